@@ -1,0 +1,97 @@
+// Terminal messages in French and English: each failure names its cause and its fix on one line.
+import type { Lang } from "../domain/lang.ts";
+
+const fr = {
+  usage: `Usage : jalon <commande>
+  serve [--port N] [--host H]  démarre le serveur (charge la démo au premier démarrage)
+  migrate                      applique les migrations de la base
+  demo [--reset]               charge le monde de démonstration Mali 2022 (--reset : efface d'abord)
+Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut)`,
+  unknown_command:
+    "Commande inconnue « {value} ». Commandes : serve, migrate, demo (voir « jalon help »).",
+  bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
+  bad_port: "Port invalide « {value} » : indiquez un nombre entre 1 et 65535.",
+  bad_env:
+    "Variable d'environnement {variable} invalide (« {value} ») : corrigez-la ou retirez-la.",
+  invalid_url:
+    "DATABASE_URL invalide ({target}) : attendu postgres://utilisateur@hôte:5432/base ; corrigez-la, ou retirez-la pour utiliser la base embarquée.",
+  unreachable:
+    "PostgreSQL injoignable ({target}) : vérifiez que le serveur tourne et que l'hôte et le port de DATABASE_URL sont justes.",
+  auth_failed:
+    "PostgreSQL refuse l'identification ({target}) : vérifiez l'utilisateur et le mot de passe de DATABASE_URL.",
+  database_missing:
+    "La base de DATABASE_URL n'existe pas ({target}) : créez-la (createdb) ou corrigez DATABASE_URL.",
+  data_dir_unwritable:
+    "Le dossier de données {target} n'est pas accessible en écriture : corrigez ses droits ou choisissez-en un autre avec JALON_DATA_DIR.",
+  data_dir_invalid:
+    "Le dossier de données {target} ne contient pas une base lisible : indiquez un dossier vide ou un dossier Jalon avec JALON_DATA_DIR.",
+  data_dir_locked:
+    "Le dossier de données {target} est déjà utilisé par un autre processus Jalon : arrêtez-le ou choisissez un autre dossier avec JALON_DATA_DIR.",
+  port_in_use:
+    "Le port {port} est déjà utilisé : arrêtez l'autre programme ou choisissez un autre port avec --port ou PORT.",
+  port_denied:
+    "Le port {port} est réservé : choisissez un port au-dessus de 1024 avec --port ou PORT.",
+  listening: "Jalon est prêt : {url} (base : {database})",
+  migrated: "Migrations appliquées : {list}.",
+  up_to_date: "La base est à jour.",
+  demo_loaded:
+    "Démonstration chargée : {partners} partenaires, {commitments} engagements, {indicators} indicateurs, {responses} réponses.",
+  demo_skipped:
+    "La base contient déjà des données : démonstration non chargée (utilisez --reset pour la recharger).",
+  database_embedded: "embarquée, {dir}",
+  database_postgres: "PostgreSQL, {url}",
+  unexpected: "Erreur inattendue : {message}",
+  stopping: "Arrêt de Jalon…",
+};
+
+const en: typeof fr = {
+  usage: `Usage: jalon <command>
+  serve [--port N] [--host H]  start the server (loads the demo on first start)
+  migrate                      apply the database migrations
+  demo [--reset]               load the Mali 2022 demo world (--reset: empty the database first)
+Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default)`,
+  unknown_command: "Unknown command “{value}”. Commands: serve, migrate, demo (see “jalon help”).",
+  bad_flag: "Invalid option “{value}” for “jalon {command}” (see “jalon help”).",
+  bad_port: "Invalid port “{value}”: give a number between 1 and 65535.",
+  bad_env: "Invalid environment variable {variable} (“{value}”): fix it or unset it.",
+  invalid_url:
+    "Invalid DATABASE_URL ({target}): expected postgres://user@host:5432/database; fix it, or unset it to use the embedded database.",
+  unreachable:
+    "PostgreSQL unreachable ({target}): check that the server is running and that the host and port in DATABASE_URL are right.",
+  auth_failed:
+    "PostgreSQL rejected the login ({target}): check the user and password in DATABASE_URL.",
+  database_missing:
+    "The database in DATABASE_URL does not exist ({target}): create it (createdb) or fix DATABASE_URL.",
+  data_dir_unwritable:
+    "The data directory {target} is not writable: fix its permissions or choose another one with JALON_DATA_DIR.",
+  data_dir_invalid:
+    "The data directory {target} does not hold a readable database: give an empty directory or a Jalon one with JALON_DATA_DIR.",
+  data_dir_locked:
+    "The data directory {target} is in use by another Jalon process: stop it or choose another directory with JALON_DATA_DIR.",
+  port_in_use:
+    "Port {port} is already in use: stop the other program or choose another port with --port or PORT.",
+  port_denied: "Port {port} is reserved: choose a port above 1024 with --port or PORT.",
+  listening: "Jalon is ready: {url} (database: {database})",
+  migrated: "Migrations applied: {list}.",
+  up_to_date: "The database is up to date.",
+  demo_loaded:
+    "Demo loaded: {partners} partners, {commitments} commitments, {indicators} indicators, {responses} responses.",
+  demo_skipped: "The database already holds data: demo not loaded (use --reset to reload it).",
+  database_embedded: "embedded, {dir}",
+  database_postgres: "PostgreSQL, {url}",
+  unexpected: "Unexpected error: {message}",
+  stopping: "Stopping Jalon…",
+};
+
+export type CliMessage = keyof typeof fr;
+
+export function cliMessage(
+  lang: Lang,
+  key: CliMessage,
+  params: Record<string, string | number> = {},
+): string {
+  const text = (lang === "en" ? en : fr)[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

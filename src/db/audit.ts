@@ -1,0 +1,57 @@
+// The audit log: every write records who, when, which entity, and the values before and after,
+// inside the caller's transaction so that the record and the change commit together.
+import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { DB } from "./schema.ts";
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface AuditEntry {
+  actor: string;
+  action: "create" | "update" | "delete";
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+function json(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: String(entry.entityId),
+      before: json(entry.before),
+      after: json(entry.after),
+    })
+    .execute();
+}
+
+/** Inserts one row and records its creation; returns the stored row. */
+export async function insertAudited<T extends keyof DB & string>(
+  db: Executor,
+  actor: string,
+  table: T,
+  values: Insertable<DB[T]>,
+  idOf: (row: Record<string, unknown>) => string | number = (row) => String(row.id),
+): Promise<Selectable<DB[T]>> {
+  // Kysely cannot type a table chosen at run time; the callers' typed wrappers keep it safe.
+  const row = (await (db as Kysely<Record<string, Record<string, unknown>>>)
+    .insertInto(table)
+    .values(values as Record<string, unknown>)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  await recordAudit(db, {
+    actor,
+    action: "create",
+    entity: table,
+    entityId: idOf(row),
+    after: row,
+  });
+  return row as Selectable<DB[T]>;
+}

@@ -1,0 +1,169 @@
+// Opens the database: embedded PGlite (data directory, or in memory for tests) or PostgreSQL.
+// Failures to open are classified so that the CLI can name the cause and the fix.
+import { access, constants, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema.ts";
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "postgres"; url: string; schema?: string };
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: "pglite" | "postgres";
+  /** True when this open created the embedded data directory (first start). */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+export type OpenFailure =
+  | "invalid_url"
+  | "unreachable"
+  | "auth_failed"
+  | "database_missing"
+  | "data_dir_unwritable"
+  | "data_dir_invalid"
+  | "data_dir_locked";
+
+export class DatabaseOpenError extends Error {
+  readonly reason: OpenFailure;
+  readonly target: string;
+  constructor(reason: OpenFailure, target: string, cause?: unknown) {
+    super(`${reason}: ${target}`, { cause });
+    this.name = "DatabaseOpenError";
+    this.reason = reason;
+    this.target = target;
+  }
+}
+
+const DATE_OID = 1082;
+const keepDate = (value: string) => value;
+
+/** Checks a DATABASE_URL without connecting: scheme, host and database name. */
+export function parseDatabaseUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (cause) {
+    throw new DatabaseOpenError("invalid_url", redact(url), cause);
+  }
+  if (!["postgres:", "postgresql:"].includes(parsed.protocol) || parsed.pathname.length < 2) {
+    throw new DatabaseOpenError("invalid_url", redact(url));
+  }
+  return parsed;
+}
+
+/** The URL with any password hidden, for messages. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.kind === "pglite"
+    ? openPGlite(config.dataDir)
+    : openPostgres(config.url, config.schema);
+}
+
+async function openPGlite(dataDir: string | null): Promise<Database> {
+  if (dataDir === null) {
+    const pglite = await PGlite.create({ parsers: { [DATE_OID]: keepDate } });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    return { db, kind: "pglite", created: true, close: () => db.destroy() };
+  }
+  const dir = resolve(dataDir);
+  const created = await ensureWritableDir(dir);
+  const unlock = await lockDataDir(dir);
+  try {
+    const pglite = await PGlite.create({ dataDir: dir, parsers: { [DATE_OID]: keepDate } });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const close = async () => {
+      await db.destroy();
+      await unlock();
+    };
+    return { db, kind: "pglite", created, close };
+  } catch (cause) {
+    await unlock();
+    // Nothing half-created: a directory we made for a database that never opened is removed.
+    if (created) await rm(dir, { recursive: true, force: true });
+    throw new DatabaseOpenError("data_dir_invalid", dir, cause);
+  }
+}
+
+/**
+ * The embedded database runs inside one process: a second process on the same directory would
+ * corrupt it. A pid file refuses that; a stale one (its process is gone) is taken over.
+ */
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const file = join(dir, "jalon.pid");
+  const existing = await readFile(file, "utf8").catch(() => null);
+  const pid = existing === null ? Number.NaN : Number.parseInt(existing, 10);
+  if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+    throw new DatabaseOpenError("data_dir_locked", dir);
+  }
+  await writeFile(file, String(process.pid));
+  return () => rm(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/** Creates the directory if needed and proves it writable; returns true if it was created. */
+async function ensureWritableDir(dir: string): Promise<boolean> {
+  let existed = true;
+  try {
+    await access(dir, constants.F_OK);
+  } catch {
+    existed = false;
+  }
+  try {
+    if (!existed) await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK | constants.R_OK | constants.X_OK);
+    await readdir(dir);
+  } catch (cause) {
+    throw new DatabaseOpenError("data_dir_unwritable", dir, cause);
+  }
+  return !existed;
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Database> {
+  parseDatabaseUrl(url);
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === DATE_OID
+          ? keepDate
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(classifyPgError(cause), redact(url), cause);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: "postgres", created: false, close: () => db.destroy() };
+}
+
+function classifyPgError(error: unknown): OpenFailure {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "28P01" || code === "28000") return "auth_failed";
+  if (code === "3D000") return "database_missing";
+  return "unreachable";
+}

@@ -1,0 +1,25 @@
+// Versioned migrations, applied in order at start and by `jalon migrate`.
+import type { Kysely } from "kysely";
+import { type Migration, Migrator } from "kysely/migration";
+import * as m0001 from "./migrations/0001_commitment_cycle.ts";
+import type { DB } from "./schema.ts";
+
+const migrations: Record<string, Migration> = {
+  "0001_commitment_cycle": m0001,
+};
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+  };
+}

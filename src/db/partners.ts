@@ -1,0 +1,44 @@
+// Partner organisations of a tracker.
+import { type Lang, pickText } from "../domain/lang.ts";
+import type { Partner, PartnerCategory } from "../domain/partner.ts";
+import { type Executor, insertAudited } from "./audit.ts";
+
+export interface NewPartner {
+  trackerId: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  acronym: string | null;
+  category: PartnerCategory;
+}
+
+export async function insertPartner(db: Executor, actor: string, p: NewPartner) {
+  return insertAudited(db, actor, "partners", {
+    tracker_id: p.trackerId,
+    slug: p.slug,
+    name: p.name,
+    name_en: p.nameEn,
+    acronym: p.acronym,
+    category: p.category,
+  });
+}
+
+export async function listPartners(
+  db: Executor,
+  trackerId: number,
+  lang: Lang,
+): Promise<Partner[]> {
+  const rows = await db
+    .selectFrom("partners")
+    .selectAll()
+    .where("tracker_id", "=", trackerId)
+    .orderBy("name")
+    .execute();
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    name: pickText(lang, p.name, p.name_en),
+    acronym: p.acronym,
+    category: p.category as PartnerCategory,
+  }));
+}

@@ -1,0 +1,189 @@
+// Table types for Kysely. Rows are not domain objects: mapping happens in each noun's module.
+import type { ColumnType, Generated } from "kysely";
+
+/** A `date` column: read and written as an ISO "YYYY-MM-DD" string on both drivers. */
+type DateColumn = string;
+/** A `timestamptz` column: read as a Date, written as a Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface TrackersTable {
+  id: Generated<number>;
+  country_code: string;
+  name: string;
+  name_en: string | null;
+  organisation: string;
+  created_at: Timestamp;
+}
+
+export interface CyclesTable {
+  id: Generated<number>;
+  tracker_id: number;
+  slug: string;
+  label: string;
+  label_en: string | null;
+  period_start: DateColumn;
+  period_end: DateColumn;
+  state: string;
+  previous_cycle_id: number | null;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+}
+
+export interface CommitmentsTable {
+  id: Generated<number>;
+  tracker_id: number;
+  number: number;
+  title: string;
+  title_en: string | null;
+}
+
+export interface CommitmentGoalsTable {
+  id: Generated<number>;
+  commitment_id: number;
+  position: number;
+  indicator: string;
+  indicator_en: string | null;
+  unit: string;
+  baseline_value: number | null;
+  baseline_year: number | null;
+  baseline_source: string | null;
+  target_value: number;
+  target_year: number;
+}
+
+export interface IndicatorsTable {
+  id: Generated<number>;
+  tracker_id: number;
+  commitment_id: number;
+  code: string;
+  position: number;
+  title: string;
+  title_en: string | null;
+  building_blocks: string[];
+}
+
+export interface PartnersTable {
+  id: Generated<number>;
+  tracker_id: number;
+  slug: string;
+  name: string;
+  name_en: string | null;
+  acronym: string | null;
+  category: string;
+}
+
+export interface MappingsTable {
+  cycle_id: number;
+  partner_id: number;
+  indicator_id: number;
+}
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  cycle_id: number;
+  partner_id: number;
+  indicator_id: number;
+  contributes: string;
+  activities: string | null;
+  collaborators_text: string | null;
+  difficulties: string | null;
+  method: string;
+  state: string;
+  answered_by: string | null;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface ResponseCollaboratorsTable {
+  response_id: number;
+  partner_id: number;
+}
+
+export interface ResponseOutputsTable {
+  id: Generated<number>;
+  response_id: number;
+  position: number;
+  value: number;
+  unit: string;
+}
+
+export interface ResponseEvidenceTable {
+  id: Generated<number>;
+  response_id: number;
+  url: string;
+  title: string | null;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  title: string;
+  title_en: string | null;
+  held_on: DateColumn;
+  place: string;
+}
+
+export interface MeetingParticipantsTable {
+  meeting_id: number;
+  partner_id: number;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  indicator_id: number;
+  status: string;
+  narrative: string | null;
+  narrative_en: string | null;
+  meeting_id: number | null;
+  assessed_at: Timestamp;
+}
+
+export interface DifficultiesTable {
+  id: Generated<number>;
+  cycle_id: number;
+  level: string;
+  position: number;
+  text: string;
+  text_en: string | null;
+}
+
+export interface RecommendationsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  position: number;
+  text: string;
+  text_en: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  action: "create" | "update" | "delete";
+  entity: string;
+  entity_id: string;
+  before: Json;
+  after: Json;
+}
+
+export interface DB {
+  trackers: TrackersTable;
+  cycles: CyclesTable;
+  commitments: CommitmentsTable;
+  commitment_goals: CommitmentGoalsTable;
+  indicators: IndicatorsTable;
+  partners: PartnersTable;
+  mappings: MappingsTable;
+  responses: ResponsesTable;
+  response_collaborators: ResponseCollaboratorsTable;
+  response_outputs: ResponseOutputsTable;
+  response_evidence: ResponseEvidenceTable;
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
+  assessments: AssessmentsTable;
+  difficulties: DifficultiesTable;
+  recommendations: RecommendationsTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,39 @@
+// Reporting cycles and their life: set-up, collection, validation, then publication.
+export const CYCLE_STATES = ["setup", "collection", "validation", "published"] as const;
+
+export type CycleState = (typeof CYCLE_STATES)[number];
+
+export interface Cycle {
+  id: number;
+  slug: string;
+  label: string;
+  periodStart: string; // ISO date, inclusive
+  periodEnd: string; // ISO date, inclusive
+  state: CycleState;
+  publishedAt: string | null;
+}
+
+export function isPublished(cycle: Pick<Cycle, "state">): boolean {
+  return cycle.state === "published";
+}
+
+/** True when the ISO date range is well formed and ordered. */
+export function isValidPeriod(start: string, end: string): boolean {
+  const iso = /^\d{4}-\d{2}-\d{2}$/;
+  if (!iso.test(start) || !iso.test(end)) return false;
+  const s = Date.parse(`${start}T00:00:00Z`);
+  const e = Date.parse(`${end}T00:00:00Z`);
+  return Number.isFinite(s) && Number.isFinite(e) && s <= e;
+}
+
+/** The most recent published cycle (by end of period), or undefined. */
+export function latestPublished<C extends Pick<Cycle, "state" | "periodEnd">>(
+  cycles: readonly C[],
+): C | undefined {
+  return cycles
+    .filter(isPublished)
+    .reduce<C | undefined>(
+      (best, c) => (!best || c.periodEnd > best.periodEnd ? c : best),
+      undefined,
+    );
+}

@@ -1,0 +1,38 @@
+// The one vocabulary of expected failures. Services throw or return these; the HTTP layer maps
+// each code to a status in one place, and the CLI to an exit message.
+export const PROBLEM_CODES = [
+  "not_found",
+  "invalid_input",
+  "conflict",
+  "forbidden",
+  "unauthenticated",
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export class Problem extends Error {
+  readonly code: ProblemCode;
+  /** What the problem is about, e.g. "cycle", "partner", a field name. */
+  readonly subject: string;
+  readonly details: Readonly<Record<string, string | number>>;
+
+  constructor(
+    code: ProblemCode,
+    subject: string,
+    details: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${code}: ${subject}`);
+    this.name = "Problem";
+    this.code = code;
+    this.subject = subject;
+    this.details = details;
+  }
+}
+
+export function notFound(subject: string, id: string | number): Problem {
+  return new Problem("not_found", subject, { id });
+}
+
+export function isProblem(error: unknown): error is Problem {
+  return error instanceof Problem;
+}

@@ -1,0 +1,165 @@
+// Public read models of a published cycle: the scorecard and a commitment's page.
+
+import type { Executor } from "../db/audit.ts";
+import { listResponses } from "../db/responses.ts";
+import type { BuildingBlock } from "../domain/building-block.ts";
+import { type Goal, indicatorNumber } from "../domain/commitment.ts";
+import type { Lang } from "../domain/lang.ts";
+import { notFound } from "../domain/problem.ts";
+import type { Evidence, QuantifiedOutput, Response } from "../domain/response.ts";
+import type { Status } from "../domain/status.ts";
+import {
+  type CommitmentSummary,
+  commitmentVerdict,
+  countByStatus,
+  type StatusCounts,
+  summariseCommitments,
+} from "../domain/synthesis.ts";
+import { type CycleContext, indicatorsOf, loadCycleContext, statusOf } from "./context.ts";
+
+export interface IndicatorMark {
+  id: number;
+  code: string;
+  number: string;
+  title: string;
+  status: Status;
+}
+
+export interface CommitmentCard {
+  number: number;
+  title: string;
+  goals: Goal[];
+  verdict: Status;
+  counts: StatusCounts;
+  indicators: IndicatorMark[];
+}
+
+export interface Scorecard {
+  context: CycleContext;
+  commitments: CommitmentCard[];
+  counts: StatusCounts;
+  summary: CommitmentSummary;
+}
+
+function cards(ctx: CycleContext): CommitmentCard[] {
+  return ctx.commitments.map((c) => {
+    const indicators = indicatorsOf(ctx, c.id).map((i) => ({
+      id: i.id,
+      code: i.code,
+      number: indicatorNumber(c.number, i),
+      title: i.title,
+      status: statusOf(ctx, i.id),
+    }));
+    const statuses = indicators.map((i) => i.status);
+    return {
+      number: c.number,
+      title: c.title,
+      goals: c.goals,
+      verdict: commitmentVerdict(statuses),
+      counts: countByStatus(statuses),
+      indicators,
+    };
+  });
+}
+
+export async function getScorecard(
+  db: Executor,
+  cycleSlug: string | undefined,
+  lang: Lang,
+): Promise<Scorecard> {
+  const context = await loadCycleContext(db, cycleSlug, lang);
+  const commitments = cards(context);
+  return {
+    context,
+    commitments,
+    counts: countByStatus(commitments.flatMap((c) => c.indicators.map((i) => i.status))),
+    summary: summariseCommitments(commitments.map((c) => c.indicators.map((i) => i.status))),
+  };
+}
+
+export interface PartnerRef {
+  slug: string;
+  name: string;
+  shortName: string;
+}
+
+export interface ContributionView {
+  partner: PartnerRef;
+  contributes: Response["contributes"];
+  activities: string | null;
+  collaborators: PartnerRef[];
+  collaboratorsText: string | null;
+  difficulties: string | null;
+  outputs: QuantifiedOutput[];
+  evidence: Evidence[];
+  method: Response["method"];
+}
+
+export interface IndicatorDetail extends IndicatorMark {
+  buildingBlocks: BuildingBlock[];
+  narrative: string | null;
+  contributions: ContributionView[];
+}
+
+export interface CommitmentPage {
+  context: CycleContext;
+  commitment: CommitmentCard;
+  indicators: IndicatorDetail[];
+  previous: number | null;
+  next: number | null;
+}
+
+export function partnerRef(ctx: CycleContext, partnerId: number): PartnerRef {
+  const p = ctx.partners.get(partnerId);
+  if (!p) return { slug: "", name: "?", shortName: "?" };
+  return { slug: p.slug, name: p.name, shortName: p.acronym ?? p.name };
+}
+
+export function contributionView(ctx: CycleContext, r: Response): ContributionView {
+  return {
+    partner: partnerRef(ctx, r.partnerId),
+    contributes: r.contributes,
+    activities: r.activities,
+    collaborators: r.collaboratorIds.map((id) => partnerRef(ctx, id)),
+    collaboratorsText: r.collaboratorsText,
+    difficulties: r.difficulties,
+    outputs: r.outputs,
+    evidence: r.evidence,
+    method: r.method,
+  };
+}
+
+export async function getCommitmentPage(
+  db: Executor,
+  cycleSlug: string,
+  commitmentNumber: number,
+  lang: Lang,
+): Promise<CommitmentPage> {
+  const context = await loadCycleContext(db, cycleSlug, lang);
+  const all = cards(context);
+  const index = all.findIndex((c) => c.number === commitmentNumber);
+  const commitment = all[index];
+  if (!commitment) throw notFound("commitment", commitmentNumber);
+  const responses = await listResponses(db, {
+    cycleIds: [context.cycle.id],
+    indicatorIds: commitment.indicators.map((i) => i.id),
+  });
+  const indicators = commitment.indicators.map((mark): IndicatorDetail => {
+    const indicator = context.indicators.find((i) => i.id === mark.id);
+    return {
+      ...mark,
+      buildingBlocks: indicator?.buildingBlocks ?? [],
+      narrative: context.assessments.get(mark.id)?.narrative ?? null,
+      contributions: responses
+        .filter((r) => r.indicatorId === mark.id)
+        .map((r) => contributionView(context, r)),
+    };
+  });
+  return {
+    context,
+    commitment,
+    indicators,
+    previous: all[index - 1]?.number ?? null,
+    next: all[index + 1]?.number ?? null,
+  };
+}

@@ -1,0 +1,70 @@
+// Public read model of a cycle's synthesis: contributors per WHO building block, indicators per
+// status, the recap table, difficulties and recommendations.
+
+import { listMeetings, type Meeting } from "../db/assessments.ts";
+import type { Executor } from "../db/audit.ts";
+import { listDifficulties, listRecommendations } from "../db/difficulties.ts";
+import { listResponses } from "../db/responses.ts";
+import type { BuildingBlock } from "../domain/building-block.ts";
+import {
+  type DifficultyLevel,
+  groupDifficulties,
+  type Recommendation,
+} from "../domain/difficulty.ts";
+import type { Lang } from "../domain/lang.ts";
+import {
+  type CommitmentSummary,
+  contributingPartnerIds,
+  contributorsPerBlock,
+  type StatusCounts,
+} from "../domain/synthesis.ts";
+import type { CycleContext } from "./context.ts";
+import { type CommitmentCard, getScorecard, type PartnerRef, partnerRef } from "./scorecard.ts";
+
+export interface Synthesis {
+  context: CycleContext;
+  blocks: { block: BuildingBlock; partners: PartnerRef[]; indicatorCount: number }[];
+  contributors: PartnerRef[];
+  counts: StatusCounts;
+  summary: CommitmentSummary;
+  recap: CommitmentCard[];
+  difficulties: { level: DifficultyLevel; items: { id: number; text: string }[] }[];
+  recommendations: Recommendation[];
+  meetings: (Meeting & { participants: PartnerRef[] })[];
+}
+
+export async function getSynthesis(
+  db: Executor,
+  cycleSlug: string,
+  lang: Lang,
+): Promise<Synthesis> {
+  const scorecard = await getScorecard(db, cycleSlug, lang);
+  const ctx = scorecard.context;
+  const [responses, difficulties, recommendations, meetings] = await Promise.all([
+    listResponses(db, { cycleIds: [ctx.cycle.id] }),
+    listDifficulties(db, ctx.cycle.id, lang),
+    listRecommendations(db, ctx.cycle.id, lang),
+    listMeetings(db, ctx.cycle.id, lang),
+  ]);
+  const byName = (a: PartnerRef, b: PartnerRef) => a.shortName.localeCompare(b.shortName, "fr");
+  return {
+    context: ctx,
+    blocks: contributorsPerBlock(ctx.indicators, responses).map((b) => ({
+      block: b.block,
+      indicatorCount: b.indicatorCount,
+      partners: b.partnerIds.map((id) => partnerRef(ctx, id)).sort(byName),
+    })),
+    contributors: contributingPartnerIds(responses)
+      .map((id) => partnerRef(ctx, id))
+      .sort(byName),
+    counts: scorecard.counts,
+    summary: scorecard.summary,
+    recap: scorecard.commitments,
+    difficulties: groupDifficulties(difficulties),
+    recommendations,
+    meetings: meetings.map((m) => ({
+      ...m,
+      participants: m.participantIds.map((id) => partnerRef(ctx, id)).sort(byName),
+    })),
+  };
+}

@@ -1,0 +1,52 @@
+// The page shell: head, header with navigation and language switch, main, footer.
+import { html, raw } from "hono/html";
+import { STYLES } from "./styles.ts";
+import type { Html, View } from "./view.ts";
+
+export interface PageOptions {
+  title: string;
+  body: Html;
+  /** Which main navigation entry is current. */
+  section?: "scorecard" | "synthesis" | "partners";
+  /** Published cycle slug for the synthesis link; omitted when there is none. */
+  cycleSlug?: string;
+  organisation?: string;
+  description?: string;
+}
+
+export function page(view: View, o: PageOptions): Html {
+  const { t, lang } = view;
+  const other = lang === "fr" ? "en" : "fr";
+  const current = (s: PageOptions["section"]) =>
+    o.section === s ? raw(' aria-current="page"') : "";
+  const synthesisHref = o.cycleSlug ? `/cycles/${encodeURIComponent(o.cycleSlug)}/synthesis` : null;
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} · ${t("app.name")}</title>
+<meta name="description" content="${o.description ?? t("app.tagline")}">
+<style>${raw(STYLES)}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t("nav.skip")}</a>
+<header class="site"><div class="bar">
+<a class="brand" href="/">${t("app.name")}<small>${t("app.tagline")}</small></a>
+<nav class="main" aria-label="${t("nav.main")}"><ul>
+<li><a href="/"${current("scorecard")}>${t("nav.scorecard")}</a></li>
+${synthesisHref ? html`<li><a href="${synthesisHref}"${current("synthesis")}>${t("nav.synthesis")}</a></li>` : ""}
+<li><a href="/partners"${current("partners")}>${t("nav.partners")}</a></li>
+</ul></nav>
+<a class="lang" href="/lang/${other}?next=${encodeURIComponent(view.path)}" hreflang="${other}" lang="${other}" title="${t("nav.switchLangLabel")}">${t("nav.switchLang")}</a>
+</div></header>
+<main id="main">
+${o.body}
+</main>
+<footer class="site">
+${o.organisation ? html`<p>${t("footer.publishedBy", { organisation: o.organisation })}</p>` : ""}
+<p>${t("footer.about")}</p>
+</footer>
+</body>
+</html>`;
+}

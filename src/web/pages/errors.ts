@@ -1,0 +1,32 @@
+// Error pages: a helpful 404 that names what was not found, and a bare 500.
+import { html } from "hono/html";
+import type { MessageKey } from "../i18n/index.ts";
+import { page } from "../layout.ts";
+import type { Html, View } from "../view.ts";
+
+const NOT_FOUND_DETAIL: Record<string, MessageKey> = {
+  cycle: "error.notFound.cycle",
+  commitment: "error.notFound.commitment",
+  partner: "error.notFound.partner",
+  tracker: "error.notFound.tracker",
+};
+
+export function notFoundPage(view: View, subject?: string, id?: string | number): Html {
+  const { t } = view;
+  const detail = subject ? NOT_FOUND_DETAIL[subject] : undefined;
+  return page(view, {
+    title: t("error.notFound.title"),
+    body: html`<h1>${t("error.notFound.title")}</h1>
+<p>${detail ? t(detail, { id: String(id ?? "") }) : t("error.notFound.body")}</p>
+<p><a href="/">${t("error.backHome")}</a></p>`,
+  });
+}
+
+export function serverErrorPage(view: View): Html {
+  const { t } = view;
+  return page(view, {
+    title: t("error.server.title"),
+    body: html`<h1>${t("error.server.title")}</h1><p>${t("error.server.body")}</p>
+<p><a href="/">${t("error.backHome")}</a></p>`,
+  });
+}

@@ -1,0 +1,17 @@
+// What every page needs to render: the language, its translator and the current path.
+import type { HtmlEscapedString } from "hono/utils/html";
+import type { Lang } from "../domain/lang.ts";
+import { type Translate, translator } from "./i18n/index.ts";
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export interface View {
+  lang: Lang;
+  t: Translate;
+  /** Path and query of the current request, for the language switch and navigation state. */
+  path: string;
+}
+
+export function makeView(lang: Lang, path: string): View {
+  return { lang, t: translator(lang), path };
+}

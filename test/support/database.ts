@@ -1,0 +1,50 @@
+// Fresh databases for tests: an in-memory PGlite per call, and — when JALON_TEST_DATABASE_URL
+// is set — a fresh schema on PostgreSQL, so that the same suites run on both.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, openDatabase } from "../../src/db/connect.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+
+export type BackendName = "pglite" | "postgres";
+
+export const postgresUrl = process.env.JALON_TEST_DATABASE_URL;
+
+if (process.env.CI === "true" && !postgresUrl) {
+  throw new Error(
+    "CI=true but JALON_TEST_DATABASE_URL is not set: the PostgreSQL suites would be skipped",
+  );
+}
+
+/** The backends every storage suite runs on. */
+export const backends: BackendName[] = postgresUrl ? ["pglite", "postgres"] : ["pglite"];
+
+export interface TestDatabase extends Database {
+  dispose(): Promise<void>;
+}
+
+/** A migrated, empty database of the given kind. */
+export async function freshDatabase(kind: BackendName): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    await migrateToLatest(database.db);
+    return { ...database, dispose: () => database.close() };
+  }
+  if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
+  const schema = `jalon_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = await openDatabase({ kind: "postgres", url: postgresUrl, schema });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: postgresUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}

@@ -16,7 +16,8 @@ export type UsageError =
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageError };
 
-export const portSchema = z.coerce.number().int().min(1).max(65535);
+/** 0 asks the system for any free port. */
+export const portSchema = z.coerce.number().int().min(0).max(65535);
 
 const FLAGS = {
   serve: { port: { type: "string" }, host: { type: "string" } },

@@ -10,7 +10,8 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   unknown_command:
     "Commande inconnue « {value} ». Commandes : serve, migrate, demo (voir « jalon help »).",
   bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
-  bad_port: "Port invalide « {value} » : indiquez un nombre entre 1 et 65535.",
+  bad_port:
+    "Port invalide « {value} » : indiquez un nombre entre 0 (port libre au hasard) et 65535.",
   bad_env:
     "Variable d'environnement {variable} invalide (« {value} ») : corrigez-la ou retirez-la.",
   invalid_url:
@@ -52,7 +53,7 @@ const en: typeof fr = {
 Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default)`,
   unknown_command: "Unknown command “{value}”. Commands: serve, migrate, demo (see “jalon help”).",
   bad_flag: "Invalid option “{value}” for “jalon {command}” (see “jalon help”).",
-  bad_port: "Invalid port “{value}”: give a number between 1 and 65535.",
+  bad_port: "Invalid port “{value}”: give a number between 0 (any free port) and 65535.",
   bad_env: "Invalid environment variable {variable} (“{value}”): fix it or unset it.",
   invalid_url:
     "Invalid DATABASE_URL ({target}): expected postgres://user@host:5432/database; fix it, or unset it to use the embedded database.",

@@ -1,7 +1,7 @@
 // Opens the database: embedded PGlite (data directory, or in memory for tests) or PostgreSQL.
 // Failures to open are classified so that the CLI can name the cause and the fix.
 import { access, constants, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
@@ -100,10 +100,14 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const file = join(dir, "jalon.pid");
   const existing = await readFile(file, "utf8").catch(() => null);
   const pid = existing === null ? Number.NaN : Number.parseInt(existing, 10);
-  if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
-    throw new DatabaseOpenError("data_dir_locked", dir);
+  // A live holder, even this very process, keeps the directory; a dead one's file is stale.
+  if (Number.isInteger(pid) && isAlive(pid)) throw new DatabaseOpenError("data_dir_locked", dir);
+  if (existing !== null) await rm(file, { force: true });
+  try {
+    await writeFile(file, String(process.pid), { flag: "wx" });
+  } catch (cause) {
+    throw new DatabaseOpenError("data_dir_locked", dir, cause);
   }
-  await writeFile(file, String(process.pid));
   return () => rm(file, { force: true });
 }
 
@@ -125,13 +129,26 @@ async function ensureWritableDir(dir: string): Promise<boolean> {
     existed = false;
   }
   try {
-    if (!existed) await mkdir(dir, { recursive: true });
+    if (!existed) await makeDir(dir);
     await access(dir, constants.W_OK | constants.R_OK | constants.X_OK);
     await readdir(dir);
   } catch (cause) {
     throw new DatabaseOpenError("data_dir_unwritable", dir, cause);
   }
   return !existed;
+}
+
+/** mkdir -p that fails fast: Node's recursive mkdir can spin on special file systems (/proc). */
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    const parent = dirname(dir);
+    if (parent === dir) throw error;
+    await access(parent, constants.F_OK).catch(() => makeDir(parent));
+    await mkdir(dir);
+  }
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Database> {

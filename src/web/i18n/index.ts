@@ -26,7 +26,7 @@ export function formatNumber(lang: Lang, value: number): string {
 /** "17 %" in French, "17%" in English. */
 export function formatValue(lang: Lang, value: number, unit: string): string {
   if (unit === "%")
-    return lang === "fr" ? `${formatNumber(lang, value)} %` : `${formatNumber(lang, value)}%`;
+    return lang === "fr" ? `${formatNumber(lang, value)}\u00a0%` : `${formatNumber(lang, value)}%`;
   return `${formatNumber(lang, value)} ${unit}`;
 }
 

@@ -13,7 +13,9 @@ const NOT_FOUND_DETAIL: Record<string, MessageKey> = {
 
 export function notFoundPage(view: View, subject?: string, id?: string | number): Html {
   const { t } = view;
-  const detail = subject ? NOT_FOUND_DETAIL[subject] : undefined;
+  // Nothing published yet: the home page says so rather than naming a missing cycle.
+  const empty = subject === "cycle" && id === "latest";
+  const detail = empty ? "scorecard.empty" : subject ? NOT_FOUND_DETAIL[subject] : undefined;
   return page(view, {
     title: t("error.notFound.title"),
     body: html`<h1>${t("error.notFound.title")}</h1>

@@ -5,7 +5,7 @@ import { STATUSES } from "../../domain/status.ts";
 import { percent } from "../../domain/synthesis.ts";
 import type { Synthesis } from "../../services/synthesis.ts";
 import { joinHtml, partnerLink, statusMark } from "../components.ts";
-import { formatDate, formatNumber } from "../i18n/index.ts";
+import { formatDate, formatNumber, formatValue } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
 
@@ -48,9 +48,9 @@ export function synthesisPage(view: View, s: Synthesis): Html {
 <thead><tr><th scope="col">${t("table.status")}</th><th scope="col" class="num">${t("table.count")}</th><th scope="col" class="num">${t("table.share")}</th></tr></thead>
 <tbody>${STATUSES.map(
     (st) =>
-      html`<tr><td>${statusMark(view, st)}</td><td class="num">${formatNumber(lang, s.counts[st])}</td><td class="num">${percent(s.counts[st], totalIndicators)} %</td></tr>`,
+      html`<tr><td>${statusMark(view, st)}</td><td class="num">${formatNumber(lang, s.counts[st])}</td><td class="num">${formatValue(lang, percent(s.counts[st], totalIndicators), "%")}</td></tr>`,
   )}
-<tr><th scope="row">${t("synthesis.total")}</th><td class="num"><b>${formatNumber(lang, totalIndicators)}</b></td><td class="num">100 %</td></tr></tbody>
+<tr><th scope="row">${t("synthesis.total")}</th><td class="num"><b>${formatNumber(lang, totalIndicators)}</b></td><td class="num">${formatValue(lang, 100, "%")}</td></tr></tbody>
 </table>
 </section>
 

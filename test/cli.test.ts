@@ -1,0 +1,190 @@
+// The `jalon` command: parsing, and each failure of start-up named with its cause and fix.
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseCommand } from "../src/cli/args.ts";
+import { main, type Running } from "../src/main.ts";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+const temps: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "jalon-cli-"));
+  temps.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+});
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe("parseCommand", () => {
+  it("parses the three commands and their flags", () => {
+    expect(parseCommand(["serve", "--port", "8080"])).toEqual({
+      ok: true,
+      command: { name: "serve", port: 8080 },
+    });
+    expect(parseCommand(["migrate"])).toEqual({ ok: true, command: { name: "migrate" } });
+    expect(parseCommand(["demo", "--reset"])).toEqual({
+      ok: true,
+      command: { name: "demo", reset: true },
+    });
+    expect(parseCommand([])).toEqual({ ok: true, command: { name: "help" } });
+  });
+  it("names what is wrong", () => {
+    expect(parseCommand(["serv"])).toEqual({
+      ok: false,
+      error: { reason: "unknown_command", value: "serv" },
+    });
+    expect(parseCommand(["serve", "--prot", "1"])).toMatchObject({
+      ok: false,
+      error: { reason: "bad_flag", value: "--prot" },
+    });
+    expect(parseCommand(["serve", "--port", "99999"])).toMatchObject({
+      ok: false,
+      error: { reason: "bad_port" },
+    });
+    expect(parseCommand(["demo", "extra"])).toMatchObject({
+      ok: false,
+      error: { reason: "bad_flag" },
+    });
+  });
+});
+
+describe("main", () => {
+  it("rejects an unknown command with exit 2, in French or English", async () => {
+    const fr = capture();
+    expect(await main(["frobnicate"], {}, fr.io)).toBe(2);
+    expect(fr.err.join("\n")).toContain("Commande inconnue « frobnicate »");
+    const en = capture();
+    expect(await main(["frobnicate"], { JALON_LANG: "en" }, en.io)).toBe(2);
+    expect(en.err.join("\n")).toContain("Unknown command “frobnicate”");
+  });
+
+  it("names a malformed DATABASE_URL", async () => {
+    const c = capture();
+    expect(await main(["migrate"], { DATABASE_URL: "mysql://nope" }, c.io)).toBe(1);
+    expect(c.err).toHaveLength(1);
+    expect(c.err[0]).toContain("DATABASE_URL invalide");
+  });
+
+  it("names an unreachable PostgreSQL, hiding the password", async () => {
+    const c = capture();
+    expect(
+      await main(
+        ["migrate"],
+        { DATABASE_URL: "postgres://u:secret@127.0.0.1:1/x", JALON_LANG: "en" },
+        c.io,
+      ),
+    ).toBe(1);
+    expect(c.err[0]).toContain("PostgreSQL unreachable");
+    expect(c.err[0]).not.toContain("secret");
+  });
+
+  it("names a data directory that cannot be written, and creates nothing", async () => {
+    const c = capture();
+    expect(await main(["migrate"], { JALON_DATA_DIR: "/proc/jalon-data" }, c.io)).toBe(1);
+    expect(c.err[0]).toContain("n'est pas accessible en écriture");
+    expect(await exists("/proc/jalon-data")).toBe(false);
+    const file = join(await tempDir(), "a-file");
+    await writeFile(file, "not a directory");
+    const d = capture();
+    expect(
+      await main(["migrate"], { JALON_DATA_DIR: join(file, "data"), JALON_LANG: "en" }, d.io),
+    ).toBe(1);
+    expect(d.err[0]).toContain("is not writable");
+  });
+
+  it("migrates, then says the database is up to date", async () => {
+    const dir = join(await tempDir(), "data");
+    const first = capture();
+    expect(await main(["migrate"], { JALON_DATA_DIR: dir }, first.io)).toBe(0);
+    expect(first.out[0]).toContain("Migrations appliquées");
+    const second = capture();
+    expect(await main(["migrate"], { JALON_DATA_DIR: dir }, second.io)).toBe(0);
+    expect(second.out[0]).toContain("à jour");
+  });
+
+  it("names a port in use, and leaves no half-created data directory", async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", () => done()));
+    const address = blocker.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const dir = join(await tempDir(), "data");
+    const c = capture();
+    try {
+      expect(
+        await main(
+          ["serve", "--port", String(port), "--host", "127.0.0.1"],
+          { JALON_DATA_DIR: dir },
+          c.io,
+        ),
+      ).toBe(1);
+    } finally {
+      blocker.close();
+    }
+    expect(c.err.at(-1)).toContain(`Le port ${port} est déjà utilisé`);
+    expect(await exists(dir)).toBe(false);
+  });
+
+  it("serves the demo on first start, and refuses a second process on the same data", async () => {
+    const dir = join(await tempDir(), "data");
+    const c = capture();
+    const running = (await main(
+      ["serve", "--port", "0", "--host", "127.0.0.1"],
+      { JALON_DATA_DIR: dir },
+      c.io,
+    )) as Running;
+    try {
+      expect(typeof running).toBe("object");
+      expect(c.out.join("\n")).toContain("Démonstration chargée : 33 partenaires");
+      expect(c.out.join("\n")).toContain("Jalon est prêt : http://127.0.0.1:");
+      const res = await fetch(`${running.url}/`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("Engagement 1");
+      const second = capture();
+      expect(await main(["migrate"], { JALON_DATA_DIR: dir }, second.io)).toBe(1);
+      expect(second.err[0]).toContain("déjà utilisé par un autre processus");
+    } finally {
+      await running.stop();
+    }
+    // Restart on the existing directory: data kept, demo not loaded again.
+    const again = capture();
+    const restarted = (await main(
+      ["serve", "--port", "0", "--host", "127.0.0.1"],
+      { JALON_DATA_DIR: dir },
+      again.io,
+    )) as Running;
+    try {
+      expect(again.out.join("\n")).not.toContain("Démonstration chargée");
+      expect((await fetch(`${restarted.url}/partners/psi`)).status).toBe(200);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  it("reloads the demo with demo --reset", async () => {
+    const dir = join(await tempDir(), "data");
+    const c = capture();
+    expect(await main(["demo"], { JALON_DATA_DIR: dir }, c.io)).toBe(0);
+    expect(await main(["demo"], { JALON_DATA_DIR: dir }, c.io)).toBe(0);
+    expect(await main(["demo", "--reset"], { JALON_DATA_DIR: dir }, c.io)).toBe(0);
+    expect(c.out).toEqual([
+      expect.stringContaining("Démonstration chargée"),
+      expect.stringContaining("--reset"),
+      expect.stringContaining("Démonstration chargée"),
+    ]);
+  });
+});

@@ -1,0 +1,188 @@
+// The Mali 2022 demo world, loaded through the services, is consistent with the report as
+// docs/DEMO-DATA.md records it, and every row it writes is in the audit log.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACTOR, loadDemo } from "../../src/services/demo/load.ts";
+import { getDirectory, getPartnerPage } from "../../src/services/partners.ts";
+import { getCommitmentPage, getScorecard } from "../../src/services/scorecard.ts";
+import { getSynthesis } from "../../src/services/synthesis.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+
+const TABLES = [
+  "trackers",
+  "cycles",
+  "commitments",
+  "commitment_goals",
+  "indicators",
+  "partners",
+  "mappings",
+  "responses",
+  "response_collaborators",
+  "response_outputs",
+  "response_evidence",
+  "meetings",
+  "meeting_participants",
+  "assessments",
+  "difficulties",
+  "recommendations",
+] as const;
+
+describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
+  let t: TestDatabase;
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of TABLES) {
+      const r = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db);
+      counts[table] = r.rows[0]?.n ?? -1;
+    }
+    return counts;
+  }
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+  });
+  afterAll(() => t.dispose());
+
+  it("loads into an empty database, then refuses to load twice without reset", async () => {
+    const first = await loadDemo(t, { reset: false });
+    expect(first).toEqual({
+      loaded: true,
+      partners: 33,
+      commitments: 6,
+      indicators: 15,
+      responses: 77,
+    });
+    const again = await loadDemo(t, { reset: false });
+    expect(again.loaded).toBe(false);
+    expect((await rowCounts()).responses).toBe(77);
+  });
+
+  it("audits every row it writes", async () => {
+    const counts = await rowCounts();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const audited = await t.db
+      .selectFrom("audit_log")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("actor", "=", DEMO_ACTOR)
+      .where("action", "=", "create")
+      .executeTakeFirstOrThrow();
+    expect(audited.n).toBe(total);
+  });
+
+  it("has the report's six commitments, goals and statuses", async () => {
+    const s = await getScorecard(t.db, undefined, "fr");
+    expect(s.context.cycle.slug).toBe("2022");
+    expect(s.commitments.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(s.commitments.map((c) => c.indicators.length)).toEqual([2, 2, 3, 2, 3, 3]);
+    const mcpr = s.commitments[1]?.goals[0];
+    expect(mcpr).toMatchObject({
+      unit: "%",
+      baselineValue: 17,
+      baselineYear: 2020,
+      targetValue: 40,
+      targetYear: 2030,
+    });
+    expect(mcpr?.baselineSource).toBe("Track20");
+    expect(s.commitments[2]?.goals.map((g) => [g.baselineValue, g.targetValue])).toEqual([
+      [20, 13],
+      [22, 15],
+    ]);
+    // Section headings first, recap table where a heading is silent (docs/DEMO-DATA.md, item 1).
+    expect(s.counts).toEqual({ achieved: 8, on_track: 7, off_track: 0, not_assessed: 0 });
+    const status = Object.fromEntries(
+      s.commitments.flatMap((c) => c.indicators.map((i) => [i.number, i.status])),
+    );
+    expect(status).toMatchObject({
+      "1.1": "achieved",
+      "1.2": "on_track",
+      "2.1": "achieved",
+      "2.2": "on_track",
+      "6.3": "on_track",
+    });
+    expect(s.summary).toMatchObject({ total: 6, onTrackOrBetter: 6 });
+  });
+
+  it("lists the contributions under indicator 2.2 with their quantified outputs", async () => {
+    const page = await getCommitmentPage(t.db, "2022", 2, "fr");
+    const training = page.indicators.find((i) => i.number === "2.2");
+    expect(training?.code).toBe("d");
+    expect(training?.buildingBlocks).toContain("health_workforce");
+    const partners = training?.contributions.map((c) => c.partner.shortName);
+    expect(partners).toEqual(
+      expect.arrayContaining(["ONASR", "PSI", "UNFPA", "MSI", "Jhpiego", "SWEDD"]),
+    );
+    expect(partners).toHaveLength(6);
+    const psi = training?.contributions.find((c) => c.partner.shortName === "PSI");
+    expect(psi?.outputs).toContainEqual({ value: 619, unit: "prestataires formés" });
+    const msi = training?.contributions.find((c) => c.partner.shortName === "MSI");
+    expect(msi?.outputs.map((o) => o.value)).toEqual(expect.arrayContaining([211, 10]));
+  });
+
+  it("records the state's 2022 allocation of 33 000 000 FCFA under 6.3", async () => {
+    const page = await getCommitmentPage(t.db, "2022", 6, "fr");
+    const allocation = page.indicators.find((i) => i.number === "6.3");
+    expect(allocation?.contributions).toHaveLength(1);
+    expect(allocation?.contributions[0]?.partner.shortName).toBe("MSDS");
+    expect(allocation?.contributions[0]?.outputs).toContainEqual({
+      value: 33_000_000,
+      unit: "FCFA",
+    });
+  });
+
+  it("computes the synthesis from the contributions", async () => {
+    const s = await getSynthesis(t.db, "2022", "en");
+    expect(s.contributors).toHaveLength(14);
+    const perBlock = Object.fromEntries(s.blocks.map((b) => [b.block, b.partners.length]));
+    // Our categorisation's figures, documented against the report's in docs/DEMO-DATA.md (item 11).
+    expect(perBlock).toEqual({
+      leadership_governance: 12,
+      service_delivery: 10,
+      health_information: 7,
+      health_financing: 8,
+      health_workforce: 6,
+      essential_medicines: 7,
+    });
+    expect(s.difficulties.map((d) => [d.level, d.items.length])).toEqual([
+      ["tracking", 4],
+      ["state", 4],
+      ["stakeholders", 6],
+    ]);
+    expect(s.recommendations).toHaveLength(3);
+    expect(s.meetings[0]?.participants).toHaveLength(14);
+    // English content where it was written, French otherwise.
+    expect(s.recap[1]?.title).toMatch(/contracepti/i);
+  });
+
+  it("groups partners by category and shows what each contributed", async () => {
+    const d = await getDirectory(t.db, "fr");
+    expect(d.total).toBe(33);
+    expect(d.groups.map((g) => g.category)).toEqual([
+      "government",
+      "donor",
+      "international_ngo",
+      "local_ngo",
+      "private_sector",
+    ]);
+    const onasr = d.groups[0]?.partners.find((p) => p.acronym === "ONASR");
+    expect(onasr?.contributions).toBeGreaterThan(5);
+    const page = await getPartnerPage(t.db, "psi", "fr");
+    expect(page.cycles[0]?.contributions.map((c) => c.indicator.number)).toEqual(["2.2", "5.3"]);
+  });
+
+  it("reloads the same world after a reset", async () => {
+    const before = await rowCounts();
+    const report = await loadDemo(t, { reset: true });
+    expect(report.loaded).toBe(true);
+    expect(await rowCounts()).toEqual(before);
+    const reset = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "delete")
+      .where("entity", "=", "all")
+      .execute();
+    expect(reset).toHaveLength(1);
+  });
+});

@@ -2,10 +2,12 @@
 import type { Kysely } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001_commitment_cycle.ts";
+import * as m0003 from "./migrations/0003_report_texts.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_commitment_cycle": m0001,
+  "0003_report_texts": m0003,
 };
 
 export interface MigrationReport {

@@ -4,6 +4,8 @@ import { sql } from "kysely";
 import { type Executor, recordAudit } from "./audit.ts";
 
 const TABLES = [
+  "cycle_texts",
+  "acronyms",
   "recommendations",
   "difficulties",
   "assessments",

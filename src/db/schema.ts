@@ -157,6 +157,23 @@ export interface RecommendationsTable {
   text_en: string | null;
 }
 
+export interface AcronymsTable {
+  id: Generated<number>;
+  tracker_id: number;
+  acronym: string;
+  expansion: string;
+  expansion_en: string | null;
+}
+
+export interface CycleTextsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  kind: string;
+  text: string;
+  text_en: string | null;
+  updated_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -185,5 +202,7 @@ export interface DB {
   assessments: AssessmentsTable;
   difficulties: DifficultiesTable;
   recommendations: RecommendationsTable;
+  acronyms: AcronymsTable;
+  cycle_texts: CycleTextsTable;
   audit_log: AuditLogTable;
 }

@@ -3,6 +3,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { notFound } from "../domain/problem.ts";
+import { latestPublishedCycle } from "../services/context.ts";
 import { getDirectory, getPartnerPage } from "../services/partners.ts";
 import { getCommitmentPage, getScorecard } from "../services/scorecard.ts";
 import { getSynthesis } from "../services/synthesis.ts";
@@ -53,6 +54,12 @@ export function publicRoutes(): Hono<AppEnv> {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const data = await getSynthesis(c.get("deps").db, cycle, c.get("lang"));
     return c.html(synthesisPage(view(c), data));
+  });
+
+  // The latest published synthesis, for navigation from pages that belong to no cycle.
+  app.get("/synthesis", async (c) => {
+    const cycle = await latestPublishedCycle(c.get("deps").db, c.get("lang"));
+    return c.redirect(`/cycles/${encodeURIComponent(cycle.slug)}/synthesis`, 302);
   });
 
   app.get("/partners", async (c) => {

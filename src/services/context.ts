@@ -43,6 +43,14 @@ export async function loadTracker(db: Executor, lang: Lang): Promise<TrackerInfo
   };
 }
 
+/** The latest published cycle, without loading its content. */
+export async function latestPublishedCycle(db: Executor, lang: Lang): Promise<Cycle> {
+  const tracker = await loadTracker(db, lang);
+  const cycle = latestPublished(await listCycles(db, tracker.id, lang));
+  if (!cycle) throw notFound("cycle", "latest");
+  return cycle;
+}
+
 /** The published cycle named by slug, or the latest published one when slug is undefined. */
 export async function loadCycleContext(
   db: Executor,

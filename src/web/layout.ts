@@ -8,7 +8,7 @@ export interface PageOptions {
   body: Html;
   /** Which main navigation entry is current. */
   section?: "scorecard" | "synthesis" | "partners";
-  /** Published cycle slug for the synthesis link; omitted when there is none. */
+  /** Cycle whose synthesis the navigation links to; the latest published one otherwise. */
   cycleSlug?: string;
   organisation?: string;
   description?: string;
@@ -19,7 +19,9 @@ export function page(view: View, o: PageOptions): Html {
   const other = lang === "fr" ? "en" : "fr";
   const current = (s: PageOptions["section"]) =>
     o.section === s ? raw(' aria-current="page"') : "";
-  const synthesisHref = o.cycleSlug ? `/cycles/${encodeURIComponent(o.cycleSlug)}/synthesis` : null;
+  const synthesisHref = o.cycleSlug
+    ? `/cycles/${encodeURIComponent(o.cycleSlug)}/synthesis`
+    : "/synthesis";
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -35,7 +37,7 @@ export function page(view: View, o: PageOptions): Html {
 <a class="brand" href="/">${t("app.name")}<small>${t("app.tagline")}</small></a>
 <nav class="main" aria-label="${t("nav.main")}"><ul>
 <li><a href="/"${current("scorecard")}>${t("nav.scorecard")}</a></li>
-${synthesisHref ? html`<li><a href="${synthesisHref}"${current("synthesis")}>${t("nav.synthesis")}</a></li>` : ""}
+<li><a href="${synthesisHref}"${current("synthesis")}>${t("nav.synthesis")}</a></li>
 <li><a href="/partners"${current("partners")}>${t("nav.partners")}</a></li>
 </ul></nav>
 <a class="lang" href="/lang/${other}?next=${encodeURIComponent(view.path)}" hreflang="${other}" lang="${other}" title="${t("nav.switchLangLabel")}">${t("nav.switchLang")}</a>

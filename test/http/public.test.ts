@@ -104,6 +104,14 @@ describe.each(backends)("public pages on %s", (backend) => {
     expect((body.match(/class="meter w/g) ?? []).length).toBe(6);
   });
 
+  it("links the latest synthesis from pages outside any cycle", async () => {
+    const dir = await (await get("/partners")).text();
+    expect(dir).toContain('href="/synthesis"');
+    const res = await get("/synthesis");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/cycles/2022/synthesis");
+  });
+
   it("answers unknown ids with a 404 page, never a stack trace", async () => {
     const cases: [string, string][] = [
       ["/cycles/2099", "Aucune période de suivi publiée"],

@@ -81,7 +81,6 @@ export const en: Record<MessageKey, string> = {
   "table.collaborators": "In collaboration with",
   "table.difficulties": "Difficulties",
   "table.outputs": "Quantified outputs",
-  "table.commitment": "Commitment",
   "table.indicator": "Indicator",
   "table.status": "Status",
   "table.block": "Health-system building block (WHO)",

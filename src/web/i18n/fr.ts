@@ -80,7 +80,6 @@ export const fr = {
   "table.collaborators": "En collaboration avec",
   "table.difficulties": "Difficultés",
   "table.outputs": "Résultats chiffrés",
-  "table.commitment": "Engagement",
   "table.indicator": "Indicateur",
   "table.status": "Statut",
   "table.block": "Pilier du système de santé (OMS)",

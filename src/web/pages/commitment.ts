@@ -51,8 +51,8 @@ ${
 </section>`,
 )}
 <nav class="pager">
-${p.previous !== null ? html`<a href="${base}/commitments/${p.previous}" rel="prev">← ${t("commitment.previous")}</a>` : html`<span></span>`}
-${p.next !== null ? html`<a href="${base}/commitments/${p.next}" rel="next">${t("commitment.next")} →</a>` : ""}
+${p.previous !== null ? html`<a href="${base}/commitments/${p.previous}" rel="prev" aria-label="${t("commitment.previous")}">← ${t("scorecard.commitment", { number: p.previous })}</a>` : html`<span></span>`}
+${p.next !== null ? html`<a href="${base}/commitments/${p.next}" rel="next" aria-label="${t("commitment.next")}">${t("scorecard.commitment", { number: p.next })} →</a>` : ""}
 </nav>`;
   return page(view, {
     title: `${t("commitment.title", { number: c.number })} – ${cycle.label}`,

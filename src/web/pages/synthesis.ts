@@ -56,17 +56,18 @@ export function synthesisPage(view: View, s: Synthesis): Html {
 
 <section aria-labelledby="rc">
 <h2 id="rc">${t("synthesis.recap")}</h2>
-<table class="stack">
-<thead><tr><th scope="col">${t("table.commitment")}</th><th scope="col">${t("table.indicator")}</th><th scope="col">${t("table.status")}</th></tr></thead>
-<tbody>${s.recap.flatMap((c) =>
-    c.indicators.map(
-      (i, n) => html`<tr>
-<td data-label="${t("table.commitment")}">${n === 0 ? html`<a href="${base}/commitments/${c.number}"><b>${t("scorecard.commitment", { number: c.number })}</b></a> ${c.title}` : ""}</td>
-<td data-label="${t("table.indicator")}"><b>${i.number}</b> ${i.title}</td>
-<td data-label="${t("table.status")}">${statusMark(view, i.status)}</td>
-</tr>`,
-    ),
-  )}</tbody></table>
+<table>
+<thead><tr><th scope="col">${t("table.indicator")}</th><th scope="col">${t("table.status")}</th></tr></thead>
+${s.recap.map(
+  (c) => html`<tbody>
+<tr><th scope="rowgroup" colspan="2"><a href="${base}/commitments/${c.number}"><b>${t("scorecard.commitment", { number: c.number })}</b></a> — ${c.title}</th></tr>
+${c.indicators.map(
+  (i) =>
+    html`<tr><td><b>${i.number}</b> ${i.title}</td><td>${statusMark(view, i.status)}</td></tr>`,
+)}
+</tbody>`,
+)}
+</table>
 </section>
 
 <section aria-labelledby="df">

@@ -1,0 +1,259 @@
+// The public journey in a real browser, at phone width: scorecard in French, switch to English,
+// a commitment, a partner, the directory, the synthesis and a 404. The app runs in process on an
+// in-memory PGlite loaded with the Mali 2022 demo; the browser is the system's Chromium.
+import { accessSync, constants } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { createAdaptorServer } from "@hono/node-server";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../src/db/connect.ts";
+import { createApp } from "../src/http/app.ts";
+import { prepare } from "../src/services/setup.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const SCREENSHOTS = resolve(import.meta.dirname, "screenshots");
+const DOCS_SCREENSHOT = resolve(import.meta.dirname, "../docs/screenshot-scorecard.png");
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hasChromium = isExecutable(CHROMIUM);
+if (!hasChromium && process.env.CI === "true") {
+  throw new Error(
+    `CI=true but no Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`,
+  );
+}
+if (!hasChromium) {
+  console.warn(
+    `e2e: no Chromium at ${CHROMIUM}; browser journeys skipped (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
+}
+
+const suite = hasChromium ? describe : describe.skip;
+const title = hasChromium
+  ? "public journey in a browser"
+  : `public journey in a browser (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`;
+
+suite(title, () => {
+  let database: Database;
+  let server: ReturnType<typeof createAdaptorServer>;
+  let base: string;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  /** Console errors about the Content-Security-Policy, and uncaught page errors. */
+  const browserErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    database = await openDatabase({ kind: "pglite", dataDir: null });
+    await prepare(database.db);
+    const app = createApp({ db: database.db, secureCookies: false, log: console.error });
+    server = createAdaptorServer({ fetch: app.fetch });
+    await new Promise<void>((done, fail) => {
+      server.once("error", fail);
+      server.listen(0, "127.0.0.1", () => done());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    phone = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      baseURL: base,
+    });
+    page = await phone.newPage();
+    watch(page, browserErrors);
+  });
+
+  afterAll(async () => {
+    await phone?.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    if (server) {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+    }
+    await database?.close();
+  });
+
+  it("shows the scorecard in French by default", async () => {
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    expect(await page.locator("h1").textContent()).toContain("Mali");
+    expect(await countOf(page, "Réalisé")).toBe("8");
+    expect(await countOf(page, "Sur la bonne voie")).toBe("7");
+    expect(await page.locator(".grid.two > section.card").count()).toBe(6);
+    await checkPage(page, "scorecard-fr");
+  });
+
+  it("switches to English, and the choice persists", async () => {
+    await page.locator("a.lang").click();
+    await page.waitForSelector("html[lang=en]", { state: "attached" });
+    expect(new URL(page.url()).pathname).toBe("/");
+    expect(await countOf(page, "Achieved")).toBe("8");
+    expect(await countOf(page, "On track")).toBe("7");
+    expect(await page.locator("a.lang").textContent()).toBe("Français");
+    const cookies = await phone.cookies(base);
+    expect(cookies.find((c) => c.name === "jalon_lang")?.value).toBe("en");
+    await checkPage(page, "scorecard-en");
+  });
+
+  it("follows commitment 2 to its indicators and contributions", async () => {
+    await page.locator('a[href="/cycles/2022/commitments/2"]').first().click();
+    await page.waitForURL("**/cycles/2022/commitments/2");
+    // No ?lang= on this URL: English comes from the saved choice.
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("h1").textContent()).toBe("Commitment 2");
+    const indicator = indicatorSection(page, "2.2");
+    expect(await indicator.count()).toBe(1);
+    const table = indicator.locator("table");
+    expect(await table.count()).toBe(1);
+    const text = (await table.textContent()) ?? "";
+    expect(text).toContain("PSI");
+    expect(text).toContain("619");
+    await checkPage(page, "commitment-2");
+  });
+
+  it("follows PSI from the contributions table to its partner page", async () => {
+    const table = indicatorSection(page, "2.2").locator("table");
+    await table.locator("tbody td:nth-child(2) a", { hasText: /^PSI$/ }).click();
+    await page.waitForURL("**/partners/psi");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("h1").textContent()).toBe("PSI");
+    const contribution = page.locator("article.card", {
+      has: page.locator("h3", { hasText: "Indicator 2.2" }),
+    });
+    expect(await contribution.count()).toBe(1);
+    expect(await contribution.textContent()).toContain("619");
+    await checkPage(page, "partner-psi");
+  });
+
+  it("opens the partner directory from the navigation", async () => {
+    await page.locator('nav.main a[href="/partners"]').click();
+    await page.waitForURL("**/partners");
+    expect(await page.locator("h1").textContent()).toBe("Partners");
+    const headings = await page.locator("main section h2").allTextContents();
+    for (const category of [
+      "Government",
+      "Main donors",
+      "International NGOs",
+      "Local NGOs and local actors",
+      "Private sector",
+    ]) {
+      expect(headings.some((h) => h.startsWith(category))).toBe(true);
+    }
+    await checkPage(page, "partners");
+  });
+
+  it("opens the synthesis from the navigation", async () => {
+    // The directory is not tied to a cycle, so the synthesis entry is reached from the scorecard.
+    await page.locator('nav.main a[href="/"]').click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.locator('nav.main a[href="/cycles/2022/synthesis"]').click();
+    await page.waitForURL("**/cycles/2022/synthesis");
+    expect(await page.locator("h1").textContent()).toContain("Synthesis");
+    const blocks = page.locator('section[aria-labelledby="bb"] table tbody tr');
+    expect(await blocks.count()).toBe(6);
+    await checkPage(page, "synthesis");
+  });
+
+  it("answers an unknown commitment with a helpful 404", async () => {
+    const response = await page.goto("/cycles/2022/commitments/99");
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    expect(await page.locator("main").textContent()).toContain("“99”");
+    expect(await page.locator('main a[href="/"]').count()).toBe(1);
+    await checkPage(page, "not-found");
+  });
+
+  it("shows the scorecard on a desktop screen", async () => {
+    const desktop = await browser.newContext({ viewport: DESKTOP, baseURL: base });
+    try {
+      const wide = await desktop.newPage();
+      watch(wide, browserErrors);
+      const response = await wide.goto("/");
+      expect(response?.status()).toBe(200);
+      expect(await wide.locator(".grid.two > section.card").count()).toBe(6);
+      await checkPage(wide, "scorecard-desktop", DESKTOP.width);
+      // The README's picture: the first screen only, to stay small.
+      await wide.screenshot({ path: DOCS_SCREENSHOT });
+    } finally {
+      await desktop.close();
+    }
+  });
+
+  it("met no Content-Security-Policy violation nor page error", () => {
+    expect(browserErrors).toEqual([]);
+  });
+});
+
+function watch(page: Page, errors: string[]): void {
+  page.on("console", (message) => {
+    if (message.type() === "error" && /content security policy/i.test(message.text()))
+      errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
+/** The number shown before a status label in the scorecard's counts. */
+async function countOf(page: Page, label: string): Promise<string | null> {
+  const item = page.locator("ul.counts li", {
+    has: page.locator(".mark", { hasText: new RegExp(`^${label}$`) }),
+  });
+  return item.locator("b").textContent();
+}
+
+function indicatorSection(page: Page, number: string) {
+  return page.locator("section.card", {
+    has: page.locator("h2", { hasText: new RegExp(`^${number.replace(".", "\\.")} `) }),
+  });
+}
+
+/** A full-page screenshot for review, then no sideways scrolling at this width. */
+async function checkPage(page: Page, name: string, width = PHONE.width): Promise<void> {
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const { scrollWidth, culprits } = await page.evaluate((limit) => {
+    // The innermost elements sticking out on the right: what to fix when the page is too wide.
+    const wide = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.getBoundingClientRect().right > limit + 0.5,
+    );
+    const innermost = wide.filter(
+      (el) => !wide.some((other) => other !== el && el.contains(other)),
+    );
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      culprits: innermost.slice(0, 5).map((el) => {
+        const cls = el.getAttribute("class");
+        const right = Math.round(el.getBoundingClientRect().right);
+        const text = (el.textContent ?? "").trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> right=${right} "${text}"`;
+      }),
+    };
+  }, width);
+  expect(
+    scrollWidth,
+    `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
+  ).toBeLessThanOrEqual(width);
+}

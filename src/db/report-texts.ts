@@ -1,0 +1,108 @@
+// The coordinator's report texts: a tracker's acronyms and each cycle's texts (acknowledgements,
+// context, …), with every write audited in the caller's transaction.
+import type { Lang } from "../domain/lang.ts";
+import { pickText } from "../domain/lang.ts";
+import type { CycleTextKind } from "../domain/report-text.ts";
+import { type Executor, insertAudited, recordAudit } from "./audit.ts";
+
+export interface AcronymRow {
+  acronym: string;
+  expansion: string;
+  expansionEn: string | null;
+}
+
+export async function insertAcronym(
+  db: Executor,
+  actor: string,
+  trackerId: number,
+  a: AcronymRow,
+) {
+  return insertAudited(db, actor, "acronyms", {
+    tracker_id: trackerId,
+    acronym: a.acronym,
+    expansion: a.expansion,
+    expansion_en: a.expansionEn,
+  });
+}
+
+/** A tracker's acronyms in the asked language (French expansion when no English one). */
+export async function listAcronyms(db: Executor, trackerId: number, lang: Lang) {
+  const rows = await db
+    .selectFrom("acronyms")
+    .selectAll()
+    .where("tracker_id", "=", trackerId)
+    .orderBy("acronym")
+    .execute();
+  return rows.map((r) => ({
+    acronym: r.acronym,
+    expansion: pickText(lang, r.expansion, r.expansion_en),
+  }));
+}
+
+export interface CycleTextRow {
+  kind: CycleTextKind;
+  text: string;
+  textEn: string | null;
+}
+
+export async function listCycleTexts(db: Executor, cycleId: number): Promise<CycleTextRow[]> {
+  const rows = await db
+    .selectFrom("cycle_texts")
+    .select(["kind", "text", "text_en"])
+    .where("cycle_id", "=", cycleId)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ kind: r.kind as CycleTextKind, text: r.text, textEn: r.text_en }));
+}
+
+/**
+ * Creates or replaces the text of one kind for a cycle. The audit record holds the row before
+ * and after, so that an overwritten text can always be found again.
+ */
+export async function saveCycleTextRow(
+  db: Executor,
+  actor: string,
+  cycleId: number,
+  t: CycleTextRow,
+): Promise<void> {
+  const before = await db
+    .selectFrom("cycle_texts")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .where("kind", "=", t.kind)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) {
+    await insertAudited(db, actor, "cycle_texts", {
+      cycle_id: cycleId,
+      kind: t.kind,
+      text: t.text,
+      text_en: t.textEn,
+    });
+    return;
+  }
+  const after = await db
+    .updateTable("cycle_texts")
+    .set({ text: t.text, text_en: t.textEn, updated_at: new Date() })
+    .where("id", "=", before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, {
+    actor,
+    action: "update",
+    entity: "cycle_texts",
+    entityId: before.id,
+    before,
+    after,
+  });
+}
+
+/** The cycle a cycle follows, if any (its texts are offered as a starting point). */
+export async function findPreviousCycleId(db: Executor, cycleId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("cycles")
+    .select("previous_cycle_id")
+    .where("id", "=", cycleId)
+    .executeTakeFirst();
+  return row?.previous_cycle_id ?? null;
+}

@@ -27,6 +27,7 @@ export function page(view: View, o: PageOptions): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${o.title} · ${t("app.name")}</title>
 <meta name="description" content="${o.description ?? t("app.tagline")}">
 <style>${raw(STYLES)}</style>

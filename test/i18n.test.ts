@@ -26,7 +26,8 @@ describe("catalogues", () => {
   });
 
   it("has no key that no page uses", () => {
-    const code = sources(resolve(import.meta.dirname, "../src/web"))
+    const code = ["../src/web", "../src/http"]
+      .flatMap((dir) => sources(resolve(import.meta.dirname, dir)))
       .filter((p) => !p.includes("/i18n/"))
       .map((p) => readFileSync(p, "utf8"))
       .join("\n");

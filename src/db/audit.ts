@@ -1,6 +1,6 @@
 // The audit log: every write records who, when, which entity, and the values before and after,
 // inside the caller's transaction so that the record and the change commit together.
-import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { DB } from "./schema.ts";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -54,4 +54,27 @@ export async function insertAudited<T extends keyof DB & string>(
     after: row,
   });
   return row as Selectable<DB[T]>;
+}
+
+/** Updates one row by id and records its values before and after; returns the new row. */
+export async function updateAudited<T extends keyof DB & string>(
+  db: Executor,
+  actor: string,
+  table: T,
+  id: number,
+  changes: Updateable<DB[T]>,
+): Promise<Selectable<DB[T]> | undefined> {
+  // As in insertAudited: the table is chosen at run time, the typed callers keep it safe.
+  const loose = db as Kysely<Record<string, Record<string, unknown>>>;
+  const name: string = table;
+  const before = await loose.selectFrom(name).selectAll().where("id", "=", id).executeTakeFirst();
+  if (!before) return undefined;
+  const after = await loose
+    .updateTable(name)
+    .set(changes as Record<string, unknown>)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(db, { actor, action: "update", entity: table, entityId: id, before, after });
+  return after as Selectable<DB[T]>;
 }

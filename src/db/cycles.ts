@@ -1,11 +1,12 @@
 // Cycles (reporting periods) of a tracker.
 import type { Cycle, CycleState } from "../domain/cycle.ts";
 import { type Lang, pickText } from "../domain/lang.ts";
-import { type Executor, insertAudited } from "./audit.ts";
+import { type Executor, insertAudited, updateAudited } from "./audit.ts";
 import type { CyclesTable } from "./schema.ts";
 
 export interface NewCycle {
   trackerId: number;
+  previousCycleId?: number | null;
   slug: string;
   label: string;
   labelEn: string | null;
@@ -25,6 +26,7 @@ export async function insertCycle(db: Executor, actor: string, c: NewCycle) {
     period_end: c.periodEnd,
     state: c.state,
     published_at: c.publishedAt,
+    previous_cycle_id: c.previousCycleId ?? null,
   });
 }
 
@@ -68,4 +70,48 @@ export async function findCycleBySlug(
     .where("slug", "=", slug)
     .executeTakeFirst();
   return row ? toCycle(row, lang) : undefined;
+}
+
+export interface CycleRecord extends Cycle {
+  trackerId: number;
+  deadline: string | null;
+  previousCycleId: number | null;
+}
+
+/** A cycle in any state, for the workspace (public services filter on published ones). */
+export async function findCycleRecord(
+  db: Executor,
+  trackerId: number,
+  slug: string,
+  lang: Lang,
+): Promise<CycleRecord | undefined> {
+  const row = await db
+    .selectFrom("cycles")
+    .selectAll()
+    .where("tracker_id", "=", trackerId)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row
+    ? {
+        ...toCycle(row, lang),
+        trackerId: row.tracker_id,
+        deadline: row.deadline,
+        previousCycleId: row.previous_cycle_id,
+      }
+    : undefined;
+}
+
+export async function updateCycle(
+  db: Executor,
+  actor: string,
+  id: number,
+  changes: Partial<{
+    state: CycleState;
+    deadline: string | null;
+    published_at: Date | null;
+    label: string;
+    label_en: string | null;
+  }>,
+): Promise<void> {
+  await updateAudited(db, actor, "cycles", id, changes);
 }

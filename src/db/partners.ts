@@ -42,3 +42,18 @@ export async function listPartners(
     category: p.category as PartnerCategory,
   }));
 }
+
+export async function findPartnerBySlug(
+  db: Executor,
+  trackerId: number,
+  slug: string,
+): Promise<
+  { id: number; slug: string; name: string; acronym: string | null; category: string } | undefined
+> {
+  return db
+    .selectFrom("partners")
+    .select(["id", "slug", "name", "acronym", "category"])
+    .where("tracker_id", "=", trackerId)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}

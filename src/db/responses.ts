@@ -7,7 +7,7 @@ import type {
   Response,
   ResponseState,
 } from "../domain/response.ts";
-import { type Executor, insertAudited } from "./audit.ts";
+import { type Executor, insertAudited, recordAudit } from "./audit.ts";
 
 export async function insertMapping(
   db: Executor,
@@ -21,6 +21,48 @@ export async function insertMapping(
     { cycle_id: m.cycleId, partner_id: m.partnerId, indicator_id: m.indicatorId },
     (row) => `${row.cycle_id}:${row.partner_id}:${row.indicator_id}`,
   );
+}
+
+export async function listMappings(
+  db: Executor,
+  cycleId: number,
+): Promise<{ partnerId: number; indicatorId: number }[]> {
+  const rows = await db
+    .selectFrom("mappings")
+    .select(["partner_id", "indicator_id"])
+    .where("cycle_id", "=", cycleId)
+    .execute();
+  return rows.map((r) => ({ partnerId: r.partner_id, indicatorId: r.indicator_id }));
+}
+
+/** Removes a mapping that has no response yet; false when an answer already hangs on it. */
+export async function deleteMapping(
+  db: Executor,
+  actor: string,
+  m: { cycleId: number; partnerId: number; indicatorId: number },
+): Promise<boolean> {
+  const answered = await db
+    .selectFrom("responses")
+    .select("id")
+    .where("cycle_id", "=", m.cycleId)
+    .where("partner_id", "=", m.partnerId)
+    .where("indicator_id", "=", m.indicatorId)
+    .executeTakeFirst();
+  if (answered) return false;
+  await db
+    .deleteFrom("mappings")
+    .where("cycle_id", "=", m.cycleId)
+    .where("partner_id", "=", m.partnerId)
+    .where("indicator_id", "=", m.indicatorId)
+    .execute();
+  await recordAudit(db, {
+    actor,
+    action: "delete",
+    entity: "mappings",
+    entityId: `${m.cycleId}:${m.partnerId}:${m.indicatorId}`,
+    before: m,
+  });
+  return true;
 }
 
 export type NewResponse = Omit<Response, "id">;

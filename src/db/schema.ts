@@ -27,6 +27,7 @@ export interface CyclesTable {
   state: string;
   previous_cycle_id: number | null;
   published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  deadline: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
   created_at: Timestamp;
 }
 
@@ -93,6 +94,84 @@ export interface ResponsesTable {
   answered_by: string | null;
   answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: NullableTimestamp;
+  return_comment: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  partner_id: number | null;
+  password_hash: string | null;
+  disabled_at: NullableTimestamp;
+  locked_until: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  user_id: number;
+  at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  partner_id: number;
+  email: string | null;
+  token_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number | null;
+  invitation_id: number | null;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
+}
+
+export interface ClientWritesTable {
+  client_id: string;
+  response_id: number;
+  version: number;
+  received_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body: string;
+  kind: string;
+  cycle_id: number | null;
+  partner_id: number | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  dedupe_key: string | null;
 }
 
 export interface ResponseCollaboratorsTable {
@@ -205,4 +284,11 @@ export interface DB {
   acronyms: AcronymsTable;
   cycle_texts: CycleTextsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  login_failures: LoginFailuresTable;
+  invitations: InvitationsTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  client_writes: ClientWritesTable;
+  outbox: OutboxTable;
 }

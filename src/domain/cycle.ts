@@ -37,3 +37,25 @@ export function latestPublished<C extends Pick<Cycle, "state" | "periodEnd">>(
       undefined,
     );
 }
+
+/** The moves a cycle may make: forward through the steps, and back from published to validation. */
+const TRANSITIONS: Record<CycleState, readonly CycleState[]> = {
+  setup: ["collection"],
+  collection: ["validation"],
+  validation: ["published", "collection"],
+  published: ["validation"],
+};
+
+export function canTransition(from: CycleState, to: CycleState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Answers may change while collecting; coordinators may still correct them during validation. */
+export function acceptsAnswers(state: CycleState, byCoordinator: boolean): boolean {
+  return state === "collection" || (byCoordinator && state === "validation");
+}
+
+/** Statuses are set during validation (and may be prepared while answers still arrive). */
+export function acceptsAssessments(state: CycleState): boolean {
+  return state === "collection" || state === "validation";
+}

@@ -6,6 +6,9 @@ export const PROBLEM_CODES = [
   "conflict",
   "forbidden",
   "unauthenticated",
+  /** The writer's copy is older than the stored one (HTTP 412). */
+  "stale",
+  "too_large",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,25 +1,33 @@
 // createApp(deps) builds the Hono application without listening: main.ts serves it, tests call
 // app.request() in process.
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { isProblem } from "../domain/problem.ts";
-import { notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
+import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
-import { makeView } from "../web/view.ts";
+import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { PROBLEM_STATUS } from "./errors.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
+import { csrfProtection, session, wantsJson } from "./session.ts";
+import { viewOf } from "./view.ts";
 
 const CSP = [
   "default-src 'none'",
   `style-src '${STYLES_HASH}'`,
+  "script-src 'self'",
+  "connect-src 'self'",
   "img-src 'self' data:",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+/** Bodies above this are refused with 413 before they are read whole. */
+export const MAX_BODY = 1024 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -30,31 +38,70 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
+    if (!c.res.headers.has("Referrer-Policy")) c.header("Referrer-Policy", "same-origin");
     c.header("Vary", "Accept-Encoding, Cookie");
-    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-cache");
+    if (!c.res.headers.has("Cache-Control")) {
+      c.header(
+        "Cache-Control",
+        c.get("actor")?.kind === "anonymous" ? "no-cache" : "private, no-cache",
+      );
+    }
   });
   app.use(compress());
   app.use(etag());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => {
+        const view = viewOf(c);
+        if (wantsJson(c))
+          return c.json({ error: "too_large", message: view.t("error.tooLarge") }, 413);
+        return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), 413);
+      },
+    }),
+  );
+  app.use(session());
+  app.use(csrfProtection());
 
   app.route("/", publicRoutes());
+  app.route("/", authRoutes());
 
   app.get("/healthz", (c) => c.text("ok"));
 
   app.notFound((c) => {
-    const url = new URL(c.req.url);
-    return c.html(notFoundPage(makeView(c.get("lang"), url.pathname)), 404);
+    if (wantsJson(c)) return c.json({ error: "not_found" }, 404);
+    return c.html(notFoundPage(viewOf(c)), 404);
   });
 
   app.onError((error, c) => {
     const url = new URL(c.req.url);
-    const view = makeView(c.get("lang") ?? "fr", url.pathname);
+    if (!c.get("actor")) c.set("actor", { kind: "anonymous" });
+    const view = viewOf(c);
     if (isProblem(error)) {
       const status = PROBLEM_STATUS[error.code];
+      if (wantsJson(c)) {
+        return c.json(
+          { error: error.code, subject: error.subject, details: error.details },
+          status,
+        );
+      }
+      if (error.code === "unauthenticated" && c.req.method === "GET") {
+        return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+      }
       if (status === 404) return c.html(notFoundPage(view, error.subject, error.details.id), 404);
-      return c.text(error.message, status);
+      if (status === 403 || status === 401) {
+        return c.html(
+          messagePage(view, view.t("error.forbidden.title"), view.t("error.forbidden.body")),
+          status,
+        );
+      }
+      return c.html(
+        messagePage(view, view.t("error.conflict.title"), view.t("error.conflict.body")),
+        status,
+      );
     }
     deps.log(`error ${c.req.method} ${url.pathname}: ${error.stack ?? String(error)}`);
+    if (wantsJson(c)) return c.json({ error: "server" }, 500);
     return c.html(serverErrorPage(view), 500);
   });
 

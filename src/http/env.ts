@@ -1,15 +1,31 @@
 // What the HTTP layer receives from main.ts, and what each request carries.
 
 import type { Lang } from "../domain/lang.ts";
+import type { Actor } from "../domain/policy.ts";
 import type { Db } from "../services/db.ts";
+import type { Mailer } from "../services/mail.ts";
 
 export interface AppDeps {
   db: Db;
   /** Secure cookies everywhere but local development over plain HTTP. */
   secureCookies: boolean;
   log: (line: string) => void;
+  /**
+   * Public address used in links sent by e-mail (invitations, reminders, password resets);
+   * when unset, the address the request came in on.
+   */
+  baseUrl?: string | undefined;
+  /** Delivers queued e-mail when SMTP is configured; without it the outbox page shows them. */
+  mailer?: Mailer | undefined;
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps; lang: Lang };
+  Variables: {
+    deps: AppDeps;
+    lang: Lang;
+    actor: Actor;
+    /** The token writes must carry: the session's, or the anonymous double-submit cookie's. */
+    csrfToken: string | null;
+    sessionToken?: string;
+  };
 }

@@ -8,4 +8,6 @@ export const PROBLEM_STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   conflict: 409,
   forbidden: 403,
   unauthenticated: 401,
+  stale: 412,
+  too_large: 413,
 };

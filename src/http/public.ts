@@ -11,17 +11,14 @@ import { commitmentPage } from "../web/pages/commitment.ts";
 import { directoryPage, partnerPage } from "../web/pages/partners.ts";
 import { scorecardPage } from "../web/pages/scorecard.ts";
 import { synthesisPage } from "../web/pages/synthesis.ts";
-import { makeView } from "../web/view.ts";
 import type { AppEnv } from "./env.ts";
 import { rememberLang, safeNext } from "./lang.ts";
+import { viewOf } from "./view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const commitmentNumber = z.coerce.number().int().positive().max(999);
 
-function view(c: Context<AppEnv>) {
-  const url = new URL(c.req.url);
-  return makeView(c.get("lang"), `${url.pathname}${url.search}`);
-}
+const view = (c: Context<AppEnv>) => viewOf(c);
 
 function parseOr404<T>(schema: z.ZodType<T>, value: string, subject: string): T {
   const parsed = schema.safeParse(value);

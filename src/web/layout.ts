@@ -41,6 +41,11 @@ export function page(view: View, o: PageOptions): Html {
 <li><a href="${synthesisHref}"${current("synthesis")}>${t("nav.synthesis")}</a></li>
 <li><a href="/partners"${current("partners")}>${t("nav.partners")}</a></li>
 </ul></nav>
+${
+  view.user
+    ? html`<span class="who">${view.user.workspace ? html`<a href="/manage">${t("nav.workspace")}</a> · ` : ""}<form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${view.csrf ?? ""}"><button type="submit" class="link">${t("auth.logout")}</button></form></span>`
+    : html`<a class="signin" href="/login">${t("nav.signin")}</a>`
+}
 <a class="lang" href="/lang/${other}?next=${encodeURIComponent(view.path)}" hreflang="${other}" lang="${other}" title="${t("nav.switchLangLabel")}">${t("nav.switchLang")}</a>
 </div></header>
 <main id="main">

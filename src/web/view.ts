@@ -10,8 +10,16 @@ export interface View {
   t: Translate;
   /** Path and query of the current request, for the language switch and navigation state. */
   path: string;
+  /** Who is signed in, for the header; absent for anonymous visitors. */
+  user?: { name: string; workspace: boolean } | undefined;
+  /** The token every form must send back (hidden field `_csrf`). */
+  csrf?: string | undefined;
 }
 
-export function makeView(lang: Lang, path: string): View {
-  return { lang, t: translator(lang), path };
+export function makeView(
+  lang: Lang,
+  path: string,
+  extra: { user?: View["user"]; csrf?: string | undefined } = {},
+): View {
+  return { lang, t: translator(lang), path, user: extra.user, csrf: extra.csrf };
 }

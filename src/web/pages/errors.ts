@@ -32,3 +32,13 @@ export function serverErrorPage(view: View): Html {
 <p><a href="/">${t("error.backHome")}</a></p>`,
   });
 }
+
+/** A short page saying one thing, with a way back. */
+export function messagePage(view: View, title: string, body: string): Html {
+  const { t } = view;
+  return page(view, {
+    title,
+    body: html`<h1>${title}</h1><p>${body}</p>
+<p><a href="/">${t("error.backHome")}</a></p>`,
+  });
+}

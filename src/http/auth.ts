@@ -1,0 +1,121 @@
+// Signing in and out, password reset, and invitation links exchanged for a scoped session.
+import { Hono } from "hono";
+import { z } from "zod";
+import { isEmail } from "../domain/account.ts";
+import { isProblem } from "../domain/problem.ts";
+import { login, logout, requestPasswordReset, resetPassword } from "../services/auth.ts";
+import { exchangeInvitation } from "../services/invitations.ts";
+import { forgotPage, loginPage, resetPage } from "../web/pages/auth.ts";
+import { messagePage } from "../web/pages/errors.ts";
+import type { AppEnv } from "./env.ts";
+import { safeNext } from "./lang.ts";
+import { clearSessionCookie, setSessionCookie } from "./session.ts";
+import { publicBase, viewOf } from "./view.ts";
+
+const loginForm = z.object({
+  email: z.string().trim().max(320).default(""),
+  password: z.string().max(200).default(""),
+  next: z.string().max(500).optional(),
+});
+
+export function authRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/login", (c) =>
+    c.html(loginPage(viewOf(c, { form: true }), { next: c.req.query("next") ?? "" })),
+  );
+
+  app.post("/login", async (c) => {
+    const form = loginForm.parse(await c.req.parseBody());
+    const result = await login(c.get("deps").db, form.email, form.password);
+    if (!result.ok) {
+      return c.html(
+        loginPage(viewOf(c, { form: true }), {
+          email: form.email,
+          failed: true,
+          next: form.next ?? "",
+        }),
+        401,
+      );
+    }
+    setSessionCookie(c, result.session.token);
+    const fallback = result.role === "respondent" ? "/q" : "/manage";
+    const next = safeNext(form.next);
+    return c.redirect(next === "/" ? fallback : next, 303);
+  });
+
+  app.post("/logout", async (c) => {
+    const token = c.get("sessionToken");
+    if (token) await logout(c.get("deps").db, token);
+    clearSessionCookie(c);
+    return c.redirect("/", 303);
+  });
+
+  app.get("/password/forgot", (c) => c.html(forgotPage(viewOf(c, { form: true }), {})));
+
+  app.post("/password/forgot", async (c) => {
+    const form = await c.req.parseBody();
+    const email = typeof form.email === "string" ? form.email.trim() : "";
+    const view = viewOf(c, { form: true });
+    if (!isEmail(email)) {
+      return c.html(
+        forgotPage(view, { email, errors: { email: view.t("form.invalidEmail") } }),
+        400,
+      );
+    }
+    await requestPasswordReset(c.get("deps").db, email, publicBase(c), (url) => ({
+      subject: view.t("auth.mail.resetSubject"),
+      body: view.t("auth.mail.resetBody", { url }),
+    }));
+    return c.html(forgotPage(view, { sent: true }));
+  });
+
+  app.get("/password/reset/:token", (c) =>
+    c.html(resetPage(viewOf(c, { form: true }), { token: c.req.param("token") })),
+  );
+
+  app.post("/password/reset/:token", async (c) => {
+    const token = c.req.param("token");
+    const form = await c.req.parseBody();
+    const password = typeof form.password === "string" ? form.password : "";
+    const view = viewOf(c, { form: true });
+    try {
+      await resetPassword(c.get("deps").db, token, password);
+    } catch (error) {
+      if (isProblem(error) && error.subject === "password") {
+        const reason = String(error.details.reason ?? "too_short") as
+          | "too_short"
+          | "too_long"
+          | "same_as_email";
+        return c.html(
+          resetPage(view, { token, errors: { password: view.t(`auth.password.${reason}`) } }),
+          400,
+        );
+      }
+      if (isProblem(error))
+        return c.html(
+          messagePage(view, view.t("auth.reset.title"), view.t("auth.reset.invalid")),
+          400,
+        );
+      throw error;
+    }
+    return c.html(loginPage(view, { notice: view.t("auth.reset.done") }));
+  });
+
+  // The token leaves the address bar at once: exchanged for a session, then a redirect.
+  app.get("/i/:token", async (c) => {
+    const result = await exchangeInvitation(c.get("deps").db, c.req.param("token"));
+    if (!result) {
+      const view = viewOf(c);
+      return c.html(
+        messagePage(view, view.t("invite.invalid.title"), view.t("invite.invalid.body")),
+        410,
+      );
+    }
+    setSessionCookie(c, result.session.token);
+    c.header("Referrer-Policy", "no-referrer");
+    return c.redirect(`/q/${result.cycleSlug}/${result.partnerSlug}`, 303);
+  });
+
+  return app;
+}

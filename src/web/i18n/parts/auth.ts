@@ -1,0 +1,84 @@
+// Messages of signing in and out, password reset, invitation links and the problems they meet.
+export const fr = {
+  "nav.workspace": "Espace de travail",
+  "nav.signin": "Connexion",
+  "auth.login.title": "Connexion",
+  "auth.login.intro": "Espace de travail des coordinateurs, validateurs et partenaires.",
+  "auth.email": "Adresse e-mail",
+  "auth.password": "Mot de passe",
+  "auth.login.submit": "Se connecter",
+  "auth.login.failed":
+    "Adresse ou mot de passe incorrect, ou trop de tentatives : réessayez, ou patientez 15 minutes.",
+  "auth.logout": "Se déconnecter",
+  "auth.forgot.link": "Mot de passe oublié ?",
+  "auth.forgot.title": "Mot de passe oublié",
+  "auth.forgot.intro":
+    "Indiquez votre adresse : si un compte existe, un lien de réinitialisation valable une heure lui est envoyé.",
+  "auth.forgot.submit": "Envoyer le lien",
+  "auth.forgot.sent": "Si un compte existe pour cette adresse, un lien vient de lui être envoyé.",
+  "auth.reset.title": "Nouveau mot de passe",
+  "auth.reset.submit": "Enregistrer le mot de passe",
+  "auth.reset.done": "Mot de passe enregistré. Vous pouvez vous connecter.",
+  "auth.reset.invalid": "Ce lien n’est plus valable : demandez-en un nouveau.",
+  "auth.password.too_short": "Le mot de passe doit compter au moins 10 caractères.",
+  "auth.password.too_long": "Le mot de passe est trop long (200 caractères au plus).",
+  "auth.password.same_as_email": "Le mot de passe ne peut pas être votre adresse e-mail.",
+  "auth.mail.resetSubject": "Jalon : réinitialisation de votre mot de passe",
+  "auth.mail.resetBody":
+    "Bonjour,\n\nPour choisir un nouveau mot de passe Jalon, ouvrez ce lien (valable une heure) :\n{url}\n\nSi vous n’avez rien demandé, ignorez ce message.",
+  "invite.invalid.title": "Lien non valable",
+  "invite.invalid.body":
+    "Ce lien d’invitation a déjà servi, a été révoqué ou la collecte est close. Demandez un nouveau lien au coordinateur.",
+  "error.forbidden.title": "Accès refusé",
+  "error.forbidden.body": "Votre compte ne permet pas cette action.",
+  "error.conflict.title": "Action impossible pour le moment",
+  "error.conflict.body":
+    "Cette action n’est pas possible dans l’état actuel de la période de suivi.",
+  "error.csrf":
+    "Le formulaire a expiré ou ne vient pas de Jalon. Rechargez la page et recommencez : rien n’a été enregistré.",
+  "error.tooLarge": "Envoi trop volumineux : rien n’a été enregistré.",
+  "form.invalidEmail": "Adresse e-mail non valable.",
+  "form.errors":
+    "Le formulaire contient des erreurs : corrigez les champs signalés, rien n’a été perdu.",
+} as const;
+
+export const en: Record<keyof typeof fr, string> = {
+  "nav.workspace": "Workspace",
+  "nav.signin": "Sign in",
+  "auth.login.title": "Sign in",
+  "auth.login.intro": "Workspace for coordinators, validators and partners.",
+  "auth.email": "E-mail address",
+  "auth.password": "Password",
+  "auth.login.submit": "Sign in",
+  "auth.login.failed":
+    "Wrong address or password, or too many attempts: try again, or wait 15 minutes.",
+  "auth.logout": "Sign out",
+  "auth.forgot.link": "Forgot your password?",
+  "auth.forgot.title": "Forgotten password",
+  "auth.forgot.intro":
+    "Give your address: if an account exists, a reset link valid for one hour is sent to it.",
+  "auth.forgot.submit": "Send the link",
+  "auth.forgot.sent": "If an account exists for this address, a link has just been sent to it.",
+  "auth.reset.title": "New password",
+  "auth.reset.submit": "Save the password",
+  "auth.reset.done": "Password saved. You can sign in.",
+  "auth.reset.invalid": "This link is no longer valid: ask for a new one.",
+  "auth.password.too_short": "The password must have at least 10 characters.",
+  "auth.password.too_long": "The password is too long (200 characters at most).",
+  "auth.password.same_as_email": "The password cannot be your e-mail address.",
+  "auth.mail.resetSubject": "Jalon: resetting your password",
+  "auth.mail.resetBody":
+    "Hello,\n\nTo choose a new Jalon password, open this link (valid for one hour):\n{url}\n\nIf you asked for nothing, ignore this message.",
+  "invite.invalid.title": "Link not valid",
+  "invite.invalid.body":
+    "This invitation link has already been used, was revoked, or collection is closed. Ask the coordinator for a new link.",
+  "error.forbidden.title": "Access denied",
+  "error.forbidden.body": "Your account does not allow this action.",
+  "error.conflict.title": "Not possible right now",
+  "error.conflict.body": "This action is not possible in the reporting period's current state.",
+  "error.csrf":
+    "The form expired or does not come from Jalon. Reload the page and try again: nothing was saved.",
+  "error.tooLarge": "Upload too large: nothing was saved.",
+  "form.invalidEmail": "Not a valid e-mail address.",
+  "form.errors": "The form has errors: correct the fields marked, nothing was lost.",
+};

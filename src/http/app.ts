@@ -12,8 +12,10 @@ import type { AppDeps, AppEnv } from "./env.ts";
 import { PROBLEM_STATUS } from "./errors.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
+import { questionnaireRoutes } from "./questionnaire.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
 import { viewOf } from "./view.ts";
+import { workspaceRoutes } from "./workspace.ts";
 
 const CSP = [
   "default-src 'none'",
@@ -65,6 +67,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", publicRoutes());
   app.route("/", authRoutes());
+  app.route("/", workspaceRoutes());
+  app.route("/", questionnaireRoutes());
 
   app.get("/healthz", (c) => c.text("ok"));
 

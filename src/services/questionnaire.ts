@@ -10,12 +10,13 @@ import {
   writeAnswer,
 } from "../db/answers.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
+import { listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import { acceptsAnswers } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
-import { type Actor, actorLabel } from "../domain/policy.ts";
+import { type Actor, actorLabel, boundPartner } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
 import type {
   CollectionMethod,
@@ -101,6 +102,7 @@ export async function getQuestionnaire(
   partnerSlug: string,
   lang: Lang,
 ): Promise<QuestionnaireView> {
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
   // Another partner's questionnaire is reported missing, exactly like an unknown one.
   if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", partnerSlug);
@@ -207,6 +209,7 @@ export async function saveAnswer(
   lang: Lang,
 ): Promise<SaveResult> {
   checkAnswer(req.answer);
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const { cycle, partner } = await locate(trx as Db, req.cycleSlug, req.partnerSlug, lang);
@@ -296,4 +299,31 @@ function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>
     updatedAt: a.updatedAt.toISOString(),
     returnComment: a.returnComment,
   };
+}
+
+/** The questionnaires an actor may open: its partner's, in cycles that ask it something. */
+export async function questionnairesFor(
+  db: Db,
+  actor: Actor,
+  lang: Lang,
+): Promise<{ cycleSlug: string; partnerSlug: string }[]> {
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  const partnerId = boundPartner(actor);
+  if (partnerId === null) return [];
+  const tracker = await loadTracker(db, lang);
+  const [cycles, partners] = await Promise.all([
+    listCycles(db, tracker.id, lang),
+    listPartners(db, tracker.id, lang),
+  ]);
+  const partner = partners.find((p) => p.id === partnerId);
+  if (!partner) return [];
+  const open = cycles.filter(
+    (c) => c.state === "collection" && (actor.kind !== "invitation" || actor.cycleId === c.id),
+  );
+  const result: { cycleSlug: string; partnerSlug: string }[] = [];
+  for (const c of open) {
+    const asked = (await listMappings(db, c.id)).some((m) => m.partnerId === partnerId);
+    if (asked) result.push({ cycleSlug: c.slug, partnerSlug: partner.slug });
+  }
+  return result;
 }

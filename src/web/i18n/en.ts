@@ -2,5 +2,12 @@
 import type { MessageKey } from "./fr.ts";
 import * as auth from "./parts/auth.ts";
 import * as pub from "./parts/public.ts";
+import * as questionnaire from "./parts/questionnaire.ts";
+import * as workspace from "./parts/workspace.ts";
 
-export const en: Record<MessageKey, string> = { ...pub.en, ...auth.en };
+export const en: Record<MessageKey, string> = {
+  ...pub.en,
+  ...auth.en,
+  ...workspace.en,
+  ...questionnaire.en,
+};

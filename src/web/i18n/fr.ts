@@ -1,7 +1,14 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 import * as auth from "./parts/auth.ts";
 import * as pub from "./parts/public.ts";
+import * as questionnaire from "./parts/questionnaire.ts";
+import * as workspace from "./parts/workspace.ts";
 
-export const fr = { ...pub.fr, ...auth.fr } as const;
+export const fr = {
+  ...pub.fr,
+  ...auth.fr,
+  ...workspace.fr,
+  ...questionnaire.fr,
+} as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,244 @@
+// The partner questionnaire over HTTP: the page and its plain form posts (no JavaScript needed),
+// and a JSON API with ETag / If-Match and client ids for the offline outbox.
+import { readFileSync } from "node:fs";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { isProblem } from "../domain/problem.ts";
+import {
+  type AnswerInput,
+  getQuestionnaire,
+  questionnairesFor,
+  type SaveRequest,
+  saveAnswer,
+} from "../services/questionnaire.ts";
+import type { FieldErrors } from "../web/forms.ts";
+import { type FormState, questionnairePage } from "../web/pages/questionnaire.ts";
+import type { View } from "../web/view.ts";
+import type { AppEnv } from "./env.ts";
+import { viewOf } from "./view.ts";
+
+const CLIENT_JS = readFileSync(new URL("../web/client/questionnaire.js", import.meta.url), "utf8");
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const code = z.string().regex(/^[a-z]{1,2}$/);
+
+const answerJson = z.object({
+  contributes: z.enum(["yes", "no", "unknown"]),
+  activities: z.string().max(20_000).nullable(),
+  collaboratorIds: z.array(z.number().int().positive()).max(200),
+  collaboratorsText: z.string().max(2_000).nullable(),
+  difficulties: z.string().max(20_000).nullable(),
+  outputs: z
+    .array(
+      z.object({
+        value: z.number().finite().nonnegative(),
+        unit: z.string().trim().min(1).max(200),
+      }),
+    )
+    .max(50),
+  evidence: z
+    .array(z.object({ url: z.string().url().max(2_000), title: z.string().max(500).nullable() }))
+    .max(50),
+});
+
+const saveJson = z.object({ answer: answerJson, submit: z.boolean().default(false) });
+
+const nullable = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+const list = (v: unknown): string[] =>
+  ([] as unknown[]).concat(v ?? []).map((x) => (typeof x === "string" ? x : ""));
+
+/** Reads one indicator's form; returns what was typed (always) and the errors (if any). */
+function readForm(
+  view: View,
+  body: Record<string, unknown>,
+): { typed: AnswerInput; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const contributes =
+    body.contributes === "yes" || body.contributes === "no" ? body.contributes : "unknown";
+  const values = list(body.outputValue);
+  const units = list(body.outputUnit);
+  const outputs: AnswerInput["outputs"] = [];
+  values.forEach((raw, i) => {
+    const unit = (units[i] ?? "").trim();
+    if (raw.trim() === "" && unit === "") return;
+    const value = Number(raw.replace(/\s/g, "").replace(",", "."));
+    if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || unit === "") {
+      errors.outputs ??= view.t("q.error.outputs", { row: i + 1 });
+    }
+    outputs.push({ value: Number.isFinite(value) ? value : Number.NaN, unit });
+  });
+  const urls = list(body.evidenceUrl);
+  const titles = list(body.evidenceTitle);
+  const evidence: AnswerInput["evidence"] = [];
+  urls.forEach((raw, i) => {
+    const url = raw.trim();
+    if (url === "") return;
+    if (!/^https?:\/\/\S+$/.test(url))
+      errors.evidence ??= view.t("q.error.evidence", { row: i + 1 });
+    evidence.push({ url, title: nullable(titles[i]) });
+  });
+  return {
+    typed: {
+      contributes,
+      activities: nullable(body.activities),
+      collaboratorIds: list(body.collaborators)
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0),
+      collaboratorsText: nullable(body.collaboratorsText),
+      difficulties: nullable(body.difficulties),
+      outputs,
+      evidence,
+    },
+    errors,
+  };
+}
+
+const params = (c: Context<AppEnv>) => ({
+  cycleSlug: slug.catch("-").parse(c.req.param("cycle")),
+  partnerSlug: slug.catch("-").parse(c.req.param("partner")),
+});
+
+export function questionnaireRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/static/questionnaire.js", (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(CLIENT_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+
+  app.get("/q", async (c) => {
+    const found = await questionnairesFor(c.get("deps").db, c.get("actor"), c.get("lang"));
+    const first = found[0];
+    if (!first) return c.redirect("/", 303);
+    return c.redirect(`/q/${first.cycleSlug}/${first.partnerSlug}`, 303);
+  });
+
+  app.get("/q/:cycle/:partner", async (c) => {
+    const { cycleSlug, partnerSlug } = params(c);
+    const q = await getQuestionnaire(
+      c.get("deps").db,
+      c.get("actor"),
+      cycleSlug,
+      partnerSlug,
+      c.get("lang"),
+    );
+    c.header("Cache-Control", "private, no-store");
+    // After a plain form post, the indicator just saved says so.
+    const saved = c.req.query("saved");
+    const submitted = c.req.query("submitted");
+    const state: FormState | undefined = submitted
+      ? { code: submitted, notice: "submitted" }
+      : saved
+        ? { code: saved, notice: "saved" }
+        : undefined;
+    return c.html(questionnairePage(viewOf(c, { form: true }), q, state));
+  });
+
+  app.post("/q/:cycle/:partner/:code", async (c) => {
+    const { cycleSlug, partnerSlug } = params(c);
+    const indicatorCode = code.catch("-").parse(c.req.param("code"));
+    const body = await c.req.parseBody({ all: true });
+    const view = viewOf(c, { form: true });
+    const { typed, errors } = readForm(view, body);
+    const version = Number(body.version ?? 0);
+    const submit = body.action === "submit";
+    const db = c.get("deps").db;
+    const actor = c.get("actor");
+    const lang = c.get("lang");
+    const again = async (state: FormState, status: 200 | 400 | 409 | 412) => {
+      const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
+      return c.html(questionnairePage(view, q, state), status);
+    };
+    if (Object.keys(errors).length > 0)
+      return again({ code: indicatorCode, typed, version, errors }, 400);
+    let result: Awaited<ReturnType<typeof saveAnswer>>;
+    try {
+      result = await saveAnswer(
+        db,
+        actor,
+        {
+          cycleSlug,
+          partnerSlug,
+          indicatorCode,
+          answer: typed,
+          ifMatch: Number.isInteger(version) ? version : 0,
+          clientId: null,
+          submit,
+        },
+        lang,
+      );
+    } catch (error) {
+      if (isProblem(error) && error.code === "conflict" && error.subject === "cycle_state") {
+        return again({ code: indicatorCode, typed, version, notice: "closed" }, 409);
+      }
+      throw error;
+    }
+    if (result.outcome === "stale") {
+      // Shown as a conflict to resolve: the stored version beside what was typed, never merged.
+      return again(
+        {
+          code: indicatorCode,
+          typed,
+          version: result.current?.version ?? 0,
+          conflict: result.current,
+        },
+        412,
+      );
+    }
+    return c.redirect(
+      `/q/${cycleSlug}/${partnerSlug}?${submit ? "submitted" : "saved"}=${indicatorCode}#i-${indicatorCode}`,
+      303,
+    );
+  });
+
+  app.get("/api/q/:cycle/:partner", async (c) => {
+    const { cycleSlug, partnerSlug } = params(c);
+    const q = await getQuestionnaire(
+      c.get("deps").db,
+      c.get("actor"),
+      cycleSlug,
+      partnerSlug,
+      c.get("lang"),
+    );
+    c.header("Cache-Control", "private, no-store");
+    return c.json(q);
+  });
+
+  app.put("/api/q/:cycle/:partner/:code", async (c) => {
+    const { cycleSlug, partnerSlug } = params(c);
+    const indicatorCode = code.catch("-").parse(c.req.param("code"));
+    const parsed = saveJson.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) {
+      return c.json(
+        {
+          error: "invalid_input",
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        },
+        400,
+      );
+    }
+    const ifMatch = c.req.header("if-match");
+    const expected = ifMatch ? Number(/"?(\d+)"?/.exec(ifMatch)?.[1] ?? Number.NaN) : null;
+    if (expected !== null && !Number.isInteger(expected))
+      return c.json({ error: "invalid_input", subject: "if-match" }, 400);
+    const clientId = c.req.header("x-client-id") ?? null;
+    if (clientId !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(clientId)) {
+      return c.json({ error: "invalid_input", subject: "x-client-id" }, 400);
+    }
+    const request: SaveRequest = {
+      cycleSlug,
+      partnerSlug,
+      indicatorCode,
+      answer: parsed.data.answer,
+      ifMatch: expected,
+      clientId,
+      submit: parsed.data.submit,
+    };
+    const result = await saveAnswer(c.get("deps").db, c.get("actor"), request, c.get("lang"));
+    if (result.outcome === "stale") return c.json({ error: "stale", current: result.current }, 412);
+    c.header("ETag", `"${result.version}"`);
+    return c.json({ outcome: result.outcome, version: result.version, state: result.state });
+  });
+
+  return app;
+}

@@ -1,0 +1,236 @@
+// The coordinator's workspace: cycles, creation from a previous cycle, mapping, collection
+// opening and closing, publication, invitations.
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { isProblem, type Problem } from "../domain/problem.ts";
+import {
+  closeCollection,
+  createCycle,
+  openCollection,
+  publishCycle,
+  reopenCycle,
+  setMapping,
+  workspaceCycles,
+} from "../services/cycles.ts";
+import { createInvitation, revokePartnerLinks } from "../services/invitations.ts";
+import { cycleOverview, mappingGrid, partnerPanel } from "../services/workspace.ts";
+import type { FieldErrors } from "../web/forms.ts";
+import { formatDate } from "../web/i18n/index.ts";
+import { cyclesPage, mappingPage, overviewPage, partnerPanelPage } from "../web/pages/workspace.ts";
+import type { View } from "../web/view.ts";
+import type { AppEnv } from "./env.ts";
+import { publicBase, viewOf } from "./view.ts";
+
+const text = (max = 200) => z.string().trim().max(max).default("");
+
+const newCycleForm = z.object({
+  slug: text(64),
+  label: text(),
+  labelEn: text(),
+  periodStart: text(10),
+  periodEnd: text(10),
+  fromSlug: text(64),
+});
+
+/** A form problem becomes an error beside its field; anything else goes to the error handler. */
+function fieldError(view: View, error: unknown): FieldErrors {
+  if (!isProblem(error) || (error.code !== "invalid_input" && error.code !== "conflict"))
+    throw error;
+  const p = error as Problem;
+  const map: Record<string, [string, Parameters<View["t"]>[0]]> = {
+    slug: ["slug", "ws.error.slug"],
+    label: ["label", "ws.error.label"],
+    period: ["period", "ws.error.period"],
+    from: ["fromSlug", "ws.error.slug"],
+    deadline: ["deadline", "ws.error.deadline"],
+    reason: ["reason", "ws.error.reason"],
+    email: ["email", "form.invalidEmail"],
+  };
+  const hit = map[p.subject];
+  if (!hit) throw error;
+  return { [hit[0]]: view.t(hit[1]) };
+}
+
+const cycleParam = (c: Context<AppEnv>) => c.req.param("cycle") ?? "";
+
+export function workspaceRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const deps = (c: Context<AppEnv>) => c.get("deps");
+
+  app.get("/manage", async (c) => {
+    const { cycles } = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
+    return c.html(cyclesPage(viewOf(c, { form: true }), cycles));
+  });
+
+  app.post("/manage/cycles", async (c) => {
+    const form = newCycleForm.parse(await c.req.parseBody());
+    const view = viewOf(c, { form: true });
+    try {
+      const created = await createCycle(
+        deps(c).db,
+        c.get("actor"),
+        { ...form, labelEn: form.labelEn || null, fromSlug: form.fromSlug || null },
+        c.get("lang"),
+      );
+      return c.redirect(`/manage/cycles/${created.slug}/mapping`, 303);
+    } catch (error) {
+      const errors = fieldError(view, error);
+      const { cycles } = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
+      return c.html(cyclesPage(view, cycles, form, errors), 400);
+    }
+  });
+
+  app.get("/manage/cycles/:cycle", async (c) => {
+    const o = await cycleOverview(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
+    return c.html(overviewPage(viewOf(c, { form: true }), o));
+  });
+
+  // Each state change is a small form; on a bad value the overview comes back with the error.
+  const transition = (
+    path: string,
+    run: (c: Context<AppEnv>, form: Record<string, string>) => Promise<void>,
+  ) =>
+    app.post(`/manage/cycles/:cycle/${path}`, async (c) => {
+      const raw = await c.req.parseBody();
+      const form = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v.trim() : ""]),
+      );
+      const view = viewOf(c, { form: true });
+      try {
+        await run(c, form);
+      } catch (error) {
+        const errors = fieldError(view, error);
+        const o = await cycleOverview(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
+        return c.html(
+          overviewPage(view, o, { errors, deadline: form.deadline, reason: form.reason }),
+          400,
+        );
+      }
+      return c.redirect(`/manage/cycles/${encodeURIComponent(cycleParam(c))}`, 303);
+    });
+
+  transition("open", (c, f) =>
+    openCollection(deps(c).db, c.get("actor"), cycleParam(c), f.deadline ?? "", c.get("lang")),
+  );
+  transition("close", (c) =>
+    closeCollection(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang")),
+  );
+  transition("publish", (c) =>
+    publishCycle(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang")),
+  );
+  transition("reopen", (c, f) =>
+    reopenCycle(deps(c).db, c.get("actor"), cycleParam(c), f.reason ?? "", c.get("lang")),
+  );
+
+  app.get("/manage/cycles/:cycle/mapping", async (c) => {
+    const grid = await mappingGrid(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
+    return c.html(mappingPage(viewOf(c, { form: true }), grid));
+  });
+
+  app.post("/manage/cycles/:cycle/mapping", async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    const values = ([] as unknown[]).concat(body.m ?? []);
+    const pairs = values.flatMap((v) => {
+      const match = typeof v === "string" ? /^(\d+):(\d+)$/.exec(v) : null;
+      return match ? [{ partnerId: Number(match[1]), indicatorId: Number(match[2]) }] : [];
+    });
+    const result = await setMapping(
+      deps(c).db,
+      c.get("actor"),
+      cycleParam(c),
+      pairs,
+      c.get("lang"),
+    );
+    const view = viewOf(c, { form: true });
+    const grid = await mappingGrid(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
+    return c.html(mappingPage(view, grid, view.t("ws.mapping.saved", result)));
+  });
+
+  app.get("/manage/cycles/:cycle/partners/:partner", async (c) => {
+    const p = await partnerPanel(
+      deps(c).db,
+      c.get("actor"),
+      cycleParam(c),
+      c.req.param("partner"),
+      c.get("lang"),
+    );
+    return c.html(partnerPanelPage(viewOf(c, { form: true }), p));
+  });
+
+  app.post("/manage/cycles/:cycle/partners/:partner/invite", async (c) => {
+    const form = z.object({ email: text(320) }).parse(await c.req.parseBody());
+    const view = viewOf(c, { form: true });
+    const partnerSlug = c.req.param("partner");
+    const { t, lang } = view;
+    try {
+      const created = await createInvitation(
+        deps(c).db,
+        c.get("actor"),
+        {
+          cycleSlug: cycleParam(c),
+          partnerSlug,
+          email: form.email || null,
+          baseUrl: publicBase(c),
+        },
+        (m) => {
+          const deadline = m.deadline ? formatDate(lang, m.deadline) : t("ws.noDeadline");
+          return {
+            subject: t("ws.mail.inviteSubject", { partner: m.partner, cycle: m.cycle }),
+            body: t("ws.mail.inviteBody", {
+              partner: m.partner,
+              cycle: m.cycle,
+              deadline,
+              url: m.url,
+            }),
+          };
+        },
+        c.get("lang"),
+      );
+      const p = await partnerPanel(deps(c).db, c.get("actor"), cycleParam(c), partnerSlug, lang);
+      const deadline = p.cycle.deadline ? formatDate("fr", p.cycle.deadline) : "";
+      // The WhatsApp text is French: that is the language partners read in the field.
+      const message = viewOf(c).t("ws.whatsapp.text", {
+        partner: created.partnerName,
+        cycle: p.cycle.label,
+        deadline,
+        url: created.url,
+      });
+      c.header("Cache-Control", "no-store");
+      return c.html(
+        partnerPanelPage(view, p, {
+          created: {
+            url: created.url,
+            emailed: created.emailed,
+            whatsapp: `https://wa.me/?text=${encodeURIComponent(message)}`,
+          },
+        }),
+      );
+    } catch (error) {
+      const errors = fieldError(view, error);
+      const p = await partnerPanel(deps(c).db, c.get("actor"), cycleParam(c), partnerSlug, lang);
+      return c.html(partnerPanelPage(view, p, { errors, email: form.email }), 400);
+    }
+  });
+
+  app.post("/manage/cycles/:cycle/partners/:partner/revoke", async (c) => {
+    const partnerSlug = c.req.param("partner");
+    const count = await revokePartnerLinks(
+      deps(c).db,
+      c.get("actor"),
+      cycleParam(c),
+      partnerSlug,
+      c.get("lang"),
+    );
+    const view = viewOf(c, { form: true });
+    const p = await partnerPanel(
+      deps(c).db,
+      c.get("actor"),
+      cycleParam(c),
+      partnerSlug,
+      c.get("lang"),
+    );
+    return c.html(partnerPanelPage(view, p, { notice: view.t("ws.invite.revoked", { count }) }));
+  });
+
+  return app;
+}

@@ -1,0 +1,108 @@
+// Read models of the workspace: the cycle overview, the mapping grid and a partner's panel.
+
+import { listAnswerMeta } from "../db/answers.ts";
+import { listCommitments, listIndicators } from "../db/commitments.ts";
+import { listCycles } from "../db/cycles.ts";
+import { findPartnerBySlug, listPartners } from "../db/partners.ts";
+import { listMappings } from "../db/responses.ts";
+import { listInvitations } from "../db/sessions.ts";
+import { indicatorNumber } from "../domain/commitment.ts";
+import type { Lang } from "../domain/lang.ts";
+import { groupByCategory } from "../domain/partner.ts";
+import type { Actor } from "../domain/policy.ts";
+import { notFound } from "../domain/problem.ts";
+import { loadTracker } from "./context.ts";
+import { authorise, cycleRecord } from "./cycles.ts";
+import type { Db } from "./db.ts";
+
+export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: Lang) {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, slug, lang);
+  const [partners, mappings, meta] = await Promise.all([
+    listPartners(db, tracker.id, lang),
+    listMappings(db, cycle.id),
+    listAnswerMeta(db, cycle.id),
+  ]);
+  const asked = partners
+    .map((p) => ({
+      ...p,
+      mapped: mappings.filter((m) => m.partnerId === p.id).length,
+      answered: meta.filter((m) => m.partner_id === p.id).length,
+    }))
+    .filter((p) => p.mapped > 0);
+  return { tracker, cycle, groups: groupByCategory(asked), partnersAsked: asked.length };
+}
+
+export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang) {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, slug, lang);
+  const [partners, commitments, indicators, mappings, meta] = await Promise.all([
+    listPartners(db, tracker.id, lang),
+    listCommitments(db, tracker.id, lang),
+    listIndicators(db, tracker.id, lang),
+    listMappings(db, cycle.id),
+    listAnswerMeta(db, cycle.id),
+  ]);
+  const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
+  return {
+    cycle,
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      number: indicatorNumber(numberOf.get(i.commitmentId) ?? 0, i),
+      title: i.title,
+    })),
+    groups: groupByCategory(partners).map((g) => ({
+      category: g.category,
+      partners: g.partners.map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        shortName: p.acronym ?? p.name,
+        name: p.name,
+        mapped: new Set(mappings.filter((m) => m.partnerId === p.id).map((m) => m.indicatorId)),
+        answered: new Set(meta.filter((m) => m.partner_id === p.id).map((m) => m.indicator_id)),
+      })),
+    })),
+  };
+}
+
+export async function partnerPanel(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  lang: Lang,
+) {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, cycleSlug, lang);
+  const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
+  if (!partner) throw notFound("partner", partnerSlug);
+  const [invitations, mappings, meta] = await Promise.all([
+    listInvitations(db, cycle.id),
+    listMappings(db, cycle.id),
+    listAnswerMeta(db, cycle.id, partner.id),
+  ]);
+  return {
+    cycle,
+    partner,
+    mapped: mappings.filter((m) => m.partnerId === partner.id).length,
+    answered: meta.length,
+    submitted: meta.filter((m) => m.state === "submitted" || m.state === "validated").length,
+    invitations: invitations
+      .filter((i) => i.partner_id === partner.id)
+      .map((i) => ({
+        email: i.email,
+        createdAt: i.created_at.toISOString(),
+        state: i.revoked_at ? "revoked" : i.used_at ? "used" : "pending",
+      })),
+  };
+}
+
+/** Published and unpublished cycles, newest first, for the "carry forward from" choice. */
+export async function cycleChoices(db: Db, lang: Lang) {
+  const tracker = await loadTracker(db, lang);
+  return listCycles(db, tracker.id, lang);
+}

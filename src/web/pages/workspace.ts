@@ -1,0 +1,187 @@
+// Workspace pages: the cycles, a cycle's overview and actions, the mapping, a partner's panel.
+import { html } from "hono/html";
+import type { Cycle } from "../../domain/cycle.ts";
+import type { cycleOverview, mappingGrid, partnerPanel } from "../../services/workspace.ts";
+import { colon } from "../components.ts";
+import { csrfField, errorSummary, type FieldErrors, field } from "../forms.ts";
+import { formatDate } from "../i18n/index.ts";
+import { page } from "../layout.ts";
+import type { Html, View } from "../view.ts";
+import { cycleTabs, stateBadge } from "../workspace.ts";
+
+type Overview = Awaited<ReturnType<typeof cycleOverview>>;
+type Grid = Awaited<ReturnType<typeof mappingGrid>>;
+type Panel = Awaited<ReturnType<typeof partnerPanel>>;
+
+export interface NewCycleForm {
+  slug?: string;
+  label?: string;
+  labelEn?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  fromSlug?: string;
+}
+
+export function cyclesPage(
+  view: View,
+  cycles: Cycle[],
+  form: NewCycleForm = {},
+  errors: FieldErrors = {},
+): Html {
+  const { t } = view;
+  return page(view, {
+    title: t("ws.title"),
+    body: html`<h1>${t("ws.title")}</h1>
+<h2>${t("ws.cycles")}</h2>
+${
+  cycles.length === 0
+    ? html`<p class="muted">${t("ws.noCycles")}</p>`
+    : html`<ul class="marks">${cycles.map(
+        (c) =>
+          html`<li><a href="/manage/cycles/${encodeURIComponent(c.slug)}"><b>${c.label}</b></a>${stateBadge(view, c.state)}</li>`,
+      )}</ul>`
+}
+<section class="card" aria-labelledby="new">
+<h2 id="new">${t("ws.newCycle")}</h2>
+${errorSummary(view, errors)}
+<form method="post" action="/manage/cycles">
+${csrfField(view)}
+${field({ name: "slug", label: t("ws.newCycle.slug"), hint: t("ws.newCycle.slugHint"), value: form.slug, required: true, error: errors.slug })}
+${field({ name: "label", label: t("ws.newCycle.label"), value: form.label, required: true, error: errors.label })}
+${field({ name: "labelEn", label: t("ws.newCycle.labelEn"), value: form.labelEn })}
+${field({ name: "periodStart", label: t("ws.newCycle.start"), type: "date", value: form.periodStart, required: true, error: errors.period })}
+${field({ name: "periodEnd", label: t("ws.newCycle.end"), type: "date", value: form.periodEnd, required: true })}
+<div class="field"><label for="f-from">${t("ws.newCycle.from")}</label>
+<select id="f-from" name="fromSlug"><option value="">${t("ws.newCycle.none")}</option>${cycles.map(
+      (c) =>
+        html`<option value="${c.slug}"${form.fromSlug === c.slug ? html` selected` : ""}>${c.label}</option>`,
+    )}</select></div>
+<p><button class="primary" type="submit">${t("ws.newCycle.submit")}</button></p>
+</form>
+</section>`,
+  });
+}
+
+export function overviewPage(
+  view: View,
+  o: Overview,
+  state: { errors?: FieldErrors; deadline?: string; reason?: string; notice?: string } = {},
+): Html {
+  const { t, lang } = view;
+  const { cycle } = o;
+  const base = `/manage/cycles/${encodeURIComponent(cycle.slug)}`;
+  const errors = state.errors ?? {};
+  const action = (path: string, label: string, extra: Html = html``, primary = true) =>
+    html`<form method="post" action="${base}/${path}" class="card">${csrfField(view)}${extra}<p><button class="${primary ? "primary" : "secondary"}" type="submit">${label}</button></p></form>`;
+  return page(view, {
+    title: cycle.label,
+    body: html`${cycleTabs(view, cycle.slug, "overview")}
+<h1>${cycle.label}</h1>
+<p>${stateBadge(view, cycle.state)} <span class="muted">${t("ws.deadline", {
+      date: cycle.deadline ? formatDate(lang, cycle.deadline) : t("ws.noDeadline"),
+    })}</span></p>
+${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
+${errorSummary(view, errors)}
+${cycle.state === "setup" ? action("open", t("ws.open.submit"), field({ name: "deadline", label: t("ws.open.deadline"), type: "date", value: state.deadline, required: true, error: errors.deadline })) : ""}
+${cycle.state === "collection" ? action("close", t("ws.close.submit"), html``, false) : ""}
+${cycle.state === "validation" ? action("publish", t("ws.publish.submit")) : ""}
+${cycle.state === "published" ? action("reopen", t("ws.reopen.submit"), field({ name: "reason", label: t("ws.reopen.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
+<h2>${t("ws.partners.title")} (${o.partnersAsked})</h2>
+${o.groups
+  .filter((g) => g.partners.length > 0)
+  .map(
+    (g) =>
+      html`<h3>${t(`category.${g.category}`)}</h3><ul class="marks">${g.partners.map(
+        (p) =>
+          html`<li><a href="${base}/partners/${encodeURIComponent(p.slug)}"><b>${p.acronym ?? p.name}</b></a><small class="muted">${p.answered} / ${t("ws.partners.count", { count: p.mapped })}</small></li>`,
+      )}</ul>`,
+  )}`,
+  });
+}
+
+export function mappingPage(view: View, g: Grid, notice?: string): Html {
+  const { t } = view;
+  const base = `/manage/cycles/${encodeURIComponent(g.cycle.slug)}`;
+  return page(view, {
+    title: `${t("ws.tab.mapping")} – ${g.cycle.label}`,
+    body: html`${cycleTabs(view, g.cycle.slug, "mapping")}
+<h1>${t("ws.tab.mapping")}</h1>
+<p class="muted">${t("ws.mapping.intro")}</p>
+${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
+<form method="post" action="${base}/mapping">
+${csrfField(view)}
+${g.groups
+  .filter((group) => group.partners.length > 0)
+  .map(
+    (group) =>
+      html`<h2>${t(`category.${group.category}`)}</h2>${group.partners.map(
+        (
+          p,
+        ) => html`<details class="card"${p.mapped.size > 0 ? html` open` : ""}><summary><b>${p.shortName}</b> <span class="muted">${t("ws.partners.count", { count: p.mapped.size })}</span></summary>
+<fieldset><legend>${p.name}</legend>${g.indicators.map(
+          (i) =>
+            html`<div><label><input type="checkbox" name="m" value="${p.id}:${i.id}"${p.mapped.has(i.id) ? html` checked` : ""}${p.answered.has(i.id) ? html` data-answered="1"` : ""}> <b>${i.number}</b> ${i.title}</label></div>`,
+        )}</fieldset></details>`,
+      )}`,
+  )}
+<p><button class="primary" type="submit">${t("ws.mapping.save")}</button></p>
+</form>`,
+  });
+}
+
+export interface CreatedLink {
+  url: string;
+  emailed: boolean;
+  whatsapp: string;
+}
+
+export function partnerPanelPage(
+  view: View,
+  p: Panel,
+  o: { created?: CreatedLink; notice?: string; email?: string; errors?: FieldErrors } = {},
+): Html {
+  const { t, lang } = view;
+  const base = `/manage/cycles/${encodeURIComponent(p.cycle.slug)}/partners/${encodeURIComponent(p.partner.slug)}`;
+  const errors = o.errors ?? {};
+  const short = p.partner.acronym ?? p.partner.name;
+  return page(view, {
+    title: t("ws.partner.title", { partner: short, cycle: p.cycle.label }),
+    body: html`${cycleTabs(view, p.cycle.slug, "overview")}
+<h1>${t("ws.partner.title", { partner: short, cycle: p.cycle.label })}</h1>
+<p>${p.partner.name}</p>
+<p class="muted">${p.answered} / ${t("ws.partners.count", { count: p.mapped })}</p>
+<p><a class="button" href="/q/${encodeURIComponent(p.cycle.slug)}/${encodeURIComponent(p.partner.slug)}">${t("ws.partner.questionnaire")}</a></p>
+${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
+${
+  o.created
+    ? html`<section class="card" aria-live="polite"><p class="notice">${t("ws.invite.created")}${o.created.emailed ? html` ${t("ws.invite.emailed")}` : ""}</p>
+${field({ name: "link", label: t("ws.invite.link"), value: o.created.url, attrs: html` readonly` })}
+<p><a class="button" href="${o.created.whatsapp}" rel="noopener" target="_blank">${t("ws.invite.whatsapp")}</a></p></section>`
+    : ""
+}
+<section class="card" aria-labelledby="inv">
+<h2 id="inv">${t("ws.invite.title")}</h2>
+${errorSummary(view, errors)}
+<form method="post" action="${base}/invite">
+${csrfField(view)}
+${field({ name: "email", label: t("ws.invite.email"), hint: t("ws.invite.emailHint"), type: "email", value: o.email, error: errors.email })}
+<p><button class="primary" type="submit">${t("ws.invite.submit")}</button></p>
+</form>
+</section>
+${
+  p.invitations.length > 0
+    ? html`<section class="card"><h2>${t("ws.invite.list")}</h2><ul class="marks">${p.invitations.map(
+        (i) =>
+          html`<li><span>${i.email ?? "—"}</span><small class="muted">${formatDate(lang, i.createdAt)}${colon(view)} ${
+            i.state === "used"
+              ? t("ws.invite.used")
+              : i.state === "revoked"
+                ? t("ws.invite.revokedMark")
+                : t("ws.invite.pending")
+          }</small></li>`,
+      )}</ul>
+<form method="post" action="${base}/revoke">${csrfField(view)}<button class="secondary" type="submit">${t("ws.invite.revoke")}</button></form></section>`
+    : ""
+}`,
+  });
+}

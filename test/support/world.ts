@@ -1,0 +1,62 @@
+// The named world for workflow tests: the Mali 2022 demo, plus one account per role and a 2023
+// cycle carried forward from 2022 and open for collection.
+
+import type { Actor } from "../../src/domain/policy.ts";
+import { createApp } from "../../src/http/app.ts";
+import { createCycle, openCollection } from "../../src/services/cycles.ts";
+import { loadDemo } from "../../src/services/demo/load.ts";
+import { addUser } from "../../src/services/users.ts";
+import type { TestDatabase } from "./database.ts";
+
+export const PASSWORD = "correct horse battery";
+
+export const ACCOUNTS = {
+  admin: { email: "admin@jalon.test", role: "admin" },
+  coordinator: { email: "coordination@jalon.test", role: "coordinator" },
+  validator: { email: "validation@jalon.test", role: "validator" },
+  programme_manager: { email: "programme@jalon.test", role: "programme_manager" },
+  respondent: { email: "psi@jalon.test", role: "respondent", partner: "psi" },
+  otherRespondent: { email: "msi@jalon.test", role: "respondent", partner: "msi" },
+} as const;
+
+export const SYSTEM: Actor = {
+  kind: "user",
+  userId: 0,
+  role: "admin",
+  partnerId: null,
+  name: "system",
+};
+
+export async function collectionWorld(t: TestDatabase) {
+  await loadDemo(t, { reset: false });
+  for (const a of Object.values(ACCOUNTS)) {
+    await addUser(t.db, "test", {
+      email: a.email,
+      name: a.email.split("@")[0] ?? a.email,
+      role: a.role,
+      partnerSlug: "partner" in a ? a.partner : undefined,
+      password: PASSWORD,
+    });
+  }
+  await createCycle(
+    t.db,
+    SYSTEM,
+    {
+      slug: "2023",
+      label: "Janvier – décembre 2023",
+      labelEn: "January – December 2023",
+      periodStart: "2023-01-01",
+      periodEnd: "2023-12-31",
+      fromSlug: "2022",
+    },
+    "fr",
+  );
+  await openCollection(t.db, SYSTEM, "2023", "2024-02-15", "fr");
+  const app = createApp({
+    db: t.db,
+    secureCookies: false,
+    log: () => {},
+    baseUrl: "http://jalon.test",
+  });
+  return { app };
+}

@@ -1,0 +1,181 @@
+// The questionnaire over HTTP: a respondent answers in several sittings, forms keep what was
+// typed on errors, stale writes are refused as conflicts, resends are stored once, and no
+// respondent ever reaches another partner's answers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { createApp } from "../../src/http/app.ts";
+import { client, signIn, type TestClient } from "../support/client.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+
+const answer = (activities: string) => ({
+  answer: {
+    contributes: "yes",
+    activities,
+    collaboratorIds: [],
+    collaboratorsText: null,
+    difficulties: null,
+    outputs: [{ value: 120, unit: "prestataires formés" }],
+    evidence: [],
+  },
+  submit: false,
+});
+
+describe.each(backends)("questionnaire on %s", (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let psi: TestClient;
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    ({ app } = await collectionWorld(t));
+    psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
+  });
+  afterAll(() => t.dispose());
+
+  it("sends a respondent to its own questionnaire", async () => {
+    const res = await psi.get("/q");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/q/2023/psi");
+    const page = await psi.get("/q/2023/psi");
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain("Questionnaire PSI");
+    expect(body).toContain('id="i-d"');
+    expect(body).toContain('id="i-l"');
+    expect(body).toContain('src="/static/questionnaire.js"');
+  });
+
+  it("saves a draft from a plain form, and keeps what was typed on errors", async () => {
+    const bad = await psi.post("/q/2023/psi/d", {
+      version: "0",
+      contributes: "yes",
+      activities: "Formation de 40 prestataires <b>à Kayes</b>",
+      outputValue: ["abc", ""],
+      outputUnit: ["prestataires", ""],
+      evidenceUrl: ["javascript:alert(1)"],
+      evidenceTitle: [""],
+      action: "save",
+    });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Ligne 1 : indiquez un nombre positif");
+    expect(html).toContain("Lien 1 : l’adresse doit commencer");
+    expect(html).toContain("Formation de 40 prestataires &lt;b&gt;à Kayes&lt;/b&gt;");
+    const ok = await psi.post("/q/2023/psi/d", {
+      version: "0",
+      contributes: "yes",
+      activities: "Formation de 40 prestataires à Kayes",
+      outputValue: ["40", ""],
+      outputUnit: ["prestataires formés", ""],
+      evidenceUrl: ["https://example.org/rapport.pdf"],
+      evidenceTitle: ["Rapport"],
+      action: "save",
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/q/2023/psi?saved=d#i-d");
+    const res2 = await psi.get("/q/2023/psi?saved=d");
+    const page = await res2.text();
+    expect(page).toContain("Réponse enregistrée.");
+    expect(page).toContain("Formation de 40 prestataires à Kayes");
+    expect(page).toContain('value="https://example.org/rapport.pdf"');
+  });
+
+  it("refuses a stale write and shows the conflict", async () => {
+    const stale = await psi.post("/q/2023/psi/d", {
+      version: "0",
+      contributes: "no",
+      activities: "Une autre version",
+      action: "save",
+    });
+    expect(stale.status).toBe(412);
+    const html = await stale.text();
+    expect(html).toContain("Quelqu’un a modifié cette réponse");
+    expect(html).toContain("Une autre version");
+  });
+
+  it("saves through the API with If-Match, and stores a resend once", async () => {
+    const current = await (await psi.get("/api/q/2023/psi")).json();
+    const d = current.commitments
+      .flatMap((c: { indicators: unknown[] }) => c.indicators)
+      .find((i: { code: string }) => i.code === "d");
+    const version = d.answer.version as number;
+    const headers = { "if-match": `"${version}"`, "x-client-id": "client-0001-abcdef" };
+    const first = await psi.send("PUT", "/api/q/2023/psi/d", answer("Version API"), headers);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ outcome: "saved", version: version + 1 });
+    const replay = await psi.send("PUT", "/api/q/2023/psi/d", answer("Version API"), headers);
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ outcome: "replayed", version: version + 1 });
+    const stale = await psi.send("PUT", "/api/q/2023/psi/d", answer("Trop tard"), {
+      "if-match": `"${version}"`,
+      "x-client-id": "client-0002-abcdef",
+    });
+    expect(stale.status).toBe(412);
+    expect((await stale.json()).current.activities).toBe("Version API");
+    const rows = await t.db.selectFrom("client_writes").selectAll().execute();
+    expect(rows.filter((r) => r.client_id === "client-0001-abcdef")).toHaveLength(1);
+  });
+
+  it("never shows another partner's questionnaire, whatever the address says", async () => {
+    expect((await psi.get("/q/2023/msi")).status).toBe(404);
+    expect((await psi.get("/api/q/2023/msi")).status).toBe(404);
+    const put = await psi.send("PUT", "/api/q/2023/msi/c", answer("intrusion"), {
+      "x-client-id": "client-0003-abcdef",
+    });
+    expect(put.status).toBe(404);
+    const form = await psi.post("/q/2023/msi/c", {
+      version: "0",
+      contributes: "yes",
+      activities: "intrusion",
+      action: "save",
+    });
+    expect(form.status).toBe(404);
+    const msiAnswers = await t.db
+      .selectFrom("responses")
+      .innerJoin("partners", "partners.id", "responses.partner_id")
+      .select("responses.id")
+      .where("partners.slug", "=", "msi")
+      .where("responses.activities", "=", "intrusion")
+      .execute();
+    expect(msiAnswers).toEqual([]);
+  });
+
+  it("refuses writes without the CSRF token, and anonymous visitors", async () => {
+    const res = await psi.post("/q/2023/psi/d", {
+      _csrf: "forged",
+      version: "0",
+      contributes: "yes",
+      action: "save",
+    });
+    expect(res.status).toBe(403);
+    const anonymous = client(app);
+    const page = await anonymous.get("/q/2023/psi");
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe("/login?next=%2Fq%2F2023%2Fpsi");
+    expect((await anonymous.get("/api/q/2023/psi")).status).toBe(401);
+  });
+
+  it("submits for validation", async () => {
+    const current = await (await psi.get("/api/q/2023/psi")).json();
+    const d = current.commitments
+      .flatMap((c: { indicators: unknown[] }) => c.indicators)
+      .find((i: { code: string }) => i.code === "d");
+    const res = await psi.send(
+      "PUT",
+      "/api/q/2023/psi/d",
+      { ...answer("Version finale"), submit: true },
+      {
+        "if-match": `"${d.answer.version}"`,
+      },
+    );
+    expect(await res.json()).toMatchObject({ outcome: "saved", state: "submitted" });
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", "responses")
+      .where("action", "=", "update")
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    expect(audit.at(-1)?.actor).toMatch(/^user:\d+$/);
+  });
+});

@@ -6,11 +6,26 @@ import type { Lang } from "./domain/lang.ts";
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: z.string().trim().min(1).optional(),
+  // An empty variable (as env files often leave them) means unset.
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().trim().min(1).optional(),
+  ),
   JALON_DATA_DIR: z.string().trim().min(1).default("./data"),
   JALON_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   NODE_ENV: z.string().optional(),
   JALON_LANG: z.enum(["fr", "en"]).optional(),
+  JALON_BASE_URL: z.string().trim().url().optional(),
+  // Where e-mail leaves: smtp://user:pass@host:587 or smtps://host:465 (nodemailer's URL form).
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^\s]+$/)
+      .optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3).default("Jalon <jalon@localhost>"),
   LANG: z.string().optional(),
 });
 
@@ -20,6 +35,11 @@ export interface Config {
   database: DatabaseConfig;
   secureCookies: boolean;
   lang: Lang;
+  /** Public address for links sent out (e-mails, CLI); unset means the request's own origin. */
+  baseUrl: string | undefined;
+  /** SMTP server for outgoing e-mail; unset means nothing leaves (the outbox page lists it). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export type ConfigError = { variable: string; value: string };
@@ -45,6 +65,9 @@ export function readConfig(
         ? e.JALON_SECURE_COOKIES === "true"
         : e.NODE_ENV === "production",
       lang: e.JALON_LANG ?? (e.LANG?.startsWith("en") ? "en" : "fr"),
+      baseUrl: e.JALON_BASE_URL?.replace(/\/+$/, ""),
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
     },
   };
 }

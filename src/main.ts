@@ -7,10 +7,15 @@ import { createAdaptorServer } from "@hono/node-server";
 import { parseCommand } from "./cli/args.ts";
 import { type Io, prepareForServe, runDemo, runMigrate } from "./cli/commands.ts";
 import { cliMessage } from "./cli/messages.ts";
+import { runReport } from "./cli/report.ts";
+import { runUserAdd } from "./cli/user.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/lang.ts";
 import { createApp } from "./http/app.ts";
+import { smtpMailer } from "./services/mail.ts";
+import { startReminderSchedule } from "./services/reminders.ts";
+import { reminderMail } from "./web/pages/tracking.ts";
 
 export const VERSION = "0.1.0";
 
@@ -68,6 +73,9 @@ export async function main(
         secureCookies: config.secureCookies,
         lang,
         io,
+        baseUrl: config.baseUrl,
+        smtpUrl: config.smtpUrl,
+        mailFrom: config.mailFrom,
       });
       const where =
         config.database.kind === "pglite"
@@ -75,6 +83,17 @@ export async function main(
           : cliMessage(lang, "database_postgres", { url: redact(config.database.url) });
       io.out(cliMessage(lang, "listening", { url: running.url, database: where }));
       return running;
+    }
+    if (command.name === "user-add") {
+      const base = config.baseUrl ?? `http://localhost:${config.port}`;
+      const code = await runUserAdd(database.db, command, base, lang, io);
+      await database.close();
+      return code;
+    }
+    if (command.name === "report") {
+      const code = await runReport(database.db, command, lang, io);
+      await database.close();
+      return code;
     }
     await database.close();
     return 0;
@@ -110,9 +129,26 @@ class ListenError extends Error {
 
 async function listen(
   database: Database,
-  o: { port: number; host: string; secureCookies: boolean; lang: Lang; io: Io },
+  o: {
+    port: number;
+    host: string;
+    secureCookies: boolean;
+    lang: Lang;
+    io: Io;
+    baseUrl: string | undefined;
+    smtpUrl: string | undefined;
+    mailFrom: string;
+  },
 ): Promise<Running> {
-  const app = createApp({ db: database.db, secureCookies: o.secureCookies, log: o.io.err });
+  const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
+  const app = createApp({
+    db: database.db,
+    secureCookies: o.secureCookies,
+    log: o.io.err,
+    baseUrl: o.baseUrl,
+    mailer,
+    flush: database.flush,
+  });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -125,13 +161,29 @@ async function listen(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : o.port;
   const shownHost = o.host === "0.0.0.0" || o.host === "::" ? "localhost" : o.host;
+  const url = `http://${shownHost}:${port}`;
+  // Scheduled reminders and e-mail delivery: every 10 minutes, the first run soon after start.
+  const schedule = startReminderSchedule(database.db, {
+    everyMs: 10 * 60_000,
+    firstMs: 30_000,
+    baseUrl: o.baseUrl ?? url,
+    message: reminderMail(),
+    mailer,
+    log: o.io.err,
+  });
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= new Promise<void>((done) => {
-      server.close(() => done());
-      server.closeAllConnections();
-    }).then(() => database.close());
+    stopping ??= schedule
+      .stop()
+      .then(
+        () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      )
+      .then(() => database.close());
     return stopping;
   };
-  return { url: `http://${shownHost}:${port}`, server, database, stop };
+  return { url, server, database, stop };
 }

@@ -175,6 +175,34 @@ describe("main", () => {
     }
   });
 
+  it("adds the first administrator and prints a link to choose the password", async () => {
+    const dir = join(await tempDir(), "data");
+    const env = { JALON_DATA_DIR: dir, JALON_BASE_URL: "https://jalon.example.org/" };
+    const c = capture();
+    expect(
+      await main(["user", "add", "--email", "Admin@Example.org", "--role", "admin"], env, c.io),
+    ).toBe(0);
+    expect(c.out[0]).toMatch(/Compte créé : admin@example\.org \(admin\)/);
+    expect(c.out[0]).toMatch(/https:\/\/jalon\.example\.org\/password\/reset\/[A-Za-z0-9_-]{40,}/);
+    const again = capture();
+    expect(
+      await main(["user", "add", "--email", "admin@example.org", "--role", "admin"], env, again.io),
+    ).toBe(1);
+    expect(again.err[0]).toContain("a déjà un compte");
+    const bad = capture();
+    expect(
+      await main(
+        ["user", "add", "--email", "x@example.org", "--role", "respondent", "--partner", "nobody"],
+        env,
+        bad.io,
+      ),
+    ).toBe(1);
+    expect(bad.err[0]).toContain("partner");
+    const missing = capture();
+    expect(await main(["user", "add", "--role", "admin"], env, missing.io)).toBe(2);
+    expect(missing.err[0]).toContain("--email");
+  });
+
   it("reloads the demo with demo --reset", async () => {
     const dir = join(await tempDir(), "data");
     const c = capture();

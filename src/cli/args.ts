@@ -1,18 +1,26 @@
 // Parses `jalon` command lines into a typed command, or a usage problem with a clear reason.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { isLang, type Lang } from "../domain/lang.ts";
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../domain/report-text.ts";
 
 export type Command =
   | { name: "serve"; port?: number; host?: string }
   | { name: "migrate" }
   | { name: "demo"; reset: boolean }
+  | { name: "report"; cycle: string; formats: ReportFormat[]; lang?: Lang; out: string }
+  | { name: "user-add"; email: string; role: string; partner?: string; fullName?: string }
   | { name: "help" }
   | { name: "version" };
 
 export type UsageError =
   | { reason: "unknown_command"; value: string }
   | { reason: "bad_flag"; value: string; command: string }
-  | { reason: "bad_port"; value: string };
+  | { reason: "bad_port"; value: string }
+  | { reason: "report_missing"; value: string }
+  | { reason: "report_format"; value: string; formats: string }
+  | { reason: "report_lang"; value: string }
+  | { reason: "user_missing"; value: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageError };
 
@@ -23,6 +31,12 @@ const FLAGS = {
   serve: { port: { type: "string" }, host: { type: "string" } },
   migrate: {},
   demo: { reset: { type: "boolean" } },
+  report: {
+    cycle: { type: "string" },
+    format: { type: "string" },
+    lang: { type: "string" },
+    out: { type: "string" },
+  },
 } as const;
 
 export function parseCommand(argv: readonly string[]): Parsed {
@@ -31,7 +45,8 @@ export function parseCommand(argv: readonly string[]): Parsed {
     return { ok: true, command: { name: "help" } };
   if (name === "--version" || name === "-v" || name === "version")
     return { ok: true, command: { name: "version" } };
-  if (name !== "serve" && name !== "migrate" && name !== "demo")
+  if (name === "user") return parseUser(rest);
+  if (name !== "serve" && name !== "migrate" && name !== "demo" && name !== "report")
     return { ok: false, error: { reason: "unknown_command", value: name } };
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -57,5 +72,66 @@ export function parseCommand(argv: readonly string[]): Parsed {
     return { ok: true, command };
   }
   if (name === "demo") return { ok: true, command: { name, reset: values.reset === true } };
+  if (name === "report") return parseReport(values);
   return { ok: true, command: { name } };
+}
+
+/** `report --cycle <slug|year> [--format docx,pdf,html,xlsx] [--lang fr|en] [--out dir]` */
+function parseReport(values: Record<string, string | boolean | undefined>): Parsed {
+  const cycle = typeof values.cycle === "string" ? values.cycle.trim() : "";
+  if (cycle === "") return { ok: false, error: { reason: "report_missing", value: "--cycle" } };
+  const formats = (typeof values.format === "string" ? values.format : REPORT_FORMATS.join(","))
+    .split(",")
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== "");
+  const bad = formats.find((f) => !isReportFormat(f));
+  if (bad !== undefined || formats.length === 0)
+    return {
+      ok: false,
+      error: { reason: "report_format", value: bad ?? "", formats: REPORT_FORMATS.join(", ") },
+    };
+  const command: Command = {
+    name: "report",
+    cycle,
+    formats: [...new Set(formats as ReportFormat[])],
+    out: typeof values.out === "string" && values.out !== "" ? values.out : ".",
+  };
+  if (values.lang !== undefined) {
+    if (!isLang(values.lang))
+      return { ok: false, error: { reason: "report_lang", value: String(values.lang) } };
+    command.lang = values.lang;
+  }
+  return { ok: true, command };
+}
+
+/** `user add --email E --role R [--partner P] [--name N]` */
+function parseUser(rest: readonly string[]): Parsed {
+  const [sub, ...flags] = rest;
+  if (sub !== "add")
+    return { ok: false, error: { reason: "unknown_command", value: `user ${sub ?? ""}`.trim() } };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: [...flags],
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        partner: { type: "string" },
+        name: { type: "string" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? flags.join(" ");
+    return { ok: false, error: { reason: "bad_flag", value: flag, command: "user add" } };
+  }
+  const email = typeof values.email === "string" ? values.email.trim() : "";
+  const role = typeof values.role === "string" ? values.role.trim() : "";
+  if (!email) return { ok: false, error: { reason: "user_missing", value: "--email" } };
+  if (!role) return { ok: false, error: { reason: "user_missing", value: "--role" } };
+  const command: Command = { name: "user-add", email, role };
+  if (typeof values.partner === "string") command.partner = values.partner.trim();
+  if (typeof values.name === "string") command.fullName = values.name.trim();
+  return { ok: true, command };
 }

@@ -6,9 +6,14 @@ const fr = {
   serve [--port N] [--host H]  démarre le serveur (charge la démo au premier démarrage)
   migrate                      applique les migrations de la base
   demo [--reset]               charge le monde de démonstration Mali 2022 (--reset : efface d'abord)
-Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut)`,
+  report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DOSSIER]
+                               écrit le rapport annuel de la période C (identifiant ou année)
+  user add --email E --role R [--partner P] [--name N]
+                               crée un compte (admin, coordinator, validator, programme_manager,
+                               respondent avec --partner) et affiche le lien pour choisir son mot de passe
+Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut), JALON_BASE_URL (adresse publique dans les liens envoyés)`,
   unknown_command:
-    "Commande inconnue « {value} ». Commandes : serve, migrate, demo (voir « jalon help »).",
+    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add (voir « jalon help »).",
   bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
   bad_port:
     "Port invalide « {value} » : indiquez un nombre entre 0 (port libre au hasard) et 65535.",
@@ -43,6 +48,20 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   database_postgres: "PostgreSQL, {url}",
   unexpected: "Erreur inattendue : {message}",
   stopping: "Arrêt de Jalon…",
+  report_missing:
+    "Option {value} manquante : indiquez la période du rapport, par exemple « jalon report --cycle 2022 ».",
+  report_format: "Format de rapport inconnu « {value} » : choisissez parmi {formats}.",
+  report_lang: "Langue de rapport inconnue « {value} » : choisissez fr ou en.",
+  user_missing: "Option {value} manquante pour « jalon user add » (voir « jalon help »).",
+  user_created:
+    "Compte créé : {email} ({role}). Pour choisir le mot de passe, ouvrez ce lien (valable 24 h) : {url}",
+  user_invalid: "Compte non créé : {field} invalide ({value}).",
+  user_exists: "Compte non créé : l'adresse {value} a déjà un compte.",
+  report_cycle:
+    "Aucune période de suivi « {value} » : indiquez l'identifiant ou l'année d'une période existante.",
+  report_out:
+    "Impossible d'écrire dans le dossier {target} : vérifiez qu'il existe et qu'il est accessible en écriture, ou choisissez-en un autre avec --out.",
+  report_written: "Rapport écrit : {file}",
 };
 
 const en: typeof fr = {
@@ -50,8 +69,14 @@ const en: typeof fr = {
   serve [--port N] [--host H]  start the server (loads the demo on first start)
   migrate                      apply the database migrations
   demo [--reset]               load the Mali 2022 demo world (--reset: empty the database first)
-Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default)`,
-  unknown_command: "Unknown command “{value}”. Commands: serve, migrate, demo (see “jalon help”).",
+  report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DIR]
+                               write the annual report of cycle C (its id or its year)
+  user add --email E --role R [--partner P] [--name N]
+                               create an account (admin, coordinator, validator, programme_manager,
+                               respondent with --partner) and print the link to choose its password
+Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default), JALON_BASE_URL (public address in links sent out)`,
+  unknown_command:
+    "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add (see “jalon help”).",
   bad_flag: "Invalid option “{value}” for “jalon {command}” (see “jalon help”).",
   bad_port: "Invalid port “{value}”: give a number between 0 (any free port) and 65535.",
   bad_env: "Invalid environment variable {variable} (“{value}”): fix it or unset it.",
@@ -82,6 +107,19 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   database_postgres: "PostgreSQL, {url}",
   unexpected: "Unexpected error: {message}",
   stopping: "Stopping Jalon…",
+  report_missing:
+    "Missing option {value}: name the report's cycle, for example “jalon report --cycle 2022”.",
+  report_format: "Unknown report format “{value}”: choose among {formats}.",
+  report_lang: "Unknown report language “{value}”: choose fr or en.",
+  user_missing: "Missing option {value} for “jalon user add” (see “jalon help”).",
+  user_created:
+    "Account created: {email} ({role}). To choose the password, open this link (valid 24 h): {url}",
+  user_invalid: "Account not created: invalid {field} ({value}).",
+  user_exists: "Account not created: the address {value} already has an account.",
+  report_cycle: "No reporting cycle “{value}”: give the id or the year of an existing cycle.",
+  report_out:
+    "Cannot write to the directory {target}: check that it exists and is writable, or choose another one with --out.",
+  report_written: "Report written: {file}",
 };
 
 export type CliMessage = keyof typeof fr;

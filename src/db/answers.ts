@@ -197,3 +197,19 @@ export async function setAnswerState(
     after: changes,
   });
 }
+
+/**
+ * Locks the partner × indicator mapping row until the transaction ends, so that writes to one
+ * answer (and resends of one client id) run one after another. False when it is not mapped.
+ */
+export async function lockAnswer(db: Executor, ref: AnswerRef): Promise<boolean> {
+  const row = await db
+    .selectFrom("mappings")
+    .select("cycle_id")
+    .where("cycle_id", "=", ref.cycleId)
+    .where("partner_id", "=", ref.partnerId)
+    .where("indicator_id", "=", ref.indicatorId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,6 +1,6 @@
 // Opens the database: embedded PGlite (data directory, or in memory for tests) or PostgreSQL.
 // Failures to open are classified so that the CLI can name the cause and the fix.
-import { access, constants, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { access, constants, mkdir, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
@@ -16,6 +16,11 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** True when this open created the embedded data directory (first start). */
   created: boolean;
+  /**
+   * Makes committed writes durable before they are acknowledged. PostgreSQL does it at commit;
+   * PGlite runs with fsync off, so its write-ahead log is synced here.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,7 +76,11 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   if (dataDir === null) {
     const pglite = await PGlite.create({ parsers: { [DATE_OID]: keepDate } });
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-    return { db, kind: "pglite", created: true, close: () => db.destroy() };
+    const close = async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    };
+    return { db, kind: "pglite", created: true, flush: async () => {}, close };
   }
   const dir = resolve(dataDir);
   const created = await ensureWritableDir(dir);
@@ -81,14 +90,37 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     const close = async () => {
       await db.destroy();
+      // Kysely closes PGlite only if it ever used it; a database opened and never queried is ours.
+      if (!pglite.closed) await pglite.close();
       await unlock();
     };
-    return { db, kind: "pglite", created, close };
+    return { db, kind: "pglite", created, flush: () => syncWal(dir), close };
   } catch (cause) {
     await unlock();
     // Nothing half-created: a directory we made for a database that never opened is removed.
     if (created) await rm(dir, { recursive: true, force: true });
     throw new DatabaseOpenError("data_dir_invalid", dir, cause);
+  }
+}
+
+/**
+ * Syncs the newest write-ahead-log segments to disk: PGlite has already written them to the
+ * operating system at commit (so they survive the process dying); this makes them survive a
+ * power cut too. The last two segments cover a commit that crossed a segment boundary.
+ */
+async function syncWal(dir: string): Promise<void> {
+  const wal = join(dir, "pg_wal");
+  const segments = (await readdir(wal).catch(() => [] as string[]))
+    .filter((f) => /^[0-9A-F]{24}$/.test(f))
+    .sort()
+    .slice(-2);
+  for (const name of segments) {
+    const handle = await open(join(wal, name), "r+");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   }
 }
 
@@ -175,7 +207,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     throw new DatabaseOpenError(classifyPgError(cause), redact(url), cause);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", created: false, close: () => db.destroy() };
+  return { db, kind: "postgres", created: false, flush: async () => {}, close: () => db.destroy() };
 }
 
 function classifyPgError(error: unknown): OpenFailure {

@@ -1,5 +1,5 @@
 // Versioned migrations, applied in order at start and by `jalon migrate`.
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Migration, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001_commitment_cycle.ts";
 import * as m0002 from "./migrations/0002_collection.ts";
@@ -17,9 +17,13 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+  // Kysely looks for its own tables in every schema; pinning the current one keeps a database
+  // (or a test schema) from taking another schema's migration tables for its own.
+  const schema = await sql<{ name: string }>`select current_schema() as name`.execute(db);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    migrationTableSchema: schema.rows[0]?.name ?? "public",
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -1,7 +1,7 @@
 // The e-mail outbox: messages are queued in the same transaction as what caused them, then
 // delivered by whichever instance claims them first (row locks), so none goes twice.
 import { sql } from "kysely";
-import type { Executor } from "./audit.ts";
+import { type Executor, recordAudit } from "./audit.ts";
 
 export interface NewMail {
   recipient: string;
@@ -47,13 +47,54 @@ export async function insertMail(db: Executor, m: NewMail): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Claims up to `limit` unsent messages, skipping those another instance holds. */
-export async function claimUnsent(db: Executor, limit: number): Promise<MailRow[]> {
+/**
+ * Queues a message and records it in the audit log (without its body, which may carry a link's
+ * token); returns its id, or null when its dedupe key was already queued.
+ */
+export async function insertMailAudited(
+  db: Executor,
+  actor: string,
+  m: NewMail,
+): Promise<number | null> {
+  const row = await db
+    .insertInto("outbox")
+    .values({
+      recipient: m.recipient,
+      subject: m.subject,
+      body: m.body,
+      kind: m.kind,
+      cycle_id: m.cycleId ?? null,
+      partner_id: m.partnerId ?? null,
+      dedupe_key: m.dedupeKey ?? null,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .returning(["id", "recipient", "subject", "kind", "cycle_id", "partner_id", "dedupe_key"])
+    .executeTakeFirst();
+  if (!row) return null;
+  await recordAudit(db, {
+    actor,
+    action: "create",
+    entity: "outbox",
+    entityId: row.id,
+    after: row,
+  });
+  return row.id;
+}
+
+/** A message that failed this many times is not tried again. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Claims up to `limit` unsent messages after `afterId`, skipping those another instance holds
+ * (a delivery run passes the last id it tried, so a failing message is tried once per run).
+ */
+export async function claimUnsent(db: Executor, limit: number, afterId = 0): Promise<MailRow[]> {
   return db
     .selectFrom("outbox")
     .selectAll()
     .where("sent_at", "is", null)
-    .where("attempts", "<", 5)
+    .where("attempts", "<", MAX_ATTEMPTS)
+    .where("id", ">", afterId)
     .orderBy("id")
     .limit(limit)
     .forUpdate()

@@ -11,12 +11,7 @@ export interface AcronymRow {
   expansionEn: string | null;
 }
 
-export async function insertAcronym(
-  db: Executor,
-  actor: string,
-  trackerId: number,
-  a: AcronymRow,
-) {
+export async function insertAcronym(db: Executor, actor: string, trackerId: number, a: AcronymRow) {
   return insertAudited(db, actor, "acronyms", {
     tracker_id: trackerId,
     acronym: a.acronym,

@@ -113,6 +113,8 @@ export interface ResponseFilter {
   cycleIds: number[];
   partnerId?: number;
   indicatorIds?: number[];
+  /** Only answers in these states (public views pass PUBLIC_ANSWER_STATES). */
+  states?: readonly string[];
 }
 
 /** Responses matching the filter, with their children, in a stable order. */
@@ -125,6 +127,7 @@ export async function listResponses(db: Executor, filter: ResponseFilter): Promi
     .orderBy("indicator_id")
     .orderBy("id");
   if (filter.partnerId !== undefined) query = query.where("partner_id", "=", filter.partnerId);
+  if (filter.states !== undefined) query = query.where("state", "in", [...filter.states]);
   if (filter.indicatorIds !== undefined) {
     if (filter.indicatorIds.length === 0) return [];
     query = query.where("indicator_id", "in", filter.indicatorIds);

@@ -1,6 +1,14 @@
 // What a coordinator writes for a cycle's annual report, and how figures get into those texts:
 // a text may hold {placeholders} that are filled from the data, so no number is typed twice.
 
+/** The files the annual report is produced as. */
+export const REPORT_FORMATS = ["docx", "pdf", "html", "xlsx"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
 /** The kinds of text a cycle's report carries, in report order. */
 export const CYCLE_TEXT_KINDS = [
   "acknowledgements",

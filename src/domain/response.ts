@@ -8,6 +8,9 @@ export type CollectionMethod = (typeof COLLECTION_METHODS)[number];
 export const RESPONSE_STATES = ["draft", "submitted", "validated", "returned"] as const;
 export type ResponseState = (typeof RESPONSE_STATES)[number];
 
+/** Answers the public may read once a cycle is published: never drafts or answers sent back. */
+export const PUBLIC_ANSWER_STATES: readonly ResponseState[] = ["submitted", "validated"];
+
 /** A quantified result a report quotes: 619 providers trained, 33 000 000 FCFA allocated. */
 export interface QuantifiedOutput {
   value: number;

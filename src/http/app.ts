@@ -14,6 +14,9 @@ import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
+import { trackingRoutes } from "./tracking.ts";
+import { usersRoutes } from "./users.ts";
+import { validationRoutes } from "./validation.ts";
 import { viewOf } from "./view.ts";
 import { workspaceRoutes } from "./workspace.ts";
 
@@ -38,7 +41,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("deps", deps);
     c.set("lang", resolveLang(c));
     await next();
-    c.header("Content-Security-Policy", CSP);
+    // A route serving its own kind of document (the HTML report) sets its own policy.
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");
     if (!c.res.headers.has("Referrer-Policy")) c.header("Referrer-Policy", "same-origin");
     c.header("Vary", "Accept-Encoding, Cookie");
@@ -64,11 +68,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.use(session());
   app.use(csrfProtection());
+  // An acknowledged write has reached the disk: the answer waits for the flush.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && deps.flush) await deps.flush();
+  });
 
   app.route("/", publicRoutes());
   app.route("/", authRoutes());
   app.route("/", workspaceRoutes());
+  app.route("/", usersRoutes());
   app.route("/", questionnaireRoutes());
+  app.route("/", trackingRoutes());
+  app.route("/", validationRoutes());
 
   app.get("/healthz", (c) => c.text("ok"));
 

@@ -15,6 +15,8 @@ export interface AppDeps {
    * when unset, the address the request came in on.
    */
   baseUrl?: string | undefined;
+  /** Called after every write request, before the answer leaves: see Database.flush. */
+  flush?: (() => Promise<void>) | undefined;
   /** Delivers queued e-mail when SMTP is configured; without it the outbox page shows them. */
   mailer?: Mailer | undefined;
 }

@@ -13,6 +13,7 @@ import { scorecardPage } from "../web/pages/scorecard.ts";
 import { synthesisPage } from "../web/pages/synthesis.ts";
 import type { AppEnv } from "./env.ts";
 import { rememberLang, safeNext } from "./lang.ts";
+import { reportRoutes } from "./reports.ts";
 import { viewOf } from "./view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
@@ -58,6 +59,8 @@ export function publicRoutes(): Hono<AppEnv> {
     const cycle = await latestPublishedCycle(c.get("deps").db, c.get("lang"));
     return c.redirect(`/cycles/${encodeURIComponent(cycle.slug)}/synthesis`, 302);
   });
+
+  app.route("/", reportRoutes());
 
   app.get("/partners", async (c) => {
     const data = await getDirectory(c.get("deps").db, c.get("lang"));

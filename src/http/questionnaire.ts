@@ -1,6 +1,5 @@
 // The partner questionnaire over HTTP: the page and its plain form posts (no JavaScript needed),
 // and a JSON API with ETag / If-Match and client ids for the offline outbox.
-import { readFileSync } from "node:fs";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isProblem } from "../domain/problem.ts";
@@ -11,13 +10,12 @@ import {
   type SaveRequest,
   saveAnswer,
 } from "../services/questionnaire.ts";
+import { QUESTIONNAIRE_JS, QUESTIONNAIRE_JS_PATH } from "../web/client.ts";
 import type { FieldErrors } from "../web/forms.ts";
 import { type FormState, questionnairePage } from "../web/pages/questionnaire.ts";
 import type { View } from "../web/view.ts";
 import type { AppEnv } from "./env.ts";
 import { viewOf } from "./view.ts";
-
-const CLIENT_JS = readFileSync(new URL("../web/client/questionnaire.js", import.meta.url), "utf8");
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const code = z.string().regex(/^[a-z]{1,2}$/);
@@ -101,9 +99,9 @@ const params = (c: Context<AppEnv>) => ({
 export function questionnaireRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get("/static/questionnaire.js", (c) => {
-    c.header("Cache-Control", "public, max-age=3600");
-    return c.body(CLIENT_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
+  app.get(QUESTIONNAIRE_JS_PATH, (c) => {
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    return c.body(QUESTIONNAIRE_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
   });
 
   app.get("/q", async (c) => {

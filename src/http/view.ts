@@ -6,7 +6,8 @@ import { csrfToken } from "./session.ts";
 
 export function viewOf(c: Context<AppEnv>, options: { form?: boolean } = {}): View {
   const url = new URL(c.req.url);
-  const actor = c.get("actor");
+  // Early refusals (body too large) come before the session is known.
+  const actor = c.get("actor") ?? { kind: "anonymous" };
   const user =
     actor.kind === "user"
       ? { name: actor.name, workspace: actor.role !== "respondent" }

@@ -10,12 +10,7 @@ import type { CollectionMethod, Contributes } from "../domain/response.ts";
 import type { Status } from "../domain/status.ts";
 import type { CommitmentSummary, StatusCounts } from "../domain/synthesis.ts";
 
-export const REPORT_FORMATS = ["docx", "pdf", "html", "xlsx"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
-}
+export { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../domain/report-text.ts";
 
 export interface ReportContribution {
   /** Row number in the indicator's table, from 1. */

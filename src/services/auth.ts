@@ -169,3 +169,18 @@ export async function disableUser(db: Db, actor: string, userId: number): Promis
     await revokeInvitations(trx, actor, { email: user.email });
   });
 }
+
+/** A link to choose a password, for an account created without one (first administrator). */
+export async function createPasswordSetupLink(
+  db: Db,
+  userId: number,
+  baseUrl: string,
+): Promise<string> {
+  const token = newToken();
+  await insertPasswordReset(db, {
+    tokenHash: tokenHash(token),
+    userId,
+    expiresAt: new Date(Date.now() + 24 * 3600 * 1000),
+  });
+  return `${baseUrl}/password/reset/${token}`;
+}

@@ -2,6 +2,7 @@
 // indicators, open and close collection, publish (which freezes), reopen with a reason.
 
 import { recordAudit } from "../db/audit.ts";
+import { listIndicators } from "../db/commitments.ts";
 import {
   type CycleRecord,
   findCycleRecord,
@@ -9,6 +10,7 @@ import {
   listCycles,
   updateCycle,
 } from "../db/cycles.ts";
+import { listPartners } from "../db/partners.ts";
 import { deleteMapping, insertMapping, listMappings } from "../db/responses.ts";
 import { type CycleState, canTransition, isValidPeriod } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
@@ -98,6 +100,20 @@ export async function setMapping(
   return db.transaction().execute(async (trx) => {
     const cycle = await cycleRecord(trx, slug, lang);
     if (cycle.state === "published") throw new Problem("conflict", "published");
+    // Only pairs of this tracker's partners and indicators: anything else is bad input.
+    const [partners, indicators] = await Promise.all([
+      listPartners(trx, cycle.trackerId, lang),
+      listIndicators(trx, cycle.trackerId, lang),
+    ]);
+    const partnerIds = new Set(partners.map((p) => p.id));
+    const indicatorIds = new Set(indicators.map((i) => i.id));
+    const unknown = pairs.find(
+      (p) => !partnerIds.has(p.partnerId) || !indicatorIds.has(p.indicatorId),
+    );
+    if (unknown)
+      throw new Problem("invalid_input", "mapping", {
+        value: `${unknown.partnerId}:${unknown.indicatorId}`,
+      });
     const key = (p: { partnerId: number; indicatorId: number }) =>
       `${p.partnerId}:${p.indicatorId}`;
     const current = await listMappings(trx, cycle.id);

@@ -38,10 +38,13 @@ export interface DeliveryReport {
  */
 export async function deliverPending(db: Db, mailer: Mailer, limit = 50): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
+  // Ids only move forward: a message that just failed waits for the next run, not this loop.
+  let lastId = 0;
   for (let i = 0; i < limit; i++) {
     const done = await db.transaction().execute(async (trx) => {
-      const [row] = await claimUnsent(trx, 1);
+      const [row] = await claimUnsent(trx, 1, lastId);
       if (!row) return false;
+      lastId = row.id;
       try {
         await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
         await markSent(trx, row.id);

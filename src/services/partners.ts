@@ -12,7 +12,7 @@ import { type Cycle, isPublished } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
 import { groupByCategory, type Partner, type PartnerCategory } from "../domain/partner.ts";
 import { notFound } from "../domain/problem.ts";
-import { isContribution } from "../domain/response.ts";
+import { isContribution, PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import type { Status } from "../domain/status.ts";
 import { loadTracker, type TrackerInfo } from "./context.ts";
 
@@ -36,7 +36,10 @@ export async function getDirectory(db: Executor, lang: Lang): Promise<Directory>
     listPartners(db, tracker.id, lang),
     publishedCycles(db, tracker.id, lang),
   ]);
-  const responses = await listResponses(db, { cycleIds: cycles.map((c) => c.id) });
+  const responses = await listResponses(db, {
+    states: PUBLIC_ANSWER_STATES,
+    cycleIds: cycles.map((c) => c.id),
+  });
   const counts = new Map<number, number>();
   for (const r of responses.filter(isContribution))
     counts.set(r.partnerId, (counts.get(r.partnerId) ?? 0) + 1);
@@ -75,8 +78,15 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
   ]);
   const cycleIds = cycles.map((c) => c.id);
   const [own, all] = await Promise.all([
-    listResponses(db, { cycleIds, partnerId: partner.id }),
-    listResponses(db, { cycleIds }),
+    listResponses(db, {
+      states: PUBLIC_ANSWER_STATES,
+      cycleIds,
+      partnerId: partner.id,
+    }),
+    listResponses(db, {
+      states: PUBLIC_ANSWER_STATES,
+      cycleIds,
+    }),
   ]);
   const byId = new Map(partners.map((p) => [p.id, p]));
   const result: PartnerPage["cycles"] = [];

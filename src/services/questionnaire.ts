@@ -7,12 +7,14 @@ import {
   findClientWrite,
   insertClientWrite,
   listAnswerMeta,
+  lockAnswer,
   writeAnswer,
 } from "../db/answers.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
 import { listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
+import { lockCycleState } from "../db/validation.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import { acceptsAnswers } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
@@ -215,25 +217,38 @@ export async function saveAnswer(
     const { cycle, partner } = await locate(trx as Db, req.cycleSlug, req.partnerSlug, lang);
     if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", req.partnerSlug);
     authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
-    if (!acceptsAnswers(cycle.state, isStaff(actor)))
-      throw new Problem("conflict", "cycle_state", { state: cycle.state });
+    // Read the state under a row lock, so that a write racing with publication cannot land after it.
+    const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
+    if (!acceptsAnswers(cycleState, isStaff(actor)))
+      throw new Problem("conflict", "cycle_state", { state: cycleState });
     const tracker = await loadTracker(trx, lang);
     const indicator = (await listIndicators(trx, tracker.id, lang)).find(
       (i) => i.code === req.indicatorCode,
     );
-    const mapped = (await listMappings(trx, cycle.id)).some(
-      (m) => m.partnerId === partner.id && m.indicatorId === indicator?.id,
-    );
+    // The lock makes concurrent writes to one answer, and resends, take turns.
+    const mapped =
+      indicator !== undefined &&
+      (await lockAnswer(trx, {
+        cycleId: cycle.id,
+        partnerId: partner.id,
+        indicatorId: indicator.id,
+      }));
     if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
 
     if (req.clientId) {
       const seen = await findClientWrite(trx, req.clientId);
+      const current = seen
+        ? await findAnswer(trx, {
+            cycleId: cycle.id,
+            partnerId: partner.id,
+            indicatorId: indicator.id,
+          })
+        : undefined;
+      // A client id names one write to one answer: reused for another, it is refused.
+      if (seen && current?.response.id !== seen.response_id) {
+        throw new Problem("invalid_input", "client_id");
+      }
       if (seen) {
-        const current = await findAnswer(trx, {
-          cycleId: cycle.id,
-          partnerId: partner.id,
-          indicatorId: indicator.id,
-        });
         return {
           outcome: "replayed",
           version: seen.version,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Executor } from "../db/audit.ts";
 import { findPreviousCycleId, listCycleTexts, saveCycleTextRow } from "../db/report-texts.ts";
-import { Problem, notFound } from "../domain/problem.ts";
+import { notFound, Problem } from "../domain/problem.ts";
 import {
   CYCLE_TEXT_KINDS,
   type CycleTextKind,

@@ -1,12 +1,16 @@
 // Public read models of a published cycle: the scorecard and a commitment's page.
 
+import { listAssessments } from "../db/assessments.ts";
 import type { Executor } from "../db/audit.ts";
 import { listResponses } from "../db/responses.ts";
+import { findPreviousCycleId } from "../db/validation.ts";
 import type { BuildingBlock } from "../domain/building-block.ts";
 import { type Goal, indicatorNumber } from "../domain/commitment.ts";
+import { comparisonBase, periodName, statusChanges } from "../domain/comparison.ts";
 import type { Lang } from "../domain/lang.ts";
 import { notFound } from "../domain/problem.ts";
 import type { Evidence, QuantifiedOutput, Response } from "../domain/response.ts";
+import { PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import type { Status } from "../domain/status.ts";
 import {
   type CommitmentSummary,
@@ -39,6 +43,53 @@ export interface Scorecard {
   commitments: CommitmentCard[];
   counts: StatusCounts;
   summary: CommitmentSummary;
+  comparison: Comparison | null;
+}
+
+/** Statuses that changed since the published cycle this one is compared with. */
+export interface Comparison {
+  since: { slug: string; label: string; name: string };
+  changes: {
+    indicatorId: number;
+    commitment: number;
+    number: string;
+    code: string;
+    from: Status;
+    to: Status;
+  }[];
+}
+
+/** Null when there is no earlier published cycle to compare with. */
+async function loadComparison(
+  db: Executor,
+  ctx: CycleContext,
+  commitments: CommitmentCard[],
+  lang: Lang,
+): Promise<Comparison | null> {
+  const previousId = await findPreviousCycleId(db, ctx.cycle.id);
+  const base = comparisonBase(ctx.cycle, ctx.publishedCycles, previousId);
+  if (!base) return null;
+  const before = await listAssessments(db, base.id, lang);
+  const marks = commitments.flatMap((c) =>
+    c.indicators.map((i) => ({ ...i, commitment: c.number })),
+  );
+  const changes = statusChanges(
+    marks,
+    new Map(before.map((a) => [a.indicatorId, a.status])),
+    new Map(marks.map((i) => [i.id, i.status])),
+  );
+  return {
+    since: { slug: base.slug, label: base.label, name: periodName(base) },
+    changes: changes.map((change) => {
+      const mark = marks.find((i) => i.id === change.indicatorId);
+      return {
+        ...change,
+        commitment: mark?.commitment ?? 0,
+        number: mark?.number ?? "",
+        code: mark?.code ?? "",
+      };
+    }),
+  };
 }
 
 function cards(ctx: CycleContext): CommitmentCard[] {
@@ -74,6 +125,7 @@ export async function getScorecard(
     commitments,
     counts: countByStatus(commitments.flatMap((c) => c.indicators.map((i) => i.status))),
     summary: summariseCommitments(commitments.map((c) => c.indicators.map((i) => i.status))),
+    comparison: await loadComparison(db, context, commitments, lang),
   };
 }
 
@@ -107,6 +159,7 @@ export interface CommitmentPage {
   indicators: IndicatorDetail[];
   previous: number | null;
   next: number | null;
+  comparison: Comparison | null;
 }
 
 export function partnerRef(ctx: CycleContext, partnerId: number): PartnerRef {
@@ -141,6 +194,7 @@ export async function getCommitmentPage(
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);
   const responses = await listResponses(db, {
+    states: PUBLIC_ANSWER_STATES,
     cycleIds: [context.cycle.id],
     indicatorIds: commitment.indicators.map((i) => i.id),
   });
@@ -161,5 +215,6 @@ export async function getCommitmentPage(
     indicators,
     previous: all[index - 1]?.number ?? null,
     next: all[index + 1]?.number ?? null,
+    comparison: await loadComparison(db, context, [commitment], lang),
   };
 }

@@ -12,6 +12,7 @@ import {
   type Recommendation,
 } from "../domain/difficulty.ts";
 import type { Lang } from "../domain/lang.ts";
+import { PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import {
   type CommitmentSummary,
   contributingPartnerIds,
@@ -41,7 +42,10 @@ export async function getSynthesis(
   const scorecard = await getScorecard(db, cycleSlug, lang);
   const ctx = scorecard.context;
   const [responses, difficulties, recommendations, meetings] = await Promise.all([
-    listResponses(db, { cycleIds: [ctx.cycle.id] }),
+    listResponses(db, {
+      states: PUBLIC_ANSWER_STATES,
+      cycleIds: [ctx.cycle.id],
+    }),
     listDifficulties(db, ctx.cycle.id, lang),
     listRecommendations(db, ctx.cycle.id, lang),
     listMeetings(db, ctx.cycle.id, lang),

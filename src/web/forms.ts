@@ -25,10 +25,12 @@ interface FieldOptions {
   multiline?: boolean;
   hint?: string;
   attrs?: Html;
+  /** Makes the id unique when one page repeats the same form (one per indicator). */
+  idPrefix?: string;
 }
 
 export function field(o: FieldOptions): Html {
-  const id = `f-${o.name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+  const id = `f-${o.idPrefix ?? ""}${o.name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const invalid = o.error ? html` aria-invalid="true" aria-describedby="${id}-e"` : html``;
   const required = o.required ? html` required` : html``;
   const control = o.multiline

@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCycle } from "../../src/db/cycles.ts";
 import { insertPartner } from "../../src/db/partners.ts";
+import { insertMapping, insertResponse } from "../../src/db/responses.ts";
 import { createApp } from "../../src/http/app.ts";
 import { loadDemo } from "../../src/services/demo/load.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
@@ -148,6 +149,48 @@ describe.each(backends)("public pages on %s", (backend) => {
     const home = await (await get("/")).text();
     expect(home).toContain("Janvier – décembre 2022");
     expect(home).not.toContain("2023");
+  });
+
+  it("never shows drafts or answers sent back, even in a published cycle", async () => {
+    const cycle = await t.db
+      .selectFrom("cycles")
+      .select("id")
+      .where("slug", "=", "2022")
+      .executeTakeFirstOrThrow();
+    const ripod = await t.db
+      .selectFrom("partners")
+      .select("id")
+      .where("slug", "=", "ripod")
+      .executeTakeFirstOrThrow();
+    const a = await t.db
+      .selectFrom("indicators")
+      .select("id")
+      .where("code", "=", "a")
+      .executeTakeFirstOrThrow();
+    const ids = { cycleId: cycle.id, partnerId: ripod.id, indicatorId: a.id };
+    await insertMapping(t.db, "test", ids);
+    await insertResponse(t.db, "test", {
+      ...ids,
+      contributes: "yes",
+      activities: "BROUILLON NON VALIDÉ",
+      collaboratorIds: [],
+      collaboratorsText: null,
+      difficulties: null,
+      outputs: [],
+      evidence: [],
+      method: "online",
+      answeredBy: null,
+      answeredAt: null,
+      state: "draft",
+    });
+    for (const path of [
+      "/cycles/2022/commitments/1",
+      "/partners/ripod",
+      "/cycles/2022/synthesis",
+    ]) {
+      expect(await (await get(path)).text(), path).not.toContain("BROUILLON NON VALIDÉ");
+    }
+    expect(await (await get("/partners/ripod")).text()).toContain("Aucune contribution publiée");
   });
 
   it("shows HTML typed into data as text", async () => {

@@ -25,6 +25,8 @@ const TABLES = [
   "assessments",
   "difficulties",
   "recommendations",
+  "acronyms",
+  "cycle_texts",
 ] as const;
 
 describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {

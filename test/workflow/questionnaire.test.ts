@@ -42,7 +42,10 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     expect(body).toContain("Questionnaire PSI");
     expect(body).toContain('id="i-d"');
     expect(body).toContain('id="i-l"');
-    expect(body).toContain('src="/static/questionnaire.js"');
+    const script = /src="(\/static\/questionnaire\.[0-9a-f]{12}\.js)"/.exec(body)?.[1] ?? "";
+    const js = await psi.get(script);
+    expect(js.status).toBe(200);
+    expect(js.headers.get("cache-control")).toContain("immutable");
   });
 
   it("saves a draft from a plain form, and keeps what was typed on errors", async () => {
@@ -112,6 +115,10 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     });
     expect(stale.status).toBe(412);
     expect((await stale.json()).current.activities).toBe("Version API");
+    const reused = await psi.send("PUT", "/api/q/2023/psi/l", answer("Autre réponse"), {
+      "x-client-id": "client-0001-abcdef",
+    });
+    expect(reused.status).toBe(400);
     const rows = await t.db.selectFrom("client_writes").selectAll().execute();
     expect(rows.filter((r) => r.client_id === "client-0001-abcdef")).toHaveLength(1);
   });
@@ -153,6 +160,28 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     expect(page.status).toBe(303);
     expect(page.headers.get("location")).toBe("/login?next=%2Fq%2F2023%2Fpsi");
     expect((await anonymous.get("/api/q/2023/psi")).status).toBe(401);
+  });
+
+  it("refuses an oversized body with 413 before storing anything", async () => {
+    const huge = "x".repeat(2 * 1024 * 1024);
+    const api = await psi.send("PUT", "/api/q/2023/psi/l", answer(huge), {
+      "x-client-id": "client-huge-abcdef",
+    });
+    expect(api.status).toBe(413);
+    const form = await psi.post("/q/2023/psi/l", {
+      version: "0",
+      contributes: "yes",
+      activities: huge,
+      action: "save",
+    });
+    expect(form.status).toBe(413);
+    expect(await form.text()).toContain("Envoi trop volumineux");
+    const stored = await t.db
+      .selectFrom("client_writes")
+      .select("client_id")
+      .where("client_id", "=", "client-huge-abcdef")
+      .execute();
+    expect(stored).toEqual([]);
   });
 
   it("submits for validation", async () => {

@@ -32,9 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in (${kinds})`))
     .addColumn("text", "text", (c) => c.notNull().check(sql`length(trim(text)) > 0`))
-    .addColumn("text_en", "text", (c) =>
-      c.check(sql`text_en is null or length(trim(text_en)) > 0`),
-    )
+    .addColumn("text_en", "text", (c) => c.check(sql`text_en is null or length(trim(text_en)) > 0`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint("cycle_texts_cycle_kind_key", ["cycle_id", "kind"])
     .execute();

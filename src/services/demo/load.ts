@@ -7,11 +7,13 @@ import type { Database } from "../../db/connect.ts";
 import { insertCycle } from "../../db/cycles.ts";
 import { insertDifficulty, insertRecommendation } from "../../db/difficulties.ts";
 import { insertPartner } from "../../db/partners.ts";
+import { insertAcronym, saveCycleTextRow } from "../../db/report-texts.ts";
 import { isEmpty, resetAll } from "../../db/reset.ts";
 import { insertMapping, insertResponse } from "../../db/responses.ts";
 import { insertTracker } from "../../db/trackers.ts";
 import { slugify } from "../../domain/partner.ts";
 import { Problem } from "../../domain/problem.ts";
+import { CYCLE_TEXT_KINDS } from "../../domain/report-text.ts";
 import { mali2022 } from "./mali-2022/index.ts";
 import type { World } from "./world.ts";
 
@@ -160,6 +162,18 @@ export async function writeWorld(db: Executor, world: World, actor: string): Pro
       text: r.fr,
       textEn: r.en ?? null,
     });
+  }
+  for (const a of world.acronyms ?? []) {
+    await insertAcronym(db, actor, tracker.id, {
+      acronym: a.acronym,
+      expansion: a.expansion.fr,
+      expansionEn: a.expansion.en ?? null,
+    });
+  }
+  for (const kind of CYCLE_TEXT_KINDS) {
+    const text = world.texts?.[kind];
+    if (text)
+      await saveCycleTextRow(db, actor, cycle.id, { kind, text: text.fr, textEn: text.en ?? null });
   }
   return {
     loaded: true,

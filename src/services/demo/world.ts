@@ -3,6 +3,7 @@ import type { BuildingBlock } from "../../domain/building-block.ts";
 import type { CycleState } from "../../domain/cycle.ts";
 import type { DifficultyLevel } from "../../domain/difficulty.ts";
 import type { PartnerCategory } from "../../domain/partner.ts";
+import type { CycleTextKind } from "../../domain/report-text.ts";
 import type { CollectionMethod, Contributes } from "../../domain/response.ts";
 import type { Status } from "../../domain/status.ts";
 
@@ -91,4 +92,8 @@ export interface World {
   meetings: WorldMeeting[];
   difficulties: { level: DifficultyLevel; text: Text }[];
   recommendations: Text[];
+  /** The tracker's list of acronyms, for the report (only those its text uses are printed). */
+  acronyms?: { acronym: string; expansion: Text }[];
+  /** The coordinator's report texts for the cycle; may quote figures as {placeholders}. */
+  texts?: Partial<Record<CycleTextKind, Text>>;
 }

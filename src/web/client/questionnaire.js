@@ -1,1 +1,300 @@
-// placeholder
+// Autosave and offline outbox over the questionnaire's plain forms: every change is kept in
+// IndexedDB, saves wait there with a client id and go out in order (a resend is stored once).
+const box = document.getElementById("outbox");
+const forms = [...document.querySelectorAll("form.answer[data-code]")];
+// "/q/2023/psi/d" -> "2023/psi/d" (not f.action: the buttons named "action" hide it)
+const key = (f) => f.getAttribute("action").slice(3);
+const prefix = forms[0] ? key(forms[0]).replace(/[^/]+$/, "") : "\n";
+const say = (k, n) => (box?.dataset[k] || "").replace(/\{\w+\}/, n);
+const hex = (b) => b.toString(16).padStart(2, "0");
+const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), hex).join("");
+const timers = new Map();
+let idb;
+let busy = false;
+let again = false;
+let timer = 0;
+let wait = 0;
+let sent = false;
+
+const req = (r) =>
+  new Promise((ok, ko) => {
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => ko(r.error);
+  });
+
+// Every step is one transaction over both stores: they take turns, so steps never interleave.
+async function tx(fn) {
+  idb ??= new Promise((ok, ko) => {
+    const r = indexedDB.open("jalon-questionnaire", 1);
+    r.onupgradeneeded = () => {
+      r.result.createObjectStore("drafts");
+      r.result.createObjectStore("outbox", { autoIncrement: true });
+    };
+    req(r).then(ok, ko);
+  });
+  const t = (await idb).transaction(["drafts", "outbox"], "readwrite");
+  const done = new Promise((ok, ko) => {
+    t.oncomplete = ok;
+    t.onabort = () => ko(t.error);
+  });
+  return (await Promise.all([fn(t.objectStore("drafts"), t.objectStore("outbox")), done]))[0];
+}
+
+async function entries(o) {
+  const [keys, values] = await Promise.all([req(o.getAllKeys()), req(o.getAll())]);
+  return values.map((v, i) => ({ ...v, key: keys[i] })).filter((e) => e.k.startsWith(prefix));
+}
+
+/** The form as typed, incomplete rows included. */
+function read(f) {
+  const d = new FormData(f);
+  const s = (n) => String(d.get(n) ?? "").trim() || null;
+  const rows = (a, b, x, y) =>
+    d
+      .getAll(a)
+      .map((v, i) => ({ [x]: v.trim(), [y]: String(d.getAll(b)[i] ?? "").trim(), row: i + 1 }))
+      .filter((r) => r[x] || r[y]);
+  return {
+    contributes: d.get("contributes") ?? "unknown",
+    activities: s("activities"),
+    collaboratorIds: d.getAll("collaborators").map(Number),
+    collaboratorsText: s("collaboratorsText"),
+    difficulties: s("difficulties"),
+    outputs: rows("outputValue", "outputUnit", "value", "unit"),
+    evidence: rows("evidenceUrl", "evidenceTitle", "url", "title"),
+  };
+}
+
+/** The API's body (complete rows only), and what is wrong with the others. */
+function wire(a) {
+  const errors = [];
+  const outputs = [];
+  const evidence = [];
+  for (const { value, unit, row } of a.outputs) {
+    const n = value ? Number(value.replace(/\s/g, "").replace(",", ".")) : -1;
+    if (Number.isFinite(n) && n >= 0 && unit) outputs.push({ value: n, unit });
+    else errors.push(say("errOutputs", row));
+  }
+  for (const { url, title, row } of a.evidence) {
+    if (/^https?:\/\/\S+$/.test(url)) evidence.push({ url, title: title || null });
+    else if (url) errors.push(say("errEvidence", row));
+  }
+  return { body: { ...a, outputs, evidence }, errors };
+}
+
+function fill(f, a) {
+  for (const r of f.querySelectorAll("[name=contributes]")) r.checked = r.value === a.contributes;
+  for (const n of ["activities", "collaboratorsText", "difficulties"])
+    f.elements[n].value = a[n] ?? "";
+  for (const o of f.querySelectorAll("[name=collaborators] option"))
+    o.selected = a.collaboratorIds.includes(Number(o.value));
+  for (const [list, x, y] of [
+    [a.outputs, "value", "unit"],
+    [a.evidence, "url", "title"],
+  ]) {
+    const sel = `[name=${x === "url" ? "evidenceUrl" : "outputValue"}]`;
+    // The stored answer may have fewer rows than the draft.
+    while (f.querySelectorAll(sel).length < list.length) {
+      const pair = [...f.querySelectorAll(sel)].at(-1).closest(".pair");
+      pair.after(pair.cloneNode(true));
+    }
+    f.querySelectorAll(sel).forEach((input, i) => {
+      const [v, w] = input.closest(".pair").querySelectorAll("input");
+      v.value = list[i]?.[x] ?? "";
+      w.value = list[i]?.[y] ?? "";
+    });
+  }
+}
+
+function note(f, text, bad, stuck) {
+  const p = f?.querySelector("[data-status]");
+  // A row error stays until the next keystroke, whatever autosave says meanwhile.
+  if (!p || (!bad && f.dataset.stuck)) return;
+  f.dataset.stuck = stuck ? "1" : "";
+  p.textContent = text;
+  p.className = bad ? "error" : "muted";
+}
+
+/** Shows the stored version beside what was typed, or (without `theirs`) removes it. */
+function conflict(f, theirs) {
+  f.querySelector("[data-remote]")?.remove();
+  if (theirs === undefined) return;
+  const div = document.createElement("div");
+  div.className = "alert";
+  div.setAttribute("role", "alert");
+  div.dataset.remote = "";
+  div.innerHTML = "<p></p><p><b></b></p><p class=pre></p>";
+  const [help, head, text] = div.querySelectorAll("p");
+  help.textContent = say("help");
+  head.firstChild.textContent = say("theirs");
+  text.textContent = theirs;
+  f.querySelector("fieldset").before(div);
+  note(f, say("conflict"), true);
+}
+
+/** Queues a draft, merged into an unsent older save of the same answer if there is one. */
+function enqueue(O, queued, k, d, submit) {
+  const e = queued.find((x) => x.k === k && !x.tried);
+  const next = { k, body: wire(d.answer).body, submit, base: d.base, at: d.at };
+  if (e) O.put({ ...e, ...next, base: e.base, submit: e.submit || submit }, e.key);
+  else O.add({ ...next, id: newId() });
+}
+
+/** Keeps what was typed; with `send`, queues it, replacing an unsent older save. */
+async function keep(f, send, submit = false, explicit = false) {
+  clearTimeout(timers.get(f));
+  timers.delete(f);
+  const k = key(f);
+  const answer = read(f);
+  const { errors } = wire(answer);
+  const go = send && !(explicit && errors.length);
+  const at = Date.now() + Math.random();
+  const held = await tx(async (D, O) => {
+    const d = { base: Number(f.dataset.version), ...(await req(D.get(k))), answer, at };
+    // Saving on purpose after a conflict overwrites the stored version knowingly.
+    if (d.conflict && explicit && go) {
+      d.base = d.conflict.version;
+      delete d.conflict;
+    }
+    D.put(d, k);
+    if (!go || d.conflict) return d.conflict;
+    enqueue(O, await entries(O), k, d, submit);
+  });
+  if (send && !go) note(f, errors.join(" "), true, true);
+  else if (held && go) note(f, say("conflict"), true);
+  else if (go) {
+    conflict(f);
+    note(f, say("local"));
+    flush();
+  }
+}
+
+async function flush() {
+  if (busy) {
+    again = true;
+    return;
+  }
+  busy = true;
+  clearTimeout(timer);
+  try {
+    do again = false;
+    while ((await next()) || again);
+  } finally {
+    busy = false;
+  }
+  show();
+}
+
+/** Sends the oldest entry; false when nothing more can be done now. */
+async function next() {
+  if (!navigator.onLine) return false;
+  const e = await tx(async (_, O) => {
+    const [first] = await entries(O);
+    // Once tried, an entry is never merged into: a resend must carry what its id went out with.
+    if (first) O.put({ ...first, tried: true }, first.key);
+    return first;
+  });
+  if (!e) return false;
+  const f = forms.find((x) => key(x) === e.k);
+  show(true);
+  note(f, say("saving"));
+  const res = await fetch(`/api/q/${e.k}`, {
+    method: "PUT",
+    headers: {
+      "content-type": "application/json",
+      "if-match": `"${e.base}"`,
+      "x-client-id": e.id,
+      "x-csrf-token": document.querySelector("[name=_csrf]")?.value,
+    },
+    body: JSON.stringify({ answer: e.body, submit: e.submit }),
+  }).catch(() => ({ status: 0 }));
+  const s = res.status;
+  if (!s || s === 401 || s === 403 || s === 429 || s >= 500) {
+    // Offline or server down: retry later; signed out: wait for the next page.
+    wait = Math.min(wait * 2 || 2e3, 6e4);
+    if (s !== 401 && s !== 403) timer = setTimeout(flush, wait);
+    note(f, say("local"));
+    return false;
+  }
+  wait = 0;
+  sent = true;
+  const j = await res.json().catch(() => ({}));
+  await tx(async (D, O) => {
+    O.delete(e.key);
+    // Later saves of this answer were typed on top of this one; a refusal stops them too.
+    for (const x of await entries(O))
+      if (x.k === e.k && res.ok) O.put({ ...x, base: j.version }, x.key);
+      else if (x.k === e.k && s !== 400) O.delete(x.key);
+    const d = await req(D.get(e.k));
+    if (res.ok && d?.at === e.at) D.delete(e.k);
+    else if (d && res.ok) D.put({ ...d, base: j.version }, e.k);
+    else if (d && s === 412) D.put({ ...d, conflict: { version: j.current?.version ?? 0 } }, e.k);
+  });
+  if (res.ok && f) {
+    f.dataset.version = f.elements.version.value = Math.max(j.version, f.dataset.version);
+    const badge = f.querySelector("[data-state]");
+    const done = j.state === "submitted";
+    badge.textContent = say(done ? "stSubmitted" : "stDraft");
+    badge.className = `mark ${done ? "st-published" : "st-collection"}`;
+    note(f, say(e.submit ? "submitted" : "saved"));
+  } else if (f && s === 412) conflict(f, j.current?.activities ?? "");
+  else if (f) note(f, say(s === 409 ? "closed" : "invalid"), true);
+  return true;
+}
+
+async function show(sending) {
+  const n = (await tx((_, O) => entries(O))).length;
+  const clash = forms.some((f) => f.querySelector("[data-remote]"));
+  const text = say(sending ? "saving" : clash ? "conflict" : n ? "pending" : sent && "sent", n);
+  if (!box) return;
+  box.hidden = !text;
+  box.textContent = text;
+  box.className = clash && !sending ? "alert" : "notice";
+}
+
+async function start() {
+  // What the server has not confirmed goes back into the forms.
+  await tx(async (D, O) => {
+    const queued = await entries(O);
+    for (const f of forms) {
+      const k = key(f);
+      const d = await req(D.get(k));
+      if (!d) continue;
+      const theirs = read(f).activities ?? "";
+      fill(f, d.answer);
+      if (d.conflict) {
+        D.put({ ...d, conflict: { version: Number(f.dataset.version) } }, k);
+        conflict(f, theirs);
+      } else {
+        // Typed after its last save (or never queued): queue it again.
+        if (!queued.some((e) => e.k === k && e.at === d.at)) enqueue(O, queued, k, d, false);
+        note(f, say("local"));
+      }
+    }
+  });
+  for (const f of forms) {
+    f.addEventListener("input", () => {
+      f.dataset.stuck = "";
+      keep(f, false);
+      timers.set(f, setTimeout(keep, 1500, f, true));
+    });
+    f.addEventListener("focusout", () => timers.has(f) && keep(f, true));
+    f.addEventListener("submit", (ev) => {
+      if (f.dataset.native) return;
+      ev.preventDefault();
+      keep(f, true, ev.submitter?.value === "submit", true).catch(() => {
+        // Storage failed: post the form plainly rather than lose the answer.
+        f.dataset.native = "1";
+        f.requestSubmit(ev.submitter);
+      });
+    });
+  }
+  addEventListener("online", () => {
+    wait = 0;
+    flush();
+  });
+  flush();
+}
+
+// Without IndexedDB nothing is attached: the forms post as they do without JavaScript.
+start().catch(() => {});

@@ -3,6 +3,9 @@ import type { MessageKey } from "./fr.ts";
 import * as auth from "./parts/auth.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
+import * as tracking from "./parts/tracking.ts";
+import * as users from "./parts/users.ts";
+import * as validation from "./parts/validation.ts";
 import * as workspace from "./parts/workspace.ts";
 
 export const en: Record<MessageKey, string> = {
@@ -10,4 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...auth.en,
   ...workspace.en,
   ...questionnaire.en,
+  ...users.en,
+  ...tracking.en,
+  ...validation.en,
 };

@@ -2,6 +2,9 @@
 import * as auth from "./parts/auth.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
+import * as tracking from "./parts/tracking.ts";
+import * as users from "./parts/users.ts";
+import * as validation from "./parts/validation.ts";
 import * as workspace from "./parts/workspace.ts";
 
 export const fr = {
@@ -9,6 +12,9 @@ export const fr = {
   ...auth.fr,
   ...workspace.fr,
   ...questionnaire.fr,
+  ...users.fr,
+  ...tracking.fr,
+  ...validation.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

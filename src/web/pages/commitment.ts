@@ -28,6 +28,7 @@ ${p.indicators.map(
   (i) => html`<section class="card" id="i-${i.code}" aria-labelledby="h-${i.code}">
 <h2 id="h-${i.code}">${i.number} ${i.title} <span class="muted">(${t("commitment.indicatorCode", { code: i.code })})</span></h2>
 <p>${statusMark(view, i.status)}</p>
+${changeLine(view, p, i.id)}
 <ul class="tags" aria-label="${t("commitment.blocks")}">${i.buildingBlocks.map((b) => html`<li>${t(`block.${b}`)}</li>`)}</ul>
 <h3>${t("commitment.progress")}</h3>
 ${i.narrative ? html`<p class="narrative pre">${i.narrative}</p>` : html`<p class="muted">${t("commitment.noNarrative")}</p>`}
@@ -62,4 +63,11 @@ ${p.next !== null ? html`<a href="${base}/commitments/${p.next}" rel="next" aria
     organisation: tracker.organisation,
     description: c.title,
   });
+}
+
+/** The indicator's status in the previous published cycle, when it was different. */
+function changeLine(view: View, p: CommitmentPage, indicatorId: number): Html {
+  const change = p.comparison?.changes.find((c) => c.indicatorId === indicatorId);
+  if (!p.comparison || !change) return html``;
+  return html`<p class="change">${view.t("compare.since", { period: p.comparison.since.name })} ${statusMark(view, change.from)} <span>→ ${statusMark(view, change.to)}</span></p>`;
 }

@@ -6,6 +6,7 @@ import type {
   QuestionAnswer,
   QuestionnaireView,
 } from "../../services/questionnaire.ts";
+import { QUESTIONNAIRE_JS_PATH } from "../client.ts";
 import { csrfField, type FieldErrors, field } from "../forms.ts";
 import { formatDate } from "../i18n/index.ts";
 import { page } from "../layout.ts";
@@ -89,14 +90,14 @@ ${(["yes", "no", "unknown"] as const).map(
     html`<label class="choice"><input type="radio" name="contributes" value="${v}"${values.contributes === v ? html` checked` : ""}> ${t(`q.${v}`)}</label> `,
 )}
 </fieldset>
-${field({ name: "activities", label: t("q.activities"), value: values.activities, multiline: true, attrs: disabled })}
+${field({ idPrefix: `${indicator.code}-`, name: "activities", label: t("q.activities"), value: values.activities, multiline: true, attrs: disabled })}
 <div class="field"><label for="${id("collab")}">${t("q.collaborators")}</label><small class="muted">${t("q.collaboratorsHint")}</small>
 <select id="${id("collab")}" name="collaborators" multiple size="5"${disabled}>${q.partners.map(
     (p) =>
       html`<option value="${p.id}"${values.collaboratorIds.includes(p.id) ? html` selected` : ""}>${p.shortName}</option>`,
   )}</select></div>
-${field({ name: "collaboratorsText", label: t("q.collaboratorsText"), value: values.collaboratorsText, attrs: disabled })}
-${field({ name: "difficulties", label: t("q.difficulties"), value: values.difficulties, multiline: true, attrs: disabled })}
+${field({ idPrefix: `${indicator.code}-`, name: "collaboratorsText", label: t("q.collaboratorsText"), value: values.collaboratorsText, attrs: disabled })}
+${field({ idPrefix: `${indicator.code}-`, name: "difficulties", label: t("q.difficulties"), value: values.difficulties, multiline: true, attrs: disabled })}
 <fieldset${disabled}><legend>${t("q.outputs")}</legend><small class="muted">${t("q.outputsHint")}</small>
 ${errors.outputs ? html`<p class="error">${errors.outputs}</p>` : ""}
 ${outputs.map(
@@ -135,7 +136,7 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
 ${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
 <p class="muted" id="progress">${t("q.progress", q.progress)}</p>
 ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
-<p class="notice" id="outbox" hidden data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}"></p>
+<p class="notice" id="outbox" hidden data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></p>
 ${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : ""}
 ${q.commitments.map(
   (
@@ -144,6 +145,6 @@ ${q.commitments.map(
 ${c.indicators.map((i) => indicatorForm(view, q, i, state?.code === i.code ? state : undefined))}
 </section>`,
 )}
-${q.editable ? html`<script type="module" src="/static/questionnaire.js"></script>` : ""}`,
+${q.editable ? html`<script type="module" src="${QUESTIONNAIRE_JS_PATH}"></script>` : ""}`,
   });
 }

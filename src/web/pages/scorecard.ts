@@ -1,7 +1,7 @@
 // The home page: every commitment of a published cycle with its goals and indicator marks.
 import { html } from "hono/html";
 import type { Scorecard } from "../../services/scorecard.ts";
-import { goalLine, statusCounts, statusMark, verdictMark } from "../components.ts";
+import { colon, goalLine, statusCounts, statusMark, verdictMark } from "../components.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
 
@@ -26,6 +26,7 @@ ${
 ${statusCounts(view, s.counts)}
 <p><b>${t("scorecard.onTrack", { count: s.summary.onTrackOrBetter, total: s.summary.total })}</b></p>
 </section>
+${changesSection(view, s)}
 <div class="grid two">
 ${s.commitments.map(
   (c) => html`<section class="card" aria-labelledby="c${c.number}">
@@ -52,4 +53,24 @@ ${
     cycleSlug: cycle.slug,
     organisation: tracker.organisation,
   });
+}
+
+/** "Changes since 2022": the indicators whose status moved since the previous published cycle. */
+function changesSection(view: View, s: Scorecard): Html {
+  const { t } = view;
+  const cmp = s.comparison;
+  if (!cmp) return html``;
+  const period = cmp.since.name;
+  const base = `/cycles/${encodeURIComponent(s.context.cycle.slug)}/commitments`;
+  return html`<section aria-labelledby="changes">
+<h2 id="changes">${t("compare.title", { period })}</h2>
+${
+  cmp.changes.length === 0
+    ? html`<p class="muted">${t("compare.none", { period })}</p>`
+    : html`<ul class="changes">${cmp.changes.map(
+        (c) =>
+          html`<li><span><a href="${base}/${c.commitment}#i-${c.code}"><b>${c.number}</b></a>${colon(view)}</span> ${statusMark(view, c.from)} <span>→ ${statusMark(view, c.to)}</span></li>`,
+      )}</ul>`
+}
+</section>`;
 }

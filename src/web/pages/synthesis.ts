@@ -1,6 +1,7 @@
 // A published cycle's synthesis: contributors per building block, statuses, recap table,
 // difficulties, recommendations and the validation meeting.
 import { html } from "hono/html";
+import { REPORT_FORMATS } from "../../domain/report-text.ts";
 import { STATUSES } from "../../domain/status.ts";
 import { percent } from "../../domain/synthesis.ts";
 import type { Synthesis } from "../../services/synthesis.ts";
@@ -26,6 +27,15 @@ export function synthesisPage(view: View, s: Synthesis): Html {
 <li><b>${formatNumber(lang, s.summary.total)}</b> ${t("synthesis.commitments")}</li>
 </ul>
 <p><b>${t("scorecard.onTrack", { count: s.summary.onTrackOrBetter, total: s.summary.total })}</b></p>
+</section>
+
+<section aria-labelledby="dl">
+<h2 id="dl">${t("synthesis.report")}</h2>
+<p>${t("synthesis.reportIntro")}</p>
+<ul class="downloads">${REPORT_FORMATS.map(
+    (f) =>
+      html`<li><a href="${base}/report.${f}?lang=${lang}"${f === "html" ? "" : html` download`}>${t(`report.${f}`)}</a></li>`,
+  )}</ul>
 </section>
 
 <section aria-labelledby="bb">

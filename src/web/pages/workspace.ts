@@ -32,6 +32,7 @@ export function cyclesPage(
   return page(view, {
     title: t("ws.title"),
     body: html`<h1>${t("ws.title")}</h1>
+<p><a href="/manage/outbox">${t("ws.outbox")}</a> · <a href="/manage/users">${t("users.title")}</a></p>
 <h2>${t("ws.cycles")}</h2>
 ${
   cycles.length === 0
@@ -117,7 +118,7 @@ ${g.groups
       html`<h2>${t(`category.${group.category}`)}</h2>${group.partners.map(
         (
           p,
-        ) => html`<details class="card"${p.mapped.size > 0 ? html` open` : ""}><summary><b>${p.shortName}</b> <span class="muted">${t("ws.partners.count", { count: p.mapped.size })}</span></summary>
+        ) => html`<details class="card"><summary><b>${p.shortName}</b> <span class="muted">${t("ws.partners.count", { count: p.mapped.size })}</span></summary>
 <fieldset><legend>${p.name}</legend>${g.indicators.map(
           (i) =>
             html`<div><label><input type="checkbox" name="m" value="${p.id}:${i.id}"${p.mapped.has(i.id) ? html` checked` : ""}${p.answered.has(i.id) ? html` data-answered="1"` : ""}> <b>${i.number}</b> ${i.title}</label></div>`,

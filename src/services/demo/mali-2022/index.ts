@@ -3,6 +3,7 @@ import type { World } from "../world.ts";
 import { commitments1to3 } from "./commitments-1-3.ts";
 import { commitments4to6 } from "./commitments-4-6.ts";
 import { partners } from "./partners.ts";
+import { acronyms, texts } from "./report.ts";
 
 const tracker: World["tracker"] = {
   countryCode: "ML",
@@ -172,4 +173,6 @@ export const mali2022: World = {
   meetings,
   difficulties,
   recommendations,
+  acronyms,
+  texts,
 };

@@ -46,7 +46,7 @@ export const fr = {
   "q.offline.saving": "Enregistrement…",
   "q.offline.savedLocal": "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
   "q.offline.conflict":
-    "Conflit : cette réponse a changé ailleurs. Rechargez la page pour comparer.",
+    "Conflit : cette réponse a changé ailleurs. Comparez avec la version enregistrée ci-dessous, puis enregistrez pour la remplacer.",
   "q.choose": "Questionnaires",
 } as const;
 
@@ -96,6 +96,7 @@ export const en: Record<keyof typeof fr, string> = {
   "q.offline.sent": "Answers sent.",
   "q.offline.saving": "Saving…",
   "q.offline.savedLocal": "Saved on this device, will be sent when the connection returns.",
-  "q.offline.conflict": "Conflict: this answer changed elsewhere. Reload the page to compare.",
+  "q.offline.conflict":
+    "Conflict: this answer changed elsewhere. Compare with the stored version below, then save to replace it.",
   "q.choose": "Questionnaires",
 };

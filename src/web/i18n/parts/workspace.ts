@@ -2,9 +2,9 @@
 export const fr = {
   "ws.title": "Espace de travail",
   "ws.tabs": "Sections du cycle",
-  "ws.tab.overview": "Vue d’ensemble",
-  "ws.tab.mapping": "Partenaires et indicateurs",
-  "ws.tab.tracking": "Suivi des réponses",
+  "ws.tab.overview": "Aperçu",
+  "ws.tab.mapping": "Partenaires",
+  "ws.tab.tracking": "Suivi",
   "ws.tab.validation": "Validation",
   "ws.state.setup": "En préparation",
   "ws.state.collection": "Collecte en cours",
@@ -63,14 +63,15 @@ export const fr = {
   "ws.whatsapp.text":
     "Bonjour, voici le lien pour renseigner le questionnaire {partner} ({cycle}) avant le {deadline} : {url}",
   "ws.noDeadline": "non fixée",
+  "ws.outbox": "Messages envoyés et en attente",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
   "ws.title": "Workspace",
   "ws.tabs": "Sections of the cycle",
   "ws.tab.overview": "Overview",
-  "ws.tab.mapping": "Partners and indicators",
-  "ws.tab.tracking": "Response tracking",
+  "ws.tab.mapping": "Partners",
+  "ws.tab.tracking": "Tracking",
   "ws.tab.validation": "Validation",
   "ws.state.setup": "In preparation",
   "ws.state.collection": "Collecting",
@@ -129,4 +130,5 @@ export const en: Record<keyof typeof fr, string> = {
   "ws.whatsapp.text":
     "Hello, here is the link to fill in the {partner} questionnaire ({cycle}) before {deadline}: {url}",
   "ws.noDeadline": "not set",
+  "ws.outbox": "Messages sent and waiting",
 };

@@ -1,0 +1,437 @@
+// The collection journey in a real browser, at phone width: the coordinator opens the 2023 cycle
+// and invites partners; a respondent answers in two sittings, the second one offline, then meets
+// a conflict. The app runs in process on an in-memory PGlite loaded with the Mali 2022 demo plus
+// one account per role; the browser is the system's Chromium.
+import { accessSync, constants } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { createAdaptorServer } from "@hono/node-server";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Route,
+} from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../src/db/connect.ts";
+import { createApp } from "../src/http/app.ts";
+import { prepare } from "../src/services/setup.ts";
+import { addUser } from "../src/services/users.ts";
+import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const PHONE = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  locale: "fr-FR",
+};
+const SCREENSHOTS = resolve(import.meta.dirname, "screenshots");
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hasChromium = isExecutable(CHROMIUM);
+if (!hasChromium && process.env.CI === "true") {
+  throw new Error(
+    `CI=true but no Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`,
+  );
+}
+
+const suite = hasChromium ? describe : describe.skip;
+const title = hasChromium
+  ? "collection journey in a browser"
+  : `collection journey in a browser (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`;
+
+const FIRST_SITTING = "Formation de 619 prestataires en PF du post-partum à Kayes et Sikasso.";
+const OFFLINE_ANSWER = "Sensibilisation de 2 400 jeunes dans 12 communes de Ségou.";
+const HEADQUARTERS = "Version corrigée par le siège : 640 prestataires formés.";
+const FIELD_EDIT = " Ajout du terrain : suivi post-formation en cours.";
+
+suite(title, () => {
+  let database: Database;
+  let server: ReturnType<typeof createAdaptorServer>;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const links: Record<string, string> = {};
+  /** The respondent who came through the invitation link, kept across the sittings. */
+  let psi: Page;
+  let psiContext: BrowserContext;
+  const browserErrors: string[] = [];
+  const serverErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    database = await openDatabase({ kind: "pglite", dataDir: null });
+    await prepare(database.db);
+    for (const a of [ACCOUNTS.coordinator, ACCOUNTS.respondent]) {
+      await addUser(database.db, "test", {
+        email: a.email,
+        name: a.email.split("@")[0] ?? a.email,
+        role: a.role,
+        partnerSlug: "partner" in a ? a.partner : undefined,
+        password: PASSWORD,
+      });
+    }
+    const app = createApp({
+      db: database.db,
+      secureCookies: false,
+      log: (line) => serverErrors.push(line),
+    });
+    server = createAdaptorServer({ fetch: app.fetch });
+    await new Promise<void>((done, fail) => {
+      server.once("error", fail);
+      server.listen(0, "127.0.0.1", () => done());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    if (server) {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+    }
+    await database?.close();
+  });
+
+  async function phonePage(): Promise<[BrowserContext, Page]> {
+    const context = await browser.newContext({ ...PHONE, baseURL: base });
+    contexts.push(context);
+    const page = await context.newPage();
+    watch(page, browserErrors);
+    return [context, page];
+  }
+
+  /** The stored answer of PSI to an indicator of the 2023 cycle, and its client ids. */
+  async function stored(code: string) {
+    const rows = await database.db
+      .selectFrom("responses")
+      .innerJoin("cycles", "cycles.id", "responses.cycle_id")
+      .innerJoin("partners", "partners.id", "responses.partner_id")
+      .innerJoin("indicators", "indicators.id", "responses.indicator_id")
+      .select([
+        "responses.id",
+        "responses.activities",
+        "responses.difficulties",
+        "responses.state",
+        "responses.version",
+      ])
+      .where("cycles.slug", "=", "2023")
+      .where("partners.slug", "=", "psi")
+      .where("indicators.code", "=", code)
+      .execute();
+    const ids = rows.map((r) => r.id);
+    const writes =
+      ids.length === 0
+        ? []
+        : await database.db
+            .selectFrom("client_writes")
+            .select("client_id")
+            .where("response_id", "in", ids)
+            .execute();
+    return { rows, clientIds: writes.map((w) => w.client_id) };
+  }
+
+  it("lets the coordinator open 2023 from 2022 and invite PSI and MSI", async () => {
+    const [, page] = await phonePage();
+    await page.goto("/login");
+    await page.fill("input[name=email]", ACCOUNTS.coordinator.email);
+    await page.fill("input[name=password]", PASSWORD);
+    await page.locator("main button[type=submit]").click();
+    await page.waitForURL("**/manage");
+
+    await page.fill("input[name=slug]", "2023");
+    await page.fill("input[name=label]", "Janvier – décembre 2023");
+    await page.fill("input[name=labelEn]", "January – December 2023");
+    await page.fill("input[name=periodStart]", "2023-01-01");
+    await page.fill("input[name=periodEnd]", "2023-12-31");
+    await page.selectOption("select[name=fromSlug]", "2022");
+    await checkPage(page, "collection-1-new-cycle");
+    await page.getByRole("button", { name: "Créer la période" }).click();
+    await page.waitForURL("**/manage/cycles/2023/mapping");
+    // Carried forward: PSI is asked the indicators it answered in 2022.
+    expect(await page.locator("input[name=m]:checked").count()).toBeGreaterThan(0);
+    await checkPage(page, "collection-2-mapping");
+
+    await page.goto("/manage/cycles/2023");
+    await page.fill("input[name=deadline]", "2024-02-15");
+    await page.getByRole("button", { name: "Ouvrir la collecte" }).click();
+    await page.waitForURL((url) => url.pathname === "/manage/cycles/2023");
+    expect(await page.locator("main").textContent()).toContain("15 février 2024");
+    await checkPage(page, "collection-3-open");
+
+    for (const [partner, email] of [
+      ["psi", "suivi.pf@psi.example.org"],
+      ["msi", ""],
+    ] as const) {
+      await page.goto(`/manage/cycles/2023/partners/${partner}`);
+      if (email) await page.fill("input[name=email]", email);
+      await page.getByRole("button", { name: "Créer le lien d’invitation" }).click();
+      const link = page.locator("input[name=link]");
+      await link.waitFor();
+      links[partner] = await link.inputValue();
+      expect(links[partner]).toMatch(new RegExp(`^${base}/i/[A-Za-z0-9_-]{20,}$`));
+      await checkPage(page, `collection-4-invite-${partner}`);
+    }
+    expect(links.psi).not.toBe(links.msi);
+  });
+
+  it("lets PSI answer 2.2 in a first sitting, saved as it types", async () => {
+    [psiContext, psi] = await phonePage();
+    const response = await psi.goto(links.psi ?? "");
+    expect(response?.status()).toBe(200);
+    // The token leaves the address bar at once.
+    expect(psi.url()).toBe(`${base}/q/2023/psi`);
+    const d = psi.locator("#i-d");
+    await d.locator("textarea[name=activities]").pressSequentially(FIRST_SITTING);
+    await d.locator("input[name=outputValue]").first().fill("619");
+    await d.locator("input[name=outputUnit]").first().fill("prestataires formés");
+    // Everything typed is confirmed by the server when the device keeps no draft any more.
+    await expect.poll(async () => (await idb(psi)).drafts.length, { timeout: 10_000 }).toBe(0);
+    await expectText(d.locator("[data-status]"), "Réponse enregistrée.");
+    await expectText(psi.locator("#outbox"), "Réponses envoyées.");
+    expect(await d.locator("[data-state]").textContent()).toBe("Brouillon");
+    const first = await stored("d");
+    expect(first.rows).toMatchObject([{ activities: FIRST_SITTING, state: "draft" }]);
+    expect(first.clientIds.length).toBeGreaterThan(0);
+    await checkPage(psi, "collection-5-first-sitting");
+
+    // What comes back after a reload is the server's copy: nothing is left on the device.
+    await psi.reload();
+    expect(await d.locator("textarea[name=activities]").inputValue()).toBe(FIRST_SITTING);
+    expect(await d.locator("input[name=outputValue]").first().inputValue()).toBe("619");
+    expect(await idb(psi)).toEqual({ drafts: [], outbox: [] });
+
+    // A reload while a save is on its way (a dead battery, a closed tab) loses nothing: the
+    // answer comes back from the device and is sent again. The first save is held on the way
+    // (it never reaches the server); later ones go through.
+    const held: Route[] = [];
+    await psi.route("**/api/q/2023/psi/d", async (route) => {
+      if (held.length === 0) held.push(route);
+      else await route.continue();
+    });
+    await d.locator("textarea[name=difficulties]").fill("Ruptures de stock d’implants.");
+    await expect.poll(() => held.length, { timeout: 5_000 }).toBe(1);
+    const before = await stored("d");
+    expect(before.rows).toMatchObject([{ difficulties: null }]);
+    await psi.reload();
+    await expectText(d.locator("[data-status]"), "Réponse enregistrée.");
+    await psi.unrouteAll({ behavior: "ignoreErrors" });
+    expect(await d.locator("textarea[name=difficulties]").inputValue()).toBe(
+      "Ruptures de stock d’implants.",
+    );
+    const after = await stored("d");
+    expect(after.rows).toMatchObject([
+      { difficulties: "Ruptures de stock d’implants.", version: (first.rows[0]?.version ?? 0) + 1 },
+    ]);
+    // Sent again under the id it first went out with.
+    const resent = held[0]?.request().headers()["x-client-id"];
+    expect(after.clientIds.filter((id) => !before.clientIds.includes(id))).toEqual([resent]);
+    expect(await idb(psi)).toEqual({ drafts: [], outbox: [] });
+
+    // Saving on purpose with an incomplete row says which row, as the server would.
+    const value = d.locator("input[name=outputValue]").nth(1);
+    await value.fill("12");
+    await d.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expectText(
+      d.locator("[data-status]"),
+      "Ligne 2 : indiquez un nombre positif et son unité.",
+    );
+    await value.fill("");
+    await expect.poll(async () => (await idb(psi)).drafts.length, { timeout: 10_000 }).toBe(0);
+  });
+
+  it("keeps an answer submitted offline on the device and sends it once back online", async () => {
+    await psiContext.setOffline(true);
+    expect(await psi.evaluate(() => navigator.onLine)).toBe(false);
+    const l = psi.locator("#i-l");
+    await l.locator("input[name=contributes][value=yes]").check();
+    await l.locator("textarea[name=activities]").fill(OFFLINE_ANSWER);
+    await l.getByRole("button", { name: "Soumettre pour validation" }).click();
+    await expectText(
+      l.locator("[data-status]"),
+      "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
+    );
+    await expectText(psi.locator("#outbox"), "1 réponses en attente d’envoi (hors ligne).");
+    expect((await stored("l")).rows).toEqual([]);
+    const kept = await idb(psi);
+    expect(kept.outbox).toMatchObject([{ k: "2023/psi/l", submit: true, base: 0 }]);
+    const clientId = String(kept.outbox[0]?.id);
+    expect(clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    await checkPage(psi, "collection-6-offline");
+
+    // Back online, the first response is lost on the way back (the server has stored the
+    // answer): the resend carries the same client id and is stored once.
+    const outcomes: string[] = [];
+    await psi.route("**/api/q/2023/psi/l", async (route) => {
+      const reply = await route.fetch();
+      outcomes.push((await reply.json()).outcome);
+      if (outcomes.length === 1) await route.abort("connectionreset");
+      else await route.fulfill({ response: reply });
+    });
+    await psiContext.setOffline(false);
+    await expectText(psi.locator("#outbox"), "Réponses envoyées.", 15_000);
+    expect(outcomes).toEqual(["saved", "replayed"]);
+    await psi.unroute("**/api/q/2023/psi/l");
+    const after = await stored("l");
+    expect(after.rows).toMatchObject([{ activities: OFFLINE_ANSWER, state: "submitted" }]);
+    expect(after.clientIds).toEqual([clientId]);
+    expect(await l.locator("[data-state]").textContent()).toBe("Soumis");
+    expect(await idb(psi)).toEqual({ drafts: [], outbox: [] });
+    await checkPage(psi, "collection-7-sent");
+  });
+
+  it("never overwrites an answer changed elsewhere, until the respondent saves again", async () => {
+    // Another PSI respondent, signed in with an account, changes 2.2 meanwhile.
+    const [, other] = await phonePage();
+    await other.goto("/login");
+    await other.fill("input[name=email]", ACCOUNTS.respondent.email);
+    await other.fill("input[name=password]", PASSWORD);
+    await other.locator("main button[type=submit]").click();
+    await other.waitForURL("**/q/2023/psi");
+    const theirs = other.locator("#i-d");
+    await theirs.locator("textarea[name=activities]").fill(HEADQUARTERS);
+    await theirs.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expectText(theirs.locator("[data-status]"), "Réponse enregistrée.");
+    const stale = (await stored("d")).rows[0]?.version ?? 0;
+    expect((await stored("d")).rows).toMatchObject([{ activities: HEADQUARTERS }]);
+
+    // The first respondent, still on the older version, types into 2.2 and the autosave runs.
+    const d = psi.locator("#i-d");
+    const mine = `${FIRST_SITTING}${FIELD_EDIT}`;
+    await d.locator("textarea[name=activities]").press("Control+End");
+    await d.locator("textarea[name=activities]").pressSequentially(FIELD_EDIT);
+    const block = d.locator("[data-remote]");
+    await block.waitFor({ timeout: 10_000 });
+    expect(await block.textContent()).toContain(HEADQUARTERS);
+    expect(await block.textContent()).toContain("Quelqu’un a modifié cette réponse");
+    await expectText(psi.locator("#outbox"), "Conflit : cette réponse a changé ailleurs.", 5_000, {
+      prefix: true,
+    });
+    expect(await d.locator("textarea[name=activities]").inputValue()).toBe(mine);
+    expect((await stored("d")).rows).toMatchObject([{ activities: HEADQUARTERS, version: stale }]);
+    await checkPage(psi, "collection-8-conflict");
+
+    // More typing stays on the device and is not sent while the conflict stands.
+    await d.locator("input[name=collaboratorsText]").fill("Direction régionale de Kayes");
+    await psi.waitForTimeout(2_500);
+    expect((await stored("d")).rows).toMatchObject([{ activities: HEADQUARTERS, version: stale }]);
+
+    // A reload keeps both: the typed text in the form, the stored one beside it.
+    await psi.reload();
+    await d.locator("[data-remote]").waitFor();
+    expect(await d.locator("textarea[name=activities]").inputValue()).toBe(mine);
+    expect(await d.locator("input[name=collaboratorsText]").inputValue()).toBe(
+      "Direction régionale de Kayes",
+    );
+    expect(await d.locator("[data-remote]").textContent()).toContain(HEADQUARTERS);
+
+    // Saving again is a conscious choice: it replaces the stored version.
+    await d.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expectText(d.locator("[data-status]"), "Réponse enregistrée.");
+    expect(await d.locator("[data-remote]").count()).toBe(0);
+    expect((await stored("d")).rows).toMatchObject([{ activities: mine, version: stale + 1 }]);
+    await checkPage(psi, "collection-9-overwritten");
+  });
+
+  it("met no page error, no Content-Security-Policy violation and no server error", () => {
+    expect(browserErrors).toEqual([]);
+    expect(serverErrors).toEqual([]);
+  });
+});
+
+function watch(page: Page, errors: string[]): void {
+  page.on("console", (message) => {
+    // Chromium reports every non-2xx fetch and every offline attempt as a console error on its
+    // own; those are the journey's expected 412s and cut connections, not the page's faults.
+    if (message.type() === "error" && !/^Failed to load resource/.test(message.text()))
+      errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
+async function expectText(
+  locator: ReturnType<Page["locator"]>,
+  text: string,
+  timeout = 10_000,
+  o: { prefix?: boolean } = {},
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const got = ((await locator.textContent()) ?? "").trim();
+        return o.prefix ? got.slice(0, text.length) : got;
+      },
+      { timeout },
+    )
+    .toBe(text);
+}
+
+/** What the questionnaire keeps in the browser: drafts and outbox entries. */
+function idb(page: Page): Promise<{ drafts: unknown[]; outbox: Record<string, unknown>[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open("jalon-questionnaire");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const t = open.result.transaction(["drafts", "outbox"]);
+          const drafts = t.objectStore("drafts").getAll();
+          const outbox = t.objectStore("outbox").getAll();
+          t.oncomplete = () => {
+            open.result.close();
+            done({ drafts: drafts.result, outbox: outbox.result });
+          };
+        };
+      }),
+  );
+}
+
+/** A full-page screenshot for review, then no sideways scrolling at phone width. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const width = PHONE.viewport.width;
+  const { scrollWidth, culprits } = await page.evaluate((limit) => {
+    const wide = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.getBoundingClientRect().right > limit + 0.5,
+    );
+    const innermost = wide.filter(
+      (el) => !wide.some((other) => other !== el && el.contains(other)),
+    );
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      culprits: innermost.slice(0, 5).map((el) => {
+        const cls = el.getAttribute("class");
+        const text = (el.textContent ?? "").trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> "${text}"`;
+      }),
+    };
+  }, width);
+  expect(
+    scrollWidth,
+    `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
+  ).toBeLessThanOrEqual(width);
+}

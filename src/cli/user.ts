@@ -1,0 +1,44 @@
+// `jalon user add`: creates an account and prints the link to choose its password, so that no
+// password ever goes through the shell's history.
+import type { Lang } from "../domain/lang.ts";
+import { isProblem } from "../domain/problem.ts";
+import { createPasswordSetupLink } from "../services/auth.ts";
+import type { Db } from "../services/db.ts";
+import { migrate } from "../services/setup.ts";
+import { addUser } from "../services/users.ts";
+import type { Io } from "./commands.ts";
+import { cliMessage } from "./messages.ts";
+
+export async function runUserAdd(
+  db: Db,
+  command: { email: string; role: string; partner?: string; fullName?: string },
+  baseUrl: string,
+  lang: Lang,
+  io: Io,
+): Promise<number> {
+  await migrate(db);
+  try {
+    const user = await addUser(db, "cli", {
+      email: command.email,
+      name: command.fullName || command.email.split("@")[0] || command.email,
+      role: command.role,
+      partnerSlug: command.partner,
+    });
+    const url = await createPasswordSetupLink(db, user.id, baseUrl);
+    io.out(cliMessage(lang, "user_created", { email: user.email, role: user.role, url }));
+    return 0;
+  } catch (error) {
+    if (!isProblem(error)) throw error;
+    if (error.code === "conflict") {
+      io.err(cliMessage(lang, "user_exists", { value: command.email }));
+    } else {
+      io.err(
+        cliMessage(lang, "user_invalid", {
+          field: error.subject,
+          value: String(error.details.value ?? ""),
+        }),
+      );
+    }
+    return 1;
+  }
+}

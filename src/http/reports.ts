@@ -1,0 +1,42 @@
+// Downloads of a cycle's annual report: GET /cycles/:cycle/report.:format (docx, pdf, html,
+// xlsx), in ?lang= or the visitor's language. Published cycles only, like every public page.
+import { Hono } from "hono";
+import { z } from "zod";
+import { notFound } from "../domain/problem.ts";
+import { isReportFormat } from "../domain/report-text.ts";
+import {
+  buildReport,
+  REPORT_MEDIA_TYPES,
+  renderReport,
+  reportFileName,
+} from "../services/reports.ts";
+import type { AppEnv } from "./env.ts";
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** The HTML report is a standalone document: its own inline styles, no script at all. */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'";
+
+export function reportRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get("/cycles/:cycle/:file{report\\.[a-z]+}", async (c) => {
+    const cycle = slug.safeParse(c.req.param("cycle"));
+    const format = c.req.param("file").slice("report.".length);
+    if (!cycle.success) throw notFound("cycle", c.req.param("cycle"));
+    if (!isReportFormat(format)) throw notFound("page", c.req.path);
+    // Seam for accounts: a coordinator will be allowed unpublished cycles (publishedOnly: false).
+    const model = await buildReport(c.get("deps").db, cycle.data, c.get("lang"), {
+      publishedOnly: true,
+    });
+    const bytes = await renderReport(model, format);
+    const name = reportFileName(model, format);
+    c.header("Content-Type", REPORT_MEDIA_TYPES[format]);
+    c.header(
+      "Content-Disposition",
+      `${format === "html" ? "inline" : "attachment"}; filename="${name}"`,
+    );
+    if (format === "html") c.header("Content-Security-Policy", REPORT_CSP);
+    return c.body(new Uint8Array(bytes), 200);
+  });
+  return app;
+}

@@ -1,0 +1,78 @@
+// Account administration (administrators only): list, add with a password link, disable.
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { type Actor, actorLabel } from "../domain/policy.ts";
+import { isProblem } from "../domain/problem.ts";
+import { createPasswordSetupLink, disableUser } from "../services/auth.ts";
+import { authorise } from "../services/cycles.ts";
+import { getDirectory } from "../services/partners.ts";
+import { addUser, getUsers } from "../services/users.ts";
+import type { FieldErrors } from "../web/forms.ts";
+import { type UserForm, usersPage } from "../web/pages/users.ts";
+import type { AppEnv } from "./env.ts";
+import { publicBase, viewOf } from "./view.ts";
+
+const userForm = z.object({
+  email: z.string().trim().max(320).default(""),
+  name: z.string().trim().max(200).default(""),
+  role: z.string().trim().max(40).default(""),
+  partner: z.string().trim().max(64).default(""),
+});
+
+async function render(
+  c: Context<AppEnv>,
+  actor: Actor,
+  o: Parameters<typeof usersPage>[3] = {},
+  status: 200 | 400 = 200,
+) {
+  authorise(actor, "user.manage");
+  const db = c.get("deps").db;
+  const [users, directory] = await Promise.all([getUsers(db), getDirectory(db, c.get("lang"))]);
+  const partners = directory.groups
+    .flatMap((g) => g.partners)
+    .map((p) => ({ id: p.id, slug: p.slug, shortName: p.acronym ?? p.name }))
+    .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr"));
+  return c.html(usersPage(viewOf(c, { form: true }), users, partners, o), status);
+}
+
+export function usersRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/manage/users", (c) => render(c, c.get("actor")));
+
+  app.post("/manage/users", async (c) => {
+    const actor = c.get("actor");
+    authorise(actor, "user.manage");
+    const form: UserForm = userForm.parse(await c.req.parseBody());
+    const view = viewOf(c, { form: true });
+    try {
+      const user = await addUser(c.get("deps").db, actorLabel(actor), {
+        email: form.email ?? "",
+        name: form.name ?? "",
+        role: form.role ?? "",
+        partnerSlug: form.partner || undefined,
+      });
+      const url = await createPasswordSetupLink(c.get("deps").db, user.id, publicBase(c));
+      c.header("Cache-Control", "no-store");
+      return render(c, actor, { notice: view.t("users.created", { url }) });
+    } catch (error) {
+      if (!isProblem(error)) throw error;
+      const errors: FieldErrors = {};
+      if (error.code === "conflict") errors.email = view.t("users.exists");
+      else if (error.subject === "email") errors.email = view.t("form.invalidEmail");
+      else if (error.subject === "partner") errors.partner = view.t("users.partnerNeeded");
+      else errors.name = view.t("form.errors");
+      return render(c, actor, { form, errors }, 400);
+    }
+  });
+
+  app.post("/manage/users/:id/disable", async (c) => {
+    const actor = c.get("actor");
+    authorise(actor, "user.manage");
+    const id = z.coerce.number().int().positive().parse(c.req.param("id"));
+    await disableUser(c.get("deps").db, actorLabel(actor), id);
+    return render(c, actor, { notice: viewOf(c).t("users.disabledDone") });
+  });
+
+  return app;
+}

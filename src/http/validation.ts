@@ -1,0 +1,209 @@
+// Workspace routes for the validation of a cycle: the page, the meeting, an indicator's status
+// and sending an answer back. A form with errors comes back (400) with what was typed.
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { isProblem, notFound } from "../domain/problem.ts";
+import { assessIndicator, getValidation, saveMeeting, sendBack } from "../services/validation.ts";
+import type { FieldErrors } from "../web/forms.ts";
+import type { MessageKey } from "../web/i18n/index.ts";
+import { type ValidationPageState, validationPage } from "../web/pages/validation.ts";
+import type { AppEnv } from "./env.ts";
+import { viewOf } from "./view.ts";
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const code = z.string().regex(/^[a-z]{1,2}$/);
+const answerId = z.coerce.number().int().positive().max(2_147_483_647);
+const saved = z.string().regex(/^(meeting|i-[a-z]{1,2}|a-\d{1,10})$/);
+
+const text = (max: number) => z.string().max(max).default("");
+const meetingForm = z.object({
+  title: text(300),
+  title_en: text(300),
+  held_on: text(10),
+  place: text(300),
+  participants: z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^\d{1,10}$/)
+          .transform(Number),
+      ),
+    ),
+});
+const assessForm = z.object({ status: text(20), narrative: text(5000), narrative_en: text(5000) });
+const returnForm = z.object({ comment: text(2000) });
+
+/** Form field names → the keys errors are shown under on the page. */
+const FIELD_OF: Record<string, string> = {
+  held_on: "heldOn",
+  title_en: "titleEn",
+  narrative_en: "narrativeEn",
+};
+
+/** The message shown beside each field a service may refuse. */
+const MESSAGES: Record<string, MessageKey> = {
+  title: "val.error.title",
+  heldOn: "val.error.heldOn",
+  place: "val.error.place",
+  participants: "val.error.participants",
+  status: "val.error.status",
+  narrative: "val.error.narrative",
+  comment: "val.error.comment",
+};
+
+type KeyedErrors = Record<string, MessageKey>;
+
+function parseOr404<T>(schema: z.ZodType<T>, value: string | undefined, subject: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw notFound(subject, value ?? "");
+  return parsed.data;
+}
+
+/** Reads a form; a field that breaks the schema (too long, not a number) gets an error. */
+async function readForm<T>(
+  c: Context<AppEnv>,
+  schema: z.ZodType<T>,
+): Promise<{ data: T; errors: null } | { data: null; errors: KeyedErrors }> {
+  const parsed = schema.safeParse(await c.req.parseBody({ all: true }));
+  if (parsed.success) return { data: parsed.data, errors: null };
+  const errors: KeyedErrors = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? "");
+    const key = FIELD_OF[name] ?? name;
+    errors[key] = key === "participants" ? "val.error.participants" : "val.error.tooLong";
+  }
+  return { data: null, errors };
+}
+
+/** A refused field becomes an error beside it; any other problem goes to the error handler. */
+function fieldError(error: unknown): KeyedErrors {
+  const message = isProblem(error) && error.code === "invalid_input" && MESSAGES[error.subject];
+  if (!isProblem(error) || !message) throw error;
+  return { [error.subject]: message };
+}
+
+function messages(c: Context<AppEnv>, errors: KeyedErrors): FieldErrors {
+  const { t } = viewOf(c);
+  return Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, t(key)]));
+}
+
+const one = (v: unknown): string => (typeof v === "string" ? v : "");
+
+export function validationRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const path = "/manage/cycles/:cycle/validation";
+
+  async function render(
+    c: Context<AppEnv>,
+    cycle: string,
+    state: ValidationPageState,
+    status: 200 | 400 = 200,
+  ) {
+    const data = await getValidation(c.get("deps").db, c.get("actor"), cycle, c.get("lang"));
+    return c.html(validationPage(viewOf(c, { form: true }), data, state), status);
+  }
+
+  const back = (cycle: string, anchor: string) =>
+    `/manage/cycles/${encodeURIComponent(cycle)}/validation?saved=${anchor}#${anchor}`;
+
+  app.get(path, async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const done = saved.safeParse(c.req.query("saved"));
+    return render(c, cycle, done.success ? { saved: done.data } : {});
+  });
+
+  app.post(`${path}/meeting`, async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const form = await readForm(c, meetingForm);
+    let errors: KeyedErrors = form.errors ?? {};
+    if (form.data) {
+      const f = form.data;
+      try {
+        const input = { title: f.title, titleEn: f.title_en, heldOn: f.held_on, place: f.place };
+        await saveMeeting(
+          c.get("deps").db,
+          c.get("actor"),
+          cycle,
+          { ...input, participantIds: f.participants },
+          c.get("lang"),
+        );
+        return c.redirect(back(cycle, "meeting"), 303);
+      } catch (error) {
+        errors = fieldError(error);
+      }
+    }
+    const body = await c.req.parseBody({ all: true });
+    const ids = [body.participants ?? []].flat().map((v) => Number(one(v)));
+    const values = {
+      title: one(body.title),
+      titleEn: one(body.title_en),
+      heldOn: one(body.held_on),
+      place: one(body.place),
+      participantIds: ids.filter(Number.isInteger),
+    };
+    return render(c, cycle, { meeting: { values, errors: messages(c, errors) } }, 400);
+  });
+
+  app.post(`${path}/indicators/:code`, async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const indicator = parseOr404(code, c.req.param("code"), "indicator");
+    const form = await readForm(c, assessForm);
+    let errors: KeyedErrors = form.errors ?? {};
+    if (form.data) {
+      const input = {
+        indicatorCode: indicator,
+        status: form.data.status,
+        narrative: form.data.narrative,
+        narrativeEn: form.data.narrative_en,
+      };
+      try {
+        await assessIndicator(c.get("deps").db, c.get("actor"), cycle, input, c.get("lang"));
+        return c.redirect(back(cycle, `i-${indicator}`), 303);
+      } catch (error) {
+        errors = fieldError(error);
+      }
+    }
+    const body = await c.req.parseBody();
+    const values = {
+      status: one(body.status),
+      narrative: one(body.narrative),
+      narrativeEn: one(body.narrative_en),
+    };
+    return render(
+      c,
+      cycle,
+      { indicator: { code: indicator, values, errors: messages(c, errors) } },
+      400,
+    );
+  });
+
+  app.post(`${path}/answers/:id/return`, async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const id = parseOr404(answerId, c.req.param("id"), "answer");
+    const form = await readForm(c, returnForm);
+    let errors: KeyedErrors = form.errors ?? {};
+    if (form.data) {
+      try {
+        await sendBack(
+          c.get("deps").db,
+          c.get("actor"),
+          cycle,
+          id,
+          form.data.comment,
+          c.get("lang"),
+        );
+        return c.redirect(back(cycle, `a-${id}`), 303);
+      } catch (error) {
+        errors = fieldError(error);
+      }
+    }
+    const comment = one((await c.req.parseBody()).comment);
+    return render(c, cycle, { answer: { id, comment, errors: messages(c, errors) } }, 400);
+  });
+
+  return app;
+}

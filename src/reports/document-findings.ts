@@ -1,0 +1,228 @@
+// The report's findings and closing parts: organisations per building block, partner categories,
+// each commitment and indicator with its partners' contributions, the recap, synthesis,
+// highlights, difficulties, recommendations, conclusion and the questionnaire annex.
+import { blocksChart, statusChart } from "./charts.ts";
+import type { Block, Row } from "./document.ts";
+import { prose } from "./document.ts";
+import { goalLine } from "./document-front.ts";
+import { formatNumber, type ReportT } from "./i18n.ts";
+import {
+  indicatorCount,
+  type ReportContribution,
+  type ReportIndicator,
+  type ReportModel,
+} from "./model.ts";
+
+type Heading = (level: 1 | 2 | 3, text: string, pageBreak?: boolean) => Block;
+
+function outputsText(model: ReportModel, r: ReportContribution): string {
+  return r.outputs.map((o) => `${formatNumber(model.lang, o.value)} ${o.unit}`).join("\n");
+}
+
+function contributionsTable(model: ReportModel, t: ReportT, i: ReportIndicator): Block {
+  if (i.contributions.length === 0)
+    return { kind: "paragraph", text: t("indicator.noContributions"), tone: "muted" };
+  return {
+    kind: "table",
+    columns: [
+      { label: t("table.number"), width: 0.06, numeric: true },
+      { label: t("table.partner"), width: 0.16 },
+      { label: t("table.activities"), width: 0.56 },
+      { label: t("table.outputs"), width: 0.22 },
+    ],
+    rows: i.contributions.map((r) => ({
+      cells: [
+        { text: String(r.n) },
+        { text: r.partner, bold: true },
+        {
+          text: r.activities ?? t(`contributes.${r.contributes}`),
+          ...(r.collaborators.length > 0
+            ? { note: t("indicator.collaborators", { list: r.collaborators.join(", ") }) }
+            : {}),
+        },
+        { text: outputsText(model, r) },
+      ],
+    })),
+  };
+}
+
+function commitmentBlocks(model: ReportModel, t: ReportT, heading: Heading): Block[] {
+  return model.commitments.flatMap((c, index): Block[] => [
+    heading(2, t("commitment.title", { number: c.number }), index > 0),
+    { kind: "paragraph", text: c.title, tone: "strong" },
+    ...(c.goals.length > 0
+      ? [{ kind: "bullets" as const, items: c.goals.map((g) => goalLine(model, t, g)) }]
+      : []),
+    {
+      kind: "status",
+      status: c.verdict,
+      text: t("commitment.verdict", { verdict: t(`verdict.${c.verdict}`) }),
+    },
+    ...c.indicators.flatMap((i): Block[] => [
+      heading(3, t("indicator.title", { number: i.number, title: i.title })),
+      {
+        kind: "status",
+        status: i.status,
+        text: t("indicator.status", { status: t(`status.${i.status}`) }),
+      },
+      { kind: "paragraph", text: t("indicator.progress"), tone: "strong" },
+      ...(i.narrative
+        ? prose(i.narrative)
+        : [
+            {
+              kind: "paragraph" as const,
+              text: t("indicator.noNarrative"),
+              tone: "muted" as const,
+            },
+          ]),
+      contributionsTable(model, t, i),
+    ]),
+  ]);
+}
+
+function recapRows(model: ReportModel, t: ReportT): Row[] {
+  return model.commitments.flatMap((c): Row[] => [
+    { group: true, cells: [{ text: t("commitment.line", { number: c.number, title: c.title }) }] },
+    ...c.indicators.map((i) => ({
+      cells: [
+        { text: i.number, bold: true },
+        { text: i.title },
+        { text: t(`status.${i.status}`), status: i.status },
+      ],
+    })),
+  ]);
+}
+
+function annex(model: ReportModel, t: ReportT, heading: Heading): Block[] {
+  const blank = "______________________________";
+  return [
+    heading(1, t("annex.title"), true),
+    { kind: "paragraph", text: t("annex.intro", { period: model.cover.cycleLabel }) },
+    { kind: "paragraph", text: `${t("annex.respondent")} ${blank}` },
+    { kind: "paragraph", text: `${t("annex.organisation")} ${blank}` },
+    { kind: "paragraph", text: `${t("annex.date")} ${blank}` },
+    {
+      kind: "table",
+      columns: [
+        { label: t("annex.indicator"), width: 0.3 },
+        { label: t("annex.contributes"), width: 0.16 },
+        { label: t("annex.activities"), width: 0.32 },
+        { label: t("annex.difficulties"), width: 0.22 },
+      ],
+      rows: model.commitments.flatMap((c): Row[] => [
+        {
+          group: true,
+          cells: [{ text: t("commitment.line", { number: c.number, title: c.title }) }],
+        },
+        ...c.indicators.map((i) => ({
+          minHeight: 70,
+          cells: [
+            {
+              text: `${i.code}. ${i.title}`,
+              note: i.buildingBlocks.map((b) => t(`block.${b}`)).join(", "),
+            },
+            { text: t("annex.yesNo") },
+            { text: "" },
+            { text: "" },
+          ],
+        })),
+      ]),
+    },
+  ];
+}
+
+export function findings(model: ReportModel, t: ReportT, heading: Heading): Block[] {
+  const n = (value: number) => formatNumber(model.lang, value);
+  const contributing = model.methodology.partnersContributing;
+  const blocks: Block[] = [
+    heading(1, t("findings.title"), true),
+    heading(2, t("findings.blocks")),
+    { kind: "paragraph", text: t("findings.blocksText", { partners: n(contributing) }) },
+    {
+      kind: "table",
+      columns: [
+        { label: t("table.block"), width: 0.34 },
+        { label: t("table.count"), width: 0.12, numeric: true },
+        { label: t("table.organisations"), width: 0.54 },
+      ],
+      rows: model.blocks.map((b) => ({
+        cells: [
+          { text: t(`block.${b.block}`), bold: true },
+          { text: n(b.partners.length) },
+          { text: b.partners.join(", ") },
+        ],
+      })),
+    },
+    {
+      kind: "chart",
+      title: t("findings.blocksChart"),
+      chart: blocksChart(
+        model.blocks.map((b) => ({ label: t(`block.${b.block}`), count: b.partners.length })),
+      ),
+    },
+    heading(2, t("findings.categories")),
+    {
+      kind: "table",
+      columns: [
+        { label: t("table.category"), width: 0.3 },
+        { label: t("table.institutions"), width: 0.7 },
+      ],
+      rows: model.categories.map((c) => ({
+        cells: [
+          { text: t(`category.${c.category}`), bold: true },
+          { text: c.partners.length > 0 ? c.partners.join(", ") : t("findings.none") },
+        ],
+      })),
+    },
+    ...commitmentBlocks(model, t, heading),
+    heading(1, t("recap.title"), true),
+    {
+      kind: "chart",
+      title: t("recap.chart"),
+      chart: statusChart(model.counts, (s) => t(`status.${s}`)),
+    },
+    {
+      kind: "table",
+      columns: [
+        { label: t("table.number"), width: 0.08 },
+        { label: t("table.indicator"), width: 0.66 },
+        { label: t("table.status"), width: 0.26 },
+      ],
+      rows: recapRows(model, t),
+    },
+    heading(1, t("synthesis.title"), true),
+    {
+      kind: "paragraph",
+      tone: "strong",
+      text: t("synthesis.figures", {
+        on_track: n(model.summary.onTrackOrBetter),
+        commitments: n(model.summary.total),
+        indicators: n(indicatorCount(model)),
+        achieved: n(model.counts.achieved),
+        yellow: n(model.counts.on_track),
+        red: n(model.counts.off_track),
+        grey: n(model.counts.not_assessed),
+      }),
+    },
+    ...prose(model.texts.synthesis),
+  ];
+  if (model.texts.highlights !== null)
+    blocks.push(heading(1, t("highlights.title")), ...prose(model.texts.highlights));
+  blocks.push(
+    heading(1, t("difficulties.title")),
+    ...model.difficulties.flatMap((d): Block[] => [
+      heading(2, t(`level.${d.level}`)),
+      d.items.length > 0
+        ? { kind: "bullets", items: d.items }
+        : { kind: "paragraph", text: t("difficulties.none"), tone: "muted" },
+    ]),
+    heading(1, t("recommendations.title")),
+    model.recommendations.length > 0
+      ? { kind: "bullets", ordered: true, items: model.recommendations }
+      : { kind: "paragraph", text: t("recommendations.none"), tone: "muted" },
+  );
+  if (model.texts.conclusion !== null)
+    blocks.push(heading(1, t("conclusion.title")), ...prose(model.texts.conclusion));
+  blocks.push(...annex(model, t, heading));
+  return blocks;
+}

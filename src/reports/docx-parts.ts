@@ -1,0 +1,165 @@
+// Pieces of the Word document: the table style, tables (header repeated on each page, coloured
+// status cells, full-width group rows) and the cover with its logo slot.
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  ImageRun,
+  LineRuleType,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from "docx";
+import { STATUS_HEX, STATUS_INK } from "./charts.ts";
+import type { Block, Cell } from "./document.ts";
+
+/** A4 width less two 2 cm margins, in twentieths of a point. */
+export const CONTENT_TWIPS = 11906 - 2 * 1134;
+
+const hex = (colour: string) => colour.replace("#", "").toUpperCase();
+const RULE = "9AA7B0";
+
+/** A real Word table style, so that a user restyling the tables changes them all at once. */
+export const TABLE_STYLE = `<w:style w:type="table" w:styleId="JalonTable"><w:name w:val="Jalon Table"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr><w:tblPr><w:tblBorders>${[
+  "top",
+  "left",
+  "bottom",
+  "right",
+  "insideH",
+  "insideV",
+]
+  .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>`)
+  .join(
+    "",
+  )}</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="DCE8F0"/></w:tcPr></w:tblStylePr></w:style>`;
+
+function cellParagraphs(c: Cell, options: { bold?: boolean; colour?: string; right?: boolean }) {
+  const paragraphs = c.text.split(/\r?\n/).map(
+    (line) =>
+      new Paragraph({
+        style: "CellText",
+        ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
+        children: [
+          new TextRun({
+            text: line,
+            bold: options.bold === true || c.bold === true,
+            ...(options.colour ? { color: options.colour } : {}),
+          }),
+        ],
+      }),
+  );
+  if (c.note)
+    paragraphs.push(
+      new Paragraph({
+        style: "CellText",
+        spacing: { before: 60 },
+        children: [new TextRun({ text: c.note, italics: true, color: "444444" })],
+      }),
+    );
+  return paragraphs;
+}
+
+const shade = (fill: string) => ({ type: ShadingType.CLEAR, color: "auto", fill });
+
+export function table(b: Extract<Block, { kind: "table" }>): Table {
+  const widths = b.columns.map((c) => Math.round(c.width * CONTENT_TWIPS));
+  const header = new TableRow({
+    tableHeader: true,
+    children: b.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
+          shading: shade("DCE8F0"),
+          verticalAlign: VerticalAlign.CENTER,
+          children: cellParagraphs({ text: c.label }, { bold: true, right: c.numeric === true }),
+        }),
+    ),
+  });
+  const rows = b.rows.map((r) =>
+    r.group
+      ? new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              columnSpan: b.columns.length,
+              shading: shade("EEF3F6"),
+              children: cellParagraphs(r.cells[0] ?? { text: "" }, { bold: true }),
+            }),
+          ],
+        })
+      : new TableRow({
+          ...(r.minHeight ? { height: { value: r.minHeight * 20, rule: HeightRule.ATLEAST } } : {}),
+          children: r.cells.map(
+            (c, i) =>
+              new TableCell({
+                width: { size: widths[i] ?? 0, type: WidthType.DXA },
+                ...(c.status ? { shading: shade(hex(STATUS_HEX[c.status])) } : {}),
+                children: cellParagraphs(c, {
+                  right: b.columns[i]?.numeric === true,
+                  ...(c.status ? { bold: true, colour: hex(STATUS_INK[c.status]) } : {}),
+                }),
+              }),
+          ),
+        }),
+  );
+  return new Table({
+    style: "JalonTable",
+    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [header, ...rows],
+  });
+}
+
+export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)[] {
+  const dashed = { style: BorderStyle.DASHED, size: 6, color: "999999" };
+  const logo = new Table({
+    alignment: AlignmentType.CENTER,
+    width: { size: 2400, type: WidthType.DXA },
+    columnWidths: [2400],
+    rows: [
+      new TableRow({
+        height: { value: 1500, rule: HeightRule.EXACT },
+        children: [
+          new TableCell({
+            verticalAlign: VerticalAlign.CENTER,
+            borders: { top: dashed, bottom: dashed, left: dashed, right: dashed },
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: b.logoPng
+                  ? [
+                      new ImageRun({
+                        type: "png",
+                        data: b.logoPng,
+                        transformation: { width: 150, height: 90 },
+                      }),
+                    ]
+                  : [new TextRun({ text: b.logoLabel, color: "777777" })],
+              }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+  const centred = (text: string, size: number, bold = false, colour?: string) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200, line: 276, lineRule: LineRuleType.AUTO },
+      children: [new TextRun({ text, size, bold, ...(colour ? { color: colour } : {}) })],
+    });
+  return [
+    new Paragraph({ spacing: { before: 2000 }, children: [] }),
+    logo,
+    new Paragraph({ spacing: { before: 800 }, children: [] }),
+    centred(b.title, 48, true, "1F5F8B"),
+    centred(b.subtitle, 32),
+    new Paragraph({ spacing: { before: 600 }, children: [] }),
+    ...b.lines.map((line) => centred(line, 22)),
+  ];
+}

@@ -1,0 +1,260 @@
+// The report as a Word document (docx): A4, real Heading 1–3 styles (a navigable outline), a
+// table of contents filled with page numbers, a table style, page numbers in the footer,
+// coloured status cells, and charts as SVG with a PNG fallback.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TableOfContents,
+  TabStopType,
+  TextRun,
+} from "docx";
+import { STATUS_HEX, STATUS_INK } from "./charts.ts";
+import { type Block, type ReportDocument, reportDocument } from "./document.ts";
+import { CONTENT_TWIPS, cover, TABLE_STYLE, table } from "./docx-parts.ts";
+import type { ReportModel } from "./model.ts";
+import { svgToPng } from "./raster.ts";
+
+const hex = (colour: string) => colour.replace("#", "").toUpperCase();
+
+function heading(level: 1 | 2 | 3) {
+  return {
+    id: `Heading${level}`,
+    name: `Heading ${level}`,
+    basedOn: "Normal",
+    next: "Normal",
+    quickFormat: true,
+    run: { bold: true, color: "1F5F8B", size: { 1: 32, 2: 26, 3: 22 }[level] },
+    paragraph: {
+      keepNext: true,
+      keepLines: true,
+      spacing: { before: { 1: 360, 2: 240, 3: 200 }[level], after: 120 },
+      outlineLevel: level - 1,
+    },
+  };
+}
+
+function lines(text: string, options: { italic?: boolean; bold?: boolean } = {}): TextRun[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }));
+}
+
+function blockChildren(
+  b: Block,
+  list: { ordered: number },
+): (Paragraph | TableOfContents | ReturnType<typeof table>)[] {
+  switch (b.kind) {
+    case "cover":
+      return cover(b);
+    case "toc":
+      return [
+        new Paragraph({ text: b.title, style: "TocTitle", pageBreakBefore: true }),
+        new TableOfContents(b.title, { hyperlink: true, headingStyleRange: "1-2" }),
+      ];
+    case "heading":
+      return [
+        new Paragraph({
+          heading: {
+            1: HeadingLevel.HEADING_1,
+            2: HeadingLevel.HEADING_2,
+            3: HeadingLevel.HEADING_3,
+          }[b.level],
+          pageBreakBefore: b.pageBreak === true,
+          children: [new TextRun(b.text)],
+        }),
+      ];
+    case "paragraph":
+      return [
+        new Paragraph({
+          // A bold line introduces what follows ("Progrès", a commitment's title): keep them together.
+          keepNext: b.tone === "strong",
+          children: lines(b.text, { bold: b.tone === "strong", italic: b.tone === "muted" }),
+          ...(b.tone === "muted" ? { style: "Muted" } : {}),
+        }),
+      ];
+    case "bullets": {
+      list.ordered += b.ordered ? 1 : 0;
+      return b.items.map(
+        (item) =>
+          new Paragraph({
+            children: lines(item),
+            numbering: b.ordered
+              ? { reference: "ordered", level: 0, instance: list.ordered }
+              : { reference: "bullets", level: 0 },
+          }),
+      );
+    }
+    case "status":
+      return [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 60, after: 120 },
+          children: [
+            new TextRun({
+              text: ` ${b.text} `,
+              bold: true,
+              color: hex(STATUS_INK[b.status]),
+              shading: { type: "clear", color: "auto", fill: hex(STATUS_HEX[b.status]) },
+            }),
+          ],
+        }),
+      ];
+    case "table":
+      return [table(b), new Paragraph({ spacing: { after: 60 }, children: [] })];
+    case "chart": {
+      const widthPx = 600;
+      const heightPx = Math.round((b.chart.height / b.chart.width) * widthPx);
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: "svg",
+              data: new TextEncoder().encode(b.chart.svg),
+              fallback: { type: "png", data: svgToPng(b.chart.svg, widthPx * 2) },
+              transformation: { width: widthPx, height: heightPx },
+              altText: { name: b.title, description: b.title, title: b.title },
+            }),
+          ],
+        }),
+        new Paragraph({ style: "Caption", alignment: AlignmentType.CENTER, text: b.title }),
+      ];
+    }
+  }
+}
+
+function footer(report: ReportDocument): Footer {
+  // "Page {page} sur {pages}" with the two numbers as Word fields.
+  const parts = report.pageLabel("{page}", "{pages}").split(/(\{page\}|\{pages\})/);
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: "FooterText",
+        tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }],
+        children: [
+          new TextRun(report.footer),
+          new TextRun("\t"),
+          ...parts.map((p) =>
+            p === "{page}"
+              ? new TextRun({ children: [PageNumber.CURRENT] })
+              : p === "{pages}"
+                ? new TextRun({ children: [PageNumber.TOTAL_PAGES] })
+                : new TextRun(p),
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+  const report = reportDocument(model);
+  const list = { ordered: 0 };
+  const doc = new Document({
+    title: report.title,
+    creator: "Jalon",
+    description: report.footer,
+    // Word fills in the contents' page numbers when it opens the file (it asks first).
+    // docx/layout's estimatePageNumbers could write them now, but it doubled the render time
+    // (about 1 s) and added 50 MB at peak: over the report's budgets (bench/reports.ts).
+    features: { updateFields: true },
+    // The table style comes in as "external" styles, which keeps docx's default styles (Normal,
+    // List Paragraph, TOC levels…) beside it.
+    externalStyles: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${TABLE_STYLE}</w:styles>`,
+    styles: {
+      default: {
+        document: {
+          run: { font: "Arial", size: 20 },
+          paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } },
+        },
+      },
+      paragraphStyles: [
+        heading(1),
+        heading(2),
+        heading(3),
+        { id: "Muted", name: "Muted", basedOn: "Normal", run: { italics: true, color: "555555" } },
+        {
+          id: "TocTitle",
+          name: "TOC Title",
+          basedOn: "Normal",
+          run: { bold: true, size: 32, color: "1F5F8B" },
+          paragraph: { spacing: { after: 200 } },
+        },
+        {
+          id: "Caption",
+          name: "Caption",
+          basedOn: "Normal",
+          run: { italics: true, size: 18, color: "444444" },
+          paragraph: { spacing: { after: 240 } },
+        },
+        {
+          id: "FooterText",
+          name: "Footer Text",
+          basedOn: "Normal",
+          run: { size: 16, color: "555555" },
+        },
+        {
+          id: "CellText",
+          name: "Table Text",
+          basedOn: "Normal",
+          run: { size: 17 },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: "bullets",
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: "•",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 260 } } },
+            },
+          ],
+        },
+        {
+          reference: "ordered",
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: "%1.",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 300 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567 },
+          },
+        },
+        footers: {
+          default: footer(report),
+          first: new Footer({ children: [new Paragraph({ children: [] })] }),
+        },
+        children: report.blocks.flatMap((b) => blockChildren(b, list)),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,355 @@
+// The report's own labels in French and English (src/reports may not use the web catalogues),
+// and locale-aware formatting of numbers and dates. Both catalogues have the same keys (typed).
+import type { Lang } from "../domain/lang.ts";
+
+const fr = {
+  "cover.title": "Rapport annuel de suivi des engagements FP2030",
+  "cover.method": "Méthode Motion Tracker",
+  "cover.period": "Période couverte : {period}",
+  "cover.by": "Organisation neutre : {organisation}",
+  "cover.generated": "Document produit par Jalon le {date}, à partir des données validées.",
+  "cover.logo": "Logo",
+  toc: "Table des matières",
+  "toc.hint":
+    "Mettez à jour la table (clic droit, « Mettre à jour le champ ») pour voir les pages.",
+  page: "Page {page} sur {pages}",
+
+  "acronyms.title": "Liste des acronymes",
+  "acronyms.acronym": "Sigle",
+  "acronyms.expansion": "Signification",
+  "acronyms.none": "Aucun sigle enregistré n’apparaît dans ce rapport.",
+  "acknowledgements.title": "Remerciements",
+  "context.title": "Contexte",
+  "context.commitments": "Les engagements du pays",
+  "context.commitmentsIntro": "Le pays a pris {count} engagements, suivis dans ce rapport :",
+  "context.steps": "La méthode Motion Tracker en six étapes",
+  "step.1": "Identifier les engagements.",
+  "step.2": "Les classer.",
+  "step.3": "Les déconstruire en résultats attendus.",
+  "step.4": "Les rattacher aux six piliers du système de santé de l’OMS.",
+  "step.5": "Définir des indicateurs de processus pour chaque engagement.",
+  "step.6":
+    "Faire participer les partenaires : ils rendent compte de leurs actions, les progrès sont validés puis partagés.",
+  "objectives.title": "Objectifs",
+  "expected.title": "Résultats attendus",
+  "methodology.title": "Approche et méthodologie",
+  "methodology.sampling": "Échantillonnage",
+  "methodology.samplingText":
+    "{mapped} organisations ont été identifiées lors de la cartographie des acteurs et interrogées sur les indicateurs qui les concernent ; {partners} d’entre elles ont rapporté au moins une contribution, soit {responses} réponses.",
+  "methodology.collection": "Collecte des données",
+  "methodology.collectionText": "Les réponses ont été recueillies entre le {first} et le {last}.",
+  "methodology.methodsIntro": "Réponses par mode de collecte :",
+  "methodology.method": "Mode de collecte",
+  "methodology.analysis": "Analyse et validation",
+  "methodology.meeting":
+    "Les réponses ont été examinées lors de l’activité « {title} » ({place}, {date}), où {count} organisations étaient représentées ; les statuts des indicateurs y ont été validés.",
+  "methodology.noMeeting": "Aucune réunion de validation n’est enregistrée pour cette période.",
+  "methodology.colours": "Code couleur",
+  "methodology.coloursText":
+    "Chaque indicateur de processus reçoit une couleur selon son niveau de réalisation. Sur les {indicators} indicateurs de la période :",
+  "findings.title": "Constats et résultats",
+  "findings.blocks": "Organisations contributrices par pilier du système de santé (OMS)",
+  "findings.blocksText":
+    "{partners} organisations ont rapporté au moins une contribution. Une organisation peut contribuer à plusieurs piliers.",
+  "findings.blocksChart": "Nombre d’organisations contributrices par pilier",
+  "findings.categories": "Catégories de partenaires et institutions",
+  "findings.none": "aucune",
+  "commitment.title": "Engagement {number}",
+  "commitment.line": "Engagement {number}\u00a0: {title}",
+  "commitment.verdict": "Appréciation d’ensemble : {verdict}",
+  "commitment.goal": "{indicator} : {baseline} → {target}",
+  "goal.baseline": "{value} en {year}",
+  "goal.target": "{value} d’ici {year}",
+  "goal.source": "source : {source}",
+  "goal.noBaseline": "point de départ non renseigné",
+  "indicator.title": "{number} {title}",
+  "indicator.status": "Statut : {status}",
+  "indicator.progress": "Progrès",
+  "indicator.noNarrative": "Aucun commentaire de progrès n’a été saisi.",
+  "indicator.contributions": "Contributions des partenaires",
+  "indicator.noContributions": "Aucune contribution n’a été rapportée pour cet indicateur.",
+  "indicator.collaborators": "Partenaires : {list}",
+  "recap.title": "Récapitulatif des statuts par engagement",
+  "recap.chart": "Indicateurs de processus par statut",
+  "synthesis.title": "Synthèse générale",
+  "synthesis.figures":
+    "{on_track} engagements sur {commitments} sont réalisés ou en bonne voie. Sur {indicators} indicateurs de processus, {achieved} sont réalisés, {yellow} sur la bonne voie, {red} pas sur la bonne voie et {grey} non évalués.",
+  "highlights.title": "Progrès marquants",
+  "difficulties.title": "Difficultés",
+  "difficulties.none": "Aucune difficulté enregistrée à ce niveau.",
+  "recommendations.title": "Recommandations",
+  "recommendations.none": "Aucune recommandation enregistrée.",
+  "conclusion.title": "Conclusion",
+  "annex.title": "Annexe 1 : questionnaire adressé aux partenaires",
+  "annex.intro":
+    "Questionnaire destiné aux informateurs clés sur les indicateurs de processus des engagements ({period}).",
+  "annex.respondent": "Nom du répondant :",
+  "annex.organisation": "Nom de l’organisation :",
+  "annex.date": "Date :",
+  "annex.indicator": "Piliers OMS et indicateur de processus",
+  "annex.contributes": "Votre organisation contribue-t-elle à cet indicateur ?",
+  "annex.activities":
+    "Si oui, résumez les principales activités de votre organisation qui y contribuent, et les partenaires avec qui vous avez collaboré.",
+  "annex.difficulties": "Difficultés rencontrées pour progresser sur cet indicateur",
+  "annex.yesNo": "☐ Oui   ☐ Non",
+
+  "table.number": "N°",
+  "table.partner": "Partenaire",
+  "table.activities": "Activités contribuant à l’indicateur",
+  "table.outputs": "Résultats chiffrés",
+  "table.commitment": "Engagement",
+  "table.indicator": "Indicateur",
+  "table.title": "Intitulé",
+  "table.status": "Statut",
+  "table.colour": "Couleur",
+  "table.count": "Nombre",
+  "table.block": "Pilier du système de santé (OMS)",
+  "table.organisations": "Organisations",
+  "table.category": "Catégorie",
+  "table.institutions": "Institutions",
+  "table.contributes": "Contribue",
+  "table.collaborators": "Partenaires de collaboration",
+  "table.difficulties": "Difficultés",
+  "table.method": "Mode de collecte",
+  "table.answeredOn": "Date de la réponse",
+  "table.value": "Valeur",
+  "table.unit": "Unité",
+  "table.narrative": "Progrès",
+  "table.blocks": "Piliers OMS",
+  "table.share": "Part (%)",
+  "table.total": "Total",
+
+  "sheet.responses": "Réponses",
+  "sheet.outputs": "Résultats chiffrés",
+  "sheet.statuses": "Statuts",
+  "sheet.blocks": "Synthèse par pilier",
+
+  "status.achieved": "Réalisé",
+  "status.on_track": "Sur la bonne voie",
+  "status.off_track": "Pas sur la bonne voie",
+  "status.not_assessed": "Non évalué",
+  "colour.achieved": "Vert",
+  "colour.on_track": "Jaune",
+  "colour.off_track": "Rouge",
+  "colour.not_assessed": "Gris",
+  "verdict.achieved": "réalisé",
+  "verdict.on_track": "en bonne voie",
+  "verdict.off_track": "en retard",
+  "verdict.not_assessed": "non évalué",
+  "block.leadership_governance": "Leadership et gouvernance",
+  "block.service_delivery": "Prestation de services",
+  "block.health_information": "Système d’information sanitaire",
+  "block.health_financing": "Financement de la santé",
+  "block.health_workforce": "Personnel de santé",
+  "block.essential_medicines": "Accès aux médicaments essentiels",
+  "category.government": "Gouvernement",
+  "category.donor": "Principaux bailleurs",
+  "category.international_ngo": "ONG internationales",
+  "category.local_ngo": "ONG locales et acteurs locaux",
+  "category.private_sector": "Secteur privé",
+  "method.online": "En ligne",
+  "method.interview": "Entretien",
+  "method.document_review": "Revue documentaire",
+  "method.import": "Import",
+  "contributes.yes": "Oui",
+  "contributes.no": "Non",
+  "contributes.unknown": "Non renseigné",
+  "level.tracking": "Difficultés liées au suivi",
+  "level.state": "Au niveau de l’État",
+  "level.stakeholders": "Au niveau des parties prenantes",
+};
+
+export type ReportKey = keyof typeof fr;
+
+const en: Record<ReportKey, string> = {
+  "cover.title": "Annual report on the FP2030 commitments",
+  "cover.method": "Motion Tracker method",
+  "cover.period": "Period covered: {period}",
+  "cover.by": "Neutral organisation: {organisation}",
+  "cover.generated": "Produced by Jalon on {date}, from the validated data.",
+  "cover.logo": "Logo",
+  toc: "Contents",
+  "toc.hint": "Update the table (right-click, “Update field”) to see the page numbers.",
+  page: "Page {page} of {pages}",
+
+  "acronyms.title": "Acronyms",
+  "acronyms.acronym": "Acronym",
+  "acronyms.expansion": "Meaning",
+  "acronyms.none": "No recorded acronym appears in this report.",
+  "acknowledgements.title": "Acknowledgements",
+  "context.title": "Context",
+  "context.commitments": "The country’s commitments",
+  "context.commitmentsIntro": "The country made {count} commitments, followed in this report:",
+  "context.steps": "The Motion Tracker method in six steps",
+  "step.1": "Identify the commitments.",
+  "step.2": "Classify them.",
+  "step.3": "Deconstruct them into expected results.",
+  "step.4": "Relate them to the six WHO health-system building blocks.",
+  "step.5": "Develop process indicators for each commitment.",
+  "step.6": "Engage the partners: they report their actions, and progress is validated and shared.",
+  "objectives.title": "Objectives",
+  "expected.title": "Expected results",
+  "methodology.title": "Approach and methodology",
+  "methodology.sampling": "Sampling",
+  "methodology.samplingText":
+    "{mapped} organisations were identified when mapping the stakeholders and asked about the indicators that concern them; {partners} of them reported at least one contribution, {responses} responses in all.",
+  "methodology.collection": "Data collection",
+  "methodology.collectionText": "Answers were collected between {first} and {last}.",
+  "methodology.methodsIntro": "Responses by collection method:",
+  "methodology.method": "Collection method",
+  "methodology.analysis": "Analysis and validation",
+  "methodology.meeting":
+    "The answers were reviewed at “{title}” ({place}, {date}), where {count} organisations were represented; the indicators’ statuses were validated there.",
+  "methodology.noMeeting": "No validation meeting is recorded for this period.",
+  "methodology.colours": "Colour code",
+  "methodology.coloursText":
+    "Each process indicator gets a colour according to how far it was achieved. Of the period’s {indicators} indicators:",
+  "findings.title": "Findings and results",
+  "findings.blocks": "Contributing organisations by WHO health-system building block",
+  "findings.blocksText":
+    "{partners} organisations reported at least one contribution. An organisation may contribute to several building blocks.",
+  "findings.blocksChart": "Contributing organisations per building block",
+  "findings.categories": "Partner categories and institutions",
+  "findings.none": "none",
+  "commitment.title": "Commitment {number}",
+  "commitment.line": "Commitment {number}: {title}",
+  "commitment.verdict": "Overall: {verdict}",
+  "commitment.goal": "{indicator}: {baseline} → {target}",
+  "goal.baseline": "{value} in {year}",
+  "goal.target": "{value} by {year}",
+  "goal.source": "source: {source}",
+  "goal.noBaseline": "no baseline recorded",
+  "indicator.title": "{number} {title}",
+  "indicator.status": "Status: {status}",
+  "indicator.progress": "Progress",
+  "indicator.noNarrative": "No progress comment was entered.",
+  "indicator.contributions": "Partner contributions",
+  "indicator.noContributions": "No contribution was reported for this indicator.",
+  "indicator.collaborators": "Partners: {list}",
+  "recap.title": "Summary of statuses by commitment",
+  "recap.chart": "Process indicators by status",
+  "synthesis.title": "Overall synthesis",
+  "synthesis.figures":
+    "{on_track} of {commitments} commitments are achieved or on track. Of {indicators} process indicators, {achieved} are achieved, {yellow} on track, {red} off track and {grey} not assessed.",
+  "highlights.title": "Highlights of progress",
+  "difficulties.title": "Difficulties",
+  "difficulties.none": "No difficulty recorded at this level.",
+  "recommendations.title": "Recommendations",
+  "recommendations.none": "No recommendation recorded.",
+  "conclusion.title": "Conclusion",
+  "annex.title": "Annex 1: questionnaire sent to the partners",
+  "annex.intro":
+    "Questionnaire for key informants on the commitments’ process indicators ({period}).",
+  "annex.respondent": "Respondent’s name:",
+  "annex.organisation": "Organisation:",
+  "annex.date": "Date:",
+  "annex.indicator": "WHO building blocks and process indicator",
+  "annex.contributes": "Does your organisation contribute to this indicator?",
+  "annex.activities":
+    "If so, summarise your organisation’s main activities that contribute to it, and the partners you worked with.",
+  "annex.difficulties": "Difficulties met in making progress on this indicator",
+  "annex.yesNo": "☐ Yes   ☐ No",
+
+  "table.number": "No.",
+  "table.partner": "Partner",
+  "table.activities": "Activities contributing to the indicator",
+  "table.outputs": "Quantified results",
+  "table.commitment": "Commitment",
+  "table.indicator": "Indicator",
+  "table.title": "Title",
+  "table.status": "Status",
+  "table.colour": "Colour",
+  "table.count": "Number",
+  "table.block": "WHO health-system building block",
+  "table.organisations": "Organisations",
+  "table.category": "Category",
+  "table.institutions": "Institutions",
+  "table.contributes": "Contributes",
+  "table.collaborators": "Partners worked with",
+  "table.difficulties": "Difficulties",
+  "table.method": "Collection method",
+  "table.answeredOn": "Answered on",
+  "table.value": "Value",
+  "table.unit": "Unit",
+  "table.narrative": "Progress",
+  "table.blocks": "WHO building blocks",
+  "table.share": "Share (%)",
+  "table.total": "Total",
+
+  "sheet.responses": "Responses",
+  "sheet.outputs": "Quantified results",
+  "sheet.statuses": "Statuses",
+  "sheet.blocks": "By building block",
+
+  "status.achieved": "Achieved",
+  "status.on_track": "On track",
+  "status.off_track": "Off track",
+  "status.not_assessed": "Not assessed",
+  "colour.achieved": "Green",
+  "colour.on_track": "Yellow",
+  "colour.off_track": "Red",
+  "colour.not_assessed": "Grey",
+  "verdict.achieved": "achieved",
+  "verdict.on_track": "on track",
+  "verdict.off_track": "lagging",
+  "verdict.not_assessed": "not assessed",
+  "block.leadership_governance": "Leadership and governance",
+  "block.service_delivery": "Service delivery",
+  "block.health_information": "Health information systems",
+  "block.health_financing": "Health financing",
+  "block.health_workforce": "Health workforce",
+  "block.essential_medicines": "Access to essential medicines",
+  "category.government": "Government",
+  "category.donor": "Main donors",
+  "category.international_ngo": "International NGOs",
+  "category.local_ngo": "Local NGOs and local actors",
+  "category.private_sector": "Private sector",
+  "method.online": "Online",
+  "method.interview": "Interview",
+  "method.document_review": "Document review",
+  "method.import": "Import",
+  "contributes.yes": "Yes",
+  "contributes.no": "No",
+  "contributes.unknown": "Not stated",
+  "level.tracking": "Difficulties of the tracking itself",
+  "level.state": "At the level of the state",
+  "level.stakeholders": "At the level of stakeholders",
+};
+
+const catalogues: Record<Lang, Record<ReportKey, string>> = { fr, en };
+
+export type ReportT = (key: ReportKey, params?: Record<string, string | number>) => string;
+
+export function reportTranslator(lang: Lang): ReportT {
+  const catalogue = catalogues[lang];
+  return (key, params) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}
+
+export function reportKeys(lang: Lang): ReportKey[] {
+  return Object.keys(catalogues[lang]) as ReportKey[];
+}
+
+const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** Thousands grouped with a no-break space (U+00A0), which every embedded font has. */
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 })
+    .format(value)
+    .replace(/\u202f/g, "\u00a0");
+}
+
+export function formatValue(lang: Lang, value: number, unit: string): string {
+  if (unit === "%")
+    return lang === "fr" ? `${formatNumber(lang, value)}\u00a0%` : `${formatNumber(lang, value)}%`;
+  return `${formatNumber(lang, value)} ${unit}`;
+}
+
+export function formatDate(lang: Lang, iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(
+    date,
+  );
+}

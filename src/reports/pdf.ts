@@ -1,0 +1,247 @@
+// The report as a PDF (pdfkit, no browser): A4, DejaVu fonts embedded, a contents page with
+// links, bookmarks, numbered pages, coloured status marks, tables that break across pages and
+// the ECharts SVG drawn as vectors (svg-to-pdfkit).
+import SVGtoPDF from "svg-to-pdfkit";
+import { STATUS_HEX, STATUS_INK } from "./charts.ts";
+import { type Block, type ReportDocument, reportDocument } from "./document.ts";
+import type { ReportModel } from "./model.ts";
+import {
+  atPageTop,
+  bottom,
+  contentWidth,
+  ensureSpace,
+  HEADING,
+  INK,
+  left,
+  newPdf,
+  type Pdf,
+  useFont,
+} from "./pdf-layout.ts";
+import { drawTable } from "./pdf-table.ts";
+
+const HEADING_SIZE = { 1: 17, 2: 13, 3: 11 } as const;
+
+interface TocEntry {
+  level: 1 | 2;
+  text: string;
+  id: string;
+  page: number;
+}
+
+function paragraph(doc: Pdf, text: string, tone?: "muted" | "strong") {
+  const font = tone === "strong" ? "bold" : tone === "muted" ? "italic" : "regular";
+  useFont(doc, font, 10, tone === "muted" ? "#555555" : INK);
+  ensureSpace(doc, 14);
+  doc.text(text, left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  doc.moveDown(0.5);
+}
+
+function bullets(doc: Pdf, items: string[], ordered: boolean | undefined) {
+  const indent = 16;
+  items.forEach((item, i) => {
+    useFont(doc, "regular", 10);
+    ensureSpace(doc, 14);
+    const y = doc.y;
+    doc.text(ordered ? `${i + 1}.` : "•", left(doc) + 2, y, { width: indent, lineBreak: false });
+    doc.text(item, left(doc) + indent, y, { width: contentWidth(doc) - indent, lineGap: 1.5 });
+    doc.moveDown(0.25);
+  });
+  doc.moveDown(0.3);
+}
+
+function statusMark(doc: Pdf, b: Extract<Block, { kind: "status" }>) {
+  useFont(doc, "bold", 9.5);
+  const w = doc.widthOfString(b.text) + 14;
+  ensureSpace(doc, 22);
+  const y = doc.y;
+  doc.roundedRect(left(doc), y, w, 16, 3).fill(STATUS_HEX[b.status]);
+  useFont(doc, "bold", 9.5, STATUS_INK[b.status]);
+  doc.text(b.text, left(doc) + 7, y + 3.5, { lineBreak: false });
+  doc.x = left(doc);
+  doc.y = y + 22;
+}
+
+function chart(doc: Pdf, b: Extract<Block, { kind: "chart" }>) {
+  const width = contentWidth(doc);
+  const height = (b.chart.height / b.chart.width) * width;
+  ensureSpace(doc, height + 24);
+  SVGtoPDF(doc, b.chart.svg, left(doc), doc.y, {
+    width,
+    height,
+    // Every family in the SVG is drawn with the embedded DejaVu Sans.
+    fontCallback: (_family: string, bold: boolean) => (bold ? "bold" : "regular"),
+  });
+  doc.y += height + 2;
+  useFont(doc, "italic", 9, "#444444");
+  doc.text(b.title, left(doc), doc.y, { width, align: "center" });
+  doc.moveDown(0.8);
+}
+
+function cover(doc: Pdf, b: Extract<Block, { kind: "cover" }>) {
+  const width = contentWidth(doc);
+  const x = left(doc);
+  const slotW = 120;
+  const slotH = 75;
+  const slotX = x + (width - slotW) / 2;
+  if (b.logoPng) {
+    doc.image(Buffer.from(b.logoPng), slotX, 150, { fit: [slotW, slotH], align: "center" });
+  } else {
+    doc.lineWidth(0.8).dash(4, { space: 3 }).rect(slotX, 150, slotW, slotH).stroke("#999999");
+    doc.undash();
+    useFont(doc, "regular", 10, "#777777");
+    doc.text(b.logoLabel, slotX, 150 + slotH / 2 - 6, { width: slotW, align: "center" });
+  }
+  useFont(doc, "bold", 24, HEADING);
+  doc.text(b.title, x, 290, { width, align: "center" });
+  doc.moveDown(0.6);
+  useFont(doc, "regular", 16);
+  doc.text(b.subtitle, x, doc.y, { width, align: "center" });
+  doc.moveDown(2);
+  for (const line of b.lines) {
+    useFont(doc, "regular", 11);
+    doc.text(line, x, doc.y, { width, align: "center" });
+    doc.moveDown(0.6);
+  }
+  doc
+    .lineWidth(2)
+    .moveTo(x + width / 4, 270)
+    .lineTo(x + (3 * width) / 4, 270)
+    .stroke(HEADING);
+}
+
+function heading(
+  doc: Pdf,
+  b: Extract<Block, { kind: "heading" }>,
+  toc: TocEntry[],
+  outline: Map<1 | 2, PDFKit.PDFOutline>,
+) {
+  if (b.pageBreak && !atPageTop(doc)) doc.addPage();
+  // A heading keeps at least a few lines of what follows on its page.
+  ensureSpace(doc, HEADING_SIZE[b.level] * 2 + 50);
+  doc.moveDown(atPageTop(doc) ? 0 : 0.6);
+  doc.addNamedDestination(b.id, "XYZ", left(doc), doc.page.height - doc.y + 6, null);
+  useFont(doc, "bold", HEADING_SIZE[b.level], HEADING);
+  doc.text(b.text, left(doc), doc.y, { width: contentWidth(doc) });
+  if (b.level === 1) {
+    doc
+      .lineWidth(1.2)
+      .moveTo(left(doc), doc.y + 1)
+      .lineTo(left(doc) + contentWidth(doc), doc.y + 1)
+      .stroke(HEADING);
+    doc.y += 4;
+  }
+  doc.moveDown(0.4);
+  const page = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+  if (b.level === 1) {
+    toc.push({ level: 1, text: b.text, id: b.id, page });
+    outline.set(1, doc.outline.addItem(b.text));
+  } else if (b.level === 2) {
+    toc.push({ level: 2, text: b.text, id: b.id, page });
+    (outline.get(1) ?? doc.outline).addItem(b.text);
+  }
+}
+
+/** Writes the contents page reserved at the start, once every heading knows its page. */
+function contents(doc: Pdf, pageIndex: number, title: string, toc: TocEntry[]) {
+  doc.switchToPage(pageIndex);
+  doc.x = left(doc);
+  doc.y = doc.page.margins.top;
+  useFont(doc, "bold", 17, HEADING);
+  doc.text(title, left(doc), doc.y);
+  doc.moveDown(0.8);
+  // Level 2 entries are left out if the whole list would not fit on one page.
+  const entries = toc.length * 15 > bottom(doc) - doc.y ? toc.filter((e) => e.level === 1) : toc;
+  const width = contentWidth(doc);
+  for (const e of entries) {
+    const indent = e.level === 1 ? 0 : 16;
+    useFont(doc, e.level === 1 ? "bold" : "regular", e.level === 1 ? 10.5 : 9.5);
+    const y = doc.y;
+    const pageText = String(e.page);
+    const pageWidth = doc.widthOfString(pageText);
+    doc.text(e.text, left(doc) + indent, y, {
+      width: width - indent - 30,
+      goTo: e.id,
+      lineBreak: false,
+      ellipsis: true,
+      height: 14,
+    });
+    doc.text(pageText, left(doc) + width - pageWidth, y, { lineBreak: false, goTo: e.id });
+    doc.x = left(doc);
+    doc.y = y + (e.level === 1 ? 16 : 14);
+  }
+}
+
+/** Footer on every page but the cover: the report's name and "Page n of N". */
+function footers(doc: Pdf, report: ReportDocument) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start + 1; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would otherwise open a new page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 40;
+    useFont(doc, "regular", 8, "#555555");
+    doc.text(report.footer, left(doc), y, {
+      width: contentWidth(doc) * 0.75,
+      lineBreak: false,
+      ellipsis: true,
+      height: 10,
+    });
+    doc.text(report.pageLabel(i + 1, range.count), left(doc), y, {
+      width: contentWidth(doc),
+      align: "right",
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = margin;
+  }
+}
+
+export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
+  const report = reportDocument(model);
+  const doc = newPdf(report.title, model.lang === "fr" ? "fr-FR" : "en-GB");
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on("end", () => resolve());
+    doc.on("error", reject);
+  });
+
+  const toc: TocEntry[] = [];
+  const outline = new Map<1 | 2, PDFKit.PDFOutline>();
+  let tocPage: { index: number; title: string } | null = null;
+  for (const b of report.blocks) {
+    switch (b.kind) {
+      case "cover":
+        cover(doc, b);
+        break;
+      case "toc":
+        doc.addPage();
+        tocPage = { index: doc.bufferedPageRange().count - 1, title: b.title };
+        doc.addPage();
+        break;
+      case "heading":
+        heading(doc, b, toc, outline);
+        break;
+      case "paragraph":
+        paragraph(doc, b.text, b.tone);
+        break;
+      case "bullets":
+        bullets(doc, b.items, b.ordered);
+        break;
+      case "status":
+        statusMark(doc, b);
+        break;
+      case "table":
+        drawTable(doc, b);
+        break;
+      case "chart":
+        chart(doc, b);
+        break;
+    }
+  }
+  if (tocPage) contents(doc, tocPage.index, tocPage.title, toc);
+  footers(doc, report);
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}

@@ -1,0 +1,288 @@
+// The validation step of a cycle: the meeting record, every partner's answers side by side per
+// indicator, the status and narrative the validators set, and answers sent back with a comment.
+
+import { listAnswerMeta, setAnswerState } from "../db/answers.ts";
+import { listCommitments, listIndicators } from "../db/commitments.ts";
+import { listPartners } from "../db/partners.ts";
+import { listMappings, listResponses } from "../db/responses.ts";
+import {
+  answerIdsInState,
+  findAnswerCycle,
+  findCycleMeeting,
+  listAssessmentRecords,
+  lockCycleState,
+  type MeetingRecord,
+  saveMeetingRecord,
+  upsertAssessment,
+} from "../db/validation.ts";
+import { indicatorNumber } from "../domain/commitment.ts";
+import { acceptsAssessments, type CycleState, isValidPeriod } from "../domain/cycle.ts";
+import type { Lang } from "../domain/lang.ts";
+import { partnerShortName } from "../domain/partner.ts";
+import { type Actor, actorLabel, can } from "../domain/policy.ts";
+import { notFound, Problem } from "../domain/problem.ts";
+import type { Response } from "../domain/response.ts";
+import { isStatus, type Status, statusNeedsNarrative } from "../domain/status.ts";
+import { loadTracker } from "./context.ts";
+import { authorise, cycleRecord } from "./cycles.ts";
+import type { Db } from "./db.ts";
+
+export interface PartnerName {
+  id: number;
+  shortName: string;
+  name: string;
+}
+
+export interface AnswerReview
+  extends Pick<
+    Response,
+    | "contributes"
+    | "activities"
+    | "collaboratorsText"
+    | "difficulties"
+    | "outputs"
+    | "evidence"
+    | "method"
+    | "answeredBy"
+    | "answeredAt"
+    | "state"
+  > {
+  id: number;
+  partner: PartnerName;
+  collaborators: PartnerName[];
+  returnComment: string | null;
+}
+
+export interface IndicatorReview {
+  id: number;
+  code: string;
+  number: string;
+  title: string;
+  status: Status;
+  narrative: string | null;
+  narrativeEn: string | null;
+  /** Linked to the cycle's meeting (false when set before the meeting was recorded). */
+  atMeeting: boolean;
+  assessedAt: string | null;
+  answers: AnswerReview[];
+  /** Partners asked about this indicator who have not answered yet. */
+  waiting: PartnerName[];
+}
+
+export interface ValidationView {
+  cycle: { slug: string; label: string; state: CycleState };
+  /** Statuses, meeting and send-backs may be written (role and cycle state allow it). */
+  editable: boolean;
+  meeting: MeetingRecord | null;
+  partners: PartnerName[];
+  commitments: { number: number; title: string; indicators: IndicatorReview[] }[];
+  progress: { assessed: number; total: number };
+}
+
+export async function getValidation(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  lang: Lang,
+): Promise<ValidationView> {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, slug, lang);
+  // Every partner's answers are read here, so the page needs the unscoped right to read them.
+  authorise(actor, "response.read", { cycleId: cycle.id });
+  const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
+    await Promise.all([
+      listCommitments(db, tracker.id, lang),
+      listIndicators(db, tracker.id, lang),
+      listPartners(db, tracker.id, lang),
+      listResponses(db, { cycleIds: [cycle.id] }),
+      listAnswerMeta(db, cycle.id),
+      listMappings(db, cycle.id),
+      listAssessmentRecords(db, cycle.id),
+      findCycleMeeting(db, cycle.id),
+    ]);
+  const names = new Map(
+    partners.map((p) => [p.id, { id: p.id, shortName: partnerShortName(p), name: p.name }]),
+  );
+  const nameOf = (id: number): PartnerName => names.get(id) ?? { id, shortName: "?", name: "?" };
+  const byName = (a: PartnerName, b: PartnerName) => a.shortName.localeCompare(b.shortName, "fr");
+  const review = (r: Response): AnswerReview => ({
+    id: r.id,
+    partner: nameOf(r.partnerId),
+    contributes: r.contributes,
+    activities: r.activities,
+    collaborators: r.collaboratorIds.map(nameOf),
+    collaboratorsText: r.collaboratorsText,
+    difficulties: r.difficulties,
+    outputs: r.outputs,
+    evidence: r.evidence,
+    method: r.method,
+    answeredBy: r.answeredBy,
+    answeredAt: r.answeredAt,
+    state: r.state,
+    returnComment: meta.find((m) => m.id === r.id)?.return_comment ?? null,
+  });
+  const groups = commitments.map((c) => ({
+    number: c.number,
+    title: c.title,
+    indicators: indicators
+      .filter((i) => i.commitmentId === c.id)
+      .map((i): IndicatorReview => {
+        const a = assessments.find((x) => x.indicatorId === i.id);
+        const answers = responses.filter((r) => r.indicatorId === i.id).map(review);
+        const answered = new Set(answers.map((x) => x.partner.id));
+        return {
+          id: i.id,
+          code: i.code,
+          number: indicatorNumber(c.number, i),
+          title: i.title,
+          status: a?.status ?? "not_assessed",
+          narrative: a?.narrative ?? null,
+          narrativeEn: a?.narrativeEn ?? null,
+          atMeeting: a?.meetingId != null && a.meetingId === meeting?.id,
+          assessedAt: a ? a.assessedAt.toISOString() : null,
+          answers: answers.sort((x, y) => byName(x.partner, y.partner)),
+          waiting: mappings
+            .filter((m) => m.indicatorId === i.id && !answered.has(m.partnerId))
+            .map((m) => nameOf(m.partnerId))
+            .sort(byName),
+        };
+      }),
+  }));
+  const all = groups.flatMap((g) => g.indicators);
+  return {
+    cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state },
+    editable: can(actor, "validation.write") && acceptsAssessments(cycle.state),
+    meeting: meeting ?? null,
+    partners: [...names.values()].sort(byName),
+    commitments: groups.filter((g) => g.indicators.length > 0),
+    progress: {
+      assessed: all.filter((i) => i.status !== "not_assessed").length,
+      total: all.length,
+    },
+  };
+}
+
+/** Opens a write on the cycle: locked, and refused with a conflict once it is published. */
+async function writableCycle(trx: Db, slug: string, lang: Lang) {
+  const cycle = await cycleRecord(trx, slug, lang);
+  const state = (await lockCycleState(trx, cycle.id)) as CycleState | undefined;
+  if (!state || !acceptsAssessments(state))
+    throw new Problem("conflict", "cycle_state", { state: state ?? cycle.state });
+  return cycle;
+}
+
+const clean = (text: string | null | undefined): string | null => {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+};
+
+export interface MeetingForm {
+  title: string;
+  titleEn: string | null;
+  heldOn: string;
+  place: string;
+  participantIds: number[];
+}
+
+/** Records the cycle's validation meeting, or corrects the one already recorded. */
+export async function saveMeeting(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  form: MeetingForm,
+  lang: Lang,
+): Promise<number> {
+  authorise(actor, "validation.write");
+  const title = clean(form.title);
+  const place = clean(form.place);
+  if (!title) throw new Problem("invalid_input", "title");
+  if (!isValidPeriod(form.heldOn, form.heldOn)) throw new Problem("invalid_input", "heldOn");
+  if (!place) throw new Problem("invalid_input", "place");
+  const by = actorLabel(actor);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const tracker = await loadTracker(trx, lang);
+    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const participantIds = [...new Set(form.participantIds)].sort((a, b) => a - b);
+    if (participantIds.some((id) => !known.has(id)))
+      throw new Problem("invalid_input", "participants");
+    const existing = await findCycleMeeting(trx, cycle.id);
+    return saveMeetingRecord(trx, by, existing?.id ?? null, {
+      cycleId: cycle.id,
+      title,
+      titleEn: clean(form.titleEn),
+      heldOn: form.heldOn,
+      place,
+      participantIds,
+    });
+  });
+}
+
+export interface AssessmentForm {
+  indicatorCode: string;
+  status: string;
+  narrative: string | null;
+  narrativeEn: string | null;
+}
+
+/**
+ * Sets an indicator's status and progress narrative for the cycle, linked to the cycle's meeting.
+ * A real status (not "not assessed") also marks the indicator's submitted answers validated.
+ */
+export async function assessIndicator(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  form: AssessmentForm,
+  lang: Lang,
+): Promise<{ status: Status; validated: number }> {
+  authorise(actor, "validation.write");
+  const status = form.status;
+  if (!isStatus(status)) throw new Problem("invalid_input", "status");
+  const narrative = clean(form.narrative);
+  if (statusNeedsNarrative(status) && !narrative) throw new Problem("invalid_input", "narrative");
+  const by = actorLabel(actor);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const tracker = await loadTracker(trx, lang);
+    const indicator = (await listIndicators(trx, tracker.id, lang)).find(
+      (i) => i.code === form.indicatorCode,
+    );
+    if (!indicator) throw notFound("indicator", form.indicatorCode);
+    const meeting = await findCycleMeeting(trx, cycle.id);
+    await upsertAssessment(trx, by, {
+      cycleId: cycle.id,
+      indicatorId: indicator.id,
+      status,
+      narrative,
+      narrativeEn: narrative ? clean(form.narrativeEn) : null,
+      meetingId: meeting?.id ?? null,
+    });
+    if (status === "not_assessed") return { status, validated: 0 };
+    const submitted = await answerIdsInState(trx, cycle.id, indicator.id, "submitted");
+    for (const id of submitted) await setAnswerState(trx, by, id, { state: "validated" });
+    return { status, validated: submitted.length };
+  });
+}
+
+/** Sends an answer back to its partner with a comment; the partner's questionnaire shows it. */
+export async function sendBack(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  answerId: number,
+  comment: string,
+  lang: Lang,
+): Promise<void> {
+  authorise(actor, "validation.write");
+  const text = clean(comment);
+  if (!text) throw new Problem("invalid_input", "comment");
+  const by = actorLabel(actor);
+  await db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const answer = await findAnswerCycle(trx, answerId);
+    if (!answer || answer.cycleId !== cycle.id) throw notFound("answer", answerId);
+    await setAnswerState(trx, by, answerId, { state: "returned", return_comment: text });
+  });
+}

@@ -1,0 +1,134 @@
+// Administrators add and disable accounts; disabling ends the account's sessions and links.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { createApp } from "../../src/http/app.ts";
+import { signIn } from "../support/client.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+
+describe.each(backends)("accounts on %s", (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    ({ app } = await collectionWorld(t));
+  });
+  afterAll(() => t.dispose());
+
+  it("adds a respondent with a password link, keeping the form on errors", async () => {
+    const admin = await signIn(app, ACCOUNTS.admin.email, PASSWORD);
+    const bad = await admin.post("/manage/users", {
+      email: "new@jalon.test",
+      name: "Awa",
+      role: "respondent",
+      partner: "",
+    });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Choisissez l’organisation du répondant");
+    expect(html).toContain('value="new@jalon.test"');
+    const ok = await admin.post("/manage/users", {
+      email: "new@jalon.test",
+      name: "Awa",
+      role: "respondent",
+      partner: "amppf",
+    });
+    expect(ok.status).toBe(200);
+    const link = /\/password\/reset\/([A-Za-z0-9_-]+)/.exec(await ok.text())?.[1];
+    expect(link).toBeTruthy();
+    const set = await admin.post(`/password/reset/${link}`, { password: "un mot de passe sûr" });
+    expect(set.status).toBe(200);
+    const awa = await signIn(app, "new@jalon.test", "un mot de passe sûr");
+    expect((await awa.get("/q/2023/amppf")).status).toBe(200);
+    expect((await awa.get("/q/2023/psi")).status).toBe(404);
+  });
+
+  it("disabling ends every session at once", async () => {
+    const psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
+    expect((await psi.get("/q/2023/psi")).status).toBe(200);
+    const admin = await signIn(app, ACCOUNTS.admin.email, PASSWORD);
+    const user = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", ACCOUNTS.respondent.email)
+      .executeTakeFirstOrThrow();
+    const res = await admin.post(`/manage/users/${user.id}/disable`, {});
+    expect(res.status).toBe(200);
+    const after = await psi.get("/q/2023/psi");
+    expect(after.status).toBe(303);
+    expect(after.headers.get("location")).toMatch(/^\/login/);
+    await expect(signIn(app, ACCOUNTS.respondent.email, PASSWORD)).rejects.toThrow("login failed");
+  });
+
+  it("locks an account after five failures without saying so", async () => {
+    const tries: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = (await import("../support/client.ts")).client(app);
+      await c.get("/login");
+      tries.push(
+        (await c.post("/login", { email: ACCOUNTS.validator.email, password: "wrong password" }))
+          .status,
+      );
+    }
+    expect(tries.every((s) => s === 401)).toBe(true);
+    // The right password is refused while locked, with the same message as a wrong one.
+    await expect(signIn(app, ACCOUNTS.validator.email, PASSWORD)).rejects.toThrow("login failed");
+    const c = (await import("../support/client.ts")).client(app);
+    await c.get("/login");
+    const unknown = await c.post("/login", {
+      email: "nobody@jalon.test",
+      password: "wrong password",
+    });
+    const locked = await c.post("/login", { email: ACCOUNTS.validator.email, password: PASSWORD });
+    const text = (r: string) =>
+      r.replace(/name="_csrf" value="[^"]+"/, "").replace(/value="[^"]*@[^"]*"/, "");
+    expect(text(await unknown.text())).toEqual(text(await locked.text()));
+    // Fifteen minutes later it opens again.
+    await t.db
+      .updateTable("users")
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where("email", "=", ACCOUNTS.validator.email)
+      .execute();
+    await expect(signIn(app, ACCOUNTS.validator.email, PASSWORD)).resolves.toBeTruthy();
+  });
+
+  it("marks cookies Secure, HttpOnly, SameSite and __Host- outside local development", async () => {
+    const { createApp } = await import("../../src/http/app.ts");
+    const secure = createApp({ db: t.db, secureCookies: true, log: () => {} });
+    const form = await secure.request("/login");
+    const csrfCookie =
+      form.headers.getSetCookie().find((l) => l.startsWith("__Host-jalon_csrf=")) ?? "";
+    expect(csrfCookie).toMatch(/Secure/);
+    expect(csrfCookie).toMatch(/HttpOnly/);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+    const res = await secure.request("/login", {
+      method: "POST",
+      body: new URLSearchParams({
+        _csrf: token,
+        email: ACCOUNTS.coordinator.email,
+        password: PASSWORD,
+      }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: csrfCookie.split(";")[0] ?? "",
+      },
+    });
+    expect(res.status).toBe(303);
+    const session =
+      res.headers.getSetCookie().find((l) => l.startsWith("__Host-jalon_session=")) ?? "";
+    expect(session).toMatch(/; Path=\//);
+    expect(session).toMatch(/Secure/);
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Lax/);
+  });
+
+  it("gives a new session id at every login, and forgets it at logout", async () => {
+    const a = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+    const b = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+    expect(a.cookies.get("jalon_session")).not.toEqual(b.cookies.get("jalon_session"));
+    await a.post("/logout", {});
+    const res = await a.get("/manage");
+    expect(res.status).toBe(303);
+    expect((await b.get("/manage")).status).toBe(200);
+  });
+});

@@ -1,0 +1,193 @@
+// E-mail through a real SMTP listener: what arrives is what the outbox queued (recipient, subject,
+// French text, a working invitation link), nothing goes twice, and a refused recipient is
+// recorded as a failed attempt rather than marked sent.
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/config.ts";
+import { createApp } from "../../src/http/app.ts";
+import { deliverPending, type Mailer, smtpMailer } from "../../src/services/mail.ts";
+import { client, signIn, type TestClient } from "../support/client.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+
+interface Arrived {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** Undoes quoted-printable and encoded words, enough to read what nodemailer wrote. */
+function decode(raw: string): string {
+  const qp = (text: string) =>
+    Buffer.from(
+      text
+        .replace(/=\r?\n/g, "")
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
+          String.fromCharCode(Number.parseInt(hex, 16)),
+        ),
+      "latin1",
+    ).toString("utf8");
+  const split = raw.indexOf("\r\n\r\n");
+  // Headers: unfold, then decode each encoded word (spaces between two words are not text).
+  const headers = raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, " ")
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=(?:\s+(?==\?))?/gi, (_, w: string) =>
+      qp(w.replace(/_/g, " ")),
+    );
+  return `${headers}\r\n\r\n${qp(raw.slice(split + 4))}`;
+}
+
+function startListener(): Promise<{ server: SMTPServer; port: number; arrived: Arrived[] }> {
+  const arrived: Arrived[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith("refuse@")) {
+        const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        arrived.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: decode(Buffer.concat(chunks).toString("latin1")),
+        });
+        callback();
+      });
+    },
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      resolve({ server, port: (server.server.address() as AddressInfo).port, arrived });
+    });
+  });
+}
+
+describe.each(backends)("e-mail over SMTP on %s", (backend) => {
+  let t: TestDatabase;
+  let smtp: Awaited<ReturnType<typeof startListener>>;
+  let mailer: Mailer;
+  let app: ReturnType<typeof createApp>;
+  let coordinator: TestClient;
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    await collectionWorld(t);
+    smtp = await startListener();
+    // The listener offers STARTTLS with a self-signed certificate: accept it for the test only.
+    mailer = smtpMailer(
+      `smtp://127.0.0.1:${smtp.port}?tls.rejectUnauthorized=false`,
+      "Jalon <jalon@jalon.test>",
+    );
+    app = createApp({
+      db: t.db,
+      secureCookies: false,
+      log: () => {},
+      baseUrl: "http://jalon.test",
+      mailer,
+    });
+    coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+  });
+  afterAll(async () => {
+    await new Promise<void>((done) => smtp.server.close(() => done()));
+    await t.dispose();
+  });
+
+  it("delivers an invitation and a reminder, in French, with their links", async () => {
+    const invited = await coordinator.post("/manage/cycles/2023/partners/amppf/invite", {
+      email: "point-focal@amppf.ml",
+    });
+    expect(invited.status).toBe(200);
+    const reminded = await coordinator.post("/manage/cycles/2023/tracking/partners/msi/remind", {});
+    expect(reminded.headers.get("location")).toContain("reminded=queued");
+
+    const outbox = await (await coordinator.get("/manage/outbox")).text();
+    expect(outbox).toContain('action="/manage/outbox/send"');
+    const sent = await coordinator.post("/manage/outbox/send", {});
+    expect(sent.headers.get("location")).toBe("/manage/outbox?sent=2&failed=0");
+
+    expect(smtp.arrived.map((m) => m.to)).toEqual([
+      ["point-focal@amppf.ml"],
+      [ACCOUNTS.otherRespondent.email],
+    ]);
+    expect(smtp.arrived.every((m) => m.from === "jalon@jalon.test")).toBe(true);
+    const [invitation, reminder] = smtp.arrived.map((m) => m.raw);
+    expect(invitation).toContain("Subject: Jalon : questionnaire AMPPF – Janvier – décembre 2023");
+    expect(invitation).toContain("Votre organisation (AMPPF) est invitée");
+    expect(reminder).toContain("Subject: Rappel – questionnaire MSI (Janvier – décembre 2023)");
+    expect(reminder).toContain("Nous n’avons pas encore reçu toutes les réponses");
+    expect(reminder).toContain("Date limite : 15 février 2024.");
+
+    // The link that arrived opens MSI's questionnaire, once.
+    const path = /http:\/\/jalon\.test(\/i\/[A-Za-z0-9_-]{20,})/.exec(reminder ?? "")?.[1];
+    expect(path).toBeDefined();
+    const opened = await client(app).get(path ?? "");
+    expect(opened.headers.get("location")).toBe("/q/2023/msi");
+
+    const rows = await t.db.selectFrom("outbox").select(["sent_at", "attempts"]).execute();
+    expect(rows.every((r) => r.sent_at !== null && r.attempts === 0)).toBe(true);
+    const page = await (await coordinator.get("/manage/outbox?sent=2&failed=0")).text();
+    expect(page).toContain("2 messages envoyés, 0 en échec.");
+    expect(page).toContain("Envoyé");
+  });
+
+  it("sends nothing twice", async () => {
+    expect(await deliverPending(t.db, mailer)).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.arrived).toHaveLength(2);
+  });
+
+  it("records a refused recipient as a failed attempt, not as sent", async () => {
+    await coordinator.post("/manage/cycles/2023/partners/jhpiego/invite", {
+      email: "refuse@jhpiego.org",
+    });
+    expect(await deliverPending(t.db, mailer)).toEqual({ sent: 0, failed: 1 });
+    const row = await t.db
+      .selectFrom("outbox")
+      .select(["sent_at", "attempts", "last_error"])
+      .where("recipient", "=", "refuse@jhpiego.org")
+      .executeTakeFirstOrThrow();
+    expect(row.sent_at).toBeNull();
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toMatch(/550|Mailbox unavailable|rejected/);
+    expect(smtp.arrived).toHaveLength(2);
+    const page = await (await coordinator.get("/manage/outbox")).text();
+    expect(page).toContain("Échec");
+    expect(page).toContain("Tentatives : 1");
+    // A retry is a second attempt, still not sent.
+    await deliverPending(t.db, mailer);
+    const again = await t.db
+      .selectFrom("outbox")
+      .select(["sent_at", "attempts"])
+      .where("recipient", "=", "refuse@jhpiego.org")
+      .executeTakeFirstOrThrow();
+    expect(again).toEqual({ sent_at: null, attempts: 2 });
+  });
+});
+
+describe("mail configuration", () => {
+  it("takes SMTP_URL and MAIL_FROM, and refuses an address that is not SMTP", () => {
+    const read = readConfig({
+      SMTP_URL: "smtps://user:secret@mail.example.org:465",
+      MAIL_FROM: "GPSP <suivi@gpsp.ml>",
+    });
+    expect(read.ok && read.config.smtpUrl).toBe("smtps://user:secret@mail.example.org:465");
+    expect(read.ok && read.config.mailFrom).toBe("GPSP <suivi@gpsp.ml>");
+    const none = readConfig({ SMTP_URL: "" });
+    expect(none.ok && none.config.smtpUrl).toBeUndefined();
+    expect(readConfig({ SMTP_URL: "http://mail.example.org" })).toMatchObject({
+      ok: false,
+      error: { variable: "SMTP_URL" },
+    });
+  });
+});

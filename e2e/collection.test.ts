@@ -82,7 +82,7 @@ suite(title, () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     database = await openDatabase({ kind: "pglite", dataDir: null });
     await prepare(database.db);
-    for (const a of [ACCOUNTS.coordinator, ACCOUNTS.respondent]) {
+    for (const a of [ACCOUNTS.coordinator, ACCOUNTS.respondent, ACCOUNTS.validator]) {
       await addUser(database.db, "test", {
         email: a.email,
         name: a.email.split("@")[0] ?? a.email,
@@ -355,6 +355,82 @@ suite(title, () => {
     expect(await d.locator("[data-remote]").count()).toBe(0);
     expect((await stored("d")).rows).toMatchObject([{ activities: mine, version: stale + 1 }]);
     await checkPage(psi, "collection-9-overwritten");
+  });
+
+  async function signedIn(email: string, landing: string): Promise<Page> {
+    const [, page] = await phonePage();
+    await page.goto("/login");
+    await page.fill("input[name=email]", email);
+    await page.fill("input[name=password]", PASSWORD);
+    await page.locator("main button[type=submit]").click();
+    await page.waitForURL(`**${landing}`);
+    return page;
+  }
+
+  it("lets the validator set statuses in a meeting, the coordinator publish, and anyone read", async () => {
+    // The coordinator closes collection: the cycle moves to validation.
+    const coordinator = await signedIn(ACCOUNTS.coordinator.email, "/manage");
+    await coordinator.goto("/manage/cycles/2023");
+    await coordinator
+      .getByRole("button", { name: "Clore la collecte et passer à la validation" })
+      .click();
+    await expectText(coordinator.locator(".st-validation").first(), "En validation");
+
+    // The validator records the meeting, then sets two statuses with their narratives.
+    const validator = await signedIn(ACCOUNTS.validator.email, "/manage");
+    await validator.goto("/manage/cycles/2023/validation");
+    const meeting = validator.locator('form[action$="/meeting#meeting"]');
+    if (!(await meeting.isVisible()))
+      await validator.locator("#meeting summary, details summary").first().click();
+    await meeting.locator("input[name=title]").fill("Atelier de validation 2023");
+    await meeting.locator("input[name=held_on]").fill("2024-02-20");
+    await meeting.locator("input[name=place]").fill("Bamako");
+    await meeting.locator("input[name=participants][value]").first().check();
+    await meeting.getByRole("button", { name: "Enregistrer la réunion" }).click();
+    await validator.waitForLoadState();
+    for (const [code, status, narrative] of [
+      ["d", "achieved", "Les formations prévues ont eu lieu."],
+      ["l", "on_track", "La distribution progresse dans les zones de crise."],
+    ] as const) {
+      const form = validator.locator(`form.assess[action*="/indicators/${code}#"]`);
+      await form.locator(`input[name=status][value=${status}]`).check();
+      await form.locator("textarea[name=narrative]").fill(narrative);
+      await form.getByRole("button", { name: "Enregistrer le statut" }).click();
+      await validator.waitForLoadState();
+    }
+    await checkPage(validator, "collection-10-validation");
+    const statuses = await database.db
+      .selectFrom("assessments")
+      .innerJoin("cycles", "cycles.id", "assessments.cycle_id")
+      .innerJoin("indicators", "indicators.id", "assessments.indicator_id")
+      .select(["indicators.code", "assessments.status", "assessments.meeting_id"])
+      .where("cycles.slug", "=", "2023")
+      .orderBy("indicators.code")
+      .execute();
+    expect(statuses.map((s) => [s.code, s.status])).toEqual([
+      ["d", "achieved"],
+      ["l", "on_track"],
+    ]);
+    expect(statuses.every((s) => s.meeting_id !== null)).toBe(true);
+
+    // The coordinator publishes: the cycle is frozen and public.
+    await coordinator.goto("/manage/cycles/2023");
+    await coordinator
+      .getByRole("button", { name: "Publier (les réponses et statuts seront figés)" })
+      .click();
+    await expectText(coordinator.locator(".st-published").first(), "Publié");
+
+    // An anonymous visitor sees the new scorecard, and PSI's validated answer.
+    const [, visitor] = await phonePage();
+    await visitor.goto("/");
+    expect(await visitor.locator("main").textContent()).toContain("Janvier – décembre 2023");
+    await checkPage(visitor, "collection-11-public-scorecard");
+    await visitor.goto("/cycles/2023/commitments/5");
+    expect(await visitor.locator("main").textContent()).toContain(OFFLINE_ANSWER);
+    // A draft never reaches the public pages.
+    await visitor.goto("/cycles/2023/commitments/2");
+    expect(await visitor.locator("main").textContent()).not.toContain(FIELD_EDIT.trim());
+    await checkPage(visitor, "collection-12-public-commitment");
   });
 
   it("met no page error, no Content-Security-Policy violation and no server error", () => {

@@ -1,7 +1,9 @@
 // Downloads of a cycle's annual report: GET /cycles/:cycle/report.:format (docx, pdf, html,
-// xlsx), in ?lang= or the visitor's language. Published cycles only, like every public page.
+// xlsx), in ?lang= or the visitor's language. Published cycles for everyone; any cycle for
+// coordinators and administrators.
 import { Hono } from "hono";
 import { z } from "zod";
+import { can } from "../domain/policy.ts";
 import { notFound } from "../domain/problem.ts";
 import { isReportFormat } from "../domain/report-text.ts";
 import {
@@ -24,10 +26,11 @@ export function reportRoutes(): Hono<AppEnv> {
     const format = c.req.param("file").slice("report.".length);
     if (!cycle.success) throw notFound("cycle", c.req.param("cycle"));
     if (!isReportFormat(format)) throw notFound("page", c.req.path);
-    // Seam for accounts: a coordinator will be allowed unpublished cycles (publishedOnly: false).
+    // Coordinators (and administrators) may draw the report of a cycle before it is published.
     const model = await buildReport(c.get("deps").db, cycle.data, c.get("lang"), {
-      publishedOnly: true,
+      publishedOnly: !can(c.get("actor"), "cycle.publish"),
     });
+    if (c.get("actor").kind !== "anonymous") c.header("Cache-Control", "private, no-store");
     const bytes = await renderReport(model, format);
     const name = reportFileName(model, format);
     c.header("Content-Type", REPORT_MEDIA_TYPES[format]);

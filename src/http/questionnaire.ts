@@ -140,6 +140,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     const { typed, errors } = readForm(view, body);
     const version = Number(body.version ?? 0);
     const submit = body.action === "submit";
+    // Only staff entries carry a method; saveAnswer ignores it for anyone else.
+    const method = body.method === "document_review" ? "document_review" : "interview";
     const db = c.get("deps").db;
     const actor = c.get("actor");
     const lang = c.get("lang");
@@ -162,6 +164,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           ifMatch: Number.isInteger(version) ? version : 0,
           clientId: null,
           submit,
+          method,
         },
         lang,
       );

@@ -82,6 +82,8 @@ export interface QuestionnaireView {
   cycle: { slug: string; label: string; state: string; deadline: string | null };
   partner: { id: number; slug: string; name: string; acronym: string | null };
   editable: boolean;
+  /** The coordinator entering answers on a partner's behalf says how they were collected. */
+  onBehalf: boolean;
   commitments: {
     number: number;
     title: string;
@@ -159,6 +161,7 @@ export async function getQuestionnaire(
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
     partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
     editable: acceptsAnswers(cycle.state, isStaff(actor)) && canWrite(actor, cycle.id, partner.id),
+    onBehalf: isStaff(actor),
     commitments: groups,
     partners: partners
       .filter((p) => p.id !== partner.id)
@@ -204,93 +207,114 @@ function checkAnswer(a: AnswerInput): void {
   }
 }
 
+export interface SaveOptions {
+  /** The answer arrives in an uploaded file: stored with method "import", whoever may write. */
+  imported?: boolean;
+}
+
 export async function saveAnswer(
   db: Db,
   actor: Actor,
   req: SaveRequest,
   lang: Lang,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  checkAnswer(req.answer);
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang, options));
+}
+
+/** saveAnswer inside a transaction the caller holds (an import writes all its rows in one). */
+export async function saveAnswerIn(
+  trx: Db,
+  actor: Actor,
+  req: SaveRequest,
+  lang: Lang,
+  options: SaveOptions = {},
 ): Promise<SaveResult> {
   checkAnswer(req.answer);
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
-  return db.transaction().execute(async (trx) => {
-    const { cycle, partner } = await locate(trx as Db, req.cycleSlug, req.partnerSlug, lang);
-    if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", req.partnerSlug);
-    authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
-    // Read the state under a row lock, so that a write racing with publication cannot land after it.
-    const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
-    if (!acceptsAnswers(cycleState, isStaff(actor)))
-      throw new Problem("conflict", "cycle_state", { state: cycleState });
-    const tracker = await loadTracker(trx, lang);
-    const indicator = (await listIndicators(trx, tracker.id, lang)).find(
-      (i) => i.code === req.indicatorCode,
-    );
-    // The lock makes concurrent writes to one answer, and resends, take turns.
-    const mapped =
-      indicator !== undefined &&
-      (await lockAnswer(trx, {
-        cycleId: cycle.id,
-        partnerId: partner.id,
-        indicatorId: indicator.id,
-      }));
-    if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
+  const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
+  if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", req.partnerSlug);
+  authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  // Read the state under a row lock, so that a write racing with publication cannot land after it.
+  const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
+  if (!acceptsAnswers(cycleState, isStaff(actor)))
+    throw new Problem("conflict", "cycle_state", { state: cycleState });
+  const tracker = await loadTracker(trx, lang);
+  const indicator = (await listIndicators(trx, tracker.id, lang)).find(
+    (i) => i.code === req.indicatorCode,
+  );
+  // The lock makes concurrent writes to one answer, and resends, take turns.
+  const mapped =
+    indicator !== undefined &&
+    (await lockAnswer(trx, {
+      cycleId: cycle.id,
+      partnerId: partner.id,
+      indicatorId: indicator.id,
+    }));
+  if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
 
-    if (req.clientId) {
-      const seen = await findClientWrite(trx, req.clientId);
-      const current = seen
-        ? await findAnswer(trx, {
-            cycleId: cycle.id,
-            partnerId: partner.id,
-            indicatorId: indicator.id,
-          })
-        : undefined;
-      // A client id names one write to one answer: reused for another, it is refused.
-      if (seen && current?.response.id !== seen.response_id) {
-        throw new Problem("invalid_input", "client_id");
-      }
-      if (seen) {
-        return {
-          outcome: "replayed",
-          version: seen.version,
-          state: current ? stateOf(current) : "draft",
-        };
-      }
+  if (req.clientId) {
+    const seen = await findClientWrite(trx, req.clientId);
+    const current = seen
+      ? await findAnswer(trx, {
+          cycleId: cycle.id,
+          partnerId: partner.id,
+          indicatorId: indicator.id,
+        })
+      : undefined;
+    // A client id names one write to one answer: reused for another, it is refused.
+    if (seen && current?.response.id !== seen.response_id) {
+      throw new Problem("invalid_input", "client_id");
     }
-    const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
-    const existing = await findAnswer(trx, ref);
-    const method: CollectionMethod = isStaff(actor) ? (req.method ?? "interview") : "online";
-    const state = req.submit
+    if (seen) {
+      return {
+        outcome: "replayed",
+        version: seen.version,
+        state: current ? stateOf(current) : "draft",
+      };
+    }
+  }
+  const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
+  const existing = await findAnswer(trx, ref);
+  const method: CollectionMethod = options.imported
+    ? "import"
+    : isStaff(actor)
+      ? (req.method ?? "interview")
+      : "online";
+  const state = req.submit
+    ? "submitted"
+    : existing && !req.submit && existing.response.state === "submitted"
       ? "submitted"
-      : existing && !req.submit && existing.response.state === "submitted"
-        ? "submitted"
-        : "draft";
-    const written = await writeAnswer(
-      trx,
-      by,
-      ref,
-      {
-        ...req.answer,
-        method,
-        state,
-        answeredBy: req.answeredBy ?? (actor.kind === "user" ? actor.name : null),
-        answeredAt: new Date().toISOString(),
-        submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
-        returnComment: req.submit ? null : (existing?.returnComment ?? null),
-      },
-      req.ifMatch,
-    );
-    if (written === "stale") {
-      const current = await findAnswer(trx, ref);
-      return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
-    }
-    if (req.clientId)
-      await insertClientWrite(trx, {
-        clientId: req.clientId,
-        responseId: written.id,
-        version: written.version,
-      });
-    return { outcome: "saved", version: written.version, state };
-  });
+      : "draft";
+  const written = await writeAnswer(
+    trx,
+    by,
+    ref,
+    {
+      ...req.answer,
+      method,
+      state,
+      answeredBy: req.answeredBy ?? (actor.kind === "user" ? actor.name : null),
+      answeredAt: new Date().toISOString(),
+      submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
+      returnComment: req.submit ? null : (existing?.returnComment ?? null),
+    },
+    req.ifMatch,
+  );
+  if (written === "stale") {
+    const current = await findAnswer(trx, ref);
+    return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
+  }
+  if (req.clientId)
+    await insertClientWrite(trx, {
+      clientId: req.clientId,
+      responseId: written.id,
+      version: written.version,
+    });
+  return { outcome: "saved", version: written.version, state };
 }
 
 function stateOf(a: { response: { state: string } }): string {

@@ -162,6 +162,34 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     expect((await anonymous.get("/api/q/2023/psi")).status).toBe(401);
   });
 
+  it("records the coordinator's entry on a partner's behalf, with its method and author", async () => {
+    const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+    const page = await (await coordinator.get("/q/2023/msi")).text();
+    expect(page).toContain('name="method"');
+    const res = await coordinator.post("/q/2023/msi/c", {
+      version: "0",
+      contributes: "yes",
+      activities: "Relevé lors de l'entretien du 12 mars",
+      method: "document_review",
+      action: "save",
+    });
+    expect(res.status).toBe(303);
+    const stored = await t.db
+      .selectFrom("responses")
+      .innerJoin("partners", "partners.id", "responses.partner_id")
+      .select(["responses.method", "responses.answered_by", "responses.updated_by"])
+      .where("partners.slug", "=", "msi")
+      .where("responses.activities", "=", "Relevé lors de l'entretien du 12 mars")
+      .executeTakeFirstOrThrow();
+    expect(stored.method).toBe("document_review");
+    expect(stored.answered_by).toBe("coordination");
+    expect(stored.updated_by).toMatch(/^user:\d+$/);
+    const after = await (await coordinator.get("/q/2023/msi")).text();
+    expect(after).toContain("Saisie par revue documentaire");
+    // A respondent's own answers are always "online", whatever the form says.
+    expect(await (await psi.get("/q/2023/psi")).text()).not.toContain('name="method"');
+  });
+
   it("refuses an oversized body with 413 before storing anything", async () => {
     const huge = "x".repeat(2 * 1024 * 1024);
     const api = await psi.send("PUT", "/api/q/2023/psi/l", answer(huge), {

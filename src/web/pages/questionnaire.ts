@@ -118,7 +118,16 @@ ${evidence.map(
 </fieldset>
 ${
   q.editable
-    ? html`<p class="actions"><button class="secondary" type="submit" name="action" value="save">${t("q.save")}</button>
+    ? html`${
+        q.onBehalf
+          ? html`<div class="field"><label for="${indicator.code}-method">${t("q.methodChoice")}</label><select id="${indicator.code}-method" name="method">${(
+              ["interview", "document_review"] as const
+            ).map(
+              (m) =>
+                html`<option value="${m}"${a?.method === m ? html` selected` : ""}>${t(`method.${m}`)}</option>`,
+            )}</select></div>`
+          : ""
+      }<p class="actions"><button class="secondary" type="submit" name="action" value="save">${t("q.save")}</button>
 <button class="primary" type="submit" name="action" value="submit">${t("q.submit")}</button></p>
 <p class="muted" data-status aria-live="polite"></p>`
     : ""

@@ -47,7 +47,7 @@ export const fr = {
   "q.offline.savedLocal": "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
   "q.offline.conflict":
     "Conflit : cette réponse a changé ailleurs. Comparez avec la version enregistrée ci-dessous, puis enregistrez pour la remplacer.",
-  "q.choose": "Questionnaires",
+  "q.methodChoice": "Réponses recueillies par",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -98,5 +98,5 @@ export const en: Record<keyof typeof fr, string> = {
   "q.offline.savedLocal": "Saved on this device, will be sent when the connection returns.",
   "q.offline.conflict":
     "Conflict: this answer changed elsewhere. Compare with the stored version below, then save to replace it.",
-  "q.choose": "Questionnaires",
+  "q.methodChoice": "Answers collected by",
 };

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { parseCommand } from "./cli/args.ts";
 import { type Io, prepareForServe, runDemo, runMigrate } from "./cli/commands.ts";
+import { runImport } from "./cli/import.ts";
 import { cliMessage } from "./cli/messages.ts";
 import { runReport } from "./cli/report.ts";
 import { runUserAdd } from "./cli/user.ts";
@@ -87,6 +88,11 @@ export async function main(
     if (command.name === "user-add") {
       const base = config.baseUrl ?? `http://localhost:${config.port}`;
       const code = await runUserAdd(database.db, command, base, lang, io);
+      await database.close();
+      return code;
+    }
+    if (command.name === "import-responses") {
+      const code = await runImport(database.db, command, lang, io);
       await database.close();
       return code;
     }

@@ -10,6 +10,7 @@ export type Command =
   | { name: "demo"; reset: boolean }
   | { name: "report"; cycle: string; formats: ReportFormat[]; lang?: Lang; out: string }
   | { name: "user-add"; email: string; role: string; partner?: string; fullName?: string }
+  | { name: "import-responses"; file: string; dryRun: boolean }
   | { name: "help" }
   | { name: "version" };
 
@@ -20,7 +21,8 @@ export type UsageError =
   | { reason: "report_missing"; value: string }
   | { reason: "report_format"; value: string; formats: string }
   | { reason: "report_lang"; value: string }
-  | { reason: "user_missing"; value: string };
+  | { reason: "user_missing"; value: string }
+  | { reason: "import_missing"; value: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageError };
 
@@ -46,6 +48,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
   if (name === "--version" || name === "-v" || name === "version")
     return { ok: true, command: { name: "version" } };
   if (name === "user") return parseUser(rest);
+  if (name === "import") return parseImport(rest);
   if (name !== "serve" && name !== "migrate" && name !== "demo" && name !== "report")
     return { ok: false, error: { reason: "unknown_command", value: name } };
   let values: Record<string, string | boolean | undefined>;
@@ -134,4 +137,35 @@ function parseUser(rest: readonly string[]): Parsed {
   if (typeof values.partner === "string") command.partner = values.partner.trim();
   if (typeof values.name === "string") command.fullName = values.name.trim();
   return { ok: true, command };
+}
+
+/** `import responses <file> [--dry-run]` */
+function parseImport(rest: readonly string[]): Parsed {
+  const [sub, ...flags] = rest;
+  if (sub !== "responses")
+    return { ok: false, error: { reason: "unknown_command", value: `import ${sub ?? ""}`.trim() } };
+  let parsed: { values: { "dry-run"?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: [...flags],
+      options: { "dry-run": { type: "boolean" } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? flags.join(" ");
+    return { ok: false, error: { reason: "bad_flag", value: flag, command: "import responses" } };
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || file.trim() === "")
+    return { ok: false, error: { reason: "import_missing", value: "<file>" } };
+  if (extra.length > 0)
+    return {
+      ok: false,
+      error: { reason: "bad_flag", value: extra.join(" "), command: "import responses" },
+    };
+  return {
+    ok: true,
+    command: { name: "import-responses", file, dryRun: parsed.values["dry-run"] === true },
+  };
 }

@@ -11,9 +11,12 @@ const fr = {
   user add --email E --role R [--partner P] [--name N]
                                crée un compte (admin, coordinator, validator, programme_manager,
                                respondent avec --partner) et affiche le lien pour choisir son mot de passe
+  import responses FICHIER [--dry-run]
+                               importe un questionnaire rempli (.xlsx) téléchargé depuis Jalon
+                               (--dry-run : vérifie sans rien enregistrer)
 Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut), JALON_BASE_URL (adresse publique dans les liens envoyés)`,
   unknown_command:
-    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add (voir « jalon help »).",
+    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses (voir « jalon help »).",
   bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
   bad_port:
     "Port invalide « {value} » : indiquez un nombre entre 0 (port libre au hasard) et 65535.",
@@ -62,6 +65,32 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   report_out:
     "Impossible d'écrire dans le dossier {target} : vérifiez qu'il existe et qu'il est accessible en écriture, ou choisissez-en un autre avec --out.",
   report_written: "Rapport écrit : {file}",
+  import_missing:
+    "Argument {value} manquant : indiquez le questionnaire à importer, par exemple « jalon import responses psi-2023.xlsx ».",
+  import_unreadable: "Impossible de lire le fichier {file} : vérifiez son chemin et ses droits.",
+  import_refused: "Fichier {file} refusé : {reason}",
+  import_not_found:
+    "Fichier {file} refusé : la période ou le partenaire qu'il nomme n'existe pas ({value}).",
+  import_done:
+    "{file} ({cycle}, {partner}) : {imported} réponse(s) ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {rejected} ligne(s) refusée(s).",
+  import_dry_run: "Vérification seulement (--dry-run) : rien n'a été enregistré.",
+  import_row: "  ligne {row} : {reason}",
+  "refused.too_large": "il dépasse 10 Mo.",
+  "refused.not_xlsx": "ce n'est pas un classeur Excel (.xlsx).",
+  "refused.encrypted": "il est protégé par un mot de passe ; enregistrez-le sans mot de passe.",
+  "refused.unreadable": "classeur illisible (endommagé ou protégé par un mot de passe).",
+  "refused.not_questionnaire": "ce n'est pas un questionnaire téléchargé depuis Jalon.",
+  "refused.other_questionnaire": "il a été fait pour un autre partenaire ou une autre période.",
+  "refused.cycle_closed": "la collecte de sa période est close.",
+  "reason.unknown_indicator": "indicateur inconnu ou non adressé à ce partenaire (« {value} »).",
+  "reason.duplicate": "l'indicateur « {value} » figure sur plusieurs lignes.",
+  "reason.version": "version de réponse illisible (« {value} »).",
+  "reason.contributes": "« {value} » n'est pas une réponse admise (Oui ou Non).",
+  "reason.output_value": "« {value} » n'est pas un nombre (résultat « valeur unité »).",
+  "reason.output_unit": "résultat « {value} » sans unité.",
+  "reason.evidence_url": "« {value} » n'est pas une adresse http:// ou https://.",
+  "reason.too_long": "texte ou liste trop long ({value}).",
+  "reason.stale": "la réponse à « {value} » a changé depuis le téléchargement du fichier.",
 };
 
 const en: typeof fr = {
@@ -74,9 +103,12 @@ const en: typeof fr = {
   user add --email E --role R [--partner P] [--name N]
                                create an account (admin, coordinator, validator, programme_manager,
                                respondent with --partner) and print the link to choose its password
+  import responses FILE [--dry-run]
+                               import a filled-in questionnaire (.xlsx) downloaded from Jalon
+                               (--dry-run: check without storing anything)
 Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default), JALON_BASE_URL (public address in links sent out)`,
   unknown_command:
-    "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add (see “jalon help”).",
+    "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add, import responses (see “jalon help”).",
   bad_flag: "Invalid option “{value}” for “jalon {command}” (see “jalon help”).",
   bad_port: "Invalid port “{value}”: give a number between 0 (any free port) and 65535.",
   bad_env: "Invalid environment variable {variable} (“{value}”): fix it or unset it.",
@@ -120,6 +152,31 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   report_out:
     "Cannot write to the directory {target}: check that it exists and is writable, or choose another one with --out.",
   report_written: "Report written: {file}",
+  import_missing:
+    "Missing argument {value}: name the questionnaire to import, for example “jalon import responses psi-2023.xlsx”.",
+  import_unreadable: "Cannot read the file {file}: check its path and permissions.",
+  import_refused: "File {file} refused: {reason}",
+  import_not_found: "File {file} refused: the cycle or partner it names does not exist ({value}).",
+  import_done:
+    "{file} ({cycle}, {partner}): {imported} answer(s) added, {updated} updated, {unchanged} unchanged, {rejected} row(s) refused.",
+  import_dry_run: "Check only (--dry-run): nothing was stored.",
+  import_row: "  row {row}: {reason}",
+  "refused.too_large": "it is larger than 10 MB.",
+  "refused.not_xlsx": "it is not an Excel workbook (.xlsx).",
+  "refused.encrypted": "it is protected by a password; save it without one.",
+  "refused.unreadable": "unreadable workbook (damaged or password-protected).",
+  "refused.not_questionnaire": "it is not a questionnaire downloaded from Jalon.",
+  "refused.other_questionnaire": "it was made for another partner or another cycle.",
+  "refused.cycle_closed": "collection for its cycle is closed.",
+  "reason.unknown_indicator": "unknown indicator, or not asked of this partner (“{value}”).",
+  "reason.duplicate": "indicator “{value}” is on several rows.",
+  "reason.version": "unreadable answer version (“{value}”).",
+  "reason.contributes": "“{value}” is not an accepted answer (Yes or No).",
+  "reason.output_value": "“{value}” is not a number (output “value unit”).",
+  "reason.output_unit": "output “{value}” has no unit.",
+  "reason.evidence_url": "“{value}” is not an http:// or https:// address.",
+  "reason.too_long": "text or list too long ({value}).",
+  "reason.stale": "the answer to “{value}” changed since the file was downloaded.",
 };
 
 export type CliMessage = keyof typeof fr;

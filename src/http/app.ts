@@ -1,6 +1,6 @@
 // createApp(deps) builds the Hono application without listening: main.ts serves it, tests call
 // app.request() in process.
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
@@ -13,6 +13,7 @@ import { PROBLEM_STATUS } from "./errors.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
+import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
 import { trackingRoutes } from "./tracking.ts";
 import { usersRoutes } from "./users.ts";
@@ -33,6 +34,8 @@ const CSP = [
 
 /** Bodies above this are refused with 413 before they are read whole. */
 export const MAX_BODY = 1024 * 1024;
+/** Questionnaire uploads: a 10 MB file and its multipart envelope. */
+export const MAX_UPLOAD_BODY = 10 * 1024 * 1024 + 64 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -55,16 +58,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(compress());
   app.use(etag());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: (c) => {
-        const view = viewOf(c);
-        if (wantsJson(c))
-          return c.json({ error: "too_large", message: view.t("error.tooLarge") }, 413);
-        return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), 413);
-      },
-    }),
+  const tooLarge = (c: Context<AppEnv>) => {
+    const view = viewOf(c);
+    if (wantsJson(c)) return c.json({ error: "too_large", message: view.t("error.tooLarge") }, 413);
+    return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), 413);
+  };
+  const smallBodies = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
+  // Upload routes get their own limit here, before the CSRF check reads the body.
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
+  app.use((c, next) =>
+    c.req.method === "POST" && UPLOAD_PATH.test(c.req.path)
+      ? uploads(c, next)
+      : smallBodies(c, next),
   );
   app.use(session());
   app.use(csrfProtection());
@@ -78,6 +83,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", authRoutes());
   app.route("/", workspaceRoutes());
   app.route("/", usersRoutes());
+  app.route("/", questionnaireFileRoutes());
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());

@@ -1,6 +1,7 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
 import * as auth from "./parts/auth.ts";
+import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as tracking from "./parts/tracking.ts";
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...auth.en,
   ...workspace.en,
   ...questionnaire.en,
+  ...files.en,
   ...users.en,
   ...tracking.en,
   ...validation.en,

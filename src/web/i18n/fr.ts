@@ -1,5 +1,6 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 import * as auth from "./parts/auth.ts";
+import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as tracking from "./parts/tracking.ts";
@@ -12,6 +13,7 @@ export const fr = {
   ...auth.fr,
   ...workspace.fr,
   ...questionnaire.fr,
+  ...files.fr,
   ...users.fr,
   ...tracking.fr,
   ...validation.fr,

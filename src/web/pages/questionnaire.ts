@@ -11,6 +11,7 @@ import { csrfField, type FieldErrors, field } from "../forms.ts";
 import { formatDate } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
+import { filesSection } from "./questionnaire-files.ts";
 
 /** One indicator's form coming back: what was typed, its errors, or a conflict to resolve. */
 export interface FormState {
@@ -145,6 +146,7 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
 ${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
 <p class="muted" id="progress">${t("q.progress", q.progress)}</p>
 ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
+${filesSection(view, q)}
 <p class="notice" id="outbox" hidden data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></p>
 ${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : ""}
 ${q.commitments.map(

@@ -1,0 +1,53 @@
+// The questionnaire as a spreadsheet file: its sheets, its columns and how answers are written in
+// cells. The contract between the export (reports/) and the import (importers/spreadsheet/).
+import type { Lang } from "./lang.ts";
+import type { Contributes, Evidence, QuantifiedOutput } from "./response.ts";
+
+export const QUESTIONNAIRE_FILE = {
+  format: "jalon-questionnaire/1",
+  instructions: "Instructions",
+  questionnaire: "Questionnaire",
+  /** Hidden sheet naming the cycle and the partner the file was made for. */
+  ids: "Jalon",
+} as const;
+
+/** The largest file an import reads. */
+export const MAX_QUESTIONNAIRE_FILE = 10 * 1024 * 1024;
+
+/** The columns of the questionnaire sheet, in order; the last two are hidden. */
+export const QUESTIONNAIRE_COLUMNS = [
+  "commitment",
+  "number",
+  "title",
+  "contributes",
+  "activities",
+  "collaborators",
+  "difficulties",
+  "outputs",
+  "evidence",
+  "code",
+  "version",
+] as const;
+export type QuestionnaireColumn = (typeof QUESTIONNAIRE_COLUMNS)[number];
+
+export const CONTRIBUTES_WORDS: Record<Lang, Record<"yes" | "no", string>> = {
+  fr: { yes: "Oui", no: "Non" },
+  en: { yes: "Yes", no: "No" },
+};
+
+/** Every word the contributes column accepts, in either language. */
+export const CONTRIBUTES_CHOICES = ["Oui", "Non", "Yes", "No"] as const;
+
+export function contributesWord(value: Contributes, lang: Lang): string {
+  return value === "unknown" ? "" : CONTRIBUTES_WORDS[lang][value];
+}
+
+/** "619 prestataires formés; 33000000 FCFA": plain numbers, so the import reads them back. */
+export function formatOutputs(outputs: readonly QuantifiedOutput[]): string {
+  return outputs.map((o) => `${o.value} ${o.unit}`).join("; ");
+}
+
+/** One link per line, its title after the address. */
+export function formatEvidence(evidence: readonly Evidence[]): string {
+  return evidence.map((e) => (e.title ? `${e.url} ${e.title}` : e.url)).join("\n");
+}

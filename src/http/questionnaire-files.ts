@@ -1,0 +1,67 @@
+// The questionnaire as a file over HTTP: GET …/questionnaire.xlsx downloads it (same access as the
+// page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { getQuestionnaire } from "../services/questionnaire.ts";
+import {
+  importQuestionnaire,
+  questionnaireWorkbook,
+  XLSX_MEDIA_TYPE,
+} from "../services/questionnaire-files.ts";
+import { importResultPage } from "../web/pages/questionnaire-files.ts";
+import type { AppEnv } from "./env.ts";
+import { viewOf } from "./view.ts";
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** Where uploads go: app.ts gives these paths the larger body limit. */
+export const UPLOAD_PATH = /^\/q\/[^/]+\/[^/]+\/import$/;
+
+const params = (c: Context<AppEnv>) => ({
+  cycleSlug: slug.catch("-").parse(c.req.param("cycle")),
+  partnerSlug: slug.catch("-").parse(c.req.param("partner")),
+});
+
+export function questionnaireFileRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/q/:cycle/:partner/questionnaire.xlsx", async (c) => {
+    const { cycleSlug, partnerSlug } = params(c);
+    const file = await questionnaireWorkbook(
+      c.get("deps").db,
+      c.get("actor"),
+      cycleSlug,
+      partnerSlug,
+      c.get("lang"),
+    );
+    c.header("Content-Type", XLSX_MEDIA_TYPE);
+    c.header("Content-Disposition", `attachment; filename="${file.name}"`);
+    c.header("Cache-Control", "private, no-store");
+    return c.body(new Uint8Array(file.bytes), 200);
+  });
+
+  app.post("/q/:cycle/:partner/import", async (c) => {
+    const { cycleSlug, partnerSlug } = params(c);
+    const db = c.get("deps").db;
+    const actor = c.get("actor");
+    const lang = c.get("lang");
+    // Authorises first (and 404s another partner's questionnaire) before reading the file.
+    const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
+    const body = await c.req.parseBody();
+    const view = viewOf(c, { form: true });
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0)
+      return c.html(importResultPage(view, q, { ok: false, reason: "missing" }), 400);
+    const result = await importQuestionnaire(
+      db,
+      actor,
+      new Uint8Array(await file.arrayBuffer()),
+      { dryRun: body.dryRun === "1", expected: { cycleSlug, partnerSlug } },
+      lang,
+    );
+    const status = !result.ok ? (result.reason === "too_large" ? 413 : 400) : 200;
+    return c.html(importResultPage(view, q, result), status);
+  });
+
+  return app;
+}

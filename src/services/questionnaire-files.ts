@@ -1,0 +1,178 @@
+// The questionnaire as a file (issue 4): download a partner's questionnaire as a workbook, fill it
+// offline, upload it back. An upload is all or nothing at the file level (wrong kind of file,
+// another partner's, a closed cycle) and row by row inside: bad rows are reported, the good ones
+// stored in one transaction. A file uploaded twice changes nothing the second time.
+import type { Lang } from "../domain/lang.ts";
+import type { Actor } from "../domain/policy.ts";
+import { Problem } from "../domain/problem.ts";
+import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
+import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
+import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
+import { renderQuestionnaireXlsx } from "../reports/questionnaire-xlsx.ts";
+import type { Db } from "./db.ts";
+import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
+
+export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function questionnaireWorkbook(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  lang: Lang,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
+  return {
+    name: `questionnaire-${q.partner.slug}-${q.cycle.slug}.xlsx`,
+    bytes: await renderQuestionnaireXlsx(q, lang),
+  };
+}
+
+export type FileRefusal = ReadRefusal | "too_large" | "other_questionnaire" | "cycle_closed";
+
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export type ImportResult =
+  | {
+      ok: true;
+      dryRun: boolean;
+      cycleSlug: string;
+      partnerSlug: string;
+      counts: ImportCounts;
+      rejections: RowRejection[];
+    }
+  | { ok: false; reason: FileRefusal };
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** The questionnaire the upload was made from: a file made for another one is refused. */
+  expected?: { cycleSlug: string; partnerSlug: string };
+}
+
+/** Thrown to roll a dry run back once its outcome is known. */
+class DryRun extends Error {
+  readonly result: ImportResult;
+  constructor(result: ImportResult) {
+    super("dry run");
+    this.result = result;
+  }
+}
+
+function isEmpty(a: MappedAnswer): boolean {
+  return (
+    a.contributes === "unknown" &&
+    a.activities === null &&
+    a.collaboratorsText === null &&
+    a.difficulties === null &&
+    a.outputs.length === 0 &&
+    a.evidence.length === 0
+  );
+}
+
+function same(stored: QuestionAnswer, a: MappedAnswer): boolean {
+  return (
+    stored.contributes === a.contributes &&
+    stored.activities === a.activities &&
+    stored.collaboratorsText === a.collaboratorsText &&
+    stored.difficulties === a.difficulties &&
+    stored.outputs.length === a.outputs.length &&
+    stored.outputs.every(
+      (o, i) => o.value === a.outputs[i]?.value && o.unit === a.outputs[i]?.unit,
+    ) &&
+    stored.evidence.length === a.evidence.length &&
+    stored.evidence.every(
+      (e, i) => e.url === a.evidence[i]?.url && e.title === a.evidence[i]?.title,
+    )
+  );
+}
+
+export async function importQuestionnaire(
+  db: Db,
+  actor: Actor,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  lang: Lang,
+): Promise<ImportResult> {
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  if (bytes.byteLength > MAX_QUESTIONNAIRE_FILE) return { ok: false, reason: "too_large" };
+  const read = await readQuestionnaireFile(bytes);
+  if (!read.ok) return read;
+  const { cycleSlug, partnerSlug, format, rows } = read.file;
+  if (format !== QUESTIONNAIRE_FILE.format || !cycleSlug || !partnerSlug)
+    return { ok: false, reason: "not_questionnaire" };
+  const expected = options.expected;
+  if (expected && (expected.cycleSlug !== cycleSlug || expected.partnerSlug !== partnerSlug))
+    return { ok: false, reason: "other_questionnaire" };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // Reading it authorises as the page does: another partner's questionnaire is not found.
+      const q = await getQuestionnaire(trx, actor, cycleSlug, partnerSlug, lang);
+      if (!q.editable) {
+        if (q.cycle.state === "collection") throw new Problem("forbidden", "questionnaire");
+        return { ok: false, reason: "cycle_closed" } as const;
+      }
+      const indicators = new Map(
+        q.commitments.flatMap((c) => c.indicators).map((i) => [i.code, i]),
+      );
+      const counts: ImportCounts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const rejections: RowRejection[] = [];
+      const reject = (r: RowRejection) => {
+        rejections.push({ row: r.row, reason: r.reason, column: r.column, value: r.value });
+        counts.rejected++;
+      };
+      for (const r of mapRows(rows, new Set(indicators.keys()))) {
+        if (r.kind === "rejected") {
+          reject(r);
+          continue;
+        }
+        const current = indicators.get(r.code)?.answer ?? null;
+        if (current ? same(current, r.answer) : isEmpty(r.answer)) {
+          counts.unchanged++;
+          continue;
+        }
+        // An answer changed since the file was made is not overwritten with the file's copy.
+        const stale = { row: r.row, reason: "stale", column: "version", value: r.code } as const;
+        if ((current?.version ?? 0) !== r.version) {
+          reject(stale);
+          continue;
+        }
+        const saved = await saveAnswerIn(
+          trx,
+          actor,
+          {
+            cycleSlug,
+            partnerSlug,
+            indicatorCode: r.code,
+            answer: { ...r.answer, collaboratorIds: current?.collaboratorIds ?? [] },
+            ifMatch: r.version,
+            clientId: null,
+            submit: false,
+          },
+          lang,
+          { imported: true },
+        );
+        if (saved.outcome === "stale") reject(stale);
+        else if (current) counts.updated++;
+        else counts.imported++;
+      }
+      const result: ImportResult = {
+        ok: true,
+        dryRun: options.dryRun,
+        cycleSlug,
+        partnerSlug,
+        counts,
+        rejections,
+      };
+      if (options.dryRun) throw new DryRun(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.result;
+    throw error;
+  }
+}

@@ -1,0 +1,107 @@
+// The pure mapping of questionnaire rows: each row becomes an answer or a rejection naming its row.
+import { describe, expect, it } from "vitest";
+import type { QuestionnaireColumn } from "../../src/domain/questionnaire-file.ts";
+import { mapRows, type SheetRow, unneutralise } from "../../src/importers/spreadsheet/map.ts";
+
+const row = (n: number, cells: Partial<Record<QuestionnaireColumn, string>>): SheetRow => ({
+  row: n,
+  cells: {
+    commitment: "1",
+    number: "1.1",
+    title: "Titre",
+    contributes: "",
+    activities: "",
+    collaborators: "",
+    difficulties: "",
+    outputs: "",
+    evidence: "",
+    code: "a",
+    version: "0",
+    ...cells,
+  },
+});
+
+const known = new Set(["a", "b", "c", "d"]);
+
+describe("mapRows", () => {
+  it("reads a filled row in either language", () => {
+    const [r] = mapRows(
+      [
+        row(2, {
+          contributes: "oui",
+          activities: "  Formations  ",
+          outputs: "619 prestataires formés; 3,5 km;\n12 sessions",
+          evidence: "https://example.org/a Rapport annuel\n\nhttp://example.org/b",
+          version: "3",
+        }),
+      ],
+      known,
+    );
+    expect(r).toEqual({
+      kind: "answer",
+      row: 2,
+      code: "a",
+      version: 3,
+      answer: {
+        contributes: "yes",
+        activities: "Formations",
+        collaboratorsText: null,
+        difficulties: null,
+        outputs: [
+          { value: 619, unit: "prestataires formés" },
+          { value: 3.5, unit: "km" },
+          { value: 12, unit: "sessions" },
+        ],
+        evidence: [
+          { url: "https://example.org/a", title: "Rapport annuel" },
+          { url: "http://example.org/b", title: null },
+        ],
+      },
+    });
+    const [en] = mapRows([row(3, { contributes: "No", code: "b" })], known);
+    expect(en?.kind === "answer" && en.answer.contributes).toBe("no");
+    const [blank] = mapRows([row(4, { activities: "x" })], known);
+    expect(blank?.kind === "answer" && blank.answer.contributes).toBe("unknown");
+  });
+
+  it("rejects bad rows with their number and reason", () => {
+    const results = mapRows(
+      [
+        row(2, { code: "zz", contributes: "Oui" }),
+        row(3, { code: "a", contributes: "peut-être" }),
+        row(4, { code: "b", outputs: "abc prestataires" }),
+        row(5, { code: "c", outputs: "12" }),
+        row(6, { code: "d", evidence: "www.example.org" }),
+        row(7, { code: "a", version: "x" }),
+      ],
+      known,
+    );
+    expect(
+      results.map((r) => (r.kind === "rejected" ? [r.row, r.reason, r.value] : r.kind)),
+    ).toEqual([
+      [2, "unknown_indicator", "zz"],
+      [3, "contributes", "peut-être"],
+      [4, "output_value", "abc"],
+      [5, "output_unit", "12"],
+      [6, "evidence_url", "www.example.org"],
+      [7, "duplicate", "a"],
+    ]);
+  });
+
+  it("skips empty rows and reads formula-like texts as texts", () => {
+    const empty = row(2, {});
+    for (const k of Object.keys(empty.cells) as QuestionnaireColumn[]) empty.cells[k] = "";
+    const results = mapRows(
+      [empty, row(3, { activities: "'=SUM(A1)", difficulties: "-x" })],
+      known,
+    );
+    expect(results).toHaveLength(1);
+    const [r] = results;
+    expect(r?.kind === "answer" && [r.answer.activities, r.answer.difficulties]).toEqual([
+      "=SUM(A1)",
+      "-x",
+    ]);
+    expect(unneutralise("'=1")).toBe("=1");
+    expect(unneutralise("'plain")).toBe("'plain");
+  });
+});

@@ -16,10 +16,26 @@ export function viewOf(c: Context<AppEnv>, options: { form?: boolean } = {}): Vi
         : undefined;
   // A page with a form (or a sign-out button) needs a token; others need not set a cookie.
   const csrf = options.form || user ? csrfToken(c) : undefined;
-  return makeView(c.get("lang"), `${url.pathname}${url.search}`, { user, csrf });
+  return makeView(c.get("lang"), pageAddress(c, url), { user, csrf });
 }
 
 /** The address links in e-mails start with. */
 export function publicBase(c: Context<AppEnv>): string {
   return c.get("deps").baseUrl ?? new URL(c.req.url).origin;
+}
+
+/**
+ * The address the language switch returns to: the page itself, or — for the answer to a form
+ * post, which has no address of its own — the page the form was on.
+ */
+function pageAddress(c: Context<AppEnv>, url: URL): string {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return `${url.pathname}${url.search}`;
+  const referer = c.req.header("referer");
+  try {
+    const from = referer ? new URL(referer) : null;
+    if (from && from.origin === url.origin) return `${from.pathname}${from.search}`;
+  } catch {
+    // A malformed Referer falls through to the home page.
+  }
+  return "/";
 }

@@ -63,6 +63,22 @@ describe.each(backends)("public pages on %s", (backend) => {
     expect(shared).toContain("17% in 2020");
   });
 
+  it("sends the language switch of a form's answer back to the form's page", async () => {
+    const res = await app.request("/password/forgot", {
+      method: "POST",
+      body: "email=x",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        referer: "http://localhost/password/forgot?from=mail",
+        cookie: "jalon_csrf=t",
+        "x-csrf-token": "t",
+      },
+    });
+    expect(await res.text()).toContain(
+      `href="/lang/en?next=${encodeURIComponent("/password/forgot?from=mail")}"`,
+    );
+  });
+
   it("never redirects off-site after a language switch", async () => {
     for (const next of ["//evil.example", "https://evil.example", "/\\evil.example", ""]) {
       const res = await get(`/lang/fr?next=${encodeURIComponent(next)}`);

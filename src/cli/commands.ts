@@ -33,5 +33,8 @@ export async function runDemo(db: Db, reset: boolean, lang: Lang, io: Io): Promi
 /** First start: migrate, then load the demo world if the database is empty. */
 export async function prepareForServe(db: Db, lang: Lang, io: Io): Promise<void> {
   const report = await prepare(db);
-  if (report.loaded) io.out(demoLine(lang, report));
+  if (report.loaded) {
+    io.out(demoLine(lang, report));
+    io.out(cliMessage(lang, "demo_hint"));
+  }
 }

@@ -47,6 +47,8 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
     "Démonstration chargée : {partners} partenaires, {commitments} engagements, {indicators} indicateurs, {responses} réponses.",
   demo_skipped:
     "La base contient déjà des données : démonstration non chargée (utilisez --reset pour la recharger).",
+  demo_hint:
+    "Pages publiques ouvertes à tous ; pour l'espace de travail, créez un compte : npx jalon user add --email vous@exemple.org --role admin",
   database_embedded: "embarquée, {dir}",
   database_postgres: "PostgreSQL, {url}",
   unexpected: "Erreur inattendue : {message}",
@@ -134,6 +136,8 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   up_to_date: "The database is up to date.",
   demo_loaded:
     "Demo loaded: {partners} partners, {commitments} commitments, {indicators} indicators, {responses} responses.",
+  demo_hint:
+    "Public pages are open to all; for the workspace, create an account: npx jalon user add --email you@example.org --role admin",
   demo_skipped: "The database already holds data: demo not loaded (use --reset to reload it).",
   database_embedded: "embedded, {dir}",
   database_postgres: "PostgreSQL, {url}",

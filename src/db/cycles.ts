@@ -115,3 +115,8 @@ export async function updateCycle(
 ): Promise<void> {
   await updateAudited(db, actor, "cycles", id, changes);
 }
+
+export async function cycleExists(db: Executor, id: number): Promise<boolean> {
+  const row = await db.selectFrom("cycles").select("id").where("id", "=", id).executeTakeFirst();
+  return row !== undefined;
+}

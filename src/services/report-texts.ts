@@ -2,6 +2,7 @@
 // cycle's as a starting point when one is missing) and saving one, validated and audited.
 import { z } from "zod";
 import type { Executor } from "../db/audit.ts";
+import { cycleExists } from "../db/cycles.ts";
 import { findPreviousCycleId, listCycleTexts, saveCycleTextRow } from "../db/report-texts.ts";
 import { notFound, Problem } from "../domain/problem.ts";
 import {
@@ -59,12 +60,7 @@ export async function saveCycleText(
       throw new Problem("invalid_input", field, { placeholder: unknown.join(", ") });
   }
   await db.transaction().execute(async (trx) => {
-    const cycle = await trx
-      .selectFrom("cycles")
-      .select("id")
-      .where("id", "=", cycleId)
-      .executeTakeFirst();
-    if (!cycle) throw notFound("cycle", cycleId);
+    if (!(await cycleExists(trx, cycleId))) throw notFound("cycle", cycleId);
     await saveCycleTextRow(trx, actor, cycleId, {
       kind,
       text: fr.data,

@@ -14,6 +14,7 @@ import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
 import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
+import { reportTextsRoutes } from "./report-texts.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
 import { trackingRoutes } from "./tracking.ts";
 import { usersRoutes } from "./users.ts";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", publicRoutes());
   app.route("/", authRoutes());
   app.route("/", workspaceRoutes());
+  app.route("/", reportTextsRoutes());
   app.route("/", usersRoutes());
   app.route("/", questionnaireFileRoutes());
   app.route("/", questionnaireRoutes());

@@ -1,10 +1,12 @@
-// The questionnaire as a file over HTTP: GET …/questionnaire.xlsx downloads it (same access as the
-// page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
+// The questionnaire as a file over HTTP: GET …/questionnaire.xlsx downloads it, …/questionnaire.docx
+// and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { getQuestionnaire } from "../services/questionnaire.ts";
 import {
   importQuestionnaire,
+  PRINT_MEDIA_TYPES,
+  printableQuestionnaire,
   questionnaireWorkbook,
   XLSX_MEDIA_TYPE,
 } from "../services/questionnaire-files.ts";
@@ -39,6 +41,25 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
     c.header("Cache-Control", "private, no-store");
     return c.body(new Uint8Array(file.bytes), 200);
   });
+
+  // The printable form: `?blank=1` leaves out every answer.
+  for (const format of ["docx", "pdf"] as const) {
+    app.get(`/q/:cycle/:partner/questionnaire.${format}`, async (c) => {
+      const { cycleSlug, partnerSlug } = params(c);
+      const file = await printableQuestionnaire(
+        c.get("deps").db,
+        c.get("actor"),
+        cycleSlug,
+        partnerSlug,
+        { format, blank: c.req.query("blank") === "1" },
+        c.get("lang"),
+      );
+      c.header("Content-Type", PRINT_MEDIA_TYPES[format]);
+      c.header("Content-Disposition", `attachment; filename="${file.name}"`);
+      c.header("Cache-Control", "private, no-store");
+      return c.body(new Uint8Array(file.bytes), 200);
+    });
+  }
 
   app.post("/q/:cycle/:partner/import", async (c) => {
     const { cycleSlug, partnerSlug } = params(c);

@@ -8,6 +8,9 @@ import { Problem } from "../domain/problem.ts";
 import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
 import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
+import { renderQuestionnaireDocx } from "../reports/questionnaire-docx.ts";
+import { renderQuestionnairePdf } from "../reports/questionnaire-pdf.ts";
+import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
 import { renderQuestionnaireXlsx } from "../reports/questionnaire-xlsx.ts";
 import type { Db } from "./db.ts";
 import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
@@ -25,6 +28,64 @@ export async function questionnaireWorkbook(
   return {
     name: `questionnaire-${q.partner.slug}-${q.cycle.slug}.xlsx`,
     bytes: await renderQuestionnaireXlsx(q, lang),
+  };
+}
+
+export const PRINT_MEDIA_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+} as const;
+export type PrintFormat = keyof typeof PRINT_MEDIA_TYPES;
+
+/** The printable form (annex 1) for interviews and paper answers: blank, or with the answers. */
+export async function printableQuestionnaire(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  options: { format: PrintFormat; blank: boolean },
+  lang: Lang,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  // Reading it authorises as the page does: another partner's questionnaire is not found.
+  const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
+  const names = new Map(q.partners.map((p) => [p.id, p.shortName]));
+  const model: PrintQuestionnaire = {
+    lang,
+    blank: options.blank,
+    cycle: { slug: q.cycle.slug, label: q.cycle.label },
+    partner: { slug: q.partner.slug, name: q.partner.name, acronym: q.partner.acronym },
+    commitments: q.commitments.map((c) => ({
+      number: c.number,
+      title: c.title,
+      indicators: c.indicators.map((i) => {
+        const a = options.blank ? null : i.answer;
+        const collaborators = a
+          ? [
+              ...a.collaboratorIds.flatMap((id) => names.get(id) ?? []),
+              ...(a.collaboratorsText ? [a.collaboratorsText] : []),
+            ].join(", ")
+          : "";
+        return {
+          code: i.code,
+          number: i.number,
+          title: i.title,
+          answer: a && {
+            contributes: a.contributes,
+            activities: a.activities,
+            collaborators: collaborators || null,
+            difficulties: a.difficulties,
+            outputs: a.outputs.map((o) => `${o.value} ${o.unit}`),
+            evidence: a.evidence.map((e) => (e.title ? `${e.url} ${e.title}` : e.url)),
+          },
+        };
+      }),
+    })),
+  };
+  const render = options.format === "pdf" ? renderQuestionnairePdf : renderQuestionnaireDocx;
+  const suffix = options.blank ? "-vierge" : "";
+  return {
+    name: `questionnaire-${q.partner.slug}-${q.cycle.slug}${suffix}.${options.format}`,
+    bytes: await render(model),
   };
 }
 

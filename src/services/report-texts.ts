@@ -1,16 +1,20 @@
 // What the coordinator writes for a cycle's report: reading the texts (offering the previous
-// cycle's as a starting point when one is missing) and saving one, validated and audited.
+// cycle's as a starting point when one is missing) and saving them, validated and audited; the
+// coordinator's editor goes through reportTextsForm and saveReportTexts, which authorise.
 import { z } from "zod";
 import type { Executor } from "../db/audit.ts";
 import { cycleExists } from "../db/cycles.ts";
 import { findPreviousCycleId, listCycleTexts, saveCycleTextRow } from "../db/report-texts.ts";
-import { notFound, Problem } from "../domain/problem.ts";
+import type { Lang } from "../domain/lang.ts";
+import { type Actor, actorLabel } from "../domain/policy.ts";
+import { isProblem, notFound, Problem } from "../domain/problem.ts";
 import {
   CYCLE_TEXT_KINDS,
   type CycleTextKind,
   isCycleTextKind,
   unknownPlaceholders,
 } from "../domain/report-text.ts";
+import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
 
 export interface CycleText {
@@ -37,15 +41,14 @@ export const MAX_TEXT_LENGTH = 20_000;
 
 const textSchema = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
 
-/** Saves one text of a cycle (French required, English optional), in one audited transaction. */
-export async function saveCycleText(
-  db: Db,
-  actor: string,
-  cycleId: number,
-  kind: string,
-  text: string,
-  textEn: string | null,
-): Promise<void> {
+interface CheckedText {
+  kind: CycleTextKind;
+  text: string;
+  textEn: string | null;
+}
+
+/** Validates one text (French required, English optional, known placeholders) or throws. */
+function checkCycleText(kind: string, text: string, textEn: string | null): CheckedText {
   if (!isCycleTextKind(kind)) throw new Problem("invalid_input", "kind", { value: kind });
   const fr = textSchema.safeParse(text);
   if (!fr.success) throw new Problem("invalid_input", "text", { max: MAX_TEXT_LENGTH });
@@ -59,12 +62,84 @@ export async function saveCycleText(
     if (unknown.length > 0)
       throw new Problem("invalid_input", field, { placeholder: unknown.join(", ") });
   }
+  return { kind, text: fr.data, textEn: en?.success ? en.data : null };
+}
+
+/** Saves one text of a cycle (French required, English optional), in one audited transaction. */
+export async function saveCycleText(
+  db: Db,
+  actor: string,
+  cycleId: number,
+  kind: string,
+  text: string,
+  textEn: string | null,
+): Promise<void> {
+  const checked = checkCycleText(kind, text, textEn);
   await db.transaction().execute(async (trx) => {
     if (!(await cycleExists(trx, cycleId))) throw notFound("cycle", cycleId);
-    await saveCycleTextRow(trx, actor, cycleId, {
-      kind,
-      text: fr.data,
-      textEn: en?.success ? en.data : null,
-    });
+    await saveCycleTextRow(trx, actor, cycleId, checked);
   });
+}
+
+/** The coordinator's editor: the cycle and each kind's text (or the previous cycle's). */
+export async function reportTextsForm(db: Db, actor: Actor, cycleSlug: string, lang: Lang) {
+  authorise(actor, "cycle.setup");
+  const cycle = await cycleRecord(db, cycleSlug, lang);
+  return { cycle, texts: await getCycleTexts(db, cycle.id) };
+}
+
+export interface TextInput {
+  kind: CycleTextKind;
+  text: string;
+  textEn: string;
+}
+
+/** Why one text was refused: its field ("text" or "text_en") and the problem's details. */
+export interface TextRefusal {
+  kind: CycleTextKind;
+  field: "text" | "text_en";
+  max?: number;
+  placeholder?: string;
+}
+
+/**
+ * Saves the editor's texts: every one is checked first and nothing is saved if one is refused.
+ * An empty French text is left as it is; a text equal to the cycle's own is not written again.
+ */
+export async function saveReportTexts(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  inputs: TextInput[],
+  lang: Lang,
+): Promise<{ ok: true; saved: number } | { ok: false; refusals: TextRefusal[] }> {
+  authorise(actor, "cycle.setup");
+  const cycle = await cycleRecord(db, cycleSlug, lang);
+  const current = await getCycleTexts(db, cycle.id);
+  const refusals: TextRefusal[] = [];
+  const toSave: CheckedText[] = [];
+  for (const input of inputs) {
+    if (input.text.trim() === "" && input.textEn.trim() === "") continue;
+    try {
+      const checked = checkCycleText(input.kind, input.text, input.textEn);
+      const own = current[input.kind];
+      if (own?.source === "cycle" && own.text === checked.text && own.textEn === checked.textEn)
+        continue;
+      toSave.push(checked);
+    } catch (error) {
+      if (!isProblem(error) || error.code !== "invalid_input") throw error;
+      const details = (error.details ?? {}) as { max?: number; placeholder?: string };
+      refusals.push({
+        kind: input.kind,
+        field: error.subject === "text_en" ? "text_en" : "text",
+        ...details,
+      });
+    }
+  }
+  if (refusals.length > 0) return { ok: false, refusals };
+  const by = actorLabel(actor);
+  await db.transaction().execute(async (trx) => {
+    for (const checked of toSave) await saveCycleTextRow(trx, by, cycle.id, checked);
+  });
+  return { ok: true, saved: toSave.length };
 }

@@ -9,7 +9,7 @@ import { listInvitations } from "../db/sessions.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import type { Lang } from "../domain/lang.ts";
 import { groupByCategory } from "../domain/partner.ts";
-import type { Actor } from "../domain/policy.ts";
+import { type Actor, can } from "../domain/policy.ts";
 import { notFound } from "../domain/problem.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
@@ -31,7 +31,13 @@ export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: La
       answered: meta.filter((m) => m.partner_id === p.id).length,
     }))
     .filter((p) => p.mapped > 0);
-  return { tracker, cycle, groups: groupByCategory(asked), partnersAsked: asked.length };
+  return {
+    tracker,
+    cycle,
+    groups: groupByCategory(asked),
+    partnersAsked: asked.length,
+    canEditTexts: can(actor, "cycle.setup"),
+  };
 }
 
 export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang) {

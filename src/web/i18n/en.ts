@@ -4,6 +4,7 @@ import * as auth from "./parts/auth.ts";
 import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
+import * as reportTexts from "./parts/report-texts.ts";
 import * as tracking from "./parts/tracking.ts";
 import * as users from "./parts/users.ts";
 import * as validation from "./parts/validation.ts";
@@ -18,4 +19,5 @@ export const en: Record<MessageKey, string> = {
   ...users.en,
   ...tracking.en,
   ...validation.en,
+  ...reportTexts.en,
 };

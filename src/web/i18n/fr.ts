@@ -3,6 +3,7 @@ import * as auth from "./parts/auth.ts";
 import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
+import * as reportTexts from "./parts/report-texts.ts";
 import * as tracking from "./parts/tracking.ts";
 import * as users from "./parts/users.ts";
 import * as validation from "./parts/validation.ts";
@@ -17,6 +18,7 @@ export const fr = {
   ...users.fr,
   ...tracking.fr,
   ...validation.fr,
+  ...reportTexts.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

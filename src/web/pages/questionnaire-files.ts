@@ -17,6 +17,8 @@ export function filesSection(view: View, q: QuestionnaireView): Html {
   return html`<section class="card" aria-labelledby="files"><h2 id="files">${t("files.title")}</h2>
 <p>${t("files.intro")}</p>
 <p><a href="${base(q)}/questionnaire.xlsx" download>${t("files.download")}</a></p>
+<p>${t("files.print")} <a href="${base(q)}/questionnaire.pdf" download>PDF</a> · <a href="${base(q)}/questionnaire.docx" download>Word</a>
+· ${t("files.printBlank")} <a href="${base(q)}/questionnaire.pdf?blank=1" download>PDF</a> · <a href="${base(q)}/questionnaire.docx?blank=1" download>Word</a></p>
 ${
   q.editable
     ? html`<form method="post" action="${base(q)}/import" enctype="multipart/form-data">

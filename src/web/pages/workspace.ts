@@ -83,6 +83,7 @@ export function overviewPage(
     })}</span></p>
 ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
 ${errorSummary(view, errors)}
+${o.canEditTexts ? html`<p><a href="${base}/report-texts">${t("texts.link")}</a></p>` : ""}
 ${cycle.state === "setup" ? action("open", t("ws.open.submit"), field({ name: "deadline", label: t("ws.open.deadline"), type: "date", value: state.deadline, required: true, error: errors.deadline })) : ""}
 ${cycle.state === "collection" ? action("close", t("ws.close.submit"), html``, false) : ""}
 ${cycle.state === "validation" ? action("publish", t("ws.publish.submit")) : ""}

@@ -4,6 +4,8 @@ export const fr = {
   "files.intro":
     "Téléchargez le questionnaire, remplissez-le hors ligne, puis déposez-le ici : les réponses déjà saisies y figurent.",
   "files.download": "Télécharger le questionnaire (.xlsx)",
+  "files.print": "À imprimer, avec les réponses :",
+  "files.printBlank": "vierge :",
   "files.file": "Fichier rempli (.xlsx, 10 Mo au plus)",
   "files.dryRun": "Vérifier seulement, sans rien enregistrer",
   "files.import": "Importer le fichier",
@@ -49,6 +51,8 @@ export const en: Record<keyof typeof fr, string> = {
   "files.intro":
     "Download the questionnaire, fill it in offline, then upload it here: answers already given are in it.",
   "files.download": "Download the questionnaire (.xlsx)",
+  "files.print": "To print, with the answers:",
+  "files.printBlank": "blank:",
   "files.file": "Filled-in file (.xlsx, 10 MB at most)",
   "files.dryRun": "Only check, store nothing",
   "files.import": "Import the file",

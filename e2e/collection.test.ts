@@ -2,7 +2,6 @@
 // and invites partners; a respondent answers in two sittings, the second one offline, then meets
 // a conflict. The app runs in process on an in-memory PGlite loaded with the Mali 2022 demo plus
 // one account per role; the browser is the system's Chromium.
-import { accessSync, constants } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
@@ -14,56 +13,27 @@ import {
   type Page,
   type Route,
 } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { createApp } from "../src/http/app.ts";
 import { prepare } from "../src/services/setup.ts";
 import { addUser } from "../src/services/users.ts";
 import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "./support.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const PHONE = {
   viewport: { width: 360, height: 740 },
   isMobile: true,
   hasTouch: true,
   locale: "fr-FR",
 };
-const SCREENSHOTS = resolve(import.meta.dirname, "screenshots");
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasChromium = isExecutable(CHROMIUM);
-if (!hasChromium && process.env.CI === "true") {
-  throw new Error(
-    `CI=true but no Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`,
-  );
-}
-
-const suite = hasChromium ? describe : describe.skip;
-const title = hasChromium
-  ? "collection journey in a browser"
-  : `collection journey in a browser (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`;
 
 const FIRST_SITTING = "Formation de 619 prestataires en PF du post-partum à Kayes et Sikasso.";
 const OFFLINE_ANSWER = "Sensibilisation de 2 400 jeunes dans 12 communes de Ségou.";
 const HEADQUARTERS = "Version corrigée par le siège : 640 prestataires formés.";
 const FIELD_EDIT = " Ajout du terrain : suivi post-formation en cours.";
+
+const [suite, title] = browserSuite("collection journey in a browser");
 
 suite(title, () => {
   let database: Database;

@@ -1,57 +1,22 @@
 // The public journey in a real browser, at phone width: scorecard in French, switch to English,
 // a commitment, a partner, the directory, the synthesis and a 404. The app runs in process on an
 // in-memory PGlite loaded with the Mali 2022 demo; the browser is the system's Chromium.
-import { accessSync, constants } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { createApp } from "../src/http/app.ts";
 import { prepare } from "../src/services/setup.ts";
+import { browserSuite, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "./support.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-const SCREENSHOTS = resolve(import.meta.dirname, "screenshots");
 const DOCS_SCREENSHOT = resolve(import.meta.dirname, "../docs/screenshot-scorecard.png");
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasChromium = isExecutable(CHROMIUM);
-if (!hasChromium && process.env.CI === "true") {
-  throw new Error(
-    `CI=true but no Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`,
-  );
-}
-if (!hasChromium) {
-  console.warn(
-    `e2e: no Chromium at ${CHROMIUM}; browser journeys skipped (apt-get install chromium, or set CHROMIUM_PATH)`,
-  );
-}
-
-const suite = hasChromium ? describe : describe.skip;
-const title = hasChromium
-  ? "public journey in a browser"
-  : `public journey in a browser (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`;
+const [suite, title] = browserSuite("public journey in a browser");
 
 suite(title, () => {
   let database: Database;

@@ -67,21 +67,49 @@ export async function insertAssessment(
   });
 }
 
-export async function listAssessments(
+export interface AssessmentRecord {
+  id: number;
+  indicatorId: number;
+  status: Status;
+  narrative: string | null;
+  narrativeEn: string | null;
+  meetingId: number | null;
+  assessedAt: Date;
+}
+
+/** The cycle's assessments with both languages of their narrative, for editing. */
+export async function listAssessmentRecords(
   db: Executor,
   cycleId: number,
-  lang: Lang,
-): Promise<Assessment[]> {
+): Promise<AssessmentRecord[]> {
   const rows = await db
     .selectFrom("assessments")
     .selectAll()
     .where("cycle_id", "=", cycleId)
     .execute();
   return rows.map((r) => ({
+    id: r.id,
     indicatorId: r.indicator_id,
     status: r.status as Status,
-    narrative: r.narrative === null ? null : pickText(lang, r.narrative, r.narrative_en),
+    narrative: r.narrative,
+    narrativeEn: r.narrative_en,
     meetingId: r.meeting_id,
+    assessedAt: r.assessed_at,
+  }));
+}
+
+/** The public view of the assessments: the narrative in the asked language. */
+export async function listAssessments(
+  db: Executor,
+  cycleId: number,
+  lang: Lang,
+): Promise<Assessment[]> {
+  const records = await listAssessmentRecords(db, cycleId);
+  return records.map((r) => ({
+    indicatorId: r.indicatorId,
+    status: r.status,
+    narrative: r.narrative === null ? null : pickText(lang, r.narrative, r.narrativeEn),
+    meetingId: r.meetingId,
   }));
 }
 

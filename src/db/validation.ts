@@ -29,37 +29,6 @@ export async function findPreviousCycleId(db: Executor, cycleId: number): Promis
   return row?.previous_cycle_id ?? null;
 }
 
-export interface AssessmentRecord {
-  id: number;
-  indicatorId: number;
-  status: Status;
-  narrative: string | null;
-  narrativeEn: string | null;
-  meetingId: number | null;
-  assessedAt: Date;
-}
-
-/** The cycle's assessments with both languages of their narrative, for editing. */
-export async function listAssessmentRecords(
-  db: Executor,
-  cycleId: number,
-): Promise<AssessmentRecord[]> {
-  const rows = await db
-    .selectFrom("assessments")
-    .selectAll()
-    .where("cycle_id", "=", cycleId)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    indicatorId: r.indicator_id,
-    status: r.status as Status,
-    narrative: r.narrative,
-    narrativeEn: r.narrative_en,
-    meetingId: r.meeting_id,
-    assessedAt: r.assessed_at,
-  }));
-}
-
 export interface AssessmentInput {
   cycleId: number;
   indicatorId: number;

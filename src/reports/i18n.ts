@@ -328,28 +328,4 @@ export function reportTranslator(lang: Lang): ReportT {
     );
 }
 
-export function reportKeys(lang: Lang): ReportKey[] {
-  return Object.keys(catalogues[lang]) as ReportKey[];
-}
-
-const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
-
-/** Thousands grouped with a no-break space (U+00A0), which every embedded font has. */
-export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 })
-    .format(value)
-    .replace(/\u202f/g, "\u00a0");
-}
-
-export function formatValue(lang: Lang, value: number, unit: string): string {
-  if (unit === "%")
-    return lang === "fr" ? `${formatNumber(lang, value)}\u00a0%` : `${formatNumber(lang, value)}%`;
-  return `${formatNumber(lang, value)} ${unit}`;
-}
-
-export function formatDate(lang: Lang, iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(
-    date,
-  );
-}
+export { formatDate, formatNumber, formatValue } from "../domain/format.ts";

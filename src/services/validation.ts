@@ -2,6 +2,7 @@
 // indicator, the status and narrative the validators set, and answers sent back with a comment.
 
 import { listAnswerMeta, setAnswerState } from "../db/answers.ts";
+import { listAssessmentRecords } from "../db/assessments.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
 import { listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
@@ -9,7 +10,6 @@ import {
   answerIdsInState,
   findAnswerCycle,
   findCycleMeeting,
-  listAssessmentRecords,
   lockCycleState,
   type MeetingRecord,
   saveMeetingRecord,

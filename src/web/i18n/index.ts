@@ -17,26 +17,4 @@ export function translator(lang: Lang): Translate {
     );
 }
 
-const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
-
-export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }).format(value);
-}
-
-/** "17 %" in French, "17%" in English. */
-export function formatValue(lang: Lang, value: number, unit: string): string {
-  if (unit === "%")
-    return lang === "fr" ? `${formatNumber(lang, value)}\u00a0%` : `${formatNumber(lang, value)}%`;
-  return `${formatNumber(lang, value)} ${unit}`;
-}
-
-export function formatDate(lang: Lang, iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(
-    date,
-  );
-}
-
-export function catalogueKeys(lang: Lang): MessageKey[] {
-  return Object.keys(catalogues[lang]) as MessageKey[];
-}
+export { formatDate, formatNumber, formatValue } from "../../domain/format.ts";

@@ -1,0 +1,27 @@
+// Numbers, values with units and dates written the way each language writes them. Pure: the
+// same strings go into pages, reports and messages.
+import type { Lang } from "./lang.ts";
+
+const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
+
+/** Thousands grouped with a no-break space (U+00A0), which every font has (U+202F is rarer). */
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 })
+    .format(value)
+    .replace(/\u202f/g, "\u00a0");
+}
+
+/** "17 %" in French, "17%" in English; other units follow the number after a space. */
+export function formatValue(lang: Lang, value: number, unit: string): string {
+  if (unit === "%")
+    return lang === "fr" ? `${formatNumber(lang, value)}\u00a0%` : `${formatNumber(lang, value)}%`;
+  return `${formatNumber(lang, value)} ${unit}`;
+}
+
+/** A date ("2022-12-31" or a full ISO time) in the long form, read in UTC. */
+export function formatDate(lang: Lang, iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(
+    date,
+  );
+}

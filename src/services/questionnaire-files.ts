@@ -8,12 +8,10 @@ import { Problem } from "../domain/problem.ts";
 import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
 import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
-import { renderQuestionnaireDocx } from "../reports/questionnaire-docx.ts";
-import { renderQuestionnairePdf } from "../reports/questionnaire-pdf.ts";
 import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
-import { renderQuestionnaireXlsx } from "../reports/questionnaire-xlsx.ts";
 import type { Db } from "./db.ts";
 import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
+import { renderFile } from "./rendering.ts";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -27,7 +25,7 @@ export async function questionnaireWorkbook(
   const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
   return {
     name: `questionnaire-${q.partner.slug}-${q.cycle.slug}.xlsx`,
-    bytes: await renderQuestionnaireXlsx(q, lang),
+    bytes: await renderFile({ kind: "questionnaire-xlsx", model: q, lang }),
   };
 }
 
@@ -81,11 +79,10 @@ export async function printableQuestionnaire(
       }),
     })),
   };
-  const render = options.format === "pdf" ? renderQuestionnairePdf : renderQuestionnaireDocx;
   const suffix = options.blank ? "-vierge" : "";
   return {
     name: `questionnaire-${q.partner.slug}-${q.cycle.slug}${suffix}.${options.format}`,
-    bytes: await render(model),
+    bytes: await renderFile({ kind: "questionnaire-print", model, format: options.format }),
   };
 }
 

@@ -31,13 +31,10 @@ import {
   countByStatus,
   summariseCommitments,
 } from "../domain/synthesis.ts";
-import { renderDocx } from "../reports/docx.ts";
-import { renderHtml } from "../reports/html.ts";
 import { formatNumber } from "../reports/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../reports/model.ts";
-import { renderPdf } from "../reports/pdf.ts";
-import { renderXlsx } from "../reports/xlsx.ts";
 import { loadTracker } from "./context.ts";
+import { renderFile } from "./rendering.ts";
 import { getCycleTexts } from "./report-texts.ts";
 
 export interface BuildOptions {
@@ -230,15 +227,7 @@ export function reportFileName(model: ReportModel, format: ReportFormat): string
   return `jalon-${slugify(country)}-${slugify(model.cover.cycleSlug)}-${model.lang}.${format}`;
 }
 
-export async function renderReport(model: ReportModel, format: ReportFormat): Promise<Uint8Array> {
-  switch (format) {
-    case "docx":
-      return renderDocx(model);
-    case "pdf":
-      return renderPdf(model);
-    case "html":
-      return new TextEncoder().encode(renderHtml(model));
-    case "xlsx":
-      return renderXlsx(model);
-  }
+/** The report in one format, drawn in the rendering worker. */
+export function renderReport(model: ReportModel, format: ReportFormat): Promise<Uint8Array> {
+  return renderFile({ kind: "report", model, format });
 }

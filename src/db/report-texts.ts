@@ -92,6 +92,31 @@ export async function saveCycleTextRow(
   });
 }
 
+/** Removes the text of one kind from a cycle; the audit record keeps the text removed. */
+export async function deleteCycleTextRow(
+  db: Executor,
+  actor: string,
+  cycleId: number,
+  kind: CycleTextKind,
+): Promise<boolean> {
+  const before = await db
+    .deleteFrom("cycle_texts")
+    .where("cycle_id", "=", cycleId)
+    .where("kind", "=", kind)
+    .returningAll()
+    .executeTakeFirst();
+  if (!before) return false;
+  await recordAudit(db, {
+    actor,
+    action: "delete",
+    entity: "cycle_texts",
+    entityId: before.id,
+    before,
+    after: null,
+  });
+  return true;
+}
+
 /** The cycle a cycle follows, if any (its texts are offered as a starting point). */
 export async function findPreviousCycleId(db: Executor, cycleId: number): Promise<number | null> {
   const row = await db

@@ -28,11 +28,10 @@ export function reportTextsRoutes(): Hono<AppEnv> {
       const v = body[name];
       return typeof v === "string" ? v.replace(/\r\n/g, "\n") : "";
     };
-    const typed: TextInput[] = CYCLE_TEXT_KINDS.map((kind) => ({
-      kind,
-      text: read(`${kind}.text`),
-      textEn: read(`${kind}.text_en`),
-    }));
+    // A kind whose fields were not sent at all is left alone; sent empty, it is removed.
+    const typed: TextInput[] = CYCLE_TEXT_KINDS.filter(
+      (kind) => `${kind}.text` in body || `${kind}.text_en` in body,
+    ).map((kind) => ({ kind, text: read(`${kind}.text`), textEn: read(`${kind}.text_en`) }));
     const { db } = c.get("deps");
     const actor = c.get("actor");
     const lang = c.get("lang");
@@ -43,7 +42,7 @@ export function reportTextsRoutes(): Hono<AppEnv> {
       return c.html(reportTextsPage(view, cycle, texts, { typed, refusals: result.refusals }), 400);
     return c.html(
       reportTextsPage(view, cycle, texts, {
-        notice: view.t("texts.saved", { count: result.saved }),
+        notice: view.t("texts.saved", { count: result.saved, removed: result.removed }),
       }),
     );
   });

@@ -1,10 +1,16 @@
 // What the coordinator writes for a cycle's report: reading the texts (offering the previous
 // cycle's as a starting point when one is missing) and saving them, validated and audited; the
-// coordinator's editor goes through reportTextsForm and saveReportTexts, which authorise.
+// coordinator's editor goes through reportTextsForm and saveReportTexts, which authorise. Only
+// the cycle's own texts go into its report: an offered text becomes the cycle's when saved.
 import { z } from "zod";
 import type { Executor } from "../db/audit.ts";
 import { cycleExists } from "../db/cycles.ts";
-import { findPreviousCycleId, listCycleTexts, saveCycleTextRow } from "../db/report-texts.ts";
+import {
+  deleteCycleTextRow,
+  findPreviousCycleId,
+  listCycleTexts,
+  saveCycleTextRow,
+} from "../db/report-texts.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel } from "../domain/policy.ts";
 import { isProblem, notFound, Problem } from "../domain/problem.ts";
@@ -35,6 +41,13 @@ export async function getCycleTexts(db: Executor, cycleId: number): Promise<Cycl
   for (const t of previous) result[t.kind] = { text: t.text, textEn: t.textEn, source: "previous" };
   for (const t of own) result[t.kind] = { text: t.text, textEn: t.textEn, source: "cycle" };
   return result;
+}
+
+/** The texts a cycle's report prints: its own, never those only offered from the previous cycle. */
+export function ownTexts(texts: CycleTexts): Record<CycleTextKind, CycleText | null> {
+  return Object.fromEntries(
+    CYCLE_TEXT_KINDS.map((k) => [k, texts[k]?.source === "cycle" ? texts[k] : null]),
+  ) as Record<CycleTextKind, CycleText | null>;
 }
 
 export const MAX_TEXT_LENGTH = 20_000;
@@ -104,7 +117,9 @@ export interface TextRefusal {
 
 /**
  * Saves the editor's texts: every one is checked first and nothing is saved if one is refused.
- * An empty French text is left as it is; a text equal to the cycle's own is not written again.
+ * A text equal to the cycle's own is not written again. Both areas left empty: the cycle's own
+ * text of that kind is removed from its report (the audit log keeps it); an offered text that
+ * was emptied is simply not adopted.
  */
 export async function saveReportTexts(
   db: Db,
@@ -112,19 +127,22 @@ export async function saveReportTexts(
   cycleSlug: string,
   inputs: TextInput[],
   lang: Lang,
-): Promise<{ ok: true; saved: number } | { ok: false; refusals: TextRefusal[] }> {
+): Promise<{ ok: true; saved: number; removed: number } | { ok: false; refusals: TextRefusal[] }> {
   authorise(actor, "cycle.setup");
   const cycle = await cycleRecord(db, cycleSlug, lang);
   const current = await getCycleTexts(db, cycle.id);
   const refusals: TextRefusal[] = [];
   const toSave: CheckedText[] = [];
+  const toRemove: CycleTextKind[] = [];
   for (const input of inputs) {
-    if (input.text.trim() === "" && input.textEn.trim() === "") continue;
+    const own = current[input.kind]?.source === "cycle" ? current[input.kind] : null;
+    if (input.text.trim() === "" && input.textEn.trim() === "") {
+      if (own) toRemove.push(input.kind);
+      continue;
+    }
     try {
       const checked = checkCycleText(input.kind, input.text, input.textEn);
-      const own = current[input.kind];
-      if (own?.source === "cycle" && own.text === checked.text && own.textEn === checked.textEn)
-        continue;
+      if (own && own.text === checked.text && own.textEn === checked.textEn) continue;
       toSave.push(checked);
     } catch (error) {
       if (!isProblem(error) || error.code !== "invalid_input") throw error;
@@ -140,6 +158,7 @@ export async function saveReportTexts(
   const by = actorLabel(actor);
   await db.transaction().execute(async (trx) => {
     for (const checked of toSave) await saveCycleTextRow(trx, by, cycle.id, checked);
+    for (const kind of toRemove) await deleteCycleTextRow(trx, by, cycle.id, kind);
   });
-  return { ok: true, saved: toSave.length };
+  return { ok: true, saved: toSave.length, removed: toRemove.length };
 }

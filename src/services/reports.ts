@@ -35,7 +35,7 @@ import { formatNumber } from "../reports/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../reports/model.ts";
 import { loadTracker } from "./context.ts";
 import { renderFile } from "./rendering.ts";
-import { getCycleTexts } from "./report-texts.ts";
+import { getCycleTexts, ownTexts } from "./report-texts.ts";
 
 export interface BuildOptions {
   /** Public callers see published cycles only; an unpublished one is "not found". */
@@ -70,7 +70,7 @@ export async function buildReport(
     listResponses(db, { cycleIds: [cycle.id] }),
     listMappedPartnerIds(db, cycle.id),
   ]);
-  const [difficulties, recommendations, meetings, acronyms, texts] = await Promise.all([
+  const [difficulties, recommendations, meetings, acronyms, allTexts] = await Promise.all([
     listDifficulties(db, cycle.id, lang),
     listRecommendations(db, cycle.id, lang),
     listMeetings(db, cycle.id, lang),
@@ -154,6 +154,8 @@ export async function buildReport(
     not_assessed: n(counts.not_assessed),
     commitments_on_track: n(summary.onTrackOrBetter),
   };
+  // Texts offered from the previous cycle are not the cycle's until the coordinator saves them.
+  const texts = ownTexts(allTexts);
   const filled = Object.fromEntries(
     CYCLE_TEXT_KINDS.map((kind) => {
       const text = texts[kind];

@@ -1,23 +1,25 @@
 // The report texts editor: the coordinator opens a cycle's texts (offered from the previous cycle
 // where missing), a text with an unknown figure is refused beside its field and nothing is saved,
-// a good one is saved; other roles cannot reach the editor.
+// a good one is saved, an emptied one is removed from the report; other roles cannot reach the
+// editor. Only texts saved for the cycle reach its report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { getCycleTexts } from "../../src/services/report-texts.ts";
+import { buildReport } from "../../src/services/reports.ts";
 import { signIn, type TestClient } from "../support/client.ts";
-import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
 
 const PATH = "/manage/cycles/2023/report-texts";
 
-describe("report texts editor", () => {
+describe.each(backends)("report texts editor on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let web: TestClient;
   let cycleId: number;
 
   beforeAll(async () => {
-    t = await freshDatabase("pglite");
+    t = await freshDatabase(backend);
     ({ app } = await collectionWorld(t));
     cycleId = (
       await t.db
@@ -63,6 +65,13 @@ describe("report texts editor", () => {
     expect(texts.conclusion?.text).not.toBe("Conclusion valable pour {cycle}");
   });
 
+  it("leaves offered texts out of the report until they are saved", async () => {
+    const texts = await getCycleTexts(t.db, cycleId);
+    expect(texts.acknowledgements?.source).toBe("previous");
+    const model = await buildReport(t.db, "2023", "fr", { publishedOnly: false });
+    expect(Object.values(model.texts).every((text) => text === null)).toBe(true);
+  });
+
   it("saves the texts as the cycle's own", async () => {
     await web.get(PATH);
     const res = await web.post(PATH, {
@@ -83,7 +92,40 @@ describe("report texts editor", () => {
       "context.text": "Contexte de {cycle} : {partners} partenaires.",
       "context.text_en": "Context of {cycle}: {partners} partners.",
     });
-    expect(await again.text()).toContain("0 texte(s) enregistré(s)");
+    expect(await again.text()).toContain("0 texte(s) enregistré(s), 0 retiré(s)");
+    const model = await buildReport(t.db, "2023", "fr", { publishedOnly: false });
+    expect(model.texts.context).toMatch(/^Contexte de Janvier/);
+    expect(model.texts.conclusion).toBeNull();
+  });
+
+  it("no longer pre-fills offered texts once the cycle has its own, and shows them apart", async () => {
+    const page = await (await web.get(PATH)).text();
+    const conclusion = page.slice(page.indexOf('name="conclusion.text"'));
+    expect(conclusion).toMatch(/^name="conclusion.text"[^>]*><\/textarea>/);
+    expect(page).toContain("Texte de la période précédente");
+    expect(page).toContain("Videz les deux champs d’un texte pour le retirer du rapport.");
+  });
+
+  it("removes a text whose two fields are emptied, and keeps it in the audit log", async () => {
+    await web.get(PATH);
+    const res = await web.post(PATH, { "context.text": "", "context.text_en": "" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("0 texte(s) enregistré(s), 1 retiré(s)");
+    const texts = await getCycleTexts(t.db, cycleId);
+    expect(texts.context?.source).toBe("previous");
+    const model = await buildReport(t.db, "2023", "fr", { publishedOnly: false });
+    expect(model.texts.context).toBeNull();
+    const removal = await t.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", "cycle_texts")
+      .where("action", "=", "delete")
+      .executeTakeFirstOrThrow();
+    expect(removal.before).toMatchObject({ text: "Contexte de {cycle} : {partners} partenaires." });
+    expect(removal.actor).toMatch(/^user:\d+$/);
+    // Emptied French with English kept is refused, not taken for a removal.
+    const refused = await web.post(PATH, { "context.text": "", "context.text_en": "Context." });
+    expect(refused.status).toBe(400);
   });
 
   it("is for coordinators only", async () => {

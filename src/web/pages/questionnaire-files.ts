@@ -52,8 +52,14 @@ export function importResultPage(
   return page(view, {
     title: t("files.result.title"),
     body: html`<h1>${t("files.result.title")}</h1>
+<p class="muted">${q.partner.acronym ?? q.partner.name} — ${q.cycle.label}</p>
 ${result.dryRun ? html`<p class="notice">${t("files.result.dryRun")}</p>` : ""}
-<p role="status">${t("files.result.counts", { ...result.counts })}</p>
+<p class="notice" role="status">${t("files.result.counts", { ...result.counts })}</p>
+${
+  !result.dryRun && result.counts.imported + result.counts.updated > 0
+    ? html`<p>${t("files.result.drafts")}</p>`
+    : ""
+}
 ${
   result.rejections.length > 0
     ? html`<h2>${t("files.result.rows")}</h2><ul class="errors">${result.rejections.map(

@@ -41,15 +41,23 @@ export function reportTextsPage(
   const { t } = view;
   const base = `/manage/cycles/${encodeURIComponent(cycle.slug)}`;
   const errors = errorsOf(view, state.typed ?? [], state.refusals ?? []);
+  // A cycle with no text of its own starts from the previous cycle's, pre-filled (saving adopts
+  // them); once it has its own, an empty kind only shows the previous text, so that a text the
+  // coordinator removed is not adopted again by the next save.
+  const hasOwn = CYCLE_TEXT_KINDS.some((k) => texts[k]?.source === "cycle");
   const value = (kind: CycleTextKind) => {
     const typed = state.typed?.find((x) => x.kind === kind);
-    if (typed) return { text: typed.text, textEn: typed.textEn, previous: false };
     const stored = texts[kind];
-    return {
-      text: stored?.text ?? "",
-      textEn: stored?.textEn ?? "",
-      previous: stored?.source === "previous",
-    };
+    const earlier = stored?.source === "previous" ? stored : null;
+    if (typed) return { text: typed.text, textEn: typed.textEn, offered: false, earlier };
+    if (stored && (stored.source === "cycle" || !hasOwn))
+      return {
+        text: stored.text,
+        textEn: stored.textEn ?? "",
+        offered: stored.source === "previous",
+        earlier: null,
+      };
+    return { text: "", textEn: "", offered: false, earlier };
   };
   const placeholders = TEXT_PLACEHOLDERS.map((p) => `{${p}}`).join(", ");
   return page(view, {
@@ -57,15 +65,17 @@ export function reportTextsPage(
     body: html`<p class="crumbs"><a href="/manage">${t("nav.workspace")}</a> › <a href="${base}">${cycle.label}</a></p>
 <h1>${t("texts.title")}</h1>
 <p>${t("texts.intro", { placeholders })}</p>
+<p class="muted">${t("texts.remove_hint")}</p>
 ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
 ${errorSummary(view, errors)}
 <form method="post" action="${base}/report-texts">${csrfField(view)}
 ${CYCLE_TEXT_KINDS.map((kind) => {
   const v = value(kind);
   return html`<fieldset class="card"><legend>${t(`texts.kind.${kind}` as MessageKey)}</legend>
-${v.previous ? html`<p class="muted">${t("texts.previous")}</p>` : ""}
+${v.offered ? html`<p class="muted">${t("texts.previous")}</p>` : ""}
 ${field({ name: `${kind}.text`, label: t("texts.fr"), value: v.text, multiline: true, error: errors[`${kind}.text`], attrs: html` rows="6" lang="fr"` })}
 ${field({ name: `${kind}.text_en`, label: t("texts.en"), value: v.textEn, multiline: true, error: errors[`${kind}.text_en`], attrs: html` rows="4" lang="en"` })}
+${v.earlier ? html`<details><summary>${t("texts.earlier")}</summary><p class="narrative pre" lang="fr">${v.earlier.text}</p>${v.earlier.textEn ? html`<p class="narrative pre" lang="en">${v.earlier.textEn}</p>` : ""}</details>` : ""}
 </fieldset>`;
 })}
 <p class="actions"><button class="primary" type="submit">${t("texts.save")}</button></p>

@@ -14,6 +14,8 @@ export const fr = {
     "{imported} réponse(s) ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {rejected} ligne(s) refusée(s).",
   "files.result.dryRun": "Vérification seulement : rien n’a été enregistré.",
   "files.result.rows": "Lignes refusées",
+  "files.result.drafts":
+    "Une réponse importée qui n’avait pas encore été soumise reste un brouillon : relisez-la dans le questionnaire, puis soumettez-la pour validation.",
   "files.row": "Ligne {row} : {reason}",
   "files.back": "Retour au questionnaire",
   "files.reason.unknown_indicator":
@@ -61,6 +63,8 @@ export const en: Record<keyof typeof fr, string> = {
     "{imported} answer(s) added, {updated} updated, {unchanged} unchanged, {rejected} row(s) refused.",
   "files.result.dryRun": "Check only: nothing was stored.",
   "files.result.rows": "Refused rows",
+  "files.result.drafts":
+    "An imported answer that had not been submitted yet stays a draft: review it in the questionnaire, then submit it for validation.",
   "files.row": "Row {row}: {reason}",
   "files.back": "Back to the questionnaire",
   "files.reason.unknown_indicator":

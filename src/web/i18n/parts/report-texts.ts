@@ -6,10 +6,13 @@ export const fr = {
     "Ces textes entrent dans le rapport annuel de la période. Les chiffres s’écrivent entre accolades et sont calculés à la génération : {placeholders}.",
   "texts.previous":
     "Repris de la période précédente comme point de départ : enregistrez pour l’adopter.",
+  "texts.remove_hint":
+    "Seuls les textes enregistrés pour cette période entrent dans son rapport. Videz les deux champs d’un texte pour le retirer du rapport.",
+  "texts.earlier": "Texte de la période précédente",
   "texts.fr": "En français",
   "texts.en": "En anglais (facultatif)",
   "texts.save": "Enregistrer les textes",
-  "texts.saved": "{count} texte(s) enregistré(s).",
+  "texts.saved": "{count} texte(s) enregistré(s), {removed} retiré(s).",
   "texts.back": "Retour à la période",
   "texts.error.placeholder": "Chiffre inconnu : {placeholder}. Utilisez ceux listés plus haut.",
   "texts.error.length": "Texte trop long ({max} caractères au plus).",
@@ -30,10 +33,13 @@ export const en: Record<keyof typeof fr, string> = {
   "texts.intro":
     "These texts go into the cycle's annual report. Figures are written in braces and computed when the report is built: {placeholders}.",
   "texts.previous": "Taken from the previous cycle as a starting point: save to adopt it.",
+  "texts.remove_hint":
+    "Only the texts saved for this cycle go into its report. Empty both fields of a text to remove it from the report.",
+  "texts.earlier": "Text of the previous cycle",
   "texts.fr": "In French",
   "texts.en": "In English (optional)",
   "texts.save": "Save the texts",
-  "texts.saved": "{count} text(s) saved.",
+  "texts.saved": "{count} text(s) saved, {removed} removed.",
   "texts.back": "Back to the cycle",
   "texts.error.placeholder": "Unknown figure: {placeholder}. Use those listed above.",
   "texts.error.length": "Text too long ({max} characters at most).",

@@ -245,7 +245,7 @@ suite(title, () => {
       l.locator("[data-status]"),
       "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
     );
-    await expectText(psi.locator("#outbox"), "1 réponses en attente d’envoi (hors ligne).");
+    await expectText(psi.locator("#outbox"), "1 réponse en attente d’envoi (hors ligne).");
     expect((await stored("l")).rows).toEqual([]);
     const kept = await idb(psi);
     expect(kept.outbox).toMatchObject([{ k: "2023/psi/l", submit: true, base: 0 }]);

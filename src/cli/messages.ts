@@ -1,5 +1,6 @@
 // Terminal messages in French and English: each failure names its cause and its fix on one line.
 import type { Lang } from "../domain/lang.ts";
+import { fillMessage } from "../domain/message.ts";
 
 const fr = {
   usage: `Usage : jalon <commande>
@@ -74,7 +75,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   import_not_found:
     "Fichier {file} refusé : la période ou le partenaire qu'il nomme n'existe pas ({value}).",
   import_done:
-    "{file} ({cycle}, {partner}) : {imported} réponse(s) ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {rejected} ligne(s) refusée(s).",
+    "{file} ({cycle}, {partner}) : {imported} {imported|réponse ajoutée|réponses ajoutées}, {updated} {updated|mise à jour|mises à jour}, {unchanged} {unchanged|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
   import_dry_run: "Vérification seulement (--dry-run) : rien n'a été enregistré.",
   import_row: "  ligne {row} : {reason}",
   "refused.too_large": "il dépasse 10 Mo.",
@@ -162,7 +163,7 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   import_refused: "File {file} refused: {reason}",
   import_not_found: "File {file} refused: the cycle or partner it names does not exist ({value}).",
   import_done:
-    "{file} ({cycle}, {partner}): {imported} answer(s) added, {updated} updated, {unchanged} unchanged, {rejected} row(s) refused.",
+    "{file} ({cycle}, {partner}): {imported} {imported|answer|answers} added, {updated} updated, {unchanged} unchanged, {rejected} {rejected|row|rows} refused.",
   import_dry_run: "Check only (--dry-run): nothing was stored.",
   import_row: "  row {row}: {reason}",
   "refused.too_large": "it is larger than 10 MB.",
@@ -184,6 +185,7 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
 };
 
 export type CliMessage = keyof typeof fr;
+export const CLI_CATALOGUES: Record<Lang, Record<CliMessage, string>> = { fr, en };
 
 export function cliMessage(
   lang: Lang,
@@ -191,7 +193,5 @@ export function cliMessage(
   params: Record<string, string | number> = {},
 ): string {
   const text = (lang === "en" ? en : fr)[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillMessage(lang, text, params);
 }

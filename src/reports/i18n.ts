@@ -1,6 +1,7 @@
 // The report's own labels in French and English (src/reports may not use the web catalogues),
 // and locale-aware formatting of numbers and dates. Both catalogues have the same keys (typed).
 import type { Lang } from "../domain/lang.ts";
+import { fillMessage } from "../domain/message.ts";
 
 const fr = {
   "cover.title": "Rapport annuel de suivi des engagements FP2030",
@@ -21,7 +22,8 @@ const fr = {
   "acknowledgements.title": "Remerciements",
   "context.title": "Contexte",
   "context.commitments": "Les engagements du pays",
-  "context.commitmentsIntro": "Le pays a pris {count} engagements, suivis dans ce rapport :",
+  "context.commitmentsIntro":
+    "Le pays a pris {count} {count|engagement, suivi|engagements, suivis} dans ce rapport :",
   "context.steps": "La méthode Motion Tracker en six étapes",
   "step.1": "Identifier les engagements.",
   "step.2": "Les classer.",
@@ -35,22 +37,22 @@ const fr = {
   "methodology.title": "Approche et méthodologie",
   "methodology.sampling": "Échantillonnage",
   "methodology.samplingText":
-    "{mapped} organisations ont été identifiées lors de la cartographie des acteurs et interrogées sur les indicateurs qui les concernent ; {partners} d’entre elles ont rapporté au moins une contribution, soit {responses} réponses.",
+    "{mapped} organisations ont été identifiées lors de la cartographie des acteurs et interrogées sur les indicateurs qui les concernent ; {partners} d’entre elles ont rapporté au moins une contribution, soit {responses} {responses|réponse|réponses}.",
   "methodology.collection": "Collecte des données",
   "methodology.collectionText": "Les réponses ont été recueillies entre le {first} et le {last}.",
   "methodology.methodsIntro": "Réponses par mode de collecte :",
   "methodology.method": "Mode de collecte",
   "methodology.analysis": "Analyse et validation",
   "methodology.meeting":
-    "Les réponses ont été examinées lors de l’activité « {title} » ({place}, {date}), où {count} organisations étaient représentées ; les statuts des indicateurs y ont été validés.",
+    "Les réponses ont été examinées lors de l’activité « {title} » ({place}, {date}), où {count} {count|organisation était représentée|organisations étaient représentées} ; les statuts des indicateurs y ont été validés.",
   "methodology.noMeeting": "Aucune réunion de validation n’est enregistrée pour cette période.",
   "methodology.colours": "Code couleur",
   "methodology.coloursText":
-    "Chaque indicateur de processus reçoit une couleur selon son niveau de réalisation. Sur les {indicators} indicateurs de la période :",
+    "Chaque indicateur de processus reçoit une couleur selon son niveau de réalisation. Indicateurs de la période ({indicators}) :",
   "findings.title": "Constats et résultats",
   "findings.blocks": "Organisations contributrices par pilier du système de santé (OMS)",
   "findings.blocksText":
-    "{partners} organisations ont rapporté au moins une contribution. Une organisation peut contribuer à plusieurs piliers.",
+    "{partners} {partners|organisation a|organisations ont} rapporté au moins une contribution. Une organisation peut contribuer à plusieurs piliers.",
   "findings.blocksChart": "Nombre d’organisations contributrices par pilier",
   "findings.categories": "Catégories de partenaires et institutions",
   "findings.none": "aucune",
@@ -73,7 +75,7 @@ const fr = {
   "recap.chart": "Indicateurs de processus par statut",
   "synthesis.title": "Synthèse générale",
   "synthesis.figures":
-    "{on_track} engagements sur {commitments} sont réalisés ou en bonne voie. Sur {indicators} indicateurs de processus, {achieved} sont réalisés, {yellow} sur la bonne voie, {red} pas sur la bonne voie et {grey} non évalués.",
+    "{on_track} {commitments|engagement|engagements} sur {commitments} {on_track|est réalisé ou en bonne voie|sont réalisés ou en bonne voie}. Indicateurs de processus ({indicators}) : réalisés, {achieved} ; sur la bonne voie, {yellow} ; pas sur la bonne voie, {red} ; non évalués, {grey}.",
   "highlights.title": "Progrès marquants",
   "difficulties.title": "Difficultés",
   "difficulties.none": "Aucune difficulté enregistrée à ce niveau.",
@@ -179,7 +181,8 @@ const en: Record<ReportKey, string> = {
   "acknowledgements.title": "Acknowledgements",
   "context.title": "Context",
   "context.commitments": "The country’s commitments",
-  "context.commitmentsIntro": "The country made {count} commitments, followed in this report:",
+  "context.commitmentsIntro":
+    "The country made {count} {count|commitment|commitments}, followed in this report:",
   "context.steps": "The Motion Tracker method in six steps",
   "step.1": "Identify the commitments.",
   "step.2": "Classify them.",
@@ -192,22 +195,22 @@ const en: Record<ReportKey, string> = {
   "methodology.title": "Approach and methodology",
   "methodology.sampling": "Sampling",
   "methodology.samplingText":
-    "{mapped} organisations were identified when mapping the stakeholders and asked about the indicators that concern them; {partners} of them reported at least one contribution, {responses} responses in all.",
+    "{mapped} organisations were identified when mapping the stakeholders and asked about the indicators that concern them; {partners} of them reported at least one contribution, {responses} {responses|response|responses} in all.",
   "methodology.collection": "Data collection",
   "methodology.collectionText": "Answers were collected between {first} and {last}.",
   "methodology.methodsIntro": "Responses by collection method:",
   "methodology.method": "Collection method",
   "methodology.analysis": "Analysis and validation",
   "methodology.meeting":
-    "The answers were reviewed at “{title}” ({place}, {date}), where {count} organisations were represented; the indicators’ statuses were validated there.",
+    "The answers were reviewed at “{title}” ({place}, {date}), where {count} {count|organisation was|organisations were} represented; the indicators’ statuses were validated there.",
   "methodology.noMeeting": "No validation meeting is recorded for this period.",
   "methodology.colours": "Colour code",
   "methodology.coloursText":
-    "Each process indicator gets a colour according to how far it was achieved. Of the period’s {indicators} indicators:",
+    "Each process indicator gets a colour according to how far it was achieved. The period’s indicators ({indicators}):",
   "findings.title": "Findings and results",
   "findings.blocks": "Contributing organisations by WHO health-system building block",
   "findings.blocksText":
-    "{partners} organisations reported at least one contribution. An organisation may contribute to several building blocks.",
+    "{partners} {partners|organisation|organisations} reported at least one contribution. An organisation may contribute to several building blocks.",
   "findings.blocksChart": "Contributing organisations per building block",
   "findings.categories": "Partner categories and institutions",
   "findings.none": "none",
@@ -230,7 +233,7 @@ const en: Record<ReportKey, string> = {
   "recap.chart": "Process indicators by status",
   "synthesis.title": "Overall synthesis",
   "synthesis.figures":
-    "{on_track} of {commitments} commitments are achieved or on track. Of {indicators} process indicators, {achieved} are achieved, {yellow} on track, {red} off track and {grey} not assessed.",
+    "{on_track} of {commitments} {commitments|commitment|commitments} {on_track|is|are} achieved or on track. Process indicators ({indicators}): achieved, {achieved}; on track, {yellow}; off track, {red}; not assessed, {grey}.",
   "highlights.title": "Highlights of progress",
   "difficulties.title": "Difficulties",
   "difficulties.none": "No difficulty recorded at this level.",
@@ -316,16 +319,13 @@ const en: Record<ReportKey, string> = {
   "level.stakeholders": "At the level of stakeholders",
 };
 
-const catalogues: Record<Lang, Record<ReportKey, string>> = { fr, en };
+export const REPORT_CATALOGUES: Record<Lang, Record<ReportKey, string>> = { fr, en };
 
 export type ReportT = (key: ReportKey, params?: Record<string, string | number>) => string;
 
 export function reportTranslator(lang: Lang): ReportT {
-  const catalogue = catalogues[lang];
-  return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+  const catalogue = REPORT_CATALOGUES[lang];
+  return (key, params) => fillMessage(lang, catalogue[key], params);
 }
 
 export { formatDate, formatNumber, formatValue } from "../domain/format.ts";

@@ -80,14 +80,14 @@ describe("jalon import responses", () => {
   it("checks with --dry-run, imports, then finds nothing to change", async () => {
     const dry = capture();
     expect(await main(["import", "responses", good, "--dry-run"], env, dry.io)).toBe(0);
-    expect(dry.out.join("\n")).toContain("1 réponse(s) ajoutée(s)");
+    expect(dry.out.join("\n")).toContain("1 réponse ajoutée");
     expect(dry.out.join("\n")).toContain("rien n'a été enregistré");
     const done = capture();
     expect(await main(["import", "responses", good], env, done.io)).toBe(0);
-    expect(done.out[0]).toContain("(2023, psi) : 1 réponse(s) ajoutée(s)");
+    expect(done.out[0]).toContain("(2023, psi) : 1 réponse ajoutée");
     const again = capture();
     expect(await main(["import", "responses", good], env, { ...again.io })).toBe(0);
-    expect(again.out[0]).toContain("0 réponse(s) ajoutée(s), 0 mise(s) à jour");
+    expect(again.out[0]).toContain("0 réponse ajoutée, 0 mise à jour");
   });
 
   it("lists refused rows and refuses whole files with a non-zero exit", async () => {

@@ -286,7 +286,7 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const ok = await upload(bytes, undefined, true);
     expect(ok.status).toBe(200);
     const text = await ok.text();
-    expect(text).toContain("0 réponse(s) ajoutée(s)");
+    expect(text).toContain("0 réponse ajoutée");
     expect(text).toContain("rien n’a été enregistré");
 
     const msi = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "msi", "fr")).bytes;

@@ -79,7 +79,7 @@ describe.each(backends)("report texts editor on %s", (backend) => {
       "context.text_en": "Context of {cycle}: {partners} partners.",
     });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("1 texte(s) enregistré(s)");
+    expect(await res.text()).toContain("1 texte enregistré, 0 retiré.");
     const texts = await getCycleTexts(t.db, cycleId);
     expect(texts.context).toEqual({
       text: "Contexte de {cycle} : {partners} partenaires.",
@@ -92,7 +92,7 @@ describe.each(backends)("report texts editor on %s", (backend) => {
       "context.text": "Contexte de {cycle} : {partners} partenaires.",
       "context.text_en": "Context of {cycle}: {partners} partners.",
     });
-    expect(await again.text()).toContain("0 texte(s) enregistré(s), 0 retiré(s)");
+    expect(await again.text()).toContain("0 texte enregistré, 0 retiré.");
     const model = await buildReport(t.db, "2023", "fr", { publishedOnly: false });
     expect(model.texts.context).toMatch(/^Contexte de Janvier/);
     expect(model.texts.conclusion).toBeNull();
@@ -110,7 +110,7 @@ describe.each(backends)("report texts editor on %s", (backend) => {
     await web.get(PATH);
     const res = await web.post(PATH, { "context.text": "", "context.text_en": "" });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("0 texte(s) enregistré(s), 1 retiré(s)");
+    expect(await res.text()).toContain("0 texte enregistré, 1 retiré.");
     const texts = await getCycleTexts(t.db, cycleId);
     expect(texts.context?.source).toBe("previous");
     const model = await buildReport(t.db, "2023", "fr", { publishedOnly: false });

@@ -5,7 +5,13 @@ const forms = [...document.querySelectorAll("form.answer[data-code]")];
 // "/q/2023/psi/d" -> "2023/psi/d" (not f.action: the buttons named "action" hide it)
 const key = (f) => f.getAttribute("action").slice(3);
 const prefix = forms[0] ? key(forms[0]).replace(/[^/]+$/, "") : "\n";
-const say = (k, n) => (box?.dataset[k] || "").replace(/\{\w+\}/, n);
+// Messages come from the page's catalogue: "{n}" takes the number, "{n|one|other}" the word form
+// that number calls for (the same rule as domain/message.ts).
+const plural = new Intl.PluralRules(document.documentElement.lang || "fr");
+const say = (k, n) =>
+  (box?.dataset[k] || "").replace(/\{\w+(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (_, one, other) =>
+    one === undefined ? n : plural.select(Number(n)) === "one" ? one : other,
+  );
 const hex = (b) => b.toString(16).padStart(2, "0");
 const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), hex).join("");
 const timers = new Map();

@@ -1,5 +1,6 @@
-// Message lookup with {placeholders}, and locale-aware number and date formatting.
+// Message lookup with {placeholders} and {count|one|other} word forms, and locale-aware number and date formatting.
 import type { Lang } from "../../domain/lang.ts";
+import { fillMessage } from "../../domain/message.ts";
 import { en } from "./en.ts";
 import { fr, type MessageKey } from "./fr.ts";
 
@@ -11,10 +12,7 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
 
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
-  return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+  return (key, params) => fillMessage(lang, catalogue[key], params);
 }
 
 export { formatDate, formatNumber, formatValue } from "../../domain/format.ts";

@@ -51,7 +51,8 @@ export const fr = {
   "scorecard.cycle": "Période de suivi : {cycle}",
   "scorecard.otherCycles": "Autres périodes publiées :",
   "scorecard.statusCounts": "Indicateurs par statut",
-  "scorecard.onTrack": "{count} engagements sur {total} réalisés ou en bonne voie",
+  "scorecard.onTrack":
+    "{count} {total|engagement|engagements} sur {total} {count|réalisé ou en bonne voie|réalisés ou en bonne voie}",
   "scorecard.commitment": "Engagement {number}",
   "scorecard.indicators": "Indicateurs de processus",
   "scorecard.details": "Détail de l’engagement {number}",
@@ -88,9 +89,9 @@ export const fr = {
   "table.share": "Part",
 
   "partners.title": "Partenaires",
-  "partners.intro": "{count} organisations, regroupées par catégorie.",
+  "partners.intro": "{count} {count|organisation|organisations}, regroupées par catégorie.",
   "partners.none": "Aucun partenaire dans cette catégorie.",
-  "partners.contributions": "{count} contributions",
+  "partners.contributions": "{count} {count|contribution|contributions}",
   "partners.contribution": "1 contribution",
   "partners.noContribution": "aucune contribution publiée",
 
@@ -98,7 +99,7 @@ export const fr = {
   "partner.contributionsIn": "Contributions – {cycle}",
   "partner.none": "Aucune contribution publiée pour ce partenaire.",
   "partner.citedBy":
-    "Cité comme partenaire de collaboration dans {count} réponses d’autres organisations.",
+    "Cité comme partenaire de collaboration dans {count} {count|réponse|réponses} d’autres organisations.",
   "partner.indicator": "Indicateur {number}",
 
   "synthesis.title": "Synthèse – {cycle}",
@@ -115,7 +116,8 @@ export const fr = {
   "synthesis.recommendations": "Recommandations",
   "synthesis.noRecommendations": "Aucune recommandation enregistrée.",
   "synthesis.meetings": "Validation",
-  "synthesis.meeting": "{title}, {place}, le {date} — {count} organisations représentées.",
+  "synthesis.meeting":
+    "{title}, {place}, le {date} — {count} {count|organisation représentée|organisations représentées}.",
   "synthesis.total": "Total",
   "synthesis.report": "Télécharger le rapport",
   "synthesis.reportIntro": "Le rapport annuel de cette période, dans la langue de cette page :",
@@ -186,7 +188,7 @@ export const en: Record<keyof typeof fr, string> = {
   "scorecard.cycle": "Reporting period: {cycle}",
   "scorecard.otherCycles": "Other published periods:",
   "scorecard.statusCounts": "Indicators by status",
-  "scorecard.onTrack": "{count} of {total} commitments achieved or on track",
+  "scorecard.onTrack": "{count} of {total} {total|commitment|commitments} achieved or on track",
   "scorecard.commitment": "Commitment {number}",
   "scorecard.indicators": "Process indicators",
   "scorecard.details": "Details of commitment {number}",
@@ -223,16 +225,17 @@ export const en: Record<keyof typeof fr, string> = {
   "table.share": "Share",
 
   "partners.title": "Partners",
-  "partners.intro": "{count} organisations, grouped by category.",
+  "partners.intro": "{count} {count|organisation|organisations}, grouped by category.",
   "partners.none": "No partner in this category.",
-  "partners.contributions": "{count} contributions",
+  "partners.contributions": "{count} {count|contribution|contributions}",
   "partners.contribution": "1 contribution",
   "partners.noContribution": "no published contribution",
 
   "partner.category": "Category",
   "partner.contributionsIn": "Contributions – {cycle}",
   "partner.none": "No published contribution for this partner.",
-  "partner.citedBy": "Named as a collaborating partner in {count} answers of other organisations.",
+  "partner.citedBy":
+    "Named as a collaborating partner in {count} {count|answer|answers} of other organisations.",
   "partner.indicator": "Indicator {number}",
 
   "synthesis.title": "Synthesis – {cycle}",
@@ -249,7 +252,8 @@ export const en: Record<keyof typeof fr, string> = {
   "synthesis.recommendations": "Recommendations",
   "synthesis.noRecommendations": "No recommendation recorded.",
   "synthesis.meetings": "Validation",
-  "synthesis.meeting": "{title}, {place}, on {date} — {count} organisations represented.",
+  "synthesis.meeting":
+    "{title}, {place}, on {date} — {count} {count|organisation|organisations} represented.",
   "synthesis.total": "Total",
   "synthesis.report": "Download the report",
   "synthesis.reportIntro": "This period's annual report, in the language of this page:",

@@ -4,7 +4,7 @@ export const fr = {
   "q.intro":
     "Pour chaque indicateur, dites si votre organisation y contribue, résumez vos activités et vos partenaires, et les difficultés rencontrées. Chaque indicateur s’enregistre séparément ; vous pouvez revenir plus tard.",
   "q.deadline": "À renvoyer avant le {date}.",
-  "q.progress": "{started} indicateurs sur {mapped} commencés, {submitted} soumis.",
+  "q.progress": "Indicateurs commencés : {started} sur {mapped} ; soumis : {submitted}.",
   "q.readOnly": "Ce questionnaire n’accepte plus de modifications.",
   "q.none": "Aucun indicateur n’est attribué à votre organisation pour cette période.",
   "q.contributes": "Votre organisation contribue-t-elle à cet indicateur ?",
@@ -41,7 +41,8 @@ export const fr = {
     "Quelqu’un a modifié cette réponse pendant que vous la saisissiez. Voici la version enregistrée ; votre saisie est conservée dans le formulaire. Relisez, puis enregistrez pour la remplacer.",
   "q.conflict.theirs": "Version enregistrée",
   "q.closed": "La collecte de cette période est close : la réponse n’a pas été enregistrée.",
-  "q.offline.pending": "{count} réponses en attente d’envoi (hors ligne).",
+  "q.offline.pending":
+    "{count} {count|réponse en attente|réponses en attente} d’envoi (hors ligne).",
   "q.offline.sent": "Réponses envoyées.",
   "q.offline.saving": "Enregistrement…",
   "q.offline.savedLocal": "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
@@ -55,7 +56,7 @@ export const en: Record<keyof typeof fr, string> = {
   "q.intro":
     "For each indicator, say whether your organisation contributes, summarise your activities and partners, and the difficulties met. Each indicator is saved separately; you can come back later.",
   "q.deadline": "To be returned before {date}.",
-  "q.progress": "{started} of {mapped} indicators started, {submitted} submitted.",
+  "q.progress": "Indicators started: {started} of {mapped}; submitted: {submitted}.",
   "q.readOnly": "This questionnaire no longer accepts changes.",
   "q.none": "No indicator is assigned to your organisation for this period.",
   "q.contributes": "Does your organisation contribute to this indicator?",
@@ -92,7 +93,7 @@ export const en: Record<keyof typeof fr, string> = {
     "Someone changed this answer while you were typing. Here is the stored version; what you typed is kept in the form. Read it, then save to replace it.",
   "q.conflict.theirs": "Stored version",
   "q.closed": "Collection for this period is closed: the answer was not saved.",
-  "q.offline.pending": "{count} answers waiting to be sent (offline).",
+  "q.offline.pending": "{count} {count|answer|answers} waiting to be sent (offline).",
   "q.offline.sent": "Answers sent.",
   "q.offline.saving": "Saving…",
   "q.offline.savedLocal": "Saved on this device, will be sent when the connection returns.",

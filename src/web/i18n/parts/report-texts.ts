@@ -12,7 +12,8 @@ export const fr = {
   "texts.fr": "En français",
   "texts.en": "En anglais (facultatif)",
   "texts.save": "Enregistrer les textes",
-  "texts.saved": "{count} texte(s) enregistré(s), {removed} retiré(s).",
+  "texts.saved":
+    "{count} {count|texte enregistré|textes enregistrés}, {removed} {removed|retiré|retirés}.",
   "texts.back": "Retour à la période",
   "texts.error.placeholder": "Chiffre inconnu : {placeholder}. Utilisez ceux listés plus haut.",
   "texts.error.length": "Texte trop long ({max} caractères au plus).",
@@ -39,7 +40,7 @@ export const en: Record<keyof typeof fr, string> = {
   "texts.fr": "In French",
   "texts.en": "In English (optional)",
   "texts.save": "Save the texts",
-  "texts.saved": "{count} text(s) saved, {removed} removed.",
+  "texts.saved": "{count} {count|text|texts} saved, {removed} removed.",
   "texts.back": "Back to the cycle",
   "texts.error.placeholder": "Unknown figure: {placeholder}. Use those listed above.",
   "texts.error.length": "Text too long ({max} characters at most).",

@@ -1,0 +1,33 @@
+// Filling a catalogue message: "{name}" takes the parameter's value; "{name|one|other}" takes
+// the word form that the parameter's number calls for in the message's language (French says
+// "0 réponse" and "1 réponse", English "0 answers" and "1 answer"), as Intl.PluralRules decides.
+// The same rule serves the pages, the reports, the command line and the questionnaire's client.
+import type { Lang } from "./lang.ts";
+
+export type MessageParams = Record<string, string | number>;
+
+const PATTERN = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+const rules: Record<Lang, Intl.PluralRules> = {
+  fr: new Intl.PluralRules("fr"),
+  en: new Intl.PluralRules("en"),
+};
+
+/** A number written either as a number or as a formatted string ("1 234", "2,5"). */
+function numberOf(value: string | number): number {
+  if (typeof value === "number") return value;
+  return Number(value.replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+}
+
+export function fillMessage(lang: Lang, template: string, params: MessageParams = {}): string {
+  return template.replace(PATTERN, (whole, name: string, one?: string, other?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (one === undefined || other === undefined) return String(value);
+    return rules[lang].select(numberOf(value)) === "one" ? one : other;
+  });
+}
+
+/** The names a message refers to, each once, sorted (catalogues are checked with it). */
+export function messageParams(template: string): string[] {
+  return [...new Set([...template.matchAll(PATTERN)].map((m) => m[1] ?? ""))].sort();
+}

@@ -226,7 +226,7 @@ suite(title, () => {
     );
     expect(await page.locator("main h2").textContent()).toBe("Lignes refusées");
     expect(await page.locator("main ul.errors li").allTextContents()).toEqual([
-      `Ligne ${refusedRow} : « ${REFUSED_WORD} » n’est pas une réponse admise : indiquez Oui ou Non.`,
+      `Ligne ${refusedRow} : « ${REFUSED_WORD} » n’est pas une réponse admise : indiquez Oui ou Non.`,
     ]);
     await checkPage(page, "files-2-import-result");
 

@@ -67,7 +67,7 @@ describe("main", () => {
   it("rejects an unknown command with exit 2, in French or English", async () => {
     const fr = capture();
     expect(await main(["frobnicate"], {}, fr.io)).toBe(2);
-    expect(fr.err.join("\n")).toContain("Commande inconnue « frobnicate »");
+    expect(fr.err.join("\n")).toContain("Commande inconnue « frobnicate »");
     const en = capture();
     expect(await main(["frobnicate"], { JALON_LANG: "en" }, en.io)).toBe(2);
     expect(en.err.join("\n")).toContain("Unknown command “frobnicate”");

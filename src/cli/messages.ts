@@ -17,12 +17,12 @@ const fr = {
                                (--dry-run : vérifie sans rien enregistrer)
 Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut), JALON_BASE_URL (adresse publique dans les liens envoyés)`,
   unknown_command:
-    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses (voir « jalon help »).",
-  bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
+    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses (voir « jalon help »).",
+  bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
   bad_port:
-    "Port invalide « {value} » : indiquez un nombre entre 0 (port libre au hasard) et 65535.",
+    "Port invalide « {value} » : indiquez un nombre entre 0 (port libre au hasard) et 65535.",
   bad_env:
-    "Variable d'environnement {variable} invalide (« {value} ») : corrigez-la ou retirez-la.",
+    "Variable d'environnement {variable} invalide (« {value} ») : corrigez-la ou retirez-la.",
   invalid_url:
     "DATABASE_URL invalide ({target}) : attendu postgres://utilisateur@hôte:5432/base ; corrigez-la, ou retirez-la pour utiliser la base embarquée.",
   unreachable:
@@ -55,21 +55,21 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   unexpected: "Erreur inattendue : {message}",
   stopping: "Arrêt de Jalon…",
   report_missing:
-    "Option {value} manquante : indiquez la période du rapport, par exemple « jalon report --cycle 2022 ».",
-  report_format: "Format de rapport inconnu « {value} » : choisissez parmi {formats}.",
-  report_lang: "Langue de rapport inconnue « {value} » : choisissez fr ou en.",
-  user_missing: "Option {value} manquante pour « jalon user add » (voir « jalon help »).",
+    "Option {value} manquante : indiquez la période du rapport, par exemple « jalon report --cycle 2022 ».",
+  report_format: "Format de rapport inconnu « {value} » : choisissez parmi {formats}.",
+  report_lang: "Langue de rapport inconnue « {value} » : choisissez fr ou en.",
+  user_missing: "Option {value} manquante pour « jalon user add » (voir « jalon help »).",
   user_created:
     "Compte créé : {email} ({role}). Pour choisir le mot de passe, ouvrez ce lien (valable 24 h) : {url}",
   user_invalid: "Compte non créé : {field} invalide ({value}).",
   user_exists: "Compte non créé : l'adresse {value} a déjà un compte.",
   report_cycle:
-    "Aucune période de suivi « {value} » : indiquez l'identifiant ou l'année d'une période existante.",
+    "Aucune période de suivi « {value} » : indiquez l'identifiant ou l'année d'une période existante.",
   report_out:
     "Impossible d'écrire dans le dossier {target} : vérifiez qu'il existe et qu'il est accessible en écriture, ou choisissez-en un autre avec --out.",
   report_written: "Rapport écrit : {file}",
   import_missing:
-    "Argument {value} manquant : indiquez le questionnaire à importer, par exemple « jalon import responses psi-2023.xlsx ».",
+    "Argument {value} manquant : indiquez le questionnaire à importer, par exemple « jalon import responses psi-2023.xlsx ».",
   import_unreadable: "Impossible de lire le fichier {file} : vérifiez son chemin et ses droits.",
   import_refused: "Fichier {file} refusé : {reason}",
   import_not_found:
@@ -85,15 +85,15 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   "refused.not_questionnaire": "ce n'est pas un questionnaire téléchargé depuis Jalon.",
   "refused.other_questionnaire": "il a été fait pour un autre partenaire ou une autre période.",
   "refused.cycle_closed": "la collecte de sa période est close.",
-  "reason.unknown_indicator": "indicateur inconnu ou non adressé à ce partenaire (« {value} »).",
-  "reason.duplicate": "l'indicateur « {value} » figure sur plusieurs lignes.",
-  "reason.version": "version de réponse illisible (« {value} »).",
-  "reason.contributes": "« {value} » n'est pas une réponse admise (Oui ou Non).",
-  "reason.output_value": "« {value} » n'est pas un nombre (résultat « valeur unité »).",
-  "reason.output_unit": "résultat « {value} » sans unité.",
-  "reason.evidence_url": "« {value} » n'est pas une adresse http:// ou https://.",
+  "reason.unknown_indicator": "indicateur inconnu ou non adressé à ce partenaire (« {value} »).",
+  "reason.duplicate": "l'indicateur « {value} » figure sur plusieurs lignes.",
+  "reason.version": "version de réponse illisible (« {value} »).",
+  "reason.contributes": "« {value} » n'est pas une réponse admise (Oui ou Non).",
+  "reason.output_value": "« {value} » n'est pas un nombre (résultat « valeur unité »).",
+  "reason.output_unit": "résultat « {value} » sans unité.",
+  "reason.evidence_url": "« {value} » n'est pas une adresse http:// ou https://.",
   "reason.too_long": "texte ou liste trop long ({value}).",
-  "reason.stale": "la réponse à « {value} » a changé depuis le téléchargement du fichier.",
+  "reason.stale": "la réponse à « {value} » a changé depuis le téléchargement du fichier.",
 };
 
 const en: typeof fr = {

@@ -12,7 +12,7 @@ const fr = {
   "cover.logo": "Logo",
   toc: "Table des matières",
   "toc.hint":
-    "Mettez à jour la table (clic droit, « Mettre à jour le champ ») pour voir les pages.",
+    "Mettez à jour la table (clic droit, « Mettre à jour le champ ») pour voir les pages.",
   page: "Page {page} sur {pages}",
 
   "acronyms.title": "Liste des acronymes",
@@ -44,7 +44,7 @@ const fr = {
   "methodology.method": "Mode de collecte",
   "methodology.analysis": "Analyse et validation",
   "methodology.meeting":
-    "Les réponses ont été examinées lors de l’activité « {title} » ({place}, {date}), où {count} {count|organisation était représentée|organisations étaient représentées} ; les statuts des indicateurs y ont été validés.",
+    "Les réponses ont été examinées lors de l’activité « {title} » ({place}, {date}), où {count} {count|organisation était représentée|organisations étaient représentées} ; les statuts des indicateurs y ont été validés.",
   "methodology.noMeeting": "Aucune réunion de validation n’est enregistrée pour cette période.",
   "methodology.colours": "Code couleur",
   "methodology.coloursText":
@@ -75,7 +75,7 @@ const fr = {
   "recap.chart": "Indicateurs de processus par statut",
   "synthesis.title": "Synthèse générale",
   "synthesis.figures":
-    "{on_track} {commitments|engagement|engagements} sur {commitments} {on_track|est réalisé ou en bonne voie|sont réalisés ou en bonne voie}. Indicateurs de processus ({indicators}) : réalisés, {achieved} ; sur la bonne voie, {yellow} ; pas sur la bonne voie, {red} ; non évalués, {grey}.",
+    "{on_track} {commitments|engagement|engagements} sur {commitments} {on_track|est réalisé ou en bonne voie|sont réalisés ou en bonne voie}. Indicateurs de processus ({indicators}) : {achieved} {achieved|réalisé|réalisés}, {yellow} sur la bonne voie, {red} pas sur la bonne voie et {grey} {grey|non évalué|non évalués}.",
   "highlights.title": "Progrès marquants",
   "difficulties.title": "Difficultés",
   "difficulties.none": "Aucune difficulté enregistrée à ce niveau.",
@@ -233,7 +233,7 @@ const en: Record<ReportKey, string> = {
   "recap.chart": "Process indicators by status",
   "synthesis.title": "Overall synthesis",
   "synthesis.figures":
-    "{on_track} of {commitments} {commitments|commitment|commitments} {on_track|is|are} achieved or on track. Process indicators ({indicators}): achieved, {achieved}; on track, {yellow}; off track, {red}; not assessed, {grey}.",
+    "{on_track} of {commitments} {commitments|commitment|commitments} {on_track|is|are} achieved or on track. Process indicators ({indicators}): {achieved} achieved, {yellow} on track, {red} off track and {grey} not assessed.",
   "highlights.title": "Highlights of progress",
   "difficulties.title": "Difficulties",
   "difficulties.none": "No difficulty recorded at this level.",

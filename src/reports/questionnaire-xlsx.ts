@@ -84,9 +84,9 @@ const WIDTHS: Record<QuestionnaireColumn, number> = {
 const INSTRUCTIONS: Record<Lang, (m: QuestionnaireFileModel) => string[]> = {
   fr: (m) => [
     `Questionnaire de ${m.partner.acronym ?? m.partner.name} — ${m.cycle.label}`,
-    "Remplissez une ligne par indicateur dans la feuille « Questionnaire », puis déposez le fichier sur la page du questionnaire (bouton « Importer »).",
+    "Remplissez une ligne par indicateur dans la feuille « Questionnaire », puis déposez le fichier sur la page du questionnaire (bouton « Importer »).",
     "Contribue : Oui ou Non (laisser vide si vous ne savez pas).",
-    "Résultats chiffrés : une valeur puis son unité, séparés par « ; », par exemple « 619 prestataires formés; 12 sessions ».",
+    "Résultats chiffrés : une valeur puis son unité, séparés par « ; », par exemple « 619 prestataires formés; 12 sessions ».",
     "Preuves : une adresse web (http:// ou https://) par ligne, suivie si vous le souhaitez d’un titre.",
     "Ne modifiez pas les colonnes ni les feuilles masquées : elles identifient la période, le partenaire et l’indicateur.",
     "Une réponse modifiée en ligne depuis le téléchargement du fichier n’est pas écrasée : la ligne est refusée.",

@@ -82,7 +82,7 @@ describe("jalon report", () => {
       await main(["report", "--cycle", "2022", "--format", "odt", "--out", out], env, format.io),
     ).toBe(2);
     expect(format.err).toEqual([
-      "Format de rapport inconnu « odt » : choisissez parmi docx, pdf, html, xlsx.",
+      "Format de rapport inconnu « odt » : choisissez parmi docx, pdf, html, xlsx.",
     ]);
     const lang = capture();
     expect(
@@ -96,7 +96,7 @@ describe("jalon report", () => {
     const cycle = capture();
     expect(await main(["report", "--cycle", "1999", "--out", out], env, cycle.io)).toBe(1);
     expect(cycle.err).toEqual([
-      "Aucune période de suivi « 1999 » : indiquez l'identifiant ou l'année d'une période existante.",
+      "Aucune période de suivi « 1999 » : indiquez l'identifiant ou l'année d'une période existante.",
     ]);
     expect(await readdir(out).catch(() => "absent")).toBe("absent");
     const file = join(dir, "a-file");

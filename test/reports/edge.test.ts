@@ -45,7 +45,7 @@ function hostile(): World {
       c.outputs = [{ value: 1, unit: "@SUM(A1:A2)" }];
     }
   }
-  world.texts = { ...world.texts, conclusion: { fr: `${SCRIPT} & « ${LONG} »` } };
+  world.texts = { ...world.texts, conclusion: { fr: `${SCRIPT} & « ${LONG} »` } };
   return world;
 }
 

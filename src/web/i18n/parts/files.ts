@@ -19,19 +19,19 @@ export const fr = {
   "files.row": "Ligne {row} : {reason}",
   "files.back": "Retour au questionnaire",
   "files.reason.unknown_indicator":
-    "indicateur inconnu ou non adressé à ce partenaire (code « {value} »).",
-  "files.reason.duplicate": "l’indicateur « {value} » figure sur plusieurs lignes.",
+    "indicateur inconnu ou non adressé à ce partenaire (code « {value} »).",
+  "files.reason.duplicate": "l’indicateur « {value} » figure sur plusieurs lignes.",
   "files.reason.version":
-    "version de réponse illisible (« {value} ») : ne modifiez pas les colonnes masquées.",
-  "files.reason.contributes": "« {value} » n’est pas une réponse admise : indiquez Oui ou Non.",
+    "version de réponse illisible (« {value} ») : ne modifiez pas les colonnes masquées.",
+  "files.reason.contributes": "« {value} » n’est pas une réponse admise : indiquez Oui ou Non.",
   "files.reason.output_value":
-    "« {value} » n’est pas un nombre : écrivez chaque résultat « valeur unité », séparés par « ; ».",
-  "files.reason.output_unit": "résultat « {value} » sans unité : écrivez « valeur unité ».",
+    "« {value} » n’est pas un nombre : écrivez chaque résultat « valeur unité », séparés par « ; ».",
+  "files.reason.output_unit": "résultat « {value} » sans unité : écrivez « valeur unité ».",
   "files.reason.evidence_url":
-    "« {value} » n’est pas une adresse web : une adresse http:// ou https:// par ligne.",
+    "« {value} » n’est pas une adresse web : une adresse http:// ou https:// par ligne.",
   "files.reason.too_long": "texte ou liste trop long ({value}).",
   "files.reason.stale":
-    "la réponse à l’indicateur « {value} » a changé depuis le téléchargement du fichier : téléchargez-le à nouveau.",
+    "la réponse à l’indicateur « {value} » a changé depuis le téléchargement du fichier : téléchargez-le à nouveau.",
   "files.refused.title": "Fichier refusé",
   "files.refused.missing": "Choisissez le fichier à importer.",
   "files.refused.not_xlsx": "Ce fichier n’est pas un classeur Excel (.xlsx).",

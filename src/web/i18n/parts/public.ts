@@ -128,9 +128,9 @@ export const fr = {
 
   "error.notFound.title": "Page introuvable",
   "error.notFound.body": "Cette adresse ne correspond à aucune page publiée.",
-  "error.notFound.cycle": "Aucune période de suivi publiée ne porte l’identifiant « {id} ».",
-  "error.notFound.commitment": "Aucun engagement n’a le numéro « {id} » dans cette période.",
-  "error.notFound.partner": "Aucun partenaire ne porte l’identifiant « {id} ».",
+  "error.notFound.cycle": "Aucune période de suivi publiée ne porte l’identifiant « {id} ».",
+  "error.notFound.commitment": "Aucun engagement n’a le numéro « {id} » dans cette période.",
+  "error.notFound.partner": "Aucun partenaire ne porte l’identifiant « {id} ».",
   "error.notFound.tracker": "Aucune donnée n’est encore chargée sur cette instance.",
   "error.backHome": "Retour au tableau de bord",
   "error.server.title": "Erreur du serveur",

@@ -39,7 +39,7 @@ export const fr = {
   "val.answer.returned": "Commentaire envoyé au partenaire : {comment}",
   "val.form.status": "Statut",
   "val.form.narrative": "Commentaire de progrès",
-  "val.form.narrativeHint": "Obligatoire pour « Sur la bonne voie » et « Pas sur la bonne voie ».",
+  "val.form.narrativeHint": "Obligatoire pour « Sur la bonne voie » et « Pas sur la bonne voie ».",
   "val.form.narrativeEn": "Commentaire en anglais (facultatif)",
   "val.form.submit": "Enregistrer le statut",
   "val.saved": "Statut de l’indicateur {number} enregistré.",

@@ -4,12 +4,14 @@ import { type Migration, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001_commitment_cycle.ts";
 import * as m0002 from "./migrations/0002_collection.ts";
 import * as m0003 from "./migrations/0003_report_texts.ts";
+import * as m0004 from "./migrations/0004_outbox_lease.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
   "0001_commitment_cycle": m0001,
   "0002_collection": m0002,
   "0003_report_texts": m0003,
+  "0004_outbox_lease": m0004,
 };
 
 export interface MigrationReport {

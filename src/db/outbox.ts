@@ -1,5 +1,6 @@
 // The e-mail outbox: messages are queued in the same transaction as what caused them, then
-// delivered by whichever instance claims them first (row locks), so none goes twice.
+// delivered by whichever instance claims them first: a claim is a short lease (claimed_until)
+// taken under a row lock, so none goes twice while it is being sent.
 import { sql } from "kysely";
 import { type Executor, recordAudit } from "./audit.ts";
 
@@ -88,24 +89,56 @@ export const MAX_ATTEMPTS = 5;
  * Claims up to `limit` unsent messages after `afterId`, skipping those another instance holds
  * (a delivery run passes the last id it tried, so a failing message is tried once per run).
  */
-export async function claimUnsent(db: Executor, limit: number, afterId = 0): Promise<MailRow[]> {
+/**
+ * Claims the next unsent message after `afterId` for `leaseSeconds`: the row is locked only
+ * while the claim is written, then free for the caller to send outside any transaction. A
+ * claim that was never settled (the process died mid-send) lapses and the message goes again.
+ */
+export async function claimNext(
+  db: Executor,
+  afterId: number,
+  leaseSeconds: number,
+): Promise<MailRow | undefined> {
   return db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("sent_at", "is", null)
-    .where("attempts", "<", MAX_ATTEMPTS)
-    .where("id", ">", afterId)
-    .orderBy("id")
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+    .updateTable("outbox")
+    .set({ claimed_until: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(
+      "id",
+      "=",
+      db
+        .selectFrom("outbox")
+        .select("id")
+        .where("sent_at", "is", null)
+        .where("attempts", "<", MAX_ATTEMPTS)
+        .where("id", ">", afterId)
+        .where((w) =>
+          w.or([w("claimed_until", "is", null), w("claimed_until", "<", sql<Date>`now()`)]),
+        )
+        .orderBy("id")
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning([
+      "id",
+      "recipient",
+      "subject",
+      "body",
+      "kind",
+      "cycle_id",
+      "partner_id",
+      "created_at",
+      "sent_at",
+      "attempts",
+      "last_error",
+    ])
+    .executeTakeFirst();
 }
 
 export async function markSent(db: Executor, id: number): Promise<void> {
   await db
     .updateTable("outbox")
-    .set({ sent_at: sql`now()`, last_error: null })
+    .set({ sent_at: sql`now()`, last_error: null, claimed_until: null })
     .where("id", "=", id)
     .execute();
 }
@@ -113,7 +146,7 @@ export async function markSent(db: Executor, id: number): Promise<void> {
 export async function markFailed(db: Executor, id: number, error: string): Promise<void> {
   await db
     .updateTable("outbox")
-    .set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 500) })
+    .set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 500), claimed_until: null })
     .where("id", "=", id)
     .execute();
 }

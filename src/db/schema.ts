@@ -172,6 +172,7 @@ export interface OutboxTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   dedupe_key: string | null;
+  claimed_until: NullableTimestamp;
 }
 
 export interface ResponseCollaboratorsTable {

@@ -1,7 +1,10 @@
 // E-mail through a real SMTP listener: what arrives is what the outbox queued (recipient, subject,
-// French text, a working invitation link), nothing goes twice, and a refused recipient is
-// recorded as a failed attempt rather than marked sent.
+// French text, a working invitation link), nothing goes twice, a refused recipient is recorded
+// as a failed attempt rather than marked sent, and a slow mail server holds no database
+// connection while it answers.
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "kysely";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
@@ -10,6 +13,9 @@ import { deliverPending, type Mailer, smtpMailer } from "../../src/services/mail
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+
+/** How long the listener takes to accept a message sent to a "slow@" address. */
+const SLOW_MS = 1_500;
 
 interface Arrived {
   from: string;
@@ -57,12 +63,14 @@ function startListener(): Promise<{ server: SMTPServer; port: number; arrived: A
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
         arrived.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
+          to,
           raw: decode(Buffer.concat(chunks).toString("latin1")),
         });
-        callback();
+        if (to.some((a) => a.startsWith("slow@"))) setTimeout(() => callback(), SLOW_MS);
+        else callback();
       });
     },
   });
@@ -172,6 +180,57 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
       .where("recipient", "=", "refuse@jhpiego.org")
       .executeTakeFirstOrThrow();
     expect(again).toEqual({ sent_at: null, attempts: 2 });
+  });
+  it("keeps the database free while a slow server answers, and sends a claimed message once", async () => {
+    const invited = await coordinator.post("/manage/cycles/2023/partners/psi/invite", {
+      email: "slow@psi.ml",
+    });
+    expect(invited.status).toBe(200);
+    const before = smtp.arrived.length;
+    // Two deliveries at once, as two instances would run them.
+    const deliveries = Promise.all([deliverPending(t.db, mailer), deliverPending(t.db, mailer)]);
+    await sleep(300);
+    // A page that reads the database answers while the mail server is still busy.
+    const start = performance.now();
+    expect((await coordinator.get("/manage/outbox")).status).toBe(200);
+    const row = await t.db
+      .selectFrom("outbox")
+      .select(["sent_at", "claimed_until"])
+      .where("recipient", "=", "slow@psi.ml")
+      .executeTakeFirstOrThrow();
+    expect(performance.now() - start).toBeLessThan(SLOW_MS / 2);
+    expect(row.sent_at).toBeNull();
+    expect(row.claimed_until).not.toBeNull();
+    const reports = await deliveries;
+    expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
+    expect(smtp.arrived.slice(before).map((m) => m.to)).toEqual([["slow@psi.ml"]]);
+    const settled = await t.db
+      .selectFrom("outbox")
+      .select(["sent_at", "claimed_until"])
+      .where("recipient", "=", "slow@psi.ml")
+      .executeTakeFirstOrThrow();
+    expect(settled.sent_at).not.toBeNull();
+    expect(settled.claimed_until).toBeNull();
+  });
+
+  it("leaves a message claimed by another sender alone, and sends it once the claim lapses", async () => {
+    const invited = await coordinator.post("/manage/cycles/2023/partners/unfpa/invite", {
+      email: "pf@unfpa.ml",
+    });
+    expect(invited.status).toBe(200);
+    const claim = (interval: string) =>
+      t.db
+        .updateTable("outbox")
+        .set({ claimed_until: sql<Date>`now() + ${sql.raw(`interval '${interval}'`)}` })
+        .where("recipient", "=", "pf@unfpa.ml")
+        .execute();
+    await claim("5 minutes");
+    expect((await deliverPending(t.db, mailer)).sent).toBe(0);
+    expect(smtp.arrived.some((m) => m.to.includes("pf@unfpa.ml"))).toBe(false);
+    // The sender that claimed it died mid-send: its claim lapses and the message goes.
+    await claim("-1 minute");
+    expect((await deliverPending(t.db, mailer)).sent).toBe(1);
+    expect(smtp.arrived.filter((m) => m.to.includes("pf@unfpa.ml"))).toHaveLength(1);
   });
 });
 

@@ -37,6 +37,9 @@ export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: La
     groups: groupByCategory(asked),
     partnersAsked: asked.length,
     canEditTexts: can(actor, "cycle.setup"),
+    // The same rule as the download route: a published cycle's report is everyone's; a draft
+    // report is for those who may publish.
+    canDownloadReport: cycle.state === "published" || can(actor, "cycle.publish"),
   };
 }
 

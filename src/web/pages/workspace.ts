@@ -1,6 +1,7 @@
 // Workspace pages: the cycles, a cycle's overview and actions, the mapping, a partner's panel.
 import { html } from "hono/html";
 import type { Cycle } from "../../domain/cycle.ts";
+import { REPORT_FORMATS } from "../../domain/report-text.ts";
 import type { cycleOverview, mappingGrid, partnerPanel } from "../../services/workspace.ts";
 import { colon } from "../components.ts";
 import { csrfField, errorSummary, type FieldErrors, field } from "../forms.ts";
@@ -63,6 +64,26 @@ ${field({ name: "periodEnd", label: t("ws.newCycle.end"), type: "date", value: f
   });
 }
 
+/** The annual report of the cycle: its downloads (a draft until published) and its texts. */
+function reportSection(view: View, o: Overview): Html | string {
+  if (!o.canDownloadReport && !o.canEditTexts) return "";
+  const { t, lang } = view;
+  const slug = encodeURIComponent(o.cycle.slug);
+  const published = o.cycle.state === "published";
+  return html`<section class="card" aria-labelledby="annual-report"><h2 id="annual-report">${t("ws.report.title")}</h2>
+${
+  o.canDownloadReport
+    ? html`<p class="muted">${t(published ? "ws.report.published" : "ws.report.draft")}</p>
+<ul class="downloads">${REPORT_FORMATS.map(
+        (f) =>
+          html`<li><a href="/cycles/${slug}/report.${f}?lang=${lang}"${f === "html" ? "" : html` download`}>${t(`report.${f}`)}</a></li>`,
+      )}</ul>`
+    : ""
+}
+${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p>` : ""}
+</section>`;
+}
+
 export function overviewPage(
   view: View,
   o: Overview,
@@ -83,7 +104,7 @@ export function overviewPage(
     })}</span></p>
 ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
 ${errorSummary(view, errors)}
-${o.canEditTexts ? html`<p><a href="${base}/report-texts">${t("texts.link")}</a></p>` : ""}
+${reportSection(view, o)}
 ${cycle.state === "setup" ? action("open", t("ws.open.submit"), field({ name: "deadline", label: t("ws.open.deadline"), type: "date", value: state.deadline, required: true, error: errors.deadline })) : ""}
 ${cycle.state === "collection" ? action("close", t("ws.close.submit"), html``, false) : ""}
 ${cycle.state === "validation" ? action("publish", t("ws.publish.submit")) : ""}

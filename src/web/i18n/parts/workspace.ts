@@ -41,6 +41,10 @@ export const fr = {
     "Correspondances enregistrées : {added} ajoutées, {removed} retirées, {kept} conservées (réponse existante).",
   "ws.partners.title": "Partenaires interrogés",
   "ws.partners.count": "{count} {count|indicateur|indicateurs}",
+  "ws.report.title": "Rapport annuel",
+  "ws.report.draft":
+    "Brouillon tiré des données du moment : les réponses que les partenaires n’ont pas encore soumises n’y figurent pas. Chaque téléchargement le refait.",
+  "ws.report.published": "Le rapport de la période publiée, tel que le public le télécharge.",
   "ws.partner.title": "{partner} – {cycle}",
   "ws.partner.questionnaire": "Ouvrir le questionnaire (saisie par entretien)",
   "ws.invite.title": "Inviter un répondant",
@@ -108,6 +112,10 @@ export const en: Record<keyof typeof fr, string> = {
     "Mapping saved: {added} added, {removed} removed, {kept} kept (existing answer).",
   "ws.partners.title": "Partners asked",
   "ws.partners.count": "{count} {count|indicator|indicators}",
+  "ws.report.title": "Annual report",
+  "ws.report.draft":
+    "A draft drawn from the data as they stand: answers that partners have not submitted yet are left out. Each download draws it again.",
+  "ws.report.published": "The published cycle’s report, as the public downloads it.",
   "ws.partner.title": "{partner} – {cycle}",
   "ws.partner.questionnaire": "Open the questionnaire (interview entry)",
   "ws.invite.title": "Invite a respondent",

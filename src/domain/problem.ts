@@ -9,6 +9,8 @@ export const PROBLEM_CODES = [
   /** The writer's copy is older than the stored one (HTTP 412). */
   "stale",
   "too_large",
+  /** Too many files are being drawn at once: try again in a few seconds (HTTP 503). */
+  "busy",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

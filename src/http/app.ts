@@ -9,7 +9,7 @@ import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.
 import { STYLES_HASH } from "../web/styles.ts";
 import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
-import { PROBLEM_STATUS } from "./errors.ts";
+import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const view = viewOf(c);
     if (isProblem(error)) {
       const status = PROBLEM_STATUS[error.code];
+      if (error.code === "busy") c.header("Retry-After", String(BUSY_RETRY_SECONDS));
       if (wantsJson(c)) {
         return c.json(
           { error: error.code, subject: error.subject, details: error.details },
@@ -113,6 +114,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
       }
       if (status === 404) return c.html(notFoundPage(view, error.subject, error.details.id), 404);
+      if (error.code === "busy") {
+        return c.html(
+          messagePage(view, view.t("error.busy.title"), view.t("error.busy.body")),
+          503,
+        );
+      }
       if (status === 403 || status === 401) {
         return c.html(
           messagePage(view, view.t("error.forbidden.title"), view.t("error.forbidden.body")),

@@ -2,6 +2,9 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ProblemCode } from "../domain/problem.ts";
 
+/** Seconds a client is asked to wait when the server is busy drawing files. */
+export const BUSY_RETRY_SECONDS = 5;
+
 export const PROBLEM_STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   not_found: 404,
   invalid_input: 400,
@@ -10,4 +13,5 @@ export const PROBLEM_STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   unauthenticated: 401,
   stale: 412,
   too_large: 413,
+  busy: 503,
 };

@@ -6,12 +6,18 @@
 // while after its last job, so a second download does not pay for loading the libraries again,
 // then ends and gives its memory back. It never keeps the process alive on its own.
 import { Worker } from "node:worker_threads";
+import { Problem } from "../domain/problem.ts";
 import type { RenderJob } from "../reports/render.ts";
 import type { JobReply, JobRequest } from "../reports/worker.ts";
 
 const WORKER_URL = new URL("../reports/worker.ts", import.meta.url);
 const IDLE_MS = 30_000;
 const LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 512 };
+/**
+ * Jobs drawn or waiting at most: beyond, a request is refused at once ("busy", HTTP 503 with
+ * Retry-After) rather than queued for many seconds, so a burst of downloads cannot pile up.
+ */
+export const MAX_PENDING_JOBS = 8;
 
 interface Pending {
   resolve: (bytes: Uint8Array) => void;
@@ -65,6 +71,8 @@ function idle(w: Worker): void {
 
 /** Draws a file in the rendering worker; jobs are queued and drawn in order. */
 export function renderFile(job: RenderJob): Promise<Uint8Array> {
+  if (pending.size >= MAX_PENDING_JOBS)
+    return Promise.reject(new Problem("busy", "rendering", { pending: pending.size }));
   if (idleTimer) {
     clearTimeout(idleTimer);
     idleTimer = null;

@@ -1,16 +1,19 @@
 // Files are drawn in the rendering worker: the server's event loop keeps turning meanwhile, a
-// failing job is reported without taking the next one down, and the worker never keeps a
-// process alive once its work is done.
+// failing job is reported without taking the next one down, a burst beyond the queue's length is
+// refused at once (HTTP 503 with Retry-After), and the worker never keeps a process alive once
+// its work is done.
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/http/app.ts";
 import type { ReportModel } from "../../src/reports/model.ts";
 import { loadDemo } from "../../src/services/demo/load.ts";
-import { renderFile, stopRendering } from "../../src/services/rendering.ts";
+import { MAX_PENDING_JOBS, renderFile, stopRendering } from "../../src/services/rendering.ts";
 import { buildReport } from "../../src/services/reports.ts";
+import { client } from "../support/client.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { pdfPages } from "../support/reports.ts";
 
@@ -70,6 +73,38 @@ describe("the rendering worker", () => {
     expect(new TextDecoder().decode(xlsx.subarray(0, 2))).toBe("PK");
     expect(docx.byteLength).not.toBe(xlsx.byteLength);
     expect(new TextDecoder().decode(html)).toContain("<!doctype html>");
+  });
+
+  it("refuses a burst beyond the queue's length at once, and draws the rest", async () => {
+    const burst = Array.from({ length: MAX_PENDING_JOBS + 3 }, () =>
+      renderFile({ kind: "report", model, format: "html" }),
+    );
+    const settled = await Promise.allSettled(burst);
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(MAX_PENDING_JOBS);
+    const refused = settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : []));
+    expect(refused).toHaveLength(3);
+    expect(refused.every((r) => r.code === "busy")).toBe(true);
+  });
+
+  it("answers a download with 503 and Retry-After while the queue is full", async () => {
+    const app = createApp({
+      db: database.db,
+      secureCookies: false,
+      log: () => {},
+      baseUrl: "http://jalon.test",
+    });
+    const web = client(app);
+    const queued = Array.from({ length: MAX_PENDING_JOBS }, () =>
+      renderFile({ kind: "report", model, format: "pdf" }),
+    );
+    const busy = await web.get("/cycles/2022/report.html");
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    const page = await busy.text();
+    expect(page).toContain("Serveur occupé");
+    expect(page).toContain("Réessayez dans quelques secondes.");
+    await Promise.all(queued);
+    expect((await web.get("/cycles/2022/report.html")).status).toBe(200);
   });
 
   it("starts again after being stopped", async () => {

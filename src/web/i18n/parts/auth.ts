@@ -37,6 +37,9 @@ export const fr = {
   "error.csrf":
     "Le formulaire a expiré ou ne vient pas de Jalon. Rechargez la page et recommencez : rien n’a été enregistré.",
   "error.tooLarge": "Envoi trop volumineux : rien n’a été enregistré.",
+  "error.busy.title": "Serveur occupé",
+  "error.busy.body":
+    "Beaucoup de rapports sont en cours de préparation. Réessayez dans quelques secondes.",
   "form.invalidEmail": "Adresse e-mail non valable.",
   "form.errors":
     "Le formulaire contient des erreurs : corrigez les champs signalés, rien n’a été perdu.",
@@ -79,6 +82,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.csrf":
     "The form expired or does not come from Jalon. Reload the page and try again: nothing was saved.",
   "error.tooLarge": "Upload too large: nothing was saved.",
+  "error.busy.title": "Server busy",
+  "error.busy.body": "Many reports are being prepared. Please try again in a few seconds.",
   "form.invalidEmail": "Not a valid e-mail address.",
   "form.errors": "The form has errors: correct the fields marked, nothing was lost.",
 };

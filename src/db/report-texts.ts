@@ -1,9 +1,10 @@
 // The coordinator's report texts: a tracker's acronyms and each cycle's texts (acknowledgements,
 // context, …), with every write audited in the caller's transaction.
+import { sql } from "kysely";
 import type { Lang } from "../domain/lang.ts";
 import { pickText } from "../domain/lang.ts";
 import type { CycleTextKind } from "../domain/report-text.ts";
-import { type Executor, insertAudited, recordAudit } from "./audit.ts";
+import { type Executor, insertAudited, recordAudit, updateAudited } from "./audit.ts";
 
 export interface AcronymRow {
   acronym: string;
@@ -32,6 +33,69 @@ export async function listAcronyms(db: Executor, trackerId: number, lang: Lang) 
     acronym: r.acronym,
     expansion: pickText(lang, r.expansion, r.expansion_en),
   }));
+}
+
+export interface StoredAcronym extends AcronymRow {
+  id: number;
+}
+
+/** A tracker's acronyms as stored, both languages, alphabetically (for the editor). */
+export async function listAcronymRows(db: Executor, trackerId: number): Promise<StoredAcronym[]> {
+  const rows = await db
+    .selectFrom("acronyms")
+    .selectAll()
+    .where("tracker_id", "=", trackerId)
+    .orderBy(sql`lower(acronym)`)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    acronym: r.acronym,
+    expansion: r.expansion,
+    expansionEn: r.expansion_en,
+  }));
+}
+
+export async function findAcronymRow(
+  db: Executor,
+  trackerId: number,
+  id: number,
+): Promise<StoredAcronym | undefined> {
+  const rows = await listAcronymRows(db, trackerId);
+  return rows.find((r) => r.id === id);
+}
+
+/** True when the tracker already has this acronym, whatever its case. */
+export async function acronymTaken(db: Executor, trackerId: number, acronym: string) {
+  const row = await db
+    .selectFrom("acronyms")
+    .select("id")
+    .where("tracker_id", "=", trackerId)
+    .where(sql`lower(acronym)`, "=", acronym.toLowerCase())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updateAcronymRow(
+  db: Executor,
+  actor: string,
+  id: number,
+  a: { expansion: string; expansionEn: string | null },
+): Promise<void> {
+  await updateAudited(db, actor, "acronyms", id, {
+    expansion: a.expansion,
+    expansion_en: a.expansionEn,
+  });
+}
+
+export async function deleteAcronymRow(db: Executor, actor: string, id: number): Promise<boolean> {
+  const before = await db
+    .deleteFrom("acronyms")
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!before) return false;
+  await recordAudit(db, { actor, action: "delete", entity: "acronyms", entityId: id, before });
+  return true;
 }
 
 export interface CycleTextRow {

@@ -63,6 +63,10 @@ export function unknownPlaceholders(text: string): string[] {
     .filter((name) => !(TEXT_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
+/** One token of letters and digits, with the few signs real acronyms use (SR/PF, HP+, PTF). */
+export const ACRONYM_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}/+&.-]{0,23}$/u;
+export const MAX_EXPANSION_LENGTH = 300;
+
 export interface Acronym {
   acronym: string;
   expansion: string;

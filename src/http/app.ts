@@ -7,6 +7,7 @@ import { etag } from "hono/etag";
 import { isProblem } from "../domain/problem.ts";
 import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
+import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", authRoutes());
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
+  app.route("/", acronymsRoutes());
   app.route("/", usersRoutes());
   app.route("/", questionnaireFileRoutes());
   app.route("/", questionnaireRoutes());

@@ -1,5 +1,6 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
+import * as acronyms from "./parts/acronyms.ts";
 import * as auth from "./parts/auth.ts";
 import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...tracking.en,
   ...validation.en,
   ...reportTexts.en,
+  ...acronyms.en,
 };

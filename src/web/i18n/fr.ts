@@ -1,4 +1,5 @@
 // French catalogue: the default language, assembled from one part per area of the application.
+import * as acronyms from "./parts/acronyms.ts";
 import * as auth from "./parts/auth.ts";
 import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
@@ -19,6 +20,7 @@ export const fr = {
   ...tracking.fr,
   ...validation.fr,
   ...reportTexts.fr,
+  ...acronyms.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -66,6 +66,7 @@ export function reportTextsPage(
 <h1>${t("texts.title")}</h1>
 <p>${t("texts.intro", { placeholders })}</p>
 <p class="muted">${t("texts.remove_hint")}</p>
+<p><a href="/manage/acronyms">${t("acr.link")}</a></p>
 ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
 ${errorSummary(view, errors)}
 <form method="post" action="${base}/report-texts">${csrfField(view)}

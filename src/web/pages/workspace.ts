@@ -80,7 +80,7 @@ ${
       )}</ul>`
     : ""
 }
-${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p>` : ""}
+${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p><p><a href="/manage/acronyms">${t("acr.link")}</a></p>` : ""}
 </section>`;
 }
 

@@ -228,7 +228,7 @@ suite(title, () => {
     await d.getByRole("button", { name: "Enregistrer le brouillon" }).click();
     await expectText(
       d.locator("[data-status]"),
-      "Ligne 2 : indiquez un nombre positif et son unité.",
+      "Ligne 2 : indiquez un nombre positif et son unité.",
     );
     await value.fill("");
     await expect.poll(async () => (await idb(psi)).drafts.length, { timeout: 10_000 }).toBe(0);
@@ -298,7 +298,7 @@ suite(title, () => {
     await block.waitFor({ timeout: 10_000 });
     expect(await block.textContent()).toContain(HEADQUARTERS);
     expect(await block.textContent()).toContain("Quelqu’un a modifié cette réponse");
-    await expectText(psi.locator("#outbox"), "Conflit : cette réponse a changé ailleurs.", 5_000, {
+    await expectText(psi.locator("#outbox"), "Conflit : cette réponse a changé ailleurs.", 5_000, {
       prefix: true,
     });
     expect(await d.locator("textarea[name=activities]").inputValue()).toBe(mine);

@@ -222,11 +222,11 @@ suite(title, () => {
     );
     expect(await page.locator("main").textContent()).toContain("PSI — Janvier – décembre 2023");
     expect(await page.locator("main").textContent()).toContain(
-      "reste un brouillon : relisez-la dans le questionnaire, puis soumettez-la pour validation.",
+      "reste un brouillon : relisez-la dans le questionnaire, puis soumettez-la pour validation.",
     );
     expect(await page.locator("main h2").textContent()).toBe("Lignes refusées");
     expect(await page.locator("main ul.errors li").allTextContents()).toEqual([
-      `Ligne ${refusedRow} : « ${REFUSED_WORD} » n’est pas une réponse admise : indiquez Oui ou Non.`,
+      `Ligne ${refusedRow} : « ${REFUSED_WORD} » n’est pas une réponse admise : indiquez Oui ou Non.`,
     ]);
     await checkPage(page, "files-2-import-result");
 

@@ -149,8 +149,8 @@ describe("main", () => {
     )) as Running;
     try {
       expect(typeof running).toBe("object");
-      expect(c.out.join("\n")).toContain("Démonstration chargée : 33 partenaires");
-      expect(c.out.join("\n")).toContain("Jalon est prêt : http://127.0.0.1:");
+      expect(c.out.join("\n")).toContain("Démonstration chargée : 33 partenaires");
+      expect(c.out.join("\n")).toContain("Jalon est prêt : http://127.0.0.1:");
       const res = await fetch(`${running.url}/`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain("Engagement 1");
@@ -182,7 +182,7 @@ describe("main", () => {
     expect(
       await main(["user", "add", "--email", "Admin@Example.org", "--role", "admin"], env, c.io),
     ).toBe(0);
-    expect(c.out[0]).toMatch(/Compte créé : admin@example\.org \(admin\)/);
+    expect(c.out[0]).toMatch(/Compte créé\u00a0: admin@example\.org \(admin\)/);
     expect(c.out[0]).toMatch(/https:\/\/jalon\.example\.org\/password\/reset\/[A-Za-z0-9_-]{40,}/);
     const again = capture();
     expect(

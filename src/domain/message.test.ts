@@ -31,6 +31,13 @@ describe("fillMessage", () => {
     expect(fillMessage("en", en, { count: "1" })).toBe("1 answer added");
   });
 
+  it("holds French punctuation to the word before it, in the message but not in values", () => {
+    expect(fillMessage("fr", "Statut : {value} ; fin ?", { value: "a : b" })).toBe(
+      "Statut\u00a0: a : b\u00a0; fin\u00a0?",
+    );
+    expect(fillMessage("en", "Status : {value}", { value: "x" })).toBe("Status : x");
+  });
+
   it("names each parameter once", () => {
     expect(messageParams("{b} {a|x|y} {a}")).toEqual(["a", "b"]);
   });

@@ -2,6 +2,8 @@
 // the word form that the parameter's number calls for in the message's language (French says
 // "0 réponse" and "1 réponse", English "0 answers" and "1 answer"), as Intl.PluralRules decides.
 // The same rule serves the pages, the reports, the command line and the questionnaire's client.
+// French messages keep ":", ";", "!" and "?" on the line of the word before them (a no-break
+// space, as French typography wants), so a phone never starts a line with one.
 import type { Lang } from "./lang.ts";
 
 export type MessageParams = Record<string, string | number>;
@@ -18,13 +20,21 @@ function numberOf(value: string | number): number {
   return Number(value.replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
 }
 
+/** French punctuation held to the word before it; only the catalogue's text, never a value. */
+function typeset(lang: Lang, template: string): string {
+  return lang === "fr" ? template.replace(/ ([:;!?])/g, "\u00a0$1") : template;
+}
+
 export function fillMessage(lang: Lang, template: string, params: MessageParams = {}): string {
-  return template.replace(PATTERN, (whole, name: string, one?: string, other?: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    if (one === undefined || other === undefined) return String(value);
-    return rules[lang].select(numberOf(value)) === "one" ? one : other;
-  });
+  return typeset(lang, template).replace(
+    PATTERN,
+    (whole, name: string, one?: string, other?: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (one === undefined || other === undefined) return String(value);
+      return rules[lang].select(numberOf(value)) === "one" ? one : other;
+    },
+  );
 }
 
 /** The names a message refers to, each once, sorted (catalogues are checked with it). */

@@ -84,7 +84,7 @@ describe("jalon import responses", () => {
     expect(dry.out.join("\n")).toContain("rien n'a été enregistré");
     const done = capture();
     expect(await main(["import", "responses", good], env, done.io)).toBe(0);
-    expect(done.out[0]).toContain("(2023, psi) : 1 réponse ajoutée");
+    expect(done.out[0]).toContain("(2023, psi) : 1 réponse ajoutée");
     const again = capture();
     expect(await main(["import", "responses", good], env, { ...again.io })).toBe(0);
     expect(again.out[0]).toContain("0 réponse ajoutée, 0 mise à jour");

@@ -72,7 +72,7 @@ describe("jalon report", () => {
       "jalon-mali-2022-fr.xlsx",
     ]);
     expect(c.out).toHaveLength(4);
-    expect(c.out[0]).toContain("Rapport écrit :");
+    expect(c.out[0]).toContain("Rapport écrit :");
   }, 60_000);
 
   it("fails clearly on a bad format, a bad language, an unknown cycle or an unwritable directory", async () => {
@@ -82,7 +82,7 @@ describe("jalon report", () => {
       await main(["report", "--cycle", "2022", "--format", "odt", "--out", out], env, format.io),
     ).toBe(2);
     expect(format.err).toEqual([
-      "Format de rapport inconnu « odt » : choisissez parmi docx, pdf, html, xlsx.",
+      "Format de rapport inconnu « odt » : choisissez parmi docx, pdf, html, xlsx.",
     ]);
     const lang = capture();
     expect(
@@ -96,7 +96,7 @@ describe("jalon report", () => {
     const cycle = capture();
     expect(await main(["report", "--cycle", "1999", "--out", out], env, cycle.io)).toBe(1);
     expect(cycle.err).toEqual([
-      "Aucune période de suivi « 1999 » : indiquez l'identifiant ou l'année d'une période existante.",
+      "Aucune période de suivi « 1999 » : indiquez l'identifiant ou l'année d'une période existante.",
     ]);
     expect(await readdir(out).catch(() => "absent")).toBe("absent");
     const file = join(dir, "a-file");

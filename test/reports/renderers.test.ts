@@ -38,7 +38,7 @@ describe("the DOCX report", () => {
         "Constats et résultats",
         "Synthèse générale",
         "Conclusion",
-        "Annexe 1 : questionnaire adressé aux partenaires",
+        "Annexe 1 : questionnaire adressé aux partenaires",
       ]),
     );
     expect(headings(2)).toEqual(

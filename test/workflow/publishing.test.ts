@@ -123,7 +123,7 @@ describe.each(backends)("publishing on %s", (backend) => {
     expect(english).toContain("Changes since 2022");
     const commitment = await (await visitor().get("/cycles/2023/commitments/2")).text();
     expect(commitment).toContain(
-      'Depuis 2022 : <span class="mark s-on_track">Sur la bonne voie</span> <span>→ <span class="mark s-achieved">Réalisé</span>',
+      'Depuis 2022 : <span class="mark s-on_track">Sur la bonne voie</span> <span>→ <span class="mark s-achieved">Réalisé</span>',
     );
     expect(commitment.match(/class="change"/g)).toHaveLength(1);
     const older = await (await visitor().get("/cycles/2022")).text();

@@ -61,8 +61,8 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     });
     expect(bad.status).toBe(400);
     const html = await bad.text();
-    expect(html).toContain("Ligne 1 : indiquez un nombre positif");
-    expect(html).toContain("Lien 1 : l’adresse doit commencer");
+    expect(html).toContain("Ligne 1 : indiquez un nombre positif");
+    expect(html).toContain("Lien 1 : l’adresse doit commencer");
     expect(html).toContain("Formation de 40 prestataires &lt;b&gt;à Kayes&lt;/b&gt;");
     const ok = await psi.post("/q/2023/psi/d", {
       version: "0",

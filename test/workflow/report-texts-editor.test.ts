@@ -57,7 +57,7 @@ describe.each(backends)("report texts editor on %s", (backend) => {
     });
     expect(res.status).toBe(400);
     const page = await res.text();
-    expect(page).toContain("Chiffre inconnu : partenaires");
+    expect(page).toContain("Chiffre inconnu : partenaires");
     expect(page).toContain(typed);
     expect(page).toContain("Conclusion valable pour {cycle}");
     const texts = await getCycleTexts(t.db, cycleId);

@@ -131,11 +131,11 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
     ]);
     expect(smtp.arrived.every((m) => m.from === "jalon@jalon.test")).toBe(true);
     const [invitation, reminder] = smtp.arrived.map((m) => m.raw);
-    expect(invitation).toContain("Subject: Jalon : questionnaire AMPPF – Janvier – décembre 2023");
+    expect(invitation).toContain("Subject: Jalon : questionnaire AMPPF – Janvier – décembre 2023");
     expect(invitation).toContain("Votre organisation (AMPPF) est invitée");
     expect(reminder).toContain("Subject: Rappel – questionnaire MSI (Janvier – décembre 2023)");
     expect(reminder).toContain("Nous n’avons pas encore reçu toutes les réponses");
-    expect(reminder).toContain("Date limite : 15 février 2024.");
+    expect(reminder).toContain("Date limite : 15 février 2024.");
 
     // The link that arrived opens MSI's questionnaire, once.
     const path = /http:\/\/jalon\.test(\/i\/[A-Za-z0-9_-]{20,})/.exec(reminder ?? "")?.[1];
@@ -171,7 +171,7 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
     expect(smtp.arrived).toHaveLength(2);
     const page = await (await coordinator.get("/manage/outbox")).text();
     expect(page).toContain("Échec");
-    expect(page).toContain("Tentatives : 1");
+    expect(page).toContain("Tentatives : 1");
     // A retry is a second attempt, still not sent.
     await deliverPending(t.db, mailer);
     const again = await t.db

@@ -69,7 +69,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     const res = await coordinator.get(TRACKING);
     expect(res.status).toBe(200);
     const page = await res.text();
-    expect(page).toContain("Partenaires ayant soumis leurs réponses : 0 sur 14");
+    expect(page).toContain("Partenaires ayant soumis leurs réponses : 0 sur 14");
     expect(page).toContain("<h3>Gouvernement</h3>");
     expect(page).toContain("<h3>ONG internationales</h3>");
     expect(row(page, "psi")).toContain("Pas commencé");
@@ -95,7 +95,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     expect(row(page, "psi")).toContain("Soumis");
     expect(row(page, "psi")).toContain("2 sur 2 (2 soumis)");
     expect(row(page, "msi")).toContain("Pas commencé");
-    expect(page).toContain("Partenaires ayant soumis leurs réponses : 1 sur 14");
+    expect(page).toContain("Partenaires ayant soumis leurs réponses : 1 sur 14");
     // PSI is one of the four international NGOs asked.
     expect(page).toContain(
       '<li><span>ONG internationales</span><span><b>25\u00a0%</b> <small class="muted">(1 / 4)</small>',
@@ -120,7 +120,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     expect(first.headers.get("location")).toBe(`${TRACKING}?reminded=queued&partner=msi#p-msi`);
     const page = await (await coordinator.get(`${TRACKING}?reminded=queued&partner=msi`)).text();
     // The notice sits in the partner's row, where the redirect's anchor lands.
-    expect(row(page, "msi")).toContain("MSI : relance mise en file d’envoi.");
+    expect(row(page, "msi")).toContain("MSI : relance mise en file d’envoi.");
     expect(row(page, "msi")).toMatch(/1 — la dernière le .* \(en file d’envoi\)/);
 
     const second = await coordinator.post(`${TRACKING}/partners/msi/remind`, {});
@@ -134,7 +134,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     ]);
     const [mail] = queued;
     expect(mail?.subject).toBe("Rappel – questionnaire MSI (Janvier – décembre 2023)");
-    expect(mail?.body).toContain("Date limite : 15 février 2024.");
+    expect(mail?.body).toContain("Date limite : 15 février 2024.");
     expect(mail?.dedupe_key).toMatch(/^reminder:\d+:\d+:\d{4}-\d{2}-\d{2}$/);
 
     // The link in the reminder is new, and works once.
@@ -159,7 +159,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     const none = await coordinator.post(`${TRACKING}/partners/onasr/remind`, {});
     expect(none.headers.get("location")).toContain("reminded=no_address");
     const page = await (await coordinator.get(none.headers.get("location") ?? "")).text();
-    expect(page).toContain("ONASR : aucune adresse e-mail connue.");
+    expect(page).toContain("ONASR : aucune adresse e-mail connue.");
     expect(await reminders()).toHaveLength(1);
   });
 
@@ -173,7 +173,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     expect(res.headers.get("location")).toBe(`${TRACKING}?queued=1&already=1&noAddress=11`);
     const page = await (await coordinator.get(res.headers.get("location") ?? "")).text();
     expect(page).toContain(
-      "Relances : 1 mises en file d’envoi, 1 partenaires déjà relancés aujourd’hui, 11 sans adresse.",
+      "Relances : 1 mise en file d’envoi, 1 partenaire déjà relancé aujourd’hui, 11 sans adresse.",
     );
     expect((await reminders()).map((r) => [r.slug, r.recipient])).toEqual([
       ["msi", ACCOUNTS.otherRespondent.email],
@@ -227,7 +227,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     expect(page).toContain("WhatsApp link for AMPPF");
     const link = /value="(http:\/\/jalon\.test\/i\/[A-Za-z0-9_-]+)"/.exec(page)?.[1] ?? "";
     expect(link).not.toBe("");
-    const text = `Bonjour, voici le lien pour renseigner le questionnaire AMPPF (Janvier – décembre 2023) avant le 15 février 2024 : ${link}`;
+    const text = `Bonjour, voici le lien pour renseigner le questionnaire AMPPF (Janvier – décembre 2023) avant le 15 février 2024 : ${link}`;
     expect(page).toContain(`https://wa.me/?text=${encodeURIComponent(text)}`);
     const opened = await client(app).get(link.replace("http://jalon.test", ""));
     expect(opened.headers.get("location")).toBe("/q/2023/amppf");

@@ -105,9 +105,9 @@ describe.each(backends)("validation on %s", (backend) => {
       "prestataires formés",
       'class="mark as-submitted">Soumise',
       'class="mark as-draft">Brouillon',
-      "recueil : en ligne · par psi",
-      "recueil : entretien · par coordination",
-      "Sans réponse :",
+      "recueil : en ligne · par psi",
+      "recueil : entretien · par coordination",
+      "Sans réponse :",
       'class="mark s-not_assessed">Non évalué',
     ])
       expect(section).toContain(text);

@@ -34,7 +34,7 @@ export const fr = {
     "{partner} : aucune adresse e-mail connue. Invitez un répondant avec son adresse, ou envoyez un lien par WhatsApp.",
   "track.done.responded": "{partner} a déjà soumis ses réponses : pas de relance.",
   "track.done.all":
-    "Relances : {queued} mises en file d’envoi, {already} partenaires déjà relancés aujourd’hui, {noAddress} sans adresse.",
+    "Relances : {queued} {queued|mise|mises} en file d’envoi, {already} {already|partenaire déjà relancé|partenaires déjà relancés} aujourd’hui, {noAddress} sans adresse.",
   "track.wa.title": "Lien WhatsApp pour {partner}",
   "track.wa.message": "Message prêt à envoyer",
   "track.wa.open": "Ouvrir WhatsApp avec ce message",
@@ -99,7 +99,7 @@ export const en: Record<keyof typeof fr, string> = {
     "{partner}: no e-mail address known. Invite a respondent with their address, or send a link by WhatsApp.",
   "track.done.responded": "{partner} has already submitted its answers: no reminder.",
   "track.done.all":
-    "Reminders: {queued} queued for sending, {already} partners already reminded today, {noAddress} without an address.",
+    "Reminders: {queued} queued for sending, {already} {already|partner|partners} already reminded today, {noAddress} without an address.",
   "track.wa.title": "WhatsApp link for {partner}",
   "track.wa.message": "Message ready to send",
   "track.wa.open": "Open WhatsApp with this message",

@@ -4,7 +4,6 @@
 // one account per role; the browser is the system's Chromium.
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import {
   type Browser,
@@ -19,7 +18,15 @@ import { createApp } from "../src/http/app.ts";
 import { prepare } from "../src/services/setup.ts";
 import { addUser } from "../src/services/users.ts";
 import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
-import { browserSuite, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "./support.ts";
+import {
+  browserSuite,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  checkPage,
+  closeServer,
+  SCREENSHOTS,
+  watch,
+} from "./support.ts";
 
 const PHONE = {
   viewport: { width: 360, height: 740 },
@@ -78,12 +85,7 @@ suite(title, () => {
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close().catch(() => {});
-    if (server) {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
-    }
+    await closeServer(server);
     await database?.close();
   });
 
@@ -139,19 +141,19 @@ suite(title, () => {
     await page.fill("input[name=periodStart]", "2023-01-01");
     await page.fill("input[name=periodEnd]", "2023-12-31");
     await page.selectOption("select[name=fromSlug]", "2022");
-    await checkPage(page, "collection-1-new-cycle");
+    await checkPage(page, "collection-1-new-cycle", PHONE.viewport.width);
     await page.getByRole("button", { name: "Créer la période" }).click();
     await page.waitForURL("**/manage/cycles/2023/mapping");
     // Carried forward: PSI is asked the indicators it answered in 2022.
     expect(await page.locator("input[name=m]:checked").count()).toBeGreaterThan(0);
-    await checkPage(page, "collection-2-mapping");
+    await checkPage(page, "collection-2-mapping", PHONE.viewport.width);
 
     await page.goto("/manage/cycles/2023");
     await page.fill("input[name=deadline]", "2024-02-15");
     await page.getByRole("button", { name: "Ouvrir la collecte" }).click();
     await page.waitForURL((url) => url.pathname === "/manage/cycles/2023");
     expect(await page.locator("main").textContent()).toContain("15 février 2024");
-    await checkPage(page, "collection-3-open");
+    await checkPage(page, "collection-3-open", PHONE.viewport.width);
 
     for (const [partner, email] of [
       ["psi", "suivi.pf@psi.example.org"],
@@ -164,7 +166,7 @@ suite(title, () => {
       await link.waitFor();
       links[partner] = await link.inputValue();
       expect(links[partner]).toMatch(new RegExp(`^${base}/i/[A-Za-z0-9_-]{20,}$`));
-      await checkPage(page, `collection-4-invite-${partner}`);
+      await checkPage(page, `collection-4-invite-${partner}`, PHONE.viewport.width);
     }
     expect(links.psi).not.toBe(links.msi);
   });
@@ -187,7 +189,7 @@ suite(title, () => {
     const first = await stored("d");
     expect(first.rows).toMatchObject([{ activities: FIRST_SITTING, state: "draft" }]);
     expect(first.clientIds.length).toBeGreaterThan(0);
-    await checkPage(psi, "collection-5-first-sitting");
+    await checkPage(psi, "collection-5-first-sitting", PHONE.viewport.width);
 
     // What comes back after a reload is the server's copy: nothing is left on the device.
     await psi.reload();
@@ -251,7 +253,7 @@ suite(title, () => {
     expect(kept.outbox).toMatchObject([{ k: "2023/psi/l", submit: true, base: 0 }]);
     const clientId = String(kept.outbox[0]?.id);
     expect(clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    await checkPage(psi, "collection-6-offline");
+    await checkPage(psi, "collection-6-offline", PHONE.viewport.width);
 
     // Back online, the first response is lost on the way back (the server has stored the
     // answer): the resend carries the same client id and is stored once.
@@ -271,7 +273,7 @@ suite(title, () => {
     expect(after.clientIds).toEqual([clientId]);
     expect(await l.locator("[data-state]").textContent()).toBe("Soumis");
     expect(await idb(psi)).toEqual({ drafts: [], outbox: [] });
-    await checkPage(psi, "collection-7-sent");
+    await checkPage(psi, "collection-7-sent", PHONE.viewport.width);
   });
 
   it("never overwrites an answer changed elsewhere, until the respondent saves again", async () => {
@@ -303,7 +305,7 @@ suite(title, () => {
     });
     expect(await d.locator("textarea[name=activities]").inputValue()).toBe(mine);
     expect((await stored("d")).rows).toMatchObject([{ activities: HEADQUARTERS, version: stale }]);
-    await checkPage(psi, "collection-8-conflict");
+    await checkPage(psi, "collection-8-conflict", PHONE.viewport.width);
 
     // More typing stays on the device and is not sent while the conflict stands.
     await d.locator("input[name=collaboratorsText]").fill("Direction régionale de Kayes");
@@ -324,7 +326,7 @@ suite(title, () => {
     await expectText(d.locator("[data-status]"), "Réponse enregistrée.");
     expect(await d.locator("[data-remote]").count()).toBe(0);
     expect((await stored("d")).rows).toMatchObject([{ activities: mine, version: stale + 1 }]);
-    await checkPage(psi, "collection-9-overwritten");
+    await checkPage(psi, "collection-9-overwritten", PHONE.viewport.width);
   });
 
   async function signedIn(email: string, landing: string): Promise<Page> {
@@ -368,7 +370,7 @@ suite(title, () => {
       await form.getByRole("button", { name: "Enregistrer le statut" }).click();
       await validator.waitForLoadState();
     }
-    await checkPage(validator, "collection-10-validation");
+    await checkPage(validator, "collection-10-validation", PHONE.viewport.width);
     const statuses = await database.db
       .selectFrom("assessments")
       .innerJoin("cycles", "cycles.id", "assessments.cycle_id")
@@ -394,13 +396,13 @@ suite(title, () => {
     const [, visitor] = await phonePage();
     await visitor.goto("/");
     expect(await visitor.locator("main").textContent()).toContain("Janvier – décembre 2023");
-    await checkPage(visitor, "collection-11-public-scorecard");
+    await checkPage(visitor, "collection-11-public-scorecard", PHONE.viewport.width);
     await visitor.goto("/cycles/2023/commitments/5");
     expect(await visitor.locator("main").textContent()).toContain(OFFLINE_ANSWER);
     // A draft never reaches the public pages.
     await visitor.goto("/cycles/2023/commitments/2");
     expect(await visitor.locator("main").textContent()).not.toContain(FIELD_EDIT.trim());
-    await checkPage(visitor, "collection-12-public-commitment");
+    await checkPage(visitor, "collection-12-public-commitment", PHONE.viewport.width);
   });
 
   it("met no page error, no Content-Security-Policy violation and no server error", () => {
@@ -408,16 +410,6 @@ suite(title, () => {
     expect(serverErrors).toEqual([]);
   });
 });
-
-function watch(page: Page, errors: string[]): void {
-  page.on("console", (message) => {
-    // Chromium reports every non-2xx fetch and every offline attempt as a console error on its
-    // own; those are the journey's expected 412s and cut connections, not the page's faults.
-    if (message.type() === "error" && !/^Failed to load resource/.test(message.text()))
-      errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-}
 
 async function expectText(
   locator: ReturnType<Page["locator"]>,
@@ -454,30 +446,4 @@ function idb(page: Page): Promise<{ drafts: unknown[]; outbox: Record<string, un
         };
       }),
   );
-}
-
-/** A full-page screenshot for review, then no sideways scrolling at phone width. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const width = PHONE.viewport.width;
-  const { scrollWidth, culprits } = await page.evaluate((limit) => {
-    const wide = [...document.body.querySelectorAll("*")].filter(
-      (el) => el.getBoundingClientRect().right > limit + 0.5,
-    );
-    const innermost = wide.filter(
-      (el) => !wide.some((other) => other !== el && el.contains(other)),
-    );
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      culprits: innermost.slice(0, 5).map((el) => {
-        const cls = el.getAttribute("class");
-        const text = (el.textContent ?? "").trim().slice(0, 40);
-        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> "${text}"`;
-      }),
-    };
-  }, width);
-  expect(
-    scrollWidth,
-    `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
-  ).toBeLessThanOrEqual(width);
 }

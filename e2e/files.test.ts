@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import ExcelJS from "exceljs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -19,7 +19,15 @@ import { createCycle, openCollection } from "../src/services/cycles.ts";
 import { prepare } from "../src/services/setup.ts";
 import { addUser } from "../src/services/users.ts";
 import { ACCOUNTS, PASSWORD, SYSTEM } from "../test/support/world.ts";
-import { browserSuite, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "./support.ts";
+import {
+  browserSuite,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  checkPage,
+  closeServer,
+  SCREENSHOTS,
+  watch,
+} from "./support.ts";
 
 const PHONE = {
   viewport: { width: 360, height: 760 },
@@ -99,12 +107,7 @@ suite(title, () => {
   afterAll(async () => {
     await context?.close().catch(() => {});
     await browser?.close().catch(() => {});
-    if (server) {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
-    }
+    await closeServer(server);
     await database?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });
@@ -168,7 +171,7 @@ suite(title, () => {
     await page.waitForURL("**/q/2023/psi");
     const files = page.locator("section[aria-labelledby=files]");
     expect(await files.locator("h2").textContent()).toBe("Questionnaire en fichier Excel");
-    await checkPage(page, "files-1-questionnaire");
+    await checkPage(page, "files-1-questionnaire", PHONE.viewport.width);
 
     const link = files.getByRole("link", { name: "Télécharger le questionnaire (.xlsx)" });
     expect(await link.getAttribute("href")).toBe("/q/2023/psi/questionnaire.xlsx");
@@ -228,7 +231,7 @@ suite(title, () => {
     expect(await page.locator("main ul.errors li").allTextContents()).toEqual([
       `Ligne ${refusedRow} : « ${REFUSED_WORD} » n’est pas une réponse admise : indiquez Oui ou Non.`,
     ]);
-    await checkPage(page, "files-2-import-result");
+    await checkPage(page, "files-2-import-result", PHONE.viewport.width);
 
     const after = await stored();
     expect(after.rows).toMatchObject([
@@ -252,7 +255,7 @@ suite(title, () => {
     );
     expect(await d.locator("[data-state]").textContent()).toBe("Brouillon");
     expect(await d.textContent()).toContain("Saisie par import");
-    await checkPage(page, "files-3-questionnaire-after-import");
+    await checkPage(page, "files-3-questionnaire-after-import", PHONE.viewport.width);
   });
 
   it("changes nothing when the same workbook is uploaded a second time", async () => {
@@ -274,7 +277,7 @@ suite(title, () => {
       "Ce fichier n’est pas un classeur Excel (.xlsx).",
     );
     expect(await page.getByRole("link", { name: "Retour au questionnaire" }).count()).toBe(1);
-    await checkPage(page, "files-4-refused");
+    await checkPage(page, "files-4-refused", PHONE.viewport.width);
     expect(await stored()).toEqual(before);
   });
 
@@ -283,39 +286,3 @@ suite(title, () => {
     expect(serverErrors).toEqual([]);
   });
 });
-
-function watch(page: Page, errors: string[]): void {
-  page.on("console", (message) => {
-    // Chromium reports the refused upload's 400 as a console error of its own; that is the
-    // journey's expected answer, not the page's fault. CSP violations are still caught.
-    if (message.type() === "error" && !/^Failed to load resource/.test(message.text()))
-      errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-}
-
-/** A full-page screenshot for review, then no sideways scrolling at phone width. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const width = PHONE.viewport.width;
-  const { scrollWidth, culprits } = await page.evaluate((limit) => {
-    const wide = [...document.body.querySelectorAll("*")].filter(
-      (el) => el.getBoundingClientRect().right > limit + 0.5,
-    );
-    const innermost = wide.filter(
-      (el) => !wide.some((other) => other !== el && el.contains(other)),
-    );
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      culprits: innermost.slice(0, 5).map((el) => {
-        const cls = el.getAttribute("class");
-        const text = (el.textContent ?? "").trim().slice(0, 40);
-        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> "${text}"`;
-      }),
-    };
-  }, width);
-  expect(
-    scrollWidth,
-    `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
-  ).toBeLessThanOrEqual(width);
-}

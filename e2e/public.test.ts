@@ -10,7 +10,15 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { createApp } from "../src/http/app.ts";
 import { prepare } from "../src/services/setup.ts";
-import { browserSuite, CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS } from "./support.ts";
+import {
+  browserSuite,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  checkPage,
+  closeServer,
+  SCREENSHOTS,
+  watch,
+} from "./support.ts";
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -53,12 +61,7 @@ suite(title, () => {
   afterAll(async () => {
     await phone?.close().catch(() => {});
     await browser?.close().catch(() => {});
-    if (server) {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
-    }
+    await closeServer(server);
     await database?.close();
   });
 
@@ -70,7 +73,7 @@ suite(title, () => {
     expect(await countOf(page, "Réalisé")).toBe("8");
     expect(await countOf(page, "Sur la bonne voie")).toBe("7");
     expect(await page.locator(".grid.two > section.card").count()).toBe(6);
-    await checkPage(page, "scorecard-fr");
+    await checkPage(page, "scorecard-fr", PHONE.width);
   });
 
   it("switches to English, and the choice persists", async () => {
@@ -82,7 +85,7 @@ suite(title, () => {
     expect(await page.locator("a.lang").textContent()).toBe("Français");
     const cookies = await phone.cookies(base);
     expect(cookies.find((c) => c.name === "jalon_lang")?.value).toBe("en");
-    await checkPage(page, "scorecard-en");
+    await checkPage(page, "scorecard-en", PHONE.width);
   });
 
   it("follows commitment 2 to its indicators and contributions", async () => {
@@ -98,7 +101,7 @@ suite(title, () => {
     const text = (await table.textContent()) ?? "";
     expect(text).toContain("PSI");
     expect(text).toContain("619");
-    await checkPage(page, "commitment-2");
+    await checkPage(page, "commitment-2", PHONE.width);
   });
 
   it("follows PSI from the contributions table to its partner page", async () => {
@@ -112,7 +115,7 @@ suite(title, () => {
     });
     expect(await contribution.count()).toBe(1);
     expect(await contribution.textContent()).toContain("619");
-    await checkPage(page, "partner-psi");
+    await checkPage(page, "partner-psi", PHONE.width);
   });
 
   it("opens the partner directory from the navigation", async () => {
@@ -129,7 +132,7 @@ suite(title, () => {
     ]) {
       expect(headings.some((h) => h.startsWith(category))).toBe(true);
     }
-    await checkPage(page, "partners");
+    await checkPage(page, "partners", PHONE.width);
   });
 
   it("opens the synthesis from the navigation", async () => {
@@ -141,7 +144,7 @@ suite(title, () => {
     expect(await page.locator("h1").textContent()).toContain("Synthesis");
     const blocks = page.locator('section[aria-labelledby="bb"] table tbody tr');
     expect(await blocks.count()).toBe(6);
-    await checkPage(page, "synthesis");
+    await checkPage(page, "synthesis", PHONE.width);
   });
 
   it("answers an unknown commitment with a helpful 404", async () => {
@@ -150,7 +153,7 @@ suite(title, () => {
     expect(await page.locator("h1").textContent()).toBe("Page not found");
     expect(await page.locator("main").textContent()).toContain("“99”");
     expect(await page.locator('main a[href="/"]').count()).toBe(1);
-    await checkPage(page, "not-found");
+    await checkPage(page, "not-found", PHONE.width);
   });
 
   it("shows the scorecard on a desktop screen", async () => {
@@ -174,14 +177,6 @@ suite(title, () => {
   });
 });
 
-function watch(page: Page, errors: string[]): void {
-  page.on("console", (message) => {
-    if (message.type() === "error" && /content security policy/i.test(message.text()))
-      errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-}
-
 /** The number shown before a status label in the scorecard's counts. */
 async function countOf(page: Page, label: string): Promise<string | null> {
   const item = page.locator("ul.counts li", {
@@ -194,31 +189,4 @@ function indicatorSection(page: Page, number: string) {
   return page.locator("section.card", {
     has: page.locator("h2", { hasText: new RegExp(`^${number.replace(".", "\\.")} `) }),
   });
-}
-
-/** A full-page screenshot for review, then no sideways scrolling at this width. */
-async function checkPage(page: Page, name: string, width = PHONE.width): Promise<void> {
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const { scrollWidth, culprits } = await page.evaluate((limit) => {
-    // The innermost elements sticking out on the right: what to fix when the page is too wide.
-    const wide = [...document.body.querySelectorAll("*")].filter(
-      (el) => el.getBoundingClientRect().right > limit + 0.5,
-    );
-    const innermost = wide.filter(
-      (el) => !wide.some((other) => other !== el && el.contains(other)),
-    );
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      culprits: innermost.slice(0, 5).map((el) => {
-        const cls = el.getAttribute("class");
-        const right = Math.round(el.getBoundingClientRect().right);
-        const text = (el.textContent ?? "").trim().slice(0, 40);
-        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> right=${right} "${text}"`;
-      }),
-    };
-  }, width);
-  expect(
-    scrollWidth,
-    `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
-  ).toBeLessThanOrEqual(width);
 }

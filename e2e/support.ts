@@ -2,7 +2,9 @@
 // missing browser skips the journeys locally but fails them under CI.
 import { accessSync, constants } from "node:fs";
 import { resolve } from "node:path";
-import { describe } from "vitest";
+import type { ServerType } from "@hono/node-server";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -42,4 +44,53 @@ export function browserSuite(name: string): [typeof describe | typeof describe.s
     `e2e: no Chromium at ${CHROMIUM}; ${name} skipped (apt-get install chromium, or set CHROMIUM_PATH)`,
   );
   return [describe.skip, `${name} (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`];
+}
+
+/**
+ * Collects what a page reports as wrong: uncaught errors, and console errors except Chromium's
+ * own "Failed to load resource" lines, which every expected non-2xx answer (a refused upload, a
+ * stale write's 412, an offline attempt) prints. Content-Security-Policy violations are kept.
+ */
+export function watch(page: Page, errors: string[]): void {
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/^Failed to load resource/.test(message.text()))
+      errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
+/** A full-page screenshot for review, then no sideways scrolling at this width. */
+export async function checkPage(page: Page, name: string, width: number): Promise<void> {
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const { scrollWidth, culprits } = await page.evaluate((limit) => {
+    // The innermost elements sticking out on the right: what to fix when the page is too wide.
+    const wide = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.getBoundingClientRect().right > limit + 0.5,
+    );
+    const innermost = wide.filter(
+      (el) => !wide.some((other) => other !== el && el.contains(other)),
+    );
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      culprits: innermost.slice(0, 5).map((el) => {
+        const cls = el.getAttribute("class");
+        const right = Math.round(el.getBoundingClientRect().right);
+        const text = (el.textContent ?? "").trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> right=${right} "${text}"`;
+      }),
+    };
+  }, width);
+  expect(
+    scrollWidth,
+    `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
+  ).toBeLessThanOrEqual(width);
+}
+
+/** Stops a test's HTTP server, cutting the connections a browser keeps open. */
+export async function closeServer(server: ServerType | undefined): Promise<void> {
+  if (!server) return;
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  });
 }

@@ -3,8 +3,7 @@
 // a conflict. The app runs in process on an in-memory PGlite loaded with the Mali 2022 demo plus
 // one account per role; the browser is the system's Chromium.
 import { mkdir } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import {
   type Browser,
   type BrowserContext,
@@ -24,16 +23,11 @@ import {
   CHROMIUM_ARGS,
   checkPage,
   closeServer,
+  listen,
+  PHONE,
   SCREENSHOTS,
   watch,
 } from "./support.ts";
-
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "fr-FR",
-};
 
 const FIRST_SITTING = "Formation de 619 prestataires en PF du post-partum à Kayes et Sikasso.";
 const OFFLINE_ANSWER = "Sensibilisation de 2 400 jeunes dans 12 communes de Ségou.";
@@ -44,7 +38,7 @@ const [suite, title] = browserSuite("collection journey in a browser");
 
 suite(title, () => {
   let database: Database;
-  let server: ReturnType<typeof createAdaptorServer>;
+  let server: ServerType;
   let base: string;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -73,12 +67,7 @@ suite(title, () => {
       secureCookies: false,
       log: (line) => serverErrors.push(line),
     });
-    server = createAdaptorServer({ fetch: app.fetch });
-    await new Promise<void>((done, fail) => {
-      server.once("error", fail);
-      server.listen(0, "127.0.0.1", () => done());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(app));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 

@@ -5,36 +5,29 @@
 // carried forward and open for collection, and a respondent account; the browser is the system's
 // Chromium.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAdaptorServer } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import ExcelJS from "exceljs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { QUESTIONNAIRE_COLUMNS, QUESTIONNAIRE_FILE } from "../src/domain/questionnaire-file.ts";
 import { createApp } from "../src/http/app.ts";
-import { createCycle, openCollection } from "../src/services/cycles.ts";
 import { prepare } from "../src/services/setup.ts";
 import { addUser } from "../src/services/users.ts";
-import { ACCOUNTS, PASSWORD, SYSTEM } from "../test/support/world.ts";
+import { ACCOUNTS, openCycle2023, PASSWORD } from "../test/support/world.ts";
 import {
   browserSuite,
   CHROMIUM,
   CHROMIUM_ARGS,
   checkPage,
   closeServer,
+  listen,
+  PHONE,
   SCREENSHOTS,
   watch,
 } from "./support.ts";
-
-const PHONE = {
-  viewport: { width: 360, height: 760 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "fr-FR",
-};
 
 const ACTIVITIES = "Formation de 619 prestataires en PF du post-partum, saisie hors ligne.";
 const OUTPUTS = "619 prestataires formés; 12 sessions";
@@ -44,7 +37,7 @@ const [suite, title] = browserSuite("questionnaire file journey in a browser");
 
 suite(title, () => {
   let database: Database;
-  let server: ReturnType<typeof createAdaptorServer>;
+  let server: ServerType;
   let base: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -73,31 +66,13 @@ suite(title, () => {
       password: PASSWORD,
     });
     // The coordinator's part (covered by the collection journey): 2023 from 2022, open.
-    await createCycle(
-      database.db,
-      SYSTEM,
-      {
-        slug: "2023",
-        label: "Janvier – décembre 2023",
-        labelEn: "January – December 2023",
-        periodStart: "2023-01-01",
-        periodEnd: "2023-12-31",
-        fromSlug: "2022",
-      },
-      "fr",
-    );
-    await openCollection(database.db, SYSTEM, "2023", "2024-02-15", "fr");
+    await openCycle2023(database.db);
     const app = createApp({
       db: database.db,
       secureCookies: false,
       log: (line) => serverErrors.push(line),
     });
-    server = createAdaptorServer({ fetch: app.fetch });
-    await new Promise<void>((done, fail) => {
-      server.once("error", fail);
-      server.listen(0, "127.0.0.1", () => done());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(app));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ ...PHONE, baseURL: base, acceptDownloads: true });
     page = await context.newPage();

@@ -2,9 +2,8 @@
 // a commitment, a partner, the directory, the synthesis and a 404. The app runs in process on an
 // in-memory PGlite loaded with the Mali 2022 demo; the browser is the system's Chromium.
 import { mkdir } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { createAdaptorServer } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
@@ -16,6 +15,7 @@ import {
   CHROMIUM_ARGS,
   checkPage,
   closeServer,
+  listen,
   SCREENSHOTS,
   watch,
 } from "./support.ts";
@@ -28,7 +28,7 @@ const [suite, title] = browserSuite("public journey in a browser");
 
 suite(title, () => {
   let database: Database;
-  let server: ReturnType<typeof createAdaptorServer>;
+  let server: ServerType;
   let base: string;
   let browser: Browser;
   let phone: BrowserContext;
@@ -41,12 +41,7 @@ suite(title, () => {
     database = await openDatabase({ kind: "pglite", dataDir: null });
     await prepare(database.db);
     const app = createApp({ db: database.db, secureCookies: false, log: console.error });
-    server = createAdaptorServer({ fetch: app.fetch });
-    await new Promise<void>((done, fail) => {
-      server.once("error", fail);
-      server.listen(0, "127.0.0.1", () => done());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listen(app));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     phone = await browser.newContext({
       viewport: PHONE,

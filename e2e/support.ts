@@ -1,8 +1,9 @@
 // What every browser journey shares: Debian's Chromium and its flags, and the rule that a
 // missing browser skips the journeys locally but fails them under CI.
 import { accessSync, constants } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import type { ServerType } from "@hono/node-server";
+import { createAdaptorServer, type ServerType } from "@hono/node-server";
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 
@@ -20,6 +21,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const SCREENSHOTS = resolve(import.meta.dirname, "screenshots");
+
+/** A French phone: the width the pages are built for. */
+export const PHONE = {
+  viewport: { width: 360, height: 760 },
+  isMobile: true,
+  hasTouch: true,
+  locale: "fr-FR",
+};
 
 function isExecutable(path: string): boolean {
   try {
@@ -84,6 +93,18 @@ export async function checkPage(page: Page, name: string, width: number): Promis
     scrollWidth,
     `${name}: page ${scrollWidth}px wide at ${width}px; sticking out: ${culprits.join("; ")}`,
   ).toBeLessThanOrEqual(width);
+}
+
+/** Serves the app on a free loopback port; the server and its base address. */
+export async function listen(app: {
+  fetch: Parameters<typeof createAdaptorServer>[0]["fetch"];
+}): Promise<{ server: ServerType; base: string }> {
+  const server = createAdaptorServer({ fetch: app.fetch });
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => done());
+  });
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 /** Stops a test's HTTP server, cutting the connections a browser keeps open. */

@@ -119,19 +119,7 @@ export async function claimNext(
         .forUpdate()
         .skipLocked(),
     )
-    .returning([
-      "id",
-      "recipient",
-      "subject",
-      "body",
-      "kind",
-      "cycle_id",
-      "partner_id",
-      "created_at",
-      "sent_at",
-      "attempts",
-      "last_error",
-    ])
+    .returningAll()
     .executeTakeFirst();
 }
 

@@ -60,8 +60,13 @@ export async function findAcronymRow(
   trackerId: number,
   id: number,
 ): Promise<StoredAcronym | undefined> {
-  const rows = await listAcronymRows(db, trackerId);
-  return rows.find((r) => r.id === id);
+  const r = await db
+    .selectFrom("acronyms")
+    .selectAll()
+    .where("tracker_id", "=", trackerId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return r && { id: r.id, acronym: r.acronym, expansion: r.expansion, expansionEn: r.expansion_en };
 }
 
 /** True when the tracker already has this acronym, whatever its case. */

@@ -86,6 +86,14 @@ export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
   return true;
 }
 
+/**
+ * Whether the actor may draw a cycle's report before it is published (a draft, for those who
+ * may publish); a published cycle's report is everyone's.
+ */
+export function seesDraftReports(actor: Actor): boolean {
+  return can(actor, "cycle.publish");
+}
+
 /** The partner an actor is bound to, if any: lists and exports are limited to it. */
 export function boundPartner(actor: Actor): number | null {
   if (actor.kind === "invitation") return actor.partnerId;

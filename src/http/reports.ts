@@ -3,7 +3,7 @@
 // coordinators and administrators.
 import { Hono } from "hono";
 import { z } from "zod";
-import { can } from "../domain/policy.ts";
+import { seesDraftReports } from "../domain/policy.ts";
 import { notFound } from "../domain/problem.ts";
 import { isReportFormat } from "../domain/report-text.ts";
 import {
@@ -28,7 +28,7 @@ export function reportRoutes(): Hono<AppEnv> {
     if (!isReportFormat(format)) throw notFound("page", c.req.path);
     // Coordinators (and administrators) may draw the report of a cycle before it is published.
     const model = await buildReport(c.get("deps").db, cycle.data, c.get("lang"), {
-      publishedOnly: !can(c.get("actor"), "cycle.publish"),
+      publishedOnly: !seesDraftReports(c.get("actor")),
     });
     if (c.get("actor").kind !== "anonymous") c.header("Cache-Control", "private, no-store");
     const bytes = await renderReport(model, format);

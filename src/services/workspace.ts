@@ -9,7 +9,7 @@ import { listInvitations } from "../db/sessions.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import type { Lang } from "../domain/lang.ts";
 import { groupByCategory } from "../domain/partner.ts";
-import { type Actor, can } from "../domain/policy.ts";
+import { type Actor, can, seesDraftReports } from "../domain/policy.ts";
 import { notFound } from "../domain/problem.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
@@ -37,9 +37,7 @@ export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: La
     groups: groupByCategory(asked),
     partnersAsked: asked.length,
     canEditTexts: can(actor, "cycle.setup"),
-    // The same rule as the download route: a published cycle's report is everyone's; a draft
-    // report is for those who may publish.
-    canDownloadReport: cycle.state === "published" || can(actor, "cycle.publish"),
+    canDownloadReport: cycle.state === "published" || seesDraftReports(actor),
   };
 }
 

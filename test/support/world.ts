@@ -4,6 +4,7 @@
 import type { Actor } from "../../src/domain/policy.ts";
 import { createApp } from "../../src/http/app.ts";
 import { createCycle, openCollection } from "../../src/services/cycles.ts";
+import type { Db } from "../../src/services/db.ts";
 import { loadDemo } from "../../src/services/demo/load.ts";
 import { addUser } from "../../src/services/users.ts";
 import type { TestDatabase } from "./database.ts";
@@ -27,19 +28,10 @@ export const SYSTEM: Actor = {
   name: "system",
 };
 
-export async function collectionWorld(t: TestDatabase) {
-  await loadDemo(t, { reset: false });
-  for (const a of Object.values(ACCOUNTS)) {
-    await addUser(t.db, "test", {
-      email: a.email,
-      name: a.email.split("@")[0] ?? a.email,
-      role: a.role,
-      partnerSlug: "partner" in a ? a.partner : undefined,
-      password: PASSWORD,
-    });
-  }
+/** The coordinator's part: 2023 set up from 2022 (mapping carried forward), open until 15 February. */
+export async function openCycle2023(db: Db): Promise<void> {
   await createCycle(
-    t.db,
+    db,
     SYSTEM,
     {
       slug: "2023",
@@ -51,7 +43,21 @@ export async function collectionWorld(t: TestDatabase) {
     },
     "fr",
   );
-  await openCollection(t.db, SYSTEM, "2023", "2024-02-15", "fr");
+  await openCollection(db, SYSTEM, "2023", "2024-02-15", "fr");
+}
+
+export async function collectionWorld(t: TestDatabase) {
+  await loadDemo(t, { reset: false });
+  for (const a of Object.values(ACCOUNTS)) {
+    await addUser(t.db, "test", {
+      email: a.email,
+      name: a.email.split("@")[0] ?? a.email,
+      role: a.role,
+      partnerSlug: "partner" in a ? a.partner : undefined,
+      password: PASSWORD,
+    });
+  }
+  await openCycle2023(t.db);
   const app = createApp({
     db: t.db,
     secureCookies: false,

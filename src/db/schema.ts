@@ -145,6 +145,13 @@ export interface SessionsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface LinkRequestsTable {
+  id: Generated<string>;
+  invitation_id: number | null;
+  client_hash: string;
+  at: Timestamp;
+}
+
 export interface PasswordResetsTable {
   token_hash: string;
   user_id: number;
@@ -289,6 +296,7 @@ export interface DB {
   login_failures: LoginFailuresTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;
+  link_requests: LinkRequestsTable;
   password_resets: PasswordResetsTable;
   client_writes: ClientWritesTable;
   outbox: OutboxTable;

@@ -206,3 +206,20 @@ export async function findInvitationTarget(
     ? { cycleSlug: row.cycle_slug, cycleState: row.state, partnerSlug: row.partner_slug }
     : undefined;
 }
+
+/** Among the given session hashes, one live session opened from this invitation. */
+export async function findInvitationSession(
+  db: Executor,
+  invitationId: number,
+  idHashes: readonly string[],
+): Promise<string | undefined> {
+  if (idHashes.length === 0) return undefined;
+  const row = await db
+    .selectFrom("sessions")
+    .select("id_hash")
+    .where("invitation_id", "=", invitationId)
+    .where("id_hash", "in", idHashes)
+    .where("expires_at", ">", sql<Date>`now()`)
+    .executeTakeFirst();
+  return row?.id_hash;
+}

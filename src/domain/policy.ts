@@ -107,3 +107,13 @@ export function actorLabel(actor: Actor): string {
   if (actor.kind === "invitation") return `invitation:${actor.invitationId}`;
   return `user:${actor.userId}`;
 }
+
+/**
+ * Whose writes a browser keeps offline: the account or the invitation link. Not a secret; the
+ * questionnaire's outbox is partitioned by it and the API refuses writes queued under another.
+ */
+export function ownerKey(actor: Actor): string | null {
+  if (actor.kind === "invitation") return `i${actor.invitationId}`;
+  if (actor.kind === "user") return `u${actor.userId}`;
+  return null;
+}

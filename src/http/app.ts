@@ -11,7 +11,9 @@ import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
+import { invitationRoutes } from "./invitations.ts";
 import { resolveLang } from "./lang.ts";
+import { offlineRoutes } from "./offline.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
 import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
@@ -27,6 +29,8 @@ const CSP = [
   "default-src 'none'",
   `style-src '${STYLES_HASH}'`,
   "script-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data:",
   "form-action 'self'",
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", publicRoutes());
   app.route("/", authRoutes());
+  app.route("/", invitationRoutes());
+  app.route("/", offlineRoutes());
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
   app.route("/", acronymsRoutes());

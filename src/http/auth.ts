@@ -1,10 +1,9 @@
-// Signing in and out, password reset, and invitation links exchanged for a scoped session.
+// Signing in and out, and password reset (invitation links are in invitations.ts).
 import { Hono } from "hono";
 import { z } from "zod";
 import { isEmail } from "../domain/account.ts";
 import { isProblem } from "../domain/problem.ts";
 import { login, logout, requestPasswordReset, resetPassword } from "../services/auth.ts";
-import { exchangeInvitation } from "../services/invitations.ts";
 import { forgotPage, loginPage, resetPage } from "../web/pages/auth.ts";
 import { messagePage } from "../web/pages/errors.ts";
 import type { AppEnv } from "./env.ts";
@@ -48,6 +47,9 @@ export function authRoutes(): Hono<AppEnv> {
     const token = c.get("sessionToken");
     if (token) await logout(c.get("deps").db, token);
     clearSessionCookie(c);
+    // The browser's HTTP cache may hold pages of this session; the service worker and the
+    // questionnaire's client clear the answers they kept for it (see web/client/).
+    c.header("Clear-Site-Data", '"cache"');
     return c.redirect("/", 303);
   });
 
@@ -100,21 +102,6 @@ export function authRoutes(): Hono<AppEnv> {
       throw error;
     }
     return c.html(loginPage(view, { notice: view.t("auth.reset.done") }));
-  });
-
-  // The token leaves the address bar at once: exchanged for a session, then a redirect.
-  app.get("/i/:token", async (c) => {
-    const result = await exchangeInvitation(c.get("deps").db, c.req.param("token"));
-    if (!result) {
-      const view = viewOf(c);
-      return c.html(
-        messagePage(view, view.t("invite.invalid.title"), view.t("invite.invalid.body")),
-        410,
-      );
-    }
-    setSessionCookie(c, result.session.token);
-    c.header("Referrer-Policy", "no-referrer");
-    return c.redirect(`/q/${result.cycleSlug}/${result.partnerSlug}`, 303);
   });
 
   return app;

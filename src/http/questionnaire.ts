@@ -2,6 +2,7 @@
 // and a JSON API with ETag / If-Match and client ids for the offline outbox.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { ownerKey } from "../domain/policy.ts";
 import { isProblem } from "../domain/problem.ts";
 import {
   type AnswerInput,
@@ -222,6 +223,10 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     const expected = ifMatch ? Number(/"?(\d+)"?/.exec(ifMatch)?.[1] ?? Number.NaN) : null;
     if (expected !== null && !Number.isInteger(expected))
       return c.json({ error: "invalid_input", subject: "if-match" }, 400);
+    // A write queued offline under one session is never stored under another (a shared phone).
+    const owner = c.req.header("x-jalon-owner");
+    if (owner !== undefined && owner !== ownerKey(c.get("actor")))
+      return c.json({ error: "owner" }, 403);
     const clientId = c.req.header("x-client-id") ?? null;
     if (clientId !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(clientId)) {
       return c.json({ error: "invalid_input", subject: "x-client-id" }, 400);

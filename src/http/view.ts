@@ -1,5 +1,6 @@
 // The view of the current request: language, path, who is signed in and the CSRF token.
 import type { Context } from "hono";
+import { ownerKey } from "../domain/policy.ts";
 import { makeView, type View } from "../web/view.ts";
 import type { AppEnv } from "./env.ts";
 import { csrfToken } from "./session.ts";
@@ -12,11 +13,12 @@ export function viewOf(c: Context<AppEnv>, options: { form?: boolean } = {}): Vi
     actor.kind === "user"
       ? { name: actor.name, workspace: actor.role !== "respondent" }
       : actor.kind === "invitation"
-        ? { name: "", workspace: false }
+        ? { name: "", workspace: false, link: true }
         : undefined;
   // A page with a form (or a sign-out button) needs a token; others need not set a cookie.
   const csrf = options.form || user ? csrfToken(c) : undefined;
-  return makeView(c.get("lang"), pageAddress(c, url), { user, csrf });
+  const owner = ownerKey(actor) ?? undefined;
+  return makeView(c.get("lang"), pageAddress(c, url), { user, csrf, owner });
 }
 
 /** The address links in e-mails start with. */

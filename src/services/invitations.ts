@@ -1,11 +1,15 @@
 // Invitation links: a random token (256 bits) stored only as its hash, valid while the cycle
 // collects answers, single-use (exchanged for a session scoped to one partner's questionnaire),
 // revocable. A new link can always be made; the old ones stay valid until used or revoked.
+// A used link reopens the session this browser already holds; elsewhere it offers a fresh link
+// by e-mail to the invitation's address.
 
 import { findCycleRecord } from "../db/cycles.ts";
+import { countLinkRequests, lockLinkRequests, recordLinkRequest } from "../db/link-requests.ts";
 import { findPartnerBySlug } from "../db/partners.ts";
 import {
   findInvitationByHash,
+  findInvitationSession,
   findInvitationTarget,
   insertInvitation,
   markInvitationUsed,
@@ -126,5 +130,112 @@ export async function revokePartnerLinks(
     if (!cycle) throw notFound("cycle", cycleSlug);
     if (!partner) throw notFound("partner", partnerSlug);
     return revokeInvitations(trx, actorLabel(actor), { cycleId: cycle.id, partnerId: partner.id });
+  });
+}
+
+/** What opening a link finds, before anything is exchanged. */
+export type LinkState =
+  | { kind: "invalid" }
+  | {
+      kind: "unused" | "used";
+      invitationId: number;
+      cycleSlug: string;
+      partnerSlug: string;
+    };
+
+/** Whether a link can still open its questionnaire: unknown, revoked or closed links cannot. */
+export async function inspectInvitation(db: Db, token: string): Promise<LinkState> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "invalid" };
+  const invitation = await findInvitationByHash(db, tokenHash(token));
+  if (!invitation || invitation.revoked_at) return { kind: "invalid" };
+  const target = await findInvitationTarget(db, invitation.id);
+  if (target?.cycleState !== "collection") return { kind: "invalid" };
+  return {
+    kind: invitation.used_at ? "used" : "unused",
+    invitationId: invitation.id,
+    cycleSlug: target.cycleSlug,
+    partnerSlug: target.partnerSlug,
+  };
+}
+
+/**
+ * The live session of this link among those the browser holds (the tokens of the sessions it
+ * opened from links before): reopening a link on the same device goes back in with it.
+ */
+export async function resumeInvitation(
+  db: Db,
+  invitationId: number,
+  held: readonly string[],
+): Promise<string | null> {
+  const byHash = new Map(held.map((t) => [tokenHash(t), t]));
+  const found = await findInvitationSession(db, invitationId, [...byHash.keys()]);
+  return found ? (byHash.get(found) ?? null) : null;
+}
+
+/** Fresh links per invitation, and requests per client address, allowed in an hour. */
+export const FRESH_LINK_LIMITS = { perInvitation: 3, perClient: 20, minutes: 60 } as const;
+
+/**
+ * "Send me a fresh link": queues a new link to the address the invitation was made for, when it
+ * has one and the link is still live. The caller says the same thing whether or not anything
+ * was sent (nothing tells who has an address); only going over the limits is reported.
+ */
+export async function requestFreshLink(
+  db: Db,
+  input: { token: string; clientAddress: string; baseUrl: string },
+  message: (o: {
+    url: string;
+    partner: string;
+    cycle: string;
+    deadline: string | null;
+  }) => InvitationMessage,
+  lang: Lang,
+): Promise<{ limited: boolean }> {
+  const clientHash = tokenHash(`client:${input.clientAddress}`);
+  const valid = /^[A-Za-z0-9_-]{20,100}$/.test(input.token);
+  return db.transaction().execute(async (trx) => {
+    const invitation = valid ? await findInvitationByHash(trx, tokenHash(input.token)) : undefined;
+    const invitationId = invitation?.id ?? null;
+    await lockLinkRequests(trx, clientHash, invitationId);
+    const counts = await countLinkRequests(trx, {
+      clientHash,
+      invitationId,
+      minutes: FRESH_LINK_LIMITS.minutes,
+    });
+    if (
+      counts.client >= FRESH_LINK_LIMITS.perClient ||
+      (invitationId !== null && counts.invitation >= FRESH_LINK_LIMITS.perInvitation)
+    )
+      return { limited: true };
+    await recordLinkRequest(trx, { clientHash, invitationId });
+    if (!invitation?.email || invitation.revoked_at) return { limited: false };
+    const target = await findInvitationTarget(trx, invitation.id);
+    if (target?.cycleState !== "collection") return { limited: false };
+    const tracker = await loadTracker(trx, lang);
+    const cycle = await findCycleRecord(trx, tracker.id, target.cycleSlug, lang);
+    const partner = await findPartnerBySlug(trx, tracker.id, target.partnerSlug);
+    if (!cycle || !partner) return { limited: false };
+    const token = newToken();
+    await insertInvitation(trx, `invitation:${invitation.id}`, {
+      cycleId: invitation.cycle_id,
+      partnerId: invitation.partner_id,
+      email: invitation.email,
+      tokenHash: tokenHash(token),
+    });
+    const m = message({
+      url: `${input.baseUrl}/i/${token}`,
+      partner: partner.acronym ?? partner.name,
+      cycle: cycle.label,
+      deadline: cycle.deadline,
+    });
+    await enqueueMail(trx, {
+      recipient: invitation.email,
+      subject: m.subject,
+      body: m.body,
+      kind: "invitation",
+      cycleId: invitation.cycle_id,
+      partnerId: invitation.partner_id,
+    });
+    return { limited: false };
   });
 }

@@ -12,6 +12,8 @@ export interface PageOptions {
   cycleSlug?: string;
   organisation?: string;
   description?: string;
+  /** Extra elements for the head (the questionnaire's web app manifest). */
+  head?: Html;
 }
 
 export function page(view: View, o: PageOptions): Html {
@@ -31,6 +33,7 @@ export function page(view: View, o: PageOptions): Html {
 <title>${o.title} · ${t("app.name")}</title>
 <meta name="description" content="${o.description ?? t("app.tagline")}">
 <style>${raw(STYLES)}</style>
+${o.head ?? ""}
 </head>
 <body>
 <a class="skip" href="#main">${t("nav.skip")}</a>
@@ -42,9 +45,11 @@ export function page(view: View, o: PageOptions): Html {
 <li><a href="/partners"${current("partners")}>${t("nav.partners")}</a></li>
 </ul></nav>
 ${
-  view.user
-    ? html`<span class="who">${view.user.workspace ? html`<a href="/manage">${t("nav.workspace")}</a> · ` : ""}<form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${view.csrf ?? ""}"><button type="submit" class="link">${t("auth.logout")}</button></form></span>`
-    : html`<a class="signin" href="/login">${t("nav.signin")}</a>`
+  view.user?.link
+    ? html`<span class="who">${t("auth.linkSession")}</span>`
+    : view.user
+      ? html`<span class="who">${view.user.workspace ? html`<a href="/manage">${t("nav.workspace")}</a> · ` : ""}<form method="post" action="/logout" class="inline" id="logout"><input type="hidden" name="_csrf" value="${view.csrf ?? ""}"><input type="hidden" name="owner" value="${view.owner ?? ""}"><button type="submit" class="link">${t("auth.logout")}</button></form></span>`
+      : html`<a class="signin" href="/login">${t("nav.signin")}</a>`
 }
 <a class="lang" href="/lang/${other}?next=${encodeURIComponent(view.path)}" hreflang="${other}" lang="${other}" title="${t("nav.switchLangLabel")}">${t("nav.switchLang")}</a>
 </div></header>

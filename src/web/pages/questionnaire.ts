@@ -6,7 +6,7 @@ import type {
   QuestionAnswer,
   QuestionnaireView,
 } from "../../services/questionnaire.ts";
-import { QUESTIONNAIRE_JS_PATH } from "../client.ts";
+import { MANIFEST_PATH, QUESTIONNAIRE_JS_PATH } from "../client.ts";
 import { csrfField, type FieldErrors, field } from "../forms.ts";
 import { formatDate } from "../i18n/index.ts";
 import { page } from "../layout.ts";
@@ -141,13 +141,15 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
   const name = q.partner.acronym ?? q.partner.name;
   return page(view, {
     title: t("q.title", { partner: name, cycle: q.cycle.label }),
+    // Installable and offline: the manifest, and the service worker the client module registers.
+    head: html`<link rel="manifest" href="${MANIFEST_PATH}"><meta name="theme-color" content="#0b5f73">`,
     body: html`<h1>${t("q.title", { partner: name, cycle: q.cycle.label })}</h1>
 <p>${t("q.intro")}</p>
 ${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
 <p class="muted" id="progress">${t("q.progress", q.progress)}</p>
 ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
 ${filesSection(view, q)}
-<p class="notice" id="outbox" hidden data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></p>
+<div class="notice" id="outbox" role="status" hidden data-owner="${view.owner ?? ""}" data-offline="${t("q.offline.offline")}" data-item-submit="${t("q.offline.itemSubmit")}" data-item-draft="${t("q.offline.itemDraft")}" data-queued-submit="${t("q.offline.queuedSubmit")}" data-others="${t("q.offline.others")}" data-discard="${t("q.offline.discard")}" data-discard-confirm="${t("q.offline.discardConfirm")}" data-logout-pending="${t("q.offline.logoutPending")}" data-st-queued="${t("q.state.queued")}" data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></div>
 ${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : ""}
 ${q.commitments.map(
   (

@@ -26,6 +26,20 @@ export const fr = {
   "auth.mail.resetSubject": "Jalon : réinitialisation de votre mot de passe",
   "auth.mail.resetBody":
     "Bonjour,\n\nPour choisir un nouveau mot de passe Jalon, ouvrez ce lien (valable une heure) :\n{url}\n\nSi vous n’avez rien demandé, ignorez ce message.",
+  "auth.linkSession": "Accès par lien d’invitation",
+  "invite.used.title": "Lien déjà ouvert",
+  "invite.used.body":
+    "Ce lien a déjà été ouvert sur un autre appareil ou dans un autre navigateur. Pour continuer ici, recevez un nouveau lien à l’adresse e-mail de l’invitation.",
+  "invite.fresh.submit": "M’envoyer un nouveau lien",
+  "invite.fresh.sent":
+    "Si une adresse e-mail accompagne cette invitation, un nouveau lien vient d’y être envoyé (il sert une fois). Sinon, demandez un lien au coordinateur.",
+  "invite.fresh.limited":
+    "Trop de demandes de nouveau lien. Réessayez dans une heure, ou demandez un lien au coordinateur.",
+  "invite.switch.title": "Ouvrir l’invitation ?",
+  "invite.switch.body":
+    "Vous êtes connecté avec votre compte. Ouvrir ce lien d’invitation vous déconnectera de votre compte dans ce navigateur.",
+  "invite.switch.continue": "Me déconnecter et ouvrir le questionnaire",
+  "invite.switch.stay": "Rester connecté avec mon compte",
   "invite.invalid.title": "Lien non valable",
   "invite.invalid.body":
     "Ce lien d’invitation a déjà servi, a été révoqué ou la collecte est close. Demandez un nouveau lien au coordinateur.",
@@ -72,6 +86,20 @@ export const en: Record<keyof typeof fr, string> = {
   "auth.mail.resetSubject": "Jalon: resetting your password",
   "auth.mail.resetBody":
     "Hello,\n\nTo choose a new Jalon password, open this link (valid for one hour):\n{url}\n\nIf you asked for nothing, ignore this message.",
+  "auth.linkSession": "Signed in by invitation link",
+  "invite.used.title": "Link already opened",
+  "invite.used.body":
+    "This link was already opened on another device or in another browser. To continue here, get a fresh link at the invitation's e-mail address.",
+  "invite.fresh.submit": "Send me a fresh link",
+  "invite.fresh.sent":
+    "If this invitation came with an e-mail address, a fresh link has just been sent to it (it works once). Otherwise, ask the coordinator for a link.",
+  "invite.fresh.limited":
+    "Too many requests for a fresh link. Try again in an hour, or ask the coordinator for a link.",
+  "invite.switch.title": "Open the invitation?",
+  "invite.switch.body":
+    "You are signed in with your account. Opening this invitation link will sign you out of your account in this browser.",
+  "invite.switch.continue": "Sign me out and open the questionnaire",
+  "invite.switch.stay": "Stay signed in with my account",
   "invite.invalid.title": "Link not valid",
   "invite.invalid.body":
     "This invitation link has already been used, was revoked, or collection is closed. Ask the coordinator for a new link.",

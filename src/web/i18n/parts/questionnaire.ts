@@ -41,8 +41,25 @@ export const fr = {
     "Quelqu’un a modifié cette réponse pendant que vous la saisissiez. Voici la version enregistrée ; votre saisie est conservée dans le formulaire. Relisez, puis enregistrez pour la remplacer.",
   "q.conflict.theirs": "Version enregistrée",
   "q.closed": "La collecte de cette période est close : la réponse n’a pas été enregistrée.",
-  "q.offline.pending":
-    "{count} {count|réponse en attente|réponses en attente} d’envoi (hors ligne).",
+  "q.offline.pending": "{count} {count|réponse en attente|réponses en attente} d’envoi",
+  "q.offline.offline":
+    "Hors ligne : les réponses restent sur cet appareil et partiront au retour de la connexion.",
+  "q.offline.itemSubmit": "à soumettre",
+  "q.offline.itemDraft": "brouillon",
+  "q.offline.queuedSubmit":
+    "Soumission en attente d’envoi : elle partira au retour de la connexion.",
+  "q.offline.others":
+    "{count} {count|réponse saisie|réponses saisies} dans une autre session {count|attend|attendent} sur cet appareil. {count|Elle ne sera envoyée|Elles ne seront envoyées} qu’avec cette session : rouvrez son lien ou reconnectez-vous avec son compte.",
+  "q.offline.discard": "Effacer ces réponses de cet appareil",
+  "q.offline.discardConfirm":
+    "Effacer de cet appareil les réponses non envoyées d’une autre session ? Elles seront perdues.",
+  "q.offline.logoutPending":
+    "{count} {count|réponse n’est|réponses ne sont} pas encore {count|envoyée|envoyées}. En vous déconnectant, {count|elle sera effacée|elles seront effacées} de cet appareil. Se déconnecter quand même ?",
+  "q.state.queued": "En attente d’envoi",
+  "q.offline.noPage":
+    "Hors ligne : ce questionnaire n’a pas encore été ouvert sur cet appareil. Ouvrez-le une fois avec une connexion ; il restera ensuite disponible hors ligne.",
+  "q.app.name": "questionnaire",
+  "q.app.description": "Le questionnaire de suivi des engagements, disponible hors ligne.",
   "q.offline.sent": "Réponses envoyées.",
   "q.offline.saving": "Enregistrement…",
   "q.offline.savedLocal": "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
@@ -93,7 +110,25 @@ export const en: Record<keyof typeof fr, string> = {
     "Someone changed this answer while you were typing. Here is the stored version; what you typed is kept in the form. Read it, then save to replace it.",
   "q.conflict.theirs": "Stored version",
   "q.closed": "Collection for this period is closed: the answer was not saved.",
-  "q.offline.pending": "{count} {count|answer|answers} waiting to be sent (offline).",
+  "q.offline.pending": "{count} {count|answer|answers} waiting to be sent",
+  "q.offline.offline":
+    "Offline: the answers stay on this device and will be sent when the connection returns.",
+  "q.offline.itemSubmit": "to submit",
+  "q.offline.itemDraft": "draft",
+  "q.offline.queuedSubmit":
+    "Submission waiting to be sent: it will go when the connection returns.",
+  "q.offline.others":
+    "{count} {count|answer|answers} typed in another session {count|waits|wait} on this device. {count|It|They} will only be sent with that session: reopen its link or sign in with its account.",
+  "q.offline.discard": "Delete these answers from this device",
+  "q.offline.discardConfirm":
+    "Delete another session's unsent answers from this device? They will be lost.",
+  "q.offline.logoutPending":
+    "{count} {count|answer has|answers have} not been sent yet. Signing out deletes {count|it|them} from this device. Sign out anyway?",
+  "q.state.queued": "Waiting to be sent",
+  "q.offline.noPage":
+    "Offline: this questionnaire has not been opened on this device yet. Open it once with a connection; it will then stay available offline.",
+  "q.app.name": "questionnaire",
+  "q.app.description": "The commitment tracking questionnaire, available offline.",
   "q.offline.sent": "Answers sent.",
   "q.offline.saving": "Saving…",
   "q.offline.savedLocal": "Saved on this device, will be sent when the connection returns.",

@@ -232,11 +232,16 @@ suite(title, () => {
     await l.locator("input[name=contributes][value=yes]").check();
     await l.locator("textarea[name=activities]").fill(OFFLINE_ANSWER);
     await l.getByRole("button", { name: "Soumettre pour validation" }).click();
+    // Queued, and said so: neither "not started" nor a success.
     await expectText(
       l.locator("[data-status]"),
-      "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
+      "Soumission en attente d’envoi\u00a0: elle partira au retour de la connexion.",
     );
-    await expectText(psi.locator("#outbox"), "1 réponse en attente d’envoi (hors ligne).");
+    await expectText(psi.locator("#outbox"), "1 réponse en attente d’envoi", 10_000, {
+      prefix: true,
+    });
+    expect(await l.locator("[data-state]").textContent()).toBe("En attente d’envoi");
+    expect(await psi.locator("#outbox").getAttribute("class")).toBe("pending");
     expect((await stored("l")).rows).toEqual([]);
     const kept = await idb(psi);
     expect(kept.outbox).toMatchObject([{ k: "2023/psi/l", submit: true, base: 0 }]);

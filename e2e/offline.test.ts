@@ -298,7 +298,7 @@ suite(title, () => {
   it("offers a fresh link by e-mail when the link was opened on another phone", async () => {
     const other = await open(await phone());
     const res = await other.goto(links[1] ?? "");
-    expect(res?.status()).toBe(200);
+    expect(res?.status()).toBe(410);
     expect(await text(other, "h1")).toBe("Lien déjà ouvert");
     await checkPage(other, "offline-4-link-used", width);
     const mails = () =>

@@ -90,7 +90,8 @@ export function invitationRoutes(): Hono<AppEnv> {
       holdSession(c, exchanged.session.token);
       return c.redirect(`/q/${exchanged.cycleSlug}/${exchanged.partnerSlug}`, 303);
     }
-    return c.html(linkUsedPage(view, token), 200);
+    // The link itself is spent (410, as before); the page offers a fresh one.
+    return c.html(linkUsedPage(view, token), 410);
   };
 
   app.get("/i/:token", async (c) => {

@@ -96,7 +96,7 @@ describe.each(backends)("invitation links on %s", (backend) => {
     for (const path of [withAddress, without]) {
       const other = client(app);
       const offer = await other.get(path);
-      expect(offer.status).toBe(200);
+      expect(offer.status).toBe(410);
       const text = await main(offer);
       expect(text).toContain("Lien déjà ouvert");
       expect(text).toContain(`action="${path}/fresh"`);

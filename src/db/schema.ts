@@ -265,6 +265,15 @@ export interface AuditLogTable {
   after: Json;
 }
 
+export interface CollectionExtensionsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  partner_id: number;
+  until: DateColumn;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   trackers: TrackersTable;
   cycles: CyclesTable;
@@ -292,4 +301,5 @@ export interface DB {
   password_resets: PasswordResetsTable;
   client_writes: ClientWritesTable;
   outbox: OutboxTable;
+  collection_extensions: CollectionExtensionsTable;
 }

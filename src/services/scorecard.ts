@@ -9,6 +9,7 @@ import { type Goal, indicatorNumber } from "../domain/commitment.ts";
 import { comparisonBase, notYetAssessed, periodName, statusChanges } from "../domain/comparison.ts";
 import type { Lang } from "../domain/lang.ts";
 import { notFound } from "../domain/problem.ts";
+import { isPublishedContribution } from "../domain/publication.ts";
 import type { Evidence, QuantifiedOutput, Response } from "../domain/response.ts";
 import { PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import type { Status } from "../domain/status.ts";
@@ -206,7 +207,7 @@ export async function getCommitmentPage(
       buildingBlocks: indicator?.buildingBlocks ?? [],
       narrative: context.assessments.get(mark.id)?.narrative ?? null,
       contributions: responses
-        .filter((r) => r.indicatorId === mark.id)
+        .filter((r) => r.indicatorId === mark.id && isPublishedContribution(r))
         .map((r) => contributionView(context, r)),
     };
   });

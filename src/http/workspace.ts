@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isProblem, Problem } from "../domain/problem.ts";
 import { extendCollection } from "../services/collection.ts";
 import {
+  authorise,
   closeCollection,
   createCycle,
   openCollection,
@@ -127,6 +128,8 @@ export function workspaceRoutes(): Hono<AppEnv> {
   transition(
     "publish",
     async (c, f) => {
+      // Who may publish is asked first: an unticked box is not news to one who may not.
+      authorise(c.get("actor"), "cycle.publish");
       if (f.confirm !== "1") throw new Problem("invalid_input", "confirm");
       await publishCycle(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
     },

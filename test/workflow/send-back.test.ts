@@ -130,6 +130,9 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     );
     // A validator may not hand out links; the coordinator can.
     expect(page).not.toContain(`/answers/${answer.id}/whatsapp`);
+    expect((await validator.post(`${VALIDATION}/answers/${answer.id}/whatsapp`, {})).status).toBe(
+      403,
+    );
     const mail = await t.db
       .selectFrom("outbox")
       .selectAll()

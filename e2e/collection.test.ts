@@ -379,12 +379,16 @@ suite(title, () => {
     ]);
     expect(statuses.every((s) => s.meeting_id !== null)).toBe(true);
 
-    // The coordinator publishes: the cycle is frozen and public.
+    // The coordinator confirms and publishes: the cycle is frozen and public, and it says so.
     await coordinator.goto("/manage/cycles/2023");
+    await coordinator.getByLabel(/Je confirme la publication/).check();
     await coordinator
       .getByRole("button", { name: "Publier (les réponses et statuts seront figés)" })
       .click();
     await expectText(coordinator.locator(".st-published").first(), "Publié");
+    await expectText(coordinator.locator(".notice").first(), "Période publiée.", 10_000, {
+      prefix: true,
+    });
 
     // An anonymous visitor sees the new scorecard, and PSI's validated answer.
     const [, visitor] = await phonePage();

@@ -94,6 +94,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   "reason.evidence_url": "« {value} » n'est pas une adresse http:// ou https://.",
   "reason.too_long": "texte ou liste trop long ({value}).",
   "reason.stale": "la réponse à « {value} » a changé depuis le téléchargement du fichier.",
+  "reason.closed": "la réponse à « {value} » n'est plus modifiable (collecte close).",
 };
 
 const en: typeof fr = {
@@ -182,6 +183,7 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   "reason.evidence_url": "“{value}” is not an http:// or https:// address.",
   "reason.too_long": "text or list too long ({value}).",
   "reason.stale": "the answer to “{value}” changed since the file was downloaded.",
+  "reason.closed": "the answer to “{value}” can no longer be changed (collection closed).",
 };
 
 export type CliMessage = keyof typeof fr;

@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002_collection.ts";
 import * as m0003 from "./migrations/0003_report_texts.ts";
 import * as m0004 from "./migrations/0004_outbox_lease.ts";
 import * as m0007 from "./migrations/0007_link_requests.ts";
+import * as m0008 from "./migrations/0008_sendback.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0003_report_texts": m0003,
   "0004_outbox_lease": m0004,
   "0007_link_requests": m0007,
+  "0008_sendback": m0008,
 };
 
 export interface MigrationReport {

@@ -8,7 +8,7 @@ export interface NewMail {
   recipient: string;
   subject: string;
   body: string;
-  kind: "invitation" | "reminder" | "password_reset";
+  kind: "invitation" | "reminder" | "password_reset" | "send_back";
   cycleId?: number | null;
   partnerId?: number | null;
   /** When set, a second message with the same key is silently not queued. */

@@ -272,6 +272,15 @@ export interface AuditLogTable {
   after: Json;
 }
 
+export interface CollectionExtensionsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  partner_id: number;
+  until: DateColumn;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   trackers: TrackersTable;
   cycles: CyclesTable;
@@ -300,4 +309,5 @@ export interface DB {
   password_resets: PasswordResetsTable;
   client_writes: ClientWritesTable;
   outbox: OutboxTable;
+  collection_extensions: CollectionExtensionsTable;
 }

@@ -39,8 +39,18 @@ export interface SessionLookup {
     partnerId: number;
     revoked: boolean;
     cycleState: string;
+    /** The partner's extended collection, if any, and its answers sent back: links stay open. */
+    extendedUntil: string | null;
+    returnedAnswers: number;
   } | null;
 }
+
+// What keeps an invitation's partner asked after collection: its extension and its answers sent
+// back (the aliased invitation is `i`).
+const extendedUntil = sql<
+  string | null
+>`(select x.until from collection_extensions x where x.cycle_id = i.cycle_id and x.partner_id = i.partner_id)`;
+const returnedAnswers = sql<number>`(select count(*)::int from responses r where r.cycle_id = i.cycle_id and r.partner_id = i.partner_id and r.state = 'returned')`;
 
 /** A live session with its owner, or undefined when unknown or expired. */
 export async function findSession(
@@ -64,6 +74,8 @@ export async function findSession(
       "i.partner_id as invitation_partner_id",
       "i.revoked_at",
       "c.state as cycle_state",
+      extendedUntil.as("extended_until"),
+      returnedAnswers.as("returned_answers"),
     ])
     .where("s.id_hash", "=", idHash)
     .where("s.expires_at", ">", sql<Date>`now()`)
@@ -89,6 +101,8 @@ export async function findSession(
             partnerId: row.invitation_partner_id,
             revoked: row.revoked_at !== null,
             cycleState: row.cycle_state ?? "",
+            extendedUntil: row.extended_until,
+            returnedAnswers: Number(row.returned_answers ?? 0),
           }
         : null,
   };
@@ -190,20 +204,41 @@ export async function revokeInvitations(
   return rows.length;
 }
 
-/** The cycle and partner an invitation opens. */
+/** The cycle and partner an invitation opens, and what keeps it open after collection. */
 export async function findInvitationTarget(
   db: Executor,
   invitationId: number,
-): Promise<{ cycleSlug: string; cycleState: string; partnerSlug: string } | undefined> {
+): Promise<
+  | {
+      cycleSlug: string;
+      cycleState: string;
+      partnerSlug: string;
+      extendedUntil: string | null;
+      returnedAnswers: number;
+    }
+  | undefined
+> {
   const row = await db
     .selectFrom("invitations as i")
     .innerJoin("cycles as c", "c.id", "i.cycle_id")
     .innerJoin("partners as p", "p.id", "i.partner_id")
-    .select(["c.slug as cycle_slug", "c.state", "p.slug as partner_slug"])
+    .select([
+      "c.slug as cycle_slug",
+      "c.state",
+      "p.slug as partner_slug",
+      extendedUntil.as("extended_until"),
+      returnedAnswers.as("returned_answers"),
+    ])
     .where("i.id", "=", invitationId)
     .executeTakeFirst();
   return row
-    ? { cycleSlug: row.cycle_slug, cycleState: row.state, partnerSlug: row.partner_slug }
+    ? {
+        cycleSlug: row.cycle_slug,
+        cycleState: row.state,
+        partnerSlug: row.partner_slug,
+        extendedUntil: row.extended_until,
+        returnedAnswers: Number(row.returned_answers ?? 0),
+      }
     : undefined;
 }
 

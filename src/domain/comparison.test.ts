@@ -1,6 +1,6 @@
 // Unit tests of the cycle comparison: the base cycle and the status changes.
 import { describe, expect, it } from "vitest";
-import { comparisonBase, periodName, statusChanges } from "./comparison.ts";
+import { comparisonBase, notYetAssessed, periodName, statusChanges } from "./comparison.ts";
 import type { CycleState } from "./cycle.ts";
 import type { Status } from "./status.ts";
 
@@ -54,14 +54,24 @@ describe("statusChanges", () => {
     ]);
   });
 
-  it("treats a missing assessment as not assessed", () => {
-    const before = map([[10, "achieved"]]);
-    const after = map([[13, "off_track"]]);
+  it("never shows an indicator not yet assessed in the new cycle as a change", () => {
+    const before = map([
+      [10, "achieved"],
+      [12, "on_track"],
+    ]);
+    const after = map([
+      [12, "not_assessed"],
+      [13, "off_track"],
+    ]);
     expect(statusChanges(indicators, before, after)).toEqual([
-      { indicatorId: 10, from: "achieved", to: "not_assessed" },
       { indicatorId: 13, from: "not_assessed", to: "off_track" },
     ]);
+    expect(notYetAssessed(indicators, before, after)).toEqual([
+      { indicatorId: 10, was: "achieved" },
+      { indicatorId: 12, was: "on_track" },
+    ]);
     expect(statusChanges(indicators, map([[11, "not_assessed"]]), map([]))).toEqual([]);
+    expect(notYetAssessed(indicators, map([[11, "not_assessed"]]), map([]))).toEqual([]);
   });
 });
 

@@ -32,8 +32,10 @@ export interface StatusChange {
 }
 
 /**
- * Indicators whose status differs between two cycles, in the order given. An indicator without
- * an assessment counts as "not assessed", so a status that was dropped shows as a change too.
+ * Indicators whose status differs between two cycles, in the order given. An indicator the new
+ * cycle has not assessed (yet) is not a change: it is listed by `notYetAssessed`, never shown as
+ * a move from "achieved" to "not assessed". An indicator new to the comparison counts from "not
+ * assessed".
  */
 export function statusChanges(
   indicators: readonly { id: number }[],
@@ -43,7 +45,20 @@ export function statusChanges(
   return indicators.flatMap((i) => {
     const from = before.get(i.id) ?? "not_assessed";
     const to = after.get(i.id) ?? "not_assessed";
-    return from === to ? [] : [{ indicatorId: i.id, from, to }];
+    return from === to || to === "not_assessed" ? [] : [{ indicatorId: i.id, from, to }];
+  });
+}
+
+/** Indicators assessed in the earlier cycle that the new one has not assessed, with the old status. */
+export function notYetAssessed(
+  indicators: readonly { id: number }[],
+  before: ReadonlyMap<number, Status>,
+  after: ReadonlyMap<number, Status>,
+): { indicatorId: number; was: Status }[] {
+  return indicators.flatMap((i) => {
+    const was = before.get(i.id) ?? "not_assessed";
+    const now = after.get(i.id) ?? "not_assessed";
+    return was !== "not_assessed" && now === "not_assessed" ? [{ indicatorId: i.id, was }] : [];
   });
 }
 

@@ -3,6 +3,10 @@ export const CYCLE_STATES = ["setup", "collection", "validation", "published"] a
 
 export type CycleState = (typeof CYCLE_STATES)[number];
 
+export function isCycleState(value: string): value is CycleState {
+  return (CYCLE_STATES as readonly string[]).includes(value);
+}
+
 export interface Cycle {
   id: number;
   slug: string;
@@ -48,11 +52,6 @@ const TRANSITIONS: Record<CycleState, readonly CycleState[]> = {
 
 export function canTransition(from: CycleState, to: CycleState): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-/** Answers may change while collecting; coordinators may still correct them during validation. */
-export function acceptsAnswers(state: CycleState, byCoordinator: boolean): boolean {
-  return state === "collection" || (byCoordinator && state === "validation");
 }
 
 /** Statuses are set during validation (and may be prepared while answers still arrive). */

@@ -3,17 +3,25 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isProblem, notFound } from "../domain/problem.ts";
-import { assessIndicator, getValidation, saveMeeting, sendBack } from "../services/validation.ts";
+import {
+  assessIndicator,
+  getValidation,
+  saveMeeting,
+  sendBack,
+  sendBackLink,
+} from "../services/validation.ts";
 import type { FieldErrors } from "../web/forms.ts";
 import type { MessageKey } from "../web/i18n/index.ts";
+import { sendBackMail, sendBackWhatsappPage } from "../web/pages/send-back.ts";
 import { type ValidationPageState, validationPage } from "../web/pages/validation.ts";
 import type { AppEnv } from "./env.ts";
-import { viewOf } from "./view.ts";
+import { publicBase, viewOf } from "./view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const code = z.string().regex(/^[a-z]{1,2}$/);
 const answerId = z.coerce.number().int().positive().max(2_147_483_647);
 const saved = z.string().regex(/^(meeting|i-[a-z]{1,2}|a-\d{1,10})$/);
+const emailed = z.coerce.number().int().min(0).max(1000);
 
 const text = (max: number) => z.string().max(max).default("");
 const meetingForm = z.object({
@@ -113,7 +121,12 @@ export function validationRoutes(): Hono<AppEnv> {
   app.get(path, async (c) => {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const done = saved.safeParse(c.req.query("saved"));
-    return render(c, cycle, done.success ? { saved: done.data } : {});
+    const sent = emailed.safeParse(c.req.query("emailed"));
+    return render(
+      c,
+      cycle,
+      done.success ? { saved: done.data, ...(sent.success ? { emailed: sent.data } : {}) } : {},
+    );
   });
 
   app.post(`${path}/meeting`, async (c) => {
@@ -188,21 +201,42 @@ export function validationRoutes(): Hono<AppEnv> {
     let errors: KeyedErrors = form.errors ?? {};
     if (form.data) {
       try {
-        await sendBack(
+        const sent = await sendBack(
           c.get("deps").db,
           c.get("actor"),
           cycle,
           id,
           form.data.comment,
           c.get("lang"),
+          { baseUrl: publicBase(c), message: sendBackMail() },
         );
-        return c.redirect(back(cycle, `a-${id}`), 303);
+        const anchor = `a-${id}`;
+        return c.redirect(
+          `${path.replace(":cycle", encodeURIComponent(cycle))}?saved=${anchor}&emailed=${sent.emailed}#${anchor}`,
+          303,
+        );
       } catch (error) {
         errors = fieldError(error);
       }
     }
     const comment = one((await c.req.parseBody()).comment);
     return render(c, cycle, { answer: { id, comment, errors: messages(c, errors) } }, 400);
+  });
+
+  // The link is shown once, on this response: it is not stored, so the page must not be cached.
+  app.post(`${path}/answers/:id/whatsapp`, async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const id = parseOr404(answerId, c.req.param("id"), "answer");
+    const link = await sendBackLink(
+      c.get("deps").db,
+      c.get("actor"),
+      cycle,
+      id,
+      publicBase(c),
+      c.get("lang"),
+    );
+    c.header("Cache-Control", "no-store");
+    return c.html(sendBackWhatsappPage(viewOf(c), { ...link, answerId: id }));
   });
 
   return app;

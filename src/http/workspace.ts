@@ -2,12 +2,15 @@
 // opening and closing, publication, invitations.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { isProblem, type Problem } from "../domain/problem.ts";
+import { isProblem, Problem } from "../domain/problem.ts";
+import { extendCollection } from "../services/collection.ts";
 import {
+  authorise,
   closeCollection,
   createCycle,
   openCollection,
   publishCycle,
+  reopenCollection,
   reopenCycle,
   setMapping,
   workspaceCycles,
@@ -44,6 +47,8 @@ function fieldError(view: View, error: unknown): FieldErrors {
     from: ["fromSlug", "ws.error.slug"],
     deadline: ["deadline", "ws.error.deadline"],
     reason: ["reason", "ws.error.reason"],
+    confirm: ["confirm", "ws.error.confirm"],
+    until: ["until", "ext.error.until"],
     email: ["email", "form.invalidEmail"],
   };
   const hit = map[p.subject];
@@ -82,13 +87,16 @@ export function workspaceRoutes(): Hono<AppEnv> {
 
   app.get("/manage/cycles/:cycle", async (c) => {
     const o = await cycleOverview(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
-    return c.html(overviewPage(viewOf(c, { form: true }), o));
+    const view = viewOf(c, { form: true });
+    const published = c.req.query("done") === "published" && o.cycle.state === "published";
+    return c.html(overviewPage(view, o, published ? { notice: view.t("ws.published") } : {}));
   });
 
   // Each state change is a small form; on a bad value the overview comes back with the error.
   const transition = (
     path: string,
     run: (c: Context<AppEnv>, form: Record<string, string>) => Promise<void>,
+    done = "",
   ) =>
     app.post(`/manage/cycles/:cycle/${path}`, async (c) => {
       const raw = await c.req.parseBody();
@@ -106,7 +114,8 @@ export function workspaceRoutes(): Hono<AppEnv> {
           400,
         );
       }
-      return c.redirect(`/manage/cycles/${encodeURIComponent(cycleParam(c))}`, 303);
+      const query = done ? `?done=${done}` : "";
+      return c.redirect(`/manage/cycles/${encodeURIComponent(cycleParam(c))}${query}`, 303);
     });
 
   transition("open", (c, f) =>
@@ -115,8 +124,19 @@ export function workspaceRoutes(): Hono<AppEnv> {
   transition("close", (c) =>
     closeCollection(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang")),
   );
-  transition("publish", (c) =>
-    publishCycle(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang")),
+  // Publishing freezes the cycle and shows it to everyone: the form's box must be ticked.
+  transition(
+    "publish",
+    async (c, f) => {
+      // Who may publish is asked first: an unticked box is not news to one who may not.
+      authorise(c.get("actor"), "cycle.publish");
+      if (f.confirm !== "1") throw new Problem("invalid_input", "confirm");
+      await publishCycle(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
+    },
+    "published",
+  );
+  transition("reopen-collection", (c, f) =>
+    reopenCollection(deps(c).db, c.get("actor"), cycleParam(c), f.reason ?? "", c.get("lang")),
   );
   transition("reopen", (c, f) =>
     reopenCycle(deps(c).db, c.get("actor"), cycleParam(c), f.reason ?? "", c.get("lang")),
@@ -209,6 +229,31 @@ export function workspaceRoutes(): Hono<AppEnv> {
       const errors = fieldError(view, error);
       const p = await partnerPanel(deps(c).db, c.get("actor"), cycleParam(c), partnerSlug, lang);
       return c.html(partnerPanelPage(view, p, { errors, email: form.email }), 400);
+    }
+  });
+
+  app.post("/manage/cycles/:cycle/partners/:partner/extend", async (c) => {
+    const form = z.object({ until: text(10) }).parse(await c.req.parseBody());
+    const view = viewOf(c, { form: true });
+    const partnerSlug = c.req.param("partner");
+    const { lang } = view;
+    try {
+      const done = await extendCollection(
+        deps(c).db,
+        c.get("actor"),
+        { cycleSlug: cycleParam(c), partnerSlug, until: form.until },
+        lang,
+      );
+      const p = await partnerPanel(deps(c).db, c.get("actor"), cycleParam(c), partnerSlug, lang);
+      const notice = view.t("ext.saved", {
+        partner: done.partner,
+        date: formatDate(lang, done.until),
+      });
+      return c.html(partnerPanelPage(view, p, { notice }));
+    } catch (error) {
+      const errors = fieldError(view, error);
+      const p = await partnerPanel(deps(c).db, c.get("actor"), cycleParam(c), partnerSlug, lang);
+      return c.html(partnerPanelPage(view, p, { errors, until: form.until }), 400);
     }
   });
 

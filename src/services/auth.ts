@@ -24,8 +24,11 @@ import {
   SESSION_DAYS,
   shouldLock,
 } from "../domain/account.ts";
+import { linkOpens } from "../domain/collection.ts";
+import { isCycleState } from "../domain/cycle.ts";
 import { type Actor, isRole } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
+import { utcDay } from "../domain/tracking.ts";
 import type { Db } from "./db.ts";
 import { enqueueMail } from "./mail.ts";
 import { DECOY_HASH, hashPassword, newToken, tokenHash, verifyPassword } from "./secrets.ts";
@@ -108,8 +111,9 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
     };
   }
   const inv = found.invitation;
-  // An invitation's session lasts while its cycle collects answers and the link is not revoked.
-  if (!inv || inv.revoked || inv.cycleState !== "collection") return null;
+  // An invitation's session lasts while its partner is asked for answers (collection, an
+  // extension, an answer sent back) and the link is not revoked.
+  if (!inv || inv.revoked || !invitationOpen(inv)) return null;
   return {
     csrfToken: found.csrfToken,
     actor: {
@@ -119,6 +123,23 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
       partnerId: inv.partnerId,
     },
   };
+}
+
+/** Whether an invitation's partner may still open its questionnaire by it, today. */
+export function invitationOpen(w: {
+  cycleState: string;
+  extendedUntil: string | null;
+  returnedAnswers: number;
+}): boolean {
+  return (
+    isCycleState(w.cycleState) &&
+    linkOpens({
+      cycleState: w.cycleState,
+      extendedUntil: w.extendedUntil,
+      returnedAnswers: w.returnedAnswers,
+      today: utcDay(new Date()),
+    })
+  );
 }
 
 /** Queues a reset link when the account exists; says nothing either way. */

@@ -12,6 +12,7 @@ import {
 } from "../db/cycles.ts";
 import { listPartners } from "../db/partners.ts";
 import { deleteMapping, insertMapping, listMappings } from "../db/responses.ts";
+import { lockCycleState } from "../db/validation.ts";
 import { type CycleState, canTransition, isValidPeriod } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
 import { slugify } from "../domain/partner.ts";
@@ -147,8 +148,10 @@ async function move(
   const by = actorLabel(actor);
   await db.transaction().execute(async (trx) => {
     const cycle = await cycleRecord(trx, slug, lang);
-    if (!canTransition(cycle.state, to)) {
-      throw new Problem("conflict", "state", { from: cycle.state, to });
+    // Under the row's lock, so two moves at once (reopen and publish) take turns.
+    const from = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as CycleState;
+    if (!canTransition(from, to)) {
+      throw new Problem("conflict", "state", { from, to });
     }
     await updateCycle(trx, by, cycle.id, {
       state: to,
@@ -161,7 +164,7 @@ async function move(
         action: "update",
         entity: "cycles",
         entityId: cycle.id,
-        before: { state: cycle.state },
+        before: { state: from },
         after: { state: to, reason: extra.reason },
       });
     }
@@ -190,6 +193,25 @@ export async function closeCollection(db: Db, actor: Actor, slug: string, lang: 
 export async function publishCycle(db: Db, actor: Actor, slug: string, lang: Lang) {
   authorise(actor, "cycle.publish");
   await move(db, actor, slug, "published", lang);
+}
+
+/**
+ * Reopens collection from validation: every partner may answer again. It needs a reason, kept
+ * in the audit log; statuses already set stay.
+ */
+export async function reopenCollection(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  reason: string,
+  lang: Lang,
+) {
+  authorise(actor, "cycle.setup");
+  if (reason.trim().length < 5) throw new Problem("invalid_input", "reason");
+  const cycle = await cycleRecord(db, slug, lang);
+  if (cycle.state !== "validation")
+    throw new Problem("conflict", "state", { from: cycle.state, to: "collection" });
+  await move(db, actor, slug, "collection", lang, { reason: reason.trim() });
 }
 
 /** Reopening a published cycle needs a reason, kept in the audit log. */

@@ -4,6 +4,7 @@
 // A used link reopens the session this browser already holds; elsewhere it offers a fresh link
 // by e-mail to the invitation's address.
 
+import { countReturned, findExtension } from "../db/collection.ts";
 import { findCycleRecord } from "../db/cycles.ts";
 import { countLinkRequests, lockLinkRequests, recordLinkRequest } from "../db/link-requests.ts";
 import { findPartnerBySlug } from "../db/partners.ts";
@@ -19,7 +20,7 @@ import { isEmail, normaliseEmail } from "../domain/account.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
-import { type NewSession, openSession } from "./auth.ts";
+import { invitationOpen, type NewSession, openSession } from "./auth.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
@@ -59,12 +60,19 @@ export async function createInvitation(
     throw new Problem("invalid_input", "email", { value: input.email ?? "" });
   return db.transaction().execute(async (trx) => {
     const cycle = await cycleRecord(trx, input.cycleSlug, lang);
-    if (cycle.state !== "collection" && cycle.state !== "setup") {
-      throw new Problem("conflict", "cycle_state", { state: cycle.state });
-    }
     const tracker = await loadTracker(trx, lang);
     const partner = await findPartnerBySlug(trx, tracker.id, input.partnerSlug);
     if (!partner) throw notFound("partner", input.partnerSlug);
+    // A link is made only while it would open: in set-up (for later), or while the partner is
+    // asked for answers (collection, its extension, an answer sent back to it).
+    const opens =
+      cycle.state === "setup" ||
+      invitationOpen({
+        cycleState: cycle.state,
+        extendedUntil: await findExtension(trx, cycle.id, partner.id),
+        returnedAnswers: await countReturned(trx, cycle.id, partner.id),
+      });
+    if (!opens) throw new Problem("conflict", "cycle_state", { state: cycle.state });
     const token = newToken();
     await insertInvitation(trx, actorLabel(actor), {
       cycleId: cycle.id,
@@ -107,8 +115,8 @@ export async function exchangeInvitation(db: Db, token: string): Promise<Exchang
     const invitation = await findInvitationByHash(trx, tokenHash(token));
     if (!invitation || invitation.used_at || invitation.revoked_at) return null;
     const target = await findInvitationTarget(trx, invitation.id);
-    // A link expires when its cycle stops collecting answers.
-    if (target?.cycleState !== "collection") return null;
+    // A link expires when its partner is no longer asked for answers.
+    if (!target || !invitationOpen(target)) return null;
     if (!(await markInvitationUsed(trx, invitation.id))) return null;
     const session = await openSession(trx as Db, { invitationId: invitation.id });
     return { session, cycleSlug: target.cycleSlug, partnerSlug: target.partnerSlug };

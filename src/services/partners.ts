@@ -12,7 +12,8 @@ import { type Cycle, isPublished } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
 import { groupByCategory, type Partner, type PartnerCategory } from "../domain/partner.ts";
 import { notFound } from "../domain/problem.ts";
-import { isContribution, PUBLIC_ANSWER_STATES } from "../domain/response.ts";
+import { isPublishedContribution } from "../domain/publication.ts";
+import { PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import type { Status } from "../domain/status.ts";
 import { loadTracker, type TrackerInfo } from "./context.ts";
 
@@ -41,7 +42,7 @@ export async function getDirectory(db: Executor, lang: Lang): Promise<Directory>
     cycleIds: cycles.map((c) => c.id),
   });
   const counts = new Map<number, number>();
-  for (const r of responses.filter(isContribution))
+  for (const r of responses.filter(isPublishedContribution))
     counts.set(r.partnerId, (counts.get(r.partnerId) ?? 0) + 1);
   const entries = partners.map((p) => ({ ...p, contributions: counts.get(p.id) ?? 0 }));
   return { tracker, groups: groupByCategory(entries), total: entries.length };
@@ -95,7 +96,7 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
       (await listAssessments(db, cycle.id, lang)).map((a) => [a.indicatorId, a.status]),
     );
     const contributions = own
-      .filter((r) => r.cycleId === cycle.id)
+      .filter((r) => r.cycleId === cycle.id && isPublishedContribution(r))
       .flatMap((r): PartnerContribution[] => {
         const indicator = indicators.find((i) => i.id === r.indicatorId);
         const commitment = commitments.find((c) => c.id === indicator?.commitmentId);
@@ -123,6 +124,8 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
       });
     if (contributions.length > 0) result.push({ cycle, contributions });
   }
-  const citedBy = all.filter((r) => r.collaboratorIds.includes(partner.id)).length;
+  const citedBy = all.filter(
+    (r) => isPublishedContribution(r) && r.collaboratorIds.includes(partner.id),
+  ).length;
   return { tracker, partner, cycles: result, citedBy };
 }

@@ -189,6 +189,13 @@ export async function importQuestionnaire(
           continue;
         }
         const current = indicators.get(r.code)?.answer ?? null;
+        // After collection only answers sent back (or an extended partner's) may change.
+        if (indicators.get(r.code)?.editable === false) {
+          if (!(current ? same(current, r.answer) : isEmpty(r.answer)))
+            reject({ row: r.row, reason: "closed", column: "code", value: r.code });
+          else counts.unchanged++;
+          continue;
+        }
         if (current ? same(current, r.answer) : isEmpty(r.answer)) {
           counts.unchanged++;
           continue;

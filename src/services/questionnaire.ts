@@ -10,13 +10,15 @@ import {
   lockAnswer,
   writeAnswer,
 } from "../db/answers.ts";
+import { countReturned, findExtension } from "../db/collection.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
 import { listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
 import { lockCycleState } from "../db/validation.ts";
+import { acceptsAnswer, linkOpens, type PartnerWindow } from "../domain/collection.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
-import { acceptsAnswers } from "../domain/cycle.ts";
+import type { CycleState } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel, boundPartner } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
@@ -25,7 +27,9 @@ import type {
   Contributes,
   Evidence,
   QuantifiedOutput,
+  ResponseState,
 } from "../domain/response.ts";
+import { utcDay } from "../domain/tracking.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
@@ -81,7 +85,10 @@ export interface QuestionAnswer extends AnswerInput {
 export interface QuestionnaireView {
   cycle: { slug: string; label: string; state: string; deadline: string | null };
   partner: { id: number; slug: string; name: string; acronym: string | null };
+  /** At least one answer may be written by this actor now (each indicator says which). */
   editable: boolean;
+  /** The last day of the partner's extended collection, while it runs. */
+  extendedUntil: string | null;
   /** The coordinator entering answers on a partner's behalf says how they were collected. */
   onBehalf: boolean;
   commitments: {
@@ -93,6 +100,8 @@ export interface QuestionnaireView {
       number: string;
       title: string;
       answer: QuestionAnswer | null;
+      /** This answer may be written by this actor now. */
+      editable: boolean;
     }[];
   }[];
   partners: { id: number; shortName: string }[];
@@ -110,14 +119,18 @@ export async function getQuestionnaire(
   const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
   // Another partner's questionnaire is reported missing, exactly like an unknown one.
   if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", partnerSlug);
-  const [commitments, indicators, mappings, responses, meta, partners] = await Promise.all([
-    listCommitments(db, tracker.id, lang),
-    listIndicators(db, tracker.id, lang),
-    listMappings(db, cycle.id),
-    listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
-    listAnswerMeta(db, cycle.id, partner.id),
-    listPartners(db, tracker.id, lang),
-  ]);
+  const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
+    await Promise.all([
+      listCommitments(db, tracker.id, lang),
+      listIndicators(db, tracker.id, lang),
+      listMappings(db, cycle.id),
+      listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
+      listAnswerMeta(db, cycle.id, partner.id),
+      listPartners(db, tracker.id, lang),
+      findExtension(db, cycle.id, partner.id),
+    ]);
+  const window = windowOf(cycle.state, extendedUntil);
+  const writer = canWrite(actor, cycle.id, partner.id);
   const mapped = new Set(
     mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
   );
@@ -153,6 +166,16 @@ export async function getQuestionnaire(
           number: indicatorNumber(c.number, i),
           title: i.title,
           answer: answerOf(i.id),
+        }))
+        .map((i) => ({
+          ...i,
+          editable:
+            writer &&
+            acceptsAnswer({
+              ...window,
+              byCoordinator: isStaff(actor),
+              answerState: (i.answer?.state ?? null) as ResponseState | null,
+            }),
         })),
     }))
     .filter((g) => g.indicators.length > 0);
@@ -160,7 +183,8 @@ export async function getQuestionnaire(
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
     partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
-    editable: acceptsAnswers(cycle.state, isStaff(actor)) && canWrite(actor, cycle.id, partner.id),
+    editable: all.some((i) => i.editable),
+    extendedUntil: extendedUntil !== null && extendedUntil >= window.today ? extendedUntil : null,
     onBehalf: isStaff(actor),
     commitments: groups,
     partners: partners
@@ -175,6 +199,11 @@ export async function getQuestionnaire(
       ).length,
     },
   };
+}
+
+/** The partner's window as the rule needs it: the cycle's state, its extension, today. */
+function windowOf(cycleState: CycleState, extendedUntil: string | null): PartnerWindow {
+  return { cycleState, extendedUntil, today: utcDay(new Date()) };
 }
 
 function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
@@ -240,7 +269,7 @@ export async function saveAnswerIn(
   authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
   // Read the state under a row lock, so that a write racing with publication cannot land after it.
   const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
-  if (!acceptsAnswers(cycleState, isStaff(actor)))
+  if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
   const indicator = (await listIndicators(trx, tracker.id, lang)).find(
@@ -279,15 +308,23 @@ export async function saveAnswerIn(
   }
   const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
   const existing = await findAnswer(trx, ref);
+  // One rule for the page, the API and imports: after collection, a partner writes only an
+  // answer sent back to it (until validated or published) or while its extension runs.
+  const window = windowOf(cycleState, await findExtension(trx, cycle.id, partner.id));
+  const answerState = existing?.response.state ?? null;
+  if (!acceptsAnswer({ ...window, byCoordinator: isStaff(actor), answerState }))
+    throw new Problem("conflict", "cycle_state", { state: cycleState });
   const method: CollectionMethod = options.imported
     ? "import"
     : isStaff(actor)
       ? (req.method ?? "interview")
       : "online";
+  // Saving without sending keeps a submitted answer submitted and one sent back still waiting
+  // to be sent again (so its partner keeps access to it after collection).
   const state = req.submit
     ? "submitted"
-    : existing && !req.submit && existing.response.state === "submitted"
-      ? "submitted"
+    : answerState === "submitted" || answerState === "returned"
+      ? answerState
       : "draft";
   const written = await writeAnswer(
     trx,
@@ -340,7 +377,7 @@ function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>
   };
 }
 
-/** The questionnaires an actor may open: its partner's, in cycles that ask it something. */
+/** The questionnaires an actor may open: its partner's, in cycles that still ask it something. */
 export async function questionnairesFor(
   db: Db,
   actor: Actor,
@@ -356,12 +393,15 @@ export async function questionnairesFor(
   ]);
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner) return [];
-  const open = cycles.filter(
-    (c) => c.state === "collection" && (actor.kind !== "invitation" || actor.cycleId === c.id),
-  );
   const result: { cycleSlug: string; partnerSlug: string }[] = [];
-  for (const c of open) {
-    const asked = (await listMappings(db, c.id)).some((m) => m.partnerId === partnerId);
+  for (const c of cycles) {
+    if (actor.kind === "invitation" && actor.cycleId !== c.id) continue;
+    if (c.state !== "collection" && c.state !== "validation") continue;
+    const open = linkOpens({
+      ...windowOf(c.state, await findExtension(db, c.id, partnerId)),
+      returnedAnswers: await countReturned(db, c.id, partnerId),
+    });
+    const asked = open && (await listMappings(db, c.id)).some((m) => m.partnerId === partnerId);
     if (asked) result.push({ cycleSlug: c.slug, partnerSlug: partner.slug });
   }
   return result;

@@ -16,6 +16,7 @@ import { groupDifficulties } from "../domain/difficulty.ts";
 import { type Lang, pickText } from "../domain/lang.ts";
 import { groupByCategory, type Partner, partnerShortName, slugify } from "../domain/partner.ts";
 import { notFound } from "../domain/problem.ts";
+import { isPublishedAnswer, isPublishedContribution } from "../domain/publication.ts";
 import {
   acronymsUsed,
   CYCLE_TEXT_KINDS,
@@ -77,8 +78,8 @@ export async function buildReport(
     listAcronyms(db, tracker.id, lang),
     getCycleTexts(db, cycle.id),
   ]);
-  // A draft is an answer the partner has not sent yet: it is nobody's statement.
-  const responses = stored.filter((r) => r.state !== "draft");
+  // The one publication rule of the public pages: no draft, no answer sent back, none empty.
+  const responses = stored.filter(isPublishedAnswer);
   const byId = new Map(partners.map((p) => [p.id, p]));
   const short = (id: number) => {
     const p = byId.get(id);
@@ -97,7 +98,7 @@ export async function buildReport(
       status: status.get(i.id)?.status ?? "not_assessed",
       narrative: status.get(i.id)?.narrative ?? null,
       contributions: responses
-        .filter((r) => r.indicatorId === i.id && r.contributes !== "no")
+        .filter((r) => r.indicatorId === i.id && isPublishedContribution(r))
         .map((r, n) => ({
           n: n + 1,
           partner: short(r.partnerId),

@@ -6,9 +6,10 @@ import { listResponses } from "../db/responses.ts";
 import { findPreviousCycleId } from "../db/validation.ts";
 import type { BuildingBlock } from "../domain/building-block.ts";
 import { type Goal, indicatorNumber } from "../domain/commitment.ts";
-import { comparisonBase, periodName, statusChanges } from "../domain/comparison.ts";
+import { comparisonBase, notYetAssessed, periodName, statusChanges } from "../domain/comparison.ts";
 import type { Lang } from "../domain/lang.ts";
 import { notFound } from "../domain/problem.ts";
+import { isPublishedContribution } from "../domain/publication.ts";
 import type { Evidence, QuantifiedOutput, Response } from "../domain/response.ts";
 import { PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import type { Status } from "../domain/status.ts";
@@ -57,6 +58,8 @@ export interface Comparison {
     from: Status;
     to: Status;
   }[];
+  /** Indicators assessed then that this cycle has not assessed (yet): not a change. */
+  pending: { indicatorId: number; commitment: number; number: string; code: string; was: Status }[];
 }
 
 /** Null when there is no earlier published cycle to compare with. */
@@ -73,22 +76,21 @@ async function loadComparison(
   const marks = commitments.flatMap((c) =>
     c.indicators.map((i) => ({ ...i, commitment: c.number })),
   );
-  const changes = statusChanges(
-    marks,
-    new Map(before.map((a) => [a.indicatorId, a.status])),
-    new Map(marks.map((i) => [i.id, i.status])),
-  );
+  const then = new Map(before.map((a) => [a.indicatorId, a.status]));
+  const now = new Map(marks.map((i) => [i.id, i.status]));
+  const changes = statusChanges(marks, then, now);
+  const where = (indicatorId: number) => {
+    const mark = marks.find((i) => i.id === indicatorId);
+    return {
+      commitment: mark?.commitment ?? 0,
+      number: mark?.number ?? "",
+      code: mark?.code ?? "",
+    };
+  };
   return {
     since: { slug: base.slug, label: base.label, name: periodName(base) },
-    changes: changes.map((change) => {
-      const mark = marks.find((i) => i.id === change.indicatorId);
-      return {
-        ...change,
-        commitment: mark?.commitment ?? 0,
-        number: mark?.number ?? "",
-        code: mark?.code ?? "",
-      };
-    }),
+    changes: changes.map((change) => ({ ...change, ...where(change.indicatorId) })),
+    pending: notYetAssessed(marks, then, now).map((p) => ({ ...p, ...where(p.indicatorId) })),
   };
 }
 
@@ -205,7 +207,7 @@ export async function getCommitmentPage(
       buildingBlocks: indicator?.buildingBlocks ?? [],
       narrative: context.assessments.get(mark.id)?.narrative ?? null,
       contributions: responses
-        .filter((r) => r.indicatorId === mark.id)
+        .filter((r) => r.indicatorId === mark.id && isPublishedContribution(r))
         .map((r) => contributionView(context, r)),
     };
   });

@@ -12,6 +12,7 @@ import {
   type Recommendation,
 } from "../domain/difficulty.ts";
 import type { Lang } from "../domain/lang.ts";
+import { isPublishedAnswer } from "../domain/publication.ts";
 import { PUBLIC_ANSWER_STATES } from "../domain/response.ts";
 import {
   type CommitmentSummary,
@@ -41,7 +42,7 @@ export async function getSynthesis(
 ): Promise<Synthesis> {
   const scorecard = await getScorecard(db, cycleSlug, lang);
   const ctx = scorecard.context;
-  const [responses, difficulties, recommendations, meetings] = await Promise.all([
+  const [stored, difficulties, recommendations, meetings] = await Promise.all([
     listResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds: [ctx.cycle.id],
@@ -50,6 +51,7 @@ export async function getSynthesis(
     listRecommendations(db, ctx.cycle.id, lang),
     listMeetings(db, ctx.cycle.id, lang),
   ]);
+  const responses = stored.filter(isPublishedAnswer);
   const byName = (a: PartnerRef, b: PartnerRef) => a.shortName.localeCompare(b.shortName, "fr");
   return {
     context: ctx,

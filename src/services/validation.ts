@@ -3,12 +3,12 @@
 
 import { listAnswerMeta, setAnswerState } from "../db/answers.ts";
 import { listAssessmentRecords } from "../db/assessments.ts";
+import { findAnswerOwner } from "../db/collection.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
 import { listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
 import {
   answerIdsInState,
-  findAnswerCycle,
   findCycleMeeting,
   lockCycleState,
   type MeetingRecord,
@@ -26,6 +26,12 @@ import { isStatus, type Status, statusNeedsNarrative } from "../domain/status.ts
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
+import {
+  queueSendBackNotice,
+  type SendBackFacts,
+  type SendBackMessage,
+  sendBackLinkFacts,
+} from "./send-back.ts";
 
 export interface PartnerName {
   id: number;
@@ -73,6 +79,8 @@ export interface ValidationView {
   cycle: { slug: string; label: string; state: CycleState };
   /** Statuses, meeting and send-backs may be written (role and cycle state allow it). */
   editable: boolean;
+  /** Fresh links to answers sent back may be made (for WhatsApp). */
+  canSendLinks: boolean;
   meeting: MeetingRecord | null;
   partners: PartnerName[];
   commitments: { number: number; title: string; indicators: IndicatorReview[] }[];
@@ -153,6 +161,7 @@ export async function getValidation(
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state },
     editable: can(actor, "validation.write") && acceptsAssessments(cycle.state),
+    canSendLinks: can(actor, "cycle.setup") && acceptsAssessments(cycle.state),
     meeting: meeting ?? null,
     partners: [...names.values()].sort(byName),
     commitments: groups.filter((g) => g.indicators.length > 0),
@@ -266,7 +275,46 @@ export async function assessIndicator(
   });
 }
 
-/** Sends an answer back to its partner with a comment; the partner's questionnaire shows it. */
+export interface SentBack {
+  partner: string;
+  partnerSlug: string;
+  /** Notices queued, one per known address of the partner, each with a fresh link. */
+  emailed: number;
+}
+
+/** The answer of the cycle a form names, with its indicator's number. */
+async function answerTarget(trx: Db, cycle: { id: number; slug: string }, answerId: number) {
+  const answer = await findAnswerOwner(trx, answerId);
+  if (!answer || answer.cycleId !== cycle.id) throw notFound("answer", answerId);
+  const tracker = await loadTracker(trx, "fr");
+  const [commitments, indicators, partners] = await Promise.all([
+    listCommitments(trx, tracker.id, "fr"),
+    listIndicators(trx, tracker.id, "fr"),
+    listPartners(trx, tracker.id, "fr"),
+  ]);
+  const indicator = indicators.find((i) => i.id === answer.indicatorId);
+  const commitment = commitments.find((c) => c.id === indicator?.commitmentId);
+  const partner = partners.find((p) => p.id === answer.partnerId);
+  if (!indicator || !commitment || !partner) throw notFound("answer", answerId);
+  return {
+    answer,
+    partnerSlug: partner.slug,
+    target: {
+      trackerId: tracker.id,
+      cycleId: cycle.id,
+      cycleSlug: cycle.slug,
+      partnerId: answer.partnerId,
+      indicatorId: answer.indicatorId,
+      indicatorNumber: indicatorNumber(commitment.number, indicator),
+    },
+  };
+}
+
+/**
+ * Sends an answer back to its partner with a comment; the partner's questionnaire shows it and
+ * the partner is told by e-mail with a fresh link, in the same transaction. The answer stays
+ * open to its partner, after collection too, until validated or the cycle is published.
+ */
 export async function sendBack(
   db: Db,
   actor: Actor,
@@ -274,15 +322,48 @@ export async function sendBack(
   answerId: number,
   comment: string,
   lang: Lang,
-): Promise<void> {
+  notice: { baseUrl: string; message: SendBackMessage },
+): Promise<SentBack> {
   authorise(actor, "validation.write");
   const text = clean(comment);
   if (!text) throw new Problem("invalid_input", "comment");
   const by = actorLabel(actor);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
-    const answer = await findAnswerCycle(trx, answerId);
-    if (!answer || answer.cycleId !== cycle.id) throw notFound("answer", answerId);
+    const { partnerSlug, target } = await answerTarget(trx, cycle, answerId);
     await setAnswerState(trx, by, answerId, { state: "returned", return_comment: text });
+    const sent = await queueSendBackNotice(trx, by, { ...target, comment: text }, notice);
+    return { ...sent, partnerSlug };
+  });
+}
+
+/**
+ * A new link to an answer sent back, for the coordinator to hand over by WhatsApp, and the
+ * facts of its message (in French, like the e-mail). Only while the answer is still sent back.
+ */
+export async function sendBackLink(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  answerId: number,
+  baseUrl: string,
+  lang: Lang,
+): Promise<SendBackFacts & { cycleSlug: string }> {
+  authorise(actor, "cycle.setup");
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const { target } = await answerTarget(trx, cycle, answerId);
+    const meta = (await listAnswerMeta(trx, cycle.id, target.partnerId)).find(
+      (m) => m.id === answerId,
+    );
+    if (meta?.state !== "returned")
+      throw new Problem("conflict", "answer_state", { state: meta?.state ?? "" });
+    const facts = await sendBackLinkFacts(
+      trx,
+      actorLabel(actor),
+      { ...target, comment: meta.return_comment ?? "" },
+      baseUrl,
+    );
+    return { ...facts, cycleSlug: cycle.slug };
   });
 }

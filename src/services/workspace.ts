@@ -1,6 +1,7 @@
 // Read models of the workspace: the cycle overview, the mapping grid and a partner's panel.
 
 import { listAnswerMeta } from "../db/answers.ts";
+import { findExtension } from "../db/collection.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
 import { listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
@@ -87,16 +88,20 @@ export async function partnerPanel(
   const cycle = await cycleRecord(db, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
   if (!partner) throw notFound("partner", partnerSlug);
-  const [invitations, mappings, meta] = await Promise.all([
+  const [invitations, mappings, meta, extendedUntil] = await Promise.all([
     listInvitations(db, cycle.id),
     listMappings(db, cycle.id),
     listAnswerMeta(db, cycle.id, partner.id),
+    findExtension(db, cycle.id, partner.id),
   ]);
   return {
     cycle,
     partner,
     mapped: mappings.filter((m) => m.partnerId === partner.id).length,
     answered: meta.length,
+    extendedUntil,
+    canExtend:
+      can(actor, "cycle.setup") && (cycle.state === "collection" || cycle.state === "validation"),
     submitted: meta.filter((m) => m.state === "submitted" || m.state === "validated").length,
     invitations: invitations
       .filter((i) => i.partner_id === partner.id)

@@ -104,6 +104,20 @@ const ROUTES: Row[] = [
     allowed: ["coordinator", "admin"],
     body: { slug: "", label: "" },
   },
+  // Refused for their bad values by those who may, before anything is written.
+  {
+    method: "POST",
+    path: "/manage/cycles/2023/partners/psi/extend",
+    allowed: ["coordinator", "admin"],
+    body: { until: "" },
+  },
+  {
+    method: "POST",
+    path: "/manage/cycles/2023/reopen-collection",
+    allowed: ["coordinator", "admin"],
+    body: { reason: "" },
+  },
+  { method: "POST", path: "/manage/cycles/2023/publish", allowed: ["coordinator", "admin"] },
 ];
 
 function isDenied(res: Response): boolean {

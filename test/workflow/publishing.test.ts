@@ -7,6 +7,7 @@ import type { createApp } from "../../src/http/app.ts";
 import { closeCollection, publishCycle, reopenCycle } from "../../src/services/cycles.ts";
 import { type SaveRequest, saveAnswer } from "../../src/services/questionnaire.ts";
 import { assessIndicator, saveMeeting, sendBack } from "../../src/services/validation.ts";
+import { sendBackMail } from "../../src/web/pages/send-back.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
@@ -148,7 +149,10 @@ describe.each(backends)("publishing on %s", (backend) => {
       .where("c.slug", "=", "2023")
       .executeTakeFirstOrThrow();
     await expect(
-      sendBack(t.db, validatorActor, "2023", answer.id, "À revoir", "fr"),
+      sendBack(t.db, validatorActor, "2023", answer.id, "À revoir", "fr", {
+        baseUrl: "http://jalon.test",
+        message: sendBackMail(),
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
 
     const page = await validator.get(PAGE);

@@ -254,7 +254,8 @@ describe.each(backends)("validation on %s", (backend) => {
       comment: "Précisez le nombre de prestataires formés.",
     });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get("location")).toBe(`${PAGE}?saved=a-${msi.id}#a-${msi.id}`);
+    // MSI has a respondent account: one notice with a fresh link is queued to it.
+    expect(ok.headers.get("location")).toBe(`${PAGE}?saved=a-${msi.id}&emailed=1#a-${msi.id}`);
     expect(await answerOf("msi")).toMatchObject({
       state: "returned",
       return_comment: "Précisez le nombre de prestataires formés.",

@@ -38,6 +38,7 @@ export const ROW_REASONS = [
   "evidence_url",
   "too_long",
   "stale",
+  "closed",
 ] as const;
 export type RowReason = (typeof ROW_REASONS)[number];
 

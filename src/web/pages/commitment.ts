@@ -68,6 +68,9 @@ ${p.next !== null ? html`<a href="${base}/commitments/${p.next}" rel="next" aria
 /** The indicator's status in the previous published cycle, when it was different. */
 function changeLine(view: View, p: CommitmentPage, indicatorId: number): Html {
   const change = p.comparison?.changes.find((c) => c.indicatorId === indicatorId);
+  const pending = p.comparison?.pending.find((c) => c.indicatorId === indicatorId);
+  if (p.comparison && pending)
+    return html`<p class="change muted">${view.t("compare.pendingOne", { status: view.t(`status.${pending.was}`), period: p.comparison.since.name })}</p>`;
   if (!p.comparison || !change) return html``;
   return html`<p class="change">${view.t("compare.since", { period: p.comparison.since.name })} ${statusMark(view, change.from)} <span>→ ${statusMark(view, change.to)}</span></p>`;
 }

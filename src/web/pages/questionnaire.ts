@@ -58,7 +58,7 @@ function indicatorForm(
   const values = state?.typed ?? a ?? EMPTY;
   const version = state?.version ?? a?.version ?? 0;
   const errors = state?.errors ?? {};
-  const disabled = q.editable ? html`` : html` disabled`;
+  const disabled = indicator.editable ? html`` : html` disabled`;
   const id = (name: string) => `${indicator.code}-${name}`;
   const outputs = [
     ...values.outputs,
@@ -118,7 +118,7 @@ ${evidence.map(
 )}
 </fieldset>
 ${
-  q.editable
+  indicator.editable
     ? html`${
         q.onBehalf
           ? html`<div class="field"><label for="${indicator.code}-method">${t("q.methodChoice")}</label><select id="${indicator.code}-method" name="method">${(
@@ -136,6 +136,15 @@ ${
 </form>`;
 }
 
+/** After collection: why some answers are still open to the partner, and until when. */
+function windowNotice(view: View, q: QuestionnaireView): Html {
+  const { t, lang } = view;
+  if (!q.editable || q.onBehalf || q.cycle.state !== "validation") return html``;
+  if (q.extendedUntil)
+    return html`<p class="notice">${t("q.extended", { date: formatDate(lang, q.extendedUntil) })}</p>`;
+  return html`<p class="notice">${t("q.closedReturned")}</p>`;
+}
+
 export function questionnairePage(view: View, q: QuestionnaireView, state?: FormState): Html {
   const { t, lang } = view;
   const name = q.partner.acronym ?? q.partner.name;
@@ -148,6 +157,7 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
 ${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
 <p class="muted" id="progress">${t("q.progress", q.progress)}</p>
 ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
+${windowNotice(view, q)}
 ${filesSection(view, q)}
 <div class="notice" id="outbox" role="status" hidden data-owner="${view.owner ?? ""}" data-offline="${t("q.offline.offline")}" data-item-submit="${t("q.offline.itemSubmit")}" data-item-draft="${t("q.offline.itemDraft")}" data-queued-submit="${t("q.offline.queuedSubmit")}" data-others="${t("q.offline.others")}" data-discard="${t("q.offline.discard")}" data-discard-confirm="${t("q.offline.discardConfirm")}" data-logout-pending="${t("q.offline.logoutPending")}" data-st-queued="${t("q.state.queued")}" data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></div>
 ${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : ""}

@@ -1,7 +1,7 @@
 // The home page: every commitment of a published cycle with its goals and indicator marks.
 import { html } from "hono/html";
 import type { Scorecard } from "../../services/scorecard.ts";
-import { colon, goalLine, statusCounts, statusMark, verdictMark } from "../components.ts";
+import { colon, goalLine, joinHtml, statusCounts, statusMark, verdictMark } from "../components.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
 
@@ -71,6 +71,16 @@ ${
         (c) =>
           html`<li><span><a href="${base}/${c.commitment}#i-${c.code}"><b>${c.number}</b></a>${colon(view)}</span> ${statusMark(view, c.from)} <span>→ ${statusMark(view, c.to)}</span></li>`,
       )}</ul>`
+}
+${
+  cmp.pending.length === 0
+    ? ""
+    : html`<p class="muted">${t("compare.pending")} ${joinHtml(
+        cmp.pending.map(
+          (p) =>
+            html`<a href="${base}/${p.commitment}#i-${p.code}">${p.number}</a> (${t("compare.was", { status: t(`status.${p.was}`), period })})`,
+        ),
+      )}</p>`
 }
 </section>`;
 }

@@ -29,6 +29,8 @@ export interface ValidationPageState {
     errors: FieldErrors;
   };
   answer?: { id: number; comment: string; errors: FieldErrors };
+  /** After a send-back: how many e-mails with a fresh link were queued to the partner. */
+  emailed?: number;
 }
 
 const base = (slug: string) => `/manage/cycles/${encodeURIComponent(slug)}/validation`;
@@ -144,6 +146,7 @@ ${item(
 )}
 </dl>
 ${a.state === "returned" && a.returnComment ? html`<p class="returned">${t("val.answer.returned", { comment: a.returnComment })}</p>` : ""}
+${sentBackNotice(view, v, a, s)}
 ${
   v.editable
     ? html`<details${mine ? html` open` : ""}><summary>${t("val.return.open")}</summary>
@@ -155,6 +158,19 @@ ${textArea({ id: `c-${a.id}`, name: "comment", label: t("val.return.comment"), v
     : ""
 }
 </article>`;
+}
+
+/** After a send-back: what was queued, and the coordinator's fresh link for WhatsApp. */
+function sentBackNotice(view: View, v: ValidationView, a: AnswerReview, s: ValidationPageState) {
+  const { t } = view;
+  if (a.state !== "returned") return html``;
+  const partner = a.partner.shortName;
+  const just = s.saved === `a-${a.id}` && s.emailed !== undefined;
+  return html`${just ? html`<p class="notice" role="status">${t("sb.notice", { partner, count: s.emailed ?? 0 })}${s.emailed === 0 ? html` ${t("sb.noAddress", { partner })}` : ""}</p>` : ""}${
+    v.canSendLinks
+      ? html`<form method="post" action="${base(v.cycle.slug)}/answers/${a.id}/whatsapp">${csrfField(view)}<button type="submit" class="secondary">${t("sb.whatsapp", { partner })}</button></form>`
+      : ""
+  }`;
 }
 
 function assessForm(view: View, v: ValidationView, i: IndicatorReview, s: ValidationPageState) {

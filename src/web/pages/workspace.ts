@@ -84,6 +84,11 @@ ${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("te
 </section>`;
 }
 
+/** The box publishing needs ticked: the form says what publishing does before it is done. */
+function confirmBox(view: View, error: string | undefined): Html {
+  return html`<div class="field">${error ? html`<p class="error" id="confirm-e">${error}</p>` : ""}<label class="choice"><input type="checkbox" name="confirm" value="1" required${error ? html` aria-invalid="true" aria-describedby="confirm-e"` : ""}> ${view.t("ws.publish.confirm")}</label></div>`;
+}
+
 export function overviewPage(
   view: View,
   o: Overview,
@@ -107,7 +112,9 @@ ${errorSummary(view, errors)}
 ${reportSection(view, o)}
 ${cycle.state === "setup" ? action("open", t("ws.open.submit"), field({ name: "deadline", label: t("ws.open.deadline"), type: "date", value: state.deadline, required: true, error: errors.deadline })) : ""}
 ${cycle.state === "collection" ? action("close", t("ws.close.submit"), html``, false) : ""}
-${cycle.state === "validation" ? action("publish", t("ws.publish.submit")) : ""}
+${cycle.state === "validation" ? action("publish", t("ws.publish.submit"), confirmBox(view, errors.confirm)) : ""}
+${cycle.state === "validation" ? action("reopen-collection", t("ws.reopenCollection.submit"), field({ name: "reason", label: t("ws.reopenCollection.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
+${cycle.state === "published" ? html`<p><a class="button" href="/cycles/${encodeURIComponent(cycle.slug)}">${t("ws.publicLink")}</a></p>` : ""}
 ${cycle.state === "published" ? action("reopen", t("ws.reopen.submit"), field({ name: "reason", label: t("ws.reopen.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
 <h2>${t("ws.partners.title")} (${o.partnersAsked})</h2>
 ${o.groups
@@ -158,10 +165,38 @@ export interface CreatedLink {
   whatsapp: string;
 }
 
+/** Extending collection for this partner: its last day, during or after collection. */
+function extensionSection(
+  view: View,
+  p: Panel,
+  base: string,
+  until: string | undefined,
+  error: string | undefined,
+): Html {
+  const { t, lang } = view;
+  if (!p.canExtend) return html``;
+  return html`<section class="card" aria-labelledby="ext">
+<h2 id="ext">${t("ext.title")}</h2>
+<p class="muted">${t("ext.intro")}</p>
+${p.extendedUntil ? html`<p><b>${t("ext.current", { date: formatDate(lang, p.extendedUntil) })}</b></p>` : ""}
+<form method="post" action="${base}/extend">
+${csrfField(view)}
+${field({ name: "until", label: t("ext.until"), type: "date", value: until ?? p.extendedUntil ?? "", required: true, error })}
+<p><button class="secondary" type="submit">${t("ext.submit")}</button></p>
+</form>
+</section>`;
+}
+
 export function partnerPanelPage(
   view: View,
   p: Panel,
-  o: { created?: CreatedLink; notice?: string; email?: string; errors?: FieldErrors } = {},
+  o: {
+    created?: CreatedLink;
+    notice?: string;
+    email?: string;
+    until?: string;
+    errors?: FieldErrors;
+  } = {},
 ): Html {
   const { t, lang } = view;
   const base = `/manage/cycles/${encodeURIComponent(p.cycle.slug)}/partners/${encodeURIComponent(p.partner.slug)}`;
@@ -182,6 +217,7 @@ ${field({ name: "link", label: t("ws.invite.link"), value: o.created.url, attrs:
 <p><a class="button" href="${o.created.whatsapp}" rel="noopener" target="_blank">${t("ws.invite.whatsapp")}</a></p></section>`
     : ""
 }
+${extensionSection(view, p, base, o.until, errors.until)}
 <section class="card" aria-labelledby="inv">
 <h2 id="inv">${t("ws.invite.title")}</h2>
 ${errorSummary(view, errors)}

@@ -32,6 +32,8 @@ export const fr = {
   "files.reason.too_long": "texte ou liste trop long ({value}).",
   "files.reason.stale":
     "la réponse à l’indicateur « {value} » a changé depuis le téléchargement du fichier : téléchargez-le à nouveau.",
+  "files.reason.closed":
+    "la réponse à l’indicateur « {value} » n’est plus modifiable : la collecte est close et elle n’a pas été renvoyée pour correction.",
   "files.refused.title": "Fichier refusé",
   "files.refused.missing": "Choisissez le fichier à importer.",
   "files.refused.not_xlsx": "Ce fichier n’est pas un classeur Excel (.xlsx).",
@@ -81,6 +83,8 @@ export const en: Record<keyof typeof fr, string> = {
   "files.reason.too_long": "text or list too long ({value}).",
   "files.reason.stale":
     "the answer to indicator “{value}” changed since the file was downloaded: download it again.",
+  "files.reason.closed":
+    "the answer to indicator “{value}” can no longer be changed: collection is closed and it was not sent back for correction.",
   "files.refused.title": "File refused",
   "files.refused.missing": "Choose the file to import.",
   "files.refused.not_xlsx": "This file is not an Excel workbook (.xlsx).",

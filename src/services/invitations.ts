@@ -157,7 +157,8 @@ export async function inspectInvitation(db: Db, token: string): Promise<LinkStat
   const invitation = await findInvitationByHash(db, tokenHash(token));
   if (!invitation || invitation.revoked_at) return { kind: "invalid" };
   const target = await findInvitationTarget(db, invitation.id);
-  if (target?.cycleState !== "collection") return { kind: "invalid" };
+  // Open while its partner is still asked for answers (collection, extension, a send-back).
+  if (!target || !invitationOpen(target)) return { kind: "invalid" };
   return {
     kind: invitation.used_at ? "used" : "unused",
     invitationId: invitation.id,
@@ -218,7 +219,7 @@ export async function requestFreshLink(
     await recordLinkRequest(trx, { clientHash, invitationId });
     if (!invitation?.email || invitation.revoked_at) return { limited: false };
     const target = await findInvitationTarget(trx, invitation.id);
-    if (target?.cycleState !== "collection") return { limited: false };
+    if (!target || !invitationOpen(target)) return { limited: false };
     const tracker = await loadTracker(trx, lang);
     const cycle = await findCycleRecord(trx, tracker.id, target.cycleSlug, lang);
     const partner = await findPartnerBySlug(trx, tracker.id, target.partnerSlug);

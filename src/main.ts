@@ -49,7 +49,7 @@ export async function main(
   }
   const command = parsed.command;
   if (command.name === "help") {
-    io.out(cliMessage(lang, "usage"));
+    io.out(cliMessage(lang, command.topic ? `usage.${command.topic}` : "usage"));
     return 0;
   }
   if (command.name === "version") {

@@ -1,8 +1,10 @@
 // Terminal messages in French and English: each failure names its cause and its fix on one line.
 import type { Lang } from "../domain/lang.ts";
 import { fillMessage } from "../domain/message.ts";
+import { helpEn, helpFr } from "./help.ts";
 
 const fr = {
+  ...helpFr,
   usage: `Usage : jalon <commande>
   serve [--port N] [--host H]  démarre le serveur (charge la démo au premier démarrage)
   migrate                      applique les migrations de la base
@@ -15,6 +17,7 @@ const fr = {
   import responses FICHIER [--dry-run]
                                importe un questionnaire rempli (.xlsx) téléchargé depuis Jalon
                                (--dry-run : vérifie sans rien enregistrer)
+Aide d'une commande : jalon <commande> --help
 Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut), JALON_BASE_URL (adresse publique dans les liens envoyés)`,
   unknown_command:
     "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses (voir « jalon help »).",
@@ -97,6 +100,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
 };
 
 const en: typeof fr = {
+  ...helpEn,
   usage: `Usage: jalon <command>
   serve [--port N] [--host H]  start the server (loads the demo on first start)
   migrate                      apply the database migrations
@@ -109,6 +113,7 @@ const en: typeof fr = {
   import responses FILE [--dry-run]
                                import a filled-in questionnaire (.xlsx) downloaded from Jalon
                                (--dry-run: check without storing anything)
+Help on a command: jalon <command> --help
 Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default), JALON_BASE_URL (public address in links sent out)`,
   unknown_command:
     "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add, import responses (see “jalon help”).",

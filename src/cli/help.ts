@@ -11,7 +11,7 @@ tant qu'aucun compte n'existe, affiche un lien unique (valable 24 h) pour créer
 Applique les migrations de la base (DATABASE_URL, sinon la base embarquée de JALON_DATA_DIR).`,
   "usage.demo": `Usage : jalon demo [--reset]
 Charge le monde de démonstration Mali 2022 dans une base vide.
-  --reset    efface d'abord toute la base (serveur arrêté seulement)`,
+  --reset    efface d'abord les données de suivi (les comptes restent)`,
   "usage.report": `Usage : jalon report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DOSSIER]
 Écrit le rapport annuel d'une période de suivi.
   --cycle C    la période : son identifiant ou son année (obligatoire)
@@ -39,7 +39,7 @@ exists, prints a one-time link (valid 24 h) to create the administrator.
 Applies the database migrations (DATABASE_URL, else the embedded database in JALON_DATA_DIR).`,
   "usage.demo": `Usage: jalon demo [--reset]
 Loads the Mali 2022 demo world into an empty database.
-  --reset    empty the whole database first (only with the server stopped)`,
+  --reset    empty the tracking data first (accounts stay)`,
   "usage.report": `Usage: jalon report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DIR]
 Writes the annual report of a reporting cycle.
   --cycle C    the cycle: its id or its year (required)

@@ -45,6 +45,16 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   port_denied:
     "Le port {port} est réservé : choisissez un port au-dessus de 1024 avec --port ou PORT.",
   listening: "Jalon est prêt : {url} (base : {database})",
+  setup_link:
+    "Aucun compte pour l'instant : ouvrez ce lien pour créer l'administrateur (une seule fois, valable 24 h) : {url}",
+  already_serving:
+    "Jalon tourne déjà sur ce dossier de données ({url}) : arrêtez-le d'abord, ou choisissez un autre dossier avec JALON_DATA_DIR.",
+  channel_lost:
+    "Le serveur Jalon s'est arrêté avant la fin de la commande : vérifiez son journal, puis relancez-la.",
+  channel_unavailable:
+    "Canal des commandes indisponible ({target}) : tant que le serveur tourne, les commandes jalon sur ce dossier seront refusées.",
+  base_url_required:
+    "JALON_BASE_URL manquante : en production (cookies sécurisés), indiquez l'adresse publique de Jalon, par exemple JALON_BASE_URL=https://jalon.exemple.org.",
   migrated: "Migrations appliquées : {list}.",
   up_to_date: "La base est à jour.",
   demo_loaded:
@@ -138,6 +148,16 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
     "Port {port} is already in use: stop the other program or choose another port with --port or PORT.",
   port_denied: "Port {port} is reserved: choose a port above 1024 with --port or PORT.",
   listening: "Jalon is ready: {url} (database: {database})",
+  setup_link:
+    "No account yet: open this link to create the administrator (once only, valid 24 h): {url}",
+  already_serving:
+    "Jalon already runs on this data directory ({url}): stop it first, or choose another directory with JALON_DATA_DIR.",
+  channel_lost:
+    "The Jalon server stopped before the command finished: check its log, then run the command again.",
+  channel_unavailable:
+    "Command channel unavailable ({target}): while the server runs, jalon commands on this data directory will be refused.",
+  base_url_required:
+    "JALON_BASE_URL is missing: in production (secure cookies), give Jalon's public address, for example JALON_BASE_URL=https://jalon.example.org.",
   migrated: "Migrations applied: {list}.",
   up_to_date: "The database is up to date.",
   demo_loaded:

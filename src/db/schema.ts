@@ -152,6 +152,14 @@ export interface PasswordResetsTable {
   used_at: NullableTimestamp;
 }
 
+export interface SetupLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
+}
+
 export interface ClientWritesTable {
   client_id: string;
   response_id: number;
@@ -290,6 +298,7 @@ export interface DB {
   invitations: InvitationsTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  setup_links: SetupLinksTable;
   client_writes: ClientWritesTable;
   outbox: OutboxTable;
 }

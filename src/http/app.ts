@@ -11,12 +11,14 @@ import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
+import { hostCheck } from "./host.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
 import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { reportTextsRoutes } from "./report-texts.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
+import { setupLinkRoutes } from "./setup-links.ts";
 import { trackingRoutes } from "./tracking.ts";
 import { usersRoutes } from "./users.ts";
 import { validationRoutes } from "./validation.ts";
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(compress());
   app.use(etag());
+  if (deps.allowedHost !== undefined) app.use(hostCheck(deps.allowedHost, deps.baseUrl));
   const tooLarge = (c: Context<AppEnv>) => {
     const view = viewOf(c);
     if (wantsJson(c)) return c.json({ error: "too_large", message: view.t("error.tooLarge") }, 413);
@@ -83,6 +86,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", publicRoutes());
   app.route("/", authRoutes());
+  app.route("/", setupLinkRoutes());
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
   app.route("/", acronymsRoutes());

@@ -62,12 +62,14 @@ suite(title, () => {
         password: PASSWORD,
       });
     }
-    const app = createApp({
-      db: database.db,
-      secureCookies: false,
-      log: (line) => serverErrors.push(line),
-    });
-    ({ server, base } = await listen(app));
+    ({ server, base } = await listen((baseUrl) =>
+      createApp({
+        db: database.db,
+        secureCookies: false,
+        log: (line) => serverErrors.push(line),
+        baseUrl,
+      }),
+    ));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 

@@ -67,12 +67,14 @@ suite(title, () => {
     });
     // The coordinator's part (covered by the collection journey): 2023 from 2022, open.
     await openCycle2023(database.db);
-    const app = createApp({
-      db: database.db,
-      secureCookies: false,
-      log: (line) => serverErrors.push(line),
-    });
-    ({ server, base } = await listen(app));
+    ({ server, base } = await listen((baseUrl) =>
+      createApp({
+        db: database.db,
+        secureCookies: false,
+        log: (line) => serverErrors.push(line),
+        baseUrl,
+      }),
+    ));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ ...PHONE, baseURL: base, acceptDownloads: true });
     page = await context.newPage();

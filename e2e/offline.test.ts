@@ -56,17 +56,20 @@ suite(title, () => {
       password: PASSWORD,
     });
     await openCycle2023(database.db);
-    const app = createApp({
-      db: database.db,
-      secureCookies: false,
-      log: (l) => serverErrors.push(l),
-    });
-    ({ server } = await listen({
-      fetch: (request: Request, env: unknown) => {
-        const url = new URL(request.url);
-        if (/^\/(api\/)?q\//.test(url.pathname)) hits.push(`${request.method} ${url.pathname}`);
-        return app.fetch(request, env);
-      },
+    ({ server } = await listen((baseUrl) => {
+      const app = createApp({
+        db: database.db,
+        secureCookies: false,
+        log: (l) => serverErrors.push(l),
+        baseUrl,
+      });
+      return {
+        fetch: (request: Request, env: unknown) => {
+          const url = new URL(request.url);
+          if (/^\/(api\/)?q\//.test(url.pathname)) hits.push(`${request.method} ${url.pathname}`);
+          return app.fetch(request, env);
+        },
+      };
     }));
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

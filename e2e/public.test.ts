@@ -40,8 +40,9 @@ suite(title, () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     database = await openDatabase({ kind: "pglite", dataDir: null });
     await prepare(database.db);
-    const app = createApp({ db: database.db, secureCookies: false, log: console.error });
-    ({ server, base } = await listen(app));
+    ({ server, base } = await listen((baseUrl) =>
+      createApp({ db: database.db, secureCookies: false, log: console.error, baseUrl }),
+    ));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     phone = await browser.newContext({
       viewport: PHONE,

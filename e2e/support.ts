@@ -96,15 +96,26 @@ export async function checkPage(page: Page, name: string, width: number): Promis
 }
 
 /** Serves the app on a free loopback port; the server and its base address. */
-export async function listen(app: {
-  fetch: Parameters<typeof createAdaptorServer>[0]["fetch"];
-}): Promise<{ server: ServerType; base: string }> {
-  const server = createAdaptorServer({ fetch: app.fetch });
+type Fetch = Parameters<typeof createAdaptorServer>[0]["fetch"];
+
+/**
+ * Serves an app on a free port. Given a function, builds the app from the address it listens on
+ * (the base of the links it prints), as main.ts does.
+ */
+export async function listen(
+  app: { fetch: Fetch } | ((base: string) => { fetch: Fetch }),
+): Promise<{ server: ServerType; base: string }> {
+  let fetch: Fetch | undefined = typeof app === "function" ? undefined : app.fetch;
+  const server = createAdaptorServer({
+    fetch: (request, env) => (fetch as Fetch)(request, env),
+  });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
     server.listen(0, "127.0.0.1", () => done());
   });
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (typeof app === "function") fetch = app(base).fetch;
+  return { server, base };
 }
 
 /** Stops a test's HTTP server, cutting the connections a browser keeps open. */

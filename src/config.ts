@@ -35,7 +35,7 @@ export interface Config {
   database: DatabaseConfig;
   secureCookies: boolean;
   lang: Lang;
-  /** Public address for links sent out (e-mails, CLI); unset means the request's own origin. */
+  /** Public address for links sent out (e-mails, CLI); unset means the listening address. */
   baseUrl: string | undefined;
   /** SMTP server for outgoing e-mail; unset means nothing leaves (the outbox page lists it). */
   smtpUrl: string | undefined;

@@ -5,23 +5,26 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { parseCommand } from "./cli/args.ts";
-import { type Io, prepareForServe, runDemo, runMigrate } from "./cli/commands.ts";
-import { runImport } from "./cli/import.ts";
+import { type Channel, forward, openChannel, socketPath } from "./cli/channel.ts";
+import { type Io, prepareForServe } from "./cli/commands.ts";
 import { cliMessage } from "./cli/messages.ts";
-import { runReport } from "./cli/report.ts";
-import { runUserAdd } from "./cli/user.ts";
+import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/lang.ts";
 import { createApp } from "./http/app.ts";
 import { smtpMailer } from "./services/mail.ts";
 import { startReminderSchedule } from "./services/reminders.ts";
+import { offerSetupLink } from "./services/setup-links.ts";
 import { reminderMail } from "./web/pages/tracking.ts";
 
 export const VERSION = "0.1.0";
 
 export interface Running {
+  /** The address the server listens on, as reached from this machine. */
   url: string;
+  /** Where links start: JALON_BASE_URL, else `url`. */
+  baseUrl: string;
   server: Server;
   database: Database;
   stop(): Promise<void>;
@@ -49,7 +52,7 @@ export async function main(
   }
   const command = parsed.command;
   if (command.name === "help") {
-    io.out(cliMessage(lang, "usage"));
+    io.out(cliMessage(lang, command.topic ? `usage.${command.topic}` : "usage"));
     return 0;
   }
   if (command.name === "version") {
@@ -57,15 +60,29 @@ export async function main(
     return 0;
   }
 
+  const dataDir =
+    config.database.kind === "pglite" && config.database.dataDir
+      ? resolve(config.database.dataDir)
+      : undefined;
+  if (command.name === "serve" && config.secureCookies && config.baseUrl === undefined) {
+    // Production links must name the public address; the listening one is behind a proxy.
+    io.err(cliMessage(lang, "base_url_required"));
+    return 2;
+  }
+
   let database: Database;
   try {
     database = await openDatabase(config.database);
   } catch (error) {
+    // The embedded database belongs to the running server: it runs the command for us.
+    if (error instanceof DatabaseOpenError && error.reason === "data_dir_locked" && dataDir) {
+      const code = await forward(dataDir, { argv: [...argv], cwd: process.cwd(), lang }, io);
+      if (code === "lost") io.err(cliMessage(lang, "channel_lost"));
+      if (code !== "absent") return code === "lost" ? 1 : code;
+    }
     return fail(error, lang, io);
   }
   try {
-    if (command.name === "migrate") await runMigrate(database.db, lang, io);
-    if (command.name === "demo") await runDemo(database.db, command.reset, lang, io);
     if (command.name === "serve") {
       await prepareForServe(database.db, lang, io);
       const running = await listen(database, {
@@ -77,39 +94,39 @@ export async function main(
         baseUrl: config.baseUrl,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
+        dataDir,
       });
       const where =
         config.database.kind === "pglite"
           ? cliMessage(lang, "database_embedded", { dir: resolve(config.database.dataDir ?? "") })
           : cliMessage(lang, "database_postgres", { url: redact(config.database.url) });
       io.out(cliMessage(lang, "listening", { url: running.url, database: where }));
+      const setup = await offerSetupLink(database.db, running.baseUrl);
+      if (setup) io.out(cliMessage(lang, "setup_link", { url: setup }));
       return running;
     }
-    if (command.name === "user-add") {
-      const base = config.baseUrl ?? `http://localhost:${config.port}`;
-      const code = await runUserAdd(database.db, command, base, lang, io);
-      await database.close();
-      return code;
-    }
-    if (command.name === "import-responses") {
-      const code = await runImport(database.db, command, lang, io);
-      await database.close();
-      return code;
-    }
-    if (command.name === "report") {
-      const code = await runReport(database.db, command, lang, io);
-      await database.close();
-      return code;
-    }
+    const code = isDbCommand(command)
+      ? await runCommand(database.db, command, {
+          // Without a server to ask, links point where the configuration says it listens.
+          baseUrl: config.baseUrl ?? listeningUrl(config.host, config.port),
+          lang,
+          io,
+        })
+      : 0;
     await database.close();
-    return 0;
+    return code;
   } catch (error) {
     await database.close().catch(() => {});
     // A first start that failed leaves no half-made data directory behind.
-    if (database.created && config.database.kind === "pglite" && config.database.dataDir)
-      await rm(resolve(config.database.dataDir), { recursive: true, force: true });
+    if (database.created && dataDir) await rm(dataDir, { recursive: true, force: true });
     return fail(error, lang, io);
   }
+}
+
+/** The address a server listening on host:port is reached at from this machine. */
+function listeningUrl(host: string, port: number): string {
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
 }
 
 function fail(error: unknown, lang: Lang, io: Io): number {
@@ -144,18 +161,15 @@ async function listen(
     baseUrl: string | undefined;
     smtpUrl: string | undefined;
     mailFrom: string;
+    dataDir: string | undefined;
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
-  const app = createApp({
-    db: database.db,
-    secureCookies: o.secureCookies,
-    log: o.io.err,
-    baseUrl: o.baseUrl,
-    mailer,
-    flush: database.flush,
-  });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // The app is built once the port is known (0 picks one): links start with that address.
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = createAdaptorServer({
+    fetch: (request, env) => (app as ReturnType<typeof createApp>).fetch(request, env),
+  }) as Server;
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") reject(new ListenError("port_in_use", o.port));
@@ -166,21 +180,42 @@ async function listen(
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : o.port;
-  const shownHost = o.host === "0.0.0.0" || o.host === "::" ? "localhost" : o.host;
-  const url = `http://${shownHost}:${port}`;
+  const url = listeningUrl(o.host, port);
+  const baseUrl = o.baseUrl ?? url;
+  app = createApp({
+    db: database.db,
+    secureCookies: o.secureCookies,
+    log: o.io.err,
+    baseUrl,
+    // Declaring the public address declares the only Host the server answers for.
+    allowedHost: o.baseUrl ? new URL(o.baseUrl).host : undefined,
+    mailer,
+    flush: database.flush,
+  });
+  // Other `jalon` commands on this data directory are handed to this process.
+  let channel: Channel | undefined;
+  if (o.dataDir) {
+    try {
+      channel = await openChannel(o.dataDir, (request, io) =>
+        runHandedOver(database.db, request, { baseUrl, url }, io),
+      );
+    } catch {
+      o.io.err(cliMessage(o.lang, "channel_unavailable", { target: socketPath(o.dataDir) }));
+    }
+  }
   // Scheduled reminders and e-mail delivery: every 10 minutes, the first run soon after start.
   const schedule = startReminderSchedule(database.db, {
     everyMs: 10 * 60_000,
     firstMs: 30_000,
-    baseUrl: o.baseUrl ?? url,
+    baseUrl,
     message: reminderMail(),
     mailer,
     log: o.io.err,
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= schedule
-      .stop()
+    stopping ??= (channel?.close() ?? Promise.resolve())
+      .then(() => schedule.stop())
       .then(
         () =>
           new Promise<void>((done) => {
@@ -191,5 +226,5 @@ async function listen(
       .then(() => database.close());
     return stopping;
   };
-  return { url, server, database, stop };
+  return { url, baseUrl, server, database, stop };
 }

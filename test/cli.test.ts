@@ -139,7 +139,7 @@ describe("main", () => {
     expect(await exists(dir)).toBe(false);
   });
 
-  it("serves the demo on first start, and refuses a second process on the same data", async () => {
+  it("serves the demo on first start, and runs or refuses a second process's command", async () => {
     const dir = join(await tempDir(), "data");
     const c = capture();
     const running = (await main(
@@ -154,9 +154,15 @@ describe("main", () => {
       const res = await fetch(`${running.url}/`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain("Engagement 1");
+      // A second command on the same data is run by the server that owns the database.
       const second = capture();
-      expect(await main(["migrate"], { JALON_DATA_DIR: dir }, second.io)).toBe(1);
-      expect(second.err[0]).toContain("déjà utilisé par un autre processus");
+      expect(await main(["migrate"], { JALON_DATA_DIR: dir }, second.io)).toBe(0);
+      expect(second.out).toEqual(["La base est à jour."]);
+      const third = capture();
+      expect(await main(["serve", "--port", "0"], { JALON_DATA_DIR: dir }, third.io)).toBe(1);
+      expect(third.err[0]).toContain(
+        `Jalon tourne déjà sur ce dossier de données (${running.url})`,
+      );
     } finally {
       await running.stop();
     }

@@ -11,8 +11,25 @@ export type Command =
   | { name: "report"; cycle: string; formats: ReportFormat[]; lang?: Lang; out: string }
   | { name: "user-add"; email: string; role: string; partner?: string; fullName?: string }
   | { name: "import-responses"; file: string; dryRun: boolean }
-  | { name: "help" }
+  | { name: "help"; topic?: HelpTopic }
   | { name: "version" };
+
+/** The commands that have a usage of their own (`jalon <command> --help`). */
+export const HELP_TOPICS = [
+  "serve",
+  "migrate",
+  "demo",
+  "report",
+  "user-add",
+  "import-responses",
+] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+const wantsHelp = (args: readonly string[]) => args.some((a) => a === "--help" || a === "-h");
+const help = (topic?: HelpTopic): Parsed => ({
+  ok: true,
+  command: topic ? { name: "help", topic } : { name: "help" },
+});
 
 export type UsageError =
   | { reason: "unknown_command"; value: string }
@@ -43,14 +60,16 @@ const FLAGS = {
 
 export function parseCommand(argv: readonly string[]): Parsed {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "help" || name === "--help" || name === "-h")
-    return { ok: true, command: { name: "help" } };
+  if (name === undefined || name === "--help" || name === "-h") return help();
+  if (name === "help") return parseHelp(rest);
   if (name === "--version" || name === "-v" || name === "version")
     return { ok: true, command: { name: "version" } };
   if (name === "user") return parseUser(rest);
   if (name === "import") return parseImport(rest);
   if (name !== "serve" && name !== "migrate" && name !== "demo" && name !== "report")
     return { ok: false, error: { reason: "unknown_command", value: name } };
+  // `--help` anywhere asks for the usage, even beside options that would not parse.
+  if (wantsHelp(rest)) return help(name);
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
@@ -77,6 +96,17 @@ export function parseCommand(argv: readonly string[]): Parsed {
   if (name === "demo") return { ok: true, command: { name, reset: values.reset === true } };
   if (name === "report") return parseReport(values);
   return { ok: true, command: { name } };
+}
+
+/** `help [command]`: the general usage, or one command's (`help user add`). */
+function parseHelp(rest: readonly string[]): Parsed {
+  const words = rest.filter((w) => w !== "--help" && w !== "-h");
+  if (words.length === 0) return help();
+  const topic = words.join("-");
+  const found = HELP_TOPICS.find((t) => t === topic || t.split("-")[0] === topic);
+  if (found === undefined)
+    return { ok: false, error: { reason: "unknown_command", value: words.join(" ") } };
+  return help(found);
 }
 
 /** `report --cycle <slug|year> [--format docx,pdf,html,xlsx] [--lang fr|en] [--out dir]` */
@@ -110,8 +140,10 @@ function parseReport(values: Record<string, string | boolean | undefined>): Pars
 /** `user add --email E --role R [--partner P] [--name N]` */
 function parseUser(rest: readonly string[]): Parsed {
   const [sub, ...flags] = rest;
+  if (sub === undefined || sub === "--help" || sub === "-h" || (sub === "add" && wantsHelp(flags)))
+    return help("user-add");
   if (sub !== "add")
-    return { ok: false, error: { reason: "unknown_command", value: `user ${sub ?? ""}`.trim() } };
+    return { ok: false, error: { reason: "unknown_command", value: `user ${sub}` } };
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
@@ -142,8 +174,15 @@ function parseUser(rest: readonly string[]): Parsed {
 /** `import responses <file> [--dry-run]` */
 function parseImport(rest: readonly string[]): Parsed {
   const [sub, ...flags] = rest;
+  if (
+    sub === undefined ||
+    sub === "--help" ||
+    sub === "-h" ||
+    (sub === "responses" && wantsHelp(flags))
+  )
+    return help("import-responses");
   if (sub !== "responses")
-    return { ok: false, error: { reason: "unknown_command", value: `import ${sub ?? ""}`.trim() } };
+    return { ok: false, error: { reason: "unknown_command", value: `import ${sub}` } };
   let parsed: { values: { "dry-run"?: boolean }; positionals: string[] };
   try {
     parsed = parseArgs({

@@ -1,8 +1,10 @@
 // Terminal messages in French and English: each failure names its cause and its fix on one line.
 import type { Lang } from "../domain/lang.ts";
 import { fillMessage } from "../domain/message.ts";
+import { helpEn, helpFr } from "./help.ts";
 
 const fr = {
+  ...helpFr,
   usage: `Usage : jalon <commande>
   serve [--port N] [--host H]  démarre le serveur (charge la démo au premier démarrage)
   migrate                      applique les migrations de la base
@@ -15,6 +17,7 @@ const fr = {
   import responses FICHIER [--dry-run]
                                importe un questionnaire rempli (.xlsx) téléchargé depuis Jalon
                                (--dry-run : vérifie sans rien enregistrer)
+Aide d'une commande : jalon <commande> --help
 Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut), JALON_BASE_URL (adresse publique dans les liens envoyés)`,
   unknown_command:
     "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses (voir « jalon help »).",
@@ -42,6 +45,16 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   port_denied:
     "Le port {port} est réservé : choisissez un port au-dessus de 1024 avec --port ou PORT.",
   listening: "Jalon est prêt : {url} (base : {database})",
+  setup_link:
+    "Aucun compte pour l'instant : ouvrez ce lien pour créer l'administrateur (une seule fois, valable 24 h) : {url}",
+  already_serving:
+    "Jalon tourne déjà sur ce dossier de données ({url}) : arrêtez-le d'abord, ou choisissez un autre dossier avec JALON_DATA_DIR.",
+  channel_lost:
+    "Le serveur Jalon s'est arrêté avant la fin de la commande : vérifiez son journal, puis relancez-la.",
+  channel_unavailable:
+    "Canal des commandes indisponible ({target}) : tant que le serveur tourne, les commandes jalon sur ce dossier seront refusées.",
+  base_url_required:
+    "JALON_BASE_URL manquante : en production (cookies sécurisés), indiquez l'adresse publique de Jalon, par exemple JALON_BASE_URL=https://jalon.exemple.org.",
   migrated: "Migrations appliquées : {list}.",
   up_to_date: "La base est à jour.",
   demo_loaded:
@@ -98,6 +111,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
 };
 
 const en: typeof fr = {
+  ...helpEn,
   usage: `Usage: jalon <command>
   serve [--port N] [--host H]  start the server (loads the demo on first start)
   migrate                      apply the database migrations
@@ -110,6 +124,7 @@ const en: typeof fr = {
   import responses FILE [--dry-run]
                                import a filled-in questionnaire (.xlsx) downloaded from Jalon
                                (--dry-run: check without storing anything)
+Help on a command: jalon <command> --help
 Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default), JALON_BASE_URL (public address in links sent out)`,
   unknown_command:
     "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add, import responses (see “jalon help”).",
@@ -134,6 +149,16 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
     "Port {port} is already in use: stop the other program or choose another port with --port or PORT.",
   port_denied: "Port {port} is reserved: choose a port above 1024 with --port or PORT.",
   listening: "Jalon is ready: {url} (database: {database})",
+  setup_link:
+    "No account yet: open this link to create the administrator (once only, valid 24 h): {url}",
+  already_serving:
+    "Jalon already runs on this data directory ({url}): stop it first, or choose another directory with JALON_DATA_DIR.",
+  channel_lost:
+    "The Jalon server stopped before the command finished: check its log, then run the command again.",
+  channel_unavailable:
+    "Command channel unavailable ({target}): while the server runs, jalon commands on this data directory will be refused.",
+  base_url_required:
+    "JALON_BASE_URL is missing: in production (secure cookies), give Jalon's public address, for example JALON_BASE_URL=https://jalon.example.org.",
   migrated: "Migrations applied: {list}.",
   up_to_date: "The database is up to date.",
   demo_loaded:

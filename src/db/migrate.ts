@@ -5,6 +5,7 @@ import * as m0001 from "./migrations/0001_commitment_cycle.ts";
 import * as m0002 from "./migrations/0002_collection.ts";
 import * as m0003 from "./migrations/0003_report_texts.ts";
 import * as m0004 from "./migrations/0004_outbox_lease.ts";
+import * as m0005 from "./migrations/0005_setup_links.ts";
 import * as m0007 from "./migrations/0007_link_requests.ts";
 import * as m0008 from "./migrations/0008_sendback.ts";
 import type { DB } from "./schema.ts";
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0004_outbox_lease": m0004,
   "0007_link_requests": m0007,
   "0008_sendback": m0008,
+  "0005_setup_links": m0005,
 };
 
 export interface MigrationReport {

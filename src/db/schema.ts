@@ -159,6 +159,14 @@ export interface PasswordResetsTable {
   used_at: NullableTimestamp;
 }
 
+export interface SetupLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
+}
+
 export interface ClientWritesTable {
   client_id: string;
   response_id: number;
@@ -307,6 +315,7 @@ export interface DB {
   sessions: SessionsTable;
   link_requests: LinkRequestsTable;
   password_resets: PasswordResetsTable;
+  setup_links: SetupLinksTable;
   client_writes: ClientWritesTable;
   outbox: OutboxTable;
   collection_extensions: CollectionExtensionsTable;

@@ -1,6 +1,6 @@
 // Users, their login failures and password-reset tokens.
 import { sql } from "kysely";
-import { type Executor, insertAudited, recordAudit } from "./audit.ts";
+import { type Executor, recordAudit } from "./audit.ts";
 
 export interface UserRow {
   id: number;
@@ -24,13 +24,30 @@ export async function insertUser(
     passwordHash: string | null;
   },
 ) {
-  return insertAudited(db, actor, "users", {
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    partner_id: u.partnerId,
-    password_hash: u.passwordHash,
+  const row = await db
+    .insertInto("users")
+    .values({
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      partner_id: u.partnerId,
+      password_hash: u.passwordHash,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // As in updateUser: the audit log says a password is set, never its hash.
+  await recordAudit(db, {
+    actor,
+    action: "create",
+    entity: "users",
+    entityId: row.id,
+    after: hidePassword(row),
   });
+  return row;
+}
+
+function hidePassword<T extends { password_hash: string | null }>(row: T): T {
+  return { ...row, password_hash: row.password_hash ? "***" : null };
 }
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
@@ -68,10 +85,7 @@ export async function updateUser(
     .returningAll()
     .executeTakeFirstOrThrow();
   // Password hashes never enter the audit log.
-  const hide = (row: typeof before) => ({
-    ...row,
-    password_hash: row.password_hash ? "***" : null,
-  });
+  const hide = hidePassword<typeof before>;
   await recordAudit(db, {
     actor,
     action: "update",

@@ -11,6 +11,7 @@ import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
+import { hostCheck } from "./host.ts";
 import { invitationRoutes } from "./invitations.ts";
 import { resolveLang } from "./lang.ts";
 import { offlineRoutes } from "./offline.ts";
@@ -19,6 +20,7 @@ import { questionnaireRoutes } from "./questionnaire.ts";
 import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { reportTextsRoutes } from "./report-texts.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
+import { setupLinkRoutes } from "./setup-links.ts";
 import { trackingRoutes } from "./tracking.ts";
 import { usersRoutes } from "./users.ts";
 import { validationRoutes } from "./validation.ts";
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(compress());
   app.use(etag());
+  if (deps.allowedHost !== undefined) app.use(hostCheck(deps.allowedHost, deps.baseUrl));
   const tooLarge = (c: Context<AppEnv>) => {
     const view = viewOf(c);
     if (wantsJson(c)) return c.json({ error: "too_large", message: view.t("error.tooLarge") }, 413);
@@ -89,6 +92,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", authRoutes());
   app.route("/", invitationRoutes());
   app.route("/", offlineRoutes());
+  app.route("/", setupLinkRoutes());
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
   app.route("/", acronymsRoutes());

@@ -11,10 +11,16 @@ export interface AppDeps {
   secureCookies: boolean;
   log: (line: string) => void;
   /**
-   * Public address used in links sent by e-mail (invitations, reminders, password resets);
-   * when unset, the address the request came in on.
+   * Public address that every link Jalon prints or sends starts with (invitations, reminders,
+   * password resets): JALON_BASE_URL, else the address the server listens on. Never taken from
+   * a request, whose Host header anyone can write.
    */
-  baseUrl?: string | undefined;
+  baseUrl: string;
+  /**
+   * When set (JALON_BASE_URL is), the only Host requests may name; others are refused with 421
+   * (except /healthz, which load balancers probe by address).
+   */
+  allowedHost?: string | undefined;
   /** Called after every write request, before the answer leaves: see Database.flush. */
   flush?: (() => Promise<void>) | undefined;
   /** Delivers queued e-mail when SMTP is configured; without it the outbox page shows them. */

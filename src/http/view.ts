@@ -21,9 +21,9 @@ export function viewOf(c: Context<AppEnv>, options: { form?: boolean } = {}): Vi
   return makeView(c.get("lang"), pageAddress(c, url), { user, csrf, owner });
 }
 
-/** The address links in e-mails start with. */
+/** The address links in e-mails start with: configuration only, never the request's Host. */
 export function publicBase(c: Context<AppEnv>): string {
-  return c.get("deps").baseUrl ?? new URL(c.req.url).origin;
+  return c.get("deps").baseUrl;
 }
 
 /**

@@ -17,7 +17,12 @@ describe.each(backends)("public pages on %s", (backend) => {
   beforeAll(async () => {
     t = await freshDatabase(backend);
     await loadDemo(t, { reset: false });
-    app = createApp({ db: t.db, secureCookies: false, log: (l) => logged.push(l) });
+    app = createApp({
+      db: t.db,
+      secureCookies: false,
+      log: (l) => logged.push(l),
+      baseUrl: "http://jalon.test",
+    });
   });
   afterAll(() => t.dispose());
 

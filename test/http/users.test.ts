@@ -94,7 +94,12 @@ describe.each(backends)("accounts on %s", (backend) => {
 
   it("marks cookies Secure, HttpOnly, SameSite and __Host- outside local development", async () => {
     const { createApp } = await import("../../src/http/app.ts");
-    const secure = createApp({ db: t.db, secureCookies: true, log: () => {} });
+    const secure = createApp({
+      db: t.db,
+      secureCookies: true,
+      log: () => {},
+      baseUrl: "https://jalon.test",
+    });
     const form = await secure.request("/login");
     const csrfCookie =
       form.headers.getSetCookie().find((l) => l.startsWith("__Host-jalon_csrf=")) ?? "";

@@ -120,7 +120,12 @@ describe("report downloads over HTTP", () => {
   beforeAll(async () => {
     t = await freshDatabase("pglite");
     await loadDemo(t, { reset: false });
-    app = createApp({ db: t.db, secureCookies: false, log: () => {} });
+    app = createApp({
+      db: t.db,
+      secureCookies: false,
+      log: () => {},
+      baseUrl: "http://jalon.test",
+    });
   });
   afterAll(() => t.dispose());
 

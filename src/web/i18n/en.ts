@@ -7,6 +7,7 @@ import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
 import * as sendback from "./parts/sendback.ts";
+import * as setup from "./parts/setup.ts";
 import * as tracking from "./parts/tracking.ts";
 import * as users from "./parts/users.ts";
 import * as validation from "./parts/validation.ts";
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...reportTexts.en,
   ...acronyms.en,
   ...sendback.en,
+  ...setup.en,
 };

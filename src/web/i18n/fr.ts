@@ -6,6 +6,7 @@ import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
 import * as sendback from "./parts/sendback.ts";
+import * as setup from "./parts/setup.ts";
 import * as tracking from "./parts/tracking.ts";
 import * as users from "./parts/users.ts";
 import * as validation from "./parts/validation.ts";
@@ -23,6 +24,7 @@ export const fr = {
   ...reportTexts.fr,
   ...acronyms.fr,
   ...sendback.fr,
+  ...setup.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,87 @@
+// Runs one database command of `jalon` with a database handle: the command line's own (server
+// stopped, or PostgreSQL), or the running server's when the command is handed to it.
+import { resolve } from "node:path";
+import type { Lang } from "../domain/lang.ts";
+import type { Db } from "../services/db.ts";
+import { type Command, parseCommand } from "./args.ts";
+import type { ChannelRequest } from "./channel.ts";
+import { type Io, runDemo, runMigrate } from "./commands.ts";
+import { runImport } from "./import.ts";
+import { cliMessage } from "./messages.ts";
+import { runReport } from "./report.ts";
+import { runUserAdd } from "./user.ts";
+
+export type DbCommand = Extract<
+  Command,
+  { name: "migrate" | "demo" | "user-add" | "import-responses" | "report" }
+>;
+
+export interface CommandContext {
+  /** Where printed links point: JALON_BASE_URL, else the address the server listens on. */
+  baseUrl: string;
+  lang: Lang;
+  io: Io;
+}
+
+export function isDbCommand(command: Command): command is DbCommand {
+  return ["migrate", "demo", "user-add", "import-responses", "report"].includes(command.name);
+}
+
+export async function runCommand(db: Db, command: DbCommand, ctx: CommandContext): Promise<number> {
+  const { lang, io } = ctx;
+  switch (command.name) {
+    case "migrate":
+      await runMigrate(db, lang, io);
+      return 0;
+    case "demo":
+      await runDemo(db, command.reset, lang, io);
+      return 0;
+    case "user-add":
+      return runUserAdd(db, command, ctx.baseUrl, lang, io);
+    case "import-responses":
+      return runImport(db, command, lang, io);
+    case "report":
+      return runReport(db, command, lang, io);
+  }
+}
+
+/** The command with its file paths made absolute, for a process whose directory differs. */
+export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
+  if (command.name === "import-responses") return { ...command, file: resolve(cwd, command.file) };
+  if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };
+  return command;
+}
+
+/**
+ * A command handed over by another `jalon` process to the running server: parsed again (the
+ * request is input like any other), run with the server's database and addresses.
+ */
+export async function runHandedOver(
+  db: Db,
+  request: ChannelRequest,
+  server: { baseUrl: string; url: string },
+  io: Io,
+): Promise<number> {
+  const lang = request.lang;
+  const parsed = parseCommand(request.argv);
+  if (!parsed.ok) {
+    io.err(cliMessage(lang, parsed.error.reason, { ...parsed.error }));
+    return 2;
+  }
+  const command = parsed.command;
+  if (command.name === "serve") {
+    io.err(cliMessage(lang, "already_serving", { url: server.url }));
+    return 1;
+  }
+  if (!isDbCommand(command)) return 2;
+  try {
+    return await runCommand(db, withAbsolutePaths(command, request.cwd), {
+      baseUrl: server.baseUrl,
+      lang,
+      io,
+    });
+  } catch (error) {
+    io.err(cliMessage(lang, "unexpected", { message: String((error as Error)?.message ?? error) }));
+    return 1;
+  }
+}

@@ -6,6 +6,7 @@ import type { Lang } from "../domain/lang.ts";
 import type { Actor } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
 import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
+import { isEmptyAnswer } from "../domain/response.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
 import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
@@ -121,17 +122,6 @@ class DryRun extends Error {
   }
 }
 
-function isEmpty(a: MappedAnswer): boolean {
-  return (
-    a.contributes === "unknown" &&
-    a.activities === null &&
-    a.collaboratorsText === null &&
-    a.difficulties === null &&
-    a.outputs.length === 0 &&
-    a.evidence.length === 0
-  );
-}
-
 function same(stored: QuestionAnswer, a: MappedAnswer): boolean {
   return (
     stored.contributes === a.contributes &&
@@ -189,7 +179,9 @@ export async function importQuestionnaire(
           continue;
         }
         const current = indicators.get(r.code)?.answer ?? null;
-        if (current ? same(current, r.answer) : isEmpty(r.answer)) {
+        if (
+          current ? same(current, r.answer) : isEmptyAnswer({ ...r.answer, collaboratorIds: [] })
+        ) {
           counts.unchanged++;
           continue;
         }

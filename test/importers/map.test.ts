@@ -88,6 +88,35 @@ describe("mapRows", () => {
     ]);
   });
 
+  it("reads numbers in text cells as the page does: decimal comma, spaces between thousands", () => {
+    const results = mapRows(
+      [
+        row(2, {
+          code: "a",
+          outputs: "33 000 000 FCFA alloués; 12,5 km;\n1\u202f234,5 doses; 1\u00a0200 kits",
+        }),
+        row(3, { code: "b", outputs: "1,2,3 doses" }),
+        row(4, { code: "c", outputs: "12abc sessions" }),
+        row(5, { code: "d", outputs: "-5 doses" }),
+      ],
+      known,
+    );
+    const [first, ...bad] = results;
+    expect(first?.kind === "answer" && first.answer.outputs).toEqual([
+      { value: 33_000_000, unit: "FCFA alloués" },
+      { value: 12.5, unit: "km" },
+      { value: 1234.5, unit: "doses" },
+      { value: 1200, unit: "kits" },
+    ]);
+    expect(bad.map((r) => (r.kind === "rejected" ? [r.row, r.reason, r.value] : r.kind))).toEqual(
+      [
+        [3, "output_value", "1,2,3"],
+        [4, "output_value", "12abc"],
+        [5, "output_value", "-5"],
+      ],
+    );
+  });
+
   it("skips empty rows and reads formula-like texts as texts", () => {
     const empty = row(2, {});
     for (const k of Object.keys(empty.cells) as QuestionnaireColumn[]) empty.cells[k] = "";

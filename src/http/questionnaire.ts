@@ -206,13 +206,13 @@ export function questionnaireRoutes(): Hono<AppEnv> {
         400,
       );
     }
-    // Every write says which version it replaces ("0" for a new answer): without it, a client
-    // that never saw the stored answer would overwrite it.
+    // Without If-Match the service refuses the write (428) once it knows the writer may write.
     const ifMatch = c.req.header("if-match");
-    if (ifMatch === undefined)
-      return c.json({ error: "precondition_required", subject: "if-match" }, 428);
-    const expected = Number(/^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch)?.[1] ?? Number.NaN);
-    if (!Number.isInteger(expected))
+    const expected =
+      ifMatch === undefined
+        ? null
+        : Number(/^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch)?.[1] ?? Number.NaN);
+    if (expected !== null && !Number.isInteger(expected))
       return c.json({ error: "invalid_input", subject: "if-match" }, 400);
     const clientId = c.req.header("x-client-id") ?? null;
     if (clientId !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(clientId)) {

@@ -64,8 +64,11 @@ export interface SaveRequest {
   partnerSlug: string;
   indicatorCode: string;
   answer: AnswerInput;
-  /** The version the writer last saw (0 for a new answer): every write says which it replaces. */
-  ifMatch: number;
+  /**
+   * The version the writer last saw (0 for a new answer). Every write must say which version it
+   * replaces: null is refused (a writer that never saw the stored answer would overwrite it).
+   */
+  ifMatch: number | null;
   clientId: string | null;
   submit: boolean;
   /** How the answer reached us; only the coordinator may say interview or document review. */
@@ -276,6 +279,8 @@ export async function saveAnswerIn(
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
   if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", req.partnerSlug);
   authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const ifMatch = req.ifMatch;
+  if (ifMatch === null) throw new Problem("precondition_required", "if-match");
   // Read the state under a row lock, so that a write racing with publication cannot land after it.
   const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
   if (!acceptsAnswers(cycleState, isStaff(actor)))
@@ -372,7 +377,7 @@ export async function saveAnswerIn(
       submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
       returnComment: req.submit ? null : (existing?.returnComment ?? null),
     },
-    req.ifMatch,
+    ifMatch,
   );
   if (written === "stale") {
     const current = await findAnswer(trx, ref);

@@ -108,13 +108,11 @@ describe("mapRows", () => {
       { value: 1234.5, unit: "doses" },
       { value: 1200, unit: "kits" },
     ]);
-    expect(bad.map((r) => (r.kind === "rejected" ? [r.row, r.reason, r.value] : r.kind))).toEqual(
-      [
-        [3, "output_value", "1,2,3"],
-        [4, "output_value", "12abc"],
-        [5, "output_value", "-5"],
-      ],
-    );
+    expect(bad.map((r) => (r.kind === "rejected" ? [r.row, r.reason, r.value] : r.kind))).toEqual([
+      [3, "output_value", "1,2,3"],
+      [4, "output_value", "12abc"],
+      [5, "output_value", "-5"],
+    ]);
   });
 
   it("skips empty rows and reads formula-like texts as texts", () => {

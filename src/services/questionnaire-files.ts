@@ -5,7 +5,11 @@
 import type { Lang } from "../domain/lang.ts";
 import type { Actor } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
-import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
+import {
+  formatOutputs,
+  MAX_QUESTIONNAIRE_FILE,
+  QUESTIONNAIRE_FILE,
+} from "../domain/questionnaire-file.ts";
 import { isEmptyAnswer } from "../domain/response.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
 import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
@@ -73,7 +77,7 @@ export async function printableQuestionnaire(
             activities: a.activities,
             collaborators: collaborators || null,
             difficulties: a.difficulties,
-            outputs: a.outputs.map((o) => `${o.value} ${o.unit}`),
+            outputs: a.outputs.map((o) => formatOutputs([o], lang)),
             evidence: a.evidence.map((e) => (e.title ? `${e.url} ${e.title}` : e.url)),
           },
         };

@@ -1,6 +1,6 @@
 // The pure mapping of questionnaire rows: each row becomes an answer or a rejection naming its row.
 import { describe, expect, it } from "vitest";
-import type { QuestionnaireColumn } from "../../src/domain/questionnaire-file.ts";
+import { formatOutputs, type QuestionnaireColumn } from "../../src/domain/questionnaire-file.ts";
 import { mapRows, type SheetRow, unneutralise } from "../../src/importers/spreadsheet/map.ts";
 
 const row = (n: number, cells: Partial<Record<QuestionnaireColumn, string>>): SheetRow => ({
@@ -113,6 +113,21 @@ describe("mapRows", () => {
       [4, "output_value", "12abc"],
       [5, "output_value", "-5"],
     ]);
+  });
+
+  it("reads back the outputs the export writes, in either language", () => {
+    const outputs = [
+      { value: 33_000_000, unit: "FCFA alloués" },
+      { value: 12.5, unit: "km" },
+      { value: 1234.75, unit: "doses" },
+    ];
+    expect(formatOutputs(outputs, "fr")).toBe(
+      "33\u00a0000\u00a0000 FCFA alloués; 12,5 km; 1\u00a0234,75 doses",
+    );
+    for (const lang of ["fr", "en"] as const) {
+      const [r] = mapRows([row(2, { code: "a", outputs: formatOutputs(outputs, lang) })], known);
+      expect(r?.kind === "answer" && r.answer.outputs).toEqual(outputs);
+    }
   });
 
   it("skips empty rows and reads formula-like texts as texts", () => {

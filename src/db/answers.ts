@@ -24,7 +24,13 @@ export interface StoredAnswer {
 
 /** The stored JSON of held rows back to rows; anything malformed reads as none. */
 export function heldRows(raw: unknown): TypedRows | null {
-  if (typeof raw === "string") return heldRows(JSON.parse(raw));
+  if (typeof raw === "string") {
+    try {
+      return heldRows(JSON.parse(raw));
+    } catch {
+      return null;
+    }
+  }
   if (typeof raw !== "object" || raw === null) return null;
   const { outputs, evidence } = raw as Record<string, unknown>;
   if (!Array.isArray(outputs) || !Array.isArray(evidence)) return null;

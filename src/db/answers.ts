@@ -1,7 +1,7 @@
 // Writing a partner's answer in place: versioned updates with their children replaced, and the
 // client ids that make a resent write count once.
 import { sql } from "kysely";
-import type { Response } from "../domain/response.ts";
+import type { Response, TypedRows } from "../domain/response.ts";
 import { type Executor, recordAudit } from "./audit.ts";
 import { insertResponse, listResponses } from "./responses.ts";
 
@@ -18,12 +18,47 @@ export interface StoredAnswer {
   returnComment: string | null;
   updatedBy: string | null;
   updatedAt: Date;
+  /** The rows as typed while some of them are not valid yet; null when all are. */
+  held: TypedRows | null;
+}
+
+/** The stored JSON of held rows back to rows; anything malformed reads as none. */
+export function heldRows(raw: unknown): TypedRows | null {
+  if (typeof raw === "string") {
+    try {
+      return heldRows(JSON.parse(raw));
+    } catch {
+      return null;
+    }
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const { outputs, evidence } = raw as Record<string, unknown>;
+  if (!Array.isArray(outputs) || !Array.isArray(evidence)) return null;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  return {
+    outputs: outputs.map((o: Record<string, unknown>) => ({
+      value: typeof o.value === "number" ? o.value : text(o.value),
+      unit: text(o.unit),
+    })),
+    evidence: evidence.map((e: Record<string, unknown>) => ({
+      url: text(e.url),
+      title: typeof e.title === "string" ? e.title : null,
+    })),
+  };
 }
 
 export async function findAnswer(db: Executor, ref: AnswerRef): Promise<StoredAnswer | undefined> {
   const row = await db
     .selectFrom("responses")
-    .select(["id", "version", "submitted_at", "return_comment", "updated_by", "updated_at"])
+    .select([
+      "id",
+      "version",
+      "submitted_at",
+      "return_comment",
+      "updated_by",
+      "updated_at",
+      "held_rows",
+    ])
     .where("cycle_id", "=", ref.cycleId)
     .where("partner_id", "=", ref.partnerId)
     .where("indicator_id", "=", ref.indicatorId)
@@ -42,6 +77,7 @@ export async function findAnswer(db: Executor, ref: AnswerRef): Promise<StoredAn
     returnComment: row.return_comment,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
+    held: heldRows(row.held_rows),
   };
 }
 
@@ -59,6 +95,7 @@ export async function listAnswerMeta(db: Executor, cycleId: number, partnerId?: 
       "return_comment",
       "method",
       "updated_by",
+      "held_rows",
     ])
     .where("cycle_id", "=", cycleId);
   if (partnerId !== undefined) q = q.where("partner_id", "=", partnerId);
@@ -100,7 +137,11 @@ export async function writeAnswer(
   db: Executor,
   actor: string,
   ref: AnswerRef,
-  content: AnswerContent & { submittedAt: Date | null; returnComment: string | null },
+  content: AnswerContent & {
+    submittedAt: Date | null;
+    returnComment: string | null;
+    held: TypedRows | null;
+  },
   expectedVersion: number | null,
 ): Promise<{ id: number; version: number } | "stale"> {
   const existing = await findAnswer(db, ref);
@@ -113,6 +154,7 @@ export async function writeAnswer(
         updated_by: actor,
         submitted_at: content.submittedAt,
         return_comment: content.returnComment,
+        held_rows: content.held ? JSON.stringify(content.held) : null,
       })
       .where("id", "=", id)
       .execute();
@@ -132,6 +174,7 @@ export async function writeAnswer(
       answered_at: content.answeredAt,
       submitted_at: content.submittedAt,
       return_comment: content.returnComment,
+      held_rows: content.held ? JSON.stringify(content.held) : null,
       updated_by: actor,
       updated_at: sql`now()`,
       version: sql`version + 1`,
@@ -148,8 +191,8 @@ export async function writeAnswer(
     action: "update",
     entity: "responses",
     entityId: updated.id,
-    before: { ...existing.response, version: existing.version },
-    after: after ? { ...after.response, version: after.version } : null,
+    before: { ...existing.response, version: existing.version, held: existing.held },
+    after: after ? { ...after.response, version: after.version, held: after.held } : null,
   });
   return updated;
 }
@@ -157,18 +200,23 @@ export async function writeAnswer(
 export async function findClientWrite(db: Executor, clientId: string) {
   return db
     .selectFrom("client_writes")
-    .select(["response_id", "version"])
+    .select(["response_id", "version", "body_digest"])
     .where("client_id", "=", clientId)
     .executeTakeFirst();
 }
 
 export async function insertClientWrite(
   db: Executor,
-  w: { clientId: string; responseId: number; version: number },
+  w: { clientId: string; responseId: number; version: number; bodyDigest: string },
 ): Promise<void> {
   await db
     .insertInto("client_writes")
-    .values({ client_id: w.clientId, response_id: w.responseId, version: w.version })
+    .values({
+      client_id: w.clientId,
+      response_id: w.responseId,
+      version: w.version,
+      body_digest: w.bodyDigest,
+    })
     .execute();
 }
 

@@ -6,6 +6,7 @@ import * as m0002 from "./migrations/0002_collection.ts";
 import * as m0003 from "./migrations/0003_report_texts.ts";
 import * as m0004 from "./migrations/0004_outbox_lease.ts";
 import * as m0005 from "./migrations/0005_setup_links.ts";
+import * as m0006 from "./migrations/0006_kept_rows.ts";
 import * as m0007 from "./migrations/0007_link_requests.ts";
 import * as m0008 from "./migrations/0008_sendback.ts";
 import type { DB } from "./schema.ts";
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0007_link_requests": m0007,
   "0008_sendback": m0008,
   "0005_setup_links": m0005,
+  "0006_kept_rows": m0006,
 };
 
 export interface MigrationReport {

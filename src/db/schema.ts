@@ -98,6 +98,8 @@ export interface ResponsesTable {
   updated_by: ColumnType<string | null, string | null | undefined, string | null>;
   submitted_at: NullableTimestamp;
   return_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The rows as typed while some are not valid (TypedRows as JSON); null when all are. */
+  held_rows: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 type NullableTimestamp = ColumnType<
@@ -172,6 +174,8 @@ export interface ClientWritesTable {
   response_id: number;
   version: number;
   received_at: Timestamp;
+  /** Digest of the body the client id first came with; null for writes stored before it. */
+  body_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OutboxTable {

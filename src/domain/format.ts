@@ -25,3 +25,19 @@ export function formatDate(lang: Lang, iso: string): string {
     date,
   );
 }
+
+/**
+ * A number as a form field shows it back, exact (no rounding): "1 234,5" in French, "1234.5" in
+ * English (no comma grouping, which the decimal comma rule would read as a decimal mark).
+ */
+export function formatInputNumber(lang: Lang, value: number): string {
+  const plain = String(value);
+  if (/e/i.test(plain))
+    return new Intl.NumberFormat("en-GB", { useGrouping: false, maximumFractionDigits: 20 })
+      .format(value)
+      .replace(".", lang === "fr" ? "," : ".");
+  if (lang === "en") return plain;
+  const [whole = "", fraction] = plain.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, "\u00a0");
+  return fraction === undefined ? grouped : `${grouped},${fraction}`;
+}

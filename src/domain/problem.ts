@@ -8,6 +8,8 @@ export const PROBLEM_CODES = [
   "unauthenticated",
   /** The writer's copy is older than the stored one (HTTP 412). */
   "stale",
+  /** A write that does not say which version it replaces (HTTP 428). */
+  "precondition_required",
   "too_large",
   /** Too many files are being drawn at once: try again in a few seconds (HTTP 503). */
   "busy",

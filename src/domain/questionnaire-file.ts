@@ -1,5 +1,6 @@
 // The questionnaire as a spreadsheet file: its sheets, its columns and how answers are written in
 // cells. The contract between the export (reports/) and the import (importers/spreadsheet/).
+import { formatInputNumber } from "./format.ts";
 import type { Lang } from "./lang.ts";
 import type { Contributes, Evidence, QuantifiedOutput } from "./response.ts";
 
@@ -42,9 +43,12 @@ export function contributesWord(value: Contributes, lang: Lang): string {
   return value === "unknown" ? "" : CONTRIBUTES_WORDS[lang][value];
 }
 
-/** "619 prestataires formés; 33000000 FCFA": plain numbers, so the import reads them back. */
-export function formatOutputs(outputs: readonly QuantifiedOutput[]): string {
-  return outputs.map((o) => `${o.value} ${o.unit}`).join("; ");
+/**
+ * "619 prestataires formés; 33 000 000 FCFA; 12,5 km": numbers as the reader's language writes
+ * them, exact, which the import reads back with the same decimal rule.
+ */
+export function formatOutputs(outputs: readonly QuantifiedOutput[], lang: Lang): string {
+  return outputs.map((o) => `${formatInputNumber(lang, o.value)} ${o.unit}`).join("; ");
 }
 
 /** One link per line, its title after the address. */

@@ -12,6 +12,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   forbidden: 403,
   unauthenticated: 401,
   stale: 412,
+  precondition_required: 428,
   too_large: 413,
   busy: 503,
 };

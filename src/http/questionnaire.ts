@@ -12,15 +12,15 @@ import {
   saveAnswer,
 } from "../services/questionnaire.ts";
 import { QUESTIONNAIRE_JS, QUESTIONNAIRE_JS_PATH } from "../web/client.ts";
-import type { FieldErrors } from "../web/forms.ts";
 import { type FormState, questionnairePage } from "../web/pages/questionnaire.ts";
-import type { View } from "../web/view.ts";
 import type { AppEnv } from "./env.ts";
 import { viewOf } from "./view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const code = z.string().regex(/^[a-z]{1,2}$/);
 
+// Rows are taken as typed (a quantity as a JSON number or as text such as "12,5"): the service
+// reads them with the domain's rule and keeps the ones that are not valid yet in the draft.
 const answerJson = z.object({
   contributes: z.enum(["yes", "no", "unknown"]),
   activities: z.string().max(20_000).nullable(),
@@ -30,13 +30,13 @@ const answerJson = z.object({
   outputs: z
     .array(
       z.object({
-        value: z.number().finite().nonnegative(),
-        unit: z.string().trim().min(1).max(200),
+        value: z.union([z.number().finite(), z.string().max(100)]),
+        unit: z.string().max(200),
       }),
     )
     .max(50),
   evidence: z
-    .array(z.object({ url: z.string().url().max(2_000), title: z.string().max(500).nullable() }))
+    .array(z.object({ url: z.string().max(2_000), title: z.string().max(500).nullable() }))
     .max(50),
 });
 
@@ -46,50 +46,31 @@ const nullable = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.t
 const list = (v: unknown): string[] =>
   ([] as unknown[]).concat(v ?? []).map((x) => (typeof x === "string" ? x : ""));
 
-/** Reads one indicator's form; returns what was typed (always) and the errors (if any). */
-function readForm(
-  view: View,
-  body: Record<string, unknown>,
-): { typed: AnswerInput; errors: FieldErrors } {
-  const errors: FieldErrors = {};
+/** Reads one indicator's form as typed: every row kept, the domain says which are valid. */
+function readForm(body: Record<string, unknown>): AnswerInput {
   const contributes =
     body.contributes === "yes" || body.contributes === "no" ? body.contributes : "unknown";
-  const values = list(body.outputValue);
   const units = list(body.outputUnit);
-  const outputs: AnswerInput["outputs"] = [];
-  values.forEach((raw, i) => {
-    const unit = (units[i] ?? "").trim();
-    if (raw.trim() === "" && unit === "") return;
-    const value = Number(raw.replace(/\s/g, "").replace(",", "."));
-    if (raw.trim() === "" || !Number.isFinite(value) || value < 0 || unit === "") {
-      errors.outputs ??= view.t("q.error.outputs", { row: i + 1 });
-    }
-    outputs.push({ value: Number.isFinite(value) ? value : Number.NaN, unit });
-  });
-  const urls = list(body.evidenceUrl);
   const titles = list(body.evidenceTitle);
-  const evidence: AnswerInput["evidence"] = [];
-  urls.forEach((raw, i) => {
-    const url = raw.trim();
-    if (url === "") return;
-    if (!/^https?:\/\/\S+$/.test(url))
-      errors.evidence ??= view.t("q.error.evidence", { row: i + 1 });
-    evidence.push({ url, title: nullable(titles[i]) });
-  });
   return {
-    typed: {
-      contributes,
-      activities: nullable(body.activities),
-      collaboratorIds: list(body.collaborators)
-        .map(Number)
-        .filter((n) => Number.isInteger(n) && n > 0),
-      collaboratorsText: nullable(body.collaboratorsText),
-      difficulties: nullable(body.difficulties),
-      outputs,
-      evidence,
-    },
-    errors,
+    contributes,
+    activities: nullable(body.activities),
+    collaboratorIds: list(body.collaborators)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0),
+    collaboratorsText: nullable(body.collaboratorsText),
+    difficulties: nullable(body.difficulties),
+    outputs: list(body.outputValue).map((value, i) => ({ value, unit: units[i] ?? "" })),
+    evidence: list(body.evidenceUrl).map((url, i) => ({ url, title: nullable(titles[i]) })),
   };
+}
+
+/** A submission refused by the domain's rule, as the field it is about. */
+function refusal(error: unknown): FormState["refused"] | null {
+  if (!isProblem(error) || error.code !== "invalid_input") return null;
+  if (error.subject === "contributes") return "contributes";
+  if (error.subject === "outputs" || error.subject === "evidence") return "rows";
+  return null;
 }
 
 const params = (c: Context<AppEnv>) => ({
@@ -125,11 +106,14 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     // After a plain form post, the indicator just saved says so.
     const saved = c.req.query("saved");
     const submitted = c.req.query("submitted");
+    const kept = c.req.query("kept");
     const state: FormState | undefined = submitted
       ? { code: submitted, notice: "submitted" }
       : saved
         ? { code: saved, notice: "saved" }
-        : undefined;
+        : kept
+          ? { code: kept, notice: "kept" }
+          : undefined;
     return c.html(questionnairePage(viewOf(c, { form: true }), q, state));
   });
 
@@ -138,7 +122,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     const indicatorCode = code.catch("-").parse(c.req.param("code"));
     const body = await c.req.parseBody({ all: true });
     const view = viewOf(c, { form: true });
-    const { typed, errors } = readForm(view, body);
+    const typed = readForm(body);
     const version = Number(body.version ?? 0);
     const submit = body.action === "submit";
     // Only staff entries carry a method; saveAnswer ignores it for anyone else.
@@ -150,8 +134,6 @@ export function questionnaireRoutes(): Hono<AppEnv> {
       const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
       return c.html(questionnairePage(view, q, state), status);
     };
-    if (Object.keys(errors).length > 0)
-      return again({ code: indicatorCode, typed, version, errors }, 400);
     let result: Awaited<ReturnType<typeof saveAnswer>>;
     try {
       result = await saveAnswer(
@@ -162,7 +144,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           partnerSlug,
           indicatorCode,
           answer: typed,
-          ifMatch: Number.isInteger(version) ? version : 0,
+          ifMatch: Number.isInteger(version) && version >= 0 ? version : 0,
           clientId: null,
           submit,
           method,
@@ -173,6 +155,9 @@ export function questionnaireRoutes(): Hono<AppEnv> {
       if (isProblem(error) && error.code === "conflict" && error.subject === "cycle_state") {
         return again({ code: indicatorCode, typed, version, notice: "closed" }, 409);
       }
+      // A refused submission comes back as typed, the reason beside its field; nothing is lost.
+      const refused = refusal(error);
+      if (refused) return again({ code: indicatorCode, typed, version, refused }, 400);
       throw error;
     }
     if (result.outcome === "stale") {
@@ -187,8 +172,11 @@ export function questionnaireRoutes(): Hono<AppEnv> {
         412,
       );
     }
+    if (result.outcome === "mismatch") throw new Error("a form post carries no client id");
+    // "saved" only when everything was; rows kept as typed are listed on the page it goes back to.
+    const notice = result.outcome === "partial" ? "kept" : submit ? "submitted" : "saved";
     return c.redirect(
-      `/q/${cycleSlug}/${partnerSlug}?${submit ? "submitted" : "saved"}=${indicatorCode}#i-${indicatorCode}`,
+      `/q/${cycleSlug}/${partnerSlug}?${notice}=${indicatorCode}#i-${indicatorCode}`,
       303,
     );
   });
@@ -219,8 +207,12 @@ export function questionnaireRoutes(): Hono<AppEnv> {
         400,
       );
     }
+    // Without If-Match the service refuses the write (428) once it knows the writer may write.
     const ifMatch = c.req.header("if-match");
-    const expected = ifMatch ? Number(/"?(\d+)"?/.exec(ifMatch)?.[1] ?? Number.NaN) : null;
+    const expected =
+      ifMatch === undefined
+        ? null
+        : Number(/^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch)?.[1] ?? Number.NaN);
     if (expected !== null && !Number.isInteger(expected))
       return c.json({ error: "invalid_input", subject: "if-match" }, 400);
     // A write queued offline under one session is never stored under another (a shared phone).
@@ -242,8 +234,19 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     };
     const result = await saveAnswer(c.get("deps").db, c.get("actor"), request, c.get("lang"));
     if (result.outcome === "stale") return c.json({ error: "stale", current: result.current }, 412);
+    // A client id reused with another body (or for another answer) is refused as the IETF
+    // Idempotency-Key draft says (422), with the stored answer and the body sent side by side.
+    if (result.outcome === "mismatch") {
+      return c.json({ error: "client_id_reused", current: result.current, sent: result.sent }, 422);
+    }
     c.header("ETag", `"${result.version}"`);
-    return c.json({ outcome: result.outcome, version: result.version, state: result.state });
+    return c.json({
+      outcome: result.outcome,
+      version: result.version,
+      state: result.state,
+      problems: result.problems,
+      progress: result.progress,
+    });
   });
 
   return app;

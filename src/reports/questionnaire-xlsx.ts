@@ -140,7 +140,7 @@ export async function renderQuestionnaireXlsx(
         activities: text(a?.activities ?? null),
         collaborators: text(a?.collaboratorsText ?? null),
         difficulties: text(a?.difficulties ?? null),
-        outputs: text(formatOutputs(a?.outputs ?? [])),
+        outputs: text(formatOutputs(a?.outputs ?? [], lang)),
         evidence: text(formatEvidence(a?.evidence ?? [])),
         code: i.code,
         version: a?.version ?? 0,

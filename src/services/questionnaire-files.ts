@@ -5,7 +5,12 @@
 import type { Lang } from "../domain/lang.ts";
 import type { Actor } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
-import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
+import {
+  formatOutputs,
+  MAX_QUESTIONNAIRE_FILE,
+  QUESTIONNAIRE_FILE,
+} from "../domain/questionnaire-file.ts";
+import { isEmptyAnswer } from "../domain/response.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
 import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
@@ -72,7 +77,7 @@ export async function printableQuestionnaire(
             activities: a.activities,
             collaborators: collaborators || null,
             difficulties: a.difficulties,
-            outputs: a.outputs.map((o) => `${o.value} ${o.unit}`),
+            outputs: a.outputs.map((o) => formatOutputs([o], lang)),
             evidence: a.evidence.map((e) => (e.title ? `${e.url} ${e.title}` : e.url)),
           },
         };
@@ -119,17 +124,6 @@ class DryRun extends Error {
     super("dry run");
     this.result = result;
   }
-}
-
-function isEmpty(a: MappedAnswer): boolean {
-  return (
-    a.contributes === "unknown" &&
-    a.activities === null &&
-    a.collaboratorsText === null &&
-    a.difficulties === null &&
-    a.outputs.length === 0 &&
-    a.evidence.length === 0
-  );
 }
 
 function same(stored: QuestionAnswer, a: MappedAnswer): boolean {
@@ -189,14 +183,16 @@ export async function importQuestionnaire(
           continue;
         }
         const current = indicators.get(r.code)?.answer ?? null;
+        const unchanged = current
+          ? same(current, r.answer)
+          : isEmptyAnswer({ ...r.answer, collaboratorIds: [] });
         // After collection only answers sent back (or an extended partner's) may change.
         if (indicators.get(r.code)?.editable === false) {
-          if (!(current ? same(current, r.answer) : isEmpty(r.answer)))
-            reject({ row: r.row, reason: "closed", column: "code", value: r.code });
+          if (!unchanged) reject({ row: r.row, reason: "closed", column: "code", value: r.code });
           else counts.unchanged++;
           continue;
         }
-        if (current ? same(current, r.answer) : isEmpty(r.answer)) {
+        if (unchanged) {
           counts.unchanged++;
           continue;
         }

@@ -1,10 +1,13 @@
 // The partner questionnaire: one page per partner per cycle (annex 1 of the method), answers saved
 // as drafts over several sittings, submitted when ready. Writes are versioned (a stale write is
-// refused, never merged silently) and carry a client id (a resend is stored once).
+// refused, never merged silently) and carry a client id (a resend is stored once). Rows that are
+// not valid yet are kept in the draft as typed, beside the answer, and listed back.
+import { createHash } from "node:crypto";
 
 import {
   findAnswer,
   findClientWrite,
+  heldRows,
   insertClientWrite,
   listAnswerMeta,
   lockAnswer,
@@ -22,19 +25,29 @@ import type { CycleState } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel, boundPartner } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
-import type {
-  CollectionMethod,
-  Contributes,
-  Evidence,
-  QuantifiedOutput,
-  ResponseState,
+import {
+  type AnswerProgress,
+  answerProgress,
+  type CollectionMethod,
+  type Contributes,
+  type Evidence,
+  isEmptyAnswer,
+  type QuantifiedOutput,
+  type ResponseState,
+  type RowProblem,
+  readRows,
+  stateAfterSave,
+  submitProblem,
+  type TypedOutput,
+  type TypedRows,
 } from "../domain/response.ts";
 import { utcDay } from "../domain/tracking.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
 
-export interface AnswerInput {
+/** An answer's content as stored: valid rows only. */
+export interface AnswerContent {
   contributes: Contributes;
   activities: string | null;
   collaboratorIds: number[];
@@ -44,12 +57,20 @@ export interface AnswerInput {
   evidence: Evidence[];
 }
 
+/** An answer as typed: quantities may be text ("12,5"), and any row may still be invalid. */
+export interface AnswerInput extends Omit<AnswerContent, "outputs"> {
+  outputs: TypedOutput[];
+}
+
 export interface SaveRequest {
   cycleSlug: string;
   partnerSlug: string;
   indicatorCode: string;
   answer: AnswerInput;
-  /** The version the writer last saw (0 for a new answer); null skips the check (form posts). */
+  /**
+   * The version the writer last saw (0 for a new answer). Every write must say which version it
+   * replaces: null is refused (a writer that never saw the stored answer would overwrite it).
+   */
   ifMatch: number | null;
   clientId: string | null;
   submit: boolean;
@@ -59,8 +80,17 @@ export interface SaveRequest {
 }
 
 export type SaveResult =
-  | { outcome: "saved" | "replayed"; version: number; state: string }
-  | { outcome: "stale"; current: QuestionAnswer | null };
+  | {
+      /** "partial": stored, but some rows are kept as typed, not valid yet (`problems`). */
+      outcome: "saved" | "partial" | "replayed";
+      version: number;
+      state: string;
+      problems: RowProblem[];
+      progress: AnswerProgress;
+    }
+  | { outcome: "stale"; current: QuestionAnswer | null }
+  /** The client id came before with another body, or for another answer: nothing is written. */
+  | { outcome: "mismatch"; current: QuestionAnswer | null; sent: AnswerInput };
 
 const isStaff = (actor: Actor) =>
   actor.kind === "user" && (actor.role === "coordinator" || actor.role === "admin");
@@ -73,13 +103,17 @@ async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang
   return { tracker, cycle, partner };
 }
 
-export interface QuestionAnswer extends AnswerInput {
+export interface QuestionAnswer extends AnswerContent {
   version: number;
   state: string;
   method: CollectionMethod;
   updatedBy: string | null;
   updatedAt: string;
   returnComment: string | null;
+  /** The rows as typed while some are not valid yet (shown instead of outputs and evidence). */
+  held: TypedRows | null;
+  /** What is wrong with the held rows. */
+  problems: RowProblem[];
 }
 
 export interface QuestionnaireView {
@@ -105,7 +139,7 @@ export interface QuestionnaireView {
     }[];
   }[];
   partners: { id: number; shortName: string }[];
-  progress: { mapped: number; started: number; submitted: number };
+  progress: AnswerProgress;
 }
 
 export async function getQuestionnaire(
@@ -138,6 +172,7 @@ export async function getQuestionnaire(
     const r = responses.find((x) => x.indicatorId === indicatorId);
     const m = meta.find((x) => x.indicator_id === indicatorId);
     if (!r || !m) return null;
+    const held = heldRows(m.held_rows);
     return {
       contributes: r.contributes,
       activities: r.activities,
@@ -152,6 +187,8 @@ export async function getQuestionnaire(
       updatedBy: m.updated_by,
       updatedAt: m.updated_at.toISOString(),
       returnComment: m.return_comment,
+      held,
+      problems: held ? readRows(held).problems : [],
     };
   };
   const groups = commitments
@@ -191,19 +228,23 @@ export async function getQuestionnaire(
       .filter((p) => p.id !== partner.id)
       .map((p) => ({ id: p.id, shortName: p.acronym ?? p.name }))
       .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr")),
-    progress: {
-      mapped: all.length,
-      started: all.filter((i) => i.answer !== null).length,
-      submitted: all.filter(
-        (i) => i.answer && i.answer.state !== "draft" && i.answer.state !== "returned",
-      ).length,
-    },
+    progress: progressOf(
+      all.length,
+      all.flatMap((i) => (i.answer ? [i.answer] : [])),
+    ),
   };
 }
 
 /** The partner's window as the rule needs it: the cycle's state, its extension, today. */
 function windowOf(cycleState: CycleState, extendedUntil: string | null): PartnerWindow {
   return { cycleState, extendedUntil, today: utcDay(new Date()) };
+}
+
+function progressOf(mapped: number, answers: readonly QuestionAnswer[]): AnswerProgress {
+  return answerProgress(
+    mapped,
+    answers.map((a) => ({ state: a.state as ResponseState, empty: isEmptyAnswer(a, a.held) })),
+  );
 }
 
 function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
@@ -224,16 +265,17 @@ function canWrite(actor: Actor, cycleId: number, partnerId: number): boolean {
   }
 }
 
-function checkAnswer(a: AnswerInput): void {
-  for (const [i, o] of a.outputs.entries()) {
-    if (!Number.isFinite(o.value) || o.value < 0)
-      throw new Problem("invalid_input", "outputs", { row: i + 1 });
-    if (o.unit.trim() === "") throw new Problem("invalid_input", "outputs", { row: i + 1 });
-  }
-  for (const [i, e] of a.evidence.entries()) {
-    if (!/^https?:\/\/\S+$/.test(e.url))
-      throw new Problem("invalid_input", "evidence", { row: i + 1 });
-  }
+/** The fingerprint of a write, to tell a resend from another write under the same client id. */
+function digestOf(req: SaveRequest): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ answer: req.answer, submit: req.submit }))
+    .digest("base64url");
+}
+
+function refusedSubmit(problem: "contributes" | RowProblem): Problem {
+  return problem === "contributes"
+    ? new Problem("invalid_input", "contributes")
+    : new Problem("invalid_input", problem.list, { row: problem.row, reason: problem.reason });
 }
 
 export interface SaveOptions {
@@ -248,7 +290,6 @@ export async function saveAnswer(
   lang: Lang,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
-  checkAnswer(req.answer);
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang, options));
 }
@@ -261,12 +302,13 @@ export async function saveAnswerIn(
   lang: Lang,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
-  checkAnswer(req.answer);
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
   if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", req.partnerSlug);
   authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const ifMatch = req.ifMatch;
+  if (ifMatch === null) throw new Problem("precondition_required", "if-match");
   // Read the state under a row lock, so that a write racing with publication cannot land after it.
   const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
   if (cycleState !== "collection" && cycleState !== "validation")
@@ -284,29 +326,62 @@ export async function saveAnswerIn(
       indicatorId: indicator.id,
     }));
   if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
+  const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
+  const digest = digestOf(req);
+  // The counter after this write, so that a client can show it without reloading the page.
+  const progress = async () => {
+    const [mappings, responses, meta] = await Promise.all([
+      listMappings(trx, cycle.id),
+      listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
+      listAnswerMeta(trx, cycle.id, partner.id),
+    ]);
+    const asked = new Set(
+      mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
+    );
+    return answerProgress(
+      asked.size,
+      responses
+        .filter((r) => asked.has(r.indicatorId))
+        .map((r) => ({
+          state: r.state,
+          empty: isEmptyAnswer(
+            r,
+            heldRows(meta.find((m) => m.indicator_id === r.indicatorId)?.held_rows),
+          ),
+        })),
+    );
+  };
 
   if (req.clientId) {
     const seen = await findClientWrite(trx, req.clientId);
-    const current = seen
-      ? await findAnswer(trx, {
-          cycleId: cycle.id,
-          partnerId: partner.id,
-          indicatorId: indicator.id,
-        })
-      : undefined;
-    // A client id names one write to one answer: reused for another, it is refused.
-    if (seen && current?.response.id !== seen.response_id) {
-      throw new Problem("invalid_input", "client_id");
+    const current = seen ? await findAnswer(trx, ref) : undefined;
+    // A client id names one write to one answer. Reused for another answer or with another body
+    // it is refused with both sides shown (a "replayed" would silently drop the new content).
+    if (
+      seen &&
+      (current?.response.id !== seen.response_id ||
+        (seen.body_digest !== null && seen.body_digest !== digest))
+    ) {
+      return {
+        outcome: "mismatch",
+        current: current ? toQuestionAnswer(current) : null,
+        sent: req.answer,
+      };
     }
     if (seen) {
       return {
         outcome: "replayed",
         version: seen.version,
         state: current ? stateOf(current) : "draft",
+        problems: current?.held ? readRows(current.held).problems : [],
+        progress: await progress(),
       };
     }
   }
-  const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
+  const rows = readRows({ outputs: req.answer.outputs, evidence: req.answer.evidence });
+  // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
+  const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
+  if (refused) throw refusedSubmit(refused);
   const existing = await findAnswer(trx, ref);
   // One rule for the page, the API and imports: after collection, a partner writes only an
   // answer sent back to it (until validated or published) or while its extension runs.
@@ -319,19 +394,16 @@ export async function saveAnswerIn(
     : isStaff(actor)
       ? (req.method ?? "interview")
       : "online";
-  // Saving without sending keeps a submitted answer submitted and one sent back still waiting
-  // to be sent again (so its partner keeps access to it after collection).
-  const state = req.submit
-    ? "submitted"
-    : answerState === "submitted" || answerState === "returned"
-      ? answerState
-      : "draft";
+  const state = stateAfterSave(existing?.response.state ?? null, req.submit, req.answer);
   const written = await writeAnswer(
     trx,
     by,
     ref,
     {
       ...req.answer,
+      outputs: rows.outputs,
+      evidence: rows.evidence,
+      held: rows.problems.length > 0 ? rows.kept : null,
       method,
       state,
       answeredBy: req.answeredBy ?? (actor.kind === "user" ? actor.name : null),
@@ -339,7 +411,7 @@ export async function saveAnswerIn(
       submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
       returnComment: req.submit ? null : (existing?.returnComment ?? null),
     },
-    req.ifMatch,
+    ifMatch,
   );
   if (written === "stale") {
     const current = await findAnswer(trx, ref);
@@ -350,8 +422,15 @@ export async function saveAnswerIn(
       clientId: req.clientId,
       responseId: written.id,
       version: written.version,
+      bodyDigest: digest,
     });
-  return { outcome: "saved", version: written.version, state };
+  return {
+    outcome: rows.problems.length > 0 ? "partial" : "saved",
+    version: written.version,
+    state,
+    problems: rows.problems,
+    progress: await progress(),
+  };
 }
 
 function stateOf(a: { response: { state: string } }): string {
@@ -374,6 +453,8 @@ function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>
     updatedBy: a.updatedBy,
     updatedAt: a.updatedAt.toISOString(),
     returnComment: a.returnComment,
+    held: a.held,
+    problems: a.held ? readRows(a.held).problems : [],
   };
 }
 

@@ -180,11 +180,16 @@ describe.each(backends)("access rules on %s", (backend) => {
 
   it("takes the partner from the session, never from the request", async () => {
     const psi = clients.get("respondent");
-    const res = await psi?.send("PUT", "/api/q/2023/psi/d?partner=msi", {
-      ...answer,
-      partnerId: 999,
-      cycleId: 1,
-    });
+    const q = await (await psi?.get("/api/q/2023/psi"))?.json();
+    const d = q.commitments
+      .flatMap((c: { indicators: { code: string }[] }) => c.indicators)
+      .find((i: { code: string }) => i.code === "d");
+    const res = await psi?.send(
+      "PUT",
+      "/api/q/2023/psi/d?partner=msi",
+      { ...answer, partnerId: 999, cycleId: 1 },
+      { "if-match": `"${d?.answer?.version ?? 0}"` },
+    );
     expect(res?.status).toBe(200);
     const rows = await t.db
       .selectFrom("responses")

@@ -1,6 +1,6 @@
 // The pure mapping of questionnaire rows: each row becomes an answer or a rejection naming its row.
 import { describe, expect, it } from "vitest";
-import type { QuestionnaireColumn } from "../../src/domain/questionnaire-file.ts";
+import { formatOutputs, type QuestionnaireColumn } from "../../src/domain/questionnaire-file.ts";
 import { mapRows, type SheetRow, unneutralise } from "../../src/importers/spreadsheet/map.ts";
 
 const row = (n: number, cells: Partial<Record<QuestionnaireColumn, string>>): SheetRow => ({
@@ -86,6 +86,48 @@ describe("mapRows", () => {
       [6, "evidence_url", "www.example.org"],
       [7, "duplicate", "a"],
     ]);
+  });
+
+  it("reads numbers in text cells as the page does: decimal comma, spaces between thousands", () => {
+    const results = mapRows(
+      [
+        row(2, {
+          code: "a",
+          outputs: "33 000 000 FCFA alloués; 12,5 km;\n1\u202f234,5 doses; 1\u00a0200 kits",
+        }),
+        row(3, { code: "b", outputs: "1,2,3 doses" }),
+        row(4, { code: "c", outputs: "12abc sessions" }),
+        row(5, { code: "d", outputs: "-5 doses" }),
+      ],
+      known,
+    );
+    const [first, ...bad] = results;
+    expect(first?.kind === "answer" && first.answer.outputs).toEqual([
+      { value: 33_000_000, unit: "FCFA alloués" },
+      { value: 12.5, unit: "km" },
+      { value: 1234.5, unit: "doses" },
+      { value: 1200, unit: "kits" },
+    ]);
+    expect(bad.map((r) => (r.kind === "rejected" ? [r.row, r.reason, r.value] : r.kind))).toEqual([
+      [3, "output_value", "1,2,3"],
+      [4, "output_value", "12abc"],
+      [5, "output_value", "-5"],
+    ]);
+  });
+
+  it("reads back the outputs the export writes, in either language", () => {
+    const outputs = [
+      { value: 33_000_000, unit: "FCFA alloués" },
+      { value: 12.5, unit: "km" },
+      { value: 1234.75, unit: "doses" },
+    ];
+    expect(formatOutputs(outputs, "fr")).toBe(
+      "33\u00a0000\u00a0000 FCFA alloués; 12,5 km; 1\u00a0234,75 doses",
+    );
+    for (const lang of ["fr", "en"] as const) {
+      const [r] = mapRows([row(2, { code: "a", outputs: formatOutputs(outputs, lang) })], known);
+      expect(r?.kind === "answer" && r.answer.outputs).toEqual(outputs);
+    }
   });
 
   it("skips empty rows and reads formula-like texts as texts", () => {

@@ -91,6 +91,8 @@ describe.each(backends)("concurrent submissions on %s", (backend) => {
           "x-csrf-token": s.csrf,
           "content-type": "application/json",
           "x-client-id": clientId,
+          // Every write is the first one of its answer.
+          "if-match": '"0"',
         },
         body: JSON.stringify({
           answer: {

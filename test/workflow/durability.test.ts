@@ -112,6 +112,8 @@ describe("acknowledged writes survive kill -9 on the embedded database", () => {
     let n = 0;
     let killed = false;
     const refused: string[] = [];
+    // Every write names the version it replaces; a writer that lost a race learns the new one.
+    const versions = new Map<string, number>();
     const writer = async (w: number) => {
       while (!killed) {
         const code = indicators[(n + w) % indicators.length]?.code ?? "a";
@@ -124,6 +126,7 @@ describe("acknowledged writes survive kill -9 on the embedded database", () => {
               "x-csrf-token": csrf,
               "content-type": "application/json",
               "x-client-id": clientId,
+              "if-match": `"${versions.get(code) ?? 0}"`,
             },
             body: JSON.stringify({
               answer: {
@@ -141,6 +144,10 @@ describe("acknowledged writes survive kill -9 on the embedded database", () => {
           if (res.status === 200) {
             const body = (await res.json()) as { version: number };
             acked.push({ code, clientId, version: body.version });
+            versions.set(code, Math.max(versions.get(code) ?? 0, body.version));
+          } else if (res.status === 412) {
+            const body = (await res.json()) as { current: { version: number } | null };
+            versions.set(code, Math.max(versions.get(code) ?? 0, body.current?.version ?? 0));
           } else {
             refused.push(`${res.status} ${await res.text()}`);
           }

@@ -42,7 +42,7 @@ const psiAnswer = (submit: boolean): SaveRequest => ({
     outputs: [{ value: 300, unit: "prestataires formés" }],
     evidence: [],
   },
-  ifMatch: null,
+  ifMatch: 0,
   clientId: null,
   submit,
 });

@@ -168,7 +168,7 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const before = rowsByCode(first);
     const after = rowsByCode(again);
     expect(after.get(a)?.cells[1]).toBe('\'=HYPERLINK("http://evil")\nFormations');
-    expect(after.get(a)?.cells[4]).toBe("619 prestataires formés; 3.5 km");
+    expect(after.get(a)?.cells[4]).toBe("619 prestataires formés; 3,5 km");
     // Re-imported, the exported file is the same answers: nothing changes.
     const reimport = await run(await save(again));
     expect(reimport).toMatchObject({

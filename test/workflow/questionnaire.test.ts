@@ -1,6 +1,6 @@
-// The questionnaire over HTTP: a respondent answers in several sittings, forms keep what was
-// typed on errors, stale writes are refused as conflicts, resends are stored once, and no
-// respondent ever reaches another partner's answers.
+// The questionnaire over HTTP: a respondent answers in several sittings, rows that are not valid
+// are kept in the draft as typed, stale writes are refused as conflicts, resends are stored once,
+// and no respondent ever reaches another partner's answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
@@ -48,7 +48,7 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     expect(js.headers.get("cache-control")).toContain("immutable");
   });
 
-  it("saves a draft from a plain form, and keeps what was typed on errors", async () => {
+  it("saves a draft from a plain form, keeping rows that are not valid as typed", async () => {
     const bad = await psi.post("/q/2023/psi/d", {
       version: "0",
       contributes: "yes",
@@ -59,13 +59,16 @@ describe.each(backends)("questionnaire on %s", (backend) => {
       evidenceTitle: [""],
       action: "save",
     });
-    expect(bad.status).toBe(400);
-    const html = await bad.text();
-    expect(html).toContain("Ligne 1 : indiquez un nombre positif");
-    expect(html).toContain("Lien 1 : l’adresse doit commencer");
+    expect(bad.status).toBe(303);
+    expect(bad.headers.get("location")).toBe("/q/2023/psi?kept=d#i-d");
+    const html = await (await psi.get("/q/2023/psi?kept=d")).text();
+    expect(html).not.toContain('role="status">Réponse enregistrée.');
+    expect(html).toContain("Ligne 1\u00a0: nombre illisible");
+    expect(html).toContain("Lien 1\u00a0: l’adresse doit commencer");
+    expect(html).toContain('value="javascript:alert(1)"');
     expect(html).toContain("Formation de 40 prestataires &lt;b&gt;à Kayes&lt;/b&gt;");
     const ok = await psi.post("/q/2023/psi/d", {
-      version: "0",
+      version: "1",
       contributes: "yes",
       activities: "Formation de 40 prestataires à Kayes",
       outputValue: ["40", ""],
@@ -116,9 +119,10 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     expect(stale.status).toBe(412);
     expect((await stale.json()).current.activities).toBe("Version API");
     const reused = await psi.send("PUT", "/api/q/2023/psi/l", answer("Autre réponse"), {
+      "if-match": '"0"',
       "x-client-id": "client-0001-abcdef",
     });
-    expect(reused.status).toBe(400);
+    expect(reused.status).toBe(422);
     const rows = await t.db.selectFrom("client_writes").selectAll().execute();
     expect(rows.filter((r) => r.client_id === "client-0001-abcdef")).toHaveLength(1);
   });
@@ -127,6 +131,7 @@ describe.each(backends)("questionnaire on %s", (backend) => {
     expect((await psi.get("/q/2023/msi")).status).toBe(404);
     expect((await psi.get("/api/q/2023/msi")).status).toBe(404);
     const put = await psi.send("PUT", "/api/q/2023/msi/c", answer("intrusion"), {
+      "if-match": '"0"',
       "x-client-id": "client-0003-abcdef",
     });
     expect(put.status).toBe(404);
@@ -193,6 +198,7 @@ describe.each(backends)("questionnaire on %s", (backend) => {
   it("refuses an oversized body with 413 before storing anything", async () => {
     const huge = "x".repeat(2 * 1024 * 1024);
     const api = await psi.send("PUT", "/api/q/2023/psi/l", answer(huge), {
+      "if-match": '"0"',
       "x-client-id": "client-huge-abcdef",
     });
     expect(api.status).toBe(413);

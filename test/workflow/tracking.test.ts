@@ -87,6 +87,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
     expect(codes.length).toBe(2);
     for (const [n, code] of codes.entries()) {
       const res = await psi.send("PUT", `/api/q/2023/psi/${code}`, submitted("Soumis"), {
+        "if-match": '"0"',
         "x-client-id": `psi-submit-${n}-abcdef`,
       });
       expect(res.status).toBe(200);
@@ -106,6 +107,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
       "/api/q/2023/msi/c",
       { ...submitted("Brouillon"), submit: false },
       {
+        "if-match": '"0"',
         "x-client-id": "msi-draft-0-abcdef",
       },
     );

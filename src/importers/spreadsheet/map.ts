@@ -1,10 +1,17 @@
 // From the cells of an uploaded questionnaire to answers: each row becomes an answer to store or
 // a rejection naming its row number and its reason. Pure: no file, no database.
+
+import { leadingDecimal } from "../../domain/decimal.ts";
 import {
   QUESTIONNAIRE_COLUMNS,
   type QuestionnaireColumn,
 } from "../../domain/questionnaire-file.ts";
-import type { Contributes, Evidence, QuantifiedOutput } from "../../domain/response.ts";
+import {
+  type Contributes,
+  type Evidence,
+  isEvidenceUrl,
+  type QuantifiedOutput,
+} from "../../domain/response.ts";
 
 /** The cells of one sheet row, as texts ("" for an empty cell). */
 export interface SheetRow {
@@ -92,14 +99,13 @@ function outputs(raw: string): QuantifiedOutput[] {
     .filter((s) => s !== "");
   if (items.length > MAX_ITEMS) throw new Rejected("too_long", "outputs", String(items.length));
   return items.map((item) => {
-    const [first = "", ...rest] = item.split(/\s+/);
-    const unit = rest.join(" ").trim();
-    // Grouping spaces a French spreadsheet may put in numbers are not word breaks.
-    const number = first.replace(/[\u00a0\u202f]/g, "").replace(",", ".");
-    const value = /^\d+(\.\d+)?$/.test(number) ? Number(number) : Number.NaN;
-    if (!Number.isFinite(value)) throw new Rejected("output_value", "outputs", first);
+    // The page's rule: "33 000 000 FCFA" and "12,5 km" (decimal comma, spaces between thousands).
+    const read = leadingDecimal(item);
+    if (read.value === null)
+      throw new Rejected("output_value", "outputs", item.split(/\s+/)[0] ?? item);
+    const unit = read.rest.replace(/\s+/g, " ");
     if (unit === "" || unit.length > 200) throw new Rejected("output_unit", "outputs", item);
-    return { value, unit };
+    return { value: read.value, unit };
   });
 }
 
@@ -111,8 +117,7 @@ function evidence(raw: string): Evidence[] {
   if (lines.length > MAX_ITEMS) throw new Rejected("too_long", "evidence", String(lines.length));
   return lines.map((line) => {
     const [url = "", ...rest] = line.split(/\s+/);
-    if (!/^https?:\/\/\S+$/.test(url) || url.length > 2_000 || !URL.canParse(url))
-      throw new Rejected("evidence_url", "evidence", url);
+    if (!isEvidenceUrl(url)) throw new Rejected("evidence_url", "evidence", url);
     const title = rest.join(" ").trim();
     return { url, title: title === "" ? null : title.slice(0, 500) };
   });

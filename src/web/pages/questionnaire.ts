@@ -1,13 +1,22 @@
-// The partner questionnaire: one form per indicator, grouped by commitment (annex 1). Works as
-// plain forms; the client module adds autosave and an offline outbox on top.
+// The partner questionnaire: a summary of what is left, then one form per indicator, grouped by
+// commitment (annex 1). Works as plain forms; the client module adds autosave and an offline
+// outbox on top. The app validates (forms are novalidate): a row that is not valid is kept as
+// typed and marked with the reason beside it.
 import { html } from "hono/html";
+import { formatInputNumber } from "../../domain/format.ts";
+import {
+  type Evidence,
+  type RowProblem,
+  readRows,
+  type TypedOutput,
+} from "../../domain/response.ts";
 import type {
   AnswerInput,
   QuestionAnswer,
   QuestionnaireView,
 } from "../../services/questionnaire.ts";
 import { MANIFEST_PATH, QUESTIONNAIRE_JS_PATH } from "../client.ts";
-import { csrfField, type FieldErrors, field } from "../forms.ts";
+import { csrfField, field } from "../forms.ts";
 import { formatDate } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
@@ -18,9 +27,31 @@ export interface FormState {
   code: string;
   typed?: AnswerInput;
   version?: number;
-  errors?: FieldErrors;
   conflict?: QuestionAnswer | null;
-  notice?: "saved" | "submitted" | "closed";
+  /** "kept": saved, but some rows are kept as typed and not valid yet (listed). */
+  notice?: "saved" | "submitted" | "closed" | "kept";
+  /** Why a submission was refused: no yes/no answer, or rows still to correct. */
+  refused?: "contributes" | "rows";
+}
+
+type Indicator = QuestionnaireView["commitments"][number]["indicators"][number];
+
+/** The message beside a row that is not valid yet. */
+export function rowMessage(view: View, p: RowProblem): string {
+  return view.t(`q.row.${p.reason}`, { row: p.row });
+}
+
+/** The rows the form shows: as typed (a refused post, or held in the draft) or as stored. */
+function rowsOf(
+  a: QuestionAnswer | null,
+  typed: AnswerInput | undefined,
+): { outputs: TypedOutput[]; evidence: Evidence[]; problems: RowProblem[] } {
+  const source = typed ?? a?.held;
+  if (source) {
+    const read = readRows({ outputs: source.outputs, evidence: source.evidence });
+    return { ...read.kept, problems: read.problems };
+  }
+  return { outputs: a?.outputs ?? [], evidence: a?.evidence ?? [], problems: [] };
 }
 
 const EMPTY: AnswerInput = {
@@ -50,24 +81,32 @@ function stateLabel(view: View, a: QuestionAnswer | null): Html {
 function indicatorForm(
   view: View,
   q: QuestionnaireView,
-  indicator: QuestionnaireView["commitments"][number]["indicators"][number],
+  indicator: Indicator,
   state: FormState | undefined,
 ): Html {
   const { t, lang } = view;
   const a = indicator.answer;
   const values = state?.typed ?? a ?? EMPTY;
   const version = state?.version ?? a?.version ?? 0;
-  const errors = state?.errors ?? {};
   const disabled = indicator.editable ? html`` : html` disabled`;
   const id = (name: string) => `${indicator.code}-${name}`;
-  const outputs = [
-    ...values.outputs,
-    { value: Number.NaN, unit: "" },
-    { value: Number.NaN, unit: "" },
+  const rows = rowsOf(a, state?.typed);
+  const problemAt = (list: RowProblem["list"], i: number) =>
+    rows.problems.find((p) => p.list === list && p.row === i + 1);
+  const outputs: TypedOutput[] = [
+    ...rows.outputs,
+    { value: "", unit: "" },
+    { value: "", unit: "" },
   ];
-  const evidence = [...values.evidence, { url: "", title: null }];
+  const evidence: Evidence[] = [...rows.evidence, { url: "", title: null }];
+  const shown = (v: number | string) => (typeof v === "number" ? formatInputNumber(lang, v) : v);
+  const noAnswer = state?.refused === "contributes";
   const action = `/q/${encodeURIComponent(q.cycle.slug)}/${encodeURIComponent(q.partner.slug)}/${indicator.code}`;
-  return html`<form method="post" action="${action}" class="card answer" id="i-${indicator.code}" data-code="${indicator.code}" data-version="${version}">
+  const rowError = (p: RowProblem | undefined, rid: string) =>
+    p ? html`<p class="error" id="${rid}-e">${rowMessage(view, p)}</p>` : "";
+  const invalid = (p: RowProblem | undefined, rid: string) =>
+    p ? html` aria-invalid="true" aria-describedby="${rid}-e"` : "";
+  return html`<form method="post" action="${action}" class="card answer" id="i-${indicator.code}" data-code="${indicator.code}" data-version="${version}" novalidate>
 ${csrfField(view)}
 <input type="hidden" name="version" value="${version}">
 <h3>${indicator.number} ${indicator.title} <small class="muted">(${indicator.code})</small></h3>
@@ -77,6 +116,24 @@ ${state?.notice === "saved" ? html`<p class="notice" role="status">${t("q.saved"
 ${state?.notice === "submitted" ? html`<p class="notice" role="status">${t("q.submitted")}</p>` : ""}
 ${state?.notice === "closed" ? html`<p class="alert" role="alert">${t("q.closed")}</p>` : ""}
 ${
+  state?.notice === "kept" || state?.refused
+    ? html`<div class="alert" role="alert"><p>${t(
+        state.refused === "contributes"
+          ? "q.refused.contributes"
+          : state.refused
+            ? "q.refused.rows"
+            : "q.kept",
+      )}</p>${
+        rows.problems.length > 0
+          ? html`<ul class="errors">${rows.problems.map(
+              (p) =>
+                html`<li><a href="#${id(`${p.list}-${p.row}`)}">${rowMessage(view, p)}</a></li>`,
+            )}</ul>`
+          : ""
+      }</div>`
+    : ""
+}
+${
   state?.conflict !== undefined
     ? html`<div class="alert" role="alert"><p>${t("q.conflict")}</p>${
         state.conflict
@@ -85,10 +142,11 @@ ${
       }</div>`
     : ""
 }
-<fieldset${disabled}><legend>${t("q.contributes")}</legend>
+<fieldset${disabled}${noAnswer ? html` aria-describedby="${id("contributes-e")}"` : ""}><legend>${t("q.contributes")}</legend>
+${noAnswer ? html`<p class="error" id="${id("contributes-e")}">${t("q.error.contributes")}</p>` : ""}
 ${(["yes", "no", "unknown"] as const).map(
   (v) =>
-    html`<label class="choice"><input type="radio" name="contributes" value="${v}"${values.contributes === v ? html` checked` : ""}> ${t(`q.${v}`)}</label> `,
+    html`<label class="choice"><input type="radio" name="contributes" value="${v}"${values.contributes === v ? html` checked` : ""}${noAnswer ? html` aria-invalid="true"` : ""}> ${t(`q.${v}`)}</label> `,
 )}
 </fieldset>
 ${field({ idPrefix: `${indicator.code}-`, name: "activities", label: t("q.activities"), value: values.activities, multiline: true, attrs: disabled })}
@@ -100,22 +158,21 @@ ${field({ idPrefix: `${indicator.code}-`, name: "activities", label: t("q.activi
 ${field({ idPrefix: `${indicator.code}-`, name: "collaboratorsText", label: t("q.collaboratorsText"), value: values.collaboratorsText, attrs: disabled })}
 ${field({ idPrefix: `${indicator.code}-`, name: "difficulties", label: t("q.difficulties"), value: values.difficulties, multiline: true, attrs: disabled })}
 <fieldset${disabled}><legend>${t("q.outputs")}</legend><small class="muted">${t("q.outputsHint")}</small>
-${errors.outputs ? html`<p class="error">${errors.outputs}</p>` : ""}
-${outputs.map(
-  (
-    o,
-  ) => html`<div class="pair"><label>${t("q.outputValue")} <input type="number" name="outputValue" min="0" step="any" inputmode="decimal" value="${Number.isNaN(o.value) ? "" : String(o.value)}"></label>
-<label>${t("q.outputUnit")} <input type="text" name="outputUnit" value="${o.unit}"></label></div>`,
-)}
+${outputs.map((o, i) => {
+  const p = problemAt("outputs", i);
+  const rid = id(`outputs-${i + 1}`);
+  // Text, not type=number: a number field drops "12,5" or reads it as 125 in some browsers.
+  return html`<div class="pair${p ? " invalid" : ""}"><label>${t("q.outputValue")} <input id="${rid}" type="text" name="outputValue" inputmode="decimal" autocomplete="off" value="${shown(o.value)}"${p && p.reason !== "unit" ? invalid(p, rid) : ""}></label>
+<label>${t("q.outputUnit")} <input type="text" name="outputUnit" value="${o.unit}"${p?.reason === "unit" ? invalid(p, rid) : ""}></label>${rowError(p, rid)}</div>`;
+})}
 </fieldset>
 <fieldset${disabled}><legend>${t("q.evidence")}</legend>
-${errors.evidence ? html`<p class="error">${errors.evidence}</p>` : ""}
-${evidence.map(
-  (
-    e,
-  ) => html`<div class="pair"><label>${t("q.evidenceUrl")} <input type="url" name="evidenceUrl" value="${e.url}"></label>
-<label>${t("q.evidenceTitle")} <input type="text" name="evidenceTitle" value="${e.title ?? ""}"></label></div>`,
-)}
+${evidence.map((e, i) => {
+  const p = problemAt("evidence", i);
+  const rid = id(`evidence-${i + 1}`);
+  return html`<div class="pair${p ? " invalid" : ""}"><label>${t("q.evidenceUrl")} <input id="${rid}" type="url" name="evidenceUrl" value="${e.url}"${invalid(p, rid)}></label>
+<label>${t("q.evidenceTitle")} <input type="text" name="evidenceTitle" value="${e.title ?? ""}"></label>${rowError(p, rid)}</div>`;
+})}
 </fieldset>
 ${
   indicator.editable
@@ -145,6 +202,43 @@ function windowNotice(view: View, q: QuestionnaireView): Html {
   return html`<p class="notice">${t("q.closedReturned")}</p>`;
 }
 
+/**
+ * What the respondent reads first: the counter, then what is left (sent back with the
+ * validator's reason, rows to correct, drafts, not started), each line a link to its indicator.
+ */
+function summary(view: View, q: QuestionnaireView): Html {
+  const { t } = view;
+  const all = q.commitments.flatMap((c) => c.indicators);
+  const line = (i: Indicator, what: string, why?: string | null) =>
+    html`<li><a href="#i-${i.code}">${i.number} ${i.title}</a> — ${what}${why ? html`<br><small>${t("q.returned", { comment: why })}</small>` : ""}</li>`;
+  const returned = all.filter((i) => i.answer?.state === "returned");
+  const left = all.filter((i) => {
+    const a = i.answer;
+    return !a || a.state === "draft" || (a.problems.length > 0 && a.state !== "returned");
+  });
+  const leftWhat = (i: Indicator) => {
+    const a = i.answer;
+    if (!a) return t("q.state.new");
+    const rows = a.problems.length;
+    return rows > 0 ? t("q.summary.rows", { count: rows }) : t("q.state.draft");
+  };
+  return html`<section class="card" aria-labelledby="summary"><h2 id="summary">${t("q.summary.title")}</h2>
+<p id="progress" data-template="${t("q.progress")}">${t("q.progress", { ...q.progress })}</p>
+${
+  returned.length > 0
+    ? html`<h3>${t("q.summary.returned", { count: returned.length })}</h3><ul class="todo">${returned.map((i) => line(i, t("q.state.returned"), i.answer?.returnComment))}</ul>`
+    : ""
+}
+${
+  left.length > 0
+    ? html`<h3>${t("q.summary.left", { count: left.length })}</h3><ul class="todo">${left.map((i) => line(i, leftWhat(i)))}</ul>`
+    : all.length > 0 && returned.length === 0
+      ? html`<p class="notice">${t("q.summary.done")}</p>`
+      : ""
+}
+</section>`;
+}
+
 export function questionnairePage(view: View, q: QuestionnaireView, state?: FormState): Html {
   const { t, lang } = view;
   const name = q.partner.acronym ?? q.partner.name;
@@ -153,14 +247,12 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
     // Installable and offline: the manifest, and the service worker the client module registers.
     head: html`<link rel="manifest" href="${MANIFEST_PATH}"><meta name="theme-color" content="#0b5f73">`,
     body: html`<h1>${t("q.title", { partner: name, cycle: q.cycle.label })}</h1>
-<p>${t("q.intro")}</p>
 ${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
-<p class="muted" id="progress">${t("q.progress", q.progress)}</p>
 ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
 ${windowNotice(view, q)}
-${filesSection(view, q)}
+${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : summary(view, q)}
+<p>${t("q.intro")}</p>
 <div class="notice" id="outbox" role="status" hidden data-owner="${view.owner ?? ""}" data-offline="${t("q.offline.offline")}" data-item-submit="${t("q.offline.itemSubmit")}" data-item-draft="${t("q.offline.itemDraft")}" data-queued-submit="${t("q.offline.queuedSubmit")}" data-others="${t("q.offline.others")}" data-discard="${t("q.offline.discard")}" data-discard-confirm="${t("q.offline.discardConfirm")}" data-logout-pending="${t("q.offline.logoutPending")}" data-st-queued="${t("q.state.queued")}" data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></div>
-${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : ""}
 ${q.commitments.map(
   (
     c,
@@ -168,6 +260,7 @@ ${q.commitments.map(
 ${c.indicators.map((i) => indicatorForm(view, q, i, state?.code === i.code ? state : undefined))}
 </section>`,
 )}
+${filesSection(view, q)}
 ${q.editable ? html`<script type="module" src="${QUESTIONNAIRE_JS_PATH}"></script>` : ""}`,
   });
 }

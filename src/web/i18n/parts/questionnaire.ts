@@ -66,6 +66,23 @@ export const fr = {
   "q.offline.conflict":
     "Conflit : cette réponse a changé ailleurs. Comparez avec la version enregistrée ci-dessous, puis enregistrez pour la remplacer.",
   "q.methodChoice": "Réponses recueillies par",
+  "q.summary.title": "Où en êtes-vous ?",
+  "q.summary.left": "Reste à faire : {count} {count|indicateur|indicateurs}",
+  "q.summary.returned":
+    "{count|Renvoyé|Renvoyés} pour correction : {count} {count|indicateur|indicateurs}",
+  "q.summary.rows": "{count} {count|ligne|lignes} à corriger",
+  "q.summary.done": "Tous les indicateurs sont soumis. Merci !",
+  "q.kept":
+    "Brouillon enregistré, sauf ces lignes : elles sont gardées telles que saisies, mais ne comptent pas dans la réponse tant qu’elles ne sont pas corrigées.",
+  "q.refused.contributes":
+    "Réponse non soumise : dites d’abord si votre organisation contribue (oui ou non). Votre saisie est conservée ci-dessous.",
+  "q.refused.rows":
+    "Réponse non soumise : corrigez d’abord ces lignes. Votre saisie est conservée ci-dessous.",
+  "q.error.contributes": "Choisissez oui ou non pour soumettre cette réponse.",
+  "q.row.value": "Ligne {row} : nombre illisible ; écrivez par exemple 12,5 ou 1 234.",
+  "q.row.negative": "Ligne {row} : le nombre ne peut pas être négatif.",
+  "q.row.unit": "Ligne {row} : indiquez l’unité (par exemple « prestataires formés »).",
+  "q.row.url": "Lien {row} : l’adresse doit commencer par http:// ou https://.",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -135,4 +152,19 @@ export const en: Record<keyof typeof fr, string> = {
   "q.offline.conflict":
     "Conflict: this answer changed elsewhere. Compare with the stored version below, then save to replace it.",
   "q.methodChoice": "Answers collected by",
+  "q.summary.title": "Where you stand",
+  "q.summary.left": "Still to do: {count} {count|indicator|indicators}",
+  "q.summary.returned": "Returned for correction: {count} {count|indicator|indicators}",
+  "q.summary.rows": "{count} {count|row|rows} to correct",
+  "q.summary.done": "Every indicator is submitted. Thank you!",
+  "q.kept":
+    "Draft saved, except these rows: they are kept as typed, but do not count in the answer until they are corrected.",
+  "q.refused.contributes":
+    "Answer not submitted: first say whether your organisation contributes (yes or no). What you typed is kept below.",
+  "q.refused.rows": "Answer not submitted: first correct these rows. What you typed is kept below.",
+  "q.error.contributes": "Choose yes or no to submit this answer.",
+  "q.row.value": "Row {row}: the number cannot be read; write for example 12.5 or 1234.",
+  "q.row.negative": "Row {row}: the number cannot be negative.",
+  "q.row.unit": "Row {row}: give the unit (for example “providers trained”).",
+  "q.row.url": "Link {row}: the address must start with http:// or https://.",
 };

@@ -77,6 +77,8 @@ export async function main(
         baseUrl: config.baseUrl,
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
+        sessionIdleMinutes: config.sessionIdleMinutes,
+        trustProxy: config.trustProxy,
       });
       const where =
         config.database.kind === "pglite"
@@ -144,6 +146,8 @@ async function listen(
     baseUrl: string | undefined;
     smtpUrl: string | undefined;
     mailFrom: string;
+    sessionIdleMinutes: number;
+    trustProxy: boolean;
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
@@ -154,6 +158,8 @@ async function listen(
     baseUrl: o.baseUrl,
     mailer,
     flush: database.flush,
+    sessionIdleMinutes: o.sessionIdleMinutes,
+    trustProxy: o.trustProxy,
   });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   await new Promise<void>((resolveListen, reject) => {

@@ -6,6 +6,7 @@ import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
+import * as security from "./parts/security.ts";
 import * as tracking from "./parts/tracking.ts";
 import * as users from "./parts/users.ts";
 import * as validation from "./parts/validation.ts";
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...validation.en,
   ...reportTexts.en,
   ...acronyms.en,
+  ...security.en,
 };

@@ -5,6 +5,7 @@ import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
+import * as security from "./parts/security.ts";
 import * as tracking from "./parts/tracking.ts";
 import * as users from "./parts/users.ts";
 import * as validation from "./parts/validation.ts";
@@ -21,6 +22,7 @@ export const fr = {
   ...validation.fr,
   ...reportTexts.fr,
   ...acronyms.fr,
+  ...security.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

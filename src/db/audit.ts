@@ -2,7 +2,14 @@
 // inside the caller's transaction so that the record and the change commit together. Security
 // events (sign-ins, exports, refusals) are rows too. The table is append-only (migration 0011).
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type Updateable,
+} from "kysely";
 import type { AuditLogTable, DB } from "./schema.ts";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -91,4 +98,15 @@ export async function updateAudited<T extends keyof DB & string>(
     .executeTakeFirstOrThrow();
   await recordAudit(db, { actor, action: "update", entity: table, entityId: id, before, after });
   return after as Selectable<DB[T]>;
+}
+
+/**
+ * Runs writes and undoes them (a savepoint rolled back) inside the caller's transaction: the
+ * same work as a real change, leaving nothing — so a path that must not be told apart from
+ * another by its timing can do what the other does. Nothing is deleted: the rows never commit.
+ */
+export async function undone(trx: Transaction<DB>, fn: () => Promise<unknown>): Promise<void> {
+  await sql`savepoint undone`.execute(trx);
+  await fn();
+  await sql`rollback to savepoint undone`.execute(trx);
 }

@@ -1,7 +1,7 @@
 // Logging in and out, sessions (absolute and idle lifetimes), rate limits and lockout, password
 // reset, disabling users. Every sign-in, failure, sign-out and reset request is audited.
 
-import { recordAudit } from "../db/audit.ts";
+import { recordAudit, undone } from "../db/audit.ts";
 import {
   deleteSession,
   deleteUserSessions,
@@ -259,6 +259,12 @@ export async function requestPasswordReset(
         expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
       });
       await enqueueMail(trx, { ...mail, recipient: user.email, kind: "password_reset" });
+    } else {
+      // The same three writes, undone, so that an unknown address answers in the same time.
+      await undone(trx, async () => {
+        await recordThrottleEvent(trx, BUCKET.resetAccount, key);
+        await enqueueMail(trx, { ...mail, recipient: key, kind: "password_reset" });
+      });
     }
     await recordAudit(trx, {
       actor: "anonymous",

@@ -158,4 +158,139 @@ describe.each(backends)("accounts under attack on %s", (backend) => {
       `reset request on ${backend}: known ${known.toFixed(1)} ms, unknown ${unknown.toFixed(1)} ms`,
     );
   });
+
+  const sessionOf = async (email: string) =>
+    t.db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .select(["sessions.id_hash", "sessions.last_seen_at"])
+      .where("users.email", "=", email)
+      .orderBy("sessions.created_at", "desc")
+      .executeTakeFirstOrThrow();
+
+  it("ends an account's session after the idle time, and notes activity at most once a minute", async () => {
+    const idle = createApp({
+      db: t.db,
+      secureCookies: false,
+      log: () => {},
+      sessionIdleMinutes: 30,
+    });
+    const c = await signIn(idle, ACCOUNTS.programme_manager.email, PASSWORD);
+    const { id_hash } = await sessionOf(ACCOUNTS.programme_manager.email);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    // Seen 30 seconds ago: the request passes and nothing is written.
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: ago(0.5) })
+      .where("id_hash", "=", id_hash)
+      .execute();
+    const recent = (await sessionOf(ACCOUNTS.programme_manager.email)).last_seen_at;
+    expect((await c.get("/manage")).status).toBe(200);
+    expect((await sessionOf(ACCOUNTS.programme_manager.email)).last_seen_at).toEqual(recent);
+    // Seen 20 minutes ago: still in, and the activity is noted.
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: ago(20) })
+      .where("id_hash", "=", id_hash)
+      .execute();
+    expect((await c.get("/manage")).status).toBe(200);
+    const noted = (await sessionOf(ACCOUNTS.programme_manager.email)).last_seen_at;
+    expect(Date.now() - noted.getTime()).toBeLessThan(60_000);
+    // Idle for 31 minutes: signed out, though the 14 days have not passed.
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: ago(31) })
+      .where("id_hash", "=", id_hash)
+      .execute();
+    const gone = await c.get("/manage");
+    expect(gone.status).toBe(303);
+    expect(gone.headers.get("location")).toMatch(/^\/login/);
+    // The default is a few hours: the same 31 minutes do not end a session on the usual app.
+    const d = await signIn(app, ACCOUNTS.programme_manager.email, PASSWORD);
+    const second = await sessionOf(ACCOUNTS.programme_manager.email);
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: ago(31) })
+      .where("id_hash", "=", second.id_hash)
+      .execute();
+    expect((await d.get("/manage")).status).toBe(200);
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: ago(5 * 60) })
+      .where("id_hash", "=", second.id_hash)
+      .execute();
+    expect((await d.get("/manage")).status).toBe(303);
+  });
+
+  it("keeps nothing a signed-in person sees, nor any answer to a write, in a cache", async () => {
+    const anonymous = client(app);
+    const home = await anonymous.get("/");
+    expect(home.headers.get("cache-control")).toBe("no-cache");
+    const loginPost = await anonymous.post("/login", { email: "x@jalon.test", password: "y" });
+    expect(loginPost.headers.get("cache-control")).toBe("no-store");
+    const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+    for (const path of [
+      "/",
+      "/manage",
+      "/manage/cycles/2023",
+      "/q/2023/psi",
+      "/api/q/2023/psi",
+      "/nowhere",
+    ]) {
+      const res = await coordinator.get(path);
+      expect(`${path}: ${res.headers.get("cache-control")}`).toBe(`${path}: no-store`);
+    }
+    const write = await coordinator.post("/manage/acronyms", {});
+    expect(write.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("sends HSTS only in secure mode, a Permissions-Policy, and forbids framing the HTML report", async () => {
+    const plain = await app.request("/");
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    const secure = createApp({ db: t.db, secureCookies: true, log: () => {} });
+    const res = await secure.request("/");
+    expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d{8}/);
+    expect(res.headers.get("permissions-policy")).toContain("geolocation=()");
+    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    const report = await secure.request("/cycles/2022/report.html");
+    expect(report.status).toBe(200);
+    const csp = report.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(report.headers.get("strict-transport-security")).toMatch(/max-age/);
+  });
+
+  it("refuses easy passwords on the page where one is chosen", async () => {
+    const admin = await signIn(app, ACCOUNTS.admin.email, PASSWORD);
+    const created = await admin.post("/manage/users", {
+      email: "mariam.keita@sante.ml",
+      name: "Mariam Keïta",
+      role: "validator",
+      partner: "",
+    });
+    expect(created.status).toBe(200);
+    const token = /\/password\/reset\/([A-Za-z0-9_-]+)/.exec(await created.text())?.[1] ?? "";
+    const page = await admin.get(`/password/reset/${token}`);
+    expect(await page.text()).toContain("Au moins 12 caractères");
+    for (const weak of [
+      "monmotdepasse",
+      "Password2024!",
+      "azertyuiop123",
+      "jalon-jalon-2024",
+      "mariam.keita2024",
+      "zzzzzzzzzzzzzz",
+      "short-pw-11",
+    ]) {
+      const res = await admin.post(`/password/reset/${token}`, { password: weak });
+      expect(`${weak}: ${res.status}`).toBe(`${weak}: 400`);
+      expect(await res.text()).toMatch(/trop facile à deviner|au moins 12 caractères/);
+    }
+    const good = await admin.post(`/password/reset/${token}`, {
+      password: "le fleuve Niger à Ségou",
+    });
+    expect(good.status).toBe(200);
+    await expect(
+      signIn(app, "mariam.keita@sante.ml", "le fleuve Niger à Ségou"),
+    ).resolves.toBeTruthy();
+  });
 });

@@ -294,3 +294,25 @@ describe.each(backends)("accounts under attack on %s", (backend) => {
     ).resolves.toBeTruthy();
   });
 });
+
+describe("security settings", () => {
+  it("reads the idle time and the proxy setting from the environment, refusing nonsense", async () => {
+    const { readConfig } = await import("../../src/config.ts");
+    const defaults = readConfig({});
+    expect(defaults).toMatchObject({
+      ok: true,
+      config: { sessionIdleMinutes: 240, trustProxy: false },
+    });
+    expect(
+      readConfig({ JALON_SESSION_IDLE_MINUTES: "45", JALON_TRUST_PROXY: "true" }),
+    ).toMatchObject({ ok: true, config: { sessionIdleMinutes: 45, trustProxy: true } });
+    expect(readConfig({ JALON_SESSION_IDLE_MINUTES: "0" })).toMatchObject({
+      ok: false,
+      error: { variable: "JALON_SESSION_IDLE_MINUTES" },
+    });
+    expect(readConfig({ JALON_TRUST_PROXY: "yes" })).toMatchObject({
+      ok: false,
+      error: { variable: "JALON_TRUST_PROXY" },
+    });
+  });
+});

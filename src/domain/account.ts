@@ -130,8 +130,3 @@ export function isGuessable(password: string, email: string): boolean {
   }
   return rest.length < 6;
 }
-
-/** Locked when the failures inside the window reach the threshold. */
-export function shouldLock(failuresInWindow: number): boolean {
-  return failuresInWindow >= LOCKOUT.failures;
-}

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once by main.ts and passed down.
 import { z } from "zod";
 import type { DatabaseConfig } from "./db/connect.ts";
+import { SESSION_IDLE_MINUTES } from "./domain/account.ts";
 import type { Lang } from "./domain/lang.ts";
 
 const envSchema = z.object({
@@ -26,6 +27,18 @@ const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.string().trim().min(3).default("Jalon <jalon@localhost>"),
+  // Minutes without a request after which an account's session ends (the absolute limit is 14 days).
+  JALON_SESSION_IDLE_MINUTES: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(14 * 24 * 60)
+      .default(SESSION_IDLE_MINUTES),
+  ),
+  // "true" only behind a reverse proxy that sets X-Forwarded-For: then its last entry is the client.
+  JALON_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LANG: z.string().optional(),
 });
 
@@ -40,6 +53,10 @@ export interface Config {
   /** SMTP server for outgoing e-mail; unset means nothing leaves (the outbox page lists it). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** An account's session ends after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** Believe X-Forwarded-For (a reverse proxy in front); otherwise the socket's address. */
+  trustProxy: boolean;
 }
 
 export type ConfigError = { variable: string; value: string };
@@ -68,6 +85,8 @@ export function readConfig(
       baseUrl: e.JALON_BASE_URL?.replace(/\/+$/, ""),
       smtpUrl: e.SMTP_URL,
       mailFrom: e.MAIL_FROM,
+      sessionIdleMinutes: e.JALON_SESSION_IDLE_MINUTES,
+      trustProxy: e.JALON_TRUST_PROXY === "true",
     },
   };
 }

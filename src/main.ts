@@ -95,6 +95,8 @@ export async function main(
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         dataDir,
+        sessionIdleMinutes: config.sessionIdleMinutes,
+        trustProxy: config.trustProxy,
       });
       const where =
         config.database.kind === "pglite"
@@ -162,6 +164,8 @@ async function listen(
     smtpUrl: string | undefined;
     mailFrom: string;
     dataDir: string | undefined;
+    sessionIdleMinutes: number;
+    trustProxy: boolean;
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
@@ -191,6 +195,8 @@ async function listen(
     allowedHost: o.baseUrl ? new URL(o.baseUrl).host : undefined,
     mailer,
     flush: database.flush,
+    sessionIdleMinutes: o.sessionIdleMinutes,
+    trustProxy: o.trustProxy,
   });
   // Other `jalon` commands on this data directory are handed to this process.
   let channel: Channel | undefined;

@@ -1,13 +1,33 @@
 // The audit log: every write records who, when, which entity, and the values before and after,
-// inside the caller's transaction so that the record and the change commit together.
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
-import type { DB } from "./schema.ts";
+// inside the caller's transaction so that the record and the change commit together. Security
+// events (sign-ins, exports, refusals) are rows too. The table is append-only (migration 0011).
+import { AsyncLocalStorage } from "node:async_hooks";
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type Updateable,
+} from "kysely";
+import type { AuditLogTable, DB } from "./schema.ts";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
+export type AuditAction = AuditLogTable["action"];
+
+// The id of the HTTP request being served, scoped to its asynchronous work: every audit row it
+// writes carries it, without threading it through every service. Nothing outlives the request.
+const requestScope = new AsyncLocalStorage<string>();
+
+/** Runs fn with every audit row it writes marked with the request id. */
+export function withRequestId<T>(requestId: string, fn: () => Promise<T>): Promise<T> {
+  return requestScope.run(requestId, fn);
+}
+
 export interface AuditEntry {
   actor: string;
-  action: "create" | "update" | "delete";
+  action: AuditAction;
   entity: string;
   entityId: string | number;
   before?: unknown;
@@ -28,6 +48,7 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
       entity_id: String(entry.entityId),
       before: json(entry.before),
       after: json(entry.after),
+      request_id: requestScope.getStore() ?? null,
     })
     .execute();
 }
@@ -77,4 +98,15 @@ export async function updateAudited<T extends keyof DB & string>(
     .executeTakeFirstOrThrow();
   await recordAudit(db, { actor, action: "update", entity: table, entityId: id, before, after });
   return after as Selectable<DB[T]>;
+}
+
+/**
+ * Runs writes and undoes them (a savepoint rolled back) inside the caller's transaction: the
+ * same work as a real change, leaving nothing — so a path that must not be told apart from
+ * another by its timing can do what the other does. Nothing is deleted: the rows never commit.
+ */
+export async function undone(trx: Transaction<DB>, fn: () => Promise<unknown>): Promise<void> {
+  await sql`savepoint undone`.execute(trx);
+  await fn();
+  await sql`rollback to savepoint undone`.execute(trx);
 }

@@ -116,13 +116,14 @@ export interface UsersTable {
   partner_id: number | null;
   password_hash: string | null;
   disabled_at: NullableTimestamp;
-  locked_until: NullableTimestamp;
   created_at: Timestamp;
 }
 
-export interface LoginFailuresTable {
+/** One counted event (a failed sign-in, a reset request) for a rate limit: bucket × key. */
+export interface ThrottleEventsTable {
   id: Generated<string>;
-  user_id: number;
+  bucket: string;
+  key: string;
   at: Timestamp;
 }
 
@@ -145,6 +146,7 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Timestamp;
   expires_at: ColumnType<Date, Date | string, Date | string>;
+  last_seen_at: Timestamp;
 }
 
 export interface LinkRequestsTable {
@@ -277,11 +279,22 @@ export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
   actor: string;
-  action: "create" | "update" | "delete";
+  action:
+    | "create"
+    | "update"
+    | "delete"
+    | "sign_in"
+    | "sign_in_failed"
+    | "sign_out"
+    | "reset_requested"
+    | "invitation_exchanged"
+    | "export"
+    | "refused";
   entity: string;
   entity_id: string;
   before: Json;
   after: Json;
+  request_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface CollectionExtensionsTable {
@@ -314,7 +327,7 @@ export interface DB {
   cycle_texts: CycleTextsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
-  login_failures: LoginFailuresTable;
+  throttle_events: ThrottleEventsTable;
   invitations: InvitationsTable;
   sessions: SessionsTable;
   link_requests: LinkRequestsTable;

@@ -26,6 +26,7 @@ export async function insertSession(
 
 export interface SessionLookup {
   csrfToken: string;
+  lastSeenAt: Date;
   user: {
     id: number;
     role: string;
@@ -52,10 +53,14 @@ const extendedUntil = sql<
 >`(select x.until from collection_extensions x where x.cycle_id = i.cycle_id and x.partner_id = i.partner_id)`;
 const returnedAnswers = sql<number>`(select count(*)::int from responses r where r.cycle_id = i.cycle_id and r.partner_id = i.partner_id and r.state = 'returned')`;
 
-/** A live session with its owner, or undefined when unknown or expired. */
+/**
+ * A live session with its owner, or undefined when unknown, expired, or — for an account's
+ * session — idle for longer than `idleMinutes`. Invitation links' sessions have no idle limit.
+ */
 export async function findSession(
   db: Executor,
   idHash: string,
+  idleMinutes: number,
 ): Promise<SessionLookup | undefined> {
   const row = await db
     .selectFrom("sessions as s")
@@ -64,6 +69,7 @@ export async function findSession(
     .leftJoin("cycles as c", "c.id", "i.cycle_id")
     .select([
       "s.csrf_token",
+      "s.last_seen_at",
       "u.id as user_id",
       "u.role",
       "u.partner_id",
@@ -79,10 +85,17 @@ export async function findSession(
     ])
     .where("s.id_hash", "=", idHash)
     .where("s.expires_at", ">", sql<Date>`now()`)
+    .where((eb) =>
+      eb.or([
+        eb("s.user_id", "is", null),
+        eb("s.last_seen_at", ">", sql<Date>`now() - make_interval(mins => ${idleMinutes})`),
+      ]),
+    )
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     csrfToken: row.csrf_token,
+    lastSeenAt: row.last_seen_at,
     user:
       row.user_id !== null && row.role !== null && row.name !== null
         ? {
@@ -106,6 +119,16 @@ export async function findSession(
           }
         : null,
   };
+}
+
+/** Records activity, at most once a minute per session, to spare a write on every request. */
+export async function touchSession(db: Executor, idHash: string): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ last_seen_at: sql`now()` })
+    .where("id_hash", "=", idHash)
+    .where("last_seen_at", "<", sql<Date>`now() - interval '1 minute'`)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, idHash: string): Promise<void> {

@@ -1,4 +1,4 @@
-// Users, their login failures and password-reset tokens.
+// Users and their password-reset tokens.
 import { sql } from "kysely";
 import { type Executor, recordAudit } from "./audit.ts";
 
@@ -10,7 +10,6 @@ export interface UserRow {
   partner_id: number | null;
   password_hash: string | null;
   disabled_at: Date | null;
-  locked_until: Date | null;
 }
 
 export async function insertUser(
@@ -70,7 +69,6 @@ export async function updateUser(
   changes: Partial<{
     password_hash: string | null;
     disabled_at: Date | null;
-    locked_until: Date | null;
     name: string;
     role: string;
     partner_id: number | null;
@@ -94,21 +92,6 @@ export async function updateUser(
     before: hide(before),
     after: hide(after),
   });
-}
-
-export async function recordLoginFailure(db: Executor, userId: number): Promise<number> {
-  await db.insertInto("login_failures").values({ user_id: userId }).execute();
-  const row = await db
-    .selectFrom("login_failures")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("user_id", "=", userId)
-    .where("at", ">", sql<Date>`now() - interval '15 minutes'`)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-export async function clearLoginFailures(db: Executor, userId: number): Promise<void> {
-  await db.deleteFrom("login_failures").where("user_id", "=", userId).execute();
 }
 
 export async function insertPasswordReset(

@@ -34,7 +34,9 @@ export type Action =
   /** Set statuses and narratives, record meetings, send answers back. */
   | "validation.write"
   /** Add, disable and change users. */
-  | "user.manage";
+  | "user.manage"
+  /** See respondents' e-mail addresses (invitations, the outbox): those who write to them. */
+  | "contacts.read";
 
 export interface Scope {
   cycleId?: number;
@@ -51,6 +53,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "response.write",
     "validation.write",
     "user.manage",
+    "contacts.read",
   ],
   coordinator: [
     "public.read",
@@ -60,6 +63,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "response.read",
     "response.write",
     "validation.write",
+    "contacts.read",
   ],
   validator: ["public.read", "workspace.read", "response.read", "validation.write"],
   programme_manager: ["public.read", "workspace.read", "response.read"],

@@ -1,14 +1,17 @@
 // createApp(deps) builds the Hono application without listening: main.ts serves it, tests call
 // app.request() in process.
+import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { isProblem } from "../domain/problem.ts";
+import { recordRefusal, withRequestId } from "../services/audit.ts";
 import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
 import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
+import { clientAddress } from "./client-address.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
 import { hostCheck } from "./host.ts";
@@ -40,6 +43,10 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** Browser features no page of Jalon uses, refused to every page and anything it embeds. */
+const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()";
+
 /** Bodies above this are refused with 413 before they are read whole. */
 export const MAX_BODY = 1024 * 1024;
 /** Questionnaire uploads: a 10 MB file and its multipart envelope. */
@@ -51,18 +58,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("lang", resolveLang(c));
-    await next();
+    // One id per request: in the X-Request-Id header and in every audit row the request writes.
+    const requestId = randomUUID();
+    c.set("requestId", requestId);
+    await withRequestId(requestId, next);
+    c.header("X-Request-Id", requestId);
     // A route serving its own kind of document (the HTML report) sets its own policy.
     if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");
+    c.header("Permissions-Policy", PERMISSIONS_POLICY);
+    if (deps.secureCookies) {
+      c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
     if (!c.res.headers.has("Referrer-Policy")) c.header("Referrer-Policy", "same-origin");
     c.header("Vary", "Accept-Encoding, Cookie");
-    if (!c.res.headers.has("Cache-Control")) {
-      c.header(
-        "Cache-Control",
-        c.get("actor")?.kind === "anonymous" ? "no-cache" : "private, no-cache",
-      );
-    }
+    const signedIn = (c.get("actor")?.kind ?? "anonymous") !== "anonymous";
+    const mutation = c.req.method !== "GET" && c.req.method !== "HEAD";
+    const shared = /^public\b/.test(c.res.headers.get("Cache-Control") ?? "");
+    // Nothing a signed-in person sees, and no answer to a write, is kept by any cache; only
+    // assets a route marks public (the same bytes for everyone) stay cacheable.
+    if ((signedIn || mutation) && !shared) c.header("Cache-Control", "no-store");
+    else if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-cache");
   });
   app.use(compress());
   app.use(etag());
@@ -109,12 +125,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.html(notFoundPage(viewOf(c)), 404);
   });
 
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     const url = new URL(c.req.url);
     if (!c.get("actor")) c.set("actor", { kind: "anonymous" });
     const view = viewOf(c);
     if (isProblem(error)) {
       const status = PROBLEM_STATUS[error.code];
+      if (status === 403) {
+        await recordRefusal(deps.db, c.get("actor"), {
+          method: c.req.method,
+          path: url.pathname,
+          reason: "forbidden",
+          address: clientAddress(c),
+        });
+      }
       if (error.code === "busy") c.header("Retry-After", String(BUSY_RETRY_SECONDS));
       if (wantsJson(c)) {
         return c.json(

@@ -1,11 +1,12 @@
 // Signing in and out, and password reset (invitation links are in invitations.ts).
 import { Hono } from "hono";
 import { z } from "zod";
-import { isEmail } from "../domain/account.ts";
+import { isEmail, type PasswordProblem } from "../domain/account.ts";
 import { isProblem } from "../domain/problem.ts";
 import { login, logout, requestPasswordReset, resetPassword } from "../services/auth.ts";
 import { forgotPage, loginPage, resetPage } from "../web/pages/auth.ts";
 import { messagePage } from "../web/pages/errors.ts";
+import { clientAddress } from "./client-address.ts";
 import type { AppEnv } from "./env.ts";
 import { safeNext } from "./lang.ts";
 import { clearSessionCookie, setSessionCookie } from "./session.ts";
@@ -26,14 +27,25 @@ export function authRoutes(): Hono<AppEnv> {
 
   app.post("/login", async (c) => {
     const form = loginForm.parse(await c.req.parseBody());
-    const result = await login(c.get("deps").db, form.email, form.password);
+    const result = await login(c.get("deps").db, form.email, form.password, {
+      address: clientAddress(c),
+    });
     if (!result.ok) {
+      const view = viewOf(c, { form: true });
+      if (result.retryAfter) {
+        c.header("Retry-After", String(result.retryAfter));
+        const minutes = Math.ceil(result.retryAfter / 60);
+        return c.html(
+          loginPage(view, {
+            email: form.email,
+            alert: view.t("auth.login.locked", { minutes }),
+            next: form.next ?? "",
+          }),
+          429,
+        );
+      }
       return c.html(
-        loginPage(viewOf(c, { form: true }), {
-          email: form.email,
-          failed: true,
-          next: form.next ?? "",
-        }),
+        loginPage(view, { email: form.email, failed: true, next: form.next ?? "" }),
         401,
       );
     }
@@ -45,7 +57,7 @@ export function authRoutes(): Hono<AppEnv> {
 
   app.post("/logout", async (c) => {
     const token = c.get("sessionToken");
-    if (token) await logout(c.get("deps").db, token);
+    if (token) await logout(c.get("deps").db, token, c.get("actor"));
     clearSessionCookie(c);
     // The browser's HTTP cache may hold pages of this session; the service worker and the
     // questionnaire's client clear the answers they kept for it (see web/client/).
@@ -65,10 +77,24 @@ export function authRoutes(): Hono<AppEnv> {
         400,
       );
     }
-    await requestPasswordReset(c.get("deps").db, email, publicBase(c), (url) => ({
-      subject: view.t("auth.mail.resetSubject"),
-      body: view.t("auth.mail.resetBody", { url }),
-    }));
+    const result = await requestPasswordReset(
+      c.get("deps").db,
+      email,
+      publicBase(c),
+      (url) => ({
+        subject: view.t("auth.mail.resetSubject"),
+        body: view.t("auth.mail.resetBody", { url }),
+      }),
+      { address: clientAddress(c) },
+    );
+    if (!result.ok) {
+      c.header("Retry-After", String(result.retryAfter));
+      const minutes = Math.ceil(result.retryAfter / 60);
+      return c.html(
+        forgotPage(view, { email, errors: { email: view.t("auth.forgot.limited", { minutes }) } }),
+        429,
+      );
+    }
     return c.html(forgotPage(view, { sent: true }));
   });
 
@@ -85,10 +111,7 @@ export function authRoutes(): Hono<AppEnv> {
       await resetPassword(c.get("deps").db, token, password);
     } catch (error) {
       if (isProblem(error) && error.subject === "password") {
-        const reason = String(error.details.reason ?? "too_short") as
-          | "too_short"
-          | "too_long"
-          | "same_as_email";
+        const reason = String(error.details.reason ?? "too_short") as PasswordProblem;
         return c.html(
           resetPage(view, { token, errors: { password: view.t(`auth.password.${reason}`) } }),
           400,

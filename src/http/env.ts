@@ -25,6 +25,10 @@ export interface AppDeps {
   flush?: (() => Promise<void>) | undefined;
   /** Delivers queued e-mail when SMTP is configured; without it the outbox page shows them. */
   mailer?: Mailer | undefined;
+  /** An account's session ends after this many minutes without a request (default 240). */
+  sessionIdleMinutes?: number | undefined;
+  /** A reverse proxy stands in front: its X-Forwarded-For names the client. */
+  trustProxy?: boolean | undefined;
 }
 
 export interface AppEnv {
@@ -35,5 +39,7 @@ export interface AppEnv {
     /** The token writes must carry: the session's, or the anonymous double-submit cookie's. */
     csrfToken: string | null;
     sessionToken?: string;
+    /** Generated per request: the X-Request-Id header and every audit row it writes. */
+    requestId: string;
   };
 }

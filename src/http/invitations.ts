@@ -112,7 +112,7 @@ export function invitationRoutes(): Hono<AppEnv> {
   app.post("/i/:token", async (c) => {
     const session = c.get("sessionToken");
     if (c.get("actor").kind === "user" && session) {
-      await logout(c.get("deps").db, session);
+      await logout(c.get("deps").db, session, c.get("actor"));
       clearSessionCookie(c);
       c.set("actor", { kind: "anonymous" });
     }

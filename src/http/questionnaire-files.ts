@@ -2,6 +2,7 @@
 // and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { recordExport } from "../services/audit.ts";
 import { getQuestionnaire } from "../services/questionnaire.ts";
 import {
   importQuestionnaire,
@@ -36,6 +37,12 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
       partnerSlug,
       c.get("lang"),
     );
+    await recordExport(c.get("deps").db, c.get("actor"), {
+      kind: "questionnaire",
+      cycle: cycleSlug,
+      partner: partnerSlug,
+      format: "xlsx",
+    });
     c.header("Content-Type", XLSX_MEDIA_TYPE);
     c.header("Content-Disposition", `attachment; filename="${file.name}"`);
     c.header("Cache-Control", "private, no-store");
@@ -54,6 +61,13 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
         { format, blank: c.req.query("blank") === "1" },
         c.get("lang"),
       );
+      await recordExport(c.get("deps").db, c.get("actor"), {
+        kind: "questionnaire",
+        cycle: cycleSlug,
+        partner: partnerSlug,
+        format,
+        blank: c.req.query("blank") === "1",
+      });
       c.header("Content-Type", PRINT_MEDIA_TYPES[format]);
       c.header("Content-Disposition", `attachment; filename="${file.name}"`);
       c.header("Cache-Control", "private, no-store");

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { seesDraftReports } from "../domain/policy.ts";
 import { notFound } from "../domain/problem.ts";
 import { isReportFormat } from "../domain/report-text.ts";
+import { recordExport } from "../services/audit.ts";
 import {
   buildReport,
   REPORT_MEDIA_TYPES,
@@ -16,8 +17,12 @@ import type { AppEnv } from "./env.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
-/** The HTML report is a standalone document: its own inline styles, no script at all. */
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'";
+/**
+ * The HTML report is a standalone document: its own inline styles, no script at all, no form,
+ * and never inside another site's frame.
+ */
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function reportRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -33,6 +38,11 @@ export function reportRoutes(): Hono<AppEnv> {
     if (c.get("actor").kind !== "anonymous") c.header("Cache-Control", "private, no-store");
     const bytes = await renderReport(model, format);
     const name = reportFileName(model, format);
+    await recordExport(c.get("deps").db, c.get("actor"), {
+      kind: "report",
+      cycle: cycle.data,
+      format,
+    });
     c.header("Content-Type", REPORT_MEDIA_TYPES[format]);
     c.header(
       "Content-Disposition",

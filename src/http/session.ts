@@ -3,10 +3,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { recordRefusal } from "../services/audit.ts";
 import { resolveSession } from "../services/auth.ts";
 import { newToken } from "../services/secrets.ts";
 import { messagePage } from "../web/pages/errors.ts";
 import { makeView } from "../web/view.ts";
+import { clientAddress } from "./client-address.ts";
 import type { AppEnv } from "./env.ts";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -65,7 +67,11 @@ export function session(): MiddlewareHandler<AppEnv> {
     c.set("csrfToken", null);
     const token = getCookie(c, sessionCookieName(secure));
     if (token) {
-      const resolved = await resolveSession(c.get("deps").db, token);
+      const resolved = await resolveSession(
+        c.get("deps").db,
+        token,
+        c.get("deps").sessionIdleMinutes,
+      );
       if (resolved) {
         c.set("actor", resolved.actor);
         c.set("csrfToken", resolved.csrfToken);
@@ -97,6 +103,12 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
       }
     }
     if (!expected || !sent || !same(expected, sent)) {
+      await recordRefusal(c.get("deps").db, c.get("actor"), {
+        method: c.req.method,
+        path: c.req.path,
+        reason: "csrf",
+        address: clientAddress(c),
+      });
       const view = makeView(c.get("lang"), new URL(c.req.url).pathname);
       if (wantsJson(c)) return c.json({ error: "csrf", message: view.t("error.csrf") }, 403);
       return c.html(messagePage(view, view.t("error.forbidden.title"), view.t("error.csrf")), 403);

@@ -1,32 +1,37 @@
-// Logging in and out, sessions, lockout after repeated failures, password reset, disabling users.
+// Logging in and out, sessions (absolute and idle lifetimes), rate limits and lockout, password
+// reset, disabling users. Every sign-in, failure, sign-out and reset request is audited.
 
+import { recordAudit, undone } from "../db/audit.ts";
 import {
   deleteSession,
   deleteUserSessions,
   findSession,
   insertSession,
   revokeInvitations,
+  touchSession,
 } from "../db/sessions.ts";
+import { clearThrottle, recordThrottleEvent, throttleWait } from "../db/throttle.ts";
 import {
-  clearLoginFailures,
   consumePasswordReset,
   findUserByEmail,
   findUserById,
   insertPasswordReset,
-  recordLoginFailure,
   updateUser,
 } from "../db/users.ts";
 import {
+  ADDRESS_LOGIN_LIMIT,
   LOCKOUT,
   normaliseEmail,
   passwordProblem,
+  RESET_LIMITS,
   RESET_MINUTES,
   SESSION_DAYS,
-  shouldLock,
+  SESSION_IDLE_MINUTES,
+  SESSION_TOUCH_SECONDS,
 } from "../domain/account.ts";
 import { linkOpens } from "../domain/collection.ts";
 import { isCycleState } from "../domain/cycle.ts";
-import { type Actor, isRole } from "../domain/policy.ts";
+import { type Actor, actorLabel, isRole } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
 import { utcDay } from "../domain/tracking.ts";
 import type { Db } from "./db.ts";
@@ -36,6 +41,11 @@ import { DECOY_HASH, hashPassword, newToken, tokenHash, verifyPassword } from ".
 export interface NewSession {
   token: string;
   csrfToken: string;
+}
+
+/** Where a request comes from: its client address, when the server knows it. */
+export interface Client {
+  address: string | null;
 }
 
 export async function openSession(
@@ -54,38 +64,109 @@ export async function openSession(
   return { token, csrfToken };
 }
 
-export type LoginResult = { ok: true; session: NewSession; role: string } | { ok: false };
+export type LoginResult =
+  | { ok: true; session: NewSession; role: string }
+  /** retryAfter (seconds) when the address or the client is locked out for now. */
+  | { ok: false; retryAfter?: number };
 
-/**
- * One answer for every failure — unknown address, wrong password, locked or disabled account —
- * so that the form never tells whether an account exists.
- */
-export async function login(db: Db, email: string, password: string): Promise<LoginResult> {
-  const user = await findUserByEmail(db, normaliseEmail(email));
-  if (!user?.password_hash) {
-    await verifyPassword(password, DECOY_HASH);
-    return { ok: false };
-  }
-  const locked = user.locked_until !== null && user.locked_until.getTime() > Date.now();
-  const valid = await verifyPassword(password, user.password_hash);
-  if (locked || user.disabled_at !== null) return { ok: false };
-  if (!valid) {
-    const failures = await recordLoginFailure(db, user.id);
-    if (shouldLock(failures)) {
-      await updateUser(db, "system:lockout", user.id, {
-        locked_until: new Date(Date.now() + LOCKOUT.lockMinutes * 60_000),
-      });
-      await clearLoginFailures(db, user.id);
-    }
-    return { ok: false };
-  }
-  await clearLoginFailures(db, user.id);
-  // A new session id at every login: nothing from before the login is reused.
-  return { ok: true, session: await openSession(db, { userId: user.id }), role: user.role };
+const BUCKET = {
+  loginAccount: "login:account",
+  loginAddress: "login:address",
+  resetAccount: "reset:account",
+  resetAddress: "reset:address",
+} as const;
+
+/** The typed address as a key: known or not, it counts alike, so a lock reveals nothing. */
+function accountKey(email: string): string {
+  return normaliseEmail(email).slice(0, 320);
 }
 
-export async function logout(db: Db, token: string): Promise<void> {
-  await deleteSession(db, tokenHash(token));
+async function loginWait(db: Db, key: string, client: Client): Promise<number> {
+  const account = await throttleWait(
+    db,
+    BUCKET.loginAccount,
+    key,
+    LOCKOUT.failures,
+    LOCKOUT.windowMinutes * 60,
+  );
+  // Without a known client address (never the case behind @hono/node-server) there is no key.
+  const address = client.address
+    ? await throttleWait(
+        db,
+        BUCKET.loginAddress,
+        client.address,
+        ADDRESS_LOGIN_LIMIT.failures,
+        ADDRESS_LOGIN_LIMIT.windowMinutes * 60,
+      )
+    : 0;
+  return Math.max(account, address);
+}
+
+/**
+ * One answer for every failure — unknown address, wrong password, disabled account — so that the
+ * form never tells whether an account exists. An address that failed too often is locked for a
+ * while whether or not it has an account, and so is a client address trying many accounts.
+ */
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  client: Client = { address: null },
+): Promise<LoginResult> {
+  const key = accountKey(email);
+  const wait = await loginWait(db, key, client);
+  if (wait > 0) {
+    await recordAudit(db, {
+      actor: "anonymous",
+      action: "sign_in_failed",
+      entity: "accounts",
+      entityId: key,
+      after: { reason: "locked", address: client.address, retryAfter: wait },
+    });
+    return { ok: false, retryAfter: wait };
+  }
+  const user = await findUserByEmail(db, key);
+  const valid = await verifyPassword(password, user?.password_hash ?? DECOY_HASH);
+  if (!user?.password_hash || !valid || user.disabled_at !== null) {
+    const reason = !user ? "unknown" : user.disabled_at !== null ? "disabled" : "password";
+    await db.transaction().execute(async (trx) => {
+      await recordThrottleEvent(trx, BUCKET.loginAccount, key);
+      if (client.address) await recordThrottleEvent(trx, BUCKET.loginAddress, client.address);
+      await recordAudit(trx, {
+        actor: "anonymous",
+        action: "sign_in_failed",
+        entity: "accounts",
+        entityId: key,
+        after: { reason, userId: user?.id ?? null, address: client.address },
+      });
+    });
+    return { ok: false };
+  }
+  const session = await db.transaction().execute(async (trx) => {
+    await clearThrottle(trx, BUCKET.loginAccount, key);
+    await recordAudit(trx, {
+      actor: `user:${user.id}`,
+      action: "sign_in",
+      entity: "accounts",
+      entityId: key,
+      after: { userId: user.id, address: client.address },
+    });
+    // A new session id at every login: nothing from before the login is reused.
+    return openSession(trx as Db, { userId: user.id });
+  });
+  return { ok: true, session, role: user.role };
+}
+
+export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, tokenHash(token));
+    await recordAudit(trx, {
+      actor: actorLabel(actor),
+      action: "sign_out",
+      entity: "sessions",
+      entityId: actorLabel(actor),
+    });
+  });
 }
 
 export interface ResolvedSession {
@@ -93,10 +174,21 @@ export interface ResolvedSession {
   csrfToken: string;
 }
 
-/** The actor behind a session cookie; disabled users and dead links resolve to nothing. */
-export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
-  const found = await findSession(db, tokenHash(token));
+/**
+ * The actor behind a session cookie; disabled users, dead links, expired sessions and account
+ * sessions idle for longer than `idleMinutes` resolve to nothing.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  idleMinutes: number = SESSION_IDLE_MINUTES,
+): Promise<ResolvedSession | null> {
+  const idHash = tokenHash(token);
+  const found = await findSession(db, idHash, idleMinutes);
   if (!found) return null;
+  if (Date.now() - found.lastSeenAt.getTime() > SESSION_TOUCH_SECONDS * 1000) {
+    await touchSession(db, idHash);
+  }
   if (found.user) {
     if (found.user.disabled || !isRole(found.user.role)) return null;
     return {
@@ -142,25 +234,68 @@ export function invitationOpen(w: {
   );
 }
 
-/** Queues a reset link when the account exists; says nothing either way. */
+export type ResetRequestResult = { ok: true } | { ok: false; retryAfter: number };
+
+/**
+ * Queues a reset link when the account exists; says nothing either way, and takes the same time
+ * either way: both paths count the request, draw a token and write the audit row, in one
+ * transaction. Limited per typed address (known or not) and per client address.
+ */
 export async function requestPasswordReset(
   db: Db,
   email: string,
   baseUrl: string,
   message: (url: string) => { subject: string; body: string },
-): Promise<void> {
-  const user = await findUserByEmail(db, normaliseEmail(email));
-  if (!user || user.disabled_at !== null) return;
-  const token = newToken();
-  await db.transaction().execute(async (trx) => {
-    await insertPasswordReset(trx, {
-      tokenHash: tokenHash(token),
-      userId: user.id,
-      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+  client: Client = { address: null },
+): Promise<ResetRequestResult> {
+  const key = accountKey(email);
+  const window = RESET_LIMITS.windowMinutes * 60;
+  const wait = Math.max(
+    await throttleWait(db, BUCKET.resetAccount, key, RESET_LIMITS.perAccount, window),
+    client.address
+      ? await throttleWait(db, BUCKET.resetAddress, client.address, RESET_LIMITS.perAddress, window)
+      : 0,
+  );
+  if (wait > 0) {
+    await recordAudit(db, {
+      actor: "anonymous",
+      action: "reset_requested",
+      entity: "accounts",
+      entityId: key,
+      after: { sent: false, reason: "limited", address: client.address, retryAfter: wait },
     });
-    const { subject, body } = message(`${baseUrl}/password/reset/${token}`);
-    await enqueueMail(trx, { recipient: user.email, subject, body, kind: "password_reset" });
+    return { ok: false, retryAfter: wait };
+  }
+  await db.transaction().execute(async (trx) => {
+    await recordThrottleEvent(trx, BUCKET.resetAccount, key);
+    if (client.address) await recordThrottleEvent(trx, BUCKET.resetAddress, client.address);
+    const user = await findUserByEmail(trx, key);
+    const live = user !== undefined && user.disabled_at === null;
+    const token = newToken();
+    const mail = message(`${baseUrl}/password/reset/${token}`);
+    if (live) {
+      await insertPasswordReset(trx, {
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+      });
+      await enqueueMail(trx, { ...mail, recipient: user.email, kind: "password_reset" });
+    } else {
+      // The same three writes, undone, so that an unknown address answers in the same time.
+      await undone(trx, async () => {
+        await recordThrottleEvent(trx, BUCKET.resetAccount, key);
+        await enqueueMail(trx, { ...mail, recipient: key, kind: "password_reset" });
+      });
+    }
+    await recordAudit(trx, {
+      actor: "anonymous",
+      action: "reset_requested",
+      entity: "accounts",
+      entityId: key,
+      after: { sent: live, userId: user?.id ?? null, address: client.address },
+    });
   });
+  return { ok: true };
 }
 
 export async function resetPassword(db: Db, token: string, password: string): Promise<void> {
@@ -173,8 +308,9 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     if (problem) throw new Problem("invalid_input", "password", { reason: problem });
     await updateUser(trx, `user:${userId}`, userId, {
       password_hash: await hashPassword(password),
-      locked_until: null,
     });
+    // Whoever can read the account's mail may sign in again at once.
+    await clearThrottle(trx, BUCKET.loginAccount, user.email);
     // A new password ends every session opened with the old one.
     await deleteUserSessions(trx, userId);
   });

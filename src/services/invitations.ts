@@ -4,6 +4,7 @@
 // A used link reopens the session this browser already holds; elsewhere it offers a fresh link
 // by e-mail to the invitation's address.
 
+import { recordAudit } from "../db/audit.ts";
 import { countReturned, findExtension } from "../db/collection.ts";
 import { findCycleRecord } from "../db/cycles.ts";
 import { countLinkRequests, lockLinkRequests, recordLinkRequest } from "../db/link-requests.ts";
@@ -108,19 +109,41 @@ export interface Exchanged {
   partnerSlug: string;
 }
 
-/** Exchanges a live, unused link for a scoped session; null for anything else. */
+/**
+ * Exchanges a live, unused link for a scoped session; null for anything else. Both outcomes are
+ * audited: a link opened twice is worth seeing (it may have been forwarded).
+ */
 export async function exchangeInvitation(db: Db, token: string): Promise<Exchanged | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return db.transaction().execute(async (trx) => {
-    const invitation = await findInvitationByHash(trx, tokenHash(token));
-    if (!invitation || invitation.used_at || invitation.revoked_at) return null;
+  const valid = /^[A-Za-z0-9_-]{20,100}$/.test(token);
+  type Refused = { id: number | null; reason: "unknown" | "revoked" | "used" | "closed" };
+  const outcome = await db.transaction().execute(async (trx): Promise<Exchanged | Refused> => {
+    const invitation = valid ? await findInvitationByHash(trx, tokenHash(token)) : undefined;
+    if (!invitation) return { id: null, reason: "unknown" };
+    if (invitation.revoked_at) return { id: invitation.id, reason: "revoked" };
+    if (invitation.used_at) return { id: invitation.id, reason: "used" };
     const target = await findInvitationTarget(trx, invitation.id);
     // A link expires when its partner is no longer asked for answers.
-    if (!target || !invitationOpen(target)) return null;
-    if (!(await markInvitationUsed(trx, invitation.id))) return null;
+    if (!target || !invitationOpen(target)) return { id: invitation.id, reason: "closed" };
+    if (!(await markInvitationUsed(trx, invitation.id)))
+      return { id: invitation.id, reason: "used" };
     const session = await openSession(trx as Db, { invitationId: invitation.id });
+    await recordAudit(trx, {
+      actor: `invitation:${invitation.id}`,
+      action: "invitation_exchanged",
+      entity: "invitations",
+      entityId: invitation.id,
+    });
     return { session, cycleSlug: target.cycleSlug, partnerSlug: target.partnerSlug };
   });
+  if ("session" in outcome) return outcome;
+  await recordAudit(db, {
+    actor: "anonymous",
+    action: "refused",
+    entity: "invitations",
+    entityId: outcome.id ?? "unknown",
+    after: { reason: outcome.reason },
+  });
+  return null;
 }
 
 export async function revokePartnerLinks(

@@ -239,7 +239,8 @@ export function redactTokens(body: string): string {
 
 export interface OutboxMessage {
   id: number;
-  recipient: string;
+  /** Null for those who may not see respondents' addresses (contacts.read). */
+  recipient: string | null;
   subject: string;
   kind: string;
   state: "queued" | "sent" | "failed";
@@ -260,21 +261,24 @@ export async function outboxView(
 ): Promise<{ messages: OutboxMessage[]; mailer: boolean; canSend: boolean }> {
   authorise(actor, "workspace.read");
   const rows = await listMail(db, { limit: o.limit ?? 100 });
+  const contacts = can(actor, "contacts.read");
+  // A mail server's error often quotes the address it refused.
+  const hide = (text: string, address: string) => (contacts ? text : text.split(address).join("…"));
   return {
     mailer: o.mailer,
     canSend: o.mailer && can(actor, "cycle.setup"),
     messages: rows.map((r) => ({
       id: r.id,
-      recipient: r.recipient,
-      subject: r.subject,
+      recipient: contacts ? r.recipient : null,
+      subject: hide(r.subject, r.recipient),
       kind: r.kind,
       state: r.sent_at ? "sent" : r.attempts > 0 ? "failed" : "queued",
       attempts: r.attempts,
       maxAttempts: MAX_ATTEMPTS,
-      lastError: r.last_error,
+      lastError: r.last_error === null ? null : hide(r.last_error, r.recipient),
       createdAt: r.created_at.toISOString(),
       sentAt: r.sent_at?.toISOString() ?? null,
-      body: redactTokens(r.body),
+      body: hide(redactTokens(r.body), r.recipient),
     })),
   };
 }

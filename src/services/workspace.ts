@@ -106,7 +106,9 @@ export async function partnerPanel(
     invitations: invitations
       .filter((i) => i.partner_id === partner.id)
       .map((i) => ({
-        email: i.email,
+        // Validators and programme managers see that a link exists, not to whom it went.
+        email: can(actor, "contacts.read") ? i.email : null,
+        hidden: i.email !== null && !can(actor, "contacts.read"),
         createdAt: i.created_at.toISOString(),
         state: i.revoked_at ? "revoked" : i.used_at ? "used" : "pending",
       })),

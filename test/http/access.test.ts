@@ -120,6 +120,22 @@ const ROUTES: Row[] = [
   { method: "POST", path: "/manage/cycles/2023/publish", allowed: ["coordinator", "admin"] },
 ];
 
+// Respondents' addresses: those who write to them see them, validators and programme managers
+// see that a message or a link exists, not to whom.
+const CONTACT = "awa.contact@psi.test";
+const CONTACT_PAGES: { path: string; shows: Who[]; hides: Who[] }[] = [
+  {
+    path: "/manage/outbox",
+    shows: ["coordinator", "admin"],
+    hides: ["validator", "programme_manager"],
+  },
+  {
+    path: "/manage/cycles/2023/partners/psi",
+    shows: ["coordinator", "admin"],
+    hides: ["validator", "programme_manager"],
+  },
+];
+
 function isDenied(res: Response): boolean {
   if ([401, 403, 404].includes(res.status)) return true;
   return res.status === 303 && (res.headers.get("location") ?? "").startsWith("/login");
@@ -146,6 +162,13 @@ describe.each(backends)("access rules on %s", (backend) => {
       SYSTEM,
       { cycleSlug: "2023", partnerSlug: "psi", email: null, baseUrl: "http://jalon.test" },
       () => ({ subject: "", body: "" }),
+      "fr",
+    );
+    await createInvitation(
+      t.db,
+      SYSTEM,
+      { cycleSlug: "2023", partnerSlug: "psi", email: CONTACT, baseUrl: "http://jalon.test" },
+      () => ({ subject: "Questionnaire PSI", body: `Bonjour ${CONTACT}` }),
       "fr",
     );
     const invited = client(app);
@@ -176,6 +199,20 @@ describe.each(backends)("access rules on %s", (backend) => {
       }
       expect(wrong).toEqual([]);
     });
+  }
+
+  for (const row of CONTACT_PAGES) {
+    for (const who of [...row.shows, ...row.hides]) {
+      const shown = row.shows.includes(who);
+      it(`${shown ? "shows" : "hides"} respondents' addresses on ${row.path} to ${who}`, async () => {
+        const res = await clients.get(who)?.get(row.path);
+        expect(res?.status).toBe(200);
+        const text = (await res?.text()) ?? "";
+        expect(text.includes(CONTACT)).toBe(shown);
+        expect(text.includes("awa.contact")).toBe(shown);
+        if (!shown) expect(text).toContain("adresse masquée");
+      });
+    }
   }
 
   it("takes the partner from the session, never from the request", async () => {

@@ -18,7 +18,12 @@ export interface TestClient {
   cookies: Map<string, string>;
 }
 
-export function client(app: Hono<AppEnv>): TestClient {
+/**
+ * `from` gives the requests a client address, as @hono/node-server's socket would; without it
+ * they have none (the server then keys no limit on an address).
+ */
+export function client(app: Hono<AppEnv>, from?: string): TestClient {
+  const env = from ? { incoming: { socket: { remoteAddress: from } } } : undefined;
   const cookies = new Map<string, string>();
   let csrf = "";
 
@@ -45,7 +50,9 @@ export function client(app: Hono<AppEnv>): TestClient {
     cookies,
     csrf: () => csrf,
     async get(path, headers = {}) {
-      return remember(await app.request(path, { headers: { cookie: cookieHeader(), ...headers } }));
+      return remember(
+        await app.request(path, { headers: { cookie: cookieHeader(), ...headers } }, env),
+      );
     },
     async post(path, form) {
       const body = new URLSearchParams();
@@ -54,25 +61,36 @@ export function client(app: Hono<AppEnv>): TestClient {
         for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
       }
       return remember(
-        await app.request(path, {
-          method: "POST",
-          body: body.toString(),
-          headers: { cookie: cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
-        }),
+        await app.request(
+          path,
+          {
+            method: "POST",
+            body: body.toString(),
+            headers: {
+              cookie: cookieHeader(),
+              "content-type": "application/x-www-form-urlencoded",
+            },
+          },
+          env,
+        ),
       );
     },
     async send(method, path, payload, headers = {}) {
       return remember(
-        await app.request(path, {
-          method,
-          body: JSON.stringify(payload),
-          headers: {
-            cookie: cookieHeader(),
-            "content-type": "application/json",
-            "x-csrf-token": csrf,
-            ...headers,
+        await app.request(
+          path,
+          {
+            method,
+            body: JSON.stringify(payload),
+            headers: {
+              cookie: cookieHeader(),
+              "content-type": "application/json",
+              "x-csrf-token": csrf,
+              ...headers,
+            },
           },
-        }),
+          env,
+        ),
       );
     },
   };

@@ -6,6 +6,7 @@ import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
+import * as security from "./parts/security.ts";
 import * as sendback from "./parts/sendback.ts";
 import * as setup from "./parts/setup.ts";
 import * as tracking from "./parts/tracking.ts";
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...acronyms.en,
   ...sendback.en,
   ...setup.en,
+  ...security.en,
 };

@@ -5,6 +5,7 @@ import * as files from "./parts/files.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
+import * as security from "./parts/security.ts";
 import * as sendback from "./parts/sendback.ts";
 import * as setup from "./parts/setup.ts";
 import * as tracking from "./parts/tracking.ts";
@@ -25,6 +26,7 @@ export const fr = {
   ...acronyms.fr,
   ...sendback.fr,
   ...setup.fr,
+  ...security.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -6,7 +6,7 @@ import type { Html, View } from "../view.ts";
 
 export function loginPage(
   view: View,
-  o: { email?: string; failed?: boolean; next?: string; notice?: string },
+  o: { email?: string; failed?: boolean; alert?: string; next?: string; notice?: string },
 ): Html {
   const { t } = view;
   return page(view, {
@@ -15,6 +15,7 @@ export function loginPage(
 <p class="muted">${t("auth.login.intro")}</p>
 ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
 ${o.failed ? html`<p class="alert" role="alert">${t("auth.login.failed")}</p>` : ""}
+${o.alert ? html`<p class="alert" role="alert">${o.alert}</p>` : ""}
 <form method="post" action="/login" class="card">
 ${csrfField(view)}
 <input type="hidden" name="next" value="${o.next ?? ""}">
@@ -54,7 +55,7 @@ export function resetPage(view: View, o: { token: string; errors?: FieldErrors }
 ${errorSummary(view, errors)}
 <form method="post" action="/password/reset/${o.token}" class="card">
 ${csrfField(view)}
-${field({ name: "password", label: t("auth.password"), type: "password", required: true, error: errors.password, autocomplete: "new-password", hint: t("auth.password.too_short") })}
+${field({ name: "password", label: t("auth.password"), type: "password", required: true, error: errors.password, autocomplete: "new-password", hint: t("auth.password.rules") })}
 <p><button class="primary" type="submit">${t("auth.reset.submit")}</button></p>
 </form>`,
   });

@@ -196,7 +196,7 @@ function messageCard(view: View, m: OutboxMessage): Html {
   return html`<article class="card">
 <h2>${m.subject}</h2>
 <p><span class="mark ${stateClass}">${t(`outbox.state.${m.state}`)}</span> <span class="muted">${t(`outbox.kind.${m.kind as "reminder"}`)}</span></p>
-<p>${t("outbox.to")}${colon(view)} <b>${m.recipient}</b></p>
+<p>${t("outbox.to")}${colon(view)} ${m.recipient === null ? html`<span class="muted">${t("contact.hidden")}</span>` : html`<b>${m.recipient}</b>`}</p>
 <p class="muted">${t("outbox.created", { date: formatDate(lang, m.createdAt) })}${m.sentAt ? html` · ${t("outbox.sentAt", { date: formatDate(lang, m.sentAt) })}` : ""}${m.attempts > 0 ? html` · ${t("outbox.attempts", { count: m.attempts, max: m.maxAttempts })}` : ""}</p>
 ${m.lastError && m.state !== "sent" ? html`<p class="error">${t("outbox.error", { error: m.lastError })}</p>` : ""}
 <details><summary>${t("outbox.body")}</summary><p class="pre">${m.body}</p></details>

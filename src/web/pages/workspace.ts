@@ -231,7 +231,7 @@ ${
   p.invitations.length > 0
     ? html`<section class="card"><h2>${t("ws.invite.list")}</h2><ul class="marks">${p.invitations.map(
         (i) =>
-          html`<li><span>${i.email ?? "—"}</span><small class="muted">${formatDate(lang, i.createdAt)}${colon(view)} ${
+          html`<li><span>${i.hidden ? html`<span class="muted">${t("contact.hidden")}</span>` : (i.email ?? "—")}</span><small class="muted">${formatDate(lang, i.createdAt)}${colon(view)} ${
             i.state === "used"
               ? t("ws.invite.used")
               : i.state === "revoked"

@@ -69,6 +69,8 @@ export function invitationRoutes(): Hono<AppEnv> {
     const state = await inspectInvitation(db, token);
     const view = viewOf(c, { form: true });
     if (state.kind === "invalid") {
+      // Refused by the exchange, which records in the audit log why the link did not open.
+      await exchangeInvitation(db, token);
       return c.html(
         messagePage(view, view.t("invite.invalid.title"), view.t("invite.invalid.body")),
         410,
@@ -84,7 +86,8 @@ export function invitationRoutes(): Hono<AppEnv> {
       holdSession(c, held);
       return c.redirect(target, 303);
     }
-    const exchanged = state.kind === "unused" ? await exchangeInvitation(db, token) : null;
+    // A spent link is refused by the exchange too, so that its reuse is in the audit log.
+    const exchanged = await exchangeInvitation(db, token);
     if (exchanged) {
       setSessionCookie(c, exchanged.session.token);
       holdSession(c, exchanged.session.token);

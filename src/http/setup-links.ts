@@ -1,6 +1,7 @@
 // The set-up link of a fresh install: its form creates the first administrator and signs in.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import type { PasswordProblem } from "../domain/account.ts";
 import { isProblem } from "../domain/problem.ts";
 import { createFirstAdmin, setupLinkIsLive } from "../services/setup-links.ts";
 import { messagePage } from "../web/pages/errors.ts";
@@ -15,7 +16,12 @@ const setupForm = z.object({
   password: z.string().max(400).catch(""),
 });
 
-const PASSWORD_REASONS = ["too_short", "too_long", "same_as_email"] as const;
+const PASSWORD_REASONS: readonly PasswordProblem[] = [
+  "too_short",
+  "too_long",
+  "same_as_email",
+  "common",
+];
 
 export function setupLinkRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -46,7 +46,7 @@ describe.each(backends)("the set-up link on %s", (backend) => {
     });
     expect(short.status).toBe(400);
     const page = await short.text();
-    expect(page).toContain("au moins 10 caractères");
+    expect(page).toContain("au moins 12 caractères");
     expect(page).toContain('value="chef@example.org"');
     expect(page).toContain('value="Aminata"');
     const badEmail = await browser.post(path, {
@@ -56,6 +56,13 @@ describe.each(backends)("the set-up link on %s", (backend) => {
     });
     expect(badEmail.status).toBe(400);
     expect(await badEmail.text()).toContain("Adresse e-mail non valable.");
+    const common = await browser.post(path, {
+      email: "chef@example.org",
+      name: "Aminata",
+      password: "motdepasse123",
+    });
+    expect(common.status).toBe(400);
+    expect(await common.text()).toContain("trop facile à deviner");
     expect(await users()).toEqual([]);
 
     const done = await browser.post(path, {

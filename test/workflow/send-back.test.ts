@@ -50,7 +50,7 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
       .innerJoin("cycles as c", "c.id", "r.cycle_id")
       .innerJoin("partners as p", "p.id", "r.partner_id")
       .innerJoin("indicators as i", "i.id", "r.indicator_id")
-      .select(["r.id", "r.state", "r.activities", "r.return_comment"])
+      .select(["r.id", "r.state", "r.activities", "r.return_comment", "r.version"])
       .where("c.slug", "=", "2023")
       .where("p.slug", "=", partner)
       .where("i.code", "=", code)
@@ -196,17 +196,22 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     expect(await answerOf("unfpa", returned)).toMatchObject({ state: "returned" });
     const refused = await session.post(`/q/2023/unfpa/${other}`, answerForm("Réécrit", "save"));
     expect(refused.status).toBe(409);
-    const api = await session.send("PUT", `/api/q/2023/unfpa/${other}`, {
-      answer: {
-        contributes: "yes",
-        activities: "Réécrit par l’API",
-        collaboratorIds: [],
-        collaboratorsText: null,
-        difficulties: null,
-        outputs: [],
-        evidence: [],
+    const api = await session.send(
+      "PUT",
+      `/api/q/2023/unfpa/${other}`,
+      {
+        answer: {
+          contributes: "yes",
+          activities: "Réécrit par l’API",
+          collaboratorIds: [],
+          collaboratorsText: null,
+          difficulties: null,
+          outputs: [],
+          evidence: [],
+        },
       },
-    });
+      { "if-match": `"${(await answerOf("unfpa", other)).version}"` },
+    );
     expect(api.status).toBe(409);
     expect((await answerOf("unfpa", other)).activities).toBe(`Appui ${other}`);
     const sent = await session.post(

@@ -19,7 +19,7 @@ ${errorSummary(view, errors)}
 ${csrfField(view)}
 ${field({ name: "email", label: t("auth.email"), type: "email", value: o.email, required: true, error: errors.email, autocomplete: "username" })}
 ${field({ name: "name", label: t("setup.name"), value: o.name, required: true, error: errors.name, autocomplete: "name" })}
-${field({ name: "password", label: t("auth.password"), type: "password", required: true, error: errors.password, autocomplete: "new-password", hint: t("auth.password.too_short") })}
+${field({ name: "password", label: t("auth.password"), type: "password", required: true, error: errors.password, autocomplete: "new-password", hint: t("auth.password.rules") })}
 <p><button class="primary" type="submit">${t("setup.submit")}</button></p>
 </form>`,
   });

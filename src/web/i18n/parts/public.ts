@@ -52,7 +52,7 @@ export const fr = {
   "scorecard.otherCycles": "Autres périodes publiées :",
   "scorecard.statusCounts": "Indicateurs par statut",
   "scorecard.onTrack":
-    "{count} {total|engagement|engagements} sur {total} {count|réalisé ou en bonne voie|réalisés ou en bonne voie}",
+    "{count} {count|engagement|engagements} sur {total} {count|réalisé ou en bonne voie|réalisés ou en bonne voie}",
   "scorecard.commitment": "Engagement {number}",
   "scorecard.indicators": "Indicateurs de processus",
   "scorecard.details": "Détail de l’engagement {number}",

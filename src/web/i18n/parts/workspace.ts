@@ -38,7 +38,7 @@ export const fr = {
     "Cochez, pour chaque partenaire, les indicateurs sur lesquels il sera interrogé. Une case qui porte déjà une réponse reste cochée.",
   "ws.mapping.save": "Enregistrer les correspondances",
   "ws.mapping.saved":
-    "Correspondances enregistrées : {added} ajoutées, {removed} retirées, {kept} conservées (réponse existante).",
+    "Correspondances enregistrées : {added} {added|ajoutée|ajoutées}, {removed} {removed|retirée|retirées}, {kept} {kept|conservée|conservées} (réponse existante).",
   "ws.partners.title": "Partenaires interrogés",
   "ws.partners.count": "{count} {count|indicateur|indicateurs}",
   "ws.report.title": "Rapport annuel",

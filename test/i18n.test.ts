@@ -101,7 +101,7 @@ const INVARIANT: Record<"fr" | "en", ReadonlySet<string>> = {
  * "{added} ajoutées" (no word form at all) or "{count} {total|engagement|engagements}" (the
  * form of another number).
  */
-export function unruledCounts(lang: "fr" | "en", template: string): string[] {
+function unruledCounts(lang: "fr" | "en", template: string): string[] {
   const found: string[] = [];
   for (const m of template.matchAll(/\{(\w+)\}[ \u00a0\u202f]+(\{(\w+)\||[\p{L}’']+)/gu)) {
     const [, name = "", next = "", selector] = m;

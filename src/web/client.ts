@@ -1,13 +1,21 @@
-// The questionnaire's client module, read once at start and served under a name that carries
-// its hash, so browsers may keep it for good and never run an old copy against a new server.
+// The client modules, read once at start and served under names that carry their hash, so
+// browsers may keep them for good and never run an old copy against a new server.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 
-export const QUESTIONNAIRE_JS = readFileSync(
-  new URL("./client/questionnaire.js", import.meta.url),
-  "utf8",
-);
+function clientModule(name: string): { source: string; path: string } {
+  const source = readFileSync(new URL(`./client/${name}.js`, import.meta.url), "utf8");
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
+  return { source, path: `/static/${name}.${hash}.js` };
+}
 
-const hash = createHash("sha256").update(QUESTIONNAIRE_JS).digest("hex").slice(0, 12);
+const questionnaire = clientModule("questionnaire");
+const copy = clientModule("copy");
 
-export const QUESTIONNAIRE_JS_PATH = `/static/questionnaire.${hash}.js`;
+/** The questionnaire's drafts, offline outbox and saving without reloading. */
+export const QUESTIONNAIRE_JS = questionnaire.source;
+export const QUESTIONNAIRE_JS_PATH = questionnaire.path;
+
+/** The copy button beside a link to hand over. */
+export const COPY_JS = copy.source;
+export const COPY_JS_PATH = copy.path;

@@ -142,6 +142,7 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
   return page(view, {
     title: t("q.title", { partner: name, cycle: q.cycle.label }),
     body: html`<h1>${t("q.title", { partner: name, cycle: q.cycle.label })}</h1>
+${q.onBehalf && q.editable ? html`<p class="notice">${t("ws.onBehalf", { partner: q.partner.name })}</p>` : ""}
 <p>${t("q.intro")}</p>
 ${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
 <p class="muted" id="progress">${t("q.progress", q.progress)}</p>

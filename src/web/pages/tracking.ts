@@ -5,7 +5,7 @@ import { PROGRESS, type Progress } from "../../domain/tracking.ts";
 import type { OutboxMessage, ReminderMessage } from "../../services/reminders.ts";
 import type { PartnerTracking, TrackingView, WhatsappLink } from "../../services/tracking.ts";
 import { colon } from "../components.ts";
-import { csrfField, field } from "../forms.ts";
+import { copyField, csrfField, field } from "../forms.ts";
 import { formatDate, formatNumber, formatValue, translator } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
@@ -184,7 +184,7 @@ export function whatsappPage(view: View, link: WhatsappLink): Html {
 <p class="notice">${t("ws.invite.created")}</p>
 <p><a class="button" href="https://wa.me/?text=${encodeURIComponent(text)}" rel="noopener noreferrer" target="_blank">${t("track.wa.open")}</a></p>
 ${field({ name: "message", label: t("track.wa.message"), value: text, multiline: true, attrs: html` readonly rows="7" lang="fr"` })}
-${field({ name: "link", label: t("ws.invite.link"), value: link.url, attrs: html` readonly` })}
+${copyField(view, { name: "link", label: t("ws.invite.link"), value: link.url })}
 </section>
 <p><a href="${tracking}">${t("track.back")}</a></p>`,
   });

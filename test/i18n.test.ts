@@ -71,29 +71,28 @@ const NOT_COUNTS = new Set([
  */
 const INVARIANT: Record<"fr" | "en", ReadonlySet<string>> = {
   fr: new Set(["sur", "sans", "en", "pas", "soumis", "d’entre"]),
-  en: new Set(
-    [
-      "of",
-      "on",
-      "off",
-      "not",
-      "without",
-      "added",
-      "removed",
-      "kept",
-      "updated",
-      "unchanged",
-    ].concat([
-      "queued",
-      "submitted",
-      "achieved",
-      "failed",
-      "saved",
-      "answered",
-      "refused",
-      "reminded",
-    ]),
-  ),
+  en: new Set([
+    "of",
+    "on",
+    "off",
+    "not",
+    "without",
+    "added",
+    "removed",
+    "kept",
+    "updated",
+    "unchanged",
+    "queued",
+    "submitted",
+    "achieved",
+    "failed",
+    "saved",
+    "answered",
+    "refused",
+    "reminded",
+    "started",
+    "late",
+  ]),
 };
 
 /**

@@ -39,9 +39,7 @@ export interface Rate {
   partnersAsked: number;
 }
 
-function rateOf(
-  items: readonly { progress: Progress; mapped: number; submitted: number }[],
-): Rate {
+function rateOf(items: readonly { progress: Progress; mapped: number; submitted: number }[]): Rate {
   const submitted = items.reduce((sum, i) => sum + i.submitted, 0);
   const asked = items.reduce((sum, i) => sum + i.mapped, 0);
   return {

@@ -2,8 +2,7 @@
 export const fr = {
   "track.rate.title": "Taux de réponse",
   "track.rate.answers": "Réponses soumises : {submitted} sur {asked}",
-  "track.rate.overall":
-    "Partenaires ayant soumis toutes leurs réponses : {responded} sur {asked}",
+  "track.rate.overall": "Partenaires ayant soumis toutes leurs réponses : {responded} sur {asked}",
   "track.rate.byCategory": "Par catégorie de partenaires",
   "track.rate.byIndicator": "Par indicateur",
   "track.rate.partners": "{submitted} sur {asked} {asked|partenaire|partenaires}",

@@ -17,13 +17,9 @@ export function isPublished(cycle: Pick<Cycle, "state">): boolean {
   return cycle.state === "published";
 }
 
-/** True when the ISO date range is well formed and ordered. */
+/** True when both ends are real calendar days and the range is ordered. */
 export function isValidPeriod(start: string, end: string): boolean {
-  const iso = /^\d{4}-\d{2}-\d{2}$/;
-  if (!iso.test(start) || !iso.test(end)) return false;
-  const s = Date.parse(`${start}T00:00:00Z`);
-  const e = Date.parse(`${end}T00:00:00Z`);
-  return Number.isFinite(s) && Number.isFinite(e) && s <= e;
+  return isIsoDay(start) && isIsoDay(end) && start <= end;
 }
 
 /** The most recent published cycle (by end of period), or undefined. */

@@ -213,6 +213,19 @@ describe.each(backends)("setting a cycle up on %s", (backend) => {
     expect(late.status).toBe(409);
   });
 
+  it("shows every error of the validation meeting's form at once", async () => {
+    const res = await validator.post("/manage/cycles/2023/validation/meeting", {
+      title: " ",
+      held_on: "2024-02-31",
+      place: "",
+    });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain("Indiquez l’intitulé de la réunion.");
+    expect(page).toContain("Indiquez une date valable.");
+    expect(page).toContain("Indiquez le lieu de la réunion.");
+  });
+
   it("offers a validator no form it cannot use", async () => {
     const home = await (await validator.get("/manage")).text();
     expect(home).not.toContain('action="/manage/cycles"');

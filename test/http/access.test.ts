@@ -104,6 +104,13 @@ const ROUTES: Row[] = [
     allowed: ["coordinator", "admin"],
     body: { slug: "", label: "" },
   },
+  // An empty deadline: refused beside its field for those allowed, so nothing changes.
+  {
+    method: "POST",
+    path: "/manage/cycles/2023/deadline",
+    allowed: ["coordinator", "admin"],
+    body: { deadline: "" },
+  },
 ];
 
 function isDenied(res: Response): boolean {

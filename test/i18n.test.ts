@@ -8,12 +8,111 @@ import { messageParams } from "../src/domain/message.ts";
 import { REPORT_CATALOGUES } from "../src/reports/i18n.ts";
 import { en } from "../src/web/i18n/en.ts";
 import { fr } from "../src/web/i18n/fr.ts";
+import { translator } from "../src/web/i18n/index.ts";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [path] : [];
   });
+}
+
+/** Parameters that carry a name, a date, an address, a code or a label: never a count. */
+const NOT_COUNTS = new Set([
+  "acronym",
+  "baseline",
+  "code",
+  "command",
+  "comment",
+  "cycle",
+  "database",
+  "date",
+  "deadline",
+  "dir",
+  "email",
+  "error",
+  "field",
+  "file",
+  "first",
+  "formats",
+  "id",
+  "indicator",
+  "last",
+  "list",
+  "message",
+  "method",
+  "name",
+  "number",
+  "organisation",
+  "partner",
+  "period",
+  "place",
+  "placeholder",
+  "placeholders",
+  "port",
+  "reason",
+  "role",
+  "row",
+  "source",
+  "status",
+  "target",
+  "title",
+  "url",
+  "value",
+  "variable",
+  "verdict",
+  "year",
+]);
+
+/**
+ * Words that may follow a number whatever it is, because they do not agree with it:
+ * prepositions, and participles that English does not inflect (French ones are listed only
+ * when masculine plural and singular are spelt alike).
+ */
+const INVARIANT: Record<"fr" | "en", ReadonlySet<string>> = {
+  fr: new Set(["sur", "sans", "en", "pas", "soumis", "d’entre"]),
+  en: new Set([
+    "of",
+    "on",
+    "off",
+    "not",
+    "without",
+    "added",
+    "removed",
+    "kept",
+    "updated",
+    "unchanged",
+    "queued",
+    "submitted",
+    "achieved",
+    "failed",
+    "saved",
+    "answered",
+    "refused",
+    "reminded",
+    "started",
+    "late",
+  ]),
+};
+
+/**
+ * The count-bearing placeholders of a message whose next word does not follow their number:
+ * "{added} ajoutées" (no word form at all) or "{count} {total|engagement|engagements}" (the
+ * form of another number).
+ */
+function unruledCounts(lang: "fr" | "en", template: string): string[] {
+  const found: string[] = [];
+  for (const m of template.matchAll(/\{(\w+)\}[ \u00a0\u202f]+(\{(\w+)\||[\p{L}’']+)/gu)) {
+    const [, name = "", next = "", selector] = m;
+    if (NOT_COUNTS.has(name)) continue;
+    if (selector !== undefined) {
+      // "2 engagements sur 6 réalisés": words after the second number may agree with the
+      // first one, written before it; never with a number that comes later.
+      const earlier = template.slice(0, m.index).includes(`{${selector}}`);
+      if (selector !== name && !earlier) found.push(`{${name}} ${next}`);
+    } else if (!INVARIANT[lang].has(next.toLowerCase())) found.push(`{${name}} ${next}`);
+  }
+  return found;
 }
 
 const catalogues: [string, Record<string, string>, Record<string, string>][] = [
@@ -45,6 +144,48 @@ describe("catalogues", () => {
       expect(found).toEqual([]);
     },
   );
+
+  it.each(catalogues)(
+    "of the %s give every counted word the form its own number calls for",
+    (_, french, english) => {
+      const found = [
+        ...Object.entries(french).flatMap(([key, text]) =>
+          unruledCounts("fr", text).map((hit) => `fr ${key}: ${hit}`),
+        ),
+        ...Object.entries(english).flatMap(([key, text]) =>
+          unruledCounts("en", text).map((hit) => `en ${key}: ${hit}`),
+        ),
+      ];
+      expect(found).toEqual([]);
+    },
+  );
+
+  it("finds a count whose word does not follow it", () => {
+    expect(unruledCounts("fr", "{added} ajoutées, {kept} {kept|gardée|gardées}")).toEqual([
+      "{added} ajoutées",
+    ]);
+    expect(unruledCounts("fr", "{count} {total|engagement|engagements} sur {total}")).toEqual([
+      "{count} {total|",
+    ]);
+    expect(unruledCounts("en", "{count} of {total} {total|commitment|commitments}")).toEqual([]);
+    expect(
+      unruledCounts(
+        "fr",
+        "{count} {count|engagement|engagements} sur {total} {count|réalisé|réalisés}",
+      ),
+    ).toEqual([]);
+    expect(unruledCounts("fr", "Engagement {number} : {partner} a répondu")).toEqual([]);
+  });
+
+  it("writes the forms seen wrong on the pages as their number calls for", () => {
+    const t = translator("fr");
+    expect(t("scorecard.onTrack", { count: 1, total: 6 })).toBe(
+      "1 engagement sur 6 réalisé ou en bonne voie",
+    );
+    expect(t("ws.mapping.saved", { added: 1, removed: 0, kept: 2 })).toBe(
+      "Correspondances enregistrées\u00a0: 1 ajoutée, 0 retirée, 2 conservées (réponse existante).",
+    );
+  });
 
   it("has no key that no page uses", () => {
     const code = ["../src/web", "../src/http"]

@@ -58,7 +58,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   migrated: "Migrations appliquées : {list}.",
   up_to_date: "La base est à jour.",
   demo_loaded:
-    "Démonstration chargée : {partners} partenaires, {commitments} engagements, {indicators} indicateurs, {responses} réponses.",
+    "Démonstration chargée : {partners} {partners|partenaire|partenaires}, {commitments} {commitments|engagement|engagements}, {indicators} {indicators|indicateur|indicateurs}, {responses} {responses|réponse|réponses}.",
   demo_skipped:
     "La base contient déjà des données : démonstration non chargée (utilisez --reset pour la recharger).",
   demo_hint:
@@ -162,7 +162,7 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   migrated: "Migrations applied: {list}.",
   up_to_date: "The database is up to date.",
   demo_loaded:
-    "Demo loaded: {partners} partners, {commitments} commitments, {indicators} indicators, {responses} responses.",
+    "Demo loaded: {partners} {partners|partner|partners}, {commitments} {commitments|commitment|commitments}, {indicators} {indicators|indicator|indicators}, {responses} {responses|response|responses}.",
   demo_hint:
     "Public pages are open to all; for the workspace, create an account: npx jalon user add --email you@example.org --role admin",
   demo_skipped: "The database already holds data: demo not loaded (use --reset to reload it).",

@@ -1,7 +1,7 @@
 // `jalon user add`: creates an account and prints the link to choose its password, so that no
 // password ever goes through the shell's history.
 import type { Lang } from "../domain/lang.ts";
-import { isProblem } from "../domain/problem.ts";
+import { fieldReasons, isProblem } from "../domain/problem.ts";
 import { createPasswordSetupLink } from "../services/auth.ts";
 import type { Db } from "../services/db.ts";
 import { migrate } from "../services/setup.ts";
@@ -28,15 +28,19 @@ export async function runUserAdd(
     io.out(cliMessage(lang, "user_created", { email: user.email, role: user.role, url }));
     return 0;
   } catch (error) {
-    if (!isProblem(error)) throw error;
-    if (error.code === "conflict") {
-      io.err(cliMessage(lang, "user_exists", { value: command.email }));
-    } else {
+    if (!isProblem(error) || error.code !== "invalid_input") throw error;
+    // One line per refused field, with the value given for it.
+    const given: Record<string, string> = {
+      email: command.email,
+      role: command.role,
+      partner: command.partner ?? "",
+      name: command.fullName ?? "",
+    };
+    for (const [field, reason] of Object.entries(fieldReasons(error))) {
       io.err(
-        cliMessage(lang, "user_invalid", {
-          field: error.subject,
-          value: String(error.details.value ?? ""),
-        }),
+        field === "email" && reason === "taken"
+          ? cliMessage(lang, "user_exists", { value: command.email })
+          : cliMessage(lang, "user_invalid", { field, value: given[field] ?? "" }),
       );
     }
     return 1;

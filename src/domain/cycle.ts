@@ -21,13 +21,9 @@ export function isPublished(cycle: Pick<Cycle, "state">): boolean {
   return cycle.state === "published";
 }
 
-/** True when the ISO date range is well formed and ordered. */
+/** True when both ends are real calendar days and the range is ordered. */
 export function isValidPeriod(start: string, end: string): boolean {
-  const iso = /^\d{4}-\d{2}-\d{2}$/;
-  if (!iso.test(start) || !iso.test(end)) return false;
-  const s = Date.parse(`${start}T00:00:00Z`);
-  const e = Date.parse(`${end}T00:00:00Z`);
-  return Number.isFinite(s) && Number.isFinite(e) && s <= e;
+  return isIsoDay(start) && isIsoDay(end) && start <= end;
 }
 
 /** The most recent published cycle (by end of period), or undefined. */
@@ -57,4 +53,56 @@ export function canTransition(from: CycleState, to: CycleState): boolean {
 /** Statuses are set during validation (and may be prepared while answers still arrive). */
 export function acceptsAssessments(state: CycleState): boolean {
   return state === "collection" || state === "validation";
+}
+
+/** Why a form field was refused: the page words each reason for its field. */
+export type FieldReason = "required" | "invalid" | "too_long" | "taken" | "before_start" | "past";
+
+export type FieldProblems = Record<string, FieldReason>;
+
+/** A real calendar day written YYYY-MM-DD (no 31 February). */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** A deadline is a real day, not before today (UTC): answers cannot be asked for yesterday. */
+export function deadlineProblem(deadline: string, today: string): FieldReason | null {
+  if (deadline.trim() === "") return "required";
+  if (!isIsoDay(deadline)) return "invalid";
+  return deadline < today ? "past" : null;
+}
+
+export const CYCLE_SLUG_MAX = 64;
+export const CYCLE_LABEL_MAX = 200;
+
+export interface NewCycleFields {
+  slug: string;
+  label: string;
+  labelEn: string | null;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * Every problem of a new cycle's fields at once, by field name; the slug is checked once made
+ * into an address (`slug` is what `slugify` gave). Whether the slug is taken is for the caller.
+ */
+export function newCycleProblems(input: NewCycleFields, slug: string): FieldProblems {
+  const problems: FieldProblems = {};
+  if (input.slug.trim() === "") problems.slug = "required";
+  else if (slug === "") problems.slug = "invalid";
+  else if (slug.length > CYCLE_SLUG_MAX) problems.slug = "too_long";
+  if (input.label.trim() === "") problems.label = "required";
+  else if (input.label.trim().length > CYCLE_LABEL_MAX) problems.label = "too_long";
+  if ((input.labelEn?.trim().length ?? 0) > CYCLE_LABEL_MAX) problems.labelEn = "too_long";
+  for (const name of ["periodStart", "periodEnd"] as const) {
+    const value = input[name].trim();
+    if (value === "") problems[name] = "required";
+    else if (!isIsoDay(value)) problems[name] = "invalid";
+  }
+  if (!problems.periodStart && !problems.periodEnd && input.periodEnd < input.periodStart)
+    problems.periodEnd = "before_start";
+  return problems;
 }

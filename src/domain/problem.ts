@@ -43,3 +43,18 @@ export function notFound(subject: string, id: string | number): Problem {
 export function isProblem(error: unknown): error is Problem {
   return error instanceof Problem;
 }
+
+/**
+ * Several fields refused at once: `details` maps each field to why ("required", "invalid",
+ * "taken"…), so a form shows every error beside its field in one go.
+ */
+export function invalidFields(fields: Readonly<Record<string, string>>): Problem {
+  return new Problem("invalid_input", "fields", fields);
+}
+
+/** The fields of an `invalidFields` problem, or of a one-field `invalid_input` problem. */
+export function fieldReasons(problem: Problem): Record<string, string> {
+  if (problem.subject === "fields") return { ...problem.details } as Record<string, string>;
+  const reason = problem.details.reason;
+  return { [problem.subject]: typeof reason === "string" ? reason : "invalid" };
+}

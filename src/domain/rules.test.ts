@@ -63,6 +63,8 @@ describe("cycles", () => {
     expect(isValidPeriod("2022-01-01", "2022-12-31")).toBe(true);
     expect(isValidPeriod("2022-12-31", "2022-01-01")).toBe(false);
     expect(isValidPeriod("2022-13-01", "2022-12-31")).toBe(false);
+    // Date.parse takes 31 February for 2 March; a period does not.
+    expect(isValidPeriod("2024-02-31", "2024-02-31")).toBe(false);
   });
   it("finds the latest published cycle", () => {
     const cycles = [

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   daysUntil,
   hasResponded,
+  indicatorRates,
   isReminderDay,
   nextReminderDay,
   partnerProgress,
@@ -40,25 +41,86 @@ describe("partner progress", () => {
 });
 
 describe("response rates", () => {
-  it("counts responded over asked, overall and per category in report order", () => {
+  it("counts submitted answers over answers asked, overall and per category in report order", () => {
     const rates = responseRates([
-      { category: "local_ngo", progress: "submitted" },
-      { category: "government", progress: "validated" },
-      { category: "government", progress: "in_progress" },
-      { category: "government", progress: "not_started" },
-      { category: "donor", progress: "not_started" },
+      { category: "local_ngo", progress: "submitted", mapped: 1, submitted: 1 },
+      { category: "government", progress: "validated", mapped: 2, submitted: 2 },
+      // 2 of 3 submitted: it counts for 2, though the partner has not responded in full.
+      { category: "government", progress: "in_progress", mapped: 3, submitted: 2 },
+      { category: "government", progress: "not_started", mapped: 1, submitted: 0 },
+      { category: "donor", progress: "not_started", mapped: 2, submitted: 0 },
     ]);
-    expect(rates.overall).toEqual({ responded: 2, asked: 5, rate: 0.4 });
+    expect(rates.overall).toEqual({
+      submitted: 5,
+      asked: 9,
+      rate: 5 / 9,
+      partnersResponded: 2,
+      partnersAsked: 5,
+    });
     expect(rates.byCategory).toEqual([
-      { category: "government", responded: 1, asked: 3, rate: 1 / 3 },
-      { category: "donor", responded: 0, asked: 1, rate: 0 },
-      { category: "local_ngo", responded: 1, asked: 1, rate: 1 },
+      {
+        category: "government",
+        submitted: 4,
+        asked: 6,
+        rate: 4 / 6,
+        partnersResponded: 1,
+        partnersAsked: 3,
+      },
+      {
+        category: "donor",
+        submitted: 0,
+        asked: 2,
+        rate: 0,
+        partnersResponded: 0,
+        partnersAsked: 1,
+      },
+      {
+        category: "local_ngo",
+        submitted: 1,
+        asked: 1,
+        rate: 1,
+        partnersResponded: 1,
+        partnersAsked: 1,
+      },
     ]);
   });
 
+  it("is not 0 % when a partner submitted 2 of its 3 answers", () => {
+    const rates = responseRates([
+      { category: "donor", progress: "in_progress", mapped: 3, submitted: 2 },
+    ]);
+    expect(rates.overall.rate).toBe(2 / 3);
+    expect(rates.overall.partnersResponded).toBe(0);
+  });
+
   it("has no rate when nobody was asked", () => {
-    expect(responseRates([]).overall).toEqual({ responded: 0, asked: 0, rate: null });
+    expect(responseRates([]).overall).toEqual({
+      submitted: 0,
+      asked: 0,
+      rate: null,
+      partnersResponded: 0,
+      partnersAsked: 0,
+    });
     expect(responseRates([]).byCategory).toEqual([]);
+  });
+
+  it("counts, per indicator, the partners asked that submitted (drafts and send-backs do not)", () => {
+    const mappings = [
+      { partnerId: 1, indicatorId: 10 },
+      { partnerId: 2, indicatorId: 10 },
+      { partnerId: 3, indicatorId: 10 },
+      { partnerId: 1, indicatorId: 11 },
+    ];
+    const answers = [
+      { partnerId: 1, indicatorId: 10, state: "submitted" as const },
+      { partnerId: 2, indicatorId: 10, state: "draft" as const },
+      { partnerId: 3, indicatorId: 10, state: "validated" as const },
+      { partnerId: 1, indicatorId: 11, state: "returned" as const },
+    ];
+    expect(indicatorRates(mappings, answers)).toEqual([
+      { indicatorId: 10, submitted: 2, asked: 3, rate: 2 / 3 },
+      { indicatorId: 11, submitted: 0, asked: 1, rate: 0 },
+    ]);
   });
 });
 

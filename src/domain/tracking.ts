@@ -1,4 +1,5 @@
-// Following a collection cycle: each partner's progress, response rates, and the reminder calendar.
+// Following a collection cycle: each partner's progress, response rates (per answer, partner,
+// category and indicator), and the reminder calendar.
 import { PARTNER_CATEGORIES, type PartnerCategory } from "./partner.ts";
 import type { ResponseState } from "./response.ts";
 
@@ -21,25 +22,47 @@ export function hasResponded(progress: Progress): boolean {
   return progress === "submitted" || progress === "validated";
 }
 
-export interface Rate {
-  responded: number;
-  asked: number;
-  /** Between 0 and 1; null when nobody was asked. */
-  rate: number | null;
+/** Submitted or validated: an answer that counts towards the response rate. */
+export function isSubmitted(state: ResponseState): boolean {
+  return state === "submitted" || state === "validated";
 }
 
-function rateOf(items: readonly { progress: Progress }[]): Rate {
-  const responded = items.filter((i) => hasResponded(i.progress)).length;
+export interface Rate {
+  /** Answers submitted (or validated): a partner that sent 2 of its 3 counts for 2. */
+  submitted: number;
+  /** Answers asked for: one per partner × indicator mapped. */
+  asked: number;
+  /** submitted / asked, between 0 and 1; null when nothing was asked. */
+  rate: number | null;
+  /** Partners that have submitted every answer asked of them, and partners asked. */
+  partnersResponded: number;
+  partnersAsked: number;
+}
+
+function rateOf(items: readonly { progress: Progress; mapped: number; submitted: number }[]): Rate {
+  const submitted = items.reduce((sum, i) => sum + i.submitted, 0);
+  const asked = items.reduce((sum, i) => sum + i.mapped, 0);
   return {
-    responded,
-    asked: items.length,
-    rate: items.length === 0 ? null : responded / items.length,
+    submitted,
+    asked,
+    rate: asked === 0 ? null : submitted / asked,
+    partnersResponded: items.filter((i) => hasResponded(i.progress)).length,
+    partnersAsked: items.length,
   };
 }
 
-/** The response rate over the partners asked, overall and per category (report order). */
+/**
+ * Response rates over the answers asked for (partial answers count: a partner that submitted 2
+ * of 3 is not 0 %), overall and per category in report order; each also says how many partners
+ * have submitted everything.
+ */
 export function responseRates(
-  partners: readonly { category: PartnerCategory; progress: Progress }[],
+  partners: readonly {
+    category: PartnerCategory;
+    progress: Progress;
+    mapped: number;
+    submitted: number;
+  }[],
 ): {
   overall: Rate;
   byCategory: ({ category: PartnerCategory } & Rate)[];
@@ -49,8 +72,38 @@ export function responseRates(
     byCategory: PARTNER_CATEGORIES.map((category) => ({
       category,
       ...rateOf(partners.filter((p) => p.category === category)),
-    })).filter((r) => r.asked > 0),
+    })).filter((r) => r.partnersAsked > 0),
   };
+}
+
+export interface IndicatorRate {
+  indicatorId: number;
+  /** Partners asked about the indicator that have submitted their answer to it. */
+  submitted: number;
+  asked: number;
+  rate: number | null;
+}
+
+/** Per indicator: how many of the partners asked about it have submitted an answer. */
+export function indicatorRates(
+  mappings: readonly { partnerId: number; indicatorId: number }[],
+  answers: readonly { partnerId: number; indicatorId: number; state: ResponseState }[],
+): IndicatorRate[] {
+  const done = new Set(
+    answers.filter((a) => isSubmitted(a.state)).map((a) => `${a.partnerId}:${a.indicatorId}`),
+  );
+  const byIndicator = new Map<number, { submitted: number; asked: number }>();
+  for (const m of mappings) {
+    const r = byIndicator.get(m.indicatorId) ?? { submitted: 0, asked: 0 };
+    r.asked += 1;
+    if (done.has(`${m.partnerId}:${m.indicatorId}`)) r.submitted += 1;
+    byIndicator.set(m.indicatorId, r);
+  }
+  return [...byIndicator].map(([indicatorId, r]) => ({
+    indicatorId,
+    ...r,
+    rate: r.asked === 0 ? null : r.submitted / r.asked,
+  }));
 }
 
 /** Scheduled reminders go out this many days before the deadline (UTC calendar days). */

@@ -15,7 +15,8 @@ import { acronymPage, acronymsPage } from "../web/pages/acronyms.ts";
 import type { AppEnv } from "./env.ts";
 import { viewOf } from "./view.ts";
 
-const text = z.string().max(2_000).default("");
+// Lengths are the service's to judge, with a message beside the field; a file reads as "".
+const text = z.string().catch("");
 const addForm = z.object({ acronym: text, expansion: text, expansion_en: text });
 const editForm = z.object({ expansion: text, expansion_en: text });
 const notices = z.object({

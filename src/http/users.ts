@@ -2,22 +2,31 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../domain/policy.ts";
-import { isProblem } from "../domain/problem.ts";
+import { fieldReasons, isProblem } from "../domain/problem.ts";
 import { createPasswordSetupLink, disableUser } from "../services/auth.ts";
 import { authorise } from "../services/cycles.ts";
 import { getDirectory } from "../services/partners.ts";
 import { addUser, getUsers } from "../services/users.ts";
-import type { FieldErrors } from "../web/forms.ts";
+import { fieldMessages } from "../web/forms.ts";
+import type { MessageKey } from "../web/i18n/index.ts";
 import { type UserForm, usersPage } from "../web/pages/users.ts";
 import type { AppEnv } from "./env.ts";
 import { publicBase, viewOf } from "./view.ts";
 
-const userForm = z.object({
-  email: z.string().trim().max(320).default(""),
-  name: z.string().trim().max(200).default(""),
-  role: z.string().trim().max(40).default(""),
-  partner: z.string().trim().max(64).default(""),
-});
+// Lengths are the service's to judge, with a message beside the field; a file reads as "".
+const text = z.string().trim().catch("");
+const userForm = z.object({ email: text, name: text, role: text, partner: text });
+
+/** The account form's words for a refused field, where the general ones say too little. */
+const MESSAGES: Record<string, MessageKey> = {
+  "email.required": "users.error.emailRequired",
+  "email.invalid": "form.invalidEmail",
+  "email.taken": "users.exists",
+  "name.required": "users.error.name",
+  "partner.required": "users.partnerNeeded",
+  "partner.invalid": "users.partnerNeeded",
+  "partner.not_allowed": "users.partnerNotAllowed",
+};
 
 async function render(
   c: Context<AppEnv>,
@@ -56,12 +65,8 @@ export function usersRoutes(): Hono<AppEnv> {
       c.header("Cache-Control", "no-store");
       return render(c, actor, { notice: view.t("users.created", { url }) });
     } catch (error) {
-      if (!isProblem(error)) throw error;
-      const errors: FieldErrors = {};
-      if (error.code === "conflict") errors.email = view.t("users.exists");
-      else if (error.subject === "email") errors.email = view.t("form.invalidEmail");
-      else if (error.subject === "partner") errors.partner = view.t("users.partnerNeeded");
-      else errors.name = view.t("form.errors");
+      if (!isProblem(error) || error.code !== "invalid_input") throw error;
+      const errors = fieldMessages(view, fieldReasons(error), MESSAGES);
       return render(c, actor, { form, errors }, 400);
     }
   });

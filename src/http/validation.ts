@@ -2,7 +2,7 @@
 // and sending an answer back. A form with errors comes back (400) with what was typed.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { isProblem, notFound } from "../domain/problem.ts";
+import { fieldReasons, isProblem, notFound } from "../domain/problem.ts";
 import {
   assessIndicator,
   getValidation,
@@ -89,9 +89,10 @@ async function readForm<T>(
 
 /** A refused field becomes an error beside it; any other problem goes to the error handler. */
 function fieldError(error: unknown): KeyedErrors {
-  const message = isProblem(error) && error.code === "invalid_input" && MESSAGES[error.subject];
-  if (!isProblem(error) || !message) throw error;
-  return { [error.subject]: message };
+  if (!isProblem(error) || error.code !== "invalid_input") throw error;
+  const fields = Object.keys(fieldReasons(error));
+  if (fields.length === 0 || fields.some((f) => !MESSAGES[f])) throw error;
+  return Object.fromEntries(fields.map((f) => [f, MESSAGES[f] as MessageKey]));
 }
 
 function messages(c: Context<AppEnv>, errors: KeyedErrors): FieldErrors {

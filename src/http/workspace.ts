@@ -2,10 +2,11 @@
 // opening and closing, publication, invitations.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { isProblem, Problem } from "../domain/problem.ts";
+import { fieldReasons, isProblem, Problem } from "../domain/problem.ts";
 import { extendCollection } from "../services/collection.ts";
 import {
   authorise,
+  changeDeadline,
   closeCollection,
   createCycle,
   openCollection,
@@ -17,43 +18,53 @@ import {
 } from "../services/cycles.ts";
 import { createInvitation, revokePartnerLinks } from "../services/invitations.ts";
 import { cycleOverview, mappingGrid, partnerPanel } from "../services/workspace.ts";
-import type { FieldErrors } from "../web/forms.ts";
-import { formatDate } from "../web/i18n/index.ts";
+import { COPY_JS, COPY_JS_PATH } from "../web/client.ts";
+import { type FieldErrors, fieldMessages } from "../web/forms.ts";
+import { formatDate, type MessageKey } from "../web/i18n/index.ts";
 import { cyclesPage, mappingPage, overviewPage, partnerPanelPage } from "../web/pages/workspace.ts";
 import type { View } from "../web/view.ts";
 import type { AppEnv } from "./env.ts";
 import { publicBase, viewOf } from "./view.ts";
 
-const text = (max = 200) => z.string().trim().max(max).default("");
+// A form field: what was typed, trimmed; lengths are the service's to judge (with a message
+// beside the field), so an over-long value is never a bare 400 or a 500.
+// Missing fields and files read as "".
+const text = z.string().trim().catch("");
 
 const newCycleForm = z.object({
-  slug: text(64),
-  label: text(),
-  labelEn: text(),
-  periodStart: text(10),
-  periodEnd: text(10),
-  fromSlug: text(64),
+  slug: text,
+  label: text,
+  labelEn: text,
+  periodStart: text,
+  periodEnd: text,
+  fromSlug: text,
 });
 
-/** A form problem becomes an error beside its field; anything else goes to the error handler. */
+/** The words for a refused field of the workspace's forms, where the general ones say too little. */
+const MESSAGES: Record<string, MessageKey> = {
+  "slug.required": "ws.error.slug.required",
+  "slug.invalid": "ws.error.slug.invalid",
+  "slug.taken": "ws.error.slug.taken",
+  "label.required": "ws.error.label.required",
+  "periodStart.required": "ws.error.periodStart.required",
+  "periodStart.invalid": "ws.error.date.invalid",
+  "periodEnd.required": "ws.error.periodEnd.required",
+  "periodEnd.invalid": "ws.error.date.invalid",
+  "periodEnd.before_start": "ws.error.periodEnd.before_start",
+  "fromSlug.invalid": "ws.error.fromSlug.invalid",
+  "deadline.required": "ws.error.deadline.required",
+  "deadline.invalid": "ws.error.date.invalid",
+  "deadline.past": "ws.error.deadline.past",
+  "reason.invalid": "ws.error.reason",
+  "email.invalid": "form.invalidEmail",
+  "confirm.invalid": "ws.error.confirm",
+  "until.invalid": "ext.error.until",
+};
+
+/** A form problem becomes errors beside their fields; anything else goes to the error handler. */
 function fieldError(view: View, error: unknown): FieldErrors {
-  if (!isProblem(error) || (error.code !== "invalid_input" && error.code !== "conflict"))
-    throw error;
-  const p = error as Problem;
-  const map: Record<string, [string, Parameters<View["t"]>[0]]> = {
-    slug: ["slug", "ws.error.slug"],
-    label: ["label", "ws.error.label"],
-    period: ["period", "ws.error.period"],
-    from: ["fromSlug", "ws.error.slug"],
-    deadline: ["deadline", "ws.error.deadline"],
-    reason: ["reason", "ws.error.reason"],
-    confirm: ["confirm", "ws.error.confirm"],
-    until: ["until", "ext.error.until"],
-    email: ["email", "form.invalidEmail"],
-  };
-  const hit = map[p.subject];
-  if (!hit) throw error;
-  return { [hit[0]]: view.t(hit[1]) };
+  if (!isProblem(error) || error.code !== "invalid_input") throw error;
+  return fieldMessages(view, fieldReasons(error), MESSAGES);
 }
 
 const cycleParam = (c: Context<AppEnv>) => c.req.param("cycle") ?? "";
@@ -62,9 +73,14 @@ export function workspaceRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const deps = (c: Context<AppEnv>) => c.get("deps");
 
+  app.get(COPY_JS_PATH, (c) => {
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    return c.body(COPY_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+
   app.get("/manage", async (c) => {
-    const { cycles } = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
-    return c.html(cyclesPage(viewOf(c, { form: true }), cycles));
+    const w = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
+    return c.html(cyclesPage(viewOf(c, { form: true }), w));
   });
 
   app.post("/manage/cycles", async (c) => {
@@ -80,22 +96,29 @@ export function workspaceRoutes(): Hono<AppEnv> {
       return c.redirect(`/manage/cycles/${created.slug}/mapping`, 303);
     } catch (error) {
       const errors = fieldError(view, error);
-      const { cycles } = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
-      return c.html(cyclesPage(view, cycles, form, errors), 400);
+      const w = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
+      return c.html(cyclesPage(view, w, form, errors), 400);
     }
   });
 
   app.get("/manage/cycles/:cycle", async (c) => {
     const o = await cycleOverview(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
     const view = viewOf(c, { form: true });
+    // After a change the redirect says so (post/redirect/get).
+    const changed = c.req.query("changed") === "deadline" && o.cycle.deadline;
     const published = c.req.query("done") === "published" && o.cycle.state === "published";
-    return c.html(overviewPage(view, o, published ? { notice: view.t("ws.published") } : {}));
+    const notice = changed
+      ? view.t("ws.deadline.changed", { date: formatDate(view.lang, changed) })
+      : published
+        ? view.t("ws.published")
+        : undefined;
+    return c.html(overviewPage(view, o, { notice }));
   });
 
   // Each state change is a small form; on a bad value the overview comes back with the error.
   const transition = (
     path: string,
-    run: (c: Context<AppEnv>, form: Record<string, string>) => Promise<void>,
+    run: (c: Context<AppEnv>, form: Record<string, string>) => Promise<unknown>,
     done = "",
   ) =>
     app.post(`/manage/cycles/:cycle/${path}`, async (c) => {
@@ -114,12 +137,17 @@ export function workspaceRoutes(): Hono<AppEnv> {
           400,
         );
       }
-      const query = done ? `?done=${done}` : "";
-      return c.redirect(`/manage/cycles/${encodeURIComponent(cycleParam(c))}${query}`, 303);
+      return c.redirect(`/manage/cycles/${encodeURIComponent(cycleParam(c))}${done}`, 303);
     });
 
   transition("open", (c, f) =>
     openCollection(deps(c).db, c.get("actor"), cycleParam(c), f.deadline ?? "", c.get("lang")),
+  );
+  transition(
+    "deadline",
+    (c, f) =>
+      changeDeadline(deps(c).db, c.get("actor"), cycleParam(c), f.deadline ?? "", c.get("lang")),
+    "?changed=deadline",
   );
   transition("close", (c) =>
     closeCollection(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang")),
@@ -133,7 +161,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
       if (f.confirm !== "1") throw new Problem("invalid_input", "confirm");
       await publishCycle(deps(c).db, c.get("actor"), cycleParam(c), c.get("lang"));
     },
-    "published",
+    "?done=published",
   );
   transition("reopen-collection", (c, f) =>
     reopenCollection(deps(c).db, c.get("actor"), cycleParam(c), f.reason ?? "", c.get("lang")),
@@ -178,7 +206,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
   });
 
   app.post("/manage/cycles/:cycle/partners/:partner/invite", async (c) => {
-    const form = z.object({ email: text(320) }).parse(await c.req.parseBody());
+    const form = z.object({ email: text }).parse(await c.req.parseBody());
     const view = viewOf(c, { form: true });
     const partnerSlug = c.req.param("partner");
     const { t, lang } = view;
@@ -233,7 +261,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
   });
 
   app.post("/manage/cycles/:cycle/partners/:partner/extend", async (c) => {
-    const form = z.object({ until: text(10) }).parse(await c.req.parseBody());
+    const form = z.object({ until: text }).parse(await c.req.parseBody());
     const view = viewOf(c, { form: true });
     const partnerSlug = c.req.param("partner");
     const { lang } = view;

@@ -37,7 +37,7 @@ const fr = {
   "methodology.title": "Approche et méthodologie",
   "methodology.sampling": "Échantillonnage",
   "methodology.samplingText":
-    "{mapped} organisations ont été identifiées lors de la cartographie des acteurs et interrogées sur les indicateurs qui les concernent ; {partners} d’entre elles ont rapporté au moins une contribution, soit {responses} {responses|réponse|réponses}.",
+    "{mapped} {mapped|organisation a été identifiée|organisations ont été identifiées} lors de la cartographie des acteurs et {mapped|interrogée|interrogées} sur les indicateurs {mapped|qui la concernent|qui les concernent} ; {partners} d’entre elles {partners|a|ont} rapporté au moins une contribution, soit {responses} {responses|réponse|réponses}.",
   "methodology.collection": "Collecte des données",
   "methodology.collectionText": "Les réponses ont été recueillies entre le {first} et le {last}.",
   "methodology.methodsIntro": "Réponses par mode de collecte :",
@@ -75,7 +75,7 @@ const fr = {
   "recap.chart": "Indicateurs de processus par statut",
   "synthesis.title": "Synthèse générale",
   "synthesis.figures":
-    "{on_track} {commitments|engagement|engagements} sur {commitments} {on_track|est réalisé ou en bonne voie|sont réalisés ou en bonne voie}. Indicateurs de processus ({indicators}) : {achieved} {achieved|réalisé|réalisés}, {yellow} sur la bonne voie, {red} pas sur la bonne voie et {grey} {grey|non évalué|non évalués}.",
+    "{on_track} {on_track|engagement|engagements} sur {commitments} {on_track|est réalisé ou en bonne voie|sont réalisés ou en bonne voie}. Indicateurs de processus ({indicators}) : {achieved} {achieved|réalisé|réalisés}, {yellow} sur la bonne voie, {red} pas sur la bonne voie et {grey} {grey|non évalué|non évalués}.",
   "highlights.title": "Progrès marquants",
   "difficulties.title": "Difficultés",
   "difficulties.none": "Aucune difficulté enregistrée à ce niveau.",
@@ -195,7 +195,7 @@ const en: Record<ReportKey, string> = {
   "methodology.title": "Approach and methodology",
   "methodology.sampling": "Sampling",
   "methodology.samplingText":
-    "{mapped} organisations were identified when mapping the stakeholders and asked about the indicators that concern them; {partners} of them reported at least one contribution, {responses} {responses|response|responses} in all.",
+    "{mapped} {mapped|organisation was|organisations were} identified when mapping the stakeholders and asked about the indicators that concern {mapped|it|them}; {partners} of them reported at least one contribution, {responses} {responses|response|responses} in all.",
   "methodology.collection": "Data collection",
   "methodology.collectionText": "Answers were collected between {first} and {last}.",
   "methodology.methodsIntro": "Responses by collection method:",

@@ -74,10 +74,10 @@ export async function addAcronym(
   if (acronym === "") errors.acronym = "required";
   else if (!ACRONYM_PATTERN.test(acronym)) errors.acronym = "format";
   const expansions = checkExpansions(input, errors);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
   return db.transaction().execute(async (trx) => {
-    if (await acronymTaken(trx, tracker.id, acronym))
-      return { ok: false as const, errors: { acronym: "taken" as const } };
+    // Taken is checked with the other errors, so the form shows them all at once.
+    if (!errors.acronym && (await acronymTaken(trx, tracker.id, acronym))) errors.acronym = "taken";
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors };
     await insertAcronym(trx, actorLabel(actor), tracker.id, { acronym, ...expansions });
     return { ok: true as const, acronym };
   });

@@ -13,11 +13,17 @@ import {
 import { listPartners } from "../db/partners.ts";
 import { deleteMapping, insertMapping, listMappings } from "../db/responses.ts";
 import { lockCycleState } from "../db/validation.ts";
-import { type CycleState, canTransition, isValidPeriod } from "../domain/cycle.ts";
+import {
+  type CycleState,
+  canTransition,
+  deadlineProblem,
+  newCycleProblems,
+} from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
 import { slugify } from "../domain/partner.ts";
 import { type Actor, actorLabel, can } from "../domain/policy.ts";
-import { notFound, Problem } from "../domain/problem.ts";
+import { invalidFields, notFound, Problem } from "../domain/problem.ts";
+import { utcDay } from "../domain/tracking.ts";
 import { loadTracker } from "./context.ts";
 import type { Db } from "./db.ts";
 
@@ -38,7 +44,9 @@ export async function cycleRecord(db: Db, slug: string, lang: Lang): Promise<Cyc
 export async function workspaceCycles(db: Db, actor: Actor, lang: Lang) {
   authorise(actor, "workspace.read");
   const tracker = await loadTracker(db, lang);
-  return { tracker, cycles: await listCycles(db, tracker.id, lang) };
+  // Newest first: the first one is what a new cycle carries forward from by default.
+  const cycles = await listCycles(db, tracker.id, lang);
+  return { tracker, cycles, canCreate: can(actor, "cycle.setup") };
 }
 
 export interface NewCycleInput {
@@ -50,31 +58,31 @@ export interface NewCycleInput {
   fromSlug: string | null;
 }
 
-/** Creates a cycle in set-up; carries the previous cycle's partner mapping forward. */
+/**
+ * Creates a cycle in set-up; carries the previous cycle's partner mapping forward. Every field
+ * is checked before anything is refused, so the form shows all its errors at once.
+ */
 export async function createCycle(db: Db, actor: Actor, input: NewCycleInput, lang: Lang) {
   authorise(actor, "cycle.setup");
   const slug = slugify(input.slug);
-  if (!slug) throw new Problem("invalid_input", "slug");
-  if (input.label.trim() === "") throw new Problem("invalid_input", "label");
-  if (!isValidPeriod(input.periodStart, input.periodEnd))
-    throw new Problem("invalid_input", "period");
+  const problems = newCycleProblems(input, slug);
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const tracker = await loadTracker(trx, lang);
-    if (await findCycleRecord(trx, tracker.id, slug, lang))
-      throw new Problem("conflict", "slug", { value: slug });
+    if (!problems.slug && (await findCycleRecord(trx, tracker.id, slug, lang)))
+      problems.slug = "taken";
     const previous = input.fromSlug
       ? await findCycleRecord(trx, tracker.id, input.fromSlug, lang)
       : undefined;
-    if (input.fromSlug && !previous)
-      throw new Problem("invalid_input", "from", { value: input.fromSlug });
+    if (input.fromSlug && !previous) problems.fromSlug = "invalid";
+    if (Object.keys(problems).length > 0) throw invalidFields(problems);
     const row = await insertCycle(trx, by, {
       trackerId: tracker.id,
       slug,
       label: input.label.trim(),
       labelEn: input.labelEn?.trim() || null,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
+      periodStart: input.periodStart.trim(),
+      periodEnd: input.periodEnd.trim(),
       state: "setup",
       publishedAt: null,
       previousCycleId: previous?.id ?? null,
@@ -171,18 +179,48 @@ async function move(
   });
 }
 
+/** Refuses a deadline that is not a real day or is already past (UTC). */
+function checkDeadline(deadline: string, now: Date): void {
+  const reason = deadlineProblem(deadline, utcDay(now));
+  if (reason) throw new Problem("invalid_input", "deadline", { reason });
+}
+
 export async function openCollection(
   db: Db,
   actor: Actor,
   slug: string,
   deadline: string,
   lang: Lang,
+  now: Date = new Date(),
 ) {
   authorise(actor, "cycle.setup");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(deadline))) {
-    throw new Problem("invalid_input", "deadline");
-  }
+  checkDeadline(deadline, now);
   await move(db, actor, slug, "collection", lang, { deadline });
+}
+
+/**
+ * Moves the deadline of a collecting cycle (audited before/after). Nothing else is stored: the
+ * reminder schedule and the text of new invitations and reminders read the deadline when they
+ * run, so they follow; messages already queued keep the date they were written with.
+ */
+export async function changeDeadline(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  deadline: string,
+  lang: Lang,
+  now: Date = new Date(),
+): Promise<{ changed: boolean }> {
+  authorise(actor, "cycle.setup");
+  checkDeadline(deadline, now);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await cycleRecord(trx, slug, lang);
+    if (cycle.state !== "collection")
+      throw new Problem("conflict", "state", { from: cycle.state, to: "collection" });
+    if (cycle.deadline === deadline) return { changed: false };
+    await updateCycle(trx, actorLabel(actor), cycle.id, { deadline });
+    return { changed: true };
+  });
 }
 
 export async function closeCollection(db: Db, actor: Actor, slug: string, lang: Lang) {

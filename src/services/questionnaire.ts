@@ -15,7 +15,7 @@ import {
 } from "../db/answers.ts";
 import { countReturned, findExtension } from "../db/collection.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
-import { listCycles } from "../db/cycles.ts";
+import { findCycleRecord, listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
 import { lockCycleState } from "../db/validation.ts";
@@ -43,7 +43,7 @@ import {
 } from "../domain/response.ts";
 import { utcDay } from "../domain/tracking.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { authorise } from "./cycles.ts";
 import type { Db } from "./db.ts";
 
 /** An answer's content as stored: valid rows only. */
@@ -95,11 +95,18 @@ export type SaveResult =
 const isStaff = (actor: Actor) =>
   actor.kind === "user" && (actor.role === "coordinator" || actor.role === "admin");
 
+/**
+ * A questionnaire that is not there, whatever the reason (unknown cycle or partner, or one the
+ * actor may not read): never "no such partner" to a partner who followed a stale link.
+ */
+const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
+  notFound("questionnaire", `${cycleSlug}/${partnerSlug}`);
+
 async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
   const tracker = await loadTracker(db, lang);
-  const cycle = await cycleRecord(db, cycleSlug, lang);
+  const cycle = await findCycleRecord(db, tracker.id, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
-  if (!partner) throw notFound("partner", partnerSlug);
+  if (!cycle || !partner) throw noQuestionnaire(cycleSlug, partnerSlug);
   return { tracker, cycle, partner };
 }
 
@@ -152,7 +159,7 @@ export async function getQuestionnaire(
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
   // Another partner's questionnaire is reported missing, exactly like an unknown one.
-  if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", partnerSlug);
+  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(cycleSlug, partnerSlug);
   const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
     await Promise.all([
       listCommitments(db, tracker.id, lang),
@@ -305,7 +312,7 @@ export async function saveAnswerIn(
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
-  if (!canRead(actor, cycle.id, partner.id)) throw notFound("partner", req.partnerSlug);
+  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(req.cycleSlug, req.partnerSlug);
   authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
   const ifMatch = req.ifMatch;
   if (ifMatch === null) throw new Problem("precondition_required", "if-match");

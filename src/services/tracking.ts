@@ -3,15 +3,19 @@
 
 import { listAnswerMeta } from "../db/answers.ts";
 import type { Executor } from "../db/audit.ts";
+import { listCommitments, listIndicators } from "../db/commitments.ts";
 import { listPartners } from "../db/partners.ts";
 import { listMappings } from "../db/responses.ts";
 import { listRecipients, listReminderMail } from "../db/tracking.ts";
+import { indicatorNumber } from "../domain/commitment.ts";
 import type { Lang } from "../domain/lang.ts";
 import { PARTNER_CATEGORIES, type PartnerCategory, partnerShortName } from "../domain/partner.ts";
 import { type Actor, can } from "../domain/policy.ts";
 import type { ResponseState } from "../domain/response.ts";
 import {
   hasResponded,
+  type IndicatorRate,
+  indicatorRates,
   nextReminderDay,
   type Progress,
   partnerProgress,
@@ -38,6 +42,11 @@ export async function progressByPartner(
   db: Executor,
   cycleId: number,
 ): Promise<Map<number, PartnerState>> {
+  return (await loadProgress(db, cycleId)).byPartner;
+}
+
+/** The cycle's mapping and answers, and where each partner stands from them. */
+async function loadProgress(db: Executor, cycleId: number) {
   const [mappings, answers] = await Promise.all([
     listMappings(db, cycleId),
     listAnswerMeta(db, cycleId),
@@ -60,7 +69,7 @@ export async function progressByPartner(
       lastActivity: last,
     });
   }
-  return result;
+  return { mappings, answers, byPartner: result };
 }
 
 export interface PartnerTracking {
@@ -83,10 +92,14 @@ export interface TrackingView {
   cycle: { slug: string; label: string; state: string; deadline: string | null };
   groups: { category: PartnerCategory; partners: PartnerTracking[] }[];
   rates: ReturnType<typeof responseRates>;
+  /** Per indicator, in commitment order: partners asked that have submitted their answer. */
+  indicators: ({ number: string; title: string } & IndicatorRate)[];
   /** Next day scheduled reminders go out, when the cycle collects and one is left. */
   nextReminder: string | null;
-  /** Partners not yet responded that have an address: what "remind all" would reach. */
+  /** Partners that have not submitted everything: what "remind all" goes through. */
   late: number;
+  /** Of those, the ones without any e-mail address (a WhatsApp link is their way). */
+  lateWithoutAddress: number;
   /** Whether this actor may send reminders and links now. */
   canRemind: boolean;
 }
@@ -101,12 +114,15 @@ export async function trackingPanel(
   authorise(actor, "workspace.read");
   const tracker = await loadTracker(db, lang);
   const cycle = await cycleRecord(db, slug, lang);
-  const [states, partners, mail, recipients] = await Promise.all([
-    progressByPartner(db, cycle.id),
+  const [progress, partners, mail, recipients, commitments, indicators] = await Promise.all([
+    loadProgress(db, cycle.id),
     listPartners(db, tracker.id, lang),
     listReminderMail(db, cycle.id),
     listRecipients(db, cycle.id),
+    listCommitments(db, tracker.id, lang),
+    listIndicators(db, tracker.id, lang),
   ]);
+  const states = progress.byPartner;
   const rows: PartnerTracking[] = partners.flatMap((p) => {
     const s = states.get(p.id);
     if (!s) return [];
@@ -135,6 +151,18 @@ export async function trackingPanel(
     ];
   });
   const collecting = cycle.state === "collection";
+  const late = rows.filter((r) => !hasResponded(r.progress));
+  const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
+  const perIndicator = new Map(
+    indicatorRates(
+      progress.mappings,
+      progress.answers.map((a) => ({
+        partnerId: a.partner_id,
+        indicatorId: a.indicator_id,
+        state: a.state as ResponseState,
+      })),
+    ).map((r) => [r.indicatorId, r]),
+  );
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
     groups: PARTNER_CATEGORIES.map((category) => ({
@@ -144,9 +172,17 @@ export async function trackingPanel(
         .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr")),
     })).filter((g) => g.partners.length > 0),
     rates: responseRates(rows),
+    // Indicators come in commitment order from listIndicators; only those asked about are shown.
+    indicators: indicators.flatMap((i) => {
+      const r = perIndicator.get(i.id);
+      return r
+        ? [{ number: indicatorNumber(numberOf.get(i.commitmentId) ?? 0, i), title: i.title, ...r }]
+        : [];
+    }),
     nextReminder:
       collecting && cycle.deadline ? nextReminderDay(cycle.deadline, utcDay(now)) : null,
-    late: rows.filter((r) => !hasResponded(r.progress) && r.addresses > 0).length,
+    late: late.length,
+    lateWithoutAddress: late.filter((r) => r.addresses === 0).length,
     canRemind: collecting && can(actor, "cycle.setup"),
   };
 }

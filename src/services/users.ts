@@ -5,7 +5,7 @@ import { findDefaultTracker } from "../db/trackers.ts";
 import { findUserByEmail, insertUser, listUsers } from "../db/users.ts";
 import { isEmail, normaliseEmail, passwordProblem } from "../domain/account.ts";
 import { isRole, type Role } from "../domain/policy.ts";
-import { Problem } from "../domain/problem.ts";
+import { invalidFields } from "../domain/problem.ts";
 import type { Db } from "./db.ts";
 import { hashPassword } from "./secrets.ts";
 
@@ -23,29 +23,42 @@ export interface CreatedUser {
   role: Role;
 }
 
+/** A name longer than this is refused (the form says so beside the field). */
+export const USER_NAME_MAX = 200;
+
+/**
+ * Adds an account. Every field is checked before anything is refused (`invalidFields`: email
+ * required, invalid or taken; name required or too long; role invalid; partner required for a
+ * respondent, unknown, or not allowed for another role), so a form shows all its errors at once.
+ */
 export async function addUser(db: Db, actor: string, input: NewUserInput): Promise<CreatedUser> {
   const email = normaliseEmail(input.email);
-  if (!isEmail(email)) throw new Problem("invalid_input", "email", { value: input.email });
-  if (!isRole(input.role)) throw new Problem("invalid_input", "role", { value: input.role });
-  if (input.name.trim() === "") throw new Problem("invalid_input", "name");
+  const problems: Record<string, string> = {};
+  if (input.email.trim() === "") problems.email = "required";
+  else if (!isEmail(email)) problems.email = "invalid";
+  if (input.name.trim() === "") problems.name = "required";
+  else if (input.name.trim().length > USER_NAME_MAX) problems.name = "too_long";
+  if (!isRole(input.role)) problems.role = "invalid";
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, email);
-    if (problem) throw new Problem("invalid_input", "password", { reason: problem });
+    if (problem) problems.password = problem;
   }
   return db.transaction().execute(async (trx) => {
-    if (await findUserByEmail(trx, email)) throw new Problem("conflict", "email", { value: email });
+    if (!problems.email && (await findUserByEmail(trx, email))) problems.email = "taken";
     let partnerId: number | null = null;
     if (input.role === "respondent") {
-      if (!input.partnerSlug) throw new Problem("invalid_input", "partner");
-      const tracker = await findDefaultTracker(trx);
-      const partner = tracker
-        ? await findPartnerBySlug(trx, tracker.id, input.partnerSlug)
-        : undefined;
-      if (!partner) throw new Problem("invalid_input", "partner", { value: input.partnerSlug });
-      partnerId = partner.id;
-    } else if (input.partnerSlug) {
-      throw new Problem("invalid_input", "partner", { value: input.partnerSlug });
+      const tracker = input.partnerSlug ? await findDefaultTracker(trx) : undefined;
+      const partner =
+        tracker && input.partnerSlug
+          ? await findPartnerBySlug(trx, tracker.id, input.partnerSlug)
+          : undefined;
+      if (!input.partnerSlug) problems.partner = "required";
+      else if (!partner) problems.partner = "invalid";
+      partnerId = partner?.id ?? null;
+    } else if (input.partnerSlug && isRole(input.role)) {
+      problems.partner = "not_allowed";
     }
+    if (Object.keys(problems).length > 0) throw invalidFields(problems);
     const row = await insertUser(trx, actor, {
       email,
       name: input.name.trim(),

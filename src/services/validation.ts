@@ -20,7 +20,7 @@ import { acceptsAssessments, type CycleState, isValidPeriod } from "../domain/cy
 import type { Lang } from "../domain/lang.ts";
 import { partnerShortName } from "../domain/partner.ts";
 import { type Actor, actorLabel, can } from "../domain/policy.ts";
-import { notFound, Problem } from "../domain/problem.ts";
+import { invalidFields, notFound, Problem } from "../domain/problem.ts";
 import type { Response } from "../domain/response.ts";
 import { isStatus, type Status, statusNeedsNarrative } from "../domain/status.ts";
 import { loadTracker } from "./context.ts";
@@ -205,9 +205,12 @@ export async function saveMeeting(
   authorise(actor, "validation.write");
   const title = clean(form.title);
   const place = clean(form.place);
-  if (!title) throw new Problem("invalid_input", "title");
-  if (!isValidPeriod(form.heldOn, form.heldOn)) throw new Problem("invalid_input", "heldOn");
-  if (!place) throw new Problem("invalid_input", "place");
+  // Every field at once, so the form shows all its errors together.
+  const problems: Record<string, string> = {};
+  if (!title) problems.title = "required";
+  if (!isValidPeriod(form.heldOn, form.heldOn)) problems.heldOn = "invalid";
+  if (!place) problems.place = "required";
+  if (!title || !place || problems.heldOn) throw invalidFields(problems);
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);

@@ -7,11 +7,13 @@ import { listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings } from "../db/responses.ts";
 import { listInvitations } from "../db/sessions.ts";
+import { acceptsAnswer } from "../domain/collection.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import type { Lang } from "../domain/lang.ts";
 import { groupByCategory } from "../domain/partner.ts";
 import { type Actor, can, seesDraftReports } from "../domain/policy.ts";
 import { notFound } from "../domain/problem.ts";
+import { utcDay } from "../domain/tracking.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
@@ -38,6 +40,10 @@ export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: La
     groups: groupByCategory(asked),
     partnersAsked: asked.length,
     canEditTexts: can(actor, "cycle.setup"),
+    /** Open and close collection, move the deadline. */
+    canSetUp: can(actor, "cycle.setup"),
+    /** Publish and reopen. */
+    canPublish: can(actor, "cycle.publish"),
     canDownloadReport: cycle.state === "published" || seesDraftReports(actor),
   };
 }
@@ -56,6 +62,7 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
   const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
   return {
     cycle,
+    canEdit: can(actor, "cycle.setup") && cycle.state !== "published",
     indicators: indicators.map((i) => ({
       id: i.id,
       code: i.code,
@@ -97,6 +104,16 @@ export async function partnerPanel(
   return {
     cycle,
     partner,
+    canInvite: can(actor, "cycle.setup"),
+    /** Whether the questionnaire opens for entry on the partner's behalf, or to read only. */
+    canEnter:
+      acceptsAnswer({
+        cycleState: cycle.state,
+        extendedUntil,
+        today: utcDay(new Date()),
+        byCoordinator: true,
+        answerState: null,
+      }) && can(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id }),
     mapped: mappings.filter((m) => m.partnerId === partner.id).length,
     answered: meta.length,
     extendedUntil,

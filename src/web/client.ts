@@ -1,18 +1,29 @@
-// The questionnaire's client modules: its script, read once at start and served under a name
-// that carries its hash (browsers may keep it for good and never run an old copy against a new
-// server), its service worker (served at /sw.js so that it may control the questionnaire pages)
-// and the web app manifest that makes the questionnaire installable.
+// The client modules (the questionnaire's script, the copy button), read once at start and
+// served under names that carry their hash (browsers may keep them for good and never run an old
+// copy against a new server); the questionnaire's service worker (served at /sw.js so that it
+// may control the questionnaire pages) and the web app manifest that makes it installable.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { translator } from "./i18n/index.ts";
 
 const source = (name: string) => readFileSync(new URL(`./client/${name}`, import.meta.url), "utf8");
 
-export const QUESTIONNAIRE_JS = source("questionnaire.js");
+function clientModule(name: string): { source: string; path: string } {
+  const text = source(`${name}.js`);
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 12);
+  return { source: text, path: `/static/${name}.${hash}.js` };
+}
 
-const hash = createHash("sha256").update(QUESTIONNAIRE_JS).digest("hex").slice(0, 12);
+const questionnaire = clientModule("questionnaire");
+const copy = clientModule("copy");
 
-export const QUESTIONNAIRE_JS_PATH = `/static/questionnaire.${hash}.js`;
+/** The questionnaire's drafts, offline outbox and saving without reloading. */
+export const QUESTIONNAIRE_JS = questionnaire.source;
+export const QUESTIONNAIRE_JS_PATH = questionnaire.path;
+
+/** The copy button beside a link to hand over. */
+export const COPY_JS = copy.source;
+export const COPY_JS_PATH = copy.path;
 
 const fr = translator("fr");
 const en = translator("en");

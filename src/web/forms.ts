@@ -1,9 +1,36 @@
 // Form pieces: labelled fields with their error beside them, the CSRF field, an error summary.
 // Every field keeps what was typed when the form comes back with errors.
 import { html } from "hono/html";
+import { COPY_JS_PATH } from "./client.ts";
+import type { MessageKey } from "./i18n/index.ts";
 import type { Html, View } from "./view.ts";
 
 export type FieldErrors = Record<string, string>;
+
+// What a refused field is told when its form has no more precise words for the reason.
+const REASON_MESSAGES: Record<string, MessageKey> = {
+  required: "form.required",
+  too_long: "form.tooLong",
+  taken: "form.taken",
+  past: "form.past",
+};
+
+/**
+ * Each refused field's message, beside it: `${field}.${reason}` in `specific` when the form says
+ * it better ("slug.taken"), else the reason's general words, else "not valid".
+ */
+export function fieldMessages(
+  view: View,
+  reasons: Readonly<Record<string, string>>,
+  specific: Readonly<Record<string, MessageKey>> = {},
+): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(reasons).map(([name, reason]) => [
+      name,
+      view.t(specific[`${name}.${reason}`] ?? REASON_MESSAGES[reason] ?? "form.invalid"),
+    ]),
+  );
+}
 
 export function csrfField(view: View): Html {
   return html`<input type="hidden" name="_csrf" value="${view.csrf ?? ""}">`;
@@ -41,4 +68,16 @@ export function field(o: FieldOptions): Html {
   return html`<div class="field"><label for="${id}">${o.label}</label>${
     o.hint ? html`<small class="muted">${o.hint}</small>` : ""
   }${control}${o.error ? html`<p class="error" id="${id}-e">${o.error}</p>` : ""}</div>`;
+}
+
+/**
+ * A read-only field to copy from (an invitation link): selectable by hand everywhere; the copy
+ * button is hidden until the client module (`client/copy.js`) shows it, so it never appears
+ * where it could not work.
+ */
+export function copyField(view: View, o: { name: string; label: string; value: string }): Html {
+  const { t } = view;
+  const id = `f-${o.name}`;
+  return html`${field({ ...o, attrs: html` readonly data-copy-source` })}<p><button class="secondary" type="button" data-copy="${id}" data-copied="${t("ws.copy.done")}" data-failed="${t("ws.copy.failed")}" hidden>${t("ws.copy")}</button> <span class="muted" data-copy-status="${id}" aria-live="polite"></span></p>
+<script type="module" src="${COPY_JS_PATH}"></script>`;
 }

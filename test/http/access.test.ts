@@ -118,6 +118,13 @@ const ROUTES: Row[] = [
     body: { reason: "" },
   },
   { method: "POST", path: "/manage/cycles/2023/publish", allowed: ["coordinator", "admin"] },
+  // An empty deadline: refused beside its field for those allowed, so nothing changes.
+  {
+    method: "POST",
+    path: "/manage/cycles/2023/deadline",
+    allowed: ["coordinator", "admin"],
+    body: { deadline: "" },
+  },
 ];
 
 // Respondents' addresses: those who write to them see them, validators and programme managers

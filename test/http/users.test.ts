@@ -43,6 +43,40 @@ describe.each(backends)("accounts on %s", (backend) => {
     expect((await awa.get("/q/2023/psi")).status).toBe(404);
   });
 
+  it("shows every error of the account form at once, each beside its field", async () => {
+    const admin = await signIn(app, ACCOUNTS.admin.email, PASSWORD);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom("users")
+            .select((e) => e.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const error = (page: string, id: string) =>
+      new RegExp(`<p class="error" id="${id}-e">([^<]*)</p>`).exec(page)?.[1];
+    const empty = await (
+      await admin.post("/manage/users", { email: "", name: "", role: "respondent", partner: "" })
+    ).text();
+    expect(error(empty, "f-email")).toBe("Indiquez l’adresse e-mail du compte.");
+    expect(error(empty, "f-name")).toBe("Indiquez le nom de la personne.");
+    expect(error(empty, "f-partner")).toBe("Choisissez l’organisation du répondant dans la liste.");
+    const taken = await admin.post("/manage/users", {
+      email: ACCOUNTS.validator.email.toUpperCase(),
+      name: "x".repeat(201),
+      role: "validator",
+      partner: "psi",
+    });
+    expect(taken.status).toBe(400);
+    const page = await taken.text();
+    expect(error(page, "f-email")).toBe("Cette adresse a déjà un compte.");
+    expect(error(page, "f-name")).toBe("Texte trop long.");
+    expect(error(page, "f-partner")).toMatch(/^Seul un compte de répondant/);
+    expect(await count()).toBe(before);
+  });
+
   it("disabling ends every session at once", async () => {
     const psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
     expect((await psi.get("/q/2023/psi")).status).toBe(200);

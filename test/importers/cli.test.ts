@@ -9,7 +9,7 @@ import { openDatabase } from "../../src/db/connect.ts";
 import { main } from "../../src/main.ts";
 import { createCycle, openCollection } from "../../src/services/cycles.ts";
 import { questionnaireWorkbook } from "../../src/services/questionnaire-files.ts";
-import { SYSTEM } from "../support/world.ts";
+import { OPENED_ON, SYSTEM } from "../support/world.ts";
 
 function capture() {
   const out: string[] = [];
@@ -41,7 +41,7 @@ beforeAll(async () => {
     },
     "fr",
   );
-  await openCollection(database.db, SYSTEM, "2023", "2024-02-15", "fr");
+  await openCollection(database.db, SYSTEM, "2023", "2024-02-15", "fr", OPENED_ON);
   const exported = (await questionnaireWorkbook(database.db, SYSTEM, "2023", "psi", "fr")).bytes;
   await database.close();
   const fill = async (contributes: string, name: string) => {

@@ -28,6 +28,9 @@ export const SYSTEM: Actor = {
   name: "system",
 };
 
+/** When the world's coordinator opened 2023: a deadline is never set in the past. */
+export const OPENED_ON = new Date("2024-01-10T09:00:00Z");
+
 /** The coordinator's part: 2023 set up from 2022 (mapping carried forward), open until 15 February. */
 export async function openCycle2023(db: Db): Promise<void> {
   await createCycle(
@@ -43,7 +46,7 @@ export async function openCycle2023(db: Db): Promise<void> {
     },
     "fr",
   );
-  await openCollection(db, SYSTEM, "2023", "2024-02-15", "fr");
+  await openCollection(db, SYSTEM, "2023", "2024-02-15", "fr", OPENED_ON);
 }
 
 export async function collectionWorld(t: TestDatabase) {

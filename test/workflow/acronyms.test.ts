@@ -62,6 +62,15 @@ describe.each(backends)("acronyms editor on %s", (backend) => {
     const taken = await web.post(LIST, { acronym: "onasr", expansion: "Doublon" });
     expect(taken.status).toBe(400);
     expect(await taken.text()).toContain("Ce sigle figure déjà dans la liste");
+    // Both errors at once: the taken acronym and the missing meaning.
+    await web.get(LIST);
+    const both = await (await web.post(LIST, { acronym: "ONASR", expansion: "" })).text();
+    expect(both).toContain("Ce sigle figure déjà dans la liste");
+    expect(both).toContain("Ce champ est obligatoire.");
+    // Far too long is a message beside the field, never a server error.
+    await web.get(LIST);
+    const long = await web.post(LIST, { acronym: "LONG", expansion: "x".repeat(5_000) });
+    expect(long.status).toBe(400);
     expect(await count()).toBe(before);
   });
 

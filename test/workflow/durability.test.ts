@@ -10,7 +10,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createCycle, openCollection, setMapping } from "../../src/services/cycles.ts";
 import { loadDemo } from "../../src/services/demo/load.ts";
 import { createInvitation } from "../../src/services/invitations.ts";
-import { SYSTEM } from "../support/world.ts";
+import { OPENED_ON, SYSTEM } from "../support/world.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/jalon.js");
 
@@ -90,7 +90,7 @@ describe("acknowledged writes survive kill -9 on the embedded database", () => {
       indicators.map((i) => ({ partnerId: psi.id, indicatorId: i.id })),
       "fr",
     );
-    await openCollection(seed.db, SYSTEM, "2023", "2024-03-01", "fr");
+    await openCollection(seed.db, SYSTEM, "2023", "2024-03-01", "fr", OPENED_ON);
     const link = await createInvitation(
       seed.db,
       SYSTEM,

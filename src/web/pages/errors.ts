@@ -9,6 +9,7 @@ const NOT_FOUND_DETAIL: Record<string, MessageKey> = {
   commitment: "error.notFound.commitment",
   partner: "error.notFound.partner",
   tracker: "error.notFound.tracker",
+  questionnaire: "error.notFound.questionnaire",
 };
 
 export function notFoundPage(view: View, subject?: string, id?: string | number): Html {

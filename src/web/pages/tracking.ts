@@ -5,7 +5,7 @@ import { PROGRESS, type Progress } from "../../domain/tracking.ts";
 import type { OutboxMessage, ReminderMessage } from "../../services/reminders.ts";
 import type { PartnerTracking, TrackingView, WhatsappLink } from "../../services/tracking.ts";
 import { colon } from "../components.ts";
-import { csrfField, field } from "../forms.ts";
+import { copyField, csrfField, field } from "../forms.ts";
 import { formatDate, formatNumber, formatValue, translator } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
@@ -57,7 +57,9 @@ export type TrackingNotice =
   | { kind: "all"; queued: number; already: number; noAddress: number };
 
 function noticeText(view: View, n: TrackingNotice): string {
-  if (n.kind === "all") return view.t("track.done.all", n);
+  // Every late partner has one outcome, so the three counts add up to the partners late.
+  if (n.kind === "all")
+    return view.t("track.done.all", { ...n, late: n.queued + n.already + n.noAddress });
   return view.t(`track.done.${n.outcome}`, { partner: n.partner });
 }
 
@@ -92,25 +94,32 @@ function partnerRow(
       : "";
   return html`<tr id="p-${p.slug}">
 <td><a href="${base}/partners/${encodeURIComponent(p.slug)}" title="${p.name}"><b>${p.shortName}</b></a> ${progressMark(view, p.progress)}${done}</td>
-<td data-label="${t("track.col.answered")}">${t("track.answered", { answered: p.answered, mapped: p.mapped, submitted: p.submitted })}</td>
+<td data-label="${t("track.col.answered")}">${t("track.answered", { answered: p.answered, mapped: p.mapped, submitted: p.submitted, rate: percent(view, p.mapped === 0 ? null : p.submitted / p.mapped) })}</td>
 <td data-label="${t("track.col.activity")}">${p.lastActivity ? formatDate(lang, p.lastActivity) : ""}</td>
 <td data-label="${t("track.col.reminders")}">${reminders}</td>
 ${v.canRemind ? html`<td>${actions}</td>` : ""}
 </tr>`;
 }
 
+/** The rates count answers: a partner that submitted 2 of its 3 indicators counts for 2. */
 function ratesSection(view: View, v: TrackingView): Html {
   const { t, lang } = view;
   const { overall, byCategory } = v.rates;
   return html`<section class="card" aria-labelledby="rate">
 <h2 id="rate">${t("track.rate.title")}${colon(view)} ${percent(view, overall.rate)}</h2>
-<p>${t("track.rate.overall", { responded: formatNumber(lang, overall.responded), asked: formatNumber(lang, overall.asked) })}</p>
+<p>${t("track.rate.answers", { submitted: formatNumber(lang, overall.submitted), asked: formatNumber(lang, overall.asked) })}</p>
 ${meter(overall.rate)}
+<p class="muted">${t("track.rate.overall", { responded: formatNumber(lang, overall.partnersResponded), asked: formatNumber(lang, overall.partnersAsked) })}</p>
 <h3>${t("track.rate.byCategory")}</h3>
 <ul class="marks">${byCategory.map(
     (r) =>
-      html`<li><span>${t(`category.${r.category}`)}</span><span><b>${percent(view, r.rate)}</b> <small class="muted">(${r.responded} / ${r.asked})</small></span></li>`,
+      html`<li><span>${t(`category.${r.category}`)}</span><span><b>${percent(view, r.rate)}</b> <small class="muted">(${r.submitted} / ${r.asked})</small></span></li>`,
   )}</ul>
+<details><summary>${t("track.rate.byIndicator")}</summary>
+<ul class="marks">${v.indicators.map(
+    (i) =>
+      html`<li><span><b>${i.number}</b> ${i.title}</span><span><b>${percent(view, i.rate)}</b> <small class="muted">${t("track.rate.partners", { submitted: i.submitted, asked: i.asked })}</small></span></li>`,
+  )}</ul></details>
 </section>`;
 }
 
@@ -147,8 +156,14 @@ ${ratesSection(view, v)}
 <section class="card">
 ${collecting ? html`<p>${t("track.schedule")}</p><p><b>${v.nextReminder ? t("track.next", { date: formatDate(lang, v.nextReminder) }) : t("track.noNext")}</b></p>` : html`<p>${t("track.notCollecting")}</p>`}
 ${
-  v.canRemind && v.late > 0
-    ? html`<form method="post" action="${base}/tracking/remind">${csrfField(view)}<p><button class="primary" type="submit">${t("track.remindAll", { count: v.late })}</button></p></form>`
+  // The button counts every late partner, as its result does; those without an address are
+  // named apart, since an e-mail cannot reach them.
+  v.canRemind && v.late > v.lateWithoutAddress
+    ? html`<form method="post" action="${base}/tracking/remind">${csrfField(view)}<p><button class="primary" type="submit">${t("track.remindAll", { count: v.late })}</button></p>${
+        v.lateWithoutAddress > 0
+          ? html`<p class="muted">${t("track.remindAll.noAddress", { count: v.lateWithoutAddress })}</p>`
+          : ""
+      }</form>`
     : ""
 }
 <p><a href="/manage/outbox">${t("track.outboxLink")}</a></p>
@@ -184,7 +199,7 @@ export function whatsappPage(view: View, link: WhatsappLink): Html {
 <p class="notice">${t("ws.invite.created")}</p>
 <p><a class="button" href="https://wa.me/?text=${encodeURIComponent(text)}" rel="noopener noreferrer" target="_blank">${t("track.wa.open")}</a></p>
 ${field({ name: "message", label: t("track.wa.message"), value: text, multiline: true, attrs: html` readonly rows="7" lang="fr"` })}
-${field({ name: "link", label: t("ws.invite.link"), value: link.url, attrs: html` readonly` })}
+${copyField(view, { name: "link", label: t("ws.invite.link"), value: link.url })}
 </section>
 <p><a href="${tracking}">${t("track.back")}</a></p>`,
   });

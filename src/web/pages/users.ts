@@ -8,6 +8,9 @@ import type { Html, View } from "../view.ts";
 
 type UserList = Awaited<ReturnType<typeof getUsers>>;
 
+const invalid = (id: string, error: string | undefined) =>
+  error ? html` aria-invalid="true" aria-describedby="${id}-e"` : "";
+
 export interface UserForm {
   email?: string;
   name?: string;
@@ -44,20 +47,18 @@ ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
 <h2 id="add">${t("users.add")}</h2>
 <p class="muted">${t("users.intro")}</p>
 ${errorSummary(view, errors)}
-<form method="post" action="/manage/users">
+<form method="post" action="/manage/users" novalidate>
 ${csrfField(view)}
 ${field({ name: "email", label: t("auth.email"), type: "email", value: form.email, required: true, error: errors.email })}
 ${field({ name: "name", label: t("users.name"), value: form.name, required: true, error: errors.name })}
-<div class="field"><label for="f-role">${t("users.role")}</label><select id="f-role" name="role">${ROLES.map(
+<div class="field"><label for="f-role">${t("users.role")}</label><select id="f-role" name="role"${invalid("f-role", errors.role)}>${ROLES.map(
       (r) =>
         html`<option value="${r}"${form.role === r ? html` selected` : ""}>${t(`role.${r}`)}</option>`,
-    )}</select></div>
-<div class="field"><label for="f-partner">${t("users.partner")}</label><select id="f-partner" name="partner"${
-      errors.partner ? html` aria-invalid="true"` : ""
-    }><option value="">${t("users.none")}</option>${partners.map(
+    )}</select>${errors.role ? html`<p class="error" id="f-role-e">${errors.role}</p>` : ""}</div>
+<div class="field"><label for="f-partner">${t("users.partner")}</label><select id="f-partner" name="partner"${invalid("f-partner", errors.partner)}><option value="">${t("users.none")}</option>${partners.map(
       (p) =>
         html`<option value="${p.slug}"${form.partner === p.slug ? html` selected` : ""}>${p.shortName}</option>`,
-    )}</select>${errors.partner ? html`<p class="error">${errors.partner}</p>` : ""}</div>
+    )}</select>${errors.partner ? html`<p class="error" id="f-partner-e">${errors.partner}</p>` : ""}</div>
 <p><button class="primary" type="submit">${t("users.add")}</button></p>
 </form>
 </section>`,

@@ -1,10 +1,10 @@
 // Workspace pages: the cycles, a cycle's overview and actions, the mapping, a partner's panel.
 import { html } from "hono/html";
-import type { Cycle } from "../../domain/cycle.ts";
+import { CYCLE_LABEL_MAX, CYCLE_SLUG_MAX, type Cycle } from "../../domain/cycle.ts";
 import { REPORT_FORMATS } from "../../domain/report-text.ts";
 import type { cycleOverview, mappingGrid, partnerPanel } from "../../services/workspace.ts";
 import { colon } from "../components.ts";
-import { csrfField, errorSummary, type FieldErrors, field } from "../forms.ts";
+import { copyField, csrfField, errorSummary, type FieldErrors, field } from "../forms.ts";
 import { formatDate } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
@@ -23,13 +23,46 @@ export interface NewCycleForm {
   fromSlug?: string;
 }
 
-export function cyclesPage(
+/** The new cycle's form; it carries forward from the latest cycle unless told otherwise. */
+function newCycleSection(
   view: View,
   cycles: Cycle[],
+  form: NewCycleForm,
+  errors: FieldErrors,
+): Html {
+  const { t } = view;
+  const from = form.fromSlug ?? cycles[0]?.slug ?? "";
+  const fromError = errors.fromSlug
+    ? html` aria-invalid="true" aria-describedby="f-fromSlug-e"`
+    : "";
+  return html`<section class="card" aria-labelledby="new">
+<h2 id="new">${t("ws.newCycle")}</h2>
+${errorSummary(view, errors)}
+<form method="post" action="/manage/cycles" novalidate>
+${csrfField(view)}
+${field({ name: "slug", label: t("ws.newCycle.slug"), hint: t("ws.newCycle.slugHint"), value: form.slug, required: true, error: errors.slug, attrs: html` maxlength="${CYCLE_SLUG_MAX}"` })}
+${field({ name: "label", label: t("ws.newCycle.label"), value: form.label, required: true, error: errors.label, attrs: html` maxlength="${CYCLE_LABEL_MAX}"` })}
+${field({ name: "labelEn", label: t("ws.newCycle.labelEn"), value: form.labelEn, error: errors.labelEn, attrs: html` maxlength="${CYCLE_LABEL_MAX}"` })}
+${field({ name: "periodStart", label: t("ws.newCycle.start"), type: "date", value: form.periodStart, required: true, error: errors.periodStart })}
+${field({ name: "periodEnd", label: t("ws.newCycle.end"), type: "date", value: form.periodEnd, required: true, error: errors.periodEnd })}
+<div class="field"><label for="f-fromSlug">${t("ws.newCycle.from")}</label>
+<select id="f-fromSlug" name="fromSlug"${fromError}><option value="">${t("ws.newCycle.none")}</option>${cycles.map(
+    (c) =>
+      html`<option value="${c.slug}"${from === c.slug ? html` selected` : ""}>${c.label}</option>`,
+  )}</select>${errors.fromSlug ? html`<p class="error" id="f-fromSlug-e">${errors.fromSlug}</p>` : ""}</div>
+<p><button class="primary" type="submit">${t("ws.newCycle.submit")}</button></p>
+</form>
+</section>`;
+}
+
+export function cyclesPage(
+  view: View,
+  w: { cycles: Cycle[]; canCreate: boolean },
   form: NewCycleForm = {},
   errors: FieldErrors = {},
 ): Html {
   const { t } = view;
+  const { cycles } = w;
   return page(view, {
     title: t("ws.title"),
     body: html`<h1>${t("ws.title")}</h1>
@@ -43,24 +76,7 @@ ${
           html`<li><a href="/manage/cycles/${encodeURIComponent(c.slug)}"><b>${c.label}</b></a>${stateBadge(view, c.state)}</li>`,
       )}</ul>`
 }
-<section class="card" aria-labelledby="new">
-<h2 id="new">${t("ws.newCycle")}</h2>
-${errorSummary(view, errors)}
-<form method="post" action="/manage/cycles">
-${csrfField(view)}
-${field({ name: "slug", label: t("ws.newCycle.slug"), hint: t("ws.newCycle.slugHint"), value: form.slug, required: true, error: errors.slug })}
-${field({ name: "label", label: t("ws.newCycle.label"), value: form.label, required: true, error: errors.label })}
-${field({ name: "labelEn", label: t("ws.newCycle.labelEn"), value: form.labelEn })}
-${field({ name: "periodStart", label: t("ws.newCycle.start"), type: "date", value: form.periodStart, required: true, error: errors.period })}
-${field({ name: "periodEnd", label: t("ws.newCycle.end"), type: "date", value: form.periodEnd, required: true })}
-<div class="field"><label for="f-from">${t("ws.newCycle.from")}</label>
-<select id="f-from" name="fromSlug"><option value="">${t("ws.newCycle.none")}</option>${cycles.map(
-      (c) =>
-        html`<option value="${c.slug}"${form.fromSlug === c.slug ? html` selected` : ""}>${c.label}</option>`,
-    )}</select></div>
-<p><button class="primary" type="submit">${t("ws.newCycle.submit")}</button></p>
-</form>
-</section>`,
+${w.canCreate ? newCycleSection(view, cycles, form, errors) : ""}`,
   });
 }
 
@@ -98,6 +114,8 @@ export function overviewPage(
   const { cycle } = o;
   const base = `/manage/cycles/${encodeURIComponent(cycle.slug)}`;
   const errors = state.errors ?? {};
+  // The date picker starts at today (UTC, as the server checks); older days are refused anyway.
+  const today = new Date().toISOString().slice(0, 10);
   const action = (path: string, label: string, extra: Html = html``, primary = true) =>
     html`<form method="post" action="${base}/${path}" class="card">${csrfField(view)}${extra}<p><button class="${primary ? "primary" : "secondary"}" type="submit">${label}</button></p></form>`;
   return page(view, {
@@ -110,12 +128,17 @@ export function overviewPage(
 ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
 ${errorSummary(view, errors)}
 ${reportSection(view, o)}
-${cycle.state === "setup" ? action("open", t("ws.open.submit"), field({ name: "deadline", label: t("ws.open.deadline"), type: "date", value: state.deadline, required: true, error: errors.deadline })) : ""}
-${cycle.state === "collection" ? action("close", t("ws.close.submit"), html``, false) : ""}
-${cycle.state === "validation" ? action("publish", t("ws.publish.submit"), confirmBox(view, errors.confirm)) : ""}
-${cycle.state === "validation" ? action("reopen-collection", t("ws.reopenCollection.submit"), field({ name: "reason", label: t("ws.reopenCollection.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
+${o.canSetUp && cycle.state === "setup" ? action("open", t("ws.open.submit"), field({ name: "deadline", label: t("ws.open.deadline"), type: "date", value: state.deadline, required: true, error: errors.deadline, attrs: html` min="${today}"` })) : ""}
+${
+  o.canSetUp && cycle.state === "collection"
+    ? html`${action("deadline", t("ws.deadline.change"), field({ name: "deadline", label: t("ws.deadline.new"), hint: t("ws.deadline.hint"), type: "date", value: state.deadline ?? cycle.deadline, required: true, error: errors.deadline, attrs: html` min="${today}"` }), false)}
+${action("close", t("ws.close.submit"), html``, false)}`
+    : ""
+}
+${o.canPublish && cycle.state === "validation" ? action("publish", t("ws.publish.submit"), confirmBox(view, errors.confirm)) : ""}
+${o.canSetUp && cycle.state === "validation" ? action("reopen-collection", t("ws.reopenCollection.submit"), field({ name: "reason", label: t("ws.reopenCollection.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
 ${cycle.state === "published" ? html`<p><a class="button" href="/cycles/${encodeURIComponent(cycle.slug)}">${t("ws.publicLink")}</a></p>` : ""}
-${cycle.state === "published" ? action("reopen", t("ws.reopen.submit"), field({ name: "reason", label: t("ws.reopen.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
+${o.canPublish && cycle.state === "published" ? action("reopen", t("ws.reopen.submit"), field({ name: "reason", label: t("ws.reopen.reason"), value: state.reason, multiline: true, required: true, error: errors.reason }), false) : ""}
 <h2>${t("ws.partners.title")} (${o.partnersAsked})</h2>
 ${o.groups
   .filter((g) => g.partners.length > 0)
@@ -132,30 +155,36 @@ ${o.groups
 export function mappingPage(view: View, g: Grid, notice?: string): Html {
   const { t } = view;
   const base = `/manage/cycles/${encodeURIComponent(g.cycle.slug)}`;
+  const grid = g.groups
+    .filter((group) => group.partners.length > 0)
+    .map(
+      (group) =>
+        html`<h2>${t(`category.${group.category}`)}</h2>${group.partners.map(
+          (
+            p,
+          ) => html`<details class="card"><summary><b>${p.shortName}</b> <span class="muted">${t("ws.partners.count", { count: p.mapped.size })}</span></summary>
+<fieldset${g.canEdit ? "" : html` disabled`}><legend>${p.name}</legend>${g.indicators.map(
+            (i) =>
+              html`<div><label><input type="checkbox" name="m" value="${p.id}:${i.id}"${p.mapped.has(i.id) ? html` checked` : ""}${p.answered.has(i.id) ? html` data-answered="1"` : ""}> <b>${i.number}</b> ${i.title}</label></div>`,
+          )}</fieldset></details>`,
+        )}`,
+    );
   return page(view, {
     title: `${t("ws.tab.mapping")} – ${g.cycle.label}`,
     body: html`${cycleTabs(view, g.cycle.slug, "mapping")}
 <h1>${t("ws.tab.mapping")}</h1>
-<p class="muted">${t("ws.mapping.intro")}</p>
+<p class="muted">${t(g.canEdit ? "ws.mapping.intro" : "ws.mapping.readOnly")}</p>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
-<form method="post" action="${base}/mapping">
+${
+  // Only those who may change the mapping get a form; the others read it.
+  g.canEdit
+    ? html`<form method="post" action="${base}/mapping">
 ${csrfField(view)}
-${g.groups
-  .filter((group) => group.partners.length > 0)
-  .map(
-    (group) =>
-      html`<h2>${t(`category.${group.category}`)}</h2>${group.partners.map(
-        (
-          p,
-        ) => html`<details class="card"><summary><b>${p.shortName}</b> <span class="muted">${t("ws.partners.count", { count: p.mapped.size })}</span></summary>
-<fieldset><legend>${p.name}</legend>${g.indicators.map(
-          (i) =>
-            html`<div><label><input type="checkbox" name="m" value="${p.id}:${i.id}"${p.mapped.has(i.id) ? html` checked` : ""}${p.answered.has(i.id) ? html` data-answered="1"` : ""}> <b>${i.number}</b> ${i.title}</label></div>`,
-        )}</fieldset></details>`,
-      )}`,
-  )}
+${grid}
 <p><button class="primary" type="submit">${t("ws.mapping.save")}</button></p>
-</form>`,
+</form>`
+    : grid
+}`,
   });
 }
 
@@ -208,17 +237,19 @@ export function partnerPanelPage(
 <h1>${t("ws.partner.title", { partner: short, cycle: p.cycle.label })}</h1>
 <p>${p.partner.name}</p>
 <p class="muted">${p.answered} / ${t("ws.partners.count", { count: p.mapped })}</p>
-<p><a class="button" href="/q/${encodeURIComponent(p.cycle.slug)}/${encodeURIComponent(p.partner.slug)}">${t("ws.partner.questionnaire")}</a></p>
+<p><a class="button" href="/q/${encodeURIComponent(p.cycle.slug)}/${encodeURIComponent(p.partner.slug)}">${t(p.canEnter ? "ws.partner.questionnaire" : "ws.partner.questionnaireRead")}</a></p>
 ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
 ${
   o.created
     ? html`<section class="card" aria-live="polite"><p class="notice">${t("ws.invite.created")}${o.created.emailed ? html` ${t("ws.invite.emailed")}` : ""}</p>
-${field({ name: "link", label: t("ws.invite.link"), value: o.created.url, attrs: html` readonly` })}
+${copyField(view, { name: "link", label: t("ws.invite.link"), value: o.created.url })}
 <p><a class="button" href="${o.created.whatsapp}" rel="noopener" target="_blank">${t("ws.invite.whatsapp")}</a></p></section>`
     : ""
 }
 ${extensionSection(view, p, base, o.until, errors.until)}
-<section class="card" aria-labelledby="inv">
+${
+  p.canInvite
+    ? html`<section class="card" aria-labelledby="inv">
 <h2 id="inv">${t("ws.invite.title")}</h2>
 ${errorSummary(view, errors)}
 <form method="post" action="${base}/invite">
@@ -226,7 +257,9 @@ ${csrfField(view)}
 ${field({ name: "email", label: t("ws.invite.email"), hint: t("ws.invite.emailHint"), type: "email", value: o.email, error: errors.email })}
 <p><button class="primary" type="submit">${t("ws.invite.submit")}</button></p>
 </form>
-</section>
+</section>`
+    : ""
+}
 ${
   p.invitations.length > 0
     ? html`<section class="card"><h2>${t("ws.invite.list")}</h2><ul class="marks">${p.invitations.map(
@@ -239,7 +272,7 @@ ${
                 : t("ws.invite.pending")
           }</small></li>`,
       )}</ul>
-<form method="post" action="${base}/revoke">${csrfField(view)}<button class="secondary" type="submit">${t("ws.invite.revoke")}</button></form></section>`
+${p.canInvite ? html`<form method="post" action="${base}/revoke">${csrfField(view)}<button class="secondary" type="submit">${t("ws.invite.revoke")}</button></form>` : ""}</section>`
     : ""
 }`,
   });

@@ -52,7 +52,7 @@ export const fr = {
   "scorecard.otherCycles": "Autres périodes publiées :",
   "scorecard.statusCounts": "Indicateurs par statut",
   "scorecard.onTrack":
-    "{count} {total|engagement|engagements} sur {total} {count|réalisé ou en bonne voie|réalisés ou en bonne voie}",
+    "{count} {count|engagement|engagements} sur {total} {count|réalisé ou en bonne voie|réalisés ou en bonne voie}",
   "scorecard.commitment": "Engagement {number}",
   "scorecard.indicators": "Indicateurs de processus",
   "scorecard.details": "Détail de l’engagement {number}",
@@ -132,6 +132,8 @@ export const fr = {
   "error.notFound.commitment": "Aucun engagement n’a le numéro « {id} » dans cette période.",
   "error.notFound.partner": "Aucun partenaire ne porte l’identifiant « {id} ».",
   "error.notFound.tracker": "Aucune donnée n’est encore chargée sur cette instance.",
+  "error.notFound.questionnaire":
+    "Aucun questionnaire ne vous est ouvert à cette adresse. Un lien d’invitation ouvre le questionnaire de la période pour laquelle il a été envoyé : demandez un nouveau lien au coordinateur si besoin.",
   "error.backHome": "Retour au tableau de bord",
   "error.server.title": "Erreur du serveur",
   "error.server.body": "Une erreur inattendue est survenue. Réessayez dans un instant.",
@@ -268,6 +270,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.notFound.commitment": "No commitment has the number “{id}” in this period.",
   "error.notFound.partner": "No partner has the identifier “{id}”.",
   "error.notFound.tracker": "No data has been loaded on this instance yet.",
+  "error.notFound.questionnaire":
+    "No questionnaire is open to you at this address. An invitation link opens the questionnaire of the period it was sent for: ask the coordinator for a new link if needed.",
   "error.backHome": "Back to the scorecard",
   "error.server.title": "Server error",
   "error.server.body": "An unexpected error occurred. Please try again in a moment.",

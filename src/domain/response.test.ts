@@ -92,7 +92,7 @@ describe("the submit rule", () => {
     expect(stateAfterSave("draft", true, { contributes: "yes" })).toBe("submitted");
     expect(stateAfterSave("submitted", false, { contributes: "no" })).toBe("submitted");
     expect(stateAfterSave("submitted", false, { contributes: "unknown" })).toBe("draft");
-    expect(stateAfterSave("returned", false, { contributes: "yes" })).toBe("draft");
+    expect(stateAfterSave("returned", false, { contributes: "yes" })).toBe("returned");
   });
 
   it("counts started answers without the empty drafts, and submitted with the validated", () => {

@@ -100,7 +100,7 @@ describe.each(backends)("published contributions on %s", (backend) => {
           partnerSlug: pair.slug,
           indicatorCode: pair.code,
           answer: content(kind),
-          ifMatch: null,
+          ifMatch: 0,
           clientId: null,
           submit: kind !== "draft" && kind !== "empty",
         },

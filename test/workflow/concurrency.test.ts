@@ -69,7 +69,10 @@ describe.each(backends)("concurrent submissions on %s", (backend) => {
         "fr",
       );
       const res = await fetch(link.url, { redirect: "manual" });
-      const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const page = await (await fetch(`${base}/q/2023/${p.slug}`, { headers: { cookie } })).text();
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
       sessions.push({ slug: p.slug, cookie, csrf });

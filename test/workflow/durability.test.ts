@@ -102,7 +102,10 @@ describe("acknowledged writes survive kill -9 on the embedded database", () => {
 
     const first = await start(dataDir);
     const opened = await fetch(`${first.url}${link.url}`, { redirect: "manual" });
-    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const page = await (await fetch(`${first.url}/q/2023/psi`, { headers: { cookie } })).text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
     expect(csrf).not.toBe("");

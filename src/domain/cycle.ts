@@ -1,4 +1,6 @@
 // Reporting cycles and their life: set-up, collection, validation, then publication.
+import { isCalendarDate } from "./input.ts";
+
 export const CYCLE_STATES = ["setup", "collection", "validation", "published"] as const;
 
 export type CycleState = (typeof CYCLE_STATES)[number];
@@ -19,11 +21,9 @@ export function isPublished(cycle: Pick<Cycle, "state">): boolean {
 
 /** True when the ISO date range is well formed and ordered. */
 export function isValidPeriod(start: string, end: string): boolean {
-  const iso = /^\d{4}-\d{2}-\d{2}$/;
-  if (!iso.test(start) || !iso.test(end)) return false;
-  const s = Date.parse(`${start}T00:00:00Z`);
-  const e = Date.parse(`${end}T00:00:00Z`);
-  return Number.isFinite(s) && Number.isFinite(e) && s <= e;
+  // Real days only: Date.parse takes 2023-02-30 (as 2 March), which PostgreSQL refuses.
+  if (!isCalendarDate(start) || !isCalendarDate(end)) return false;
+  return start <= end;
 }
 
 /** The most recent published cycle (by end of period), or undefined. */

@@ -4,13 +4,15 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
-import { isProblem } from "../domain/problem.ts";
+import { ZodError } from "zod";
+import { isProblem, Problem } from "../domain/problem.ts";
 import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
 import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
+import { refuseNul } from "./input.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.use(session());
   app.use(csrfProtection());
+  app.use(refuseNul());
   // An acknowledged write has reached the disk: the answer waits for the flush.
   app.use(async (c, next) => {
     await next();
@@ -99,8 +102,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.html(notFoundPage(viewOf(c)), 404);
   });
 
-  app.onError((error, c) => {
+  app.onError((caught, c) => {
     const url = new URL(c.req.url);
+    // A form or parameter that breaks its schema is the sender's mistake, named by its field.
+    const error =
+      caught instanceof ZodError
+        ? new Problem("invalid_input", "field", { field: caught.issues[0]?.path.join(".") ?? "" })
+        : caught;
     if (!c.get("actor")) c.set("actor", { kind: "anonymous" });
     const view = viewOf(c);
     if (isProblem(error)) {
@@ -120,6 +128,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         return c.html(
           messagePage(view, view.t("error.busy.title"), view.t("error.busy.body")),
           503,
+        );
+      }
+      if (error.code === "invalid_input") {
+        const field = String(error.details.field ?? error.subject);
+        const key = error.subject === "nul" ? "error.invalid.nul" : "error.invalid.body";
+        return c.html(
+          messagePage(view, view.t("error.invalid.title"), view.t(key, { field })),
+          status,
         );
       }
       if (status === 403 || status === 401) {

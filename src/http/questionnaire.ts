@@ -2,7 +2,8 @@
 // and a JSON API with ETag / If-Match and client ids for the offline outbox.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { isProblem } from "../domain/problem.ts";
+import { INT4_MAX, parseVersionTag } from "../domain/input.ts";
+import { isProblem, Problem } from "../domain/problem.ts";
 import {
   type AnswerInput,
   getQuestionnaire,
@@ -23,7 +24,7 @@ const code = z.string().regex(/^[a-z]{1,2}$/);
 const answerJson = z.object({
   contributes: z.enum(["yes", "no", "unknown"]),
   activities: z.string().max(20_000).nullable(),
-  collaboratorIds: z.array(z.number().int().positive()).max(200),
+  collaboratorIds: z.array(z.number().int().positive().max(INT4_MAX)).max(200),
   collaboratorsText: z.string().max(2_000).nullable(),
   difficulties: z.string().max(20_000).nullable(),
   outputs: z
@@ -138,7 +139,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody({ all: true });
     const view = viewOf(c, { form: true });
     const { typed, errors } = readForm(view, body);
-    const version = Number(body.version ?? 0);
+    const version = parseVersionTag(typeof body.version === "string" ? body.version : "0");
+    if (version === null) throw new Problem("invalid_input", "version", { field: "version" });
     const submit = body.action === "submit";
     // Only staff entries carry a method; saveAnswer ignores it for anyone else.
     const method = body.method === "document_review" ? "document_review" : "interview";
@@ -161,7 +163,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           partnerSlug,
           indicatorCode,
           answer: typed,
-          ifMatch: Number.isInteger(version) ? version : 0,
+          ifMatch: version,
           clientId: null,
           submit,
           method,
@@ -219,8 +221,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
       );
     }
     const ifMatch = c.req.header("if-match");
-    const expected = ifMatch ? Number(/"?(\d+)"?/.exec(ifMatch)?.[1] ?? Number.NaN) : null;
-    if (expected !== null && !Number.isInteger(expected))
+    const expected = ifMatch ? parseVersionTag(ifMatch) : null;
+    if (ifMatch && expected === null)
       return c.json({ error: "invalid_input", subject: "if-match" }, 400);
     const clientId = c.req.header("x-client-id") ?? null;
     if (clientId !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(clientId)) {

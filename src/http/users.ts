@@ -10,6 +10,7 @@ import { addUser, getUsers } from "../services/users.ts";
 import type { FieldErrors } from "../web/forms.ts";
 import { type UserForm, usersPage } from "../web/pages/users.ts";
 import type { AppEnv } from "./env.ts";
+import { idParam } from "./input.ts";
 import { publicBase, viewOf } from "./view.ts";
 
 const userForm = z.object({
@@ -69,7 +70,7 @@ export function usersRoutes(): Hono<AppEnv> {
   app.post("/manage/users/:id/disable", async (c) => {
     const actor = c.get("actor");
     authorise(actor, "user.manage");
-    const id = z.coerce.number().int().positive().parse(c.req.param("id"));
+    const id = idParam(c, "id", "user");
     await disableUser(c.get("deps").db, actorLabel(actor), id);
     return render(c, actor, { notice: viewOf(c).t("users.disabledDone") });
   });

@@ -13,6 +13,7 @@ import {
 import { listPartners } from "../db/partners.ts";
 import { deleteMapping, insertMapping, listMappings } from "../db/responses.ts";
 import { type CycleState, canTransition, isValidPeriod } from "../domain/cycle.ts";
+import { isCalendarDate } from "../domain/input.ts";
 import type { Lang } from "../domain/lang.ts";
 import { slugify } from "../domain/partner.ts";
 import { type Actor, actorLabel, can } from "../domain/policy.ts";
@@ -176,7 +177,7 @@ export async function openCollection(
   lang: Lang,
 ) {
   authorise(actor, "cycle.setup");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(deadline))) {
+  if (!isCalendarDate(deadline)) {
     throw new Problem("invalid_input", "deadline");
   }
   await move(db, actor, slug, "collection", lang, { deadline });

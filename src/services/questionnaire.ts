@@ -17,6 +17,7 @@ import { listMappings, listResponses } from "../db/responses.ts";
 import { lockCycleState } from "../db/validation.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import { acceptsAnswers } from "../domain/cycle.ts";
+import { INT4_MAX } from "../domain/input.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel, boundPartner } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
@@ -195,6 +196,13 @@ function canWrite(actor: Actor, cycleId: number, partnerId: number): boolean {
   }
 }
 
+/** A version past int4 matches no stored answer and cannot even be compared in SQL. */
+function checkVersion(ifMatch: number | null): void {
+  if (ifMatch === null) return;
+  if (!Number.isInteger(ifMatch) || ifMatch < 0 || ifMatch > INT4_MAX)
+    throw new Problem("invalid_input", "version", { field: "version" });
+}
+
 function checkAnswer(a: AnswerInput): void {
   for (const [i, o] of a.outputs.entries()) {
     if (!Number.isFinite(o.value) || o.value < 0)
@@ -233,6 +241,7 @@ export async function saveAnswerIn(
   options: SaveOptions = {},
 ): Promise<SaveResult> {
   checkAnswer(req.answer);
+  checkVersion(req.ifMatch);
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
@@ -255,6 +264,13 @@ export async function saveAnswerIn(
       indicatorId: indicator.id,
     }));
   if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
+  // Collaborators are partners of this tracker: an unknown id is refused, not left to the
+  // foreign key (whose violation would be a server error).
+  if (req.answer.collaboratorIds.length > 0) {
+    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    if (req.answer.collaboratorIds.some((id) => !known.has(id)))
+      throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
+  }
 
   if (req.clientId) {
     const seen = await findClientWrite(trx, req.clientId);

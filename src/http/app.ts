@@ -16,7 +16,7 @@ import { refuseNul } from "./input.ts";
 import { resolveLang } from "./lang.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
-import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
+import { authoriseUpload, questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { reportTextsRoutes } from "./report-texts.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
 import { trackingRoutes } from "./tracking.ts";
@@ -68,14 +68,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), 413);
   };
   const smallBodies = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
-  // Upload routes get their own limit here, before the CSRF check reads the body.
+  // Upload routes get their own limit here, before the CSRF check reads the body, and only for
+  // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
-  app.use((c, next) =>
-    c.req.method === "POST" && UPLOAD_PATH.test(c.req.path)
-      ? uploads(c, next)
-      : smallBodies(c, next),
-  );
   app.use(session());
+  app.use(async (c, next) => {
+    if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
+    await authoriseUpload(c);
+    return uploads(c, next);
+  });
   app.use(csrfProtection());
   app.use(refuseNul());
   // An acknowledged write has reached the disk: the answer waits for the flush.

@@ -7,11 +7,12 @@ import type { Actor } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
 import { MAX_QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE } from "../domain/questionnaire-file.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
-import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
+import type { ReadRefusal } from "../importers/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
 import type { Db } from "./db.ts";
 import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
 import { renderFile } from "./rendering.ts";
+import { readUploadedWorkbook } from "./upload-reading.ts";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -158,7 +159,7 @@ export async function importQuestionnaire(
 ): Promise<ImportResult> {
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   if (bytes.byteLength > MAX_QUESTIONNAIRE_FILE) return { ok: false, reason: "too_large" };
-  const read = await readQuestionnaireFile(bytes);
+  const read = await readUploadedWorkbook(bytes);
   if (!read.ok) return read;
   const { cycleSlug, partnerSlug, format, rows } = read.file;
   if (format !== QUESTIONNAIRE_FILE.format || !cycleSlug || !partnerSlug)

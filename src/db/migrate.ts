@@ -5,6 +5,7 @@ import * as m0001 from "./migrations/0001_commitment_cycle.ts";
 import * as m0002 from "./migrations/0002_collection.ts";
 import * as m0003 from "./migrations/0003_report_texts.ts";
 import * as m0004 from "./migrations/0004_outbox_lease.ts";
+import * as m0010 from "./migrations/0010_outbox_links.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "0002_collection": m0002,
   "0003_report_texts": m0003,
   "0004_outbox_lease": m0004,
+  "0010_outbox_links": m0010,
 };
 
 export interface MigrationReport {

@@ -19,7 +19,7 @@ import { type NewSession, openSession } from "./auth.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
-import { enqueueMail } from "./mail.ts";
+import { enqueueMail, LINK_TOKEN } from "./mail.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
 export interface InvitationMessage {
@@ -71,8 +71,9 @@ export async function createInvitation(
     const url = `${input.baseUrl}/i/${token}`;
     const partnerName = partner.acronym ?? partner.name;
     if (email) {
+      // The e-mail gets a link of its own, made when it is sent: the outbox keeps no token.
       const m = message({
-        url,
+        url: `${input.baseUrl}/i/${LINK_TOKEN}`,
         partner: partnerName,
         cycle: cycle.label,
         deadline: cycle.deadline,

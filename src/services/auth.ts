@@ -20,7 +20,6 @@ import {
   LOCKOUT,
   normaliseEmail,
   passwordProblem,
-  RESET_MINUTES,
   SESSION_DAYS,
   shouldLock,
 } from "../domain/account.ts";

@@ -153,7 +153,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
     if (failures.length > 0) console.error(failures.join("\n"));
   }
 
-  async function check(who: string, c: TestClient, label: string, send: () => Promise<Response>) {
+  async function check(who: string, label: string, send: () => Promise<Response>) {
     const before = logged.length;
     let res: Response;
     try {
@@ -167,7 +167,6 @@ describe.each(backends)("hostile input on %s", (backend) => {
       failures.push(
         `${who} ${label}: ${res.status} ${logged.slice(before).join(" | ").slice(0, 300)}`,
       );
-    void c;
   }
 
   /** Every post form the actor can reach from the GET pages, by action path. */
@@ -222,7 +221,6 @@ describe.each(backends)("hostile input on %s", (backend) => {
           const path = fill(r.path, { ...baseValues, [name]: value });
           await check(
             who,
-            c,
             `${method} ${r.path} :${name}=${JSON.stringify(value).slice(0, 20)}`,
             () => send(path, fields),
           );
@@ -232,7 +230,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
       // The query string.
       for (const value of HOSTILE_FIELD.slice(0, 4)) {
         const query = new URLSearchParams(QUERY_NAMES.map((n) => [n, value])).toString();
-        await check(who, c, `${method} ${r.path}?…=${JSON.stringify(value).slice(0, 20)}`, () =>
+        await check(who, `${method} ${r.path}?…=${JSON.stringify(value).slice(0, 20)}`, () =>
           send(`${good}?${query}`, fields),
         );
       }
@@ -248,7 +246,6 @@ describe.each(backends)("hostile input on %s", (backend) => {
           const body = fields.map(([k, v], j): [string, string] => [k, j === i ? value : v]);
           await check(
             who,
-            c,
             `${method} ${r.path} ${name}=${JSON.stringify(value).slice(0, 20)}`,
             () => send(good, body),
           );
@@ -256,7 +253,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
       }
       for (const value of HOSTILE_FIELD) {
         const names = fields.length > 0 ? fields.map(([k]) => k) : ["email", "password", "name"];
-        await check(who, c, `${method} ${r.path} all=${JSON.stringify(value).slice(0, 20)}`, () =>
+        await check(who, `${method} ${r.path} all=${JSON.stringify(value).slice(0, 20)}`, () =>
           send(
             good,
             names.map((k) => [k, value]),
@@ -265,7 +262,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
       }
       // If-Match and the JSON answer's typed fields.
       for (const value of HOSTILE_IF_MATCH) {
-        await check(who, c, `${method} ${r.path} If-Match ${JSON.stringify(value)}`, () =>
+        await check(who, `${method} ${r.path} If-Match ${JSON.stringify(value)}`, () =>
           send(good, fields, { "if-match": value }),
         );
       }
@@ -318,7 +315,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
           },
         ];
         for (const answer of answers) {
-          await check(who, c, `PUT ${r.path} json ${JSON.stringify(answer).slice(0, 60)}`, () => {
+          await check(who, `PUT ${r.path} json ${JSON.stringify(answer).slice(0, 60)}`, () => {
             count++;
             return c.send("PUT", good, { answer, submit: false }, { "if-match": '"0"' });
           });

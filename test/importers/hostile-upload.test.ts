@@ -88,6 +88,17 @@ describe("reading an upload off the main thread", () => {
     expect(await readUploadedWorkbook(rows)).toEqual({ ok: false, reason: "too_many_rows" });
   });
 
+  it("reads two uploads at a time and turns a third away as busy", async () => {
+    const heavy = zip(bombEntries(3));
+    const first = [readUploadedWorkbook(heavy), readUploadedWorkbook(heavy)];
+    await expect(readUploadedWorkbook(heavy)).rejects.toMatchObject({ code: "busy" });
+    expect(await Promise.all(first)).toEqual([
+      { ok: false, reason: "too_many_rows" },
+      { ok: false, reason: "too_many_rows" },
+    ]);
+    expect((await readUploadedWorkbook(heavy)).ok).toBe(false);
+  });
+
   it("ends a reader that runs past its deadline", async () => {
     expect(await readUploadedWorkbook(zip(bombEntries(3)), { ms: 5 })).toEqual({
       ok: false,

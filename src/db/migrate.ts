@@ -9,6 +9,7 @@ import * as m0005 from "./migrations/0005_setup_links.ts";
 import * as m0006 from "./migrations/0006_kept_rows.ts";
 import * as m0007 from "./migrations/0007_link_requests.ts";
 import * as m0008 from "./migrations/0008_sendback.ts";
+import * as m0010 from "./migrations/0010_outbox_links.ts";
 import * as m0011 from "./migrations/0011_account_security.ts";
 import type { DB } from "./schema.ts";
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "0005_setup_links": m0005,
   "0006_kept_rows": m0006,
   "0011_account_security": m0011,
+  "0010_outbox_links": m0010,
 };
 
 export interface MigrationReport {

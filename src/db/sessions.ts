@@ -227,6 +227,22 @@ export async function revokeInvitations(
   return rows.length;
 }
 
+/** Revokes one invitation by id (a link minted for a message that could not be sent). */
+export async function revokeInvitation(db: Executor, actor: string, id: number): Promise<void> {
+  await db
+    .updateTable("invitations")
+    .set({ revoked_at: sql`now()` })
+    .where("id", "=", id)
+    .execute();
+  await recordAudit(db, {
+    actor,
+    action: "update",
+    entity: "invitations",
+    entityId: id,
+    after: { revoked: true },
+  });
+}
+
 /** The cycle and partner an invitation opens, and what keeps it open after collection. */
 export async function findInvitationTarget(
   db: Executor,

@@ -1,6 +1,8 @@
 // Who may still write a partner's answers, and its link still open its questionnaire: the
 // cycle's collection, a collection extended for one partner, and answers sent back in validation.
+
 import type { CycleState } from "./cycle.ts";
+import { isCalendarDate } from "./input.ts";
 import type { ResponseState } from "./response.ts";
 
 export interface PartnerWindow {
@@ -46,7 +48,5 @@ export function acceptsAnswer(
 
 /** An extension's last day must be a real date, not before today. */
 export function isValidExtension(until: string, today: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return false;
-  const d = new Date(`${until}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === until && until >= today;
+  return isCalendarDate(until) && until >= today;
 }

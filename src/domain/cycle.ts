@@ -1,4 +1,6 @@
 // Reporting cycles and their life: set-up, collection, validation, then publication.
+import { isCalendarDate } from "./input.ts";
+
 export const CYCLE_STATES = ["setup", "collection", "validation", "published"] as const;
 
 export type CycleState = (typeof CYCLE_STATES)[number];
@@ -23,7 +25,9 @@ export function isPublished(cycle: Pick<Cycle, "state">): boolean {
 
 /** True when both ends are real calendar days and the range is ordered. */
 export function isValidPeriod(start: string, end: string): boolean {
-  return isIsoDay(start) && isIsoDay(end) && start <= end;
+  // Real days only: Date.parse takes 2023-02-30 (as 2 March), which PostgreSQL refuses.
+  if (!isCalendarDate(start) || !isCalendarDate(end)) return false;
+  return start <= end;
 }
 
 /** The most recent published cycle (by end of period), or undefined. */
@@ -62,9 +66,7 @@ export type FieldProblems = Record<string, FieldReason>;
 
 /** A real calendar day written YYYY-MM-DD (no 31 February). */
 export function isIsoDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
+  return isCalendarDate(value);
 }
 
 /** A deadline is a real day, not before today (UTC): answers cannot be asked for yesterday. */

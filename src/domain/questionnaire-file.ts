@@ -15,6 +15,22 @@ export const QUESTIONNAIRE_FILE = {
 /** The largest file an import reads. */
 export const MAX_QUESTIONNAIRE_FILE = 10 * 1024 * 1024;
 
+/**
+ * What reading one uploaded workbook may cost. A questionnaire of a hundred indicators unpacks
+ * to well under 1 MB of XML in a dozen entries; a "zip bomb" unpacks to hundreds.
+ */
+export const UNPACK_LIMITS = {
+  /** Sum of the entries' uncompressed sizes, as the zip's central directory declares them. */
+  bytes: 20 * 1024 * 1024,
+  entries: 200,
+  /** Rows of the questionnaire sheet. */
+  rows: 2000,
+  /** Wall time of the reading worker before it is ended. */
+  ms: 10_000,
+  /** Heap of the reading worker: past it the worker dies and the file is refused. */
+  heapMb: 256,
+} as const;
+
 /** The columns of the questionnaire sheet, in order; the last two are hidden. */
 export const QUESTIONNAIRE_COLUMNS = [
   "commitment",

@@ -3,7 +3,6 @@
 // again with what was typed.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { notFound } from "../domain/problem.ts";
 import {
   addAcronym,
   getAcronym,
@@ -13,6 +12,7 @@ import {
 } from "../services/acronyms.ts";
 import { acronymPage, acronymsPage } from "../web/pages/acronyms.ts";
 import type { AppEnv } from "./env.ts";
+import { idParam } from "./input.ts";
 import { viewOf } from "./view.ts";
 
 // Lengths are the service's to judge, with a message beside the field; a file reads as "".
@@ -25,11 +25,7 @@ const notices = z.object({
   removed: z.literal("1").optional(),
 });
 
-function idOf(c: Context<AppEnv>): number {
-  const id = Number(c.req.param("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound("acronym", c.req.param("id") ?? "");
-  return id;
-}
+const idOf = (c: Context<AppEnv>): number => idParam(c, "id", "acronym");
 
 export function acronymsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -5,7 +5,8 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
-import { isProblem } from "../domain/problem.ts";
+import { ZodError } from "zod";
+import { isProblem, Problem } from "../domain/problem.ts";
 import { recordRefusal, withRequestId } from "../services/audit.ts";
 import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
@@ -15,12 +16,13 @@ import { clientAddress } from "./client-address.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
 import { hostCheck } from "./host.ts";
+import { refuseNul } from "./input.ts";
 import { invitationRoutes } from "./invitations.ts";
 import { resolveLang } from "./lang.ts";
 import { offlineRoutes } from "./offline.ts";
 import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
-import { questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
+import { authoriseUpload, questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { reportTextsRoutes } from "./report-texts.ts";
 import { csrfProtection, session, wantsJson } from "./session.ts";
 import { setupLinkRoutes } from "./setup-links.ts";
@@ -89,15 +91,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), 413);
   };
   const smallBodies = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
-  // Upload routes get their own limit here, before the CSRF check reads the body.
+  // Upload routes get their own limit here, before the CSRF check reads the body, and only for
+  // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
-  app.use((c, next) =>
-    c.req.method === "POST" && UPLOAD_PATH.test(c.req.path)
-      ? uploads(c, next)
-      : smallBodies(c, next),
-  );
   app.use(session());
+  app.use(async (c, next) => {
+    if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
+    await authoriseUpload(c);
+    return uploads(c, next);
+  });
   app.use(csrfProtection());
+  app.use(refuseNul());
   // An acknowledged write has reached the disk: the answer waits for the flush.
   app.use(async (c, next) => {
     await next();
@@ -125,8 +129,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.html(notFoundPage(viewOf(c)), 404);
   });
 
-  app.onError(async (error, c) => {
+  app.onError(async (caught, c) => {
     const url = new URL(c.req.url);
+    // A form or parameter that breaks its schema is the sender's mistake, named by its field.
+    const error =
+      caught instanceof ZodError
+        ? new Problem("invalid_input", "field", { field: caught.issues[0]?.path.join(".") ?? "" })
+        : caught;
     if (!c.get("actor")) c.set("actor", { kind: "anonymous" });
     const view = viewOf(c);
     if (isProblem(error)) {
@@ -154,6 +163,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         return c.html(
           messagePage(view, view.t("error.busy.title"), view.t("error.busy.body")),
           503,
+        );
+      }
+      if (error.code === "invalid_input") {
+        const field = String(error.details.field ?? error.subject);
+        const key = error.subject === "nul" ? "error.invalid.nul" : "error.invalid.body";
+        return c.html(
+          messagePage(view, view.t("error.invalid.title"), view.t(key, { field })),
+          status,
         );
       }
       if (status === 403 || status === 401) {

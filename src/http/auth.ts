@@ -3,19 +3,20 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { isEmail, type PasswordProblem } from "../domain/account.ts";
 import { isProblem } from "../domain/problem.ts";
+import { MAX_REDIRECT_LENGTH, redirectTarget } from "../domain/redirect.ts";
 import { login, logout, requestPasswordReset, resetPassword } from "../services/auth.ts";
 import { forgotPage, loginPage, resetPage } from "../web/pages/auth.ts";
 import { messagePage } from "../web/pages/errors.ts";
 import { clientAddress } from "./client-address.ts";
 import type { AppEnv } from "./env.ts";
-import { safeNext } from "./lang.ts";
 import { clearSessionCookie, setSessionCookie } from "./session.ts";
 import { publicBase, viewOf } from "./view.ts";
 
+// Values no account can have (too long, not text) make a failed sign-in, not an error page.
 const loginForm = z.object({
-  email: z.string().trim().max(320).default(""),
-  password: z.string().max(200).default(""),
-  next: z.string().max(500).optional(),
+  email: z.string().trim().max(320).catch(""),
+  password: z.string().max(200).catch(""),
+  next: z.string().max(MAX_REDIRECT_LENGTH).optional().catch(undefined),
 });
 
 export function authRoutes(): Hono<AppEnv> {
@@ -51,7 +52,8 @@ export function authRoutes(): Hono<AppEnv> {
     }
     setSessionCookie(c, result.session.token);
     const fallback = result.role === "respondent" ? "/q" : "/manage";
-    const next = safeNext(form.next);
+    // The home page is where a sign-in link without a destination comes from: go to one's own.
+    const next = redirectTarget(form.next, fallback);
     return c.redirect(next === "/" ? fallback : next, 303);
   });
 

@@ -23,9 +23,3 @@ export function rememberLang(c: Context, lang: Lang, secure: boolean): void {
     secure,
   });
 }
-
-/** Only same-site relative paths are followed after switching language. */
-export function safeNext(next: string | undefined): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
-}

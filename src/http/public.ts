@@ -3,6 +3,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { notFound } from "../domain/problem.ts";
+import { redirectTarget } from "../domain/redirect.ts";
 import { latestPublishedCycle } from "../services/context.ts";
 import { getDirectory, getPartnerPage } from "../services/partners.ts";
 import { getCommitmentPage, getScorecard } from "../services/scorecard.ts";
@@ -12,7 +13,7 @@ import { directoryPage, partnerPage } from "../web/pages/partners.ts";
 import { scorecardPage } from "../web/pages/scorecard.ts";
 import { synthesisPage } from "../web/pages/synthesis.ts";
 import type { AppEnv } from "./env.ts";
-import { rememberLang, safeNext } from "./lang.ts";
+import { rememberLang } from "./lang.ts";
 import { reportRoutes } from "./reports.ts";
 import { viewOf } from "./view.ts";
 
@@ -78,7 +79,7 @@ export function publicRoutes(): Hono<AppEnv> {
     const lang = c.req.param("lang");
     if (lang !== "fr" && lang !== "en") throw notFound("page", lang);
     rememberLang(c, lang, c.get("deps").secureCookies);
-    return c.redirect(safeNext(c.req.query("next")), 303);
+    return c.redirect(redirectTarget(c.req.query("next")), 303);
   });
 
   return app;

@@ -2,6 +2,7 @@
 // and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { Problem } from "../domain/problem.ts";
 import { recordExport } from "../services/audit.ts";
 import { getQuestionnaire } from "../services/questionnaire.ts";
 import {
@@ -24,6 +25,19 @@ const params = (c: Context<AppEnv>) => ({
   cycleSlug: slug.catch("-").parse(c.req.param("cycle")),
   partnerSlug: slug.catch("-").parse(c.req.param("partner")),
 });
+
+/**
+ * Refuses an upload (401, 403 or 404, as the page would answer) before its body is read, unless
+ * the session may open that questionnaire: only then does app.ts allow the large body.
+ */
+export async function authoriseUpload(c: Context<AppEnv>): Promise<void> {
+  const match = /^\/q\/([^/]+)\/([^/]+)\/import$/.exec(c.req.path);
+  const cycleSlug = slug.catch("-").parse(match?.[1] ?? "");
+  const partnerSlug = slug.catch("-").parse(match?.[2] ?? "");
+  const actor = c.get("actor");
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  await getQuestionnaire(c.get("deps").db, actor, cycleSlug, partnerSlug, c.get("lang"));
+}
 
 export function questionnaireFileRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -94,7 +108,9 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
       { dryRun: body.dryRun === "1", expected: { cycleSlug, partnerSlug } },
       lang,
     );
-    const status = !result.ok ? (result.reason === "too_large" ? 413 : 400) : 200;
+    const tooBig =
+      !result.ok && (result.reason === "too_large" || result.reason === "too_expanded");
+    const status = result.ok ? 200 : tooBig ? 413 : 400;
     return c.html(importResultPage(view, q, result), status);
   });
 

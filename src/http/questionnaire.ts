@@ -2,8 +2,9 @@
 // and a JSON API with ETag / If-Match and client ids for the offline outbox.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { INT4_MAX, parseVersionTag } from "../domain/input.ts";
 import { ownerKey } from "../domain/policy.ts";
-import { isProblem } from "../domain/problem.ts";
+import { isProblem, Problem } from "../domain/problem.ts";
 import {
   type AnswerInput,
   getQuestionnaire,
@@ -24,7 +25,7 @@ const code = z.string().regex(/^[a-z]{1,2}$/);
 const answerJson = z.object({
   contributes: z.enum(["yes", "no", "unknown"]),
   activities: z.string().max(20_000).nullable(),
-  collaboratorIds: z.array(z.number().int().positive()).max(200),
+  collaboratorIds: z.array(z.number().int().positive().max(INT4_MAX)).max(200),
   collaboratorsText: z.string().max(2_000).nullable(),
   difficulties: z.string().max(20_000).nullable(),
   outputs: z
@@ -123,7 +124,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody({ all: true });
     const view = viewOf(c, { form: true });
     const typed = readForm(body);
-    const version = Number(body.version ?? 0);
+    const version = parseVersionTag(typeof body.version === "string" ? body.version : "0");
+    if (version === null) throw new Problem("invalid_input", "version", { field: "version" });
     const submit = body.action === "submit";
     // Only staff entries carry a method; saveAnswer ignores it for anyone else.
     const method = body.method === "document_review" ? "document_review" : "interview";
@@ -144,7 +146,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           partnerSlug,
           indicatorCode,
           answer: typed,
-          ifMatch: Number.isInteger(version) && version >= 0 ? version : 0,
+          ifMatch: version,
           clientId: null,
           submit,
           method,
@@ -209,11 +211,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     }
     // Without If-Match the service refuses the write (428) once it knows the writer may write.
     const ifMatch = c.req.header("if-match");
-    const expected =
-      ifMatch === undefined
-        ? null
-        : Number(/^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch)?.[1] ?? Number.NaN);
-    if (expected !== null && !Number.isInteger(expected))
+    const expected = ifMatch ? parseVersionTag(ifMatch) : null;
+    if (ifMatch && expected === null)
       return c.json({ error: "invalid_input", subject: "if-match" }, 400);
     // A write queued offline under one session is never stored under another (a shared phone).
     const owner = c.req.header("x-jalon-owner");

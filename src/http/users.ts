@@ -11,6 +11,7 @@ import { fieldMessages } from "../web/forms.ts";
 import type { MessageKey } from "../web/i18n/index.ts";
 import { type UserForm, usersPage } from "../web/pages/users.ts";
 import type { AppEnv } from "./env.ts";
+import { idParam } from "./input.ts";
 import { publicBase, viewOf } from "./view.ts";
 
 // Lengths are the service's to judge, with a message beside the field; a file reads as "".
@@ -74,7 +75,7 @@ export function usersRoutes(): Hono<AppEnv> {
   app.post("/manage/users/:id/disable", async (c) => {
     const actor = c.get("actor");
     authorise(actor, "user.manage");
-    const id = z.coerce.number().int().positive().parse(c.req.param("id"));
+    const id = idParam(c, "id", "user");
     await disableUser(c.get("deps").db, actorLabel(actor), id);
     return render(c, actor, { notice: viewOf(c).t("users.disabledDone") });
   });

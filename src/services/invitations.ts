@@ -25,7 +25,7 @@ import { invitationOpen, type NewSession, openSession } from "./auth.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
-import { enqueueMail } from "./mail.ts";
+import { enqueueMail, LINK_TOKEN } from "./mail.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
 export interface InvitationMessage {
@@ -84,8 +84,9 @@ export async function createInvitation(
     const url = `${input.baseUrl}/i/${token}`;
     const partnerName = partner.acronym ?? partner.name;
     if (email) {
+      // The e-mail gets a link of its own, made when it is sent: the outbox keeps no token.
       const m = message({
-        url,
+        url: `${input.baseUrl}/i/${LINK_TOKEN}`,
         partner: partnerName,
         cycle: cycle.label,
         deadline: cycle.deadline,
@@ -247,15 +248,9 @@ export async function requestFreshLink(
     const cycle = await findCycleRecord(trx, tracker.id, target.cycleSlug, lang);
     const partner = await findPartnerBySlug(trx, tracker.id, target.partnerSlug);
     if (!cycle || !partner) return { limited: false };
-    const token = newToken();
-    await insertInvitation(trx, `invitation:${invitation.id}`, {
-      cycleId: invitation.cycle_id,
-      partnerId: invitation.partner_id,
-      email: invitation.email,
-      tokenHash: tokenHash(token),
-    });
+    // The new link is made when the message is sent (services/mail.ts): the outbox keeps none.
     const m = message({
-      url: `${input.baseUrl}/i/${token}`,
+      url: `${input.baseUrl}/i/${LINK_TOKEN}`,
       partner: partner.acronym ?? partner.name,
       cycle: cycle.label,
       deadline: cycle.deadline,

@@ -12,11 +12,12 @@ import {
 } from "../domain/questionnaire-file.ts";
 import { isEmptyAnswer } from "../domain/response.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
-import { type ReadRefusal, readQuestionnaireFile } from "../importers/spreadsheet/read.ts";
+import type { ReadRefusal } from "../importers/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
 import type { Db } from "./db.ts";
 import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
 import { renderFile } from "./rendering.ts";
+import { readUploadedWorkbook } from "./upload-reading.ts";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -152,7 +153,7 @@ export async function importQuestionnaire(
 ): Promise<ImportResult> {
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   if (bytes.byteLength > MAX_QUESTIONNAIRE_FILE) return { ok: false, reason: "too_large" };
-  const read = await readQuestionnaireFile(bytes);
+  const read = await readUploadedWorkbook(bytes);
   if (!read.ok) return read;
   const { cycleSlug, partnerSlug, format, rows } = read.file;
   if (format !== QUESTIONNAIRE_FILE.format || !cycleSlug || !partnerSlug)

@@ -22,6 +22,7 @@ import { lockCycleState } from "../db/validation.ts";
 import { acceptsAnswer, linkOpens, type PartnerWindow } from "../domain/collection.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import type { CycleState } from "../domain/cycle.ts";
+import { INT4_MAX } from "../domain/input.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel, boundPartner } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
@@ -285,6 +286,13 @@ function refusedSubmit(problem: "contributes" | RowProblem): Problem {
     : new Problem("invalid_input", problem.list, { row: problem.row, reason: problem.reason });
 }
 
+/** A version past int4 matches no stored answer and cannot even be compared in SQL. */
+function checkVersion(ifMatch: number | null): void {
+  if (ifMatch === null) return;
+  if (!Number.isInteger(ifMatch) || ifMatch < 0 || ifMatch > INT4_MAX)
+    throw new Problem("invalid_input", "version", { field: "version" });
+}
+
 export interface SaveOptions {
   /** The answer arrives in an uploaded file: stored with method "import", whoever may write. */
   imported?: boolean;
@@ -309,6 +317,7 @@ export async function saveAnswerIn(
   lang: Lang,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
+  checkVersion(req.ifMatch);
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
@@ -358,6 +367,13 @@ export async function saveAnswerIn(
         })),
     );
   };
+  // Collaborators are partners of this tracker: an unknown id is refused, not left to the
+  // foreign key (whose violation would be a server error).
+  if (req.answer.collaboratorIds.length > 0) {
+    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    if (req.answer.collaboratorIds.some((id) => !known.has(id)))
+      throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
+  }
 
   if (req.clientId) {
     const seen = await findClientWrite(trx, req.clientId);

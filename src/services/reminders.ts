@@ -6,7 +6,6 @@
 import type { Executor } from "../db/audit.ts";
 import { insertMailAudited, listMail, MAX_ATTEMPTS } from "../db/outbox.ts";
 import { listPartners } from "../db/partners.ts";
-import { insertInvitation } from "../db/sessions.ts";
 import { listCollectingCycles, listRecipients, tryReminderLock } from "../db/tracking.ts";
 import { partnerShortName } from "../domain/partner.ts";
 import { type Actor, actorLabel, can } from "../domain/policy.ts";
@@ -20,8 +19,7 @@ import {
 } from "../domain/tracking.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
-import { type DeliveryReport, deliverPending, type Mailer } from "./mail.ts";
-import { newToken, tokenHash } from "./secrets.ts";
+import { type DeliveryReport, deliverPending, LINK_TOKEN, type Mailer } from "./mail.ts";
 import { progressByPartner } from "./tracking.ts";
 
 /** Composes a reminder from the new link, the partner's short name, the cycle and its deadline. */
@@ -49,7 +47,7 @@ interface Target {
 }
 
 /**
- * Queues one message per address, each with its own link (a link works once). The first
+ * Queues one message per address, each to get its own link when sent (a link works once). The first
  * address's message carries the day's key: if it is taken, the partner was reminded today and
  * nothing is written (the transaction waits for a concurrent one holding the key, then yields).
  */
@@ -62,8 +60,8 @@ async function remindPartner(
   if (recipients.length === 0) return "no_address";
   const key = reminderKey(t.cycle.id, partner.id, t.day);
   for (const [i, email] of recipients.entries()) {
-    const token = newToken();
-    const url = `${t.baseUrl}/i/${token}`;
+    // The link's token is made when the message is sent (mail.ts), so none is stored here.
+    const url = `${t.baseUrl}/i/${LINK_TOKEN}`;
     const m = t.message({
       url,
       partner: partner.shortName,
@@ -79,16 +77,7 @@ async function remindPartner(
       partnerId: partner.id,
       dedupeKey: i === 0 ? key : `${key}#${email}`,
     });
-    if (id === null) {
-      if (i === 0) return "already";
-      continue;
-    }
-    await insertInvitation(trx, t.by, {
-      cycleId: t.cycle.id,
-      partnerId: partner.id,
-      email,
-      tokenHash: tokenHash(token),
-    });
+    if (id === null && i === 0) return "already";
   }
   return "queued";
 }
@@ -234,7 +223,9 @@ export async function runScheduledReminders(
 
 /** Link tokens in a message shown on screen: the outbox page must not hand out live links. */
 export function redactTokens(body: string): string {
-  return body.replace(/\/(i|password\/reset)\/[A-Za-z0-9_-]{16,}/g, "/$1/…");
+  return body
+    .replaceAll(LINK_TOKEN, "…")
+    .replace(/\/(i|password\/reset)\/[A-Za-z0-9_-]{16,}/g, "/$1/…");
 }
 
 export interface OutboxMessage {

@@ -12,6 +12,7 @@ import { listRecipients } from "../db/tracking.ts";
 import type { Lang } from "../domain/lang.ts";
 import { partnerShortName } from "../domain/partner.ts";
 import { notFound } from "../domain/problem.ts";
+import { LINK_TOKEN } from "./mail.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
 /** What a send-back notice says, in the recipient's language. */
@@ -75,14 +76,8 @@ export async function queueSendBackNotice(
     .filter((r) => r.partnerId === t.partnerId)
     .map((r) => r.email);
   for (const email of recipients) {
-    const token = newToken();
-    const m = o.message(lang, { ...facts, url: `${o.baseUrl}/i/${token}` });
-    await insertInvitation(trx, by, {
-      cycleId: t.cycleId,
-      partnerId: t.partnerId,
-      email,
-      tokenHash: tokenHash(token),
-    });
+    // The link's token is made when the message is sent (services/mail.ts): the outbox keeps none.
+    const m = o.message(lang, { ...facts, url: `${o.baseUrl}/i/${LINK_TOKEN}` });
     await insertMailAudited(trx, by, {
       recipient: email,
       subject: m.subject,

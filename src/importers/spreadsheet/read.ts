@@ -1,14 +1,27 @@
 // Reads an uploaded questionnaire workbook (exceljs) into plain cell texts for map.ts. Refuses what
-// is not an XLSX before parsing it: wrong signature, encrypted (password) or damaged packages.
+// is not an XLSX before parsing it: wrong signature, encrypted (password) or damaged packages, and
+// packages that would unpack to far more than a questionnaire (zip.ts). Runs in a worker thread
+// (worker.ts), which bounds its heap and time.
 import ExcelJS from "exceljs";
 import {
   QUESTIONNAIRE_COLUMNS,
   QUESTIONNAIRE_FILE,
   type QuestionnaireColumn,
+  UNPACK_LIMITS,
 } from "../../domain/questionnaire-file.ts";
 import type { QuestionnaireFile, SheetRow } from "./map.ts";
+import { checkZip } from "./zip.ts";
 
-export type ReadRefusal = "not_xlsx" | "encrypted" | "unreadable" | "not_questionnaire";
+export type ReadRefusal =
+  | "not_xlsx"
+  | "encrypted"
+  | "unreadable"
+  | "not_questionnaire"
+  /** Unpacks to more bytes or entries than UNPACK_LIMITS, or exhausted the reader's heap. */
+  | "too_expanded"
+  | "too_many_rows"
+  /** Not read within UNPACK_LIMITS.ms. */
+  | "too_slow";
 
 export type ReadResult = { ok: true; file: QuestionnaireFile } | { ok: false; reason: ReadRefusal };
 
@@ -34,9 +47,17 @@ export function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+/** The refusals that need no unpacking: signature, then the zip's declared sizes and entries. */
+export function precheck(bytes: Uint8Array): ReadRefusal | null {
+  if (startsWith(bytes, OLE)) return "encrypted";
+  if (!startsWith(bytes, ZIP)) return "not_xlsx";
+  const zip = checkZip(bytes, UNPACK_LIMITS);
+  return zip.ok ? null : zip.reason;
+}
+
 export async function readQuestionnaireFile(bytes: Uint8Array): Promise<ReadResult> {
-  if (startsWith(bytes, OLE)) return { ok: false, reason: "encrypted" };
-  if (!startsWith(bytes, ZIP)) return { ok: false, reason: "not_xlsx" };
+  const refusal = precheck(bytes);
+  if (refusal) return { ok: false, reason: refusal };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -46,6 +67,8 @@ export async function readQuestionnaireFile(bytes: Uint8Array): Promise<ReadResu
   const sheet = book.getWorksheet(QUESTIONNAIRE_FILE.questionnaire);
   const idsSheet = book.getWorksheet(QUESTIONNAIRE_FILE.ids);
   if (!sheet || !idsSheet) return { ok: false, reason: "not_questionnaire" };
+  if (sheet.rowCount > UNPACK_LIMITS.rows + 1 || idsSheet.rowCount > UNPACK_LIMITS.rows)
+    return { ok: false, reason: "too_many_rows" };
   const ids = new Map<string, string>();
   idsSheet.eachRow((row) => {
     ids.set(cellText(row.getCell(1).value).trim(), cellText(row.getCell(2).value).trim());

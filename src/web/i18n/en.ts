@@ -3,6 +3,7 @@ import type { MessageKey } from "./fr.ts";
 import * as acronyms from "./parts/acronyms.ts";
 import * as auth from "./parts/auth.ts";
 import * as files from "./parts/files.ts";
+import * as input from "./parts/input.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...sendback.en,
   ...setup.en,
   ...security.en,
+  ...input.en,
 };

@@ -2,6 +2,7 @@
 import * as acronyms from "./parts/acronyms.ts";
 import * as auth from "./parts/auth.ts";
 import * as files from "./parts/files.ts";
+import * as input from "./parts/input.ts";
 import * as pub from "./parts/public.ts";
 import * as questionnaire from "./parts/questionnaire.ts";
 import * as reportTexts from "./parts/report-texts.ts";
@@ -27,6 +28,7 @@ export const fr = {
   ...sendback.fr,
   ...setup.fr,
   ...security.fr,
+  ...input.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

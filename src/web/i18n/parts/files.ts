@@ -44,6 +44,12 @@ export const fr = {
   "files.refused.not_questionnaire":
     "Ce classeur n’est pas un questionnaire téléchargé depuis Jalon.",
   "files.refused.too_large": "Ce fichier dépasse 10 Mo.",
+  "files.refused.too_expanded":
+    "Ce classeur est bien plus gros une fois décompressé qu’un questionnaire (plus de 20 Mo de données ou 200 parties) : il n’a pas été lu. Téléchargez à nouveau le questionnaire et remplissez-le.",
+  "files.refused.too_many_rows":
+    "Ce classeur a plus de 2 000 lignes : ce n’est pas un questionnaire Jalon, il n’a pas été importé.",
+  "files.refused.too_slow":
+    "La lecture de ce classeur a pris plus de 10 secondes : elle a été arrêtée et rien n’a été importé.",
   "files.refused.other_questionnaire":
     "Ce fichier a été fait pour un autre partenaire ou une autre période.",
   "files.refused.cycle_closed":
@@ -94,6 +100,12 @@ export const en: Record<keyof typeof fr, string> = {
     "This workbook cannot be read (damaged or password-protected): save it again as .xlsx.",
   "files.refused.not_questionnaire": "This workbook is not a questionnaire downloaded from Jalon.",
   "files.refused.too_large": "This file is larger than 10 MB.",
+  "files.refused.too_expanded":
+    "This workbook unpacks to far more than a questionnaire (over 20 MB of data or 200 parts): it was not read. Download the questionnaire again and fill it in.",
+  "files.refused.too_many_rows":
+    "This workbook has more than 2,000 rows: it is not a Jalon questionnaire and was not imported.",
+  "files.refused.too_slow":
+    "Reading this workbook took more than 10 seconds: it was stopped and nothing was imported.",
   "files.refused.other_questionnaire": "This file was made for another partner or another cycle.",
   "files.refused.cycle_closed": "Collection for this cycle is closed: the file was not imported.",
 };

@@ -57,7 +57,11 @@ suite(title, () => {
         baseUrl,
       }),
     ));
-    for (const email of ["terrain1@psi.example.org", "terrain2@psi.example.org"]) {
+    for (const email of [
+      "terrain1@psi.example.org",
+      "terrain2@psi.example.org",
+      "terrain3@psi.example.org",
+    ]) {
       const created = await createInvitation(
         database.db,
         SYSTEM,
@@ -100,6 +104,22 @@ suite(title, () => {
     page
       .locator(`${form} input[name=${name}]`)
       .evaluateAll((l) => l.map((i) => (i as HTMLInputElement).value));
+
+  /** The drafts kept on the device. */
+  const drafts = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<{ answer: { activities: string | null }; conflict?: unknown }[]>((done) => {
+          const r = indexedDB.open("jalon-questionnaire");
+          r.onsuccess = () => {
+            const all = r.result.transaction("drafts").objectStore("drafts").getAll();
+            all.onsuccess = () => {
+              r.result.close();
+              done(all.result);
+            };
+          };
+        }),
+    );
 
   /** The messages beside the rows of a form, in order. */
   const marks = (page: Page, form: string) =>
@@ -256,6 +276,81 @@ suite(title, () => {
     await page.screenshot({ path: `${SCREENSHOTS}/kept-4-screen.png` });
     await page.reload();
     expect(await marks(page, "#i-l")).toEqual([neg, NOT_A_LINK]);
+  });
+
+  it("keeps both sides when a client id comes back with other content, and a write without If-Match", async () => {
+    const [context, page] = await phone(links[2] ?? "");
+    const l = page.locator("#i-l");
+    const ids: string[] = [];
+    page.on("request", (r) => {
+      const id = r.headers()["x-client-id"];
+      if (r.method() === "PUT" && id) ids.push(id);
+    });
+    const FIRST = "Distribution de 1 200 kits à Mopti.";
+    const SECOND = "Distribution de 1 500 kits à Mopti et Gao.";
+    await l.locator("textarea[name=activities]").fill(FIRST);
+    await l.getByRole("button", { name: SAVE }).click();
+    // The rows kept earlier are still there: not "saved".
+    await expect.poll(() => text(page, "#i-l [data-status]"), { timeout: 10_000 }).toBe(KEPT);
+    expect((await stored("l"))?.activities).toBe(FIRST);
+
+    // A write whose If-Match is lost on the way (a proxy) is refused; the draft stays.
+    await page.route("**/api/q/2023/psi/l", (route) => {
+      const { "if-match": _, ...headers } = route.request().headers();
+      return route.continue({ headers });
+    });
+    await l.locator("textarea[name=activities]").fill(SECOND);
+    await l.getByRole("button", { name: SAVE }).click();
+    await expect
+      .poll(() => text(page, "#i-l [data-status]"))
+      .toContain("Réponse non enregistrée\u00a0: la page n’a pas dit quelle version");
+    await page.unrouteAll({ behavior: "wait" });
+    expect((await stored("l"))?.activities).toBe(FIRST);
+    expect((await drafts(page)).map((d) => d.answer.activities)).toEqual([SECOND]);
+
+    // The same client id sent again with other content: refused, both sides shown and kept.
+    await context.setOffline(true);
+    await l.getByRole("button", { name: SAVE }).click();
+    await expect.poll(() => text(page, "#outbox")).toContain("1 réponse en attente d’envoi");
+    await page.evaluate(
+      (id) =>
+        new Promise<void>((done) => {
+          const r = indexedDB.open("jalon-questionnaire");
+          r.onsuccess = () => {
+            const t = r.result.transaction("outbox", "readwrite");
+            const o = t.objectStore("outbox");
+            const c = o.openCursor();
+            c.onsuccess = () => {
+              if (c.result) c.result.update({ ...c.result.value, id });
+            };
+            t.oncomplete = () => {
+              r.result.close();
+              done();
+            };
+          };
+        }),
+      ids[0] ?? "",
+    );
+    await context.setOffline(false);
+    const remote = l.locator("[data-remote]");
+    await remote.waitFor({ timeout: 20_000 });
+    expect(await text(page, "#i-l [data-remote]")).toContain(
+      "Cet appareil a déjà envoyé cet enregistrement avec un autre contenu.",
+    );
+    expect(await text(page, "#i-l [data-remote]")).toContain(FIRST);
+    expect(await l.locator("textarea[name=activities]").inputValue()).toBe(SECOND);
+    expect((await stored("l"))?.activities).toBe(FIRST);
+    expect((await drafts(page)).map((d) => [d.answer.activities, Boolean(d.conflict)])).toEqual([
+      [SECOND, true],
+    ]);
+    await checkPage(page, "kept-5-client-id-reused", width);
+
+    // Saving on purpose replaces the stored version, the rows still kept and marked.
+    await l.getByRole("button", { name: SAVE }).click();
+    await expect.poll(() => text(page, "#i-l [data-status]"), { timeout: 10_000 }).toBe(KEPT);
+    expect(await l.locator("[data-remote]").count()).toBe(0);
+    expect((await stored("l"))?.activities).toBe(SECOND);
+    expect(await drafts(page)).toEqual([]);
   });
 
   it("met no page error, no Content-Security-Policy violation and no server error", () => {

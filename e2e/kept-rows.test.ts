@@ -172,6 +172,7 @@ suite(title, () => {
     await checkPage(page, "kept-1-rows-marked", width);
     await d.screenshot({ path: `${SCREENSHOTS}/kept-1-form.png` });
     await page.screenshot({ path: `${SCREENSHOTS}/kept-1-screen.png` });
+    await page.locator("#outbox").screenshot({ path: `${SCREENSHOTS}/kept-1-outbox.png` });
 
     // After a reload the rows are still there as typed, and still marked.
     await page.reload();

@@ -217,15 +217,21 @@ suite(title, () => {
     expect(after.clientIds.filter((id) => !before.clientIds.includes(id))).toEqual([resent]);
     expect(await idb(psi)).toEqual({ drafts: [], outbox: [] });
 
-    // Saving on purpose with an incomplete row says which row, as the server would.
+    // An incomplete row is kept as typed and said beside its row, as the server's page says it;
+    // the rest is saved, and "saved" is not said.
     const value = d.locator("input[name=outputValue]").nth(1);
     await value.fill("12");
     await d.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expectText(d.locator("[data-status]"), "Brouillon enregistré, sauf ces lignes", 10_000, {
+      prefix: true,
+    });
     await expectText(
-      d.locator("[data-status]"),
-      "Ligne 2 : indiquez un nombre positif et son unité.",
+      d.locator(".pair").nth(1).locator("p.error"),
+      "Ligne 2\u00a0: indiquez l’unité (par exemple « prestataires formés »).",
     );
     await value.fill("");
+    await expectText(d.locator("[data-status]"), "Réponse enregistrée.");
+    expect(await d.locator(".pair.invalid").count()).toBe(0);
     await expect.poll(async () => (await idb(psi)).drafts.length, { timeout: 10_000 }).toBe(0);
   });
 

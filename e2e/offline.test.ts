@@ -181,6 +181,8 @@ suite(title, () => {
     await d.locator("input[name=outputValue]").first().fill("52");
     await d.getByRole("button", { name: "Enregistrer le brouillon" }).click();
     const l = page.locator("#i-l");
+    // A submission needs the yes/no answer (the server refuses it otherwise).
+    await l.locator("input[name=contributes][value=yes]").check();
     await l.locator("textarea[name=activities]").fill(OFFLINE_L);
     await l.getByRole("button", { name: "Soumettre pour validation" }).click();
     await expect

@@ -69,27 +69,24 @@ async function entries(o) {
   return (await all(o)).filter((e) => e.owner === owner && e.k.startsWith(prefix));
 }
 
-/**
- * A number as French and English write it: "12,5" or "12.5", thousands grouped by spaces
- * ("1 234,5", with normal, no-break or narrow no-break spaces). "1,2,3" is not a number.
- */
-function number(text) {
-  const s = text.trim();
-  if (!/^(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?$/.test(s)) return Number.NaN;
-  return Number(s.replace(/[ \u00a0\u202f]/g, "").replace(",", "."));
-}
+// The two lists of rows: their inputs' names, and the keys a row has in the API.
+const LISTS = {
+  outputs: ["outputValue", "outputUnit", "value", "unit"],
+  evidence: ["evidenceUrl", "evidenceTitle", "url", "title"],
+};
 
-/** The form as typed, incomplete rows included. */
+/** The form as typed; each row that is not wholly empty keeps its place in the form (`row`). */
 function read(f) {
   const d = new FormData(f);
   const s = (n) => String(d.get(n) ?? "").trim() || null;
-  // A number field holding something that is no number reads as empty: keep that it was not.
-  const values = [...f.querySelectorAll("[name=outputValue]")].map((i) =>
-    i.validity?.badInput ? "?" : i.value,
-  );
-  const rows = (a, b, x, y) =>
-    a
-      .map((v, i) => ({ [x]: v.trim(), [y]: String(b[i] ?? "").trim(), row: i + 1 }))
+  const rows = ([a, b, x, y]) =>
+    d
+      .getAll(a)
+      .map((v, i) => ({
+        [x]: String(v).trim(),
+        [y]: String(d.getAll(b)[i] ?? "").trim(),
+        row: i + 1,
+      }))
       .filter((r) => r[x] || r[y]);
   return {
     contributes: d.get("contributes") ?? "unknown",
@@ -97,26 +94,39 @@ function read(f) {
     collaboratorIds: d.getAll("collaborators").map(Number),
     collaboratorsText: s("collaboratorsText"),
     difficulties: s("difficulties"),
-    outputs: rows(values, d.getAll("outputUnit"), "value", "unit"),
-    evidence: rows(d.getAll("evidenceUrl"), d.getAll("evidenceTitle"), "url", "title"),
+    outputs: rows(LISTS.outputs),
+    evidence: rows(LISTS.evidence),
   };
 }
 
-/** The API's body (complete rows only), and what is wrong with the others. */
+/**
+ * The API's body: every row as typed, the ones that are not valid yet included (the server reads
+ * "12,5" with the domain's rule and keeps the others in the draft, marked). `pos` says where in
+ * the form the server's row n is: row n of a list is its n-th row not wholly empty.
+ */
 function wire(a) {
-  const errors = [];
-  const outputs = [];
-  const evidence = [];
-  for (const { value, unit, row } of a.outputs) {
-    const n = number(value);
-    if (Number.isFinite(n) && n >= 0 && unit) outputs.push({ value: n, unit });
-    else errors.push(say("errOutputs", row));
+  const body = {
+    ...a,
+    outputs: a.outputs.map((r) => ({ value: String(r.value ?? ""), unit: r.unit ?? "" })),
+    evidence: a.evidence.map((r) => ({ url: r.url ?? "", title: r.title || null })),
+  };
+  const at = (list) => list.map((r, i) => Number(r.row) || i + 1);
+  return { body, pos: { outputs: at(a.outputs), evidence: at(a.evidence) } };
+}
+
+/** The value/unit or link/title pairs of one list, in the order of the form. */
+const pairsOf = (f, list) =>
+  [...f.querySelectorAll(`[name=${LISTS[list][0]}]`)].map((i) => i.closest(".pair"));
+
+/** Adds empty pairs until the list has `n`, each numbered as the server numbers them. */
+function grow(f, list, n) {
+  for (let ps = pairsOf(f, list); ps.length < n; ps = pairsOf(f, list)) {
+    const pair = ps.at(-1).cloneNode(true);
+    unmark(pair);
+    for (const input of pair.querySelectorAll("input")) input.value = "";
+    pair.querySelector("input").id = `${f.dataset.code}-${list}-${ps.length + 1}`;
+    ps.at(-1).after(pair);
   }
-  for (const { url, title, row } of a.evidence) {
-    if (/^https?:\/\/\S+$/.test(url)) evidence.push({ url, title: title || null });
-    else if (url) errors.push(say("errEvidence", row));
-  }
-  return { body: { ...a, outputs, evidence }, errors };
 }
 
 function fill(f, a) {
@@ -125,35 +135,117 @@ function fill(f, a) {
     f.elements[n].value = a[n] ?? "";
   for (const o of f.querySelectorAll("[name=collaborators] option"))
     o.selected = a.collaboratorIds.includes(Number(o.value));
-  for (const [list, x, y] of [
-    [a.outputs, "value", "unit"],
-    [a.evidence, "url", "title"],
-  ]) {
-    const sel = `[name=${x === "url" ? "evidenceUrl" : "outputValue"}]`;
-    // The stored answer may have fewer rows than the draft.
-    while (f.querySelectorAll(sel).length < list.length) {
-      const pair = [...f.querySelectorAll(sel)].at(-1).closest(".pair");
-      pair.after(pair.cloneNode(true));
-    }
-    f.querySelectorAll(sel).forEach((input, i) => {
-      const [v, w] = input.closest(".pair").querySelectorAll("input");
-      v.value = list[i]?.[x] ?? "";
-      w.value = list[i]?.[y] ?? "";
+  for (const list of ["outputs", "evidence"]) {
+    const [, , x, y] = LISTS[list];
+    const rows = a[list] ?? [];
+    // Each row goes back where it was typed; the stored answer may have fewer rows than that.
+    const at = rows.map((r, i) => (Number(r.row) || i + 1) - 1);
+    if (at.length) grow(f, list, Math.max(...at) + 2);
+    pairsOf(f, list).forEach((pair, i) => {
+      const r = rows[at.indexOf(i)];
+      const [v, w] = pair.querySelectorAll("input");
+      const [nv, nw] = [String(r?.[x] ?? ""), String(r?.[y] ?? "")];
+      // A mark the server put beside a row stays only while the row holds what it was about.
+      if (v.value !== nv || w.value !== nw) unmark(pair);
+      v.value = nv;
+      w.value = nw;
     });
   }
 }
 
-function note(f, text, bad, stuck) {
+/** Removes a row's mark and its line in the list under the status note. */
+function unmark(pair) {
+  pair.classList.remove("invalid");
+  pair.querySelector("p.error")?.remove();
+  for (const i of pair.querySelectorAll("input")) {
+    i.removeAttribute("aria-invalid");
+    i.removeAttribute("aria-describedby");
+    pair.closest("form")?.querySelector(`[data-kept] [data-for="${i.id}"]`)?.remove();
+  }
+}
+
+/**
+ * Marks the rows the server kept as typed but could not count (`problems`, numbered as in the
+ * body sent; `pos` places them in the form), with the reason beside each, as the page does
+ * without JavaScript, and lists them under the status note.
+ */
+function mark(f, problems, pos) {
+  for (const list of ["outputs", "evidence"]) for (const p of pairsOf(f, list)) unmark(p);
+  f.querySelector("[data-kept]")?.remove();
+  const items = [];
+  for (const p of problems) {
+    const at = pos[p.list]?.[p.row - 1] ?? p.row;
+    const pair = pairsOf(f, p.list === "evidence" ? "evidence" : "outputs")[at - 1];
+    const key = `row${String(p.reason).replace(/^./, (c) => c.toUpperCase())}`;
+    if (!pair || !box?.dataset[key]) continue;
+    const [first, second] = pair.querySelectorAll("input");
+    first.id ||= `${f.dataset.code}-${p.list}-${at}`;
+    const text = say(key, at);
+    const error = el("p", text, { class: "error", id: `${first.id}-e` });
+    pair.classList.add("invalid");
+    pair.append(error);
+    const input = p.reason === "unit" ? second : first;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", error.id);
+    const li = el("li", "", { "data-for": first.id });
+    li.append(el("a", text, { href: `#${first.id}` }));
+    items.push(li);
+  }
+  f.dataset.kept = items.length || "";
+  if (items.length) {
+    const ul = el("ul", "", { class: "errors", "data-kept": "" });
+    ul.append(...items);
+    f.querySelector("[data-status]")?.after(ul);
+  }
+}
+
+/** A submission refused by the server: the reason beside the yes/no answer, or the rows. */
+function refuse(f, why, detail, pos) {
+  f.dataset.refused = why;
+  note(f, say(why === "contributes" ? "refusedContributes" : "refusedRows"), true);
+  if (why !== "contributes") {
+    // The first row in the way now; the draft saved next lists all of them.
+    if (detail?.row) mark(f, [{ list: detail.list, row: detail.row, reason: detail.reason }], pos);
+    return;
+  }
+  const set = f.querySelector("[name=contributes]")?.closest("fieldset");
+  if (!set || set.querySelector("[data-refusal]")) return;
+  const id = `${f.dataset.code}-contributes-e`;
+  set
+    .querySelector("legend")
+    .after(el("p", say("errContributes"), { class: "error", id, "data-refusal": "" }));
+  set.setAttribute("aria-describedby", id);
+  for (const r of set.querySelectorAll("input")) r.setAttribute("aria-invalid", "true");
+}
+
+/** The yes/no answer changed: its refusal mark goes. */
+function unrefuse(f) {
+  const set = f.querySelector("[data-refusal]")?.closest("fieldset");
+  f.querySelector("[data-refusal]")?.remove();
+  set?.removeAttribute("aria-describedby");
+  for (const r of set?.querySelectorAll("input") ?? []) r.removeAttribute("aria-invalid");
+}
+
+/** The counter at the top of the page, from the one every write answers with. */
+function progress(p) {
+  const e = document.getElementById("progress");
+  if (!e?.dataset.template || !p) return;
+  e.textContent = e.dataset.template.replace(/\{(\w+)\}/g, (w, n) => (n in p ? String(p[n]) : w));
+}
+
+function note(f, text, bad) {
   const p = f?.querySelector("[data-status]");
-  // A row error stays until the next keystroke, whatever autosave says meanwhile.
-  if (!p || (!bad && f.dataset.stuck)) return;
-  f.dataset.stuck = stuck ? "1" : "";
+  // A refused submission stays said until the next keystroke, whatever autosave says meanwhile.
+  if (!p || (!bad && f.dataset.refused)) return;
   p.textContent = text;
   p.className = bad ? "error" : "muted";
 }
 
-/** Shows the stored version beside what was typed, or (without `theirs`) removes it. */
-function conflict(f, theirs) {
+/**
+ * Shows the stored version beside what was typed, or (without `theirs`) removes it; `help` says
+ * why they differ (changed elsewhere, or a save of this device stored with other content).
+ */
+function conflict(f, theirs, why = "help") {
   f.querySelector("[data-remote]")?.remove();
   if (theirs === undefined) return;
   const div = document.createElement("div");
@@ -162,7 +254,7 @@ function conflict(f, theirs) {
   div.dataset.remote = "";
   div.innerHTML = "<p></p><p><b></b></p><p class=pre></p>";
   const [help, head, text] = div.querySelectorAll("p");
-  help.textContent = say("help");
+  help.textContent = say(why);
   head.firstChild.textContent = say("theirs");
   text.textContent = theirs;
   f.querySelector("fieldset").before(div);
@@ -172,7 +264,7 @@ function conflict(f, theirs) {
 /** Queues a draft, merged into an unsent older save of the same answer if there is one. */
 function enqueue(O, queued, k, d, submit) {
   const e = queued.find((x) => x.k === k && !x.tried);
-  const next = { k, owner, body: wire(d.answer).body, submit, base: d.base, at: d.at };
+  const next = { k, owner, ...wire(d.answer), submit, base: d.base, at: d.at };
   if (e) O.put({ ...e, ...next, base: e.base, submit: e.submit || submit }, e.key);
   else O.add({ ...next, id: newId() });
   // Answers waiting on the device are worth keeping when storage runs short.
@@ -191,24 +283,21 @@ async function keep(f, send, submit = false, explicit = false) {
   timers.delete(f);
   const k = key(f);
   const answer = read(f);
-  const { errors } = wire(answer);
-  const go = send && !(explicit && errors.length);
   const at = Date.now() + Math.random();
   const held = await tx(async (D, O) => {
     const base = Number(f.dataset.version) || 0;
     const d = { base, ...(await req(D.get(dkey(k)))), owner, answer, at };
     // Saving on purpose after a conflict overwrites the stored version knowingly.
-    if (d.conflict && explicit && go) {
+    if (d.conflict && explicit && send) {
       d.base = d.conflict.version;
       delete d.conflict;
     }
     D.put(d, dkey(k));
-    if (!go || d.conflict) return d.conflict;
+    if (!send || d.conflict) return d.conflict;
     enqueue(O, await entries(O), k, d, submit);
   });
-  if (send && !go) note(f, errors.join(" "), true, true);
-  else if (held && go) note(f, say("conflict"), true);
-  else if (go) {
+  if (held && send) note(f, say("conflict"), true);
+  else if (send) {
     conflict(f);
     note(f, waiting(submit));
     flush();
@@ -269,30 +358,66 @@ async function next() {
   wait = 0;
   sent = true;
   const j = await res.json().catch(() => ({}));
+  const pos = e.pos ?? wire(e.body).pos;
+  // A submission the server refuses (no yes/no, rows to correct) writes nothing.
+  const refusal =
+    s === 400 && e.submit && ["contributes", "outputs", "evidence"].includes(j.subject)
+      ? j.subject
+      : null;
   await tx(async (D, O) => {
     O.delete(e.key);
     // Later saves of this answer were typed on top of this one; a refusal stops them too.
-    for (const x of await entries(O))
-      if (x.k === e.k && res.ok) O.put({ ...x, base: j.version }, x.key);
-      else if (x.k === e.k && s !== 400) O.delete(x.key);
+    const later = (await entries(O)).filter((x) => x.k === e.k);
+    for (const x of later)
+      if (res.ok) O.put({ ...x, base: j.version }, x.key);
+      else if (s !== 400) O.delete(x.key);
     const d = await req(D.get(dkey(e.k)));
+    // What was typed is never dropped: a refused write leaves it in the draft, even if the
+    // draft went meanwhile (it is rebuilt from what was sent).
+    const mine = d ?? { base: e.base, owner, at: e.at, answer: typedOf(e.body, pos) };
     if (res.ok && d?.at === e.at) D.delete(dkey(e.k));
     else if (d && res.ok) D.put({ ...d, base: j.version }, dkey(e.k));
-    else if (d && s === 412)
-      D.put({ ...d, conflict: { version: j.current?.version ?? 0 } }, dkey(e.k));
+    else if (s === 412 || s === 422)
+      D.put({ ...mine, conflict: { version: j.current?.version ?? 0 } }, dkey(e.k));
+    else if (!res.ok) D.put(mine, dkey(e.k));
+    // Refused as a submission, the answer is still saved as a draft (as autosave would have).
+    const { key: _, tried: __, id: ___, ...again } = e;
+    if (refusal && later.length === 0) O.add({ ...again, submit: false, id: newId() });
   });
-  if (res.ok && f) {
+  if (!f) return true;
+  if (res.ok) {
     f.dataset.version = f.elements.version.value = Math.max(j.version, f.dataset.version);
-    const done = j.state === "submitted";
-    badge(
+    const st = j.state === "submitted" || j.state === "returned" ? j.state : "draft";
+    badge(f, say(`st${st[0].toUpperCase()}${st.slice(1)}`), `mark ${STATE_CSS[st]}`);
+    progress(j.progress);
+    const problems = Array.isArray(j.problems) ? j.problems : [];
+    mark(f, problems, pos);
+    // "Saved" only when everything was; otherwise what was not is listed beside its row.
+    if (f.dataset.refused) refuse(f, f.dataset.refused);
+    else if (problems.length) note(f, say("kept"), true);
+    else note(f, say(e.submit ? "submitted" : "saved"));
+  } else if (s === 412 || s === 422)
+    conflict(f, j.current?.activities ?? "", s === 422 ? "reused" : "help");
+  else if (refusal)
+    refuse(
       f,
-      say(done ? "stSubmitted" : "stDraft"),
-      `mark ${done ? "st-published" : "st-collection"}`,
+      refusal === "contributes" ? "contributes" : "rows",
+      {
+        list: refusal,
+        ...j.details,
+      },
+      pos,
     );
-    note(f, say(e.submit ? "submitted" : "saved"));
-  } else if (f && s === 412) conflict(f, j.current?.activities ?? "");
-  else if (f) note(f, say(s === 409 ? "closed" : "invalid"), true);
+  else note(f, say(s === 409 ? "closed" : s === 428 ? "precondition" : "invalid"), true);
   return true;
+}
+
+const STATE_CSS = { draft: "st-collection", submitted: "st-published", returned: "s-off_track" };
+
+/** A body sent back into the form's shape: each row at its place in the form. */
+function typedOf(body, pos) {
+  const at = (list) => (body[list] ?? []).map((r, i) => ({ ...r, row: pos[list]?.[i] ?? i + 1 }));
+  return { ...body, outputs: at("outputs"), evidence: at("evidence") };
 }
 
 /** Sets an answer's state mark; the one the server rendered is kept to come back to. */
@@ -332,6 +457,7 @@ async function show(sending) {
   if (!box) return;
   const clash = forms.some((f) => f.querySelector("[data-remote]"));
   const n = waitingAnswers.size;
+  const held = forms.filter((f) => f.dataset.kept);
   const foreign = new Set(others.map((e) => `${e.owner} ${e.k}`)).size;
   box.replaceChildren();
   if (sending) box.append(el("p", say("saving")));
@@ -350,6 +476,20 @@ async function show(sending) {
       list.append(li);
     }
     box.append(head, ...(navigator.onLine ? [] : [el("p", say("offline"))]), list);
+  } else if (held.length) {
+    // Sent, but not all saved: the answers with rows kept as typed, to correct.
+    const head = el("p");
+    head.append(el("b", say("keptHead", held.length)));
+    const list = el("ul");
+    for (const f of held) {
+      const li = el("li");
+      li.append(
+        el("a", f.querySelector("h3")?.textContent ?? "", { href: `#${f.id}` }),
+        ` — ${say("keptRows", f.dataset.kept)}`,
+      );
+      list.append(li);
+    }
+    box.append(head, list);
   } else if (sent) box.append(el("p", say("sent")));
   if (foreign) {
     const discard = el("button", say("discard"), { type: "button", class: "secondary" });
@@ -361,7 +501,8 @@ async function show(sending) {
     box.append(el("p", say("others", foreign), { "data-others": "" }), row);
   }
   box.hidden = box.childNodes.length === 0;
-  box.className = clash && !sending ? "alert" : n || foreign ? "pending" : "notice";
+  box.className =
+    clash && !sending ? "alert" : n || foreign || (held.length && !sending) ? "pending" : "notice";
 }
 
 /** Deletes, on this device, what other sessions left unsent (asked for first). */
@@ -437,8 +578,16 @@ async function start() {
     }
   });
   for (const f of forms) {
-    f.addEventListener("input", () => {
-      f.dataset.stuck = "";
+    f.addEventListener("input", (ev) => {
+      f.dataset.refused = "";
+      // A row's mark was about what it held before: checked again when sent.
+      const pair = ev.target.closest?.(".pair");
+      if (pair) unmark(pair);
+      // Typing into the last row of a list opens an empty one under it.
+      const list = ev.target.name?.startsWith("evidence") ? "evidence" : "outputs";
+      const ps = pair ? pairsOf(f, list) : [];
+      if (pair && ps.at(-1) === pair && ev.target.value) grow(f, list, ps.length + 1);
+      if (ev.target.name === "contributes") unrefuse(f);
       keep(f, false);
       timers.set(f, setTimeout(keep, 1500, f, true));
     });

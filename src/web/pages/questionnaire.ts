@@ -239,6 +239,52 @@ ${
 </section>`;
 }
 
+/**
+ * The messages the client module says (autosave, offline outbox, rows kept as typed, refusals),
+ * in the page's language, as data attributes of #outbox: `rowValue` is `data-row-value`.
+ */
+function clientMessages(view: View): Html[] {
+  const { t } = view;
+  const messages: Record<string, string> = {
+    offline: t("q.offline.offline"),
+    "item-submit": t("q.offline.itemSubmit"),
+    "item-draft": t("q.offline.itemDraft"),
+    "queued-submit": t("q.offline.queuedSubmit"),
+    others: t("q.offline.others"),
+    discard: t("q.offline.discard"),
+    "discard-confirm": t("q.offline.discardConfirm"),
+    "logout-pending": t("q.offline.logoutPending"),
+    "st-queued": t("q.state.queued"),
+    pending: t("q.offline.pending"),
+    sent: t("q.offline.sent"),
+    saving: t("q.offline.saving"),
+    local: t("q.offline.savedLocal"),
+    conflict: t("q.offline.conflict"),
+    saved: t("q.saved"),
+    submitted: t("q.submitted"),
+    closed: t("q.closed"),
+    invalid: t("form.errors"),
+    precondition: t("q.offline.precondition"),
+    help: t("q.conflict"),
+    reused: t("q.offline.reused"),
+    theirs: t("q.conflict.theirs"),
+    "st-draft": t("q.state.draft"),
+    "st-submitted": t("q.state.submitted"),
+    "st-returned": t("q.state.returned"),
+    kept: t("q.kept"),
+    "kept-head": t("q.offline.kept"),
+    "kept-rows": t("q.summary.rows"),
+    "row-value": t("q.row.value"),
+    "row-negative": t("q.row.negative"),
+    "row-unit": t("q.row.unit"),
+    "row-url": t("q.row.url"),
+    "refused-contributes": t("q.refused.contributes"),
+    "refused-rows": t("q.refused.rows"),
+    "err-contributes": t("q.error.contributes"),
+  };
+  return Object.entries(messages).map(([name, text]) => html` data-${name}="${text}"`);
+}
+
 export function questionnairePage(view: View, q: QuestionnaireView, state?: FormState): Html {
   const { t, lang } = view;
   const name = q.partner.acronym ?? q.partner.name;
@@ -253,7 +299,7 @@ ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
 ${windowNotice(view, q)}
 ${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : summary(view, q)}
 <p>${t("q.intro")}</p>
-<div class="notice" id="outbox" role="status" hidden data-owner="${view.owner ?? ""}" data-offline="${t("q.offline.offline")}" data-item-submit="${t("q.offline.itemSubmit")}" data-item-draft="${t("q.offline.itemDraft")}" data-queued-submit="${t("q.offline.queuedSubmit")}" data-others="${t("q.offline.others")}" data-discard="${t("q.offline.discard")}" data-discard-confirm="${t("q.offline.discardConfirm")}" data-logout-pending="${t("q.offline.logoutPending")}" data-st-queued="${t("q.state.queued")}" data-pending="${t("q.offline.pending")}" data-sent="${t("q.offline.sent")}" data-saving="${t("q.offline.saving")}" data-local="${t("q.offline.savedLocal")}" data-conflict="${t("q.offline.conflict")}" data-saved="${t("q.saved")}" data-submitted="${t("q.submitted")}" data-closed="${t("q.closed")}" data-invalid="${t("form.errors")}" data-err-outputs="${t("q.error.outputs")}" data-err-evidence="${t("q.error.evidence")}" data-help="${t("q.conflict")}" data-theirs="${t("q.conflict.theirs")}" data-st-draft="${t("q.state.draft")}" data-st-submitted="${t("q.state.submitted")}"></div>
+<div class="notice" id="outbox" role="status" hidden data-owner="${view.owner ?? ""}"${clientMessages(view)}></div>
 ${q.commitments.map(
   (
     c,

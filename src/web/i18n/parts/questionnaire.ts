@@ -35,8 +35,6 @@ export const fr = {
   "q.returned": "Commentaire du validateur : {comment}",
   "q.lastChange": "Dernière modification : {date}",
   "q.method": "Saisie par {method}",
-  "q.error.outputs": "Ligne {row} : indiquez un nombre positif et son unité.",
-  "q.error.evidence": "Lien {row} : l’adresse doit commencer par http:// ou https://.",
   "q.conflict":
     "Quelqu’un a modifié cette réponse pendant que vous la saisissiez. Voici la version enregistrée ; votre saisie est conservée dans le formulaire. Relisez, puis enregistrez pour la remplacer.",
   "q.conflict.theirs": "Version enregistrée",
@@ -62,6 +60,12 @@ export const fr = {
   "q.app.description": "Le questionnaire de suivi des engagements, disponible hors ligne.",
   "q.offline.sent": "Réponses envoyées.",
   "q.offline.saving": "Enregistrement…",
+  "q.offline.kept":
+    "{count|Réponse enregistrée|Réponses enregistrées}, sauf des lignes à corriger :",
+  "q.offline.reused":
+    "Cet appareil a déjà envoyé cet enregistrement avec un autre contenu. Voici la version enregistrée ; votre saisie est conservée dans le formulaire. Relisez, puis enregistrez pour la remplacer.",
+  "q.offline.precondition":
+    "Réponse non enregistrée : la page n’a pas dit quelle version elle remplace. Rechargez la page ; votre saisie reste sur cet appareil.",
   "q.offline.savedLocal": "Enregistré sur cet appareil, sera envoyé au retour de la connexion.",
   "q.offline.conflict":
     "Conflit : cette réponse a changé ailleurs. Comparez avec la version enregistrée ci-dessous, puis enregistrez pour la remplacer.",
@@ -121,8 +125,6 @@ export const en: Record<keyof typeof fr, string> = {
   "q.returned": "Validator's comment: {comment}",
   "q.lastChange": "Last change: {date}",
   "q.method": "Entered by {method}",
-  "q.error.outputs": "Row {row}: give a positive number and its unit.",
-  "q.error.evidence": "Link {row}: the address must start with http:// or https://.",
   "q.conflict":
     "Someone changed this answer while you were typing. Here is the stored version; what you typed is kept in the form. Read it, then save to replace it.",
   "q.conflict.theirs": "Stored version",
@@ -148,6 +150,11 @@ export const en: Record<keyof typeof fr, string> = {
   "q.app.description": "The commitment tracking questionnaire, available offline.",
   "q.offline.sent": "Answers sent.",
   "q.offline.saving": "Saving…",
+  "q.offline.kept": "{count|Answer|Answers} saved, except rows to correct:",
+  "q.offline.reused":
+    "This device already sent this save with other content. Here is the stored version; what you typed is kept in the form. Read it, then save to replace it.",
+  "q.offline.precondition":
+    "Answer not saved: the page did not say which version it replaces. Reload the page; what you typed stays on this device.",
   "q.offline.savedLocal": "Saved on this device, will be sent when the connection returns.",
   "q.offline.conflict":
     "Conflict: this answer changed elsewhere. Compare with the stored version below, then save to replace it.",

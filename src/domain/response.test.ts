@@ -93,6 +93,9 @@ describe("the submit rule", () => {
     expect(stateAfterSave("submitted", false, { contributes: "no" })).toBe("submitted");
     expect(stateAfterSave("submitted", false, { contributes: "unknown" })).toBe("draft");
     expect(stateAfterSave("returned", false, { contributes: "yes" })).toBe("returned");
+    // Rows still to correct take a submitted answer back to draft.
+    const bad = [{ list: "outputs", row: 1, reason: "negative" }] as const;
+    expect(stateAfterSave("submitted", false, { contributes: "yes" }, bad)).toBe("draft");
   });
 
   it("counts started answers without the empty drafts, and submitted with the validated", () => {

@@ -170,18 +170,21 @@ export function submitProblem(
 
 /**
  * The state an answer is left in by a save: submitted when submitted now, or when it was and
- * still could be; otherwise a draft. An answer emptied of its yes/no goes back to draft.
+ * still could be (its yes/no and no row to correct); otherwise a draft. An answer emptied of its
+ * yes/no, or saved with rows still to correct, goes back to draft: a submitted answer never
+ * holds rows that are not valid.
  */
 export function stateAfterSave(
   previous: ResponseState | null,
   submit: boolean,
   a: Pick<Response, "contributes">,
+  problems: readonly RowProblem[] = [],
 ): "draft" | "submitted" | "returned" {
   if (submit) return "submitted";
   // An answer sent back stays "returned" until sent again, so that its partner keeps access
   // to it after collection (see domain/collection.ts).
   if (previous === "returned") return "returned";
-  return previous === "submitted" && submitProblem(a, []) === null ? "submitted" : "draft";
+  return previous === "submitted" && submitProblem(a, problems) === null ? "submitted" : "draft";
 }
 
 /** A questionnaire's counter: indicators asked, answers started (anything said), submitted. */

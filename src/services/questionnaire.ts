@@ -417,7 +417,12 @@ export async function saveAnswerIn(
     : isStaff(actor)
       ? (req.method ?? "interview")
       : "online";
-  const state = stateAfterSave(existing?.response.state ?? null, req.submit, req.answer);
+  const state = stateAfterSave(
+    existing?.response.state ?? null,
+    req.submit,
+    req.answer,
+    rows.problems,
+  );
   const written = await writeAnswer(
     trx,
     by,

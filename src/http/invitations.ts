@@ -1,7 +1,6 @@
 // Invitation links over HTTP. A link opens a scoped session once; opened again in the browser
 // that holds its session it goes back in; elsewhere it offers a fresh link by e-mail. Opening one
 // while signed in with an account asks first.
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { logout } from "../services/auth.ts";
@@ -14,6 +13,7 @@ import {
 import { formatDate } from "../web/i18n/index.ts";
 import { messagePage } from "../web/pages/errors.ts";
 import { linkSwitchPage, linkUsedPage } from "../web/pages/invitations.ts";
+import { clientAddress } from "./client-address.ts";
 import type { AppEnv } from "./env.ts";
 import { clearSessionCookie, setSessionCookie } from "./session.ts";
 import { publicBase, viewOf } from "./view.ts";
@@ -42,15 +42,6 @@ function holdSession(c: Context<AppEnv>, token: string): void {
     secure,
     maxAge: 14 * 24 * 3600,
   });
-}
-
-/** The client's address for the rate limit; in-process requests have none. */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 export function invitationRoutes(): Hono<AppEnv> {
@@ -128,7 +119,7 @@ export function invitationRoutes(): Hono<AppEnv> {
     const { t, lang } = view;
     const { limited } = await requestFreshLink(
       c.get("deps").db,
-      { token, clientAddress: clientAddress(c), baseUrl: publicBase(c) },
+      { token, clientAddress: clientAddress(c) ?? "unknown", baseUrl: publicBase(c) },
       (m) => ({
         subject: t("ws.mail.inviteSubject", { partner: m.partner, cycle: m.cycle }),
         body: t("ws.mail.inviteBody", {

@@ -2,9 +2,11 @@
 // elsewhere they offer a fresh link by e-mail (same answer with or without an address, limited
 // per invitation and per client), a signed-in account is asked before being replaced, link
 // sessions have no sign-out; and the pieces that make the questionnaire work offline.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { createInvitation, revokePartnerLinks } from "../../src/services/invitations.ts";
+import { deliverPending } from "../../src/services/mail.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
@@ -109,7 +111,17 @@ describe.each(backends)("invitation links on %s", (backend) => {
 
     const after = await mailsTo("relais@psi.example.org");
     expect(after).toHaveLength(before.length + 1);
-    const fresh = /\/i\/[A-Za-z0-9_-]{20,}/.exec(after.at(-1) ?? "")?.[0] ?? "";
+    // The outbox keeps no live token: the link is made when the message is sent.
+    expect(after.at(-1)).toContain("/i/{jalon-link}");
+    const delivered: string[] = [];
+    await deliverPending(t.db, {
+      from: "jalon@jalon.test",
+      send: async (m) => {
+        delivered.push(m.text);
+      },
+    });
+    const fresh = /\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.at(-1) ?? "")?.[0] ?? "";
+    expect(fresh).not.toBe("");
     const opened = await client(app).get(fresh);
     expect(opened.status).toBe(303);
     expect(opened.headers.get("location")).toBe("/q/2023/psi");

@@ -3,8 +3,10 @@
 // fresh link (and the coordinator gets one for WhatsApp), corrects and sends it again, the
 // validator validates, the cycle is published after a confirmation. Also: collection extended
 // for one partner, and collection reopened with a reason kept in the audit log.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
+import { deliverPending } from "../../src/services/mail.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
@@ -149,7 +151,18 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(audited.after)).not.toContain("/i/");
 
-    const link = /http:\/\/jalon\.test\/i\/[A-Za-z0-9_-]+/.exec(mail.body)?.[0] ?? "";
+    // The outbox keeps no live token: the link is made as the message leaves.
+    expect(mail.body).toContain("http://jalon.test/i/{jalon-link}");
+    const delivered: string[] = [];
+    await deliverPending(t.db, {
+      from: "jalon@jalon.test",
+      send: async (m) => {
+        delivered.push(m.text);
+      },
+    });
+    const link =
+      /http:\/\/jalon\.test\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.join("\n"))?.[0] ?? "";
+    expect(link).not.toBe("");
     const { partner, res: opened } = await follow(link);
     expect(opened.status).toBe(303);
     session = partner;

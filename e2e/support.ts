@@ -79,9 +79,13 @@ export async function checkPage(page: Page, name: string, width: number): Promis
     const innermost = wide.filter(
       (el) => !wide.some((other) => other !== el && el.contains(other)),
     );
+    // Text can stick out of a box that fits (a long link in a notice): name that box then.
+    const spilling = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible",
+    );
     return {
       scrollWidth: document.documentElement.scrollWidth,
-      culprits: innermost.slice(0, 5).map((el) => {
+      culprits: (innermost.length > 0 ? innermost : spilling).slice(0, 5).map((el) => {
         const cls = el.getAttribute("class");
         const right = Math.round(el.getBoundingClientRect().right);
         const text = (el.textContent ?? "").trim().slice(0, 40);

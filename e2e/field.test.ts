@@ -414,6 +414,8 @@ suite(title, () => {
     await partner.reload();
     await loaded(partner, "partner-after-close");
     expect(await partner.locator("#i-d textarea[name=activities]").count()).toBe(0);
+    // Not the staff sign-in alone: the partner reads why the link closed and what comes next.
+    await expectText(partner.locator("h1"), "Ce lien n’ouvre plus le questionnaire");
 
     await validator.goto("/manage/cycles/2023/validation");
     await loaded(validator, "validation");

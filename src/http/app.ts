@@ -8,7 +8,7 @@ import { etag } from "hono/etag";
 import { ZodError } from "zod";
 import { isProblem, Problem } from "../domain/problem.ts";
 import { recordRefusal, withRequestId } from "../services/audit.ts";
-import { messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
+import { closedLinkPage, messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
 import { acronymsRoutes } from "./acronyms.ts";
 import { authRoutes } from "./auth.ts";
@@ -24,7 +24,7 @@ import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
 import { authoriseUpload, questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { reportTextsRoutes } from "./report-texts.ts";
-import { csrfProtection, session, wantsJson } from "./session.ts";
+import { csrfProtection, hasSessionCookie, session, wantsJson } from "./session.ts";
 import { setupLinkRoutes } from "./setup-links.ts";
 import { trackingRoutes } from "./tracking.ts";
 import { usersRoutes } from "./users.ts";
@@ -156,7 +156,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         );
       }
       if (error.code === "unauthenticated" && c.req.method === "GET") {
-        return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+        const login = `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+        // A session cookie that no longer opens a questionnaire is, there, a link whose
+        // collection closed: say so, rather than show a partner the staff sign-in alone.
+        if (url.pathname.startsWith("/q/") && hasSessionCookie(c))
+          return c.html(closedLinkPage(view, login), 401);
+        return c.redirect(login, 303);
       }
       if (status === 404) return c.html(notFoundPage(view, error.subject, error.details.id), 404);
       if (error.code === "busy") {

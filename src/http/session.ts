@@ -33,6 +33,11 @@ export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   });
 }
 
+/** Whether the request carries a session cookie at all (valid or not). */
+export function hasSessionCookie(c: Context<AppEnv>): boolean {
+  return getCookie(c, sessionCookieName(c.get("deps").secureCookies)) !== undefined;
+}
+
 export function clearSessionCookie(c: Context<AppEnv>): void {
   const secure = c.get("deps").secureCookies;
   deleteCookie(c, sessionCookieName(secure), { path: "/", secure });

@@ -111,8 +111,11 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     expect((await coordinator.post(`${CYCLE}/close`, {})).status).toBe(303);
     expect(await cycleState()).toBe("validation");
     const closed = await session.get("/q/2023/unfpa");
-    expect(closed.status).toBe(303);
-    expect(closed.headers.get("location")).toMatch(/^\/login/);
+    // The partner reads why, with the sign-in offered to those who have an account.
+    expect(closed.status).toBe(401);
+    const page = await closed.text();
+    expect(page).toContain("Ce lien n’ouvre plus le questionnaire");
+    expect(page).toContain('href="/login?next=%2Fq%2F2023%2Funfpa"');
   });
 
   it("sends an answer back in the meeting: the partner gets an e-mail with a fresh link", async () => {
@@ -238,7 +241,9 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
       return_comment: null,
     });
     // Nothing is sent back any more: the link's session has nothing left to open.
-    expect((await session.get("/q/2023/unfpa")).status).toBe(303);
+    const ended = await session.get("/q/2023/unfpa");
+    expect(ended.status).toBe(401);
+    expect(await ended.text()).toContain("Ce lien n’ouvre plus le questionnaire");
   });
 
   it("extends collection for one partner only", async () => {
@@ -274,7 +279,9 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
       .updateTable("collection_extensions")
       .set({ until: day(-1) })
       .execute();
-    expect((await partner.get("/q/2023/amppf")).status).toBe(303);
+    const ended = await partner.get("/q/2023/amppf");
+    expect(ended.status).toBe(401);
+    expect(await ended.text()).toContain("Ce lien n’ouvre plus le questionnaire");
   });
 
   it("validates, then publishes only once confirmed, and says it is done", async () => {

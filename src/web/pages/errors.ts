@@ -34,6 +34,19 @@ export function serverErrorPage(view: View): Html {
   });
 }
 
+/**
+ * For a browser whose link session no longer opens the questionnaire: why, what comes next,
+ * and the sign-in for those who have an account (instead of the staff sign-in page alone).
+ */
+export function closedLinkPage(view: View, login: string): Html {
+  const { t } = view;
+  return page(view, {
+    title: t("invite.closed.title"),
+    body: html`<h1>${t("invite.closed.title")}</h1><p>${t("invite.closed.body")}</p>
+<p><a href="${login}">${t("invite.closed.account")}</a></p>`,
+  });
+}
+
 /** A short page saying one thing, with a way back. */
 export function messagePage(view: View, title: string, body: string): Html {
   const { t } = view;

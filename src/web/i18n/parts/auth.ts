@@ -40,6 +40,10 @@ export const fr = {
     "Vous êtes connecté avec votre compte. Ouvrir ce lien d’invitation vous déconnectera de votre compte dans ce navigateur.",
   "invite.switch.continue": "Me déconnecter et ouvrir le questionnaire",
   "invite.switch.stay": "Rester connecté avec mon compte",
+  "invite.closed.title": "Ce lien n’ouvre plus le questionnaire",
+  "invite.closed.body":
+    "La collecte est close pour votre organisation, ou toutes vos réponses ont été envoyées. Si une réponse vous est renvoyée pour correction, un nouveau lien vous parviendra par e-mail ou par le coordinateur.",
+  "invite.closed.account": "Vous avez un compte ? Connectez-vous",
   "invite.invalid.title": "Lien non valable",
   "invite.invalid.body":
     "Ce lien d’invitation a déjà servi, a été révoqué ou la collecte est close. Demandez un nouveau lien au coordinateur.",
@@ -99,6 +103,10 @@ export const en: Record<keyof typeof fr, string> = {
     "You are signed in with your account. Opening this invitation link will sign you out of your account in this browser.",
   "invite.switch.continue": "Sign me out and open the questionnaire",
   "invite.switch.stay": "Stay signed in with my account",
+  "invite.closed.title": "This link no longer opens the questionnaire",
+  "invite.closed.body":
+    "Collection is closed for your organisation, or all your answers have been sent. If an answer is sent back to you for correction, a new link will reach you by e-mail or from the coordinator.",
+  "invite.closed.account": "Have an account? Sign in",
   "invite.invalid.title": "Link not valid",
   "invite.invalid.body":
     "This invitation link has already been used, was revoked, or collection is closed. Ask the coordinator for a new link.",

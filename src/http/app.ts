@@ -16,7 +16,7 @@ import { clientAddress } from "./client-address.ts";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
 import { hostCheck } from "./host.ts";
-import { refuseNul } from "./input.ts";
+import { refuseNul, refuseNulInAddress } from "./input.ts";
 import { invitationRoutes } from "./invitations.ts";
 import { resolveLang } from "./lang.ts";
 import { offlineRoutes } from "./offline.ts";
@@ -84,6 +84,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use(compress());
   app.use(etag());
+  app.use(refuseNulInAddress());
   if (deps.allowedHost !== undefined) app.use(hostCheck(deps.allowedHost, deps.baseUrl));
   const tooLarge = (c: Context<AppEnv>) => {
     const view = viewOf(c);

@@ -26,13 +26,24 @@ export function nulField(value: unknown, path = ""): string | null {
   return null;
 }
 
-export function refuseNul(): MiddlewareHandler<AppEnv> {
+/**
+ * NUL in the address, refused before any middleware reads it: the session, CSRF and audit
+ * steps write the (decoded) path to the database, which cannot hold NUL.
+ */
+export function refuseNulInAddress(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (url.pathname.includes("%00") || hasNul(url.pathname)) throw notFound("page", "");
     for (const [key, value] of url.searchParams) {
       if (hasNul(key) || hasNul(value)) throw new Problem("invalid_input", "nul", { field: key });
     }
+    await next();
+  };
+}
+
+/** NUL in a form or JSON body, refused once the body limit and the CSRF check have passed. */
+export function refuseNul(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const field = nulField(await readBody(c));
       if (field) throw new Problem("invalid_input", "nul", { field });

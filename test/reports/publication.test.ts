@@ -102,22 +102,23 @@ describe.each(backends)("published contributions on %s", (backend) => {
           answer: content(kind),
           ifMatch: 0,
           clientId: null,
-          submit: kind !== "draft" && kind !== "empty",
+          // Without yes/no a submission is refused now; older ones are stored below.
+          submit: kind !== "draft" && kind !== "empty" && kind !== "unknown",
         },
         "fr",
       );
     }
     expect(kinds).toEqual([]);
-    // An empty answer sent before empty sends were refused: stored as submitted.
-    const empty = placed.get("empty");
+    // Answers without yes/no sent before such sends were refused: stored as submitted.
+    const legacy = [placed.get("empty")?.code ?? "", placed.get("unknown")?.code ?? ""];
     await t.db
       .updateTable("responses")
       .set({ state: "submitted" })
       .where("indicator_id", "in", (eb) =>
-        eb
-          .selectFrom("indicators")
-          .select("id")
-          .where("code", "=", empty?.code ?? ""),
+        eb.selectFrom("indicators").select("id").where("code", "in", legacy),
+      )
+      .where("cycle_id", "in", (eb) =>
+        eb.selectFrom("cycles").select("id").where("slug", "=", "2023"),
       )
       .execute();
     await closeCollection(t.db, coordinator, "2023", "fr");

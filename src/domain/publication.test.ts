@@ -1,9 +1,10 @@
 // Unit tests of the publication rule: which answers a published cycle shows.
 import { describe, expect, it } from "vitest";
-import { answerIsEmpty, isPublishedAnswer, isPublishedContribution } from "./publication.ts";
+import { isPublishedAnswer, isPublishedContribution } from "./publication.ts";
 import type { ResponseState } from "./response.ts";
+import { isEmptyAnswer } from "./response.ts";
 
-const answer = (state: ResponseState, over: Partial<Parameters<typeof answerIsEmpty>[0]> = {}) => ({
+const answer = (state: ResponseState, over: Partial<Parameters<typeof isEmptyAnswer>[0]> = {}) => ({
   state,
   contributes: "yes" as const,
   activities: "Formation de 120 prestataires",
@@ -31,7 +32,7 @@ describe("the publication rule", () => {
   });
 
   it("leaves out an answer with nothing in it", () => {
-    expect(answerIsEmpty(answer("submitted", nothing))).toBe(true);
+    expect(isEmptyAnswer(answer("submitted", nothing))).toBe(true);
     expect(isPublishedAnswer(answer("validated", nothing))).toBe(false);
     for (const some of [
       { contributes: "no" as const },
@@ -41,7 +42,7 @@ describe("the publication rule", () => {
       { outputs: [{ value: 0, unit: "sessions" }] },
       { evidence: [{ url: "https://x.test", title: null }] },
     ])
-      expect(answerIsEmpty(answer("submitted", { ...nothing, ...some }))).toBe(false);
+      expect(isEmptyAnswer(answer("submitted", { ...nothing, ...some }))).toBe(false);
   });
 
   it("counts a published 'no' as an answer but not as a contribution", () => {

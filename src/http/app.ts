@@ -8,6 +8,7 @@ import { etag } from "hono/etag";
 import { ZodError } from "zod";
 import { isProblem, Problem } from "../domain/problem.ts";
 import { recordRefusal, withRequestId } from "../services/audit.ts";
+import { isClosedLinkSession } from "../services/auth.ts";
 import { closedLinkPage, messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
 import { acronymsRoutes } from "./acronyms.ts";
@@ -24,7 +25,7 @@ import { publicRoutes } from "./public.ts";
 import { questionnaireRoutes } from "./questionnaire.ts";
 import { authoriseUpload, questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
 import { reportTextsRoutes } from "./report-texts.ts";
-import { csrfProtection, hasSessionCookie, session, wantsJson } from "./session.ts";
+import { csrfProtection, session, sessionCookie, wantsJson } from "./session.ts";
 import { setupLinkRoutes } from "./setup-links.ts";
 import { trackingRoutes } from "./tracking.ts";
 import { usersRoutes } from "./users.ts";
@@ -158,9 +159,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }
       if (error.code === "unauthenticated" && c.req.method === "GET") {
         const login = `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
-        // A session cookie that no longer opens a questionnaire is, there, a link whose
-        // collection closed: say so, rather than show a partner the staff sign-in alone.
-        if (url.pathname.startsWith("/q/") && hasSessionCookie(c))
+        // A link session whose collection closed: say so, rather than show a partner the staff
+        // sign-in alone.
+        const token = sessionCookie(c);
+        if (url.pathname.startsWith("/q/") && token && (await isClosedLinkSession(deps.db, token)))
           return c.html(closedLinkPage(view, login), 401);
         return c.redirect(login, 303);
       }

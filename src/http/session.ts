@@ -33,9 +33,9 @@ export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   });
 }
 
-/** Whether the request carries a session cookie at all (valid or not). */
-export function hasSessionCookie(c: Context<AppEnv>): boolean {
-  return getCookie(c, sessionCookieName(c.get("deps").secureCookies)) !== undefined;
+/** The session cookie's token, valid or not. */
+export function sessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, sessionCookieName(c.get("deps").secureCookies));
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {

@@ -216,6 +216,16 @@ export async function resolveSession(
   };
 }
 
+/**
+ * Whether a session token names a link session that no longer opens its questionnaire
+ * (collection closed for its partner, or the link revoked): what such a partner should be told.
+ */
+export async function isClosedLinkSession(db: Db, token: string): Promise<boolean> {
+  const found = await findSession(db, tokenHash(token), SESSION_IDLE_MINUTES);
+  const inv = found?.invitation;
+  return inv !== null && inv !== undefined && (inv.revoked || !invitationOpen(inv));
+}
+
 /** Whether an invitation's partner may still open its questionnaire by it, today. */
 export function invitationOpen(w: {
   cycleState: string;

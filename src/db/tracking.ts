@@ -1,5 +1,5 @@
 // SQL for following a collection cycle: reminders already queued, where to send the next ones,
-// the cycles that are collecting, and the lock that keeps scheduled runs to one instance.
+// the cycles that may still collect, and the lock that keeps scheduled runs to one instance.
 import { sql } from "kysely";
 import type { Executor } from "./audit.ts";
 
@@ -59,23 +59,26 @@ export interface CollectingCycle {
   id: number;
   slug: string;
   trackerId: number;
-  deadline: string;
+  deadline: string | null;
 }
 
-/** Cycles collecting answers with a deadline: the ones scheduled reminders look at. */
+/**
+ * Cycles that may still ask for answers, the ones scheduled reminders look at: collecting, or in
+ * validation (where a partner's extended collection may still run).
+ */
 export async function listCollectingCycles(db: Executor): Promise<CollectingCycle[]> {
   const rows = await db
     .selectFrom("cycles")
     .select(["id", "slug", "tracker_id", "deadline"])
-    .where("state", "=", "collection")
-    .where("deadline", "is not", null)
+    .where("state", "in", ["collection", "validation"])
     .orderBy("id")
     .execute();
-  return rows.flatMap((r) =>
-    r.deadline === null
-      ? []
-      : [{ id: r.id, slug: r.slug, trackerId: r.tracker_id, deadline: r.deadline }],
-  );
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    trackerId: r.tracker_id,
+    deadline: r.deadline,
+  }));
 }
 
 /** An arbitrary number naming the scheduled-reminders lock among PostgreSQL advisory locks. */

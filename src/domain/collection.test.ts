@@ -6,6 +6,7 @@ import {
   isValidExtension,
   linkOpens,
   partnerCollects,
+  partnerDeadline,
 } from "./collection.ts";
 import type { CycleState } from "./cycle.ts";
 import type { ResponseState } from "./response.ts";
@@ -31,6 +32,17 @@ describe("the partner's window", () => {
     expect(linkOpens({ ...w("validation"), returnedAnswers: 0 })).toBe(false);
     expect(linkOpens({ ...w("published", "2024-03-01"), returnedAnswers: 2 })).toBe(false);
     expect(linkOpens({ ...w("collection"), returnedAnswers: 0 })).toBe(true);
+  });
+});
+
+describe("partnerDeadline", () => {
+  it("is the later of the cycle's deadline and the extension, the extension's alone after", () => {
+    expect(partnerDeadline("collection", "2024-02-15", null)).toBe("2024-02-15");
+    expect(partnerDeadline("collection", "2024-02-15", "2024-02-28")).toBe("2024-02-28");
+    expect(partnerDeadline("collection", "2024-02-15", "2024-02-10")).toBe("2024-02-15");
+    expect(partnerDeadline("collection", null, "2024-02-10")).toBe("2024-02-10");
+    expect(partnerDeadline("validation", "2024-02-15", "2024-02-10")).toBe("2024-02-10");
+    expect(partnerDeadline("validation", "2024-02-15", null)).toBe("2024-02-15");
   });
 });
 

@@ -46,6 +46,21 @@ export function acceptsAnswer(
   return extensionRuns(w) && w.answerState !== "validated";
 }
 
+/**
+ * The last day a partner is asked to answer by: its extension's day once the cycle's collection
+ * has closed (that is what keeps it asked), otherwise the later of the cycle's deadline and its
+ * extension (an extension never shortens the cycle's collection).
+ */
+export function partnerDeadline(
+  cycleState: CycleState,
+  cycleDeadline: string | null,
+  extendedUntil: string | null,
+): string | null {
+  if (extendedUntil === null) return cycleDeadline;
+  if (cycleState === "validation" || cycleDeadline === null) return extendedUntil;
+  return extendedUntil > cycleDeadline ? extendedUntil : cycleDeadline;
+}
+
 /** An extension's last day must be a real date, not before today. */
 export function isValidExtension(until: string, today: string): boolean {
   return isCalendarDate(until) && until >= today;

@@ -2,7 +2,7 @@
 // cells. The contract between the export (reports/) and the import (importers/spreadsheet/).
 import { formatInputNumber } from "./format.ts";
 import type { Lang } from "./lang.ts";
-import type { Contributes, Evidence, QuantifiedOutput } from "./response.ts";
+import type { Contributes, Evidence, QuantifiedOutput, TypedOutput } from "./response.ts";
 
 export const QUESTIONNAIRE_FILE = {
   format: "jalon-questionnaire/1",
@@ -64,10 +64,29 @@ export function contributesWord(value: Contributes, lang: Lang): string {
  * them, exact, which the import reads back with the same decimal rule.
  */
 export function formatOutputs(outputs: readonly QuantifiedOutput[], lang: Lang): string {
-  return outputs.map((o) => `${formatInputNumber(lang, o.value)} ${o.unit}`).join("; ");
+  return outputs.map((o) => formatOutput(o, lang)).join("; ");
+}
+
+/**
+ * One output row in its cell: a number as the reader's language writes it, a quantity kept as
+ * typed (a row not valid yet, `responses.held_rows`) exactly as it was typed.
+ */
+export function formatOutput(o: TypedOutput, lang: Lang): string {
+  const value = typeof o.value === "number" ? formatInputNumber(lang, o.value) : o.value;
+  return `${value} ${o.unit}`.trim();
+}
+
+/** Rows kept as typed, in the same cell format; the import reads them back as kept rows. */
+export function formatTypedOutputs(outputs: readonly TypedOutput[], lang: Lang): string {
+  return outputs.map((o) => formatOutput(o, lang)).join("; ");
 }
 
 /** One link per line, its title after the address. */
 export function formatEvidence(evidence: readonly Evidence[]): string {
-  return evidence.map((e) => (e.title ? `${e.url} ${e.title}` : e.url)).join("\n");
+  return evidence.map(formatEvidenceLine).join("\n");
+}
+
+/** One link's line (a link kept as typed may have no address yet: its title alone). */
+export function formatEvidenceLine(e: Evidence): string {
+  return (e.title ? `${e.url} ${e.title}` : e.url).trim();
 }

@@ -4,6 +4,7 @@ import {
   daysUntil,
   hasResponded,
   indicatorRates,
+  isOverdue,
   isReminderDay,
   nextReminderDay,
   partnerProgress,
@@ -152,6 +153,13 @@ describe("reminder calendar", () => {
     expect(nextReminderDay("2024-02-15", "2024-02-09")).toBe("2024-02-12");
     expect(nextReminderDay("2024-02-15", "2024-02-14")).toBe("2024-02-14");
     expect(nextReminderDay("2024-02-15", "2024-02-15")).toBeNull();
+  });
+
+  it("calls a partner late only after its own last day, and never once it has responded", () => {
+    expect(isOverdue("in_progress", "2024-02-15", "2024-02-15")).toBe(false);
+    expect(isOverdue("in_progress", "2024-02-15", "2024-02-16")).toBe(true);
+    expect(isOverdue("not_started", null, "2024-02-16")).toBe(false);
+    expect(isOverdue("submitted", "2024-02-15", "2024-02-16")).toBe(false);
   });
 
   it("keys a reminder by cycle, partner and day", () => {

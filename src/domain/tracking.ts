@@ -22,6 +22,11 @@ export function hasResponded(progress: Progress): boolean {
   return progress === "submitted" || progress === "validated";
 }
 
+/** Late: not responded once its own last day (the cycle's deadline or its extension) has passed. */
+export function isOverdue(progress: Progress, deadline: string | null, today: string): boolean {
+  return !hasResponded(progress) && deadline !== null && today > deadline;
+}
+
 /** Submitted or validated: an answer that counts towards the response rate. */
 export function isSubmitted(state: ResponseState): boolean {
   return state === "submitted" || state === "validated";

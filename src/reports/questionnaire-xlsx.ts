@@ -1,6 +1,7 @@
 // A partner's questionnaire for one cycle as an Excel workbook to fill offline and upload back:
 // instructions in French and English, one row per indicator pre-filled with the current answers,
-// and hidden ids (cycle, partner, indicator code, answer version) that the import checks.
+// and hidden ids (cycle, partner, indicator code, answer version) that the import checks. Rows
+// kept as typed (not valid yet) are written as typed, so that the import keeps them.
 import ExcelJS from "exceljs";
 import type { Lang } from "../domain/lang.ts";
 import {
@@ -8,11 +9,12 @@ import {
   contributesWord,
   formatEvidence,
   formatOutputs,
+  formatTypedOutputs,
   QUESTIONNAIRE_COLUMNS,
   QUESTIONNAIRE_FILE,
   type QuestionnaireColumn,
 } from "../domain/questionnaire-file.ts";
-import type { Contributes, Evidence, QuantifiedOutput } from "../domain/response.ts";
+import type { Contributes, Evidence, QuantifiedOutput, TypedRows } from "../domain/response.ts";
 import { neutralise } from "./xlsx.ts";
 
 export interface QuestionnaireFileModel {
@@ -32,6 +34,8 @@ export interface QuestionnaireFileModel {
         difficulties: string | null;
         outputs: QuantifiedOutput[];
         evidence: Evidence[];
+        /** Every row as typed while some are not valid yet: written instead of the valid ones. */
+        held: TypedRows | null;
         version: number;
       } | null;
     }[];
@@ -140,8 +144,12 @@ export async function renderQuestionnaireXlsx(
         activities: text(a?.activities ?? null),
         collaborators: text(a?.collaboratorsText ?? null),
         difficulties: text(a?.difficulties ?? null),
-        outputs: text(formatOutputs(a?.outputs ?? [], lang)),
-        evidence: text(formatEvidence(a?.evidence ?? [])),
+        outputs: text(
+          a?.held
+            ? formatTypedOutputs(a.held.outputs, lang)
+            : formatOutputs(a?.outputs ?? [], lang),
+        ),
+        evidence: text(formatEvidence(a?.held ? a.held.evidence : (a?.evidence ?? []))),
         code: i.code,
         version: a?.version ?? 0,
       });

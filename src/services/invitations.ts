@@ -18,6 +18,7 @@ import {
   revokeInvitations,
 } from "../db/sessions.ts";
 import { isEmail, normaliseEmail } from "../domain/account.ts";
+import { partnerDeadline } from "../domain/collection.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
@@ -66,11 +67,12 @@ export async function createInvitation(
     if (!partner) throw notFound("partner", input.partnerSlug);
     // A link is made only while it would open: in set-up (for later), or while the partner is
     // asked for answers (collection, its extension, an answer sent back to it).
+    const extendedUntil = await findExtension(trx, cycle.id, partner.id);
     const opens =
       cycle.state === "setup" ||
       invitationOpen({
         cycleState: cycle.state,
-        extendedUntil: await findExtension(trx, cycle.id, partner.id),
+        extendedUntil,
         returnedAnswers: await countReturned(trx, cycle.id, partner.id),
       });
     if (!opens) throw new Problem("conflict", "cycle_state", { state: cycle.state });
@@ -89,7 +91,7 @@ export async function createInvitation(
         url: `${input.baseUrl}/i/${LINK_TOKEN}`,
         partner: partnerName,
         cycle: cycle.label,
-        deadline: cycle.deadline,
+        deadline: partnerDeadline(cycle.state, cycle.deadline, extendedUntil),
       });
       await enqueueMail(trx, {
         recipient: email,
@@ -253,7 +255,7 @@ export async function requestFreshLink(
       url: `${input.baseUrl}/i/${LINK_TOKEN}`,
       partner: partner.acronym ?? partner.name,
       cycle: cycle.label,
-      deadline: cycle.deadline,
+      deadline: partnerDeadline(cycle.state, cycle.deadline, target.extendedUntil),
     });
     await enqueueMail(trx, {
       recipient: invitation.email,

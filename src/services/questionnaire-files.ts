@@ -2,6 +2,8 @@
 // offline, upload it back. An upload is all or nothing at the file level (wrong kind of file,
 // another partner's, a closed cycle) and row by row inside: bad rows are reported, the good ones
 // stored in one transaction. A file uploaded twice changes nothing the second time.
+
+import { parseDecimal } from "../domain/decimal.ts";
 import type { Lang } from "../domain/lang.ts";
 import type { Actor } from "../domain/policy.ts";
 import { Problem } from "../domain/problem.ts";
@@ -10,7 +12,7 @@ import {
   MAX_QUESTIONNAIRE_FILE,
   QUESTIONNAIRE_FILE,
 } from "../domain/questionnaire-file.ts";
-import { isEmptyAnswer } from "../domain/response.ts";
+import { isEmptyAnswer, readRows, type TypedRows } from "../domain/response.ts";
 import { type MappedAnswer, mapRows, type RowRejection } from "../importers/spreadsheet/map.ts";
 import type { ReadRefusal } from "../importers/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../reports/questionnaire-print.ts";
@@ -127,20 +129,27 @@ class DryRun extends Error {
   }
 }
 
+/** Rows compared by what they say: "12,5" typed and 12.5 stored are the same quantity. */
+function rowsKey(rows: TypedRows): string {
+  const { kept } = readRows(rows);
+  return JSON.stringify({
+    outputs: kept.outputs.map((o) => {
+      const read = typeof o.value === "string" ? parseDecimal(o.value) : null;
+      return [read?.ok ? read.value : o.value, o.unit];
+    }),
+    evidence: kept.evidence.map((e) => [e.url, e.title]),
+  });
+}
+
 function same(stored: QuestionAnswer, a: MappedAnswer): boolean {
+  // An answer with rows kept as typed is all of them; otherwise its valid rows.
+  const rows = stored.held ?? { outputs: stored.outputs, evidence: stored.evidence };
   return (
     stored.contributes === a.contributes &&
     stored.activities === a.activities &&
     stored.collaboratorsText === a.collaboratorsText &&
     stored.difficulties === a.difficulties &&
-    stored.outputs.length === a.outputs.length &&
-    stored.outputs.every(
-      (o, i) => o.value === a.outputs[i]?.value && o.unit === a.outputs[i]?.unit,
-    ) &&
-    stored.evidence.length === a.evidence.length &&
-    stored.evidence.every(
-      (e, i) => e.url === a.evidence[i]?.url && e.title === a.evidence[i]?.title,
-    )
+    rowsKey(rows) === rowsKey({ outputs: a.outputs, evidence: a.evidence })
   );
 }
 
@@ -178,7 +187,10 @@ export async function importQuestionnaire(
         rejections.push({ row: r.row, reason: r.reason, column: r.column, value: r.value });
         counts.rejected++;
       };
-      for (const r of mapRows(rows, new Set(indicators.keys()))) {
+      const held = new Map(
+        [...indicators].flatMap(([code, i]) => (i.answer?.held ? [[code, i.answer.held]] : [])),
+      );
+      for (const r of mapRows(rows, new Set(indicators.keys()), held)) {
         if (r.kind === "rejected") {
           reject(r);
           continue;
@@ -186,7 +198,10 @@ export async function importQuestionnaire(
         const current = indicators.get(r.code)?.answer ?? null;
         const unchanged = current
           ? same(current, r.answer)
-          : isEmptyAnswer({ ...r.answer, collaboratorIds: [] });
+          : isEmptyAnswer(
+              { ...r.answer, outputs: [], evidence: [], collaboratorIds: [] },
+              r.answer,
+            );
         // After collection only answers sent back (or an extended partner's) may change.
         if (indicators.get(r.code)?.editable === false) {
           if (!unchanged) reject({ row: r.row, reason: "closed", column: "code", value: r.code });

@@ -19,7 +19,13 @@ import { findCycleRecord, listCycles } from "../db/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings, listResponses } from "../db/responses.ts";
 import { lockCycleState } from "../db/validation.ts";
-import { acceptsAnswer, linkOpens, type PartnerWindow } from "../domain/collection.ts";
+import {
+  acceptsAnswer,
+  linkOpens,
+  type PartnerWindow,
+  partnerCollects,
+  partnerDeadline,
+} from "../domain/collection.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import type { CycleState } from "../domain/cycle.ts";
 import { INT4_MAX } from "../domain/input.ts";
@@ -131,6 +137,11 @@ export interface QuestionnaireView {
   editable: boolean;
   /** The last day of the partner's extended collection, while it runs. */
   extendedUntil: string | null;
+  /**
+   * The day the partner's answers are due, while one applies: the cycle's deadline (or its
+   * extension's later day) during collection, its extension's day in validation, else null.
+   */
+  deadline: string | null;
   /** The coordinator entering answers on a partner's behalf says how they were collected. */
   onBehalf: boolean;
   commitments: {
@@ -230,6 +241,9 @@ export async function getQuestionnaire(
     partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
     editable: all.some((i) => i.editable),
     extendedUntil: extendedUntil !== null && extendedUntil >= window.today ? extendedUntil : null,
+    deadline: partnerCollects(window)
+      ? partnerDeadline(cycle.state, cycle.deadline, extendedUntil)
+      : null,
     onBehalf: isStaff(actor),
     commitments: groups,
     partners: partners

@@ -1,12 +1,16 @@
 // Reminders to partners that have not answered: on demand (one partner, or every late one) and
-// on schedule before the deadline; the outbox they go through; and the timer that drives both.
+// on schedule before each partner's last day (the cycle's deadline, or its extension); the
+// outbox they go through; and the timer that drives both.
 // Each reminder carries a new single-use link. A unique key per partner per day keeps a second
 // click, a second instance or a rerun from sending twice; the scheduled run also takes a lock.
 
 import type { Executor } from "../db/audit.ts";
+import { listExtensions } from "../db/collection.ts";
 import { insertMailAudited, listMail, MAX_ATTEMPTS } from "../db/outbox.ts";
 import { listPartners } from "../db/partners.ts";
 import { listCollectingCycles, listRecipients, tryReminderLock } from "../db/tracking.ts";
+import { partnerCollects, partnerDeadline } from "../domain/collection.ts";
+import type { CycleState } from "../domain/cycle.ts";
 import { partnerShortName } from "../domain/partner.ts";
 import { type Actor, actorLabel, can } from "../domain/policy.ts";
 import { notFound, Problem } from "../domain/problem.ts";
@@ -38,8 +42,16 @@ export interface ReminderTally {
   noAddress: number;
 }
 
+interface TargetCycle {
+  id: number;
+  label: string;
+  state: CycleState;
+  deadline: string | null;
+  trackerId: number;
+}
+
 interface Target {
-  cycle: { id: number; label: string; deadline: string | null; trackerId: number };
+  cycle: TargetCycle;
   by: string;
   day: string;
   baseUrl: string;
@@ -54,7 +66,7 @@ interface Target {
 async function remindPartner(
   trx: Executor,
   t: Target,
-  partner: { id: number; shortName: string },
+  partner: { id: number; shortName: string; deadline: string | null },
   recipients: readonly string[],
 ): Promise<ReminderOutcome> {
   if (recipients.length === 0) return "no_address";
@@ -66,7 +78,7 @@ async function remindPartner(
       url,
       partner: partner.shortName,
       cycle: t.cycle.label,
-      deadline: t.cycle.deadline,
+      deadline: partner.deadline,
     });
     const id = await insertMailAudited(trx, t.by, {
       recipient: email,
@@ -82,30 +94,45 @@ async function remindPartner(
   return "queued";
 }
 
-/** Reminds the partners of the cycle that have not responded (all of them, or only one). */
+/**
+ * Reminds the partners of the cycle still asked for answers (the cycle collects, or their
+ * extension runs) that have not responded: those `pick` keeps, each with its own last day.
+ * A partner asked in the cycle but no longer collecting is listed in `closed`.
+ */
 async function remindLate(
   trx: Executor,
   t: Target,
-  only?: number,
-): Promise<ReminderTally & { outcomes: Map<number, ReminderOutcome> }> {
-  const [states, partners, recipients] = await Promise.all([
+  pick: (p: { id: number; deadline: string | null }) => boolean = () => true,
+): Promise<ReminderTally & { outcomes: Map<number, ReminderOutcome>; closed: Set<number> }> {
+  const [states, partners, recipients, extensions] = await Promise.all([
     progressByPartner(trx, t.cycle.id),
     listPartners(trx, t.cycle.trackerId, "fr"),
     listRecipients(trx, t.cycle.id),
+    listExtensions(trx, t.cycle.id),
   ]);
+  const until = new Map(extensions.map((e) => [e.partnerId, e.until]));
   const tally = {
     queued: 0,
     already: 0,
     noAddress: 0,
     outcomes: new Map<number, ReminderOutcome>(),
+    closed: new Set<number>(),
   };
   for (const p of partners) {
     const state = states.get(p.id);
-    if (!state || (only !== undefined && p.id !== only)) continue;
+    if (!state) continue;
+    const extendedUntil = until.get(p.id) ?? null;
+    const deadline = partnerDeadline(t.cycle.state, t.cycle.deadline, extendedUntil);
+    if (!pick({ id: p.id, deadline })) continue;
+    if (!partnerCollects({ cycleState: t.cycle.state, extendedUntil, today: t.day })) {
+      tally.closed.add(p.id);
+      continue;
+    }
     let outcome: ReminderOutcome = "responded";
     if (!hasResponded(state.progress)) {
       const to = recipients.filter((r) => r.partnerId === p.id).map((r) => r.email);
-      outcome = await remindPartner(trx, t, { id: p.id, shortName: partnerShortName(p) }, to);
+      const who = { id: p.id, shortName: partnerShortName(p), deadline };
+      outcome = await remindPartner(trx, t, who, to);
     }
     tally.outcomes.set(p.id, outcome);
     if (outcome === "queued") tally.queued += 1;
@@ -115,11 +142,14 @@ async function remindLate(
   return tally;
 }
 
-/** The cycle as reminders need it; reminders are only sent while answers are collected. */
-async function collectingTarget(trx: Executor, slug: string) {
+/**
+ * The cycle as reminders need it; reminders are only sent while answers are collected: the
+ * cycle's collection, or in validation the partners whose extension runs (remindLate checks).
+ */
+async function collectingTarget(trx: Executor, slug: string): Promise<TargetCycle> {
   // Reminders are written in French, so the cycle's label is taken in French.
   const cycle = await cycleRecord(trx as Db, slug, "fr");
-  if (cycle.state !== "collection") {
+  if (cycle.state !== "collection" && cycle.state !== "validation") {
     throw new Problem("conflict", "cycle_state", { state: cycle.state });
   }
   return cycle;
@@ -145,7 +175,9 @@ export async function remindPartnerNow(
     const partner = partners.find((p) => p.slug === input.partnerSlug);
     if (!partner) throw notFound("partner", input.partnerSlug);
     const target = targetOf(cycle, actorLabel(actor), input, message);
-    const tally = await remindLate(trx, target, partner.id);
+    const tally = await remindLate(trx, target, (p) => p.id === partner.id);
+    if (tally.closed.has(partner.id))
+      throw new Problem("conflict", "cycle_state", { state: cycle.state });
     const outcome = tally.outcomes.get(partner.id);
     // A partner the cycle does not ask anything is not part of its tracking.
     if (!outcome) throw notFound("partner", input.partnerSlug);
@@ -172,7 +204,7 @@ export async function remindAllLate(
 }
 
 function targetOf(
-  cycle: { id: number; label: string; deadline: string | null; trackerId: number },
+  cycle: TargetCycle,
   by: string,
   input: ReminderRequest,
   message: ReminderMessage,
@@ -183,13 +215,14 @@ function targetOf(
 export interface ScheduledRun extends ReminderTally {
   /** False when another instance held the lock and this run did nothing. */
   ran: boolean;
-  /** Cycles whose reminder day it was. */
+  /** Cycles where it was some partner's reminder day. */
   cycles: number;
 }
 
 /**
- * The scheduled reminders: on the days REMINDER_OFFSETS before a collecting cycle's deadline,
- * every partner not yet responded is reminded. Safe to run as often as wanted, from any number
+ * The scheduled reminders: on the days REMINDER_OFFSETS before a partner's last day (the
+ * cycle's deadline, or its extension's day, also once the cycle is in validation), the partner
+ * is reminded unless it has responded. Safe to run as often as wanted, from any number
  * of instances: the advisory lock keeps runs apart, the day's keys make reruns queue nothing.
  */
 export async function runScheduledReminders(
@@ -202,16 +235,17 @@ export async function runScheduledReminders(
     if (!(await tryReminderLock(trx))) return run;
     run.ran = true;
     const day = utcDay(now);
+    const due = (deadline: string | null) =>
+      deadline !== null && isReminderDay(deadline, day, o.offsets ?? REMINDER_OFFSETS);
     for (const c of await listCollectingCycles(trx)) {
-      if (!isReminderDay(c.deadline, day, o.offsets ?? REMINDER_OFFSETS)) continue;
+      // Every partner's last day is the cycle's deadline or its extension's: when none of
+      // them is due today, the cycle's answers need not be read.
+      const extensions = await listExtensions(trx, c.id);
+      if (!due(c.deadline) && !extensions.some((e) => due(e.until))) continue;
       const cycle = await collectingTarget(trx, c.slug);
-      const tally = await remindLate(trx, {
-        cycle,
-        by: "system:reminders",
-        day,
-        baseUrl: o.baseUrl,
-        message: o.message,
-      });
+      const target = { cycle, by: "system:reminders", day, baseUrl: o.baseUrl, message: o.message };
+      const tally = await remindLate(trx, target, (p) => due(p.deadline));
+      if (tally.outcomes.size === 0) continue;
       run.cycles += 1;
       run.queued += tally.queued;
       run.already += tally.already;

@@ -3,10 +3,12 @@
 
 import { listAnswerMeta } from "../db/answers.ts";
 import type { Executor } from "../db/audit.ts";
+import { findExtension, listExtensions } from "../db/collection.ts";
 import { listCommitments, listIndicators } from "../db/commitments.ts";
-import { listPartners } from "../db/partners.ts";
+import { findPartnerBySlug, listPartners } from "../db/partners.ts";
 import { listMappings } from "../db/responses.ts";
 import { listRecipients, listReminderMail } from "../db/tracking.ts";
+import { partnerCollects, partnerDeadline } from "../domain/collection.ts";
 import { indicatorNumber } from "../domain/commitment.ts";
 import type { Lang } from "../domain/lang.ts";
 import { PARTNER_CATEGORIES, type PartnerCategory, partnerShortName } from "../domain/partner.ts";
@@ -16,6 +18,7 @@ import {
   hasResponded,
   type IndicatorRate,
   indicatorRates,
+  isOverdue,
   nextReminderDay,
   type Progress,
   partnerProgress,
@@ -86,6 +89,14 @@ export interface PartnerTracking {
   reminders: { count: number; lastAt: string | null; lastSent: boolean };
   /** How many addresses a reminder would go to. */
   addresses: number;
+  /** Its own last day: the cycle's deadline, or its extension's day. */
+  deadline: string | null;
+  /** Whether its collection was extended beyond the cycle's. */
+  extended: boolean;
+  /** Still asked for answers today (the cycle collects, or its extension runs). */
+  collects: boolean;
+  /** Not responded once its own last day has passed. */
+  overdue: boolean;
 }
 
 export interface TrackingView {
@@ -94,10 +105,14 @@ export interface TrackingView {
   rates: ReturnType<typeof responseRates>;
   /** Per indicator, in commitment order: partners asked that have submitted their answer. */
   indicators: ({ number: string; title: string } & IndicatorRate)[];
-  /** Next day scheduled reminders go out, when the cycle collects and one is left. */
+  /** Whether some partner is still asked for answers (the cycle collects, or an extension runs). */
+  collecting: boolean;
+  /** Next day scheduled reminders go out to a partner still asked, when one is left. */
   nextReminder: string | null;
-  /** Partners that have not submitted everything: what "remind all" goes through. */
+  /** Partners still asked that have not submitted everything: what "remind all" goes through. */
   late: number;
+  /** Partners that have not submitted everything once their own last day has passed. */
+  overdue: number;
   /** Of those, the ones without any e-mail address (a WhatsApp link is their way). */
   lateWithoutAddress: number;
   /** Whether this actor may send reminders and links now. */
@@ -114,15 +129,19 @@ export async function trackingPanel(
   authorise(actor, "workspace.read");
   const tracker = await loadTracker(db, lang);
   const cycle = await cycleRecord(db, slug, lang);
-  const [progress, partners, mail, recipients, commitments, indicators] = await Promise.all([
-    loadProgress(db, cycle.id),
-    listPartners(db, tracker.id, lang),
-    listReminderMail(db, cycle.id),
-    listRecipients(db, cycle.id),
-    listCommitments(db, tracker.id, lang),
-    listIndicators(db, tracker.id, lang),
-  ]);
+  const [progress, partners, mail, recipients, commitments, indicators, extensions] =
+    await Promise.all([
+      loadProgress(db, cycle.id),
+      listPartners(db, tracker.id, lang),
+      listReminderMail(db, cycle.id),
+      listRecipients(db, cycle.id),
+      listCommitments(db, tracker.id, lang),
+      listIndicators(db, tracker.id, lang),
+      listExtensions(db, cycle.id),
+    ]);
   const states = progress.byPartner;
+  const today = utcDay(now);
+  const until = new Map(extensions.map((e) => [e.partnerId, e.until]));
   const rows: PartnerTracking[] = partners.flatMap((p) => {
     const s = states.get(p.id);
     if (!s) return [];
@@ -130,6 +149,8 @@ export async function trackingPanel(
     // Several addresses reminded the same day make one reminder: count the days' keys.
     const days = new Set(own.map((m) => (m.dedupe_key ?? String(m.created_at)).split("#")[0]));
     const last = own.at(-1);
+    const extendedUntil = until.get(p.id) ?? null;
+    const deadline = partnerDeadline(cycle.state, cycle.deadline, extendedUntil);
     return [
       {
         slug: p.slug,
@@ -147,11 +168,22 @@ export async function trackingPanel(
           lastSent: last !== undefined && last.sent_at !== null,
         },
         addresses: recipients.filter((r) => r.partnerId === p.id).length,
+        deadline,
+        extended: deadline !== null && deadline === extendedUntil && deadline !== cycle.deadline,
+        collects: partnerCollects({ cycleState: cycle.state, extendedUntil, today }),
+        overdue: isOverdue(s.progress, deadline, today),
       },
     ];
   });
-  const collecting = cycle.state === "collection";
-  const late = rows.filter((r) => !hasResponded(r.progress));
+  const asked = rows.filter((r) => r.collects);
+  const collecting = cycle.state === "collection" || asked.length > 0;
+  const late = asked.filter((r) => !hasResponded(r.progress));
+  // The first of the days reminders go out before each partner's own last day.
+  const nextReminder =
+    asked
+      .flatMap((r) => (r.deadline ? [nextReminderDay(r.deadline, today)] : []))
+      .filter((d) => d !== null)
+      .sort()[0] ?? null;
   const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
   const perIndicator = new Map(
     indicatorRates(
@@ -179,9 +211,10 @@ export async function trackingPanel(
         ? [{ number: indicatorNumber(numberOf.get(i.commitmentId) ?? 0, i), title: i.title, ...r }]
         : [];
     }),
-    nextReminder:
-      collecting && cycle.deadline ? nextReminderDay(cycle.deadline, utcDay(now)) : null,
+    collecting,
+    nextReminder,
     late: late.length,
+    overdue: rows.filter((r) => r.overdue).length,
     lateWithoutAddress: late.filter((r) => r.addresses === 0).length,
     canRemind: collecting && can(actor, "cycle.setup"),
   };
@@ -212,12 +245,14 @@ export async function whatsappLink(
     "fr",
   );
   const cycle = await cycleRecord(db, input.cycleSlug, "fr");
+  const partner = await findPartnerBySlug(db, cycle.trackerId, input.partnerSlug);
+  const extendedUntil = partner ? await findExtension(db, cycle.id, partner.id) : null;
   return {
     url: created.url,
     partner: created.partnerName,
     partnerSlug: input.partnerSlug,
     cycleSlug: cycle.slug,
     cycleLabel: cycle.label,
-    deadline: cycle.deadline,
+    deadline: partnerDeadline(cycle.state, cycle.deadline, extendedUntil),
   };
 }

@@ -130,6 +130,45 @@ describe("mapRows", () => {
     }
   });
 
+  it("keeps the rows an answer keeps as typed when the file hands them back as exported", () => {
+    const held = new Map([
+      [
+        "a",
+        {
+          outputs: [
+            { value: "1;2", unit: "kits" },
+            { value: "", unit: "doses" },
+          ],
+          evidence: [{ url: "www.example.org", title: null }],
+        },
+      ],
+      ["b", { outputs: [{ value: "douze", unit: "kits" }], evidence: [] }],
+    ]);
+    const results = mapRows(
+      [
+        // Untouched, whatever ";" the typed texts hold.
+        row(2, { code: "a", outputs: "1;2 kits; doses", evidence: "www.example.org" }),
+        // One kept row left as it was, a new valid one beside it.
+        row(3, { code: "b", outputs: "douze kits; 3 sessions" }),
+        // A kept row of another answer is no kept row here.
+        row(4, { code: "c", outputs: "douze kits" }),
+      ],
+      known,
+      held,
+    );
+    expect(results.map((r) => (r.kind === "answer" ? r.answer.outputs : r.reason))).toEqual([
+      held.get("a")?.outputs,
+      [
+        { value: "douze", unit: "kits" },
+        { value: 3, unit: "sessions" },
+      ],
+      "output_value",
+    ]);
+    expect(results[0]?.kind === "answer" && results[0].answer.evidence).toEqual(
+      held.get("a")?.evidence,
+    );
+  });
+
   it("skips empty rows and reads formula-like texts as texts", () => {
     const empty = row(2, {});
     for (const k of Object.keys(empty.cells) as QuestionnaireColumn[]) empty.cells[k] = "";

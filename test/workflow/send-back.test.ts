@@ -5,6 +5,7 @@
 // for one partner, and collection reopened with a reason kept in the audit log.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDate } from "../../src/domain/format.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { deliverPending } from "../../src/services/mail.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
@@ -100,7 +101,10 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/q/2023/unfpa");
     session = partner;
-    await session.get("/q/2023/unfpa");
+    // While the cycle collects, the cycle's deadline is the one that applies.
+    expect(await (await session.get("/q/2023/unfpa")).text()).toContain(
+      `À renvoyer avant le ${formatDate("fr", "2024-02-15")}.`,
+    );
     for (const code of codes) {
       const sent = await session.post(
         `/q/2023/unfpa/${code}`,
@@ -171,6 +175,8 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     session = partner;
     const q = await (await session.get("/q/2023/unfpa")).text();
     expect(q).toContain("La collecte est close. Vous pouvez encore corriger les réponses");
+    // The cycle's deadline no longer applies once collection is closed.
+    expect(q).not.toContain("À renvoyer avant");
     expect(q).toContain("Précisez le nombre de sages-femmes appuyées.");
     const form = (code: string) => {
       const start = q.indexOf(`id="i-${code}"`);
@@ -266,6 +272,7 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     const { partner } = await follow(linkIn(await invited.text()) ?? "");
     const q = await (await partner.get("/q/2023/amppf")).text();
     expect(q).toContain("Votre collecte est prolongée jusqu’au");
+    expect(q).toContain(`À renvoyer avant le ${formatDate("fr", day(3))}.`);
     const sent = await partner.post(
       `/q/2023/amppf/${amppfCode}`,
       answerForm("Après la clôture", "submit"),

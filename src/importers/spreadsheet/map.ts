@@ -1,8 +1,14 @@
 // From the cells of an uploaded questionnaire to answers: each row becomes an answer to store or
-// a rejection naming its row number and its reason. Pure: no file, no database.
+// a rejection naming its row number and its reason. A row the answer keeps as typed (not valid
+// yet), written back as the export wrote it, stays kept as typed. Pure: no file, no database.
 
 import { leadingDecimal } from "../../domain/decimal.ts";
+import type { Lang } from "../../domain/lang.ts";
 import {
+  formatEvidence,
+  formatEvidenceLine,
+  formatOutput,
+  formatTypedOutputs,
   QUESTIONNAIRE_COLUMNS,
   type QuestionnaireColumn,
 } from "../../domain/questionnaire-file.ts";
@@ -10,7 +16,8 @@ import {
   type Contributes,
   type Evidence,
   isEvidenceUrl,
-  type QuantifiedOutput,
+  type TypedOutput,
+  type TypedRows,
 } from "../../domain/response.ts";
 
 /** The cells of one sheet row, as texts ("" for an empty cell). */
@@ -31,7 +38,8 @@ export interface MappedAnswer {
   activities: string | null;
   collaboratorsText: string | null;
   difficulties: string | null;
-  outputs: QuantifiedOutput[];
+  /** Numbers read from the cell, or rows kept as typed that came back unchanged. */
+  outputs: TypedOutput[];
   evidence: Evidence[];
 }
 
@@ -92,8 +100,20 @@ function contributes(raw: string): Contributes {
   throw new Rejected("contributes", "contributes", raw.trim());
 }
 
-function outputs(raw: string): QuantifiedOutput[] {
-  const items = (clean(raw) ?? "")
+/** The export wrote numbers in the file's language, which the import is not told: either. */
+const LANGS: readonly Lang[] = ["fr", "en"];
+
+/** The kept row an item of the file is, written as the export writes it, if any. */
+function keptAs<T>(item: string, kept: readonly T[], format: (k: T, lang: Lang) => string) {
+  return kept.find((k) => LANGS.some((lang) => format(k, lang) === item));
+}
+
+function outputs(raw: string, kept: readonly TypedOutput[]): TypedOutput[] {
+  const cell = clean(raw) ?? "";
+  // Kept rows written back untouched stay as typed, whatever ";" their texts hold.
+  if (kept.length > 0 && LANGS.some((lang) => formatTypedOutputs(kept, lang) === cell))
+    return [...kept];
+  const items = cell
     .split(/[;\n]/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
@@ -101,23 +121,33 @@ function outputs(raw: string): QuantifiedOutput[] {
   return items.map((item) => {
     // The page's rule: "33 000 000 FCFA" and "12,5 km" (decimal comma, spaces between thousands).
     const read = leadingDecimal(item);
+    const unit = read.rest.replace(/\s+/g, " ");
+    if (read.value !== null && unit !== "" && unit.length <= 200)
+      return { value: read.value, unit };
+    // A row kept as typed, left as the export wrote it, stays kept (still to correct).
+    const same = keptAs(item, kept, formatOutput);
+    if (same) return same;
     if (read.value === null)
       throw new Rejected("output_value", "outputs", item.split(/\s+/)[0] ?? item);
-    const unit = read.rest.replace(/\s+/g, " ");
-    if (unit === "" || unit.length > 200) throw new Rejected("output_unit", "outputs", item);
-    return { value: read.value, unit };
+    throw new Rejected("output_unit", "outputs", item);
   });
 }
 
-function evidence(raw: string): Evidence[] {
-  const lines = (clean(raw) ?? "")
+function evidence(raw: string, kept: readonly Evidence[]): Evidence[] {
+  const cell = clean(raw) ?? "";
+  if (kept.length > 0 && formatEvidence(kept) === cell) return [...kept];
+  const lines = cell
     .split("\n")
     .map((s) => s.trim())
     .filter((s) => s !== "");
   if (lines.length > MAX_ITEMS) throw new Rejected("too_long", "evidence", String(lines.length));
   return lines.map((line) => {
     const [url = "", ...rest] = line.split(/\s+/);
-    if (!isEvidenceUrl(url)) throw new Rejected("evidence_url", "evidence", url);
+    if (!isEvidenceUrl(url)) {
+      const same = keptAs(line, kept, formatEvidenceLine);
+      if (same) return same;
+      throw new Rejected("evidence_url", "evidence", url);
+    }
     const title = rest.join(" ").trim();
     return { url, title: title === "" ? null : title.slice(0, 500) };
   });
@@ -130,7 +160,12 @@ function limited(column: keyof typeof LIMITS, raw: string): string | null {
   return text;
 }
 
-function mapRow(row: SheetRow, known: ReadonlySet<string>, seen: Set<string>): RowResult {
+function mapRow(
+  row: SheetRow,
+  known: ReadonlySet<string>,
+  seen: Set<string>,
+  held: TypedRows | undefined,
+): RowResult {
   const code = row.cells.code.trim();
   try {
     if (!known.has(code)) throw new Rejected("unknown_indicator", "code", code);
@@ -150,8 +185,8 @@ function mapRow(row: SheetRow, known: ReadonlySet<string>, seen: Set<string>): R
         activities: limited("activities", row.cells.activities),
         collaboratorsText: limited("collaborators", row.cells.collaborators),
         difficulties: limited("difficulties", row.cells.difficulties),
-        outputs: outputs(row.cells.outputs),
-        evidence: evidence(row.cells.evidence),
+        outputs: outputs(row.cells.outputs, held?.outputs ?? []),
+        evidence: evidence(row.cells.evidence, held?.evidence ?? []),
       },
     };
   } catch (error) {
@@ -166,10 +201,17 @@ function mapRow(row: SheetRow, known: ReadonlySet<string>, seen: Set<string>): R
   }
 }
 
-/** Maps every row that holds something; `known` are the codes of the partner's indicators. */
-export function mapRows(rows: readonly SheetRow[], known: ReadonlySet<string>): RowResult[] {
+/**
+ * Maps every row that holds something; `known` are the codes of the partner's indicators and
+ * `held` the rows each answer keeps as typed (by code), which the file may hand back unchanged.
+ */
+export function mapRows(
+  rows: readonly SheetRow[],
+  known: ReadonlySet<string>,
+  held: ReadonlyMap<string, TypedRows> = new Map(),
+): RowResult[] {
   const seen = new Set<string>();
   return rows
     .filter((r) => QUESTIONNAIRE_COLUMNS.some((c) => r.cells[c].trim() !== ""))
-    .map((r) => mapRow(r, known, seen));
+    .map((r) => mapRow(r, known, seen, held.get(r.cells.code.trim())));
 }

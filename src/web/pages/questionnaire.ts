@@ -294,7 +294,7 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
     head: html`<link rel="manifest" href="${MANIFEST_PATH}"><meta name="theme-color" content="#0b5f73">`,
     body: html`<h1>${t("q.title", { partner: name, cycle: q.cycle.label })}</h1>
 ${q.onBehalf && q.editable ? html`<p class="notice">${t("ws.onBehalf", { partner: q.partner.name })}</p>` : ""}
-${q.cycle.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.cycle.deadline) })}</b></p>` : ""}
+${q.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.deadline) })}</b></p>` : ""}
 ${q.editable ? "" : html`<p class="alert">${t("q.readOnly")}</p>`}
 ${windowNotice(view, q)}
 ${q.commitments.length === 0 ? html`<p>${t("q.none")}</p>` : summary(view, q)}

@@ -72,7 +72,8 @@ function partnerRow(
   const { t, lang } = view;
   const base = `/manage/cycles/${encodeURIComponent(v.cycle.slug)}`;
   const action = `${base}/tracking/partners/${encodeURIComponent(p.slug)}`;
-  const late = p.progress !== "submitted" && p.progress !== "validated";
+  // Reminders and new links only for a partner still asked (the cycle collects, or its extension).
+  const late = p.collects && p.progress !== "submitted" && p.progress !== "validated";
   // Empty cells say "nothing yet": the phone layout hides them instead of repeating "none".
   const reminders =
     p.reminders.count === 0 || p.reminders.lastAt === null
@@ -85,7 +86,11 @@ function partnerRow(
     late && p.addresses > 0
       ? html`<form method="post" action="${action}/remind">${csrfField(view)}<button class="secondary" type="submit">${t("track.remind")}</button></form>`
       : ""
-  }<form method="post" action="${action}/whatsapp">${csrfField(view)}<button class="secondary" type="submit">${t("track.whatsapp")}</button></form></div>${
+  }${
+    p.collects
+      ? html`<form method="post" action="${action}/whatsapp">${csrfField(view)}<button class="secondary" type="submit">${t("track.whatsapp")}</button></form>`
+      : ""
+  }</div>${
     late && p.addresses === 0 ? html`<small class="muted">${t("track.noAddress")}</small>` : ""
   }`;
   const done =
@@ -93,7 +98,13 @@ function partnerRow(
       ? html`<p class="notice" role="status">${noticeText(view, notice)}</p>`
       : "";
   return html`<tr id="p-${p.slug}">
-<td><a href="${base}/partners/${encodeURIComponent(p.slug)}" title="${p.name}"><b>${p.shortName}</b></a> ${progressMark(view, p.progress)}${done}</td>
+<td><a href="${base}/partners/${encodeURIComponent(p.slug)}" title="${p.name}"><b>${p.shortName}</b></a> ${progressMark(view, p.progress)}${
+    p.overdue ? html` <span class="mark as-returned">${t("track.overdue")}</span>` : ""
+  }${
+    p.extended && p.deadline
+      ? html`<br><small class="muted">${t("track.extended", { date: formatDate(lang, p.deadline) })}</small>`
+      : ""
+  }${done}</td>
 <td data-label="${t("track.col.answered")}">${t("track.answered", { answered: p.answered, mapped: p.mapped, submitted: p.submitted, rate: percent(view, p.mapped === 0 ? null : p.submitted / p.mapped) })}</td>
 <td data-label="${t("track.col.activity")}">${p.lastActivity ? formatDate(lang, p.lastActivity) : ""}</td>
 <td data-label="${t("track.col.reminders")}">${reminders}</td>
@@ -126,7 +137,6 @@ ${meter(overall.rate)}
 export function trackingPage(view: View, v: TrackingView, notice?: TrackingNotice): Html {
   const { t, lang } = view;
   const base = `/manage/cycles/${encodeURIComponent(v.cycle.slug)}`;
-  const collecting = v.cycle.state === "collection";
   const counts = new Map<Progress, number>(PROGRESS.map((p) => [p, 0]));
   const rowSlugs = new Set(v.groups.flatMap((g) => g.partners.map((p) => p.slug)));
   for (const g of v.groups) {
@@ -152,9 +162,10 @@ ${
       (p) =>
         html`<li><b>${formatNumber(lang, counts.get(p) ?? 0)}</b> ${progressMark(view, p)}</li>`,
     )}</ul>
+${v.overdue > 0 ? html`<p>${t("track.overdueCount", { count: v.overdue })}</p>` : ""}
 ${ratesSection(view, v)}
 <section class="card">
-${collecting ? html`<p>${t("track.schedule")}</p><p><b>${v.nextReminder ? t("track.next", { date: formatDate(lang, v.nextReminder) }) : t("track.noNext")}</b></p>` : html`<p>${t("track.notCollecting")}</p>`}
+${v.collecting ? html`<p>${t("track.schedule")}</p><p><b>${v.nextReminder ? t("track.next", { date: formatDate(lang, v.nextReminder) }) : t("track.noNext")}</b></p>` : html`<p>${t("track.notCollecting")}</p>`}
 ${
   // The button counts every late partner, as its result does; those without an address are
   // named apart, since an e-mail cannot reach them.

@@ -28,7 +28,11 @@ export const fr = {
   "track.remindAll.noAddress":
     "{count} d’entre eux {count|n’a|n’ont} aucune adresse e-mail : envoyez-leur un lien par WhatsApp.",
   "track.schedule":
-    "Les partenaires qui n’ont pas soumis leurs réponses sont relancés automatiquement par e-mail 7, 3 et 1 jours avant la date limite, une fois par jour au plus.",
+    "Les partenaires qui n’ont pas soumis leurs réponses sont relancés automatiquement par e-mail 7, 3 et 1 jours avant leur date limite (celle de la période, ou celle de leur prolongation), une fois par jour au plus.",
+  "track.extended": "Prolongé jusqu’au {date}",
+  "track.overdue": "En retard",
+  "track.overdueCount":
+    "{count} {count|partenaire a|partenaires ont} passé {count|sa|leur} date limite sans tout soumettre.",
   "track.next": "Prochaine relance automatique : {date}.",
   "track.noNext": "Plus aucune relance automatique n’est prévue : la dernière date est passée.",
   "track.notCollecting":
@@ -99,7 +103,11 @@ export const en: Record<keyof typeof fr, string> = {
   "track.remindAll.noAddress":
     "{count} of them {count|has|have} no e-mail address: send them a link by WhatsApp.",
   "track.schedule":
-    "Partners that have not submitted their answers are reminded by e-mail automatically 7, 3 and 1 days before the deadline, at most once a day.",
+    "Partners that have not submitted their answers are reminded by e-mail automatically 7, 3 and 1 days before their deadline (the period's, or that of their extension), at most once a day.",
+  "track.extended": "Extended until {date}",
+  "track.overdue": "Late",
+  "track.overdueCount":
+    "{count} {count|partner is|partners are} past {count|its|their} deadline without submitting everything.",
   "track.next": "Next automatic reminder: {date}.",
   "track.noNext": "No automatic reminder is left: the last date has passed.",
   "track.notCollecting": "Collection is not open: reminders can only be sent during collection.",

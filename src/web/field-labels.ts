@@ -44,6 +44,7 @@ const LABELS: Record<string, MessageKey> = {
   reason: "ws.reopen.reason",
   confirm: "ws.publish.confirm",
   until: "ext.until",
+  m: "ws.tab.mapping",
   acronym: "acr.acronym",
   expansion: "acr.expansion",
   expansion_en: "acr.expansionEn",

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { saveAnswer } from "../../src/services/questionnaire.ts";
+import { fieldLabel } from "../../src/web/field-labels.ts";
+import { makeView } from "../../src/web/view.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
@@ -263,6 +265,45 @@ describe.each(backends)("over-long values on %s", (backend) => {
       .where("slug", "=", "2023")
       .executeTakeFirstOrThrow();
     expect(cycle.state).toBe("validation");
+  });
+
+  it("has a label for every field a form shows, to name it in messages", async () => {
+    const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+    const psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
+    const pages: [TestClient, string][] = [
+      [admin, "/manage"],
+      [admin, "/manage/users"],
+      [admin, "/manage/acronyms"],
+      [admin, "/manage/cycles/2023"],
+      [admin, "/manage/cycles/2023/mapping"],
+      [admin, "/manage/cycles/2023/partners/psi"],
+      [admin, "/manage/cycles/2023/validation"],
+      [admin, "/manage/cycles/2023/report-texts"],
+      [admin, "/manage/cycles/2023/tracking"],
+      [coordinator, "/manage/cycles/2023"],
+      [psi, "/q/2023/psi"],
+      [client(app), "/login"],
+      [client(app), "/password/forgot"],
+    ];
+    const names = new Set<string>();
+    for (const [who, path] of pages) {
+      const html = await (await who.get(path)).text();
+      for (const form of html.matchAll(/<form\b[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)) {
+        for (const tag of (form[1] ?? "").matchAll(/<(input|textarea|select)\b([^>]*)>/g)) {
+          const attrs = tag[2] ?? "";
+          // Hidden and read-only fields are never typed into, so never refused to a user.
+          if (/type="(hidden|submit)"|\breadonly\b/.test(attrs)) continue;
+          const name = /\bname="([^"]+)"/.exec(attrs)?.[1];
+          if (name) names.add(name);
+        }
+      }
+    }
+    expect(names.size).toBeGreaterThan(30);
+    for (const lang of ["fr", "en"] as const) {
+      const view = makeView(lang, "/");
+      const missing = [...names].filter((name) => !fieldLabel(view, name));
+      expect(missing).toEqual([]);
+    }
   });
 
   it("names a field refused away from its form by its label, never by its technical name", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isGuessable, passwordProblem } from "./account.ts";
+import { emailProblem, isEmail, isGuessable, MAX_EMAIL, passwordProblem } from "./account.ts";
 
 describe("password rules", () => {
   it("asks for at least 12 characters", () => {
@@ -46,5 +46,17 @@ describe("password rules", () => {
     "Kx9-vT2q!mZw",
   ])("accepts %s", (password) => {
     expect(passwordProblem(password, "awa.traore@sante.ml")).toBeNull();
+  });
+});
+
+describe("e-mail addresses", () => {
+  it("says too long apart from malformed, at the mailbox limit", () => {
+    const at = (n: number) => `${"a".repeat(n - "@jalon.ml".length)}@jalon.ml`;
+    expect(emailProblem(at(MAX_EMAIL))).toBeNull();
+    expect(emailProblem(at(MAX_EMAIL + 1))).toBe("too_long");
+    expect(isEmail(at(MAX_EMAIL + 1))).toBe(false);
+    expect(emailProblem("  ")).toBe("required");
+    expect(emailProblem("pas-une-adresse")).toBe("invalid");
+    expect(emailProblem(" Awa@Jalon.ML ")).toBeNull();
   });
 });

@@ -25,11 +25,26 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** A person's name on an account: longer is refused, with a message beside the field. */
+export const MAX_USER_NAME = 200;
+
+/** The longest address a mailbox can have (64 for the local part, 255 for the domain). */
+export const MAX_EMAIL = 320;
+
 export function isEmail(email: string): boolean {
-  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
+  return email.length <= MAX_EMAIL && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
 }
 
-export type PasswordProblem = "too_short" | "too_long" | "same_as_email" | "common";
+/** Why a typed address is refused (too long is said apart, with its limit), or null. */
+export function emailProblem(email: string): "required" | "too_long" | "invalid" | null {
+  const trimmed = email.trim();
+  if (trimmed === "") return "required";
+  if (trimmed.length > MAX_EMAIL) return "too_long";
+  return isEmail(normaliseEmail(trimmed)) ? null : "invalid";
+}
+
+export const PASSWORD_PROBLEMS = ["too_short", "too_long", "same_as_email", "common"] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 /** What a password must not be: short, huge, the address, or what attackers try first. */
 export function passwordProblem(password: string, email: string): PasswordProblem | null {

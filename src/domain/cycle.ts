@@ -78,6 +78,15 @@ export function deadlineProblem(deadline: string, today: string): FieldReason | 
 
 export const CYCLE_SLUG_MAX = 64;
 export const CYCLE_LABEL_MAX = 200;
+/** A reason for reopening, kept in the audit log: a few sentences, not a document. */
+export const CYCLE_REASON_MAX = 2000;
+
+/** The lengths a new cycle's fields may have at most (the slug once made into an address). */
+export const NEW_CYCLE_LIMITS = {
+  slug: CYCLE_SLUG_MAX,
+  label: CYCLE_LABEL_MAX,
+  labelEn: CYCLE_LABEL_MAX,
+} as const;
 
 export interface NewCycleFields {
   slug: string;

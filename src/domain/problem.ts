@@ -46,15 +46,54 @@ export function isProblem(error: unknown): error is Problem {
 
 /**
  * Several fields refused at once: `details` maps each field to why ("required", "invalid",
- * "taken"…), so a form shows every error beside its field in one go.
+ * "taken", "too_long"…), so a form shows every error beside its field in one go. A too-long
+ * field's limit goes with it (`limits`, kept in `details` as "<field>.max") for the message.
  */
-export function invalidFields(fields: Readonly<Record<string, string>>): Problem {
-  return new Problem("invalid_input", "fields", fields);
+export function invalidFields(
+  fields: Readonly<Record<string, string>>,
+  limits: Readonly<Record<string, number>> = {},
+): Problem {
+  const maxima = Object.entries(limits)
+    .filter(([name]) => fields[name] === "too_long")
+    .map(([name, max]) => [`${name}.max`, max]);
+  return new Problem("invalid_input", "fields", { ...fields, ...Object.fromEntries(maxima) });
 }
 
 /** The fields of an `invalidFields` problem, or of a one-field `invalid_input` problem. */
 export function fieldReasons(problem: Problem): Record<string, string> {
-  if (problem.subject === "fields") return { ...problem.details } as Record<string, string>;
+  if (problem.subject === "fields")
+    return Object.fromEntries(
+      Object.entries(problem.details).filter(
+        (e): e is [string, string] => typeof e[1] === "string",
+      ),
+    );
   const reason = problem.details.reason;
   return { [problem.subject]: typeof reason === "string" ? reason : "invalid" };
+}
+
+/** The length each too-long field of a problem may have at most (for its message). */
+export function fieldLimits(problem: Problem): Record<string, number> {
+  if (problem.subject !== "fields") {
+    const max = problem.details.max;
+    return typeof max === "number" ? { [problem.subject]: max } : {};
+  }
+  return Object.fromEntries(
+    Object.entries(problem.details).flatMap(([key, value]) =>
+      key.endsWith(".max") && typeof value === "number" ? [[key.slice(0, -4), value]] : [],
+    ),
+  );
+}
+
+/** Each field of `limits` whose trimmed text is longer than its limit, as "too_long". */
+export function lengthProblems<K extends string>(
+  values: { readonly [name in NoInfer<K>]?: unknown },
+  limits: Readonly<Record<K, number>>,
+): Record<string, "too_long"> {
+  const problems: Record<string, "too_long"> = {};
+  for (const name of Object.keys(limits) as K[]) {
+    const value = values[name];
+    if (typeof value === "string" && value.trim().length > limits[name])
+      problems[name] = "too_long";
+  }
+  return problems;
 }

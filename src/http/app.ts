@@ -6,9 +6,10 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { ZodError } from "zod";
-import { isProblem, Problem } from "../domain/problem.ts";
+import { fieldReasons, isProblem, Problem } from "../domain/problem.ts";
 import { recordRefusal, withRequestId } from "../services/audit.ts";
 import { isClosedLinkSession } from "../services/auth.ts";
+import { fieldLabel } from "../web/field-labels.ts";
 import { closedLinkPage, messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
 import { STYLES_HASH } from "../web/styles.ts";
 import { acronymsRoutes } from "./acronyms.ts";
@@ -174,12 +175,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         );
       }
       if (error.code === "invalid_input") {
-        const field = String(error.details.field ?? error.subject);
-        const key = error.subject === "nul" ? "error.invalid.nul" : "error.invalid.body";
-        return c.html(
-          messagePage(view, view.t("error.invalid.title"), view.t(key, { field })),
-          status,
-        );
+        // Named as the form labels it; a name no form shows is never printed raw.
+        const name =
+          error.subject === "fields"
+            ? (Object.keys(fieldReasons(error))[0] ?? "")
+            : String(error.details.field ?? error.subject);
+        const field = fieldLabel(view, name);
+        const nul = error.subject === "nul";
+        const body = field
+          ? view.t(nul ? "error.invalid.nul" : "error.invalid.body", { field })
+          : view.t(nul ? "error.invalid.nulAny" : "error.invalid.bodyAny");
+        return c.html(messagePage(view, view.t("error.invalid.title"), body), status);
       }
       if (status === 403 || status === 401) {
         return c.html(

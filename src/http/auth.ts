@@ -1,10 +1,12 @@
 // Signing in and out, and password reset (invitation links are in invitations.ts).
 import { Hono } from "hono";
 import { z } from "zod";
-import { isEmail, type PasswordProblem } from "../domain/account.ts";
+import { emailProblem, MAX_EMAIL, type PasswordProblem } from "../domain/account.ts";
 import { isProblem } from "../domain/problem.ts";
 import { MAX_REDIRECT_LENGTH, redirectTarget } from "../domain/redirect.ts";
 import { login, logout, requestPasswordReset, resetPassword } from "../services/auth.ts";
+import { fieldMessages, problemMessages } from "../web/forms.ts";
+import type { MessageKey } from "../web/i18n/index.ts";
 import { forgotPage, loginPage, resetPage } from "../web/pages/auth.ts";
 import { messagePage } from "../web/pages/errors.ts";
 import { clientAddress } from "./client-address.ts";
@@ -12,12 +14,19 @@ import type { AppEnv } from "./env.ts";
 import { clearSessionCookie, setSessionCookie } from "./session.ts";
 import { publicBase, viewOf } from "./view.ts";
 
-// Values no account can have (too long, not text) make a failed sign-in, not an error page.
+// What was typed, as text (a file reads as ""): a value too long for any account comes back
+// on the form with its message, what was typed kept.
 const loginForm = z.object({
-  email: z.string().trim().max(320).catch(""),
-  password: z.string().max(200).catch(""),
+  email: z.string().trim().catch(""),
+  password: z.string().catch(""),
   next: z.string().max(MAX_REDIRECT_LENGTH).optional().catch(undefined),
 });
+
+/** The sign-in and reset forms' words for a refused address. */
+const MESSAGES: Record<string, MessageKey> = {
+  "email.required": "form.invalidEmail",
+  "email.invalid": "form.invalidEmail",
+};
 
 export function authRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -28,11 +37,18 @@ export function authRoutes(): Hono<AppEnv> {
 
   app.post("/login", async (c) => {
     const form = loginForm.parse(await c.req.parseBody());
-    const result = await login(c.get("deps").db, form.email, form.password, {
-      address: clientAddress(c),
-    });
+    const view = viewOf(c, { form: true });
+    let result: Awaited<ReturnType<typeof login>>;
+    try {
+      result = await login(c.get("deps").db, form.email, form.password, {
+        address: clientAddress(c),
+      });
+    } catch (error) {
+      if (!isProblem(error) || error.code !== "invalid_input") throw error;
+      const errors = problemMessages(view, error, MESSAGES);
+      return c.html(loginPage(view, { email: form.email, errors, next: form.next ?? "" }), 400);
+    }
     if (!result.ok) {
-      const view = viewOf(c, { form: true });
       if (result.retryAfter) {
         c.header("Retry-After", String(result.retryAfter));
         const minutes = Math.ceil(result.retryAfter / 60);
@@ -73,11 +89,10 @@ export function authRoutes(): Hono<AppEnv> {
     const form = await c.req.parseBody();
     const email = typeof form.email === "string" ? form.email.trim() : "";
     const view = viewOf(c, { form: true });
-    if (!isEmail(email)) {
-      return c.html(
-        forgotPage(view, { email, errors: { email: view.t("form.invalidEmail") } }),
-        400,
-      );
+    const refused = emailProblem(email);
+    if (refused) {
+      const errors = fieldMessages(view, { email: refused }, MESSAGES, { email: MAX_EMAIL });
+      return c.html(forgotPage(view, { email, errors }), 400);
     }
     const result = await requestPasswordReset(
       c.get("deps").db,

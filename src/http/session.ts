@@ -110,7 +110,8 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (!expected || !sent || !same(expected, sent)) {
       await recordRefusal(c.get("deps").db, c.get("actor"), {
         method: c.req.method,
-        path: c.req.path,
+        // As sent (still percent-encoded): the decoded path may hold a NUL no column can store.
+        path: new URL(c.req.url).pathname,
         reason: "csrf",
         address: clientAddress(c),
       });

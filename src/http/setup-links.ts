@@ -1,27 +1,33 @@
 // The set-up link of a fresh install: its form creates the first administrator and signs in.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import type { PasswordProblem } from "../domain/account.ts";
+import { PASSWORD_PROBLEMS } from "../domain/account.ts";
 import { isProblem } from "../domain/problem.ts";
 import { createFirstAdmin, setupLinkIsLive } from "../services/setup-links.ts";
+import { problemMessages } from "../web/forms.ts";
+import type { MessageKey } from "../web/i18n/index.ts";
 import { messagePage } from "../web/pages/errors.ts";
 import { setupPage } from "../web/pages/setup-links.ts";
 import type { AppEnv } from "./env.ts";
 import { setSessionCookie } from "./session.ts";
 import { viewOf } from "./view.ts";
 
+// What was typed, as text: lengths are the service's to judge, with a message beside the field.
 const setupForm = z.object({
-  email: z.string().trim().max(320).catch(""),
-  name: z.string().trim().max(200).catch(""),
-  password: z.string().max(400).catch(""),
+  email: z.string().trim().catch(""),
+  name: z.string().trim().catch(""),
+  password: z.string().catch(""),
 });
 
-const PASSWORD_REASONS: readonly PasswordProblem[] = [
-  "too_short",
-  "too_long",
-  "same_as_email",
-  "common",
-];
+/** The set-up form's words for a refused field, where the general ones say too little. */
+const MESSAGES: Record<string, MessageKey> = {
+  "email.required": "form.invalidEmail",
+  "email.invalid": "form.invalidEmail",
+  "name.required": "setup.nameRequired",
+  ...Object.fromEntries(
+    PASSWORD_PROBLEMS.map((reason) => [`password.${reason}`, `auth.password.${reason}` as const]),
+  ),
+};
 
 export function setupLinkRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -57,21 +63,13 @@ export function setupLinkRoutes(): Hono<AppEnv> {
     } catch (error) {
       if (!isProblem(error)) throw error;
       if (error.code === "not_found") return dead(c);
-      const subject = error.subject;
-      const message =
-        subject === "password"
-          ? view.t(
-              `auth.password.${PASSWORD_REASONS.find((r) => r === error.details.reason) ?? "too_short"}`,
-            )
-          : subject === "email"
-            ? view.t("form.invalidEmail")
-            : view.t("setup.nameRequired");
+      if (error.code !== "invalid_input") throw error;
       return c.html(
         setupPage(view, {
           token,
           email: form.email,
           name: form.name,
-          errors: { [subject]: message },
+          errors: problemMessages(view, error, MESSAGES),
         }),
         400,
       );

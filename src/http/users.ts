@@ -2,12 +2,12 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { type Actor, actorLabel } from "../domain/policy.ts";
-import { fieldReasons, isProblem } from "../domain/problem.ts";
+import { isProblem } from "../domain/problem.ts";
 import { createPasswordSetupLink, disableUser } from "../services/auth.ts";
 import { authorise } from "../services/cycles.ts";
 import { getDirectory } from "../services/partners.ts";
 import { addUser, getUsers } from "../services/users.ts";
-import { fieldMessages } from "../web/forms.ts";
+import { problemMessages } from "../web/forms.ts";
 import type { MessageKey } from "../web/i18n/index.ts";
 import { type UserForm, usersPage } from "../web/pages/users.ts";
 import type { AppEnv } from "./env.ts";
@@ -67,7 +67,7 @@ export function usersRoutes(): Hono<AppEnv> {
       return render(c, actor, { notice: view.t("users.created", { url }) });
     } catch (error) {
       if (!isProblem(error) || error.code !== "invalid_input") throw error;
-      const errors = fieldMessages(view, fieldReasons(error), MESSAGES);
+      const errors = problemMessages(view, error, MESSAGES);
       return render(c, actor, { form, errors }, 400);
     }
   });

@@ -10,7 +10,7 @@ import {
   sendBack,
   sendBackLink,
 } from "../services/validation.ts";
-import type { FieldErrors } from "../web/forms.ts";
+import { type FieldErrors, problemMessages } from "../web/forms.ts";
 import type { MessageKey } from "../web/i18n/index.ts";
 import { sendBackMail, sendBackWhatsappPage } from "../web/pages/send-back.ts";
 import { type ValidationPageState, validationPage } from "../web/pages/validation.ts";
@@ -23,12 +23,14 @@ const answerId = z.coerce.number().int().positive().max(2_147_483_647);
 const saved = z.string().regex(/^(meeting|i-[a-z]{1,2}|a-\d{1,10})$/);
 const emailed = z.coerce.number().int().min(0).max(1000);
 
-const text = (max: number) => z.string().max(max).default("");
+// What was typed, as text (missing or a file reads as ""): lengths are the service's to judge,
+// with the limit beside the field.
+const text = z.string().catch("");
 const meetingForm = z.object({
-  title: text(300),
-  title_en: text(300),
-  held_on: text(10),
-  place: text(300),
+  title: text,
+  title_en: text,
+  held_on: text,
+  place: text,
   participants: z
     .union([z.string(), z.array(z.string())])
     .default([])
@@ -42,8 +44,8 @@ const meetingForm = z.object({
       ),
     ),
 });
-const assessForm = z.object({ status: text(20), narrative: text(5000), narrative_en: text(5000) });
-const returnForm = z.object({ comment: text(2000) });
+const assessForm = z.object({ status: text, narrative: text, narrative_en: text });
+const returnForm = z.object({ comment: text });
 
 /** Form field names → the keys errors are shown under on the page. */
 const FIELD_OF: Record<string, string> = {
@@ -52,7 +54,7 @@ const FIELD_OF: Record<string, string> = {
   narrative_en: "narrativeEn",
 };
 
-/** The message shown beside each field a service may refuse. */
+/** The message shown beside each field a service may refuse, unless it is too long. */
 const MESSAGES: Record<string, MessageKey> = {
   title: "val.error.title",
   heldOn: "val.error.heldOn",
@@ -63,41 +65,44 @@ const MESSAGES: Record<string, MessageKey> = {
   comment: "val.error.comment",
 };
 
-type KeyedErrors = Record<string, MessageKey>;
-
 function parseOr404<T>(schema: z.ZodType<T>, value: string | undefined, subject: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw notFound(subject, value ?? "");
   return parsed.data;
 }
 
-/** Reads a form; a field that breaks the schema (too long, not a number) gets an error. */
+/** Reads a form; only the participants can break the schema (an id that is not a number). */
 async function readForm<T>(
   c: Context<AppEnv>,
   schema: z.ZodType<T>,
-): Promise<{ data: T; errors: null } | { data: null; errors: KeyedErrors }> {
+): Promise<{ data: T; errors: null } | { data: null; errors: FieldErrors }> {
   const parsed = schema.safeParse(await c.req.parseBody({ all: true }));
   if (parsed.success) return { data: parsed.data, errors: null };
-  const errors: KeyedErrors = {};
+  const { t } = viewOf(c);
+  const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? "");
-    const key = FIELD_OF[name] ?? name;
-    errors[key] = key === "participants" ? "val.error.participants" : "val.error.tooLong";
+    errors[FIELD_OF[name] ?? name] = t(MESSAGES[name] ?? "form.invalid");
   }
   return { data: null, errors };
 }
 
 /** A refused field becomes an error beside it; any other problem goes to the error handler. */
-function fieldError(error: unknown): KeyedErrors {
+function fieldError(c: Context<AppEnv>, error: unknown): FieldErrors {
   if (!isProblem(error) || error.code !== "invalid_input") throw error;
-  const fields = Object.keys(fieldReasons(error));
-  if (fields.length === 0 || fields.some((f) => !MESSAGES[f])) throw error;
-  return Object.fromEntries(fields.map((f) => [f, MESSAGES[f] as MessageKey]));
-}
-
-function messages(c: Context<AppEnv>, errors: KeyedErrors): FieldErrors {
-  const { t } = viewOf(c);
-  return Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, t(key)]));
+  const reasons = fieldReasons(error);
+  const fields = Object.keys(reasons);
+  if (fields.length === 0 || fields.some((f) => !MESSAGES[f] && reasons[f] !== "too_long"))
+    throw error;
+  // Each field's own words for what is missing or wrong; the general words, with the limit,
+  // for what is too long.
+  const specific = Object.fromEntries(
+    fields.flatMap((f) => {
+      const key = MESSAGES[f];
+      return key && reasons[f] !== "too_long" ? [[`${f}.${reasons[f]}`, key]] : [];
+    }),
+  );
+  return problemMessages(viewOf(c), error, specific);
 }
 
 const one = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -133,7 +138,7 @@ export function validationRoutes(): Hono<AppEnv> {
   app.post(`${path}/meeting`, async (c) => {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const form = await readForm(c, meetingForm);
-    let errors: KeyedErrors = form.errors ?? {};
+    let errors: FieldErrors = form.errors ?? {};
     if (form.data) {
       const f = form.data;
       try {
@@ -147,7 +152,7 @@ export function validationRoutes(): Hono<AppEnv> {
         );
         return c.redirect(back(cycle, "meeting"), 303);
       } catch (error) {
-        errors = fieldError(error);
+        errors = fieldError(c, error);
       }
     }
     const body = await c.req.parseBody({ all: true });
@@ -159,14 +164,14 @@ export function validationRoutes(): Hono<AppEnv> {
       place: one(body.place),
       participantIds: ids.filter(Number.isInteger),
     };
-    return render(c, cycle, { meeting: { values, errors: messages(c, errors) } }, 400);
+    return render(c, cycle, { meeting: { values, errors } }, 400);
   });
 
   app.post(`${path}/indicators/:code`, async (c) => {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const indicator = parseOr404(code, c.req.param("code"), "indicator");
     const form = await readForm(c, assessForm);
-    let errors: KeyedErrors = form.errors ?? {};
+    let errors: FieldErrors = form.errors ?? {};
     if (form.data) {
       const input = {
         indicatorCode: indicator,
@@ -178,7 +183,7 @@ export function validationRoutes(): Hono<AppEnv> {
         await assessIndicator(c.get("deps").db, c.get("actor"), cycle, input, c.get("lang"));
         return c.redirect(back(cycle, `i-${indicator}`), 303);
       } catch (error) {
-        errors = fieldError(error);
+        errors = fieldError(c, error);
       }
     }
     const body = await c.req.parseBody();
@@ -187,19 +192,14 @@ export function validationRoutes(): Hono<AppEnv> {
       narrative: one(body.narrative),
       narrativeEn: one(body.narrative_en),
     };
-    return render(
-      c,
-      cycle,
-      { indicator: { code: indicator, values, errors: messages(c, errors) } },
-      400,
-    );
+    return render(c, cycle, { indicator: { code: indicator, values, errors } }, 400);
   });
 
   app.post(`${path}/answers/:id/return`, async (c) => {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const id = parseOr404(answerId, c.req.param("id"), "answer");
     const form = await readForm(c, returnForm);
-    let errors: KeyedErrors = form.errors ?? {};
+    let errors: FieldErrors = form.errors ?? {};
     if (form.data) {
       try {
         const sent = await sendBack(
@@ -217,11 +217,11 @@ export function validationRoutes(): Hono<AppEnv> {
           303,
         );
       } catch (error) {
-        errors = fieldError(error);
+        errors = fieldError(c, error);
       }
     }
     const comment = one((await c.req.parseBody()).comment);
-    return render(c, cycle, { answer: { id, comment, errors: messages(c, errors) } }, 400);
+    return render(c, cycle, { answer: { id, comment, errors } }, 400);
   });
 
   // The link is shown once, on this response: it is not stored, so the page must not be cached.

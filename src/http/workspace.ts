@@ -2,7 +2,7 @@
 // opening and closing, publication, invitations.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { fieldReasons, isProblem, Problem } from "../domain/problem.ts";
+import { isProblem, Problem } from "../domain/problem.ts";
 import { extendCollection } from "../services/collection.ts";
 import {
   authorise,
@@ -19,7 +19,7 @@ import {
 import { createInvitation, revokePartnerLinks } from "../services/invitations.ts";
 import { cycleOverview, mappingGrid, partnerPanel } from "../services/workspace.ts";
 import { COPY_JS, COPY_JS_PATH } from "../web/client.ts";
-import { type FieldErrors, fieldMessages } from "../web/forms.ts";
+import { type FieldErrors, problemMessages } from "../web/forms.ts";
 import { formatDate, type MessageKey } from "../web/i18n/index.ts";
 import { cyclesPage, mappingPage, overviewPage, partnerPanelPage } from "../web/pages/workspace.ts";
 import type { View } from "../web/view.ts";
@@ -64,7 +64,7 @@ const MESSAGES: Record<string, MessageKey> = {
 /** A form problem becomes errors beside their fields; anything else goes to the error handler. */
 function fieldError(view: View, error: unknown): FieldErrors {
   if (!isProblem(error) || error.code !== "invalid_input") throw error;
-  return fieldMessages(view, fieldReasons(error), MESSAGES);
+  return problemMessages(view, error, MESSAGES);
 }
 
 const cycleParam = (c: Context<AppEnv>) => c.req.param("cycle") ?? "";

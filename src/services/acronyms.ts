@@ -26,9 +26,9 @@ export interface AcronymInput {
   expansionEn: string;
 }
 
-/** Why a field was refused: the message key's last part, and what the message needs. */
+/** Why a field was refused (a too-long meaning is told `MAX_EXPANSION_LENGTH`). */
 export type AcronymErrors = Partial<
-  Record<"acronym" | "expansion" | "expansion_en", "required" | "format" | "taken" | "length">
+  Record<"acronym" | "expansion" | "expansion_en", "required" | "format" | "taken" | "too_long">
 >;
 
 export type AcronymOutcome = { ok: true; acronym: string } | { ok: false; errors: AcronymErrors };
@@ -56,8 +56,8 @@ function checkExpansions(input: AcronymInput, errors: AcronymErrors) {
   const expansion = input.expansion.trim();
   const expansionEn = input.expansionEn.trim();
   if (expansion === "") errors.expansion = "required";
-  else if (expansion.length > MAX_EXPANSION_LENGTH) errors.expansion = "length";
-  if (expansionEn.length > MAX_EXPANSION_LENGTH) errors.expansion_en = "length";
+  else if (expansion.length > MAX_EXPANSION_LENGTH) errors.expansion = "too_long";
+  if (expansionEn.length > MAX_EXPANSION_LENGTH) errors.expansion_en = "too_long";
   return { expansion, expansionEn: expansionEn === "" ? null : expansionEn };
 }
 

@@ -21,6 +21,8 @@ import {
 import {
   ADDRESS_LOGIN_LIMIT,
   LOCKOUT,
+  MAX_EMAIL,
+  MAX_PASSWORD,
   normaliseEmail,
   passwordProblem,
   RESET_LIMITS,
@@ -31,7 +33,7 @@ import {
 import { linkOpens } from "../domain/collection.ts";
 import { isCycleState } from "../domain/cycle.ts";
 import { type Actor, actorLabel, isRole } from "../domain/policy.ts";
-import { Problem } from "../domain/problem.ts";
+import { invalidFields, Problem } from "../domain/problem.ts";
 import { utcDay } from "../domain/tracking.ts";
 import type { Db } from "./db.ts";
 import { enqueueMail, LINK_TOKEN } from "./mail.ts";
@@ -105,6 +107,7 @@ async function loginWait(db: Db, key: string, client: Client): Promise<number> {
  * One answer for every failure — unknown address, wrong password, disabled account — so that the
  * form never tells whether an account exists. An address that failed too often is locked for a
  * while whether or not it has an account, and so is a client address trying many accounts.
+ * A value longer than any account's is refused first (`invalidFields`, too_long).
  */
 export async function login(
   db: Db,
@@ -112,6 +115,12 @@ export async function login(
   password: string,
   client: Client = { address: null },
 ): Promise<LoginResult> {
+  // No account has a value this long: said beside the field, before any lookup or hashing.
+  const tooLong: Record<string, string> = {};
+  if (email.trim().length > MAX_EMAIL) tooLong.email = "too_long";
+  if (password.length > MAX_PASSWORD) tooLong.password = "too_long";
+  if (Object.keys(tooLong).length > 0)
+    throw invalidFields(tooLong, { email: MAX_EMAIL, password: MAX_PASSWORD });
   const key = accountKey(email);
   const wait = await loginWait(db, key, client);
   if (wait > 0) {

@@ -14,9 +14,11 @@ import { listPartners } from "../db/partners.ts";
 import { deleteMapping, insertMapping, listMappings } from "../db/responses.ts";
 import { lockCycleState } from "../db/validation.ts";
 import {
+  CYCLE_REASON_MAX,
   type CycleState,
   canTransition,
   deadlineProblem,
+  NEW_CYCLE_LIMITS,
   newCycleProblems,
 } from "../domain/cycle.ts";
 import type { Lang } from "../domain/lang.ts";
@@ -75,7 +77,7 @@ export async function createCycle(db: Db, actor: Actor, input: NewCycleInput, la
       ? await findCycleRecord(trx, tracker.id, input.fromSlug, lang)
       : undefined;
     if (input.fromSlug && !previous) problems.fromSlug = "invalid";
-    if (Object.keys(problems).length > 0) throw invalidFields(problems);
+    if (Object.keys(problems).length > 0) throw invalidFields(problems, NEW_CYCLE_LIMITS);
     const row = await insertCycle(trx, by, {
       trackerId: tracker.id,
       slug,
@@ -245,17 +247,25 @@ export async function reopenCollection(
   lang: Lang,
 ) {
   authorise(actor, "cycle.setup");
-  if (reason.trim().length < 5) throw new Problem("invalid_input", "reason");
+  checkReason(reason);
   const cycle = await cycleRecord(db, slug, lang);
   if (cycle.state !== "validation")
     throw new Problem("conflict", "state", { from: cycle.state, to: "collection" });
   await move(db, actor, slug, "collection", lang, { reason: reason.trim() });
 }
 
+/** A reopening's reason: a few words at least, a few sentences at most. */
+function checkReason(reason: string) {
+  const length = reason.trim().length;
+  if (length < 5) throw new Problem("invalid_input", "reason");
+  if (length > CYCLE_REASON_MAX)
+    throw new Problem("invalid_input", "reason", { reason: "too_long", max: CYCLE_REASON_MAX });
+}
+
 /** Reopening a published cycle needs a reason, kept in the audit log. */
 export async function reopenCycle(db: Db, actor: Actor, slug: string, reason: string, lang: Lang) {
   authorise(actor, "cycle.publish");
-  if (reason.trim().length < 5) throw new Problem("invalid_input", "reason");
+  checkReason(reason);
   const cycle = await cycleRecord(db, slug, lang);
   if (cycle.state !== "published")
     throw new Problem("conflict", "state", { from: cycle.state, to: "validation" });

@@ -17,7 +17,7 @@ import {
   markInvitationUsed,
   revokeInvitations,
 } from "../db/sessions.ts";
-import { isEmail, normaliseEmail } from "../domain/account.ts";
+import { emailProblem, MAX_EMAIL, normaliseEmail } from "../domain/account.ts";
 import { partnerDeadline } from "../domain/collection.ts";
 import type { Lang } from "../domain/lang.ts";
 import { type Actor, actorLabel } from "../domain/policy.ts";
@@ -58,8 +58,10 @@ export async function createInvitation(
 ): Promise<CreatedInvitation> {
   authorise(actor, "cycle.setup");
   const email = input.email ? normaliseEmail(input.email) : null;
-  if (email !== null && !isEmail(email))
-    throw new Problem("invalid_input", "email", { value: input.email ?? "" });
+  const refused = email !== null ? emailProblem(email) : null;
+  if (refused === "too_long")
+    throw new Problem("invalid_input", "email", { reason: refused, max: MAX_EMAIL });
+  if (refused) throw new Problem("invalid_input", "email", { value: input.email ?? "" });
   return db.transaction().execute(async (trx) => {
     const cycle = await cycleRecord(trx, input.cycleSlug, lang);
     const tracker = await loadTracker(trx, lang);

@@ -7,8 +7,14 @@ import {
   replaceSetupLink,
 } from "../db/setup-links.ts";
 import { insertUser } from "../db/users.ts";
-import { isEmail, normaliseEmail, passwordProblem } from "../domain/account.ts";
-import { Problem } from "../domain/problem.ts";
+import {
+  emailProblem,
+  MAX_EMAIL,
+  MAX_USER_NAME,
+  normaliseEmail,
+  passwordProblem,
+} from "../domain/account.ts";
+import { invalidFields, Problem } from "../domain/problem.ts";
 import { type NewSession, openSession } from "./auth.ts";
 import type { Db } from "./db.ts";
 import { hashPassword, newToken, tokenHash } from "./secrets.ts";
@@ -46,10 +52,16 @@ export async function createFirstAdmin(
 ): Promise<NewSession> {
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
-  if (!isEmail(email)) throw new Problem("invalid_input", "email", { value: input.email });
-  if (name === "" || name.length > 200) throw new Problem("invalid_input", "name");
-  const problem = passwordProblem(input.password, email);
-  if (problem) throw new Problem("invalid_input", "password", { reason: problem });
+  // Every field is checked before anything is refused, so the form shows all its errors at once.
+  const problems: Record<string, string> = {};
+  const emailRefused = emailProblem(input.email);
+  if (emailRefused) problems.email = emailRefused;
+  if (name === "") problems.name = "required";
+  else if (name.length > MAX_USER_NAME) problems.name = "too_long";
+  const password = passwordProblem(input.password, email);
+  if (password) problems.password = password;
+  if (Object.keys(problems).length > 0)
+    throw invalidFields(problems, { email: MAX_EMAIL, name: MAX_USER_NAME });
   const passwordHash = await hashPassword(input.password);
   const userId = await db.transaction().execute(async (trx) => {
     if (!(await consumeSetupLink(trx, ACTOR, tokenHash(token))))

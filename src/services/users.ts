@@ -3,7 +3,14 @@
 import { findPartnerBySlug } from "../db/partners.ts";
 import { findDefaultTracker } from "../db/trackers.ts";
 import { findUserByEmail, insertUser, listUsers } from "../db/users.ts";
-import { isEmail, normaliseEmail, passwordProblem } from "../domain/account.ts";
+import {
+  emailProblem,
+  MAX_EMAIL,
+  MAX_PASSWORD,
+  MAX_USER_NAME,
+  normaliseEmail,
+  passwordProblem,
+} from "../domain/account.ts";
 import { isRole, type Role } from "../domain/policy.ts";
 import { invalidFields } from "../domain/problem.ts";
 import type { Db } from "./db.ts";
@@ -23,21 +30,18 @@ export interface CreatedUser {
   role: Role;
 }
 
-/** A name longer than this is refused (the form says so beside the field). */
-export const USER_NAME_MAX = 200;
-
 /**
  * Adds an account. Every field is checked before anything is refused (`invalidFields`: email
- * required, invalid or taken; name required or too long; role invalid; partner required for a
+ * required, too long, invalid or taken; name required or too long; role invalid; partner required for a
  * respondent, unknown, or not allowed for another role), so a form shows all its errors at once.
  */
 export async function addUser(db: Db, actor: string, input: NewUserInput): Promise<CreatedUser> {
   const email = normaliseEmail(input.email);
   const problems: Record<string, string> = {};
-  if (input.email.trim() === "") problems.email = "required";
-  else if (!isEmail(email)) problems.email = "invalid";
+  const emailRefused = emailProblem(input.email);
+  if (emailRefused) problems.email = emailRefused;
   if (input.name.trim() === "") problems.name = "required";
-  else if (input.name.trim().length > USER_NAME_MAX) problems.name = "too_long";
+  else if (input.name.trim().length > MAX_USER_NAME) problems.name = "too_long";
   if (!isRole(input.role)) problems.role = "invalid";
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, email);
@@ -58,7 +62,12 @@ export async function addUser(db: Db, actor: string, input: NewUserInput): Promi
     } else if (input.partnerSlug && isRole(input.role)) {
       problems.partner = "not_allowed";
     }
-    if (Object.keys(problems).length > 0) throw invalidFields(problems);
+    if (Object.keys(problems).length > 0)
+      throw invalidFields(problems, {
+        email: MAX_EMAIL,
+        name: MAX_USER_NAME,
+        password: MAX_PASSWORD,
+      });
     const row = await insertUser(trx, actor, {
       email,
       name: input.name.trim(),

@@ -20,9 +20,10 @@ import { acceptsAssessments, type CycleState, isValidPeriod } from "../domain/cy
 import type { Lang } from "../domain/lang.ts";
 import { partnerShortName } from "../domain/partner.ts";
 import { type Actor, actorLabel, can } from "../domain/policy.ts";
-import { invalidFields, notFound, Problem } from "../domain/problem.ts";
+import { invalidFields, lengthProblems, notFound, Problem } from "../domain/problem.ts";
 import type { Response } from "../domain/response.ts";
 import { isStatus, type Status, statusNeedsNarrative } from "../domain/status.ts";
+import { COMMENT_LIMITS, MEETING_LIMITS, NARRATIVE_LIMITS } from "../domain/validation.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import type { Db } from "./db.ts";
@@ -206,11 +207,12 @@ export async function saveMeeting(
   const title = clean(form.title);
   const place = clean(form.place);
   // Every field at once, so the form shows all its errors together.
-  const problems: Record<string, string> = {};
+  const problems: Record<string, string> = lengthProblems(form, MEETING_LIMITS);
   if (!title) problems.title = "required";
   if (!isValidPeriod(form.heldOn, form.heldOn)) problems.heldOn = "invalid";
   if (!place) problems.place = "required";
-  if (!title || !place || problems.heldOn) throw invalidFields(problems);
+  if (!title || !place || Object.keys(problems).length > 0)
+    throw invalidFields(problems, MEETING_LIMITS);
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
@@ -251,9 +253,12 @@ export async function assessIndicator(
 ): Promise<{ status: Status; validated: number }> {
   authorise(actor, "validation.write");
   const status = form.status;
-  if (!isStatus(status)) throw new Problem("invalid_input", "status");
+  const problems: Record<string, string> = lengthProblems(form, NARRATIVE_LIMITS);
   const narrative = clean(form.narrative);
-  if (statusNeedsNarrative(status) && !narrative) throw new Problem("invalid_input", "narrative");
+  if (!isStatus(status)) problems.status = "invalid";
+  else if (statusNeedsNarrative(status) && !narrative) problems.narrative ??= "required";
+  if (!isStatus(status) || Object.keys(problems).length > 0)
+    throw invalidFields(problems, NARRATIVE_LIMITS);
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
@@ -329,7 +334,9 @@ export async function sendBack(
 ): Promise<SentBack> {
   authorise(actor, "validation.write");
   const text = clean(comment);
-  if (!text) throw new Problem("invalid_input", "comment");
+  const problems: Record<string, string> = lengthProblems({ comment }, COMMENT_LIMITS);
+  if (!text) problems.comment = "required";
+  if (!text || Object.keys(problems).length > 0) throw invalidFields(problems, COMMENT_LIMITS);
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);

@@ -1,8 +1,9 @@
 // Form pieces: labelled fields with their error beside them, the CSRF field, an error summary.
 // Every field keeps what was typed when the form comes back with errors.
 import { html } from "hono/html";
+import { fieldLimits, fieldReasons, type Problem } from "../domain/problem.ts";
 import { COPY_JS_PATH } from "./client.ts";
-import type { MessageKey } from "./i18n/index.ts";
+import { formatNumber, type MessageKey } from "./i18n/index.ts";
 import type { Html, View } from "./view.ts";
 
 export type FieldErrors = Record<string, string>;
@@ -17,19 +18,33 @@ const REASON_MESSAGES: Record<string, MessageKey> = {
 
 /**
  * Each refused field's message, beside it: `${field}.${reason}` in `specific` when the form says
- * it better ("slug.taken"), else the reason's general words, else "not valid".
+ * it better ("slug.taken"), else the reason's general words, else "not valid". A too-long field
+ * is told its limit when `limits` has it ("300 characters at most").
  */
 export function fieldMessages(
   view: View,
   reasons: Readonly<Record<string, string>>,
   specific: Readonly<Record<string, MessageKey>> = {},
+  limits: Readonly<Record<string, number>> = {},
 ): FieldErrors {
   return Object.fromEntries(
-    Object.entries(reasons).map(([name, reason]) => [
-      name,
-      view.t(specific[`${name}.${reason}`] ?? REASON_MESSAGES[reason] ?? "form.invalid"),
-    ]),
+    Object.entries(reasons).map(([name, reason]) => {
+      const max = limits[name];
+      const key = specific[`${name}.${reason}`];
+      if (!key && reason === "too_long" && max !== undefined)
+        return [name, view.t("form.tooLongMax", { max: formatNumber(view.lang, max) })];
+      return [name, view.t(key ?? REASON_MESSAGES[reason] ?? "form.invalid")];
+    }),
   );
+}
+
+/** The messages of a refused form (`invalidFields` or a one-field problem), beside each field. */
+export function problemMessages(
+  view: View,
+  problem: Problem,
+  specific: Readonly<Record<string, MessageKey>> = {},
+): FieldErrors {
+  return fieldMessages(view, fieldReasons(problem), specific, fieldLimits(problem));
 }
 
 export function csrfField(view: View): Html {

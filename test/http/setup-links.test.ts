@@ -105,6 +105,33 @@ describe.each(backends)("the set-up link on %s", (backend) => {
     expect(await offerSetupLink(db(), BASE)).toBeUndefined();
   });
 
+  it("keeps what was typed when a value is too long, each message beside its field", async () => {
+    const path = pathOf((await offerSetupLink(db(), BASE)) ?? "");
+    const browser = client(app);
+    await browser.get(path);
+    const long = await browser.post(path, {
+      email: `${"a".repeat(400)}@example.org`,
+      name: "N".repeat(250),
+      password: "un mot de passe sûr",
+    });
+    expect(long.status).toBe(400);
+    const page = await long.text();
+    const error = (id: string) =>
+      new RegExp(`<p class="error" id="${id}-e">([^<]*)</p>`).exec(page)?.[1];
+    expect(error("f-email")).toBe("Ce champ est trop long\u00a0: 320 caractères au plus.");
+    expect(error("f-name")).toBe("Ce champ est trop long\u00a0: 200 caractères au plus.");
+    expect(page).toContain(`value="${"a".repeat(400)}@example.org"`);
+    expect(page).toContain(`value="${"N".repeat(250)}"`);
+    expect(await users()).toEqual([]);
+    // The link is still alive for the corrected form.
+    const done = await browser.post(path, {
+      email: "chef@example.org",
+      name: "Aminata",
+      password: "un mot de passe sûr",
+    });
+    expect(done.status).toBe(303);
+  });
+
   it("is dead once expired", async () => {
     const path = pathOf((await offerSetupLink(db(), BASE)) ?? "");
     await sql`update setup_links set created_at = now() - interval '25 hours', expires_at = now() - interval '1 hour'`.execute(

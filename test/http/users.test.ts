@@ -72,7 +72,7 @@ describe.each(backends)("accounts on %s", (backend) => {
     expect(taken.status).toBe(400);
     const page = await taken.text();
     expect(error(page, "f-email")).toBe("Cette adresse a déjà un compte.");
-    expect(error(page, "f-name")).toBe("Texte trop long.");
+    expect(error(page, "f-name")).toBe("Ce champ est trop long\u00a0: 200 caractères au plus.");
     expect(error(page, "f-partner")).toMatch(/^Seul un compte de répondant/);
     expect(await count()).toBe(before);
   });

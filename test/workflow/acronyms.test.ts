@@ -71,6 +71,9 @@ describe.each(backends)("acronyms editor on %s", (backend) => {
     await web.get(LIST);
     const long = await web.post(LIST, { acronym: "LONG", expansion: "x".repeat(5_000) });
     expect(long.status).toBe(400);
+    const longPage = await long.text();
+    expect(longPage).toContain("Ce champ est trop long\u00a0: 300 caractères au plus.");
+    expect(longPage).toContain('value="LONG"');
     expect(await count()).toBe(before);
   });
 

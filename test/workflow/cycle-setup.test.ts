@@ -102,7 +102,9 @@ describe.each(backends)("setting a cycle up on %s", (backend) => {
       periodEnd: "2024-12-31",
     });
     expect(res.status).toBe(400);
-    expect(errorOf(await res.text(), "f-slug")).toBe("Texte trop long.");
+    expect(errorOf(await res.text(), "f-slug")).toBe(
+      "Ce champ est trop long\u00a0: 64 caractères au plus.",
+    );
   });
 
   it("creates the cycle once the form is right, carrying 2023's partners forward", async () => {

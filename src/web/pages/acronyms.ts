@@ -1,8 +1,9 @@
 // The acronyms editor: the list with an add form, and one page per acronym to change its
 // meanings or delete it. Errors come back beside their field with what was typed.
 import { html } from "hono/html";
+import { MAX_EXPANSION_LENGTH } from "../../domain/report-text.ts";
 import type { AcronymErrors, AcronymInput, StoredAcronym } from "../../services/acronyms.ts";
-import { csrfField, errorSummary, type FieldErrors, field } from "../forms.ts";
+import { csrfField, errorSummary, type FieldErrors, field, fieldMessages } from "../forms.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
@@ -13,13 +14,16 @@ export interface AcronymsState {
   notice?: string;
 }
 
+const SPECIFIC: Record<string, MessageKey> = {
+  "acronym.required": "acr.error.required",
+  "acronym.format": "acr.error.format",
+  "acronym.taken": "acr.error.taken",
+  "expansion.required": "acr.error.required",
+};
+const LIMITS = { expansion: MAX_EXPANSION_LENGTH, expansion_en: MAX_EXPANSION_LENGTH };
+
 function fieldErrors(view: View, errors: AcronymErrors = {}): FieldErrors {
-  return Object.fromEntries(
-    Object.entries(errors).map(([name, reason]) => [
-      name,
-      view.t(`acr.error.${reason}` as MessageKey),
-    ]),
-  );
+  return fieldMessages(view, errors, SPECIFIC, LIMITS);
 }
 
 const crumbs = (view: View, extra: Html | string = "") =>
@@ -43,8 +47,8 @@ ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
 ${errorSummary(view, errors)}
 <form method="post" action="/manage/acronyms">${csrfField(view)}
 ${field({ name: "acronym", label: t("acr.acronym"), value: typed.acronym, required: true, error: errors.acronym, attrs: html` maxlength="24" autocapitalize="characters" spellcheck="false"` })}
-${field({ name: "expansion", label: t("acr.expansion"), value: typed.expansion, required: true, error: errors.expansion, attrs: html` maxlength="300" lang="fr"` })}
-${field({ name: "expansion_en", label: t("acr.expansionEn"), value: typed.expansionEn, error: errors.expansion_en, attrs: html` maxlength="300" lang="en"` })}
+${field({ name: "expansion", label: t("acr.expansion"), value: typed.expansion, required: true, error: errors.expansion, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="fr"` })}
+${field({ name: "expansion_en", label: t("acr.expansionEn"), value: typed.expansionEn, error: errors.expansion_en, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="en"` })}
 <p class="actions"><button class="primary" type="submit">${t("acr.add")}</button></p>
 </form></section>
 <h2>${t("acr.count", { count: acronyms.length })}</h2>
@@ -70,8 +74,8 @@ export function acronymPage(view: View, acronym: StoredAcronym, state: AcronymsS
 <h1>${acronym.acronym}</h1>
 ${errorSummary(view, errors)}
 <form method="post" action="${base}">${csrfField(view)}
-${field({ name: "expansion", label: t("acr.expansion"), value: typed?.expansion ?? acronym.expansion, required: true, error: errors.expansion, attrs: html` maxlength="300" lang="fr"` })}
-${field({ name: "expansion_en", label: t("acr.expansionEn"), value: typed?.expansionEn ?? acronym.expansionEn ?? "", error: errors.expansion_en, attrs: html` maxlength="300" lang="en"` })}
+${field({ name: "expansion", label: t("acr.expansion"), value: typed?.expansion ?? acronym.expansion, required: true, error: errors.expansion, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="fr"` })}
+${field({ name: "expansion_en", label: t("acr.expansionEn"), value: typed?.expansionEn ?? acronym.expansionEn ?? "", error: errors.expansion_en, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="en"` })}
 <p class="actions"><button class="primary" type="submit">${t("acr.save")}</button></p>
 </form>
 <form method="post" action="${base}/delete">${csrfField(view)}

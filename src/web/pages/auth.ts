@@ -6,9 +6,17 @@ import type { Html, View } from "../view.ts";
 
 export function loginPage(
   view: View,
-  o: { email?: string; failed?: boolean; alert?: string; next?: string; notice?: string },
+  o: {
+    email?: string;
+    failed?: boolean;
+    alert?: string;
+    next?: string;
+    notice?: string;
+    errors?: FieldErrors;
+  },
 ): Html {
   const { t } = view;
+  const errors = o.errors ?? {};
   return page(view, {
     title: t("auth.login.title"),
     body: html`<h1>${t("auth.login.title")}</h1>
@@ -16,11 +24,12 @@ export function loginPage(
 ${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
 ${o.failed ? html`<p class="alert" role="alert">${t("auth.login.failed")}</p>` : ""}
 ${o.alert ? html`<p class="alert" role="alert">${o.alert}</p>` : ""}
+${errorSummary(view, errors)}
 <form method="post" action="/login" class="card">
 ${csrfField(view)}
 <input type="hidden" name="next" value="${o.next ?? ""}">
-${field({ name: "email", label: t("auth.email"), type: "email", value: o.email, required: true, autocomplete: "username" })}
-${field({ name: "password", label: t("auth.password"), type: "password", required: true, autocomplete: "current-password" })}
+${field({ name: "email", label: t("auth.email"), type: "email", value: o.email, required: true, error: errors.email, autocomplete: "username" })}
+${field({ name: "password", label: t("auth.password"), type: "password", required: true, error: errors.password, autocomplete: "current-password" })}
 <p><button class="primary" type="submit">${t("auth.login.submit")}</button></p>
 <p><a href="/password/forgot">${t("auth.forgot.link")}</a></p>
 </form>`,

@@ -22,7 +22,6 @@ export const fr = {
   "acr.error.format":
     "Un seul mot de 24 caractères au plus : lettres et chiffres, avec / + & . - admis (ex. SR/PF).",
   "acr.error.taken": "Ce sigle figure déjà dans la liste : modifiez-le plutôt.",
-  "acr.error.length": "300 caractères au plus.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -48,5 +47,4 @@ export const en: Record<keyof typeof fr, string> = {
   "acr.error.format":
     "One word of at most 24 characters: letters and digits, with / + & . - allowed (e.g. SR/PF).",
   "acr.error.taken": "This acronym is already in the list: edit it instead.",
-  "acr.error.length": "300 characters at most.",
 };

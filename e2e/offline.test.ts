@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { createApp } from "../src/http/app.ts";
 import { createInvitation } from "../src/services/invitations.ts";
+import { deliverPending } from "../src/services/mail.ts";
 import { prepare } from "../src/services/setup.ts";
 import { addUser } from "../src/services/users.ts";
 import { ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
@@ -318,7 +319,17 @@ suite(title, () => {
     await expect.poll(() => text(other, "main [role=status]")).toContain("un nouveau lien");
     const mail = await mails();
     expect(mail).toHaveLength(before + 1);
-    const fresh = /\/i\/[A-Za-z0-9_-]{20,}/.exec(mail.at(-1)?.body ?? "")?.[0] ?? "";
+    // The outbox keeps no live token: the link is made as the message leaves.
+    expect(mail.at(-1)?.body).toContain("/i/{jalon-link}");
+    const delivered: string[] = [];
+    await deliverPending(database.db, {
+      from: "jalon@jalon.test",
+      send: async (m) => {
+        if (m.to === "terrain2@psi.example.org") delivered.push(m.text);
+      },
+    });
+    const fresh = /\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.at(-1) ?? "")?.[0] ?? "";
+    expect(fresh).not.toBe("");
     await other.goto(fresh);
     expect(new URL(other.url()).pathname).toBe("/q/2023/psi");
     await checkPage(other, "offline-5-fresh-link", width);

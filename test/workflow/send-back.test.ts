@@ -178,6 +178,8 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     // The cycle's deadline no longer applies once collection is closed.
     expect(q).not.toContain("À renvoyer avant");
     expect(q).toContain("Précisez le nombre de sages-femmes appuyées.");
+    // The summary lists what can still be done: not the indicators closed to the partner.
+    expect(q).not.toContain("Reste à faire");
     const form = (code: string) => {
       const start = q.indexOf(`id="i-${code}"`);
       return q.slice(start, q.indexOf("</form>", start));

@@ -212,8 +212,11 @@ function summary(view: View, q: QuestionnaireView): Html {
   const line = (i: Indicator, what: string, why?: string | null) =>
     html`<li><a href="#i-${i.code}">${i.number} ${i.title}</a> — ${what}${why ? html`<br><small>${t("q.returned", { comment: why })}</small>` : ""}</li>`;
   const returned = all.filter((i) => i.answer?.state === "returned");
+  // Only what can still be done: after collection, an indicator closed to the partner is not
+  // "left to do".
   const left = all.filter((i) => {
     const a = i.answer;
+    if (!i.editable) return false;
     return !a || a.state === "draft" || (a.problems.length > 0 && a.state !== "returned");
   });
   const leftWhat = (i: Indicator) => {

@@ -10,14 +10,26 @@ if (major < 24) {
   process.exit(1);
 }
 const { main } = await import("../src/main.ts");
-const result = await main(process.argv.slice(2), process.env);
+const serving = process.argv[2] === "serve";
+const pending = main(process.argv.slice(2), process.env);
+// A server answers requests a moment before its start-up ends (the command channel, the set-up
+// link): a SIGTERM in that moment waits for the start to finish, then shuts down cleanly,
+// rather than killing the process half-started. Other commands keep the default signals.
+const stop = async () => {
+  const result = await pending;
+  if (typeof result !== "number") await result.stop();
+  process.exit(typeof result === "number" ? result : 0);
+};
+if (serving) {
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+const result = await pending;
 if (typeof result === "number") {
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
   process.exitCode = result;
-} else {
-  const stop = async () => {
-    await result.stop();
-    process.exit(0);
-  };
+} else if (!serving) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -390,3 +390,51 @@ describe("links and the Host header", () => {
     expect(c.err[0]).toContain("JALON_BASE_URL manquante");
   });
 });
+
+/** A free loopback port, found by listening on port 0 and closing again. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+describe("a stop asked while the server is still starting", () => {
+  it("shuts down cleanly even when SIGTERM comes as soon as the first page answers", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "jalon-early-stop-"));
+    temps.push(dir);
+    const data = join(dir, "data");
+    // The first start, then a second on the same data: both answer before their start-up ends.
+    for (const round of [1, 2]) {
+      const port = await freePort();
+      const child = spawn(
+        process.execPath,
+        [BIN, "serve", "--port", String(port), "--host", "127.0.0.1"],
+        {
+          env: { PATH: process.env.PATH, JALON_DATA_DIR: data, TZ: "UTC" },
+          stdio: "ignore",
+        },
+      );
+      const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
+        child.once("exit", (code, signal) => done({ code, signal })),
+      );
+      // Poll tightly: the stop lands in the moment between the first answer and the end of start.
+      for (let i = 0; i < 3000; i++) {
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      child.kill("SIGTERM");
+      expect(await exited, `round ${round}`).toEqual({ code: 0, signal: null });
+      expect(await exists(join(data, "jalon.pid"))).toBe(false);
+    }
+  }, 120_000);
+});

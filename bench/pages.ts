@@ -6,6 +6,8 @@
 // BENCH_PAGES_N (default 200) sequential keep-alive requests with `Accept-Encoding: gzip`;
 // the time is client-side, request sent → last body byte received, on loopback.
 // Run: `node bench/pages.ts` (Node 24). Exits 1 if a budget fails.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -114,7 +116,10 @@ function get(url: string): Promise<Sample> {
   });
 }
 
-async function benchBackend(backend: Backend, label: BackendResult["backend"]) {
+async function benchBackend(
+  backend: Backend,
+  label: BackendResult["backend"],
+): Promise<{ result: BackendResult; home: string }> {
   console.log(`\n[${label}] starting the server (first start: migrations + demo)…`);
   const server = await startServer(backend, { timeoutMs: 120_000 });
   console.log(`[${label}] ready in ${ms(server.readyMs)} ms at ${server.baseUrl}`);
@@ -158,13 +163,14 @@ async function benchBackend(backend: Backend, label: BackendResult["backend"]) {
         pass: timePass && bytesPass,
       });
     }
+    const home = await (await fetch(`${server.baseUrl}/`)).text();
     const result: BackendResult = {
       backend: label,
       startupMs: server.readyMs,
       pages,
       pass: pages.every((p) => p.pass),
     };
-    return result;
+    return { result, home };
   } catch (error) {
     throw explainFailure(server, error, `the ${label} run`);
   } finally {
@@ -203,6 +209,60 @@ function printBackend(result: BackendResult) {
   );
 }
 
+interface Reference {
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+/** The same N requests to a bare Hono handler serving Jalon's home page as a fixed string. */
+async function benchReference(homeFile: string): Promise<Reference> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, "lib/bare-hono.ts"), homeFile], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const port = await new Promise<string>((done, fail) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        const m = /READY (\d+)/.exec(chunk.toString());
+        if (m?.[1]) done(m[1]);
+      });
+      child.once("exit", () => fail(new Error("the reference server stopped")));
+    });
+    const url = `http://127.0.0.1:${port}/`;
+    for (let i = 0; i < WARMUP * PUBLIC_PAGES.length; i++) await get(url);
+    const times: number[] = [];
+    for (let i = 0; i < N; i++) times.push((await get(url)).ms);
+    return {
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      maxMs: Math.max(...times),
+    };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+function printReference(reference: Reference, results: readonly BackendResult[]) {
+  printTable(
+    `reference: a bare Hono handler serving the same home page, ${N} requests, same client`,
+    ["server", "page", "p50 (ms)", "p95 (ms)", "p95 ÷ reference p95"],
+    [
+      ["bare Hono", "/", ms(reference.p50Ms), ms(reference.p95Ms), "1.00"],
+      ...results.flatMap((r) =>
+        r.pages
+          .filter((p) => p.path === "/" || p.path === "/cycles/2022/synthesis")
+          .map((p) => [
+            `Jalon ${r.backend}`,
+            p.path,
+            ms(p.p50Ms),
+            ms(p.p95Ms),
+            (p.p95Ms / reference.p95Ms).toFixed(2),
+          ]),
+      ),
+    ],
+  );
+}
+
 const tempDirs: string[] = [];
 let scratch: ScratchDatabase | undefined;
 const cleanup = async () => {
@@ -221,15 +281,20 @@ async function main(): Promise<number> {
 
   const dir = await makeTempDir("pages");
   tempDirs.push(dir);
-  results.push(await benchBackend({ kind: "pglite", dataDir: join(dir, "data") }, "pglite"));
-  printBackend(results[results.length - 1] as BackendResult);
+  const first = await benchBackend({ kind: "pglite", dataDir: join(dir, "data") }, "pglite");
+  results.push(first.result);
+  printBackend(first.result);
+  const homeFile = join(dir, "home.html");
+  writeFileSync(homeFile, first.home);
 
   if (pgAdminUrl) {
     scratch = await createScratchDatabase(pgAdminUrl);
     console.log(`\n[postgres] scratch database ${scratch.name}`);
-    results.push(await benchBackend({ kind: "postgres", url: scratch.url }, "postgres"));
+    results.push((await benchBackend({ kind: "postgres", url: scratch.url }, "postgres")).result);
     printBackend(results[results.length - 1] as BackendResult);
   }
+  const reference = await benchReference(homeFile);
+  printReference(reference, results);
 
   const pass = results.every((r) => r.pass);
   const file = writeResults("pages", {
@@ -238,6 +303,7 @@ async function main(): Promise<number> {
     settings: { requestsPerPage: N, warmupRounds: WARMUP, acceptEncoding: "gzip", lang: "fr" },
     budgets: { p95Ms: P95_BUDGET_MS, transferredBytes: BYTES_BUDGET },
     results,
+    reference,
     pass,
   });
   const failed = results.flatMap((r) =>

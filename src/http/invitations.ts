@@ -7,6 +7,7 @@ import { logout } from "../services/auth.ts";
 import {
   exchangeInvitation,
   inspectInvitation,
+  isTokenShaped,
   requestFreshLink,
   resumeInvitation,
 } from "../services/invitations.ts";
@@ -29,7 +30,7 @@ function heldCookieName(secure: boolean): string {
 /** The session tokens this browser got from links, newest first. */
 function heldSessions(c: Context<AppEnv>): string[] {
   const value = getCookie(c, heldCookieName(c.get("deps").secureCookies)) ?? "";
-  return value.split(".").filter((t) => /^[A-Za-z0-9_-]{20,100}$/.test(t));
+  return value.split(".").filter(isTokenShaped);
 }
 
 function holdSession(c: Context<AppEnv>, token: string): void {

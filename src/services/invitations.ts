@@ -34,6 +34,19 @@ export interface InvitationMessage {
   body: string;
 }
 
+/** Writes an invitation's e-mail from its link, partner, cycle and deadline. */
+export type InvitationText = (o: {
+  url: string;
+  partner: string;
+  cycle: string;
+  deadline: string | null;
+}) => InvitationMessage;
+
+/** What a link token looks like (base64url); anything else is refused before any lookup. */
+export function isTokenShaped(value: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(value);
+}
+
 export interface CreatedInvitation {
   url: string;
   emailed: boolean;
@@ -48,12 +61,7 @@ export async function createInvitation(
   db: Db,
   actor: Actor,
   input: { cycleSlug: string; partnerSlug: string; email: string | null; baseUrl: string },
-  message: (o: {
-    url: string;
-    partner: string;
-    cycle: string;
-    deadline: string | null;
-  }) => InvitationMessage,
+  message: InvitationText,
   lang: Lang,
 ): Promise<CreatedInvitation> {
   authorise(actor, "cycle.setup");
@@ -119,7 +127,7 @@ export interface Exchanged {
  * audited: a link opened twice is worth seeing (it may have been forwarded).
  */
 export async function exchangeInvitation(db: Db, token: string): Promise<Exchanged | null> {
-  const valid = /^[A-Za-z0-9_-]{20,100}$/.test(token);
+  const valid = isTokenShaped(token);
   type Refused = { id: number | null; reason: "unknown" | "revoked" | "used" | "closed" };
   const outcome = await db.transaction().execute(async (trx): Promise<Exchanged | Refused> => {
     const invitation = valid ? await findInvitationByHash(trx, tokenHash(token)) : undefined;
@@ -181,7 +189,7 @@ export type LinkState =
 
 /** Whether a link can still open its questionnaire: unknown, revoked or closed links cannot. */
 export async function inspectInvitation(db: Db, token: string): Promise<LinkState> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "invalid" };
+  if (!isTokenShaped(token)) return { kind: "invalid" };
   const invitation = await findInvitationByHash(db, tokenHash(token));
   if (!invitation || invitation.revoked_at) return { kind: "invalid" };
   const target = await findInvitationTarget(db, invitation.id);
@@ -220,16 +228,11 @@ export const FRESH_LINK_LIMITS = { perInvitation: 3, perClient: 20, minutes: 60 
 export async function requestFreshLink(
   db: Db,
   input: { token: string; clientAddress: string; baseUrl: string },
-  message: (o: {
-    url: string;
-    partner: string;
-    cycle: string;
-    deadline: string | null;
-  }) => InvitationMessage,
+  message: InvitationText,
   lang: Lang,
 ): Promise<{ limited: boolean }> {
   const clientHash = tokenHash(`client:${input.clientAddress}`);
-  const valid = /^[A-Za-z0-9_-]{20,100}$/.test(input.token);
+  const valid = isTokenShaped(input.token);
   return db.transaction().execute(async (trx) => {
     const invitation = valid ? await findInvitationByHash(trx, tokenHash(input.token)) : undefined;
     const invitationId = invitation?.id ?? null;

@@ -2,7 +2,7 @@
 // slow phone link (400 kbit/s, 400 ms round trip) at 360 px: the first administrator from the
 // set-up link, an account added from a second process while the server runs, then a 2023 cycle
 // collected, sent back after collection closed, corrected by the partner and published.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Served, serveJalon } from "../test/support/served.ts";
 import {
   browserSuite,
   CHROMIUM,
@@ -94,46 +95,9 @@ function startMailbox(): Promise<{ server: SMTPServer; port: number; mails: Mail
   });
 }
 
-interface Served {
-  process: ChildProcess;
-  lines: string[];
-  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
-}
-
 /** `jalon serve` as the newcomer runs it, on a fresh data directory, e-mail through `smtpUrl`. */
 function serve(dataDir: string, smtpUrl: string): Served {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
-    env: { PATH: process.env.PATH, JALON_DATA_DIR: dataDir, TZ: "UTC", SMTP_URL: smtpUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: string[] = [];
-  const waiting: { pattern: RegExp; done: (m: RegExpExecArray) => void }[] = [];
-  const read = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (line === "") continue;
-      lines.push(line);
-      for (const w of [...waiting]) {
-        const m = w.pattern.exec(line);
-        if (m) {
-          waiting.splice(waiting.indexOf(w), 1);
-          w.done(m);
-        }
-      }
-    }
-  };
-  child.stdout?.on("data", read);
-  child.stderr?.on("data", read);
-  return {
-    process: child,
-    lines,
-    waitFor(pattern) {
-      for (const line of lines) {
-        const m = pattern.exec(line);
-        if (m) return Promise.resolve(m);
-      }
-      return new Promise((done) => waiting.push({ pattern, done }));
-    },
-  };
+  return serveJalon({ JALON_DATA_DIR: dataDir, SMTP_URL: smtpUrl });
 }
 
 /** One `jalon` command in its own process, beside the running server. */

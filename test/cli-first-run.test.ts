@@ -8,6 +8,7 @@ import { delimiter, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HELP_TOPICS, parseCommand } from "../src/cli/args.ts";
 import { main, type Running } from "../src/main.ts";
+import { type Served, serveJalon } from "./support/served.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -107,49 +108,11 @@ describe("npx jalon", () => {
 
 const BIN = join(ROOT, "bin", "jalon.js");
 
-interface Child {
-  process: ChildProcess;
-  lines: string[];
-  /** Resolves to the first match of `pattern` in a line printed so far or later. */
-  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
-}
+type Child = Served;
 
 /** `jalon serve` as a real second process, as a newcomer runs it. */
 function startServer(dataDir: string): Child {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
-    env: { PATH: process.env.PATH, JALON_DATA_DIR: dataDir, TZ: "UTC" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: string[] = [];
-  const waiting: { pattern: RegExp; done: (m: RegExpExecArray) => void }[] = [];
-  const read = (chunk: Buffer) => {
-    for (const line of chunk
-      .toString("utf8")
-      .split("\n")
-      .filter((l) => l !== "")) {
-      lines.push(line);
-      for (const w of [...waiting]) {
-        const m = w.pattern.exec(line);
-        if (m) {
-          waiting.splice(waiting.indexOf(w), 1);
-          w.done(m);
-        }
-      }
-    }
-  };
-  child.stdout?.on("data", read);
-  child.stderr?.on("data", read);
-  return {
-    process: child,
-    lines,
-    waitFor(pattern) {
-      for (const line of lines) {
-        const m = pattern.exec(line);
-        if (m) return Promise.resolve(m);
-      }
-      return new Promise((done) => waiting.push({ pattern, done }));
-    },
-  };
+  return serveJalon({ JALON_DATA_DIR: dataDir });
 }
 
 function stopped(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

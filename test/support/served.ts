@@ -1,0 +1,50 @@
+// `jalon serve` as a real child process, as a newcomer runs it, with its printed lines kept so
+// that a test can wait for one (the ready line, the set-up link). Shared by the CLI tests and
+// the browser journeys.
+import { type ChildProcess, spawn } from "node:child_process";
+import { resolve } from "node:path";
+
+const BIN = resolve(import.meta.dirname, "..", "..", "bin", "jalon.js");
+
+export interface Served {
+  process: ChildProcess;
+  lines: string[];
+  /** Resolves to the first match of `pattern` in a line printed so far or later. */
+  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
+}
+
+/** Starts `jalon serve --port 0` on a loopback address with the given environment. */
+export function serveJalon(env: Record<string, string>): Served {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
+    env: { PATH: process.env.PATH, TZ: "UTC", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const waiting: { pattern: RegExp; done: (m: RegExpExecArray) => void }[] = [];
+  const read = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (line === "") continue;
+      lines.push(line);
+      for (const w of [...waiting]) {
+        const m = w.pattern.exec(line);
+        if (m) {
+          waiting.splice(waiting.indexOf(w), 1);
+          w.done(m);
+        }
+      }
+    }
+  };
+  child.stdout?.on("data", read);
+  child.stderr?.on("data", read);
+  return {
+    process: child,
+    lines,
+    waitFor(pattern) {
+      for (const line of lines) {
+        const m = pattern.exec(line);
+        if (m) return Promise.resolve(m);
+      }
+      return new Promise((done) => waiting.push({ pattern, done }));
+    },
+  };
+}

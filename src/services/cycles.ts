@@ -230,8 +230,19 @@ export async function closeCollection(db: Db, actor: Actor, slug: string, lang: 
   await move(db, actor, slug, "validation", lang);
 }
 
-export async function publishCycle(db: Db, actor: Actor, slug: string, lang: Lang) {
+/**
+ * Publishes a cycle: it freezes and everyone sees it, so the publisher must have confirmed.
+ * Who may publish is asked first: an unconfirmed request is not news to one who may not.
+ */
+export async function publishCycle(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  lang: Lang,
+  o: { confirmed: boolean },
+) {
   authorise(actor, "cycle.publish");
+  if (!o.confirmed) throw new Problem("invalid_input", "confirm");
   await move(db, actor, slug, "published", lang);
 }
 

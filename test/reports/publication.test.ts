@@ -144,7 +144,7 @@ describe.each(backends)("published contributions on %s", (backend) => {
       baseUrl: "http://jalon.test",
       message: sendBackMail(),
     });
-    await publishCycle(t.db, coordinator, "2023", "fr");
+    await publishCycle(t.db, coordinator, "2023", "fr", { confirmed: true });
     const states = await t.db.selectFrom("responses as r").select("r.state").execute();
     expect(new Set(states.map((s) => s.state))).toEqual(
       new Set(["draft", "returned", "submitted", "validated"]),

@@ -110,7 +110,7 @@ describe.each(backends)("publishing on %s", (backend) => {
         "fr",
       );
     }
-    await publishCycle(t.db, coordinator, "2023", "fr");
+    await publishCycle(t.db, coordinator, "2023", "fr", { confirmed: true });
 
     const home = await (await visitor().get("/")).text();
     expect(home).toContain("Janvier – décembre 2023");

@@ -14,12 +14,12 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "../src/db/connect.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { REPORT_FORMATS } from "../src/domain/report-text.ts";
-import type { ReportModel } from "../src/reports/model.ts";
+import { loadDemo } from "../src/demo/load.ts";
+import { REPORT_FORMATS } from "../src/domain/tracker/report-text.ts";
 import { renderJob } from "../src/reports/render.ts";
-import { loadDemo } from "../src/services/demo/load.ts";
-import { stopRendering } from "../src/services/rendering.ts";
-import { buildReport, renderReport } from "../src/services/reports.ts";
+import type { ReportModel } from "../src/reports/tracker/model.ts";
+import { stopRendering } from "../src/services/shared/rendering.ts";
+import { buildReport, renderReport } from "../src/services/tracker/reports.ts";
 import {
   intFromEnv,
   makeTempDir,

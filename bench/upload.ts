@@ -15,7 +15,7 @@ import ExcelJS from "exceljs";
 import { openDatabase } from "../src/db/connect.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { createApp } from "../src/http/app.ts";
-import { stopRendering } from "../src/services/rendering.ts";
+import { stopRendering } from "../src/services/shared/rendering.ts";
 import { bombEntries, zip, zipBomb } from "../test/support/hostile-xlsx.ts";
 import { collectionWorld } from "../test/support/world.ts";
 import { ms, printTable, sleep } from "./lib/harness.ts";

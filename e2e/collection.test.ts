@@ -13,9 +13,9 @@ import {
 } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
+import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
-import { prepare } from "../src/services/setup.ts";
-import { addUser } from "../src/services/users.ts";
+import { addUser } from "../src/services/tracker/users.ts";
 import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
 import {
   browserSuite,
@@ -52,7 +52,7 @@ suite(title, () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepare(database.db);
+    await prepareDemo(database.db);
     for (const a of [ACCOUNTS.coordinator, ACCOUNTS.respondent, ACCOUNTS.validator]) {
       await addUser(database.db, "test", {
         email: a.email,

@@ -12,10 +12,13 @@ import ExcelJS from "exceljs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
-import { QUESTIONNAIRE_COLUMNS, QUESTIONNAIRE_FILE } from "../src/domain/questionnaire-file.ts";
+import { prepareDemo } from "../src/demo/load.ts";
+import {
+  QUESTIONNAIRE_COLUMNS,
+  QUESTIONNAIRE_FILE,
+} from "../src/domain/tracker/questionnaire-file.ts";
 import { createApp } from "../src/http/app.ts";
-import { prepare } from "../src/services/setup.ts";
-import { addUser } from "../src/services/users.ts";
+import { addUser } from "../src/services/tracker/users.ts";
 import { ACCOUNTS, openCycle2023, PASSWORD } from "../test/support/world.ts";
 import {
   browserSuite,
@@ -56,7 +59,7 @@ suite(title, () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     work = await mkdtemp(join(tmpdir(), "jalon-files-e2e-"));
     database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepare(database.db);
+    await prepareDemo(database.db);
     const a = ACCOUNTS.respondent;
     await addUser(database.db, "test", {
       email: a.email,

@@ -7,10 +7,10 @@ import type { ServerType } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
+import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
-import { createInvitation } from "../src/services/invitations.ts";
-import { getQuestionnaire } from "../src/services/questionnaire.ts";
-import { prepare } from "../src/services/setup.ts";
+import { createInvitation } from "../src/services/tracker/invitations.ts";
+import { getQuestionnaire } from "../src/services/tracker/questionnaire.ts";
 import { openCycle2023, SYSTEM } from "../test/support/world.ts";
 import {
   browserSuite,
@@ -47,7 +47,7 @@ suite(title, () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepare(database.db);
+    await prepareDemo(database.db);
     await openCycle2023(database.db);
     ({ server, base } = await listen((baseUrl) =>
       createApp({

@@ -7,11 +7,11 @@ import type { ServerType } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
+import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
-import { createInvitation } from "../src/services/invitations.ts";
-import { deliverPending } from "../src/services/mail.ts";
-import { prepare } from "../src/services/setup.ts";
-import { addUser } from "../src/services/users.ts";
+import { deliverPending } from "../src/services/shared/mail.ts";
+import { createInvitation } from "../src/services/tracker/invitations.ts";
+import { addUser } from "../src/services/tracker/users.ts";
 import { ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
 import {
   browserSuite,
@@ -48,7 +48,7 @@ suite(title, () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepare(database.db);
+    await prepareDemo(database.db);
     await addUser(database.db, "test", {
       email: ACCOUNTS.respondent.email,
       name: "Siège PSI",

@@ -7,8 +7,8 @@ import type { ServerType } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
+import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
-import { prepare } from "../src/services/setup.ts";
 import {
   browserSuite,
   CHROMIUM,
@@ -39,7 +39,7 @@ suite(title, () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepare(database.db);
+    await prepareDemo(database.db);
     ({ server, base } = await listen((baseUrl) =>
       createApp({ db: database.db, secureCookies: false, log: console.error, baseUrl }),
     ));

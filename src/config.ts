@@ -1,8 +1,8 @@
 // Configuration from the environment, validated once by main.ts and passed down.
 import { z } from "zod";
 import type { DatabaseConfig } from "./db/connect.ts";
-import { SESSION_IDLE_MINUTES } from "./domain/account.ts";
-import type { Lang } from "./domain/lang.ts";
+import { SESSION_IDLE_MINUTES } from "./domain/shared/account.ts";
+import type { Lang } from "./domain/shared/lang.ts";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

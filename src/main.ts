@@ -11,12 +11,12 @@ import { cliMessage } from "./cli/messages.ts";
 import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
-import type { Lang } from "./domain/lang.ts";
+import type { Lang } from "./domain/shared/lang.ts";
 import { createApp } from "./http/app.ts";
-import { smtpMailer } from "./services/mail.ts";
-import { startReminderSchedule } from "./services/reminders.ts";
-import { offerSetupLink } from "./services/setup-links.ts";
-import { reminderMail } from "./web/pages/tracking.ts";
+import { smtpMailer } from "./services/shared/mail.ts";
+import { offerSetupLink } from "./services/shared/setup-links.ts";
+import { startReminderSchedule } from "./services/tracker/reminders.ts";
+import { reminderMail } from "./web/tracker/pages/tracking.ts";
 
 export const VERSION = "0.1.0";
 
@@ -84,7 +84,9 @@ export async function main(
   }
   try {
     if (command.name === "serve") {
-      await prepareForServe(database.db, lang, io);
+      // The embedded database is the demo's home; a PostgreSQL database starts empty unless asked.
+      const demo = config.database.kind === "pglite" || command.demo === true;
+      await prepareForServe(database.db, { demo }, lang, io);
       const running = await listen(database, {
         port: command.port ?? config.port,
         host: command.host ?? config.host,

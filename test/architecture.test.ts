@@ -1,4 +1,4 @@
-// The layers of docs/ARCHITECTURE.md, checked on every import of src/.
+// The layers and product parts of docs/ARCHITECTURE.md, checked on every import of src/.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,26 +13,50 @@ function files(dir: string): string[] {
   });
 }
 
-function layerOf(path: string): string {
-  const rel = relative(SRC, path);
-  const [top] = rel.split("/");
-  if (rel.startsWith("importers/") && rel.endsWith("/map.ts")) return "importers-map";
-  return top === undefined || top.endsWith(".ts") ? rel.replace(/\.ts$/, "") : top;
+const PARTS = ["shared", "tracker", "health", "programme"] as const;
+type Part = (typeof PARTS)[number] | "root";
+
+/** A path relative to src/ → its layer and its part ("root": the layer's own assembly files). */
+function placeOf(rel: string): { layer: string; part: Part } {
+  const segments = rel.split("/");
+  const [top, second] = segments;
+  if (top === undefined || segments.length === 1)
+    return { layer: rel.replace(/\.ts$/, ""), part: "root" };
+  const part: Part = (PARTS as readonly string[]).includes(second ?? "")
+    ? (second as Part)
+    : "root";
+  if (top === "importers" && rel.endsWith("/map.ts")) return { layer: "importers-map", part };
+  return { layer: top, part };
 }
 
 /** Which of our layers each layer may import (itself always allowed). */
-const ALLOWED: Record<string, string[]> = {
+const LAYERS: Record<string, string[]> = {
   domain: [],
+  i18n: ["domain"],
   db: ["domain"],
-  reports: ["domain"],
+  reports: ["domain", "i18n"],
   "importers-map": ["domain"],
   importers: ["domain", "importers-map"],
-  services: ["domain", "db", "reports", "importers", "importers-map"],
-  web: ["domain", "services"],
-  http: ["domain", "services", "web"],
-  cli: ["domain", "services"],
+  services: ["domain", "db", "reports", "importers", "importers-map", "i18n"],
+  demo: ["domain", "db", "services"],
+  web: ["domain", "services", "i18n"],
+  http: ["domain", "services", "web", "i18n"],
+  cli: ["domain", "services", "demo", "i18n"],
   config: ["domain", "db"],
   main: ["*"],
+};
+
+/**
+ * Which parts each part may import, in any layer. A layer's root (its assembly: the schema type,
+ * the app, the catalogues, the worker's dispatch) may import every part, and every part may use
+ * it. Programme reaches tracker commitments by id through services only (below).
+ */
+const PART_RULES: Record<Part, Part[]> = {
+  root: ["root", "shared", "tracker", "health", "programme"],
+  shared: ["root", "shared"],
+  tracker: ["root", "shared", "tracker"],
+  health: ["root", "shared", "health"],
+  programme: ["root", "shared", "health", "programme"],
 };
 
 function imports(source: string): string[] {
@@ -48,32 +72,94 @@ function imports(source: string): string[] {
   return found;
 }
 
+/** Every import that breaks a layer or a part rule, for sources given by their path under src/. */
+function violations(sources: { rel: string; source: string }[]): string[] {
+  const found: string[] = [];
+  for (const { rel, source } of sources) {
+    const from = placeOf(rel);
+    const allowed = LAYERS[from.layer];
+    if (!allowed) {
+      found.push(`${rel}: unknown layer ${from.layer}`);
+      continue;
+    }
+    for (const spec of imports(source)) {
+      if (!spec.startsWith(".")) {
+        if (from.layer === "domain" || from.layer === "i18n")
+          found.push(`${rel} imports package ${spec}`);
+        continue;
+      }
+      const target = relative(SRC, resolve(SRC, dirname(rel), spec));
+      const to = placeOf(target);
+      const layerOk =
+        to.layer === from.layer || allowed.includes("*") || allowed.includes(to.layer);
+      if (!layerOk) {
+        found.push(`${rel} (${from.layer}) imports ${spec} (${to.layer})`);
+        continue;
+      }
+      if (allowed.includes("*")) continue;
+      const programmeToTracker =
+        from.part === "programme" &&
+        to.part === "tracker" &&
+        from.layer === "services" &&
+        to.layer === "services";
+      if (!PART_RULES[from.part].includes(to.part) && !programmeToTracker)
+        found.push(`${rel} (${from.part}) imports ${spec} (${to.part})`);
+    }
+  }
+  return found;
+}
+
 describe("import directions", () => {
-  const all = files(SRC);
+  const all = files(SRC).map((path) => ({
+    rel: relative(SRC, path),
+    source: readFileSync(path, "utf8"),
+  }));
 
   it("finds the source tree", () => {
     expect(all.length).toBeGreaterThan(20);
   });
 
-  it("every layer imports only the layers it may", () => {
-    const violations: string[] = [];
-    for (const file of all) {
-      const from = layerOf(file);
-      const allowed = ALLOWED[from];
-      if (!allowed) {
-        violations.push(`${relative(SRC, file)}: unknown layer ${from}`);
-        continue;
-      }
-      for (const spec of imports(readFileSync(file, "utf8"))) {
-        if (!spec.startsWith(".")) {
-          if (from === "domain") violations.push(`${relative(SRC, file)} imports package ${spec}`);
-          continue;
+  it("every layer imports only the layers and parts it may", () => {
+    expect(violations(all)).toEqual([]);
+  });
+
+  it("refuses a health module that imports a programme module", () => {
+    const bad = [
+      {
+        rel: "services/health/indicators.ts",
+        source: 'import { listMidwives } from "../programme/midwives.ts";\n',
+      },
+    ];
+    expect(violations(bad)).toEqual([
+      "services/health/indicators.ts (health) imports ../programme/midwives.ts (programme)",
+    ]);
+  });
+
+  it("refuses tracker → health and shared → tracker, allows programme → tracker in services only", () => {
+    expect(
+      violations([
+        { rel: "db/tracker/a.ts", source: 'import "../health/b.ts";' },
+        { rel: "web/shared/a.ts", source: 'import { x } from "../tracker/b.ts";' },
+        { rel: "services/programme/a.ts", source: 'import { x } from "../tracker/b.ts";' },
+        { rel: "db/programme/a.ts", source: 'import { x } from "../tracker/b.ts";' },
+      ]),
+    ).toEqual([
+      "db/tracker/a.ts (tracker) imports ../health/b.ts (health)",
+      "web/shared/a.ts (shared) imports ../tracker/b.ts (tracker)",
+      "db/programme/a.ts (programme) imports ../tracker/b.ts (tracker)",
+    ]);
+  });
+
+  it("has a folder for each part in each layer that holds parts", () => {
+    const missing: string[] = [];
+    for (const layer of ["domain", "db", "services", "reports", "web", "http", "cli", "importers"])
+      for (const part of PARTS) {
+        try {
+          statSync(join(SRC, layer, part));
+        } catch {
+          missing.push(`${layer}/${part}`);
         }
-        const to = layerOf(resolve(dirname(file), spec));
-        if (to === from || allowed.includes("*") || allowed.includes(to)) continue;
-        violations.push(`${relative(SRC, file)} (${from}) imports ${spec} (${to})`);
       }
-    }
-    expect(violations).toEqual([]);
+    expect(missing).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // The function is taken from the module the browser runs, not copied.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readRows } from "../src/domain/response.ts";
+import { readRows } from "../src/domain/tracker/response.ts";
 
 const source = readFileSync(new URL("../src/web/client/questionnaire.js", import.meta.url), "utf8");
 const body = /\nfunction wire\(a\) \{\n([\s\S]*?)\n\}\n/.exec(source)?.[1] ?? "";

@@ -1,11 +1,15 @@
 // Parses `jalon` command lines into a typed command, or a usage problem with a clear reason.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { isLang, type Lang } from "../domain/lang.ts";
-import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../domain/report-text.ts";
+import { isLang, type Lang } from "../domain/shared/lang.ts";
+import {
+  isReportFormat,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from "../domain/tracker/report-text.ts";
 
 export type Command =
-  | { name: "serve"; port?: number; host?: string }
+  | { name: "serve"; port?: number; host?: string; demo?: boolean }
   | { name: "migrate" }
   | { name: "demo"; reset: boolean }
   | { name: "report"; cycle: string; formats: ReportFormat[]; lang?: Lang; out: string }
@@ -47,7 +51,7 @@ export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageE
 export const portSchema = z.coerce.number().int().min(0).max(65535);
 
 const FLAGS = {
-  serve: { port: { type: "string" }, host: { type: "string" } },
+  serve: { port: { type: "string" }, host: { type: "string" }, demo: { type: "boolean" } },
   migrate: {},
   demo: { reset: { type: "boolean" } },
   report: {
@@ -91,6 +95,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
       command.port = port.data;
     }
     if (typeof values.host === "string") command.host = values.host;
+    if (values.demo === true) command.demo = true;
     return { ok: true, command };
   }
   if (name === "demo") return { ok: true, command: { name, reset: values.reset === true } };

@@ -1,9 +1,9 @@
 // The commands behind `jalon`: each calls services and reports in the operator's language.
 
-import type { Lang } from "../domain/lang.ts";
-import type { Db } from "../services/db.ts";
-import { type DemoReport, loadDemo } from "../services/demo/load.ts";
-import { migrate, prepare } from "../services/setup.ts";
+import { type DemoReport, loadDemo } from "../demo/load.ts";
+import type { Lang } from "../domain/shared/lang.ts";
+import type { Db } from "../services/shared/db.ts";
+import { migrate } from "../services/shared/setup.ts";
 import { cliMessage } from "./messages.ts";
 
 export interface Io {
@@ -30,9 +30,19 @@ export async function runDemo(db: Db, reset: boolean, lang: Lang, io: Io): Promi
   io.out(demoLine(lang, await loadDemo({ db }, { reset })));
 }
 
-/** First start: migrate, then load the demo world if the database is empty. */
-export async function prepareForServe(db: Db, lang: Lang, io: Io): Promise<void> {
-  const report = await prepare(db);
+/**
+ * Before serving: migrate; then, when asked (always on the embedded database, with `--demo` on
+ * PostgreSQL), load the demo world if the database holds no tracker yet.
+ */
+export async function prepareForServe(
+  db: Db,
+  options: { demo: boolean },
+  lang: Lang,
+  io: Io,
+): Promise<void> {
+  await migrate(db);
+  if (!options.demo) return;
+  const report = await loadDemo({ db }, { reset: false });
   if (report.loaded) {
     io.out(demoLine(lang, report));
     io.out(cliMessage(lang, "demo_hint"));

@@ -2,11 +2,13 @@
 // into the command line's catalogue (messages.ts), where the catalogue test checks them.
 
 export const helpFr = {
-  "usage.serve": `Usage : jalon serve [--port N] [--host H]
-Démarre le serveur. Au premier démarrage : applique les migrations et charge la démonstration ;
-tant qu'aucun compte n'existe, affiche un lien unique (valable 24 h) pour créer l'administrateur.
+  "usage.serve": `Usage : jalon serve [--port N] [--host H] [--demo]
+Démarre le serveur. Applique les migrations ; sur la base embarquée, charge la démonstration au
+premier démarrage (une base PostgreSQL reste vide sans --demo) ; tant qu'aucun compte n'existe,
+affiche un lien unique (valable 24 h) pour créer l'administrateur.
   --port N   port d'écoute (PORT, 3000 par défaut ; 0 : un port libre au hasard)
-  --host H   adresse d'écoute (HOST, 0.0.0.0 par défaut)`,
+  --host H   adresse d'écoute (HOST, 0.0.0.0 par défaut)
+  --demo     charge aussi la démonstration dans une base PostgreSQL vide`,
   "usage.migrate": `Usage : jalon migrate
 Applique les migrations de la base (DATABASE_URL, sinon la base embarquée de JALON_DATA_DIR).`,
   "usage.demo": `Usage : jalon demo [--reset]
@@ -30,11 +32,13 @@ Importe un questionnaire rempli (.xlsx) téléchargé depuis Jalon.
 };
 
 export const helpEn: typeof helpFr = {
-  "usage.serve": `Usage: jalon serve [--port N] [--host H]
-Starts the server. On first start: applies the migrations and loads the demo; while no account
-exists, prints a one-time link (valid 24 h) to create the administrator.
+  "usage.serve": `Usage: jalon serve [--port N] [--host H] [--demo]
+Starts the server. Applies the migrations; on the embedded database, loads the demo on first
+start (a PostgreSQL database stays empty without --demo); while no account exists, prints a
+one-time link (valid 24 h) to create the administrator.
   --port N   port to listen on (PORT, 3000 by default; 0: any free port)
-  --host H   address to listen on (HOST, 0.0.0.0 by default)`,
+  --host H   address to listen on (HOST, 0.0.0.0 by default)
+  --demo     also load the demo into an empty PostgreSQL database`,
   "usage.migrate": `Usage: jalon migrate
 Applies the database migrations (DATABASE_URL, else the embedded database in JALON_DATA_DIR).`,
   "usage.demo": `Usage: jalon demo [--reset]

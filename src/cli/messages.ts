@@ -1,12 +1,12 @@
 // Terminal messages in French and English: each failure names its cause and its fix on one line.
-import type { Lang } from "../domain/lang.ts";
-import { fillMessage } from "../domain/message.ts";
+import type { Lang } from "../domain/shared/lang.ts";
+import { fillMessage } from "../domain/shared/message.ts";
 import { helpEn, helpFr } from "./help.ts";
 
 const fr = {
   ...helpFr,
   usage: `Usage : jalon <commande>
-  serve [--port N] [--host H]  démarre le serveur (charge la démo au premier démarrage)
+  serve [--port N] [--host H] [--demo]  démarre le serveur (base embarquée : charge la démo au premier démarrage)
   migrate                      applique les migrations de la base
   demo [--reset]               charge le monde de démonstration Mali 2022 (--reset : efface d'abord)
   report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DOSSIER]
@@ -117,7 +117,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
 const en: typeof fr = {
   ...helpEn,
   usage: `Usage: jalon <command>
-  serve [--port N] [--host H]  start the server (loads the demo on first start)
+  serve [--port N] [--host H] [--demo]  start the server (embedded database: loads the demo on first start)
   migrate                      apply the database migrations
   demo [--reset]               load the Mali 2022 demo world (--reset: empty the database first)
   report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DIR]

@@ -1,15 +1,15 @@
 // Runs one database command of `jalon` with a database handle: the command line's own (server
 // stopped, or PostgreSQL), or the running server's when the command is handed to it.
 import { resolve } from "node:path";
-import type { Lang } from "../domain/lang.ts";
-import type { Db } from "../services/db.ts";
+import type { Lang } from "../domain/shared/lang.ts";
+import type { Db } from "../services/shared/db.ts";
 import { type Command, parseCommand } from "./args.ts";
 import type { ChannelRequest } from "./channel.ts";
 import { type Io, runDemo, runMigrate } from "./commands.ts";
-import { runImport } from "./import.ts";
 import { cliMessage } from "./messages.ts";
-import { runReport } from "./report.ts";
-import { runUserAdd } from "./user.ts";
+import { runImport } from "./tracker/import.ts";
+import { runReport } from "./tracker/report.ts";
+import { runUserAdd } from "./tracker/user.ts";
 
 export type DbCommand = Extract<
   Command,

@@ -6,33 +6,43 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { ZodError } from "zod";
-import { fieldReasons, isProblem, Problem } from "../domain/problem.ts";
-import { recordRefusal, withRequestId } from "../services/audit.ts";
-import { isClosedLinkSession } from "../services/auth.ts";
-import { fieldLabel } from "../web/field-labels.ts";
-import { closedLinkPage, messagePage, notFoundPage, serverErrorPage } from "../web/pages/errors.ts";
-import { STYLES_HASH } from "../web/styles.ts";
-import { acronymsRoutes } from "./acronyms.ts";
-import { authRoutes } from "./auth.ts";
-import { clientAddress } from "./client-address.ts";
-import type { AppDeps, AppEnv } from "./env.ts";
-import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./errors.ts";
-import { hostCheck } from "./host.ts";
-import { refuseNul, refuseNulInAddress } from "./input.ts";
-import { invitationRoutes } from "./invitations.ts";
-import { resolveLang } from "./lang.ts";
-import { offlineRoutes } from "./offline.ts";
-import { publicRoutes } from "./public.ts";
-import { questionnaireRoutes } from "./questionnaire.ts";
-import { authoriseUpload, questionnaireFileRoutes, UPLOAD_PATH } from "./questionnaire-files.ts";
-import { reportTextsRoutes } from "./report-texts.ts";
-import { csrfProtection, session, sessionCookie, wantsJson } from "./session.ts";
-import { setupLinkRoutes } from "./setup-links.ts";
-import { trackingRoutes } from "./tracking.ts";
-import { usersRoutes } from "./users.ts";
-import { validationRoutes } from "./validation.ts";
-import { viewOf } from "./view.ts";
-import { workspaceRoutes } from "./workspace.ts";
+import { fieldReasons, isProblem, Problem } from "../domain/shared/problem.ts";
+import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
+import { isClosedLinkSession } from "../services/shared/auth.ts";
+import { invitationOpen } from "../services/tracker/invitations.ts";
+import {
+  closedLinkPage,
+  messagePage,
+  notFoundPage,
+  serverErrorPage,
+} from "../web/shared/pages/errors.ts";
+import { STYLES_HASH } from "../web/shared/styles.ts";
+import { fieldLabel } from "../web/tracker/field-labels.ts";
+import { authRoutes } from "./shared/auth.ts";
+import { clientAddress } from "./shared/client-address.ts";
+import type { AppDeps, AppEnv } from "./shared/env.ts";
+import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./shared/errors.ts";
+import { hostCheck } from "./shared/host.ts";
+import { refuseNul, refuseNulInAddress } from "./shared/input.ts";
+import { resolveLang } from "./shared/lang.ts";
+import { offlineRoutes } from "./shared/offline.ts";
+import { csrfProtection, session, sessionCookie, wantsJson } from "./shared/session.ts";
+import { setupLinkRoutes } from "./shared/setup-links.ts";
+import { viewOf } from "./shared/view.ts";
+import { acronymsRoutes } from "./tracker/acronyms.ts";
+import { invitationRoutes } from "./tracker/invitations.ts";
+import { publicRoutes } from "./tracker/public.ts";
+import { questionnaireRoutes } from "./tracker/questionnaire.ts";
+import {
+  authoriseUpload,
+  questionnaireFileRoutes,
+  UPLOAD_PATH,
+} from "./tracker/questionnaire-files.ts";
+import { reportTextsRoutes } from "./tracker/report-texts.ts";
+import { trackingRoutes } from "./tracker/tracking.ts";
+import { usersRoutes } from "./tracker/users.ts";
+import { validationRoutes } from "./tracker/validation.ts";
+import { workspaceRoutes } from "./tracker/workspace.ts";
 
 const CSP = [
   "default-src 'none'",
@@ -97,7 +107,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Upload routes get their own limit here, before the CSRF check reads the body, and only for
   // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
-  app.use(session());
+  app.use(session(invitationOpen));
   app.use(async (c, next) => {
     if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
     await authoriseUpload(c);
@@ -163,7 +173,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         // A link session whose collection closed: say so, rather than show a partner the staff
         // sign-in alone.
         const token = sessionCookie(c);
-        if (url.pathname.startsWith("/q/") && token && (await isClosedLinkSession(deps.db, token)))
+        if (
+          url.pathname.startsWith("/q/") &&
+          token &&
+          (await isClosedLinkSession(deps.db, token, invitationOpen))
+        )
           return c.html(closedLinkPage(view, login), 401);
         return c.redirect(login, 303);
       }

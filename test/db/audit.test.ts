@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetAll } from "../../src/db/reset.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { createInvitation } from "../../src/services/invitations.ts";
+import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { client, signIn } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { sqlState } from "../support/sql-state.ts";

@@ -1,9 +1,9 @@
 // Invalid states are unstorable: the database itself refuses them, on PGlite and PostgreSQL.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertAudited } from "../../src/db/audit.ts";
-import { insertResponse } from "../../src/db/responses.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
+import { insertAudited } from "../../src/db/shared/audit.ts";
+import { insertResponse } from "../../src/db/tracker/responses.ts";
+import { loadDemo } from "../../src/demo/load.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { sqlState } from "../support/sql-state.ts";
 

@@ -1,7 +1,7 @@
 // The access rules, route by route and role by role: every row says who may and who may not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { createInvitation } from "../../src/services/invitations.ts";
+import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";

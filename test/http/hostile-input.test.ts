@@ -4,7 +4,7 @@
 // may be a 500, and the server must log no error. Bounded: a few values per place.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
-import { stopRendering } from "../../src/services/rendering.ts";
+import { stopRendering } from "../../src/services/shared/rendering.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

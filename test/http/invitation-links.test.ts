@@ -5,8 +5,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { createInvitation, revokePartnerLinks } from "../../src/services/invitations.ts";
-import { deliverPending } from "../../src/services/mail.ts";
+import { deliverPending } from "../../src/services/shared/mail.ts";
+import { createInvitation, revokePartnerLinks } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";

@@ -3,9 +3,9 @@
 // stored; a value refused away from its form is named by the label the user read beside it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { saveAnswer } from "../../src/services/questionnaire.ts";
-import { fieldLabel } from "../../src/web/field-labels.ts";
-import { makeView } from "../../src/web/view.ts";
+import { saveAnswer } from "../../src/services/tracker/questionnaire.ts";
+import { makeView } from "../../src/web/shared/view.ts";
+import { fieldLabel } from "../../src/web/tracker/field-labels.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

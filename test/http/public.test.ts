@@ -2,11 +2,11 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCycle } from "../../src/db/cycles.ts";
-import { insertPartner } from "../../src/db/partners.ts";
-import { insertMapping, insertResponse } from "../../src/db/responses.ts";
+import { insertCycle } from "../../src/db/tracker/cycles.ts";
+import { insertPartner } from "../../src/db/tracker/partners.ts";
+import { insertMapping, insertResponse } from "../../src/db/tracker/responses.ts";
+import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 describe.each(backends)("public pages on %s", (backend) => {

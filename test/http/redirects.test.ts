@@ -2,7 +2,7 @@
 // stay on this site, whatever the value, and never answer 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
-import { addUser } from "../../src/services/users.ts";
+import { addUser } from "../../src/services/tracker/users.ts";
 import { client } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 

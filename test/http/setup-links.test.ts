@@ -2,10 +2,10 @@
 // and is dead once used, expired, replaced, or as soon as any account exists.
 import { sql } from "kysely";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { offerSetupLink } from "../../src/services/setup-links.ts";
-import { addUser } from "../../src/services/users.ts";
+import { offerSetupLink } from "../../src/services/shared/setup-links.ts";
+import { addUser } from "../../src/services/tracker/users.ts";
 import { client } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 

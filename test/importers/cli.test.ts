@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../../src/cli/args.ts";
 import { openDatabase } from "../../src/db/connect.ts";
 import { main } from "../../src/main.ts";
-import { createCycle, openCollection } from "../../src/services/cycles.ts";
-import { questionnaireWorkbook } from "../../src/services/questionnaire-files.ts";
+import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
+import { questionnaireWorkbook } from "../../src/services/tracker/questionnaire-files.ts";
 import { OPENED_ON, SYSTEM } from "../support/world.ts";
 
 function capture() {

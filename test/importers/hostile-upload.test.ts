@@ -4,12 +4,12 @@
 // refused before their body is read.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNPACK_LIMITS } from "../../src/domain/questionnaire-file.ts";
+import { UNPACK_LIMITS } from "../../src/domain/tracker/questionnaire-file.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { checkZip } from "../../src/importers/spreadsheet/zip.ts";
-import { questionnaireWorkbook } from "../../src/services/questionnaire-files.ts";
-import { stopRendering } from "../../src/services/rendering.ts";
-import { readUploadedWorkbook } from "../../src/services/upload-reading.ts";
+import { checkZip } from "../../src/importers/tracker/spreadsheet/zip.ts";
+import { stopRendering } from "../../src/services/shared/rendering.ts";
+import { questionnaireWorkbook } from "../../src/services/tracker/questionnaire-files.ts";
+import { readUploadedWorkbook } from "../../src/services/tracker/upload-reading.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { bombEntries, lyingZipBomb, zip, zipBomb } from "../support/hostile-xlsx.ts";

@@ -1,7 +1,14 @@
 // The pure mapping of questionnaire rows: each row becomes an answer or a rejection naming its row.
 import { describe, expect, it } from "vitest";
-import { formatOutputs, type QuestionnaireColumn } from "../../src/domain/questionnaire-file.ts";
-import { mapRows, type SheetRow, unneutralise } from "../../src/importers/spreadsheet/map.ts";
+import {
+  formatOutputs,
+  type QuestionnaireColumn,
+} from "../../src/domain/tracker/questionnaire-file.ts";
+import {
+  mapRows,
+  type SheetRow,
+  unneutralise,
+} from "../../src/importers/tracker/spreadsheet/map.ts";
 
 const row = (n: number, cells: Partial<Record<QuestionnaireColumn, string>>): SheetRow => ({
   row: n,

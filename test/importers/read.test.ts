@@ -1,7 +1,7 @@
 // Reading uploaded workbooks: what is not an XLSX is refused before exceljs sees it.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { cellText, readQuestionnaireFile } from "../../src/importers/spreadsheet/read.ts";
+import { cellText, readQuestionnaireFile } from "../../src/importers/tracker/spreadsheet/read.ts";
 
 describe("readQuestionnaireFile", () => {
   it("refuses files that are not XLSX, encrypted or damaged", async () => {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../../src/cli/args.ts";
+import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
 import { main } from "../../src/main.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 
 function capture() {

@@ -2,11 +2,11 @@
 // texts, markup-like input and spreadsheet formulas typed by partners.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { neutralise } from "../../src/reports/xlsx.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { mali2022 } from "../../src/services/demo/mali-2022/index.ts";
-import type { World } from "../../src/services/demo/world.ts";
-import { buildReport, renderReport } from "../../src/services/reports.ts";
+import { loadDemo } from "../../src/demo/load.ts";
+import { mali2022 } from "../../src/demo/mali-2022/index.ts";
+import type { World } from "../../src/demo/world.ts";
+import { neutralise } from "../../src/reports/tracker/xlsx.ts";
+import { buildReport, renderReport } from "../../src/services/tracker/reports.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { loadWorkbook, pdfPages, zipPart } from "../support/reports.ts";
 

@@ -1,7 +1,7 @@
 // The report model built from the Mali 2022 demo: the report's figures come from the data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { buildReport, reportFileName } from "../../src/services/reports.ts";
+import { loadDemo } from "../../src/demo/load.ts";
+import { buildReport, reportFileName } from "../../src/services/tracker/reports.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 describe.each(backends)("the report model on %s", (backend) => {

@@ -2,13 +2,13 @@
 // XLSX annex all apply one rule, so on a cycle with drafts, answers sent back (never sent again),
 // submitted, validated, empty and "no" answers they list exactly the same contributions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indicatorNumber } from "../../src/domain/commitment.ts";
-import type { Actor, Role } from "../../src/domain/policy.ts";
+import type { Actor, Role } from "../../src/domain/shared/policy.ts";
+import { indicatorNumber } from "../../src/domain/tracker/commitment.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { closeCollection, publishCycle } from "../../src/services/cycles.ts";
-import { type AnswerInput, saveAnswer } from "../../src/services/questionnaire.ts";
-import { assessIndicator, sendBack } from "../../src/services/validation.ts";
-import { sendBackMail } from "../../src/web/pages/send-back.ts";
+import { closeCollection, publishCycle } from "../../src/services/tracker/cycles.ts";
+import { type AnswerInput, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
+import { assessIndicator, sendBack } from "../../src/services/tracker/validation.ts";
+import { sendBackMail } from "../../src/web/tracker/pages/send-back.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { docxParagraphs, loadWorkbook, pdfPages, zipPart } from "../support/reports.ts";
 import { ACCOUNTS, collectionWorld } from "../support/world.ts";

@@ -2,9 +2,9 @@
 // (pdf.js text) and HTML, checked against the demo world's figures, in French and English.
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportModel } from "../../src/reports/model.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { buildReport, renderReport } from "../../src/services/reports.ts";
+import { loadDemo } from "../../src/demo/load.ts";
+import type { ReportModel } from "../../src/reports/tracker/model.ts";
+import { buildReport, renderReport } from "../../src/services/tracker/reports.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { docxParagraphs, loadWorkbook, pdfPages, zipPart } from "../support/reports.ts";
 

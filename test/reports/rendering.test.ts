@@ -8,11 +8,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
-import type { ReportModel } from "../../src/reports/model.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { MAX_PENDING_JOBS, renderFile, stopRendering } from "../../src/services/rendering.ts";
-import { buildReport } from "../../src/services/reports.ts";
+import type { ReportModel } from "../../src/reports/tracker/model.ts";
+import {
+  MAX_PENDING_JOBS,
+  renderFile,
+  stopRendering,
+} from "../../src/services/shared/rendering.ts";
+import { buildReport } from "../../src/services/tracker/reports.ts";
 import { client } from "../support/client.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { pdfPages } from "../support/reports.ts";
@@ -123,7 +127,7 @@ describe("the rendering worker", () => {
         script,
         [
           `import { readFileSync } from "node:fs";`,
-          `import { renderFile } from ${JSON.stringify(join(ROOT, "src/services/rendering.ts"))};`,
+          `import { renderFile } from ${JSON.stringify(join(ROOT, "src/services/shared/rendering.ts"))};`,
           `const model = JSON.parse(readFileSync(${JSON.stringify(modelFile)}, "utf8"));`,
           `const bytes = await renderFile({ kind: "report", model, format: "html" });`,
           `console.log(bytes.byteLength);`,

@@ -2,10 +2,10 @@
 // previous cycle's text offered as a starting point, and placeholders checked on save.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCycle } from "../../src/db/cycles.ts";
-import { insertAcronym } from "../../src/db/report-texts.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { getCycleTexts, saveCycleText } from "../../src/services/report-texts.ts";
+import { insertCycle } from "../../src/db/tracker/cycles.ts";
+import { insertAcronym } from "../../src/db/tracker/report-texts.ts";
+import { loadDemo } from "../../src/demo/load.ts";
+import { getCycleTexts, saveCycleText } from "../../src/services/tracker/report-texts.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { sqlState } from "../support/sql-state.ts";
 

@@ -2,10 +2,11 @@
 // docs/DEMO-DATA.md records it, and every row it writes is in the audit log.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACTOR, loadDemo } from "../../src/services/demo/load.ts";
-import { getDirectory, getPartnerPage } from "../../src/services/partners.ts";
-import { getCommitmentPage, getScorecard } from "../../src/services/scorecard.ts";
-import { getSynthesis } from "../../src/services/synthesis.ts";
+import { worldTables } from "../../src/db/reset.ts";
+import { DEMO_ACTOR, loadDemo } from "../../src/demo/load.ts";
+import { getDirectory, getPartnerPage } from "../../src/services/tracker/partners.ts";
+import { getCommitmentPage, getScorecard } from "../../src/services/tracker/scorecard.ts";
+import { getSynthesis } from "../../src/services/tracker/synthesis.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 const TABLES = [
@@ -174,11 +175,39 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
     expect(page.cycles[0]?.contributions.map((c) => c.indicator.number)).toEqual(["2.2", "5.3"]);
   });
 
-  it("reloads the same world after a reset", async () => {
+  it("derives the world it resets from the foreign keys, children first", async () => {
+    const tables = await worldTables(t.db);
+    expect([...tables].sort()).toEqual(
+      [...TABLES, "client_writes", "collection_extensions", "invitations"].sort(),
+    );
+    expect(tables.indexOf("responses")).toBeLessThan(tables.indexOf("partners"));
+    expect(tables.at(-1)).toBe("trackers");
+  });
+
+  it("reloads the same world after a reset, and keeps the accounts that are not a partner's", async () => {
     const before = await rowCounts();
+    const partner = await t.db
+      .selectFrom("partners")
+      .select("id")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("users")
+      .values([
+        { email: "coord@example.org", name: "Coordination", role: "coordinator", partner_id: null },
+        {
+          email: "resp@example.org",
+          name: "Répondante",
+          role: "respondent",
+          partner_id: partner.id,
+        },
+      ])
+      .execute();
     const report = await loadDemo(t, { reset: true });
     expect(report.loaded).toBe(true);
     expect(await rowCounts()).toEqual(before);
+    const emails = await t.db.selectFrom("users").select("email").orderBy("email").execute();
+    expect(emails.map((u) => u.email)).toEqual(["coord@example.org"]);
     const reset = await t.db
       .selectFrom("audit_log")
       .selectAll()

@@ -1,7 +1,7 @@
 // An HTTP client for in-process tests that behaves like a browser: keeps cookies, reads the
 // CSRF token from the last page it loaded, and signs in through the real login form.
 import type { Hono } from "hono";
-import type { AppEnv } from "../../src/http/env.ts";
+import type { AppEnv } from "../../src/http/shared/env.ts";
 
 export interface TestClient {
   get(path: string, headers?: Record<string, string>): Promise<Response>;

@@ -1,12 +1,12 @@
 // The named world for workflow tests: the Mali 2022 demo, plus one account per role and a 2023
 // cycle carried forward from 2022 and open for collection.
 
-import type { Actor } from "../../src/domain/policy.ts";
+import { loadDemo } from "../../src/demo/load.ts";
+import type { Actor } from "../../src/domain/shared/policy.ts";
 import { createApp } from "../../src/http/app.ts";
-import { createCycle, openCollection } from "../../src/services/cycles.ts";
-import type { Db } from "../../src/services/db.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { addUser } from "../../src/services/users.ts";
+import type { Db } from "../../src/services/shared/db.ts";
+import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
+import { addUser } from "../../src/services/tracker/users.ts";
 import type { TestDatabase } from "./database.ts";
 
 export const PASSWORD = "correct horse battery";

@@ -3,8 +3,8 @@
 // audited; the report lists an acronym only while its text uses it; other roles are kept out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { saveCycleText } from "../../src/services/report-texts.ts";
-import { buildReport } from "../../src/services/reports.ts";
+import { saveCycleText } from "../../src/services/tracker/report-texts.ts";
+import { buildReport } from "../../src/services/tracker/reports.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

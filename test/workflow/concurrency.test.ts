@@ -6,8 +6,8 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
-import { setMapping } from "../../src/services/cycles.ts";
-import { createInvitation } from "../../src/services/invitations.ts";
+import { setMapping } from "../../src/services/tracker/cycles.ts";
+import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { collectionWorld, SYSTEM } from "../support/world.ts";
 

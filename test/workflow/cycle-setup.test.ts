@@ -3,13 +3,13 @@
 // and can be moved while collecting (reminders and new invitations follow, audited); validators
 // are offered only what they can use; the link has a copy button; a stale link's 404 is honest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDate } from "../../src/domain/format.ts";
-import { utcDay } from "../../src/domain/tracking.ts";
+import { formatDate } from "../../src/domain/shared/format.ts";
+import { utcDay } from "../../src/domain/tracker/tracking.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { createInvitation } from "../../src/services/invitations.ts";
-import { runScheduledReminders } from "../../src/services/reminders.ts";
+import { createInvitation } from "../../src/services/tracker/invitations.ts";
+import { runScheduledReminders } from "../../src/services/tracker/reminders.ts";
 import { COPY_JS_PATH } from "../../src/web/client.ts";
-import { reminderMail } from "../../src/web/pages/tracking.ts";
+import { reminderMail } from "../../src/web/tracker/pages/tracking.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";

@@ -7,9 +7,9 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
-import { createCycle, openCollection, setMapping } from "../../src/services/cycles.ts";
-import { loadDemo } from "../../src/services/demo/load.ts";
-import { createInvitation } from "../../src/services/invitations.ts";
+import { loadDemo } from "../../src/demo/load.ts";
+import { createCycle, openCollection, setMapping } from "../../src/services/tracker/cycles.ts";
+import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { OPENED_ON, SYSTEM } from "../support/world.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/jalon.js");

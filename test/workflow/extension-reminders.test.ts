@@ -3,10 +3,10 @@
 // deadline; the tracking panel shows that day and calls it late only after it; its invitation,
 // reminders and WhatsApp text carry it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDate } from "../../src/domain/format.ts";
+import { formatDate } from "../../src/domain/shared/format.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { runScheduledReminders } from "../../src/services/reminders.ts";
-import { reminderMail } from "../../src/web/pages/tracking.ts";
+import { runScheduledReminders } from "../../src/services/tracker/reminders.ts";
+import { reminderMail } from "../../src/web/tracker/pages/tracking.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

@@ -5,7 +5,7 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { up as scrubLinks } from "../../src/db/migrations/0010_outbox_links.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { deliverPending, type Mailer } from "../../src/services/mail.ts";
+import { deliverPending, type Mailer } from "../../src/services/shared/mail.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

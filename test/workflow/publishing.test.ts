@@ -2,12 +2,12 @@
 // the home scorecard with its changes since 2022 and freezes answers and statuses; reopening
 // needs a reason, kept in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Role } from "../../src/domain/policy.ts";
+import type { Actor, Role } from "../../src/domain/shared/policy.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { closeCollection, publishCycle, reopenCycle } from "../../src/services/cycles.ts";
-import { type SaveRequest, saveAnswer } from "../../src/services/questionnaire.ts";
-import { assessIndicator, saveMeeting, sendBack } from "../../src/services/validation.ts";
-import { sendBackMail } from "../../src/web/pages/send-back.ts";
+import { closeCollection, publishCycle, reopenCycle } from "../../src/services/tracker/cycles.ts";
+import { type SaveRequest, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
+import { assessIndicator, saveMeeting, sendBack } from "../../src/services/tracker/validation.ts";
+import { sendBackMail } from "../../src/web/tracker/pages/send-back.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

@@ -2,7 +2,7 @@
 // the draft as typed and marked, numbers are read with the decimal comma, an empty answer cannot
 // be submitted, every API write names the version it replaces, and a client id means one body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setAnswerState } from "../../src/db/answers.ts";
+import { setAnswerState } from "../../src/db/tracker/answers.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";

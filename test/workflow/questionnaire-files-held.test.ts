@@ -3,12 +3,12 @@
 // the same reasons, never replaced by the answer's valid rows alone.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/domain/policy.ts";
-import { getQuestionnaire, saveAnswer } from "../../src/services/questionnaire.ts";
+import type { Actor } from "../../src/domain/shared/policy.ts";
+import { getQuestionnaire, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
 import {
   importQuestionnaire,
   questionnaireWorkbook,
-} from "../../src/services/questionnaire-files.ts";
+} from "../../src/services/tracker/questionnaire-files.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld } from "../support/world.ts";
 

@@ -3,14 +3,14 @@
 // refused by number, and files of the wrong kind or for another partner are refused whole.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/domain/policy.ts";
-import { MAX_QUESTIONNAIRE_FILE } from "../../src/domain/questionnaire-file.ts";
+import type { Actor } from "../../src/domain/shared/policy.ts";
+import { MAX_QUESTIONNAIRE_FILE } from "../../src/domain/tracker/questionnaire-file.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { getQuestionnaire } from "../../src/services/questionnaire.ts";
+import { getQuestionnaire } from "../../src/services/tracker/questionnaire.ts";
 import {
   importQuestionnaire,
   questionnaireWorkbook,
-} from "../../src/services/questionnaire-files.ts";
+} from "../../src/services/tracker/questionnaire-files.ts";
 import { signIn } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";

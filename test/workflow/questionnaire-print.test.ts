@@ -1,9 +1,9 @@
 // The printable questionnaire (annex 1): PSI prints its 2023 questionnaire as PDF and Word, with
 // its answers or blank; MSI's cannot be reached by PSI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/domain/policy.ts";
+import type { Actor } from "../../src/domain/shared/policy.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { getQuestionnaire, saveAnswer } from "../../src/services/questionnaire.ts";
+import { getQuestionnaire, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { docxParagraphs, pdfPages, zipPart } from "../support/reports.ts";

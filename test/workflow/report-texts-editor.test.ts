@@ -4,8 +4,8 @@
 // editor. Only texts saved for the cycle reach its report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { getCycleTexts } from "../../src/services/report-texts.ts";
-import { buildReport } from "../../src/services/reports.ts";
+import { getCycleTexts } from "../../src/services/tracker/report-texts.ts";
+import { buildReport } from "../../src/services/tracker/reports.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

@@ -5,9 +5,9 @@
 // for one partner, and collection reopened with a reason kept in the audit log.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDate } from "../../src/domain/format.ts";
+import { formatDate } from "../../src/domain/shared/format.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { deliverPending } from "../../src/services/mail.ts";
+import { deliverPending } from "../../src/services/shared/mail.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

@@ -9,7 +9,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
 import { createApp } from "../../src/http/app.ts";
-import { deliverPending, type Mailer, smtpMailer } from "../../src/services/mail.ts";
+import { deliverPending, type Mailer, smtpMailer } from "../../src/services/shared/mail.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

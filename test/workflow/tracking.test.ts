@@ -2,11 +2,14 @@
 // and on schedule (never twice the same day, even run concurrently), the WhatsApp hand-over, the
 // outbox page, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tryReminderLock } from "../../src/db/tracking.ts";
+import { tryReminderLock } from "../../src/db/tracker/tracking.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { deliverPending, type Mailer } from "../../src/services/mail.ts";
-import { runScheduledReminders, startReminderSchedule } from "../../src/services/reminders.ts";
-import { reminderMail } from "../../src/web/pages/tracking.ts";
+import { deliverPending, type Mailer } from "../../src/services/shared/mail.ts";
+import {
+  runScheduledReminders,
+  startReminderSchedule,
+} from "../../src/services/tracker/reminders.ts";
+import { reminderMail } from "../../src/web/tracker/pages/tracking.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

@@ -1,9 +1,9 @@
 // The validation step over HTTP: the meeting record, every partner's answers side by side, a
 // status that needs its narrative, answers validated or sent back, and who may do each.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Role } from "../../src/domain/policy.ts";
+import type { Actor, Role } from "../../src/domain/shared/policy.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { getQuestionnaire, saveAnswer } from "../../src/services/questionnaire.ts";
+import { getQuestionnaire, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";

@@ -1,0 +1,74 @@
+// Difficulties (by level) and recommendations recorded for a cycle.
+
+import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import type {
+  Difficulty,
+  DifficultyLevel,
+  Recommendation,
+} from "../../domain/tracker/difficulty.ts";
+import { type Executor, insertAudited } from "../shared/audit.ts";
+
+export async function insertDifficulty(
+  db: Executor,
+  actor: string,
+  d: {
+    cycleId: number;
+    level: DifficultyLevel;
+    position: number;
+    text: string;
+    textEn: string | null;
+  },
+) {
+  return insertAudited(db, actor, "difficulties", {
+    cycle_id: d.cycleId,
+    level: d.level,
+    position: d.position,
+    text: d.text,
+    text_en: d.textEn,
+  });
+}
+
+export async function insertRecommendation(
+  db: Executor,
+  actor: string,
+  r: { cycleId: number; position: number; text: string; textEn: string | null },
+) {
+  return insertAudited(db, actor, "recommendations", {
+    cycle_id: r.cycleId,
+    position: r.position,
+    text: r.text,
+    text_en: r.textEn,
+  });
+}
+
+export async function listDifficulties(
+  db: Executor,
+  cycleId: number,
+  lang: Lang,
+): Promise<Difficulty[]> {
+  const rows = await db
+    .selectFrom("difficulties")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    level: r.level as DifficultyLevel,
+    text: pickText(lang, r.text, r.text_en),
+  }));
+}
+
+export async function listRecommendations(
+  db: Executor,
+  cycleId: number,
+  lang: Lang,
+): Promise<Recommendation[]> {
+  const rows = await db
+    .selectFrom("recommendations")
+    .selectAll()
+    .where("cycle_id", "=", cycleId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({ id: r.id, text: pickText(lang, r.text, r.text_en) }));
+}

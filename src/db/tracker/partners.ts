@@ -1,0 +1,59 @@
+// Partner organisations of a tracker.
+import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import type { Partner, PartnerCategory } from "../../domain/tracker/partner.ts";
+import { type Executor, insertAudited } from "../shared/audit.ts";
+
+export interface NewPartner {
+  trackerId: number;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  acronym: string | null;
+  category: PartnerCategory;
+}
+
+export async function insertPartner(db: Executor, actor: string, p: NewPartner) {
+  return insertAudited(db, actor, "partners", {
+    tracker_id: p.trackerId,
+    slug: p.slug,
+    name: p.name,
+    name_en: p.nameEn,
+    acronym: p.acronym,
+    category: p.category,
+  });
+}
+
+export async function listPartners(
+  db: Executor,
+  trackerId: number,
+  lang: Lang,
+): Promise<Partner[]> {
+  const rows = await db
+    .selectFrom("partners")
+    .selectAll()
+    .where("tracker_id", "=", trackerId)
+    .orderBy("name")
+    .execute();
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    name: pickText(lang, p.name, p.name_en),
+    acronym: p.acronym,
+    category: p.category as PartnerCategory,
+  }));
+}
+
+export async function findPartnerBySlug(
+  db: Executor,
+  trackerId: number,
+  slug: string,
+): Promise<
+  { id: number; slug: string; name: string; acronym: string | null; category: string } | undefined
+> {
+  return db
+    .selectFrom("partners")
+    .select(["id", "slug", "name", "acronym", "category"])
+    .where("tracker_id", "=", trackerId)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}

@@ -1,0 +1,208 @@
+// Loads a demo world into an empty database, in one transaction, through the audited writers.
+
+import type { Database } from "../db/connect.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { isEmpty, resetAll } from "../db/reset.ts";
+import type { Executor } from "../db/shared/audit.ts";
+import { insertAssessment, insertMeeting } from "../db/tracker/assessments.ts";
+import { insertCommitment, insertGoal, insertIndicator } from "../db/tracker/commitments.ts";
+import { insertCycle } from "../db/tracker/cycles.ts";
+import { insertDifficulty, insertRecommendation } from "../db/tracker/difficulties.ts";
+import { insertPartner } from "../db/tracker/partners.ts";
+import { insertAcronym, saveCycleTextRow } from "../db/tracker/report-texts.ts";
+import { insertMapping, insertResponse } from "../db/tracker/responses.ts";
+import { insertTracker } from "../db/tracker/trackers.ts";
+import { Problem } from "../domain/shared/problem.ts";
+import { slugify } from "../domain/tracker/partner.ts";
+import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
+import { mali2022 } from "./mali-2022/index.ts";
+import type { World } from "./world.ts";
+
+export const DEMO_ACTOR = "system:demo";
+
+export interface DemoReport {
+  loaded: boolean;
+  partners: number;
+  commitments: number;
+  indicators: number;
+  responses: number;
+}
+
+/** Writes a world into the database; the caller provides the transaction. */
+export async function writeWorld(db: Executor, world: World, actor: string): Promise<DemoReport> {
+  const tracker = await insertTracker(db, actor, {
+    countryCode: world.tracker.countryCode,
+    name: world.tracker.name.fr,
+    nameEn: world.tracker.name.en ?? null,
+    organisation: world.tracker.organisation,
+  });
+  const published = world.cycle.state === "published";
+  const cycle = await insertCycle(db, actor, {
+    trackerId: tracker.id,
+    slug: world.cycle.slug,
+    label: world.cycle.label.fr,
+    labelEn: world.cycle.label.en ?? null,
+    periodStart: world.cycle.periodStart,
+    periodEnd: world.cycle.periodEnd,
+    state: world.cycle.state,
+    publishedAt: published ? new Date(`${world.cycle.periodEnd}T00:00:00Z`) : null,
+  });
+
+  const partnerIds = new Map<string, number>();
+  for (const p of world.partners) {
+    const row = await insertPartner(db, actor, {
+      trackerId: tracker.id,
+      slug: slugify(p.key),
+      name: p.name.fr,
+      nameEn: p.name.en ?? null,
+      acronym: p.acronym,
+      category: p.category,
+    });
+    partnerIds.set(p.key, row.id);
+  }
+  const partnerId = (key: string): number => {
+    const id = partnerIds.get(key);
+    if (id === undefined) throw new Problem("invalid_input", "partner", { key });
+    return id;
+  };
+
+  const meetingIds = new Map<string, number>();
+  for (const m of world.meetings) {
+    const id = await insertMeeting(
+      db,
+      actor,
+      {
+        cycleId: cycle.id,
+        title: m.title.fr,
+        titleEn: m.title.en ?? null,
+        heldOn: m.heldOn,
+        place: m.place,
+      },
+      m.participants.map(partnerId),
+    );
+    meetingIds.set(m.key, id);
+  }
+  const meeting = meetingIds.get(world.cycle.validatedAt) ?? null;
+  const meetingDate = world.meetings.find((m) => m.key === world.cycle.validatedAt)?.heldOn;
+
+  let indicators = 0;
+  let responses = 0;
+  for (const c of world.commitments) {
+    const commitment = await insertCommitment(db, actor, {
+      trackerId: tracker.id,
+      number: c.number,
+      title: c.title.fr,
+      titleEn: c.title.en ?? null,
+    });
+    for (const [g, goal] of c.goals.entries()) {
+      await insertGoal(db, actor, commitment.id, g + 1, {
+        ...goal,
+        indicator: goal.indicator.fr,
+        indicatorEn: goal.indicator.en ?? null,
+      });
+    }
+    for (const [position, ind] of c.indicators.entries()) {
+      const indicator = await insertIndicator(db, actor, {
+        trackerId: tracker.id,
+        commitmentId: commitment.id,
+        code: ind.code,
+        position: position + 1,
+        title: ind.title.fr,
+        titleEn: ind.title.en ?? null,
+        buildingBlocks: ind.buildingBlocks,
+      });
+      indicators += 1;
+      await insertAssessment(db, actor, {
+        cycleId: cycle.id,
+        indicatorId: indicator.id,
+        status: ind.status,
+        narrative: ind.narrative?.fr ?? null,
+        narrativeEn: ind.narrative?.en ?? null,
+        meetingId: meeting,
+        ...(meetingDate ? { assessedAt: `${meetingDate}T12:00:00Z` } : {}),
+      });
+      for (const contribution of ind.contributions) {
+        const ids = {
+          cycleId: cycle.id,
+          partnerId: partnerId(contribution.partner),
+          indicatorId: indicator.id,
+        };
+        await insertMapping(db, actor, ids);
+        await insertResponse(db, actor, {
+          ...ids,
+          contributes: contribution.contributes,
+          activities: contribution.activities,
+          collaboratorIds: contribution.collaborators.map(partnerId),
+          collaboratorsText: contribution.collaboratorsText,
+          difficulties: contribution.difficulties,
+          outputs: contribution.outputs,
+          evidence: contribution.evidence,
+          method: contribution.method,
+          answeredBy: contribution.answeredBy,
+          answeredAt: `${contribution.answeredAt}T10:00:00Z`,
+          state: published ? "validated" : "submitted",
+        });
+        responses += 1;
+      }
+    }
+  }
+
+  for (const [position, d] of world.difficulties.entries()) {
+    await insertDifficulty(db, actor, {
+      cycleId: cycle.id,
+      level: d.level,
+      position: position + 1,
+      text: d.text.fr,
+      textEn: d.text.en ?? null,
+    });
+  }
+  for (const [position, r] of world.recommendations.entries()) {
+    await insertRecommendation(db, actor, {
+      cycleId: cycle.id,
+      position: position + 1,
+      text: r.fr,
+      textEn: r.en ?? null,
+    });
+  }
+  for (const a of world.acronyms ?? []) {
+    await insertAcronym(db, actor, tracker.id, {
+      acronym: a.acronym,
+      expansion: a.expansion.fr,
+      expansionEn: a.expansion.en ?? null,
+    });
+  }
+  for (const kind of CYCLE_TEXT_KINDS) {
+    const text = world.texts?.[kind];
+    if (text)
+      await saveCycleTextRow(db, actor, cycle.id, { kind, text: text.fr, textEn: text.en ?? null });
+  }
+  return {
+    loaded: true,
+    partners: world.partners.length,
+    commitments: world.commitments.length,
+    indicators,
+    responses,
+  };
+}
+
+/**
+ * Loads the Mali 2022 world. Without `reset` it loads only into an empty database (first start);
+ * with `reset` it empties the commitment tables first. Either way it is one transaction.
+ */
+export async function loadDemo(
+  database: Pick<Database, "db">,
+  options: { reset: boolean; world?: World },
+): Promise<DemoReport> {
+  return database.db.transaction().execute(async (trx) => {
+    if (options.reset) await resetAll(trx, DEMO_ACTOR);
+    else if (!(await isEmpty(trx)))
+      return { loaded: false, partners: 0, commitments: 0, indicators: 0, responses: 0 };
+    return writeWorld(trx, options.world ?? mali2022, DEMO_ACTOR);
+  });
+}
+
+/** Migrates, then loads the demo world if the database holds no tracker yet (tests, benchmarks). */
+export async function prepareDemo(db: Database["db"]): Promise<DemoReport> {
+  await migrateToLatest(db);
+  return loadDemo({ db }, { reset: false });
+}

@@ -1,0 +1,45 @@
+// What the HTTP layer receives from main.ts, and what each request carries.
+
+import type { Lang } from "../../domain/shared/lang.ts";
+import type { Actor } from "../../domain/shared/policy.ts";
+import type { Db } from "../../services/shared/db.ts";
+import type { Mailer } from "../../services/shared/mail.ts";
+
+export interface AppDeps {
+  db: Db;
+  /** Secure cookies everywhere but local development over plain HTTP. */
+  secureCookies: boolean;
+  log: (line: string) => void;
+  /**
+   * Public address that every link Jalon prints or sends starts with (invitations, reminders,
+   * password resets): JALON_BASE_URL, else the address the server listens on. Never taken from
+   * a request, whose Host header anyone can write.
+   */
+  baseUrl: string;
+  /**
+   * When set (JALON_BASE_URL is), the only Host requests may name; others are refused with 421
+   * (except /healthz, which load balancers probe by address).
+   */
+  allowedHost?: string | undefined;
+  /** Called after every write request, before the answer leaves: see Database.flush. */
+  flush?: (() => Promise<void>) | undefined;
+  /** Delivers queued e-mail when SMTP is configured; without it the outbox page shows them. */
+  mailer?: Mailer | undefined;
+  /** An account's session ends after this many minutes without a request (default 240). */
+  sessionIdleMinutes?: number | undefined;
+  /** A reverse proxy stands in front: its X-Forwarded-For names the client. */
+  trustProxy?: boolean | undefined;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    lang: Lang;
+    actor: Actor;
+    /** The token writes must carry: the session's, or the anonymous double-submit cookie's. */
+    csrfToken: string | null;
+    sessionToken?: string;
+    /** Generated per request: the X-Request-Id header and every audit row it writes. */
+    requestId: string;
+  };
+}

@@ -1,0 +1,86 @@
+// Public pages: scorecard, commitment, partners, synthesis. Each route validates its params,
+// calls one service and renders.
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { notFound } from "../../domain/shared/problem.ts";
+import { redirectTarget } from "../../domain/shared/redirect.ts";
+import { latestPublishedCycle } from "../../services/tracker/context.ts";
+import { getDirectory, getPartnerPage } from "../../services/tracker/partners.ts";
+import { getCommitmentPage, getScorecard } from "../../services/tracker/scorecard.ts";
+import { getSynthesis } from "../../services/tracker/synthesis.ts";
+import { commitmentPage } from "../../web/tracker/pages/commitment.ts";
+import { directoryPage, partnerPage } from "../../web/tracker/pages/partners.ts";
+import { scorecardPage } from "../../web/tracker/pages/scorecard.ts";
+import { synthesisPage } from "../../web/tracker/pages/synthesis.ts";
+import type { AppEnv } from "../shared/env.ts";
+import { rememberLang } from "../shared/lang.ts";
+import { viewOf } from "../shared/view.ts";
+import { reportRoutes } from "./reports.ts";
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const commitmentNumber = z.coerce.number().int().positive().max(999);
+
+const view = (c: Context<AppEnv>) => viewOf(c);
+
+function parseOr404<T>(schema: z.ZodType<T>, value: string, subject: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw notFound(subject, value);
+  return parsed.data;
+}
+
+export function publicRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/", async (c) => {
+    const data = await getScorecard(c.get("deps").db, undefined, c.get("lang"));
+    return c.html(scorecardPage(view(c), data));
+  });
+
+  app.get("/cycles/:cycle", async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const data = await getScorecard(c.get("deps").db, cycle, c.get("lang"));
+    return c.html(scorecardPage(view(c), data));
+  });
+
+  app.get("/cycles/:cycle/commitments/:number", async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const number = parseOr404(commitmentNumber, c.req.param("number"), "commitment");
+    const data = await getCommitmentPage(c.get("deps").db, cycle, number, c.get("lang"));
+    return c.html(commitmentPage(view(c), data));
+  });
+
+  app.get("/cycles/:cycle/synthesis", async (c) => {
+    const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
+    const data = await getSynthesis(c.get("deps").db, cycle, c.get("lang"));
+    return c.html(synthesisPage(view(c), data));
+  });
+
+  // The latest published synthesis, for navigation from pages that belong to no cycle.
+  app.get("/synthesis", async (c) => {
+    const cycle = await latestPublishedCycle(c.get("deps").db, c.get("lang"));
+    return c.redirect(`/cycles/${encodeURIComponent(cycle.slug)}/synthesis`, 302);
+  });
+
+  app.route("/", reportRoutes());
+
+  app.get("/partners", async (c) => {
+    const data = await getDirectory(c.get("deps").db, c.get("lang"));
+    return c.html(directoryPage(view(c), data));
+  });
+
+  app.get("/partners/:partner", async (c) => {
+    const partner = parseOr404(slug, c.req.param("partner"), "partner");
+    const data = await getPartnerPage(c.get("deps").db, partner, c.get("lang"));
+    return c.html(partnerPage(view(c), data, data.cycles[0]?.cycle.slug));
+  });
+
+  // Switching language works without JavaScript: a link that saves the choice and goes back.
+  app.get("/lang/:lang", (c) => {
+    const lang = c.req.param("lang");
+    if (lang !== "fr" && lang !== "en") throw notFound("page", lang);
+    rememberLang(c, lang, c.get("deps").secureCookies);
+    return c.redirect(redirectTarget(c.req.query("next")), 303);
+  });
+
+  return app;
+}

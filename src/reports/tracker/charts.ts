@@ -1,0 +1,119 @@
+// Report charts drawn by Apache ECharts on the server, as SVG strings: the same SVG goes inline
+// into the HTML report, as vectors into the PDF and (with a PNG fallback) into the DOCX.
+import * as echarts from "echarts/core";
+// Only the pieces used: the full bundle costs ~100 MB of memory more to load.
+import { install as barChart } from "echarts/lib/chart/bar/install.js";
+import { install as grid } from "echarts/lib/component/grid/installSimple.js";
+import { install as svgRenderer } from "echarts/lib/renderer/installSVGRenderer.js";
+
+echarts.use([barChart, grid, svgRenderer]);
+
+import { STATUSES, type Status } from "../../domain/tracker/status.ts";
+import type { StatusCounts } from "../../domain/tracker/synthesis.ts";
+
+/** Traffic-light colours of the method (domain/status.ts names them), readable on white. */
+export const STATUS_HEX: Record<Status, string> = {
+  achieved: "#2e7d32",
+  on_track: "#f2c230",
+  off_track: "#c62828",
+  not_assessed: "#9e9e9e",
+};
+/** Text colour on each status colour. */
+export const STATUS_INK: Record<Status, string> = {
+  achieved: "#ffffff",
+  on_track: "#1a1a1a",
+  off_track: "#ffffff",
+  not_assessed: "#1a1a1a",
+};
+export const ACCENT = "#1f5f8b";
+/** Every chart names this family; the PDF and PNG renderers map it to the embedded font. */
+export const CHART_FONT = "DejaVu Sans";
+
+export interface Chart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function render(width: number, height: number, option: echarts.EChartsCoreOption): Chart {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    // Static charts: no hover styles (a <style> block that some SVG readers mishandle).
+    chart.setOption({
+      animation: false,
+      silent: true,
+      textStyle: { fontFamily: CHART_FONT },
+      ...option,
+    });
+    return { svg: plainSvg(chart.renderToSVGString()), width, height };
+  } finally {
+    // Without dispose ECharts keeps timers that hold the process open.
+    chart.dispose();
+  }
+}
+
+/**
+ * Drops what only an interactive chart needs — the <style> block of hover rules and the class
+ * names pointing into it — which LibreOffice's SVG reader mishandles (it drew nothing).
+ */
+function plainSvg(svg: string): string {
+  return svg.replace(/<style[\s\S]*?<\/style>/g, "").replace(/ class="[^"]*"/g, "");
+}
+
+// A white halo around value labels is drawn with paint-order, which the PDF's SVG reader ignores.
+const valueLabel = { show: true, color: "#1a1a1a", fontSize: 13, textBorderWidth: 0 };
+
+/** Horizontal bars: one per building block, the number of contributing organisations. */
+export function blocksChart(rows: { label: string; count: number }[]): Chart {
+  const ordered = [...rows].reverse(); // ECharts draws the first category at the bottom
+  return render(640, 60 + rows.length * 40, {
+    // Labels get a fixed band: ECharts measures text with its own metrics, narrower than the
+    // embedded font, so fitting the band to the labels would cut the longest one.
+    grid: { left: 232, right: 40, top: 10, bottom: 24 },
+    xAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 11 } },
+    yAxis: {
+      type: "category",
+      data: ordered.map((r) => r.label),
+      axisLabel: { fontSize: 12, color: "#1a1a1a", width: 220, overflow: "break" },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: "bar",
+        silent: true,
+        emphasis: { disabled: true },
+        data: ordered.map((r) => r.count),
+        itemStyle: { color: ACCENT },
+        barWidth: "60%",
+        label: { ...valueLabel, position: "right" },
+      },
+    ],
+  });
+}
+
+/** Vertical bars in the traffic-light colours: how many indicators have each status. */
+export function statusChart(counts: StatusCounts, label: (s: Status) => string): Chart {
+  return render(640, 280, {
+    grid: { left: 36, right: 8, top: 24, bottom: 28 },
+    xAxis: {
+      type: "category",
+      data: STATUSES.map(label),
+      axisLabel: { fontSize: 12, color: "#1a1a1a", interval: 0 },
+      axisTick: { show: false },
+    },
+    yAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 11 } },
+    series: [
+      {
+        type: "bar",
+        silent: true,
+        emphasis: { disabled: true },
+        barWidth: "55%",
+        data: STATUSES.map((s) => ({
+          value: counts[s],
+          itemStyle: { color: STATUS_HEX[s], borderColor: "#555", borderWidth: 0.5 },
+        })),
+        label: { ...valueLabel, position: "top" },
+      },
+    ],
+  });
+}

@@ -1,0 +1,145 @@
+// The report as one standalone, printable HTML page (A4 print styles, charts as inline SVG).
+// Every text is escaped; the only markup not built here is ECharts' SVG, whose labels come
+// from the report catalogue and which ECharts escapes itself.
+import { STATUSES } from "../../domain/tracker/status.ts";
+import { STATUS_HEX, STATUS_INK } from "./charts.ts";
+import { type Block, type Cell, type ReportDocument, reportDocument } from "./document.ts";
+import type { ReportModel } from "./model.ts";
+
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** Escaped text whose line breaks become <br>. */
+function lines(text: string): string {
+  return text.split(/\r?\n/).map(escapeHtml).join("<br>");
+}
+
+const statusCss = STATUSES.map(
+  (s) => `.s-${s}{background:${STATUS_HEX[s]};color:${STATUS_INK[s]}}`,
+).join("");
+
+const CSS = `
+@page{size:A4;margin:18mm 16mm 20mm}
+*{box-sizing:border-box}
+body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10.5pt;line-height:1.45;color:#1a1a1a;max-width:190mm;margin:0 auto;padding:12mm 4mm}
+h1,h2,h3{color:#1f5f8b;line-height:1.25;break-after:avoid}
+h1{font-size:17pt;border-bottom:2px solid #1f5f8b;padding-bottom:3pt;margin:22pt 0 8pt}
+h2{font-size:13.5pt;margin:16pt 0 6pt}
+h3{font-size:11.5pt;margin:12pt 0 4pt}
+.break{break-before:page}
+.cover{min-height:250mm;display:flex;flex-direction:column;justify-content:center;text-align:center;break-after:page}
+.cover .logo{margin:0 auto 18pt;width:40mm;height:25mm;border:1px dashed #999;display:flex;align-items:center;justify-content:center;color:#777}
+.cover .logo img{max-width:100%;max-height:100%}
+.cover .title{font-size:24pt;color:#1f5f8b;font-weight:bold;margin:0 0 8pt}
+.cover .subtitle{font-size:16pt;margin:0 0 24pt}
+.toc ol{list-style:none;padding-left:0}.toc ol ol{padding-left:14pt}
+.toc a{color:inherit;text-decoration:none}
+.muted{color:#555;font-style:italic}
+.strong{font-weight:bold}
+table{width:100%;border-collapse:collapse;margin:6pt 0 12pt;font-size:9.5pt}
+th,td{border:1px solid #9aa7b0;padding:3pt 5pt;vertical-align:top;text-align:left}
+thead th{background:#dce8f0}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+td.num,th.num{text-align:right}
+tr.group td{background:#eef3f6;font-weight:bold}
+.note{display:block;color:#444;font-style:italic;margin-top:3pt}
+.mark{display:inline-block;padding:1pt 6pt;border-radius:3pt;font-weight:bold}
+figure{margin:8pt 0 14pt;break-inside:avoid}figure svg{width:100%;height:auto}
+figcaption{font-size:9.5pt;color:#444;text-align:center}
+@media print{body{padding:0;max-width:none}a{color:inherit}}
+${statusCss}`;
+
+function cell(c: Cell, numeric: boolean | undefined, span?: number): string {
+  const cls = [c.status ? `s-${c.status}` : "", numeric ? "num" : ""].filter(Boolean).join(" ");
+  const text = c.bold ? `<b>${lines(c.text)}</b>` : lines(c.text);
+  const note = c.note ? `<span class="note">${lines(c.note)}</span>` : "";
+  return `<td${cls ? ` class="${cls}"` : ""}${span ? ` colspan="${span}"` : ""}>${text}${note}</td>`;
+}
+
+function block(b: Block, doc: ReportDocument): string {
+  switch (b.kind) {
+    case "cover":
+      return `<section class="cover"><div class="logo">${
+        b.logoPng
+          ? `<img alt="" src="data:image/png;base64,${Buffer.from(b.logoPng).toString("base64")}">`
+          : escapeHtml(b.logoLabel)
+      }</div><p class="title">${escapeHtml(b.title)}</p><p class="subtitle">${escapeHtml(b.subtitle)}</p>${b.lines
+        .map((l) => `<p>${escapeHtml(l)}</p>`)
+        .join("")}</section>`;
+    case "toc":
+      return `<nav class="toc" aria-labelledby="toc"><h1 id="toc">${escapeHtml(b.title)}</h1>${toc(doc)}</nav>`;
+    case "heading":
+      return `<h${b.level} id="${b.id}"${b.pageBreak ? ' class="break"' : ""}>${escapeHtml(b.text)}</h${b.level}>`;
+    case "paragraph":
+      return `<p${b.tone ? ` class="${b.tone}"` : ""}>${lines(b.text)}</p>`;
+    case "bullets": {
+      const tag = b.ordered ? "ol" : "ul";
+      return `<${tag}>${b.items.map((i) => `<li>${lines(i)}</li>`).join("")}</${tag}>`;
+    }
+    case "status":
+      return `<p><span class="mark s-${b.status}">${escapeHtml(b.text)}</span></p>`;
+    case "table": {
+      const head = b.columns
+        .map(
+          (c) =>
+            `<th scope="col" style="width:${(c.width * 100).toFixed(1)}%"${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.label)}</th>`,
+        )
+        .join("");
+      const rows = b.rows
+        .map((r) =>
+          r.group
+            ? `<tr class="group">${cell(r.cells[0] ?? { text: "" }, false, b.columns.length)}</tr>`
+            : `<tr${r.minHeight ? ` style="height:${r.minHeight}pt"` : ""}>${r.cells
+                .map((c, i) => cell(c, b.columns[i]?.numeric))
+                .join("")}</tr>`,
+        )
+        .join("\n");
+      return `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+    }
+    case "chart":
+      return `<figure role="img" aria-label="${escapeHtml(b.title)}">${b.chart.svg}<figcaption>${escapeHtml(b.title)}</figcaption></figure>`;
+  }
+}
+
+/** Contents: headings of levels 1 and 2, nested. */
+function toc(doc: ReportDocument): string {
+  let out = "<ol>";
+  let open = false;
+  for (const b of doc.blocks) {
+    if (b.kind !== "heading" || b.level === 3) continue;
+    const link = `<a href="#${b.id}">${escapeHtml(b.text)}</a>`;
+    if (b.level === 1) {
+      out += `${open ? "</ol></li>" : ""}<li>${link}<ol>`;
+      open = true;
+    } else out += `<li>${link}</li>`;
+  }
+  return `${out}${open ? "</ol></li>" : ""}</ol>`;
+}
+
+export function renderHtml(model: ReportModel): string {
+  const doc = reportDocument(model);
+  return `<!doctype html>
+<html lang="${doc.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(doc.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${doc.blocks.map((b) => block(b, doc)).join("\n")}
+<footer><p class="muted">${escapeHtml(doc.footer)}</p></footer>
+</body>
+</html>
+`;
+}

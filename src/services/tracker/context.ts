@@ -1,0 +1,89 @@
+// Loads what every public view of a cycle needs, once: the tracker, the published cycle, its
+// commitments, indicators, statuses and partners. Unpublished cycles are not public: they are
+// reported as missing, exactly like an unknown id.
+
+import type { Executor } from "../../db/shared/audit.ts";
+import { type Assessment, listAssessments } from "../../db/tracker/assessments.ts";
+import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCycles } from "../../db/tracker/cycles.ts";
+import { listPartners } from "../../db/tracker/partners.ts";
+import { findDefaultTracker } from "../../db/tracker/trackers.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { notFound } from "../../domain/shared/problem.ts";
+import type { Commitment, Indicator } from "../../domain/tracker/commitment.ts";
+import { type Cycle, isPublished, latestPublished } from "../../domain/tracker/cycle.ts";
+import type { Partner } from "../../domain/tracker/partner.ts";
+import type { Status } from "../../domain/tracker/status.ts";
+
+export interface TrackerInfo {
+  id: number;
+  countryCode: string;
+  name: string;
+  organisation: string;
+}
+
+export interface CycleContext {
+  tracker: TrackerInfo;
+  cycle: Cycle;
+  publishedCycles: Cycle[];
+  commitments: Commitment[];
+  indicators: Indicator[];
+  assessments: Map<number, Assessment>;
+  partners: Map<number, Partner>;
+}
+
+export async function loadTracker(db: Executor, lang: Lang): Promise<TrackerInfo> {
+  const row = await findDefaultTracker(db);
+  if (!row) throw notFound("tracker", "default");
+  return {
+    id: row.id,
+    countryCode: row.country_code,
+    name: lang === "en" && row.name_en ? row.name_en : row.name,
+    organisation: row.organisation,
+  };
+}
+
+/** The latest published cycle, without loading its content. */
+export async function latestPublishedCycle(db: Executor, lang: Lang): Promise<Cycle> {
+  const tracker = await loadTracker(db, lang);
+  const cycle = latestPublished(await listCycles(db, tracker.id, lang));
+  if (!cycle) throw notFound("cycle", "latest");
+  return cycle;
+}
+
+/** The published cycle named by slug, or the latest published one when slug is undefined. */
+export async function loadCycleContext(
+  db: Executor,
+  slug: string | undefined,
+  lang: Lang,
+): Promise<CycleContext> {
+  const tracker = await loadTracker(db, lang);
+  const cycles = await listCycles(db, tracker.id, lang);
+  const publishedCycles = cycles.filter(isPublished);
+  const cycle =
+    slug === undefined ? latestPublished(cycles) : publishedCycles.find((c) => c.slug === slug);
+  if (!cycle) throw notFound("cycle", slug ?? "latest");
+  const [commitments, indicators, assessments, partners] = await Promise.all([
+    listCommitments(db, tracker.id, lang),
+    listIndicators(db, tracker.id, lang),
+    listAssessments(db, cycle.id, lang),
+    listPartners(db, tracker.id, lang),
+  ]);
+  return {
+    tracker,
+    cycle,
+    publishedCycles,
+    commitments,
+    indicators,
+    assessments: new Map(assessments.map((a) => [a.indicatorId, a])),
+    partners: new Map(partners.map((p) => [p.id, p])),
+  };
+}
+
+export function statusOf(ctx: CycleContext, indicatorId: number): Status {
+  return ctx.assessments.get(indicatorId)?.status ?? "not_assessed";
+}
+
+export function indicatorsOf(ctx: CycleContext, commitmentId: number): Indicator[] {
+  return ctx.indicators.filter((i) => i.commitmentId === commitmentId);
+}

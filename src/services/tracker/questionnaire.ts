@@ -1,0 +1,531 @@
+// The partner questionnaire: one page per partner per cycle (annex 1 of the method), answers saved
+// as drafts over several sittings, submitted when ready. Writes are versioned (a stale write is
+// refused, never merged silently) and carry a client id (a resend is stored once). Rows that are
+// not valid yet are kept in the draft as typed, beside the answer, and listed back.
+import { createHash } from "node:crypto";
+
+import {
+  findAnswer,
+  findClientWrite,
+  heldRows,
+  insertClientWrite,
+  listAnswerMeta,
+  lockAnswer,
+  writeAnswer,
+} from "../../db/tracker/answers.ts";
+import { countReturned, findExtension } from "../../db/tracker/collection.ts";
+import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
+import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
+import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+import { lockCycleState } from "../../db/tracker/validation.ts";
+import { INT4_MAX } from "../../domain/shared/input.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { type Actor, actorLabel, boundPartner } from "../../domain/shared/policy.ts";
+import { notFound, Problem } from "../../domain/shared/problem.ts";
+import {
+  acceptsAnswer,
+  linkOpens,
+  type PartnerWindow,
+  partnerCollects,
+  partnerDeadline,
+} from "../../domain/tracker/collection.ts";
+import { indicatorNumber } from "../../domain/tracker/commitment.ts";
+import type { CycleState } from "../../domain/tracker/cycle.ts";
+import {
+  type AnswerProgress,
+  answerProgress,
+  type CollectionMethod,
+  type Contributes,
+  type Evidence,
+  isEmptyAnswer,
+  type QuantifiedOutput,
+  type ResponseState,
+  type RowProblem,
+  readRows,
+  stateAfterSave,
+  submitProblem,
+  type TypedOutput,
+  type TypedRows,
+} from "../../domain/tracker/response.ts";
+import { utcDay } from "../../domain/tracker/tracking.ts";
+import type { Db } from "../shared/db.ts";
+import { loadTracker } from "./context.ts";
+import { authorise } from "./cycles.ts";
+
+/** An answer's content as stored: valid rows only. */
+export interface AnswerContent {
+  contributes: Contributes;
+  activities: string | null;
+  collaboratorIds: number[];
+  collaboratorsText: string | null;
+  difficulties: string | null;
+  outputs: QuantifiedOutput[];
+  evidence: Evidence[];
+}
+
+/** An answer as typed: quantities may be text ("12,5"), and any row may still be invalid. */
+export interface AnswerInput extends Omit<AnswerContent, "outputs"> {
+  outputs: TypedOutput[];
+}
+
+export interface SaveRequest {
+  cycleSlug: string;
+  partnerSlug: string;
+  indicatorCode: string;
+  answer: AnswerInput;
+  /**
+   * The version the writer last saw (0 for a new answer). Every write must say which version it
+   * replaces: null is refused (a writer that never saw the stored answer would overwrite it).
+   */
+  ifMatch: number | null;
+  clientId: string | null;
+  submit: boolean;
+  /** How the answer reached us; only the coordinator may say interview or document review. */
+  method?: CollectionMethod;
+  answeredBy?: string | null;
+}
+
+export type SaveResult =
+  | {
+      /** "partial": stored, but some rows are kept as typed, not valid yet (`problems`). */
+      outcome: "saved" | "partial" | "replayed";
+      version: number;
+      state: string;
+      problems: RowProblem[];
+      progress: AnswerProgress;
+    }
+  | { outcome: "stale"; current: QuestionAnswer | null }
+  /** The client id came before with another body, or for another answer: nothing is written. */
+  | { outcome: "mismatch"; current: QuestionAnswer | null; sent: AnswerInput };
+
+const isStaff = (actor: Actor) =>
+  actor.kind === "user" && (actor.role === "coordinator" || actor.role === "admin");
+
+/**
+ * A questionnaire that is not there, whatever the reason (unknown cycle or partner, or one the
+ * actor may not read): never "no such partner" to a partner who followed a stale link.
+ */
+const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
+  notFound("questionnaire", `${cycleSlug}/${partnerSlug}`);
+
+async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
+  const tracker = await loadTracker(db, lang);
+  const cycle = await findCycleRecord(db, tracker.id, cycleSlug, lang);
+  const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
+  if (!cycle || !partner) throw noQuestionnaire(cycleSlug, partnerSlug);
+  return { tracker, cycle, partner };
+}
+
+export interface QuestionAnswer extends AnswerContent {
+  version: number;
+  state: string;
+  method: CollectionMethod;
+  updatedBy: string | null;
+  updatedAt: string;
+  returnComment: string | null;
+  /** The rows as typed while some are not valid yet (shown instead of outputs and evidence). */
+  held: TypedRows | null;
+  /** What is wrong with the held rows. */
+  problems: RowProblem[];
+}
+
+export interface QuestionnaireView {
+  cycle: { slug: string; label: string; state: string; deadline: string | null };
+  partner: { id: number; slug: string; name: string; acronym: string | null };
+  /** At least one answer may be written by this actor now (each indicator says which). */
+  editable: boolean;
+  /** The last day of the partner's extended collection, while it runs. */
+  extendedUntil: string | null;
+  /**
+   * The day the partner's answers are due, while one applies: the cycle's deadline (or its
+   * extension's later day) during collection, its extension's day in validation, else null.
+   */
+  deadline: string | null;
+  /** The coordinator entering answers on a partner's behalf says how they were collected. */
+  onBehalf: boolean;
+  commitments: {
+    number: number;
+    title: string;
+    indicators: {
+      id: number;
+      code: string;
+      number: string;
+      title: string;
+      answer: QuestionAnswer | null;
+      /** This answer may be written by this actor now. */
+      editable: boolean;
+    }[];
+  }[];
+  partners: { id: number; shortName: string }[];
+  progress: AnswerProgress;
+}
+
+export async function getQuestionnaire(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  lang: Lang,
+): Promise<QuestionnaireView> {
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
+  // Another partner's questionnaire is reported missing, exactly like an unknown one.
+  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(cycleSlug, partnerSlug);
+  const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
+    await Promise.all([
+      listCommitments(db, tracker.id, lang),
+      listIndicators(db, tracker.id, lang),
+      listMappings(db, cycle.id),
+      listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
+      listAnswerMeta(db, cycle.id, partner.id),
+      listPartners(db, tracker.id, lang),
+      findExtension(db, cycle.id, partner.id),
+    ]);
+  const window = windowOf(cycle.state, extendedUntil);
+  const writer = canWrite(actor, cycle.id, partner.id);
+  const mapped = new Set(
+    mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
+  );
+  const answerOf = (indicatorId: number): QuestionAnswer | null => {
+    const r = responses.find((x) => x.indicatorId === indicatorId);
+    const m = meta.find((x) => x.indicator_id === indicatorId);
+    if (!r || !m) return null;
+    const held = heldRows(m.held_rows);
+    return {
+      contributes: r.contributes,
+      activities: r.activities,
+      collaboratorIds: r.collaboratorIds,
+      collaboratorsText: r.collaboratorsText,
+      difficulties: r.difficulties,
+      outputs: r.outputs,
+      evidence: r.evidence,
+      version: m.version,
+      state: m.state,
+      method: r.method,
+      updatedBy: m.updated_by,
+      updatedAt: m.updated_at.toISOString(),
+      returnComment: m.return_comment,
+      held,
+      problems: held ? readRows(held).problems : [],
+    };
+  };
+  const groups = commitments
+    .map((c) => ({
+      number: c.number,
+      title: c.title,
+      indicators: indicators
+        .filter((i) => i.commitmentId === c.id && mapped.has(i.id))
+        .map((i) => ({
+          id: i.id,
+          code: i.code,
+          number: indicatorNumber(c.number, i),
+          title: i.title,
+          answer: answerOf(i.id),
+        }))
+        .map((i) => ({
+          ...i,
+          editable:
+            writer &&
+            acceptsAnswer({
+              ...window,
+              byCoordinator: isStaff(actor),
+              answerState: (i.answer?.state ?? null) as ResponseState | null,
+            }),
+        })),
+    }))
+    .filter((g) => g.indicators.length > 0);
+  const all = groups.flatMap((g) => g.indicators);
+  return {
+    cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
+    partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
+    editable: all.some((i) => i.editable),
+    extendedUntil: extendedUntil !== null && extendedUntil >= window.today ? extendedUntil : null,
+    deadline: partnerCollects(window)
+      ? partnerDeadline(cycle.state, cycle.deadline, extendedUntil)
+      : null,
+    onBehalf: isStaff(actor),
+    commitments: groups,
+    partners: partners
+      .filter((p) => p.id !== partner.id)
+      .map((p) => ({ id: p.id, shortName: p.acronym ?? p.name }))
+      .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr")),
+    progress: progressOf(
+      all.length,
+      all.flatMap((i) => (i.answer ? [i.answer] : [])),
+    ),
+  };
+}
+
+/** The partner's window as the rule needs it: the cycle's state, its extension, today. */
+function windowOf(cycleState: CycleState, extendedUntil: string | null): PartnerWindow {
+  return { cycleState, extendedUntil, today: utcDay(new Date()) };
+}
+
+function progressOf(mapped: number, answers: readonly QuestionAnswer[]): AnswerProgress {
+  return answerProgress(
+    mapped,
+    answers.map((a) => ({ state: a.state as ResponseState, empty: isEmptyAnswer(a, a.held) })),
+  );
+}
+
+function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
+  try {
+    authorise(actor, "response.read", { cycleId, partnerId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function canWrite(actor: Actor, cycleId: number, partnerId: number): boolean {
+  try {
+    authorise(actor, "response.write", { cycleId, partnerId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The fingerprint of a write, to tell a resend from another write under the same client id. */
+function digestOf(req: SaveRequest): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ answer: req.answer, submit: req.submit }))
+    .digest("base64url");
+}
+
+function refusedSubmit(problem: "contributes" | RowProblem): Problem {
+  return problem === "contributes"
+    ? new Problem("invalid_input", "contributes")
+    : new Problem("invalid_input", problem.list, { row: problem.row, reason: problem.reason });
+}
+
+/** A version past int4 matches no stored answer and cannot even be compared in SQL. */
+function checkVersion(ifMatch: number | null): void {
+  if (ifMatch === null) return;
+  if (!Number.isInteger(ifMatch) || ifMatch < 0 || ifMatch > INT4_MAX)
+    throw new Problem("invalid_input", "version", { field: "version" });
+}
+
+export interface SaveOptions {
+  /** The answer arrives in an uploaded file: stored with method "import", whoever may write. */
+  imported?: boolean;
+}
+
+export async function saveAnswer(
+  db: Db,
+  actor: Actor,
+  req: SaveRequest,
+  lang: Lang,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang, options));
+}
+
+/** saveAnswer inside a transaction the caller holds (an import writes all its rows in one). */
+export async function saveAnswerIn(
+  trx: Db,
+  actor: Actor,
+  req: SaveRequest,
+  lang: Lang,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
+  checkVersion(req.ifMatch);
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  const by = actorLabel(actor);
+  const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
+  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(req.cycleSlug, req.partnerSlug);
+  authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const ifMatch = req.ifMatch;
+  if (ifMatch === null) throw new Problem("precondition_required", "if-match");
+  // Read the state under a row lock, so that a write racing with publication cannot land after it.
+  const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
+  if (cycleState !== "collection" && cycleState !== "validation")
+    throw new Problem("conflict", "cycle_state", { state: cycleState });
+  const tracker = await loadTracker(trx, lang);
+  const indicator = (await listIndicators(trx, tracker.id, lang)).find(
+    (i) => i.code === req.indicatorCode,
+  );
+  // The lock makes concurrent writes to one answer, and resends, take turns.
+  const mapped =
+    indicator !== undefined &&
+    (await lockAnswer(trx, {
+      cycleId: cycle.id,
+      partnerId: partner.id,
+      indicatorId: indicator.id,
+    }));
+  if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
+  const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
+  const digest = digestOf(req);
+  // The counter after this write, so that a client can show it without reloading the page.
+  const progress = async () => {
+    const [mappings, responses, meta] = await Promise.all([
+      listMappings(trx, cycle.id),
+      listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
+      listAnswerMeta(trx, cycle.id, partner.id),
+    ]);
+    const asked = new Set(
+      mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
+    );
+    return answerProgress(
+      asked.size,
+      responses
+        .filter((r) => asked.has(r.indicatorId))
+        .map((r) => ({
+          state: r.state,
+          empty: isEmptyAnswer(
+            r,
+            heldRows(meta.find((m) => m.indicator_id === r.indicatorId)?.held_rows),
+          ),
+        })),
+    );
+  };
+  // Collaborators are partners of this tracker: an unknown id is refused, not left to the
+  // foreign key (whose violation would be a server error).
+  if (req.answer.collaboratorIds.length > 0) {
+    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    if (req.answer.collaboratorIds.some((id) => !known.has(id)))
+      throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
+  }
+
+  if (req.clientId) {
+    const seen = await findClientWrite(trx, req.clientId);
+    const current = seen ? await findAnswer(trx, ref) : undefined;
+    // A client id names one write to one answer. Reused for another answer or with another body
+    // it is refused with both sides shown (a "replayed" would silently drop the new content).
+    if (
+      seen &&
+      (current?.response.id !== seen.response_id ||
+        (seen.body_digest !== null && seen.body_digest !== digest))
+    ) {
+      return {
+        outcome: "mismatch",
+        current: current ? toQuestionAnswer(current) : null,
+        sent: req.answer,
+      };
+    }
+    if (seen) {
+      return {
+        outcome: "replayed",
+        version: seen.version,
+        state: current ? stateOf(current) : "draft",
+        problems: current?.held ? readRows(current.held).problems : [],
+        progress: await progress(),
+      };
+    }
+  }
+  const rows = readRows({ outputs: req.answer.outputs, evidence: req.answer.evidence });
+  // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
+  const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
+  if (refused) throw refusedSubmit(refused);
+  const existing = await findAnswer(trx, ref);
+  // One rule for the page, the API and imports: after collection, a partner writes only an
+  // answer sent back to it (until validated or published) or while its extension runs.
+  const window = windowOf(cycleState, await findExtension(trx, cycle.id, partner.id));
+  const answerState = existing?.response.state ?? null;
+  if (!acceptsAnswer({ ...window, byCoordinator: isStaff(actor), answerState }))
+    throw new Problem("conflict", "cycle_state", { state: cycleState });
+  const method: CollectionMethod = options.imported
+    ? "import"
+    : isStaff(actor)
+      ? (req.method ?? "interview")
+      : "online";
+  const state = stateAfterSave(
+    existing?.response.state ?? null,
+    req.submit,
+    req.answer,
+    rows.problems,
+  );
+  const written = await writeAnswer(
+    trx,
+    by,
+    ref,
+    {
+      ...req.answer,
+      outputs: rows.outputs,
+      evidence: rows.evidence,
+      held: rows.problems.length > 0 ? rows.kept : null,
+      method,
+      state,
+      answeredBy: req.answeredBy ?? (actor.kind === "user" ? actor.name : null),
+      answeredAt: new Date().toISOString(),
+      submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
+      returnComment: req.submit ? null : (existing?.returnComment ?? null),
+    },
+    ifMatch,
+  );
+  if (written === "stale") {
+    const current = await findAnswer(trx, ref);
+    return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
+  }
+  if (req.clientId)
+    await insertClientWrite(trx, {
+      clientId: req.clientId,
+      responseId: written.id,
+      version: written.version,
+      bodyDigest: digest,
+    });
+  return {
+    outcome: rows.problems.length > 0 ? "partial" : "saved",
+    version: written.version,
+    state,
+    problems: rows.problems,
+    progress: await progress(),
+  };
+}
+
+function stateOf(a: { response: { state: string } }): string {
+  return a.response.state;
+}
+
+function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>): QuestionAnswer {
+  const r = a.response;
+  return {
+    contributes: r.contributes,
+    activities: r.activities,
+    collaboratorIds: r.collaboratorIds,
+    collaboratorsText: r.collaboratorsText,
+    difficulties: r.difficulties,
+    outputs: r.outputs,
+    evidence: r.evidence,
+    version: a.version,
+    state: r.state,
+    method: r.method,
+    updatedBy: a.updatedBy,
+    updatedAt: a.updatedAt.toISOString(),
+    returnComment: a.returnComment,
+    held: a.held,
+    problems: a.held ? readRows(a.held).problems : [],
+  };
+}
+
+/** The questionnaires an actor may open: its partner's, in cycles that still ask it something. */
+export async function questionnairesFor(
+  db: Db,
+  actor: Actor,
+  lang: Lang,
+): Promise<{ cycleSlug: string; partnerSlug: string }[]> {
+  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  const partnerId = boundPartner(actor);
+  if (partnerId === null) return [];
+  const tracker = await loadTracker(db, lang);
+  const [cycles, partners] = await Promise.all([
+    listCycles(db, tracker.id, lang),
+    listPartners(db, tracker.id, lang),
+  ]);
+  const partner = partners.find((p) => p.id === partnerId);
+  if (!partner) return [];
+  const result: { cycleSlug: string; partnerSlug: string }[] = [];
+  for (const c of cycles) {
+    if (actor.kind === "invitation" && actor.cycleId !== c.id) continue;
+    if (c.state !== "collection" && c.state !== "validation") continue;
+    const open = linkOpens({
+      ...windowOf(c.state, await findExtension(db, c.id, partnerId)),
+      returnedAnswers: await countReturned(db, c.id, partnerId),
+    });
+    const asked = open && (await listMappings(db, c.id)).some((m) => m.partnerId === partnerId);
+    if (asked) result.push({ cycleSlug: c.slug, partnerSlug: partner.slug });
+  }
+  return result;
+}

@@ -1,0 +1,242 @@
+// The annual report of a cycle: builds the report model from the stored cycle (statuses,
+// responses, synthesis, the coordinator's texts) and renders it as DOCX, PDF, HTML or XLSX.
+// Figures quoted in texts come from the data: {placeholders} are filled here.
+
+import type { Executor } from "../../db/shared/audit.ts";
+import { listAssessments, listMeetings } from "../../db/tracker/assessments.ts";
+import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCycles } from "../../db/tracker/cycles.ts";
+import { listDifficulties, listRecommendations } from "../../db/tracker/difficulties.ts";
+import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
+import { listPartners } from "../../db/tracker/partners.ts";
+import { listAcronyms } from "../../db/tracker/report-texts.ts";
+import { listResponses } from "../../db/tracker/responses.ts";
+import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { notFound } from "../../domain/shared/problem.ts";
+import { indicatorNumber } from "../../domain/tracker/commitment.ts";
+import { type Cycle, isPublished } from "../../domain/tracker/cycle.ts";
+import { groupDifficulties } from "../../domain/tracker/difficulty.ts";
+import {
+  groupByCategory,
+  type Partner,
+  partnerShortName,
+  slugify,
+} from "../../domain/tracker/partner.ts";
+import { isPublishedAnswer, isPublishedContribution } from "../../domain/tracker/publication.ts";
+import {
+  acronymsUsed,
+  CYCLE_TEXT_KINDS,
+  type CycleTextKind,
+  fillPlaceholders,
+  type TextValues,
+} from "../../domain/tracker/report-text.ts";
+import { COLLECTION_METHODS, type CollectionMethod } from "../../domain/tracker/response.ts";
+import {
+  commitmentVerdict,
+  contributingPartnerIds,
+  contributorsPerBlock,
+  countByStatus,
+  summariseCommitments,
+} from "../../domain/tracker/synthesis.ts";
+import { formatNumber } from "../../reports/tracker/i18n.ts";
+import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
+import { renderFile } from "../shared/rendering.ts";
+import { loadTracker } from "./context.ts";
+import { getCycleTexts, ownTexts } from "./report-texts.ts";
+
+export interface BuildOptions {
+  /** Public callers see published cycles only; an unpublished one is "not found". */
+  publishedOnly: boolean;
+  /** The date printed on the cover (ISO), today by default. */
+  today?: string;
+}
+
+/** A cycle named by its slug, or by a year: the cycle whose period ends that year. */
+function findCycle(cycles: Cycle[], ref: string): Cycle | undefined {
+  const bySlug = cycles.find((c) => c.slug === ref);
+  if (bySlug || !/^\d{4}$/.test(ref)) return bySlug;
+  return cycles.find((c) => c.periodEnd.startsWith(ref));
+}
+
+export async function buildReport(
+  db: Executor,
+  cycleRef: string | number,
+  lang: Lang,
+  options: BuildOptions = { publishedOnly: true },
+): Promise<ReportModel> {
+  const tracker = await loadTracker(db, lang);
+  const all = await listCycles(db, tracker.id, lang);
+  const cycle = findCycle(options.publishedOnly ? all.filter(isPublished) : all, String(cycleRef));
+  if (!cycle) throw notFound("cycle", String(cycleRef));
+
+  const [commitments, indicators, assessments, partners, stored, mapped] = await Promise.all([
+    listCommitments(db, tracker.id, lang),
+    listIndicators(db, tracker.id, lang),
+    listAssessments(db, cycle.id, lang),
+    listPartners(db, tracker.id, lang),
+    listResponses(db, { cycleIds: [cycle.id] }),
+    listMappedPartnerIds(db, cycle.id),
+  ]);
+  const [difficulties, recommendations, meetings, acronyms, allTexts] = await Promise.all([
+    listDifficulties(db, cycle.id, lang),
+    listRecommendations(db, cycle.id, lang),
+    listMeetings(db, cycle.id, lang),
+    listAcronyms(db, tracker.id, lang),
+    getCycleTexts(db, cycle.id),
+  ]);
+  // The one publication rule of the public pages: no draft, no answer sent back, none empty.
+  const responses = stored.filter(isPublishedAnswer);
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  const short = (id: number) => {
+    const p = byId.get(id);
+    return p ? partnerShortName(p) : "?";
+  };
+  const byName = (a: string, b: string) => a.localeCompare(b, "fr");
+  const status = new Map(assessments.map((a) => [a.indicatorId, a]));
+
+  const reportCommitments = commitments.map((c) => {
+    const own = indicators.filter((i) => i.commitmentId === c.id);
+    const rows = own.map((i) => ({
+      number: indicatorNumber(c.number, i),
+      code: i.code,
+      title: i.title,
+      buildingBlocks: i.buildingBlocks,
+      status: status.get(i.id)?.status ?? "not_assessed",
+      narrative: status.get(i.id)?.narrative ?? null,
+      contributions: responses
+        .filter((r) => r.indicatorId === i.id && isPublishedContribution(r))
+        .map((r, n) => ({
+          n: n + 1,
+          partner: short(r.partnerId),
+          partnerName: byId.get(r.partnerId)?.name ?? "?",
+          category: byId.get(r.partnerId)?.category ?? "local_ngo",
+          contributes: r.contributes,
+          activities: r.activities,
+          collaborators: [
+            ...r.collaboratorIds.map(short),
+            ...(r.collaboratorsText ? [r.collaboratorsText] : []),
+          ],
+          difficulties: r.difficulties,
+          outputs: r.outputs,
+          method: r.method,
+          answeredAt: r.answeredAt,
+        })),
+    }));
+    return {
+      number: c.number,
+      title: c.title,
+      goals: c.goals,
+      verdict: commitmentVerdict(rows.map((i) => i.status)),
+      indicators: rows,
+    };
+  });
+
+  const statuses = reportCommitments.flatMap((c) => c.indicators.map((i) => i.status));
+  const counts = countByStatus(statuses);
+  const summary = summariseCommitments(
+    reportCommitments.map((c) => c.indicators.map((i) => i.status)),
+  );
+  const contributors = contributingPartnerIds(responses);
+  const methods = Object.fromEntries(
+    COLLECTION_METHODS.map((m) => [m, responses.filter((r) => r.method === m).length]),
+  ) as Record<CollectionMethod, number>;
+  const answered = responses
+    .map((r) => r.answeredAt?.slice(0, 10))
+    .filter((d): d is string => d !== undefined)
+    .sort();
+
+  const n = (value: number) => formatNumber(lang, value);
+  const values: TextValues = {
+    cycle: cycle.label,
+    country: tracker.name,
+    organisation: tracker.organisation,
+    commitments: n(commitments.length),
+    indicators: n(indicators.length),
+    partners: n(contributors.length),
+    mapped: n(mapped.length),
+    responses: n(responses.length),
+    achieved: n(counts.achieved),
+    on_track: n(counts.on_track),
+    off_track: n(counts.off_track),
+    not_assessed: n(counts.not_assessed),
+    commitments_on_track: n(summary.onTrackOrBetter),
+  };
+  // Texts offered from the previous cycle are not the cycle's until the coordinator saves them.
+  const texts = ownTexts(allTexts);
+  const filled = Object.fromEntries(
+    CYCLE_TEXT_KINDS.map((kind) => {
+      const text = texts[kind];
+      return [kind, text ? fillPlaceholders(pickText(lang, text.text, text.textEn), values) : null];
+    }),
+  ) as Record<CycleTextKind, string | null>;
+
+  const contributingPartners = contributors
+    .map((id) => byId.get(id))
+    .filter((p): p is Partner => p !== undefined);
+  const model: Omit<ReportModel, "acronyms"> = {
+    lang,
+    generatedOn: options.today ?? new Date().toISOString().slice(0, 10),
+    cover: {
+      country: tracker.name,
+      countryCode: tracker.countryCode,
+      cycleSlug: cycle.slug,
+      cycleLabel: cycle.label,
+      periodStart: cycle.periodStart,
+      periodEnd: cycle.periodEnd,
+      organisation: tracker.organisation,
+      logoPng: null,
+    },
+    texts: filled,
+    methodology: {
+      partnersMapped: mapped.length,
+      partnersContributing: contributors.length,
+      responses: responses.length,
+      methods,
+      firstAnswer: answered[0] ?? null,
+      lastAnswer: answered.at(-1) ?? null,
+      meetings: meetings.map((m) => ({
+        title: m.title,
+        place: m.place,
+        heldOn: m.heldOn,
+        participants: m.participantIds.length,
+      })),
+    },
+    counts,
+    summary,
+    blocks: contributorsPerBlock(indicators, responses).map((b) => ({
+      block: b.block,
+      partners: b.partnerIds.map(short).sort(byName),
+    })),
+    categories: groupByCategory(contributingPartners).map((g) => ({
+      category: g.category,
+      partners: g.partners.map(partnerShortName),
+    })),
+    commitments: reportCommitments,
+    difficulties: groupDifficulties(difficulties).map((g) => ({
+      level: g.level,
+      items: g.items.map((d) => d.text),
+    })),
+    recommendations: recommendations.map((r) => r.text),
+  };
+  return { ...model, acronyms: acronymsUsed(reportTexts(model), acronyms) };
+}
+
+export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  html: "text/html; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** "jalon-mali-2022-fr.pdf": country (in English, for a stable name), cycle, language. */
+export function reportFileName(model: ReportModel, format: ReportFormat): string {
+  const country =
+    new Intl.DisplayNames(["en"], { type: "region" }).of(model.cover.countryCode) ??
+    model.cover.countryCode;
+  return `jalon-${slugify(country)}-${slugify(model.cover.cycleSlug)}-${model.lang}.${format}`;
+}
+
+/** The report in one format, drawn in the rendering worker. */
+export function renderReport(model: ReportModel, format: ReportFormat): Promise<Uint8Array> {
+  return renderFile({ kind: "report", model, format });
+}

@@ -1,0 +1,227 @@
+// Public read models of a published cycle: the scorecard and a commitment's page.
+
+import type { Executor } from "../../db/shared/audit.ts";
+import { listAssessments } from "../../db/tracker/assessments.ts";
+import { listResponses } from "../../db/tracker/responses.ts";
+import { findPreviousCycleId } from "../../db/tracker/validation.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { notFound } from "../../domain/shared/problem.ts";
+import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
+import { type Goal, indicatorNumber } from "../../domain/tracker/commitment.ts";
+import {
+  comparisonBase,
+  notYetAssessed,
+  periodName,
+  statusChanges,
+} from "../../domain/tracker/comparison.ts";
+import { isPublishedContribution } from "../../domain/tracker/publication.ts";
+import type { Evidence, QuantifiedOutput, Response } from "../../domain/tracker/response.ts";
+import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
+import type { Status } from "../../domain/tracker/status.ts";
+import {
+  type CommitmentSummary,
+  commitmentVerdict,
+  countByStatus,
+  type StatusCounts,
+  summariseCommitments,
+} from "../../domain/tracker/synthesis.ts";
+import { type CycleContext, indicatorsOf, loadCycleContext, statusOf } from "./context.ts";
+
+export interface IndicatorMark {
+  id: number;
+  code: string;
+  number: string;
+  title: string;
+  status: Status;
+}
+
+export interface CommitmentCard {
+  number: number;
+  title: string;
+  goals: Goal[];
+  verdict: Status;
+  counts: StatusCounts;
+  indicators: IndicatorMark[];
+}
+
+export interface Scorecard {
+  context: CycleContext;
+  commitments: CommitmentCard[];
+  counts: StatusCounts;
+  summary: CommitmentSummary;
+  comparison: Comparison | null;
+}
+
+/** Statuses that changed since the published cycle this one is compared with. */
+export interface Comparison {
+  since: { slug: string; label: string; name: string };
+  changes: {
+    indicatorId: number;
+    commitment: number;
+    number: string;
+    code: string;
+    from: Status;
+    to: Status;
+  }[];
+  /** Indicators assessed then that this cycle has not assessed (yet): not a change. */
+  pending: { indicatorId: number; commitment: number; number: string; code: string; was: Status }[];
+}
+
+/** Null when there is no earlier published cycle to compare with. */
+async function loadComparison(
+  db: Executor,
+  ctx: CycleContext,
+  commitments: CommitmentCard[],
+  lang: Lang,
+): Promise<Comparison | null> {
+  const previousId = await findPreviousCycleId(db, ctx.cycle.id);
+  const base = comparisonBase(ctx.cycle, ctx.publishedCycles, previousId);
+  if (!base) return null;
+  const before = await listAssessments(db, base.id, lang);
+  const marks = commitments.flatMap((c) =>
+    c.indicators.map((i) => ({ ...i, commitment: c.number })),
+  );
+  const then = new Map(before.map((a) => [a.indicatorId, a.status]));
+  const now = new Map(marks.map((i) => [i.id, i.status]));
+  const changes = statusChanges(marks, then, now);
+  const where = (indicatorId: number) => {
+    const mark = marks.find((i) => i.id === indicatorId);
+    return {
+      commitment: mark?.commitment ?? 0,
+      number: mark?.number ?? "",
+      code: mark?.code ?? "",
+    };
+  };
+  return {
+    since: { slug: base.slug, label: base.label, name: periodName(base) },
+    changes: changes.map((change) => ({ ...change, ...where(change.indicatorId) })),
+    pending: notYetAssessed(marks, then, now).map((p) => ({ ...p, ...where(p.indicatorId) })),
+  };
+}
+
+function cards(ctx: CycleContext): CommitmentCard[] {
+  return ctx.commitments.map((c) => {
+    const indicators = indicatorsOf(ctx, c.id).map((i) => ({
+      id: i.id,
+      code: i.code,
+      number: indicatorNumber(c.number, i),
+      title: i.title,
+      status: statusOf(ctx, i.id),
+    }));
+    const statuses = indicators.map((i) => i.status);
+    return {
+      number: c.number,
+      title: c.title,
+      goals: c.goals,
+      verdict: commitmentVerdict(statuses),
+      counts: countByStatus(statuses),
+      indicators,
+    };
+  });
+}
+
+export async function getScorecard(
+  db: Executor,
+  cycleSlug: string | undefined,
+  lang: Lang,
+): Promise<Scorecard> {
+  const context = await loadCycleContext(db, cycleSlug, lang);
+  const commitments = cards(context);
+  return {
+    context,
+    commitments,
+    counts: countByStatus(commitments.flatMap((c) => c.indicators.map((i) => i.status))),
+    summary: summariseCommitments(commitments.map((c) => c.indicators.map((i) => i.status))),
+    comparison: await loadComparison(db, context, commitments, lang),
+  };
+}
+
+export interface PartnerRef {
+  slug: string;
+  name: string;
+  shortName: string;
+}
+
+export interface ContributionView {
+  partner: PartnerRef;
+  contributes: Response["contributes"];
+  activities: string | null;
+  collaborators: PartnerRef[];
+  collaboratorsText: string | null;
+  difficulties: string | null;
+  outputs: QuantifiedOutput[];
+  evidence: Evidence[];
+  method: Response["method"];
+}
+
+export interface IndicatorDetail extends IndicatorMark {
+  buildingBlocks: BuildingBlock[];
+  narrative: string | null;
+  contributions: ContributionView[];
+}
+
+export interface CommitmentPage {
+  context: CycleContext;
+  commitment: CommitmentCard;
+  indicators: IndicatorDetail[];
+  previous: number | null;
+  next: number | null;
+  comparison: Comparison | null;
+}
+
+export function partnerRef(ctx: CycleContext, partnerId: number): PartnerRef {
+  const p = ctx.partners.get(partnerId);
+  if (!p) return { slug: "", name: "?", shortName: "?" };
+  return { slug: p.slug, name: p.name, shortName: p.acronym ?? p.name };
+}
+
+export function contributionView(ctx: CycleContext, r: Response): ContributionView {
+  return {
+    partner: partnerRef(ctx, r.partnerId),
+    contributes: r.contributes,
+    activities: r.activities,
+    collaborators: r.collaboratorIds.map((id) => partnerRef(ctx, id)),
+    collaboratorsText: r.collaboratorsText,
+    difficulties: r.difficulties,
+    outputs: r.outputs,
+    evidence: r.evidence,
+    method: r.method,
+  };
+}
+
+export async function getCommitmentPage(
+  db: Executor,
+  cycleSlug: string,
+  commitmentNumber: number,
+  lang: Lang,
+): Promise<CommitmentPage> {
+  const context = await loadCycleContext(db, cycleSlug, lang);
+  const all = cards(context);
+  const index = all.findIndex((c) => c.number === commitmentNumber);
+  const commitment = all[index];
+  if (!commitment) throw notFound("commitment", commitmentNumber);
+  const responses = await listResponses(db, {
+    states: PUBLIC_ANSWER_STATES,
+    cycleIds: [context.cycle.id],
+    indicatorIds: commitment.indicators.map((i) => i.id),
+  });
+  const indicators = commitment.indicators.map((mark): IndicatorDetail => {
+    const indicator = context.indicators.find((i) => i.id === mark.id);
+    return {
+      ...mark,
+      buildingBlocks: indicator?.buildingBlocks ?? [],
+      narrative: context.assessments.get(mark.id)?.narrative ?? null,
+      contributions: responses
+        .filter((r) => r.indicatorId === mark.id && isPublishedContribution(r))
+        .map((r) => contributionView(context, r)),
+    };
+  });
+  return {
+    context,
+    commitment,
+    indicators,
+    previous: all[index - 1]?.number ?? null,
+    next: all[index + 1]?.number ?? null,
+    comparison: await loadComparison(db, context, [commitment], lang),
+  };
+}

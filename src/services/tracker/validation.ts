@@ -1,0 +1,383 @@
+// The validation step of a cycle: the meeting record, every partner's answers side by side per
+// indicator, the status and narrative the validators set, and answers sent back with a comment.
+
+import { listAnswerMeta, setAnswerState } from "../../db/tracker/answers.ts";
+import { listAssessmentRecords } from "../../db/tracker/assessments.ts";
+import { findAnswerOwner } from "../../db/tracker/collection.ts";
+import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listPartners } from "../../db/tracker/partners.ts";
+import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+import {
+  answerIdsInState,
+  findCycleMeeting,
+  lockCycleState,
+  type MeetingRecord,
+  saveMeetingRecord,
+  upsertAssessment,
+} from "../../db/tracker/validation.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";
+import { invalidFields, lengthProblems, notFound, Problem } from "../../domain/shared/problem.ts";
+import { indicatorNumber } from "../../domain/tracker/commitment.ts";
+import { acceptsAssessments, type CycleState, isValidPeriod } from "../../domain/tracker/cycle.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
+import type { Response } from "../../domain/tracker/response.ts";
+import { isStatus, type Status, statusNeedsNarrative } from "../../domain/tracker/status.ts";
+import {
+  COMMENT_LIMITS,
+  MEETING_LIMITS,
+  NARRATIVE_LIMITS,
+} from "../../domain/tracker/validation.ts";
+import type { Db } from "../shared/db.ts";
+import { loadTracker } from "./context.ts";
+import { authorise, cycleRecord } from "./cycles.ts";
+import {
+  queueSendBackNotice,
+  type SendBackFacts,
+  type SendBackMessage,
+  sendBackLinkFacts,
+} from "./send-back.ts";
+
+export interface PartnerName {
+  id: number;
+  shortName: string;
+  name: string;
+}
+
+export interface AnswerReview
+  extends Pick<
+    Response,
+    | "contributes"
+    | "activities"
+    | "collaboratorsText"
+    | "difficulties"
+    | "outputs"
+    | "evidence"
+    | "method"
+    | "answeredBy"
+    | "answeredAt"
+    | "state"
+  > {
+  id: number;
+  partner: PartnerName;
+  collaborators: PartnerName[];
+  returnComment: string | null;
+}
+
+export interface IndicatorReview {
+  id: number;
+  code: string;
+  number: string;
+  title: string;
+  status: Status;
+  narrative: string | null;
+  narrativeEn: string | null;
+  /** Linked to the cycle's meeting (false when set before the meeting was recorded). */
+  atMeeting: boolean;
+  assessedAt: string | null;
+  answers: AnswerReview[];
+  /** Partners asked about this indicator who have not answered yet. */
+  waiting: PartnerName[];
+}
+
+export interface ValidationView {
+  cycle: { slug: string; label: string; state: CycleState };
+  /** Statuses, meeting and send-backs may be written (role and cycle state allow it). */
+  editable: boolean;
+  /** Fresh links to answers sent back may be made (for WhatsApp). */
+  canSendLinks: boolean;
+  meeting: MeetingRecord | null;
+  partners: PartnerName[];
+  commitments: { number: number; title: string; indicators: IndicatorReview[] }[];
+  progress: { assessed: number; total: number };
+}
+
+export async function getValidation(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  lang: Lang,
+): Promise<ValidationView> {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, slug, lang);
+  // Every partner's answers are read here, so the page needs the unscoped right to read them.
+  authorise(actor, "response.read", { cycleId: cycle.id });
+  const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
+    await Promise.all([
+      listCommitments(db, tracker.id, lang),
+      listIndicators(db, tracker.id, lang),
+      listPartners(db, tracker.id, lang),
+      listResponses(db, { cycleIds: [cycle.id] }),
+      listAnswerMeta(db, cycle.id),
+      listMappings(db, cycle.id),
+      listAssessmentRecords(db, cycle.id),
+      findCycleMeeting(db, cycle.id),
+    ]);
+  const names = new Map(
+    partners.map((p) => [p.id, { id: p.id, shortName: partnerShortName(p), name: p.name }]),
+  );
+  const nameOf = (id: number): PartnerName => names.get(id) ?? { id, shortName: "?", name: "?" };
+  const byName = (a: PartnerName, b: PartnerName) => a.shortName.localeCompare(b.shortName, "fr");
+  const review = (r: Response): AnswerReview => ({
+    id: r.id,
+    partner: nameOf(r.partnerId),
+    contributes: r.contributes,
+    activities: r.activities,
+    collaborators: r.collaboratorIds.map(nameOf),
+    collaboratorsText: r.collaboratorsText,
+    difficulties: r.difficulties,
+    outputs: r.outputs,
+    evidence: r.evidence,
+    method: r.method,
+    answeredBy: r.answeredBy,
+    answeredAt: r.answeredAt,
+    state: r.state,
+    returnComment: meta.find((m) => m.id === r.id)?.return_comment ?? null,
+  });
+  const groups = commitments.map((c) => ({
+    number: c.number,
+    title: c.title,
+    indicators: indicators
+      .filter((i) => i.commitmentId === c.id)
+      .map((i): IndicatorReview => {
+        const a = assessments.find((x) => x.indicatorId === i.id);
+        const answers = responses.filter((r) => r.indicatorId === i.id).map(review);
+        const answered = new Set(answers.map((x) => x.partner.id));
+        return {
+          id: i.id,
+          code: i.code,
+          number: indicatorNumber(c.number, i),
+          title: i.title,
+          status: a?.status ?? "not_assessed",
+          narrative: a?.narrative ?? null,
+          narrativeEn: a?.narrativeEn ?? null,
+          atMeeting: a?.meetingId != null && a.meetingId === meeting?.id,
+          assessedAt: a ? a.assessedAt.toISOString() : null,
+          answers: answers.sort((x, y) => byName(x.partner, y.partner)),
+          waiting: mappings
+            .filter((m) => m.indicatorId === i.id && !answered.has(m.partnerId))
+            .map((m) => nameOf(m.partnerId))
+            .sort(byName),
+        };
+      }),
+  }));
+  const all = groups.flatMap((g) => g.indicators);
+  return {
+    cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state },
+    editable: can(actor, "validation.write") && acceptsAssessments(cycle.state),
+    canSendLinks: can(actor, "cycle.setup") && acceptsAssessments(cycle.state),
+    meeting: meeting ?? null,
+    partners: [...names.values()].sort(byName),
+    commitments: groups.filter((g) => g.indicators.length > 0),
+    progress: {
+      assessed: all.filter((i) => i.status !== "not_assessed").length,
+      total: all.length,
+    },
+  };
+}
+
+/** Opens a write on the cycle: locked, and refused with a conflict once it is published. */
+async function writableCycle(trx: Db, slug: string, lang: Lang) {
+  const cycle = await cycleRecord(trx, slug, lang);
+  const state = (await lockCycleState(trx, cycle.id)) as CycleState | undefined;
+  if (!state || !acceptsAssessments(state))
+    throw new Problem("conflict", "cycle_state", { state: state ?? cycle.state });
+  return cycle;
+}
+
+const clean = (text: string | null | undefined): string | null => {
+  const trimmed = text?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+};
+
+export interface MeetingForm {
+  title: string;
+  titleEn: string | null;
+  heldOn: string;
+  place: string;
+  participantIds: number[];
+}
+
+/** Records the cycle's validation meeting, or corrects the one already recorded. */
+export async function saveMeeting(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  form: MeetingForm,
+  lang: Lang,
+): Promise<number> {
+  authorise(actor, "validation.write");
+  const title = clean(form.title);
+  const place = clean(form.place);
+  // Every field at once, so the form shows all its errors together.
+  const problems: Record<string, string> = lengthProblems(form, MEETING_LIMITS);
+  if (!title) problems.title = "required";
+  if (!isValidPeriod(form.heldOn, form.heldOn)) problems.heldOn = "invalid";
+  if (!place) problems.place = "required";
+  if (!title || !place || Object.keys(problems).length > 0)
+    throw invalidFields(problems, MEETING_LIMITS);
+  const by = actorLabel(actor);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const tracker = await loadTracker(trx, lang);
+    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const participantIds = [...new Set(form.participantIds)].sort((a, b) => a - b);
+    if (participantIds.some((id) => !known.has(id)))
+      throw new Problem("invalid_input", "participants");
+    const existing = await findCycleMeeting(trx, cycle.id);
+    return saveMeetingRecord(trx, by, existing?.id ?? null, {
+      cycleId: cycle.id,
+      title,
+      titleEn: clean(form.titleEn),
+      heldOn: form.heldOn,
+      place,
+      participantIds,
+    });
+  });
+}
+
+export interface AssessmentForm {
+  indicatorCode: string;
+  status: string;
+  narrative: string | null;
+  narrativeEn: string | null;
+}
+
+/**
+ * Sets an indicator's status and progress narrative for the cycle, linked to the cycle's meeting.
+ * A real status (not "not assessed") also marks the indicator's submitted answers validated.
+ */
+export async function assessIndicator(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  form: AssessmentForm,
+  lang: Lang,
+): Promise<{ status: Status; validated: number }> {
+  authorise(actor, "validation.write");
+  const status = form.status;
+  const problems: Record<string, string> = lengthProblems(form, NARRATIVE_LIMITS);
+  const narrative = clean(form.narrative);
+  if (!isStatus(status)) problems.status = "invalid";
+  else if (statusNeedsNarrative(status) && !narrative) problems.narrative ??= "required";
+  if (!isStatus(status) || Object.keys(problems).length > 0)
+    throw invalidFields(problems, NARRATIVE_LIMITS);
+  const by = actorLabel(actor);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const tracker = await loadTracker(trx, lang);
+    const indicator = (await listIndicators(trx, tracker.id, lang)).find(
+      (i) => i.code === form.indicatorCode,
+    );
+    if (!indicator) throw notFound("indicator", form.indicatorCode);
+    const meeting = await findCycleMeeting(trx, cycle.id);
+    await upsertAssessment(trx, by, {
+      cycleId: cycle.id,
+      indicatorId: indicator.id,
+      status,
+      narrative,
+      narrativeEn: narrative ? clean(form.narrativeEn) : null,
+      meetingId: meeting?.id ?? null,
+    });
+    if (status === "not_assessed") return { status, validated: 0 };
+    const submitted = await answerIdsInState(trx, cycle.id, indicator.id, "submitted");
+    for (const id of submitted) await setAnswerState(trx, by, id, { state: "validated" });
+    return { status, validated: submitted.length };
+  });
+}
+
+export interface SentBack {
+  partner: string;
+  partnerSlug: string;
+  /** Notices queued, one per known address of the partner, each with a fresh link. */
+  emailed: number;
+}
+
+/** The answer of the cycle a form names, with its indicator's number. */
+async function answerTarget(trx: Db, cycle: { id: number; slug: string }, answerId: number) {
+  const answer = await findAnswerOwner(trx, answerId);
+  if (!answer || answer.cycleId !== cycle.id) throw notFound("answer", answerId);
+  const tracker = await loadTracker(trx, "fr");
+  const [commitments, indicators, partners] = await Promise.all([
+    listCommitments(trx, tracker.id, "fr"),
+    listIndicators(trx, tracker.id, "fr"),
+    listPartners(trx, tracker.id, "fr"),
+  ]);
+  const indicator = indicators.find((i) => i.id === answer.indicatorId);
+  const commitment = commitments.find((c) => c.id === indicator?.commitmentId);
+  const partner = partners.find((p) => p.id === answer.partnerId);
+  if (!indicator || !commitment || !partner) throw notFound("answer", answerId);
+  return {
+    answer,
+    partnerSlug: partner.slug,
+    target: {
+      trackerId: tracker.id,
+      cycleId: cycle.id,
+      cycleSlug: cycle.slug,
+      partnerId: answer.partnerId,
+      indicatorId: answer.indicatorId,
+      indicatorNumber: indicatorNumber(commitment.number, indicator),
+    },
+  };
+}
+
+/**
+ * Sends an answer back to its partner with a comment; the partner's questionnaire shows it and
+ * the partner is told by e-mail with a fresh link, in the same transaction. The answer stays
+ * open to its partner, after collection too, until validated or the cycle is published.
+ */
+export async function sendBack(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  answerId: number,
+  comment: string,
+  lang: Lang,
+  notice: { baseUrl: string; message: SendBackMessage },
+): Promise<SentBack> {
+  authorise(actor, "validation.write");
+  const text = clean(comment);
+  const problems: Record<string, string> = lengthProblems({ comment }, COMMENT_LIMITS);
+  if (!text) problems.comment = "required";
+  if (!text || Object.keys(problems).length > 0) throw invalidFields(problems, COMMENT_LIMITS);
+  const by = actorLabel(actor);
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const { partnerSlug, target } = await answerTarget(trx, cycle, answerId);
+    await setAnswerState(trx, by, answerId, { state: "returned", return_comment: text });
+    const sent = await queueSendBackNotice(trx, by, { ...target, comment: text }, notice);
+    return { ...sent, partnerSlug };
+  });
+}
+
+/**
+ * A new link to an answer sent back, for the coordinator to hand over by WhatsApp, and the
+ * facts of its message (in French, like the e-mail). Only while the answer is still sent back.
+ */
+export async function sendBackLink(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  answerId: number,
+  baseUrl: string,
+  lang: Lang,
+): Promise<SendBackFacts & { cycleSlug: string }> {
+  authorise(actor, "cycle.setup");
+  return db.transaction().execute(async (trx) => {
+    const cycle = await writableCycle(trx, slug, lang);
+    const { target } = await answerTarget(trx, cycle, answerId);
+    const meta = (await listAnswerMeta(trx, cycle.id, target.partnerId)).find(
+      (m) => m.id === answerId,
+    );
+    if (meta?.state !== "returned")
+      throw new Problem("conflict", "answer_state", { state: meta?.state ?? "" });
+    const facts = await sendBackLinkFacts(
+      trx,
+      actorLabel(actor),
+      { ...target, comment: meta.return_comment ?? "" },
+      baseUrl,
+    );
+    return { ...facts, cycleSlug: cycle.slug };
+  });
+}

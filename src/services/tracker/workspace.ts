@@ -1,0 +1,139 @@
+// Read models of the workspace: the cycle overview, the mapping grid and a partner's panel.
+
+import { listInvitations } from "../../db/shared/sessions.ts";
+import { listAnswerMeta } from "../../db/tracker/answers.ts";
+import { findExtension } from "../../db/tracker/collection.ts";
+import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCycles } from "../../db/tracker/cycles.ts";
+import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
+import { listMappings } from "../../db/tracker/responses.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { type Actor, can, seesDraftReports } from "../../domain/shared/policy.ts";
+import { notFound } from "../../domain/shared/problem.ts";
+import { acceptsAnswer } from "../../domain/tracker/collection.ts";
+import { indicatorNumber } from "../../domain/tracker/commitment.ts";
+import { groupByCategory } from "../../domain/tracker/partner.ts";
+import { utcDay } from "../../domain/tracker/tracking.ts";
+import type { Db } from "../shared/db.ts";
+import { loadTracker } from "./context.ts";
+import { authorise, cycleRecord } from "./cycles.ts";
+
+export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: Lang) {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, slug, lang);
+  const [partners, mappings, meta] = await Promise.all([
+    listPartners(db, tracker.id, lang),
+    listMappings(db, cycle.id),
+    listAnswerMeta(db, cycle.id),
+  ]);
+  const asked = partners
+    .map((p) => ({
+      ...p,
+      mapped: mappings.filter((m) => m.partnerId === p.id).length,
+      answered: meta.filter((m) => m.partner_id === p.id).length,
+    }))
+    .filter((p) => p.mapped > 0);
+  return {
+    tracker,
+    cycle,
+    groups: groupByCategory(asked),
+    partnersAsked: asked.length,
+    canEditTexts: can(actor, "cycle.setup"),
+    /** Open and close collection, move the deadline. */
+    canSetUp: can(actor, "cycle.setup"),
+    /** Publish and reopen. */
+    canPublish: can(actor, "cycle.publish"),
+    canDownloadReport: cycle.state === "published" || seesDraftReports(actor),
+  };
+}
+
+export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang) {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, slug, lang);
+  const [partners, commitments, indicators, mappings, meta] = await Promise.all([
+    listPartners(db, tracker.id, lang),
+    listCommitments(db, tracker.id, lang),
+    listIndicators(db, tracker.id, lang),
+    listMappings(db, cycle.id),
+    listAnswerMeta(db, cycle.id),
+  ]);
+  const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
+  return {
+    cycle,
+    canEdit: can(actor, "cycle.setup") && cycle.state !== "published",
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      number: indicatorNumber(numberOf.get(i.commitmentId) ?? 0, i),
+      title: i.title,
+    })),
+    groups: groupByCategory(partners).map((g) => ({
+      category: g.category,
+      partners: g.partners.map((p) => ({
+        id: p.id,
+        slug: p.slug,
+        shortName: p.acronym ?? p.name,
+        name: p.name,
+        mapped: new Set(mappings.filter((m) => m.partnerId === p.id).map((m) => m.indicatorId)),
+        answered: new Set(meta.filter((m) => m.partner_id === p.id).map((m) => m.indicator_id)),
+      })),
+    })),
+  };
+}
+
+export async function partnerPanel(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  lang: Lang,
+) {
+  authorise(actor, "workspace.read");
+  const tracker = await loadTracker(db, lang);
+  const cycle = await cycleRecord(db, cycleSlug, lang);
+  const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
+  if (!partner) throw notFound("partner", partnerSlug);
+  const [invitations, mappings, meta, extendedUntil] = await Promise.all([
+    listInvitations(db, cycle.id),
+    listMappings(db, cycle.id),
+    listAnswerMeta(db, cycle.id, partner.id),
+    findExtension(db, cycle.id, partner.id),
+  ]);
+  return {
+    cycle,
+    partner,
+    canInvite: can(actor, "cycle.setup"),
+    /** Whether the questionnaire opens for entry on the partner's behalf, or to read only. */
+    canEnter:
+      acceptsAnswer({
+        cycleState: cycle.state,
+        extendedUntil,
+        today: utcDay(new Date()),
+        byCoordinator: true,
+        answerState: null,
+      }) && can(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id }),
+    mapped: mappings.filter((m) => m.partnerId === partner.id).length,
+    answered: meta.length,
+    extendedUntil,
+    canExtend:
+      can(actor, "cycle.setup") && (cycle.state === "collection" || cycle.state === "validation"),
+    submitted: meta.filter((m) => m.state === "submitted" || m.state === "validated").length,
+    invitations: invitations
+      .filter((i) => i.partner_id === partner.id)
+      .map((i) => ({
+        // Validators and programme managers see that a link exists, not to whom it went.
+        email: can(actor, "contacts.read") ? i.email : null,
+        hidden: i.email !== null && !can(actor, "contacts.read"),
+        createdAt: i.created_at.toISOString(),
+        state: i.revoked_at ? "revoked" : i.used_at ? "used" : "pending",
+      })),
+  };
+}
+
+/** Published and unpublished cycles, newest first, for the "carry forward from" choice. */
+export async function cycleChoices(db: Db, lang: Lang) {
+  const tracker = await loadTracker(db, lang);
+  return listCycles(db, tracker.id, lang);
+}

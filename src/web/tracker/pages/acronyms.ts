@@ -1,0 +1,96 @@
+// The acronyms editor: the list with an add form, and one page per acronym to change its
+// meanings or delete it. Errors come back beside their field with what was typed.
+import { html } from "hono/html";
+import { MAX_EXPANSION_LENGTH } from "../../../domain/tracker/report-text.ts";
+import type {
+  AcronymErrors,
+  AcronymInput,
+  StoredAcronym,
+} from "../../../services/tracker/acronyms.ts";
+import type { MessageKey } from "../../i18n/index.ts";
+import {
+  csrfField,
+  errorSummary,
+  type FieldErrors,
+  field,
+  fieldMessages,
+} from "../../shared/forms.ts";
+import { page } from "../../shared/layout.ts";
+import type { Html, View } from "../../shared/view.ts";
+
+export interface AcronymsState {
+  typed?: Partial<AcronymInput>;
+  errors?: AcronymErrors;
+  notice?: string;
+}
+
+const SPECIFIC: Record<string, MessageKey> = {
+  "acronym.required": "acr.error.required",
+  "acronym.format": "acr.error.format",
+  "acronym.taken": "acr.error.taken",
+  "expansion.required": "acr.error.required",
+};
+const LIMITS = { expansion: MAX_EXPANSION_LENGTH, expansion_en: MAX_EXPANSION_LENGTH };
+
+function fieldErrors(view: View, errors: AcronymErrors = {}): FieldErrors {
+  return fieldMessages(view, errors, SPECIFIC, LIMITS);
+}
+
+const crumbs = (view: View, extra: Html | string = "") =>
+  html`<p class="crumbs"><a href="/manage">${view.t("nav.workspace")}</a>${extra}</p>`;
+
+export function acronymsPage(
+  view: View,
+  acronyms: StoredAcronym[],
+  state: AcronymsState = {},
+): Html {
+  const { t } = view;
+  const errors = fieldErrors(view, state.errors);
+  const typed = state.typed ?? {};
+  return page(view, {
+    title: t("acr.title"),
+    body: html`${crumbs(view)}
+<h1>${t("acr.title")}</h1>
+<p>${t("acr.intro")}</p>
+${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
+<section class="card" aria-labelledby="acr-add"><h2 id="acr-add">${t("acr.add.title")}</h2>
+${errorSummary(view, errors)}
+<form method="post" action="/manage/acronyms">${csrfField(view)}
+${field({ name: "acronym", label: t("acr.acronym"), value: typed.acronym, required: true, error: errors.acronym, attrs: html` maxlength="24" autocapitalize="characters" spellcheck="false"` })}
+${field({ name: "expansion", label: t("acr.expansion"), value: typed.expansion, required: true, error: errors.expansion, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="fr"` })}
+${field({ name: "expansion_en", label: t("acr.expansionEn"), value: typed.expansionEn, error: errors.expansion_en, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="en"` })}
+<p class="actions"><button class="primary" type="submit">${t("acr.add")}</button></p>
+</form></section>
+<h2>${t("acr.count", { count: acronyms.length })}</h2>
+${
+  acronyms.length === 0
+    ? html`<p class="muted">${t("acr.empty")}</p>`
+    : html`<ul class="acronyms">${acronyms.map(
+        (a) =>
+          html`<li><b>${a.acronym}</b> <span>${a.expansion}${a.expansionEn ? html` <span class="muted" lang="en">— ${a.expansionEn}</span>` : ""}</span> <a href="/manage/acronyms/${a.id}" aria-label="${t("acr.edit")} ${a.acronym}">${t("acr.edit")}</a></li>`,
+      )}</ul>`
+}`,
+  });
+}
+
+export function acronymPage(view: View, acronym: StoredAcronym, state: AcronymsState = {}): Html {
+  const { t } = view;
+  const errors = fieldErrors(view, state.errors);
+  const typed = state.typed;
+  const base = `/manage/acronyms/${acronym.id}`;
+  return page(view, {
+    title: `${acronym.acronym} — ${t("acr.title")}`,
+    body: html`${crumbs(view, html` › <a href="/manage/acronyms">${t("acr.title")}</a>`)}
+<h1>${acronym.acronym}</h1>
+${errorSummary(view, errors)}
+<form method="post" action="${base}">${csrfField(view)}
+${field({ name: "expansion", label: t("acr.expansion"), value: typed?.expansion ?? acronym.expansion, required: true, error: errors.expansion, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="fr"` })}
+${field({ name: "expansion_en", label: t("acr.expansionEn"), value: typed?.expansionEn ?? acronym.expansionEn ?? "", error: errors.expansion_en, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="en"` })}
+<p class="actions"><button class="primary" type="submit">${t("acr.save")}</button></p>
+</form>
+<form method="post" action="${base}/delete">${csrfField(view)}
+<p class="actions"><button class="secondary" type="submit">${t("acr.remove")}</button></p>
+</form>
+<p><a href="/manage/acronyms">${t("acr.back")}</a></p>`,
+  });
+}

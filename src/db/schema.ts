@@ -53,7 +53,7 @@ export interface CommitmentGoalsTable {
   target_year: number;
 }
 
-export interface IndicatorsTable {
+export interface ProcessIndicatorsTable {
   id: Generated<number>;
   tracker_id: number;
   commitment_id: number;
@@ -216,7 +216,7 @@ export interface ResponseEvidenceTable {
   title: string | null;
 }
 
-export interface MeetingsTable {
+export interface ValidationMeetingsTable {
   id: Generated<number>;
   cycle_id: number;
   title: string;
@@ -250,7 +250,7 @@ export interface DifficultiesTable {
   text_en: string | null;
 }
 
-export interface RecommendationsTable {
+export interface CycleRecommendationsTable {
   id: Generated<number>;
   cycle_id: number;
   position: number;
@@ -311,18 +311,18 @@ export interface DB {
   cycles: CyclesTable;
   commitments: CommitmentsTable;
   commitment_goals: CommitmentGoalsTable;
-  indicators: IndicatorsTable;
+  indicators: ProcessIndicatorsTable;
   partners: PartnersTable;
   mappings: MappingsTable;
   responses: ResponsesTable;
   response_collaborators: ResponseCollaboratorsTable;
   response_outputs: ResponseOutputsTable;
   response_evidence: ResponseEvidenceTable;
-  meetings: MeetingsTable;
+  meetings: ValidationMeetingsTable;
   meeting_participants: MeetingParticipantsTable;
   assessments: AssessmentsTable;
   difficulties: DifficultiesTable;
-  recommendations: RecommendationsTable;
+  recommendations: CycleRecommendationsTable;
   acronyms: AcronymsTable;
   cycle_texts: CycleTextsTable;
   audit_log: AuditLogTable;

@@ -4,10 +4,10 @@ import type { Database } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { isEmpty, resetAll } from "../db/reset.ts";
 import type { Executor } from "../db/shared/audit.ts";
-import { insertAssessment, insertMeeting } from "../db/tracker/assessments.ts";
-import { insertCommitment, insertGoal, insertIndicator } from "../db/tracker/commitments.ts";
+import { insertAssessment, insertValidationMeeting } from "../db/tracker/assessments.ts";
+import { insertCommitment, insertGoal, insertProcessIndicator } from "../db/tracker/commitments.ts";
 import { insertCycle } from "../db/tracker/cycles.ts";
-import { insertDifficulty, insertRecommendation } from "../db/tracker/difficulties.ts";
+import { insertCycleRecommendation, insertDifficulty } from "../db/tracker/difficulties.ts";
 import { insertPartner } from "../db/tracker/partners.ts";
 import { insertAcronym, saveCycleTextRow } from "../db/tracker/report-texts.ts";
 import { insertMapping, insertResponse } from "../db/tracker/responses.ts";
@@ -68,7 +68,7 @@ export async function writeWorld(db: Executor, world: World, actor: string): Pro
 
   const meetingIds = new Map<string, number>();
   for (const m of world.meetings) {
-    const id = await insertMeeting(
+    const id = await insertValidationMeeting(
       db,
       actor,
       {
@@ -102,7 +102,7 @@ export async function writeWorld(db: Executor, world: World, actor: string): Pro
       });
     }
     for (const [position, ind] of c.indicators.entries()) {
-      const indicator = await insertIndicator(db, actor, {
+      const indicator = await insertProcessIndicator(db, actor, {
         trackerId: tracker.id,
         commitmentId: commitment.id,
         code: ind.code,
@@ -157,7 +157,7 @@ export async function writeWorld(db: Executor, world: World, actor: string): Pro
     });
   }
   for (const [position, r] of world.recommendations.entries()) {
-    await insertRecommendation(db, actor, {
+    await insertCycleRecommendation(db, actor, {
       cycleId: cycle.id,
       position: position + 1,
       text: r.fr,

@@ -52,7 +52,7 @@ export interface WorldContribution {
   answeredAt: string; // ISO date within the collection period
 }
 
-export interface WorldIndicator {
+export interface WorldProcessIndicator {
   code: string; // letter code a–z
   title: Text;
   buildingBlocks: BuildingBlock[];
@@ -65,10 +65,10 @@ export interface WorldCommitment {
   number: number;
   title: Text;
   goals: WorldGoal[];
-  indicators: WorldIndicator[]; // in report order: position 1, 2, …
+  indicators: WorldProcessIndicator[]; // in report order: position 1, 2, …
 }
 
-export interface WorldMeeting {
+export interface WorldValidationMeeting {
   key: string;
   title: Text;
   heldOn: string; // ISO date
@@ -84,12 +84,12 @@ export interface World {
     periodStart: string;
     periodEnd: string;
     state: CycleState;
-    /** The meeting (WorldMeeting.key) where the statuses were validated. */
+    /** The meeting (WorldValidationMeeting.key) where the statuses were validated. */
     validatedAt: string;
   };
   partners: WorldPartner[];
   commitments: WorldCommitment[];
-  meetings: WorldMeeting[];
+  meetings: WorldValidationMeeting[];
   difficulties: { level: DifficultyLevel; text: Text }[];
   recommendations: Text[];
   /** The tracker's list of acronyms, for the report (only those its text uses are printed). */

@@ -10,7 +10,7 @@ export interface Assessment {
   meetingId: number | null;
 }
 
-export interface Meeting {
+export interface ValidationMeeting {
   id: number;
   title: string;
   heldOn: string;
@@ -18,7 +18,7 @@ export interface Meeting {
   participantIds: number[];
 }
 
-export async function insertMeeting(
+export async function insertValidationMeeting(
   db: Executor,
   actor: string,
   m: { cycleId: number; title: string; titleEn: string | null; heldOn: string; place: string },
@@ -113,7 +113,11 @@ export async function listAssessments(
   }));
 }
 
-export async function listMeetings(db: Executor, cycleId: number, lang: Lang): Promise<Meeting[]> {
+export async function listValidationMeetings(
+  db: Executor,
+  cycleId: number,
+  lang: Lang,
+): Promise<ValidationMeeting[]> {
   const [rows, participants] = await Promise.all([
     db
       .selectFrom("meetings")

@@ -2,7 +2,7 @@
 
 import { type Lang, pickText } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
-import type { Commitment, Goal, Indicator } from "../../domain/tracker/commitment.ts";
+import type { Commitment, Goal, ProcessIndicator } from "../../domain/tracker/commitment.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
 export interface NewCommitment {
@@ -46,7 +46,7 @@ export async function insertGoal(
   });
 }
 
-export interface NewIndicator {
+export interface NewProcessIndicator {
   trackerId: number;
   commitmentId: number;
   code: string;
@@ -56,7 +56,7 @@ export interface NewIndicator {
   buildingBlocks: BuildingBlock[];
 }
 
-export async function insertIndicator(db: Executor, actor: string, i: NewIndicator) {
+export async function insertProcessIndicator(db: Executor, actor: string, i: NewProcessIndicator) {
   return insertAudited(db, actor, "indicators", {
     tracker_id: i.trackerId,
     commitment_id: i.commitmentId,
@@ -108,11 +108,11 @@ export async function listCommitments(
 }
 
 /** All indicators of a tracker, by commitment then position. */
-export async function listIndicators(
+export async function listProcessIndicators(
   db: Executor,
   trackerId: number,
   lang: Lang,
-): Promise<Indicator[]> {
+): Promise<ProcessIndicator[]> {
   const rows = await db
     .selectFrom("indicators as i")
     .innerJoin("commitments as c", "c.id", "i.commitment_id")

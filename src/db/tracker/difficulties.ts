@@ -2,9 +2,9 @@
 
 import { type Lang, pickText } from "../../domain/shared/lang.ts";
 import type {
+  CycleRecommendation,
   Difficulty,
   DifficultyLevel,
-  Recommendation,
 } from "../../domain/tracker/difficulty.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
@@ -28,7 +28,7 @@ export async function insertDifficulty(
   });
 }
 
-export async function insertRecommendation(
+export async function insertCycleRecommendation(
   db: Executor,
   actor: string,
   r: { cycleId: number; position: number; text: string; textEn: string | null },
@@ -59,11 +59,11 @@ export async function listDifficulties(
   }));
 }
 
-export async function listRecommendations(
+export async function listCycleRecommendations(
   db: Executor,
   cycleId: number,
   lang: Lang,
-): Promise<Recommendation[]> {
+): Promise<CycleRecommendation[]> {
   const rows = await db
     .selectFrom("recommendations")
     .selectAll()

@@ -2,7 +2,7 @@
 // meeting edited in place, and the answers an assessment validates.
 import type { Status } from "../../domain/tracker/status.ts";
 import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
-import { insertAssessment, insertMeeting } from "./assessments.ts";
+import { insertAssessment, insertValidationMeeting } from "./assessments.ts";
 
 /**
  * Locks the cycle row until the transaction ends and returns its state as it is now: a status
@@ -61,7 +61,7 @@ export async function upsertAssessment(
   return existing.id;
 }
 
-export interface MeetingRecord {
+export interface ValidationMeetingRecord {
   id: number;
   title: string;
   titleEn: string | null;
@@ -71,10 +71,10 @@ export interface MeetingRecord {
 }
 
 /** The cycle's validation meeting: the latest one when several were recorded. */
-export async function findCycleMeeting(
+export async function findValidationMeeting(
   db: Executor,
   cycleId: number,
-): Promise<MeetingRecord | undefined> {
+): Promise<ValidationMeetingRecord | undefined> {
   const row = await db
     .selectFrom("meetings")
     .selectAll()
@@ -115,7 +115,7 @@ export async function saveMeetingRecord(
   meetingId: number | null,
   m: MeetingInput,
 ): Promise<number> {
-  if (meetingId === null) return insertMeeting(db, actor, m, m.participantIds);
+  if (meetingId === null) return insertValidationMeeting(db, actor, m, m.participantIds);
   await updateAudited(db, actor, "meetings", meetingId, {
     title: m.title,
     title_en: m.titleEn,

@@ -19,7 +19,7 @@ export interface Commitment {
   goals: Goal[];
 }
 
-export interface Indicator {
+export interface ProcessIndicator {
   id: number;
   commitmentId: number;
   code: string; // letter code a–z as in the questionnaire
@@ -29,7 +29,10 @@ export interface Indicator {
 }
 
 /** "2.1" — how reports number an indicator within its commitment. */
-export function indicatorNumber(commitmentNumber: number, indicator: Pick<Indicator, "position">) {
+export function indicatorNumber(
+  commitmentNumber: number,
+  indicator: Pick<ProcessIndicator, "position">,
+) {
   return `${commitmentNumber}.${indicator.position}`;
 }
 

@@ -8,7 +8,7 @@ export interface Difficulty {
   text: string;
 }
 
-export interface Recommendation {
+export interface CycleRecommendation {
   id: number;
   text: string;
 }

@@ -1,7 +1,7 @@
 // The synthesis a cycle's report computes: contributors per building block, indicators per
 // status, and a verdict per commitment. Plain functions over plain data.
 import { BUILDING_BLOCKS, type BuildingBlock } from "./building-block.ts";
-import type { Indicator } from "./commitment.ts";
+import type { ProcessIndicator } from "./commitment.ts";
 import { type Contributes, isContribution } from "./response.ts";
 import { STATUSES, type Status } from "./status.ts";
 
@@ -30,7 +30,7 @@ export interface BlockContributors {
  * contributes to at least one indicator of that block. A partner may count in several blocks.
  */
 export function contributorsPerBlock(
-  indicators: readonly Pick<Indicator, "id" | "buildingBlocks">[],
+  indicators: readonly Pick<ProcessIndicator, "id" | "buildingBlocks">[],
   responses: readonly ContributionRow[],
 ): BlockContributors[] {
   const blocksOf = new Map(indicators.map((i) => [i.id, i.buildingBlocks]));

@@ -4,13 +4,13 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import { type Assessment, listAssessments } from "../../db/tracker/assessments.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { findDefaultTracker } from "../../db/tracker/trackers.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
-import type { Commitment, Indicator } from "../../domain/tracker/commitment.ts";
+import type { Commitment, ProcessIndicator } from "../../domain/tracker/commitment.ts";
 import { type Cycle, isPublished, latestPublished } from "../../domain/tracker/cycle.ts";
 import type { Partner } from "../../domain/tracker/partner.ts";
 import type { Status } from "../../domain/tracker/status.ts";
@@ -27,7 +27,7 @@ export interface CycleContext {
   cycle: Cycle;
   publishedCycles: Cycle[];
   commitments: Commitment[];
-  indicators: Indicator[];
+  indicators: ProcessIndicator[];
   assessments: Map<number, Assessment>;
   partners: Map<number, Partner>;
 }
@@ -65,7 +65,7 @@ export async function loadCycleContext(
   if (!cycle) throw notFound("cycle", slug ?? "latest");
   const [commitments, indicators, assessments, partners] = await Promise.all([
     listCommitments(db, tracker.id, lang),
-    listIndicators(db, tracker.id, lang),
+    listProcessIndicators(db, tracker.id, lang),
     listAssessments(db, cycle.id, lang),
     listPartners(db, tracker.id, lang),
   ]);
@@ -84,6 +84,6 @@ export function statusOf(ctx: CycleContext, indicatorId: number): Status {
   return ctx.assessments.get(indicatorId)?.status ?? "not_assessed";
 }
 
-export function indicatorsOf(ctx: CycleContext, commitmentId: number): Indicator[] {
+export function indicatorsOf(ctx: CycleContext, commitmentId: number): ProcessIndicator[] {
   return ctx.indicators.filter((i) => i.commitmentId === commitmentId);
 }

@@ -2,7 +2,7 @@
 // indicators, open and close collection, publish (which freezes), reopen with a reason.
 
 import { recordAudit } from "../../db/shared/audit.ts";
-import { listIndicators } from "../../db/tracker/commitments.ts";
+import { listProcessIndicators } from "../../db/tracker/commitments.ts";
 import {
   type CycleRecord,
   findCycleRecord,
@@ -114,7 +114,7 @@ export async function setMapping(
     // Only pairs of this tracker's partners and indicators: anything else is bad input.
     const [partners, indicators] = await Promise.all([
       listPartners(trx, cycle.trackerId, lang),
-      listIndicators(trx, cycle.trackerId, lang),
+      listProcessIndicators(trx, cycle.trackerId, lang),
     ]);
     const partnerIds = new Set(partners.map((p) => p.id));
     const indicatorIds = new Set(indicators.map((i) => i.id));

@@ -3,7 +3,7 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import { listAssessments } from "../../db/tracker/assessments.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
@@ -79,7 +79,7 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
   const [cycles, commitments, indicators] = await Promise.all([
     publishedCycles(db, tracker.id, lang),
     listCommitments(db, tracker.id, lang),
-    listIndicators(db, tracker.id, lang),
+    listProcessIndicators(db, tracker.id, lang),
   ]);
   const cycleIds = cycles.map((c) => c.id);
   const [own, all] = await Promise.all([

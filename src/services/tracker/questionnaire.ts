@@ -14,7 +14,7 @@ import {
   writeAnswer,
 } from "../../db/tracker/answers.ts";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
 import { listMappings, listResponses } from "../../db/tracker/responses.ts";
@@ -175,7 +175,7 @@ export async function getQuestionnaire(
   const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
     await Promise.all([
       listCommitments(db, tracker.id, lang),
-      listIndicators(db, tracker.id, lang),
+      listProcessIndicators(db, tracker.id, lang),
       listMappings(db, cycle.id),
       listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
       listAnswerMeta(db, cycle.id, partner.id),
@@ -344,7 +344,7 @@ export async function saveAnswerIn(
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
-  const indicator = (await listIndicators(trx, tracker.id, lang)).find(
+  const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
     (i) => i.code === req.indicatorCode,
   );
   // The lock makes concurrent writes to one answer, and resends, take turns.

@@ -3,10 +3,10 @@
 // Figures quoted in texts come from the data: {placeholders} are filled here.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listAssessments, listMeetings } from "../../db/tracker/assessments.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listAssessments, listValidationMeetings } from "../../db/tracker/assessments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
-import { listDifficulties, listRecommendations } from "../../db/tracker/difficulties.ts";
+import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { listAcronyms } from "../../db/tracker/report-texts.ts";
@@ -71,7 +71,7 @@ export async function buildReport(
 
   const [commitments, indicators, assessments, partners, stored, mapped] = await Promise.all([
     listCommitments(db, tracker.id, lang),
-    listIndicators(db, tracker.id, lang),
+    listProcessIndicators(db, tracker.id, lang),
     listAssessments(db, cycle.id, lang),
     listPartners(db, tracker.id, lang),
     listResponses(db, { cycleIds: [cycle.id] }),
@@ -79,8 +79,8 @@ export async function buildReport(
   ]);
   const [difficulties, recommendations, meetings, acronyms, allTexts] = await Promise.all([
     listDifficulties(db, cycle.id, lang),
-    listRecommendations(db, cycle.id, lang),
-    listMeetings(db, cycle.id, lang),
+    listCycleRecommendations(db, cycle.id, lang),
+    listValidationMeetings(db, cycle.id, lang),
     listAcronyms(db, tracker.id, lang),
     getCycleTexts(db, cycle.id),
   ]);

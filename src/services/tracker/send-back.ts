@@ -5,7 +5,7 @@
 import type { Executor } from "../../db/shared/audit.ts";
 import { insertMailAudited } from "../../db/shared/outbox.ts";
 import { insertInvitation } from "../../db/shared/sessions.ts";
-import { listIndicators } from "../../db/tracker/commitments.ts";
+import { listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { findCycleRecord } from "../../db/tracker/cycles.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { listRecipients } from "../../db/tracker/tracking.ts";
@@ -45,7 +45,7 @@ async function factsIn(trx: Executor, t: SendBackTarget, lang: Lang) {
   const [cycle, partners, indicators] = await Promise.all([
     findCycleRecord(trx, t.trackerId, t.cycleSlug, lang),
     listPartners(trx, t.trackerId, lang),
-    listIndicators(trx, t.trackerId, lang),
+    listProcessIndicators(trx, t.trackerId, lang),
   ]);
   const partner = partners.find((p) => p.id === t.partnerId);
   const indicator = indicators.find((i) => i.id === t.indicatorId);

@@ -2,15 +2,15 @@
 // status, the recap table, difficulties and recommendations.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listMeetings, type Meeting } from "../../db/tracker/assessments.ts";
-import { listDifficulties, listRecommendations } from "../../db/tracker/difficulties.ts";
+import { listValidationMeetings, type ValidationMeeting } from "../../db/tracker/assessments.ts";
+import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import {
+  type CycleRecommendation,
   type DifficultyLevel,
   groupDifficulties,
-  type Recommendation,
 } from "../../domain/tracker/difficulty.ts";
 import { isPublishedAnswer } from "../../domain/tracker/publication.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
@@ -31,8 +31,8 @@ export interface Synthesis {
   summary: CommitmentSummary;
   recap: CommitmentCard[];
   difficulties: { level: DifficultyLevel; items: { id: number; text: string }[] }[];
-  recommendations: Recommendation[];
-  meetings: (Meeting & { participants: PartnerRef[] })[];
+  recommendations: CycleRecommendation[];
+  meetings: (ValidationMeeting & { participants: PartnerRef[] })[];
 }
 
 export async function getSynthesis(
@@ -48,8 +48,8 @@ export async function getSynthesis(
       cycleIds: [ctx.cycle.id],
     }),
     listDifficulties(db, ctx.cycle.id, lang),
-    listRecommendations(db, ctx.cycle.id, lang),
-    listMeetings(db, ctx.cycle.id, lang),
+    listCycleRecommendations(db, ctx.cycle.id, lang),
+    listValidationMeetings(db, ctx.cycle.id, lang),
   ]);
   const responses = stored.filter(isPublishedAnswer);
   const byName = (a: PartnerRef, b: PartnerRef) => a.shortName.localeCompare(b.shortName, "fr");

@@ -4,7 +4,7 @@
 import type { Executor } from "../../db/shared/audit.ts";
 import { listAnswerMeta } from "../../db/tracker/answers.ts";
 import { findExtension, listExtensions } from "../../db/tracker/collection.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
 import { listMappings } from "../../db/tracker/responses.ts";
 import { listRecipients, listReminderMail } from "../../db/tracker/tracking.ts";
@@ -140,7 +140,7 @@ export async function trackingPanel(
       listReminderMail(db, cycle.id),
       listRecipients(db, cycle.id),
       listCommitments(db, tracker.id, lang),
-      listIndicators(db, tracker.id, lang),
+      listProcessIndicators(db, tracker.id, lang),
       listExtensions(db, cycle.id),
     ]);
   const states = progress.byPartner;
@@ -208,7 +208,7 @@ export async function trackingPanel(
         .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr")),
     })).filter((g) => g.partners.length > 0),
     rates: responseRates(rows),
-    // Indicators come in commitment order from listIndicators; only those asked about are shown.
+    // Indicators come in commitment order from listProcessIndicators; only those asked about are shown.
     indicators: indicators.flatMap((i) => {
       const r = perIndicator.get(i.id);
       return r

@@ -4,16 +4,16 @@
 import { listAnswerMeta, setAnswerState } from "../../db/tracker/answers.ts";
 import { listAssessmentRecords } from "../../db/tracker/assessments.ts";
 import { findAnswerOwner } from "../../db/tracker/collection.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { listMappings, listResponses } from "../../db/tracker/responses.ts";
 import {
   answerIdsInState,
-  findCycleMeeting,
+  findValidationMeeting,
   lockCycleState,
-  type MeetingRecord,
   saveMeetingRecord,
   upsertAssessment,
+  type ValidationMeetingRecord,
 } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";
@@ -86,7 +86,7 @@ export interface ValidationView {
   editable: boolean;
   /** Fresh links to answers sent back may be made (for WhatsApp). */
   canSendLinks: boolean;
-  meeting: MeetingRecord | null;
+  meeting: ValidationMeetingRecord | null;
   partners: PartnerName[];
   commitments: { number: number; title: string; indicators: IndicatorReview[] }[];
   progress: { assessed: number; total: number };
@@ -106,13 +106,13 @@ export async function getValidation(
   const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
     await Promise.all([
       listCommitments(db, tracker.id, lang),
-      listIndicators(db, tracker.id, lang),
+      listProcessIndicators(db, tracker.id, lang),
       listPartners(db, tracker.id, lang),
       listResponses(db, { cycleIds: [cycle.id] }),
       listAnswerMeta(db, cycle.id),
       listMappings(db, cycle.id),
       listAssessmentRecords(db, cycle.id),
-      findCycleMeeting(db, cycle.id),
+      findValidationMeeting(db, cycle.id),
     ]);
   const names = new Map(
     partners.map((p) => [p.id, { id: p.id, shortName: partnerShortName(p), name: p.name }]),
@@ -225,7 +225,7 @@ export async function saveMeeting(
     const participantIds = [...new Set(form.participantIds)].sort((a, b) => a - b);
     if (participantIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "participants");
-    const existing = await findCycleMeeting(trx, cycle.id);
+    const existing = await findValidationMeeting(trx, cycle.id);
     return saveMeetingRecord(trx, by, existing?.id ?? null, {
       cycleId: cycle.id,
       title,
@@ -267,11 +267,11 @@ export async function assessIndicator(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const tracker = await loadTracker(trx, lang);
-    const indicator = (await listIndicators(trx, tracker.id, lang)).find(
+    const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
       (i) => i.code === form.indicatorCode,
     );
     if (!indicator) throw notFound("indicator", form.indicatorCode);
-    const meeting = await findCycleMeeting(trx, cycle.id);
+    const meeting = await findValidationMeeting(trx, cycle.id);
     await upsertAssessment(trx, by, {
       cycleId: cycle.id,
       indicatorId: indicator.id,
@@ -301,7 +301,7 @@ async function answerTarget(trx: Db, cycle: { id: number; slug: string }, answer
   const tracker = await loadTracker(trx, "fr");
   const [commitments, indicators, partners] = await Promise.all([
     listCommitments(trx, tracker.id, "fr"),
-    listIndicators(trx, tracker.id, "fr"),
+    listProcessIndicators(trx, tracker.id, "fr"),
     listPartners(trx, tracker.id, "fr"),
   ]);
   const indicator = indicators.find((i) => i.id === answer.indicatorId);

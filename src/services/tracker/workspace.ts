@@ -3,7 +3,7 @@
 import { listInvitations } from "../../db/shared/sessions.ts";
 import { listAnswerMeta } from "../../db/tracker/answers.ts";
 import { findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listIndicators } from "../../db/tracker/commitments.ts";
+import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
 import { listMappings } from "../../db/tracker/responses.ts";
@@ -55,7 +55,7 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
   const [partners, commitments, indicators, mappings, meta] = await Promise.all([
     listPartners(db, tracker.id, lang),
     listCommitments(db, tracker.id, lang),
-    listIndicators(db, tracker.id, lang),
+    listProcessIndicators(db, tracker.id, lang),
     listMappings(db, cycle.id),
     listAnswerMeta(db, cycle.id),
   ]);

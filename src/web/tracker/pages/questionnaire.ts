@@ -34,7 +34,7 @@ export interface FormState {
   refused?: "contributes" | "rows";
 }
 
-type Indicator = QuestionnaireView["commitments"][number]["indicators"][number];
+type ProcessIndicator = QuestionnaireView["commitments"][number]["indicators"][number];
 
 /** The message beside a row that is not valid yet. */
 export function rowMessage(view: View, p: RowProblem): string {
@@ -81,7 +81,7 @@ function stateLabel(view: View, a: QuestionAnswer | null): Html {
 function indicatorForm(
   view: View,
   q: QuestionnaireView,
-  indicator: Indicator,
+  indicator: ProcessIndicator,
   state: FormState | undefined,
 ): Html {
   const { t, lang } = view;
@@ -209,7 +209,7 @@ function windowNotice(view: View, q: QuestionnaireView): Html {
 function summary(view: View, q: QuestionnaireView): Html {
   const { t } = view;
   const all = q.commitments.flatMap((c) => c.indicators);
-  const line = (i: Indicator, what: string, why?: string | null) =>
+  const line = (i: ProcessIndicator, what: string, why?: string | null) =>
     html`<li><a href="#i-${i.code}">${i.number} ${i.title}</a> — ${what}${why ? html`<br><small>${t("q.returned", { comment: why })}</small>` : ""}</li>`;
   const returned = all.filter((i) => i.answer?.state === "returned");
   // Only what can still be done: after collection, an indicator closed to the partner is not
@@ -219,7 +219,7 @@ function summary(view: View, q: QuestionnaireView): Html {
     if (!i.editable) return false;
     return !a || a.state === "draft" || (a.problems.length > 0 && a.state !== "returned");
   });
-  const leftWhat = (i: Indicator) => {
+  const leftWhat = (i: ProcessIndicator) => {
     const a = i.answer;
     if (!a) return t("q.state.new");
     const rows = a.problems.length;

@@ -7,12 +7,12 @@
 import { parseArgs } from "node:util";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import type { KyselyPlugin } from "kysely";
 import { createApp } from "../src/http/app.ts";
 import { signIn } from "../test/support/client.ts";
 import { type BackendName, freshDatabase, type TestDatabase } from "../test/support/database.ts";
+import { scaleWorld } from "../test/support/scale.ts";
+import { statementCounter } from "../test/support/statements.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../test/support/world.ts";
-import { scaleWorld } from "./lib/scale.ts";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "60" }, scale: { type: "string", default: "1" } },
@@ -21,28 +21,6 @@ const RUNS = Number(values.runs);
 const SCALE = Number(values.scale);
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.JALON_TEST_DATABASE_URL;
 if (pgUrl) process.env.JALON_TEST_DATABASE_URL = pgUrl;
-
-/** Counts every statement sent through the Kysely instance it is attached to. */
-export function statementCounter(): {
-  plugin: KyselyPlugin;
-  count: () => number;
-  reset: () => void;
-} {
-  let n = 0;
-  return {
-    plugin: {
-      transformQuery: (args) => {
-        n += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    },
-    count: () => n,
-    reset: () => {
-      n = 0;
-    },
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

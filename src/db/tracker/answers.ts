@@ -105,33 +105,77 @@ export async function listAnswerMeta(db: Executor, cycleId: number, partnerId?: 
 type AnswerContent = Omit<Response, "id" | "cycleId" | "partnerId" | "indicatorId">;
 
 // Children are rewritten with the answer; the answer's audit record carries them before and after.
-async function replaceChildren(db: Executor, responseId: number, a: AnswerContent) {
-  await db.deleteFrom("response_collaborators").where("response_id", "=", responseId).execute();
-  await db.deleteFrom("response_outputs").where("response_id", "=", responseId).execute();
-  await db.deleteFrom("response_evidence").where("response_id", "=", responseId).execute();
-  for (const partnerId of a.collaboratorIds) {
+// A list that was empty and stays empty is left alone; each new list is one multi-row insert.
+async function replaceChildren(
+  db: Executor,
+  responseId: number,
+  before: Response,
+  a: AnswerContent,
+) {
+  if (before.collaboratorIds.length > 0)
+    await db.deleteFrom("response_collaborators").where("response_id", "=", responseId).execute();
+  if (before.outputs.length > 0)
+    await db.deleteFrom("response_outputs").where("response_id", "=", responseId).execute();
+  if (before.evidence.length > 0)
+    await db.deleteFrom("response_evidence").where("response_id", "=", responseId).execute();
+  if (a.collaboratorIds.length > 0)
     await db
       .insertInto("response_collaborators")
-      .values({ response_id: responseId, partner_id: partnerId })
+      .values(
+        a.collaboratorIds.map((partnerId) => ({ response_id: responseId, partner_id: partnerId })),
+      )
       .execute();
-  }
-  for (const [i, o] of a.outputs.entries()) {
+  if (a.outputs.length > 0)
     await db
       .insertInto("response_outputs")
-      .values({ response_id: responseId, position: i + 1, value: o.value, unit: o.unit })
+      .values(
+        a.outputs.map((o, i) => ({
+          response_id: responseId,
+          position: i + 1,
+          value: o.value,
+          unit: o.unit,
+        })),
+      )
       .execute();
-  }
-  for (const e of a.evidence) {
+  if (a.evidence.length > 0)
     await db
       .insertInto("response_evidence")
-      .values({ response_id: responseId, url: e.url, title: e.title })
+      .values(a.evidence.map((e) => ({ response_id: responseId, url: e.url, title: e.title })))
       .execute();
-  }
+}
+
+/** The answer as it reads back once written: what its audit record keeps as "after". */
+function storedAfter(
+  id: number,
+  ref: AnswerRef,
+  content: AnswerContent & { held: TypedRows | null },
+  version: number,
+) {
+  const response: Response = {
+    id,
+    cycleId: ref.cycleId,
+    partnerId: ref.partnerId,
+    indicatorId: ref.indicatorId,
+    contributes: content.contributes,
+    activities: content.activities,
+    collaboratorIds: [...content.collaboratorIds].sort((a, b) => a - b),
+    collaboratorsText: content.collaboratorsText,
+    difficulties: content.difficulties,
+    outputs: content.outputs.map((o) => ({ value: o.value, unit: o.unit })),
+    evidence: content.evidence.map((e) => ({ url: e.url, title: e.title })),
+    method: content.method,
+    answeredBy: content.answeredBy,
+    answeredAt: content.answeredAt ? new Date(content.answeredAt).toISOString() : null,
+    state: content.state,
+  };
+  const held = content.held ? heldRows(JSON.stringify(content.held)) : null;
+  return { ...response, version, held };
 }
 
 /**
  * Creates or updates the answer and returns its new version. The caller has checked the version
- * it expected; `expectedVersion` guards again in SQL so two writers cannot both win.
+ * it expected; `expectedVersion` guards again in SQL so two writers cannot both win. `existing`
+ * is the answer as the caller read it under the answer's lock (undefined when there is none).
  */
 export async function writeAnswer(
   db: Executor,
@@ -143,8 +187,8 @@ export async function writeAnswer(
     held: TypedRows | null;
   },
   expectedVersion: number | null,
+  existing: StoredAnswer | undefined,
 ): Promise<{ id: number; version: number } | "stale"> {
-  const existing = await findAnswer(db, ref);
   if (!existing) {
     if (expectedVersion !== null && expectedVersion !== 0) return "stale";
     const id = await insertResponse(db, actor, { ...ref, ...content });
@@ -184,15 +228,14 @@ export async function writeAnswer(
     .returning(["id", "version"])
     .executeTakeFirst();
   if (!updated) return "stale";
-  await replaceChildren(db, updated.id, content);
-  const after = await findAnswer(db, ref);
+  await replaceChildren(db, updated.id, existing.response, content);
   await recordAudit(db, {
     actor,
     action: "update",
     entity: "responses",
     entityId: updated.id,
     before: { ...existing.response, version: existing.version, held: existing.held },
-    after: after ? { ...after.response, version: after.version, held: after.held } : null,
+    after: storedAfter(updated.id, ref, content, updated.version),
   });
   return updated;
 }

@@ -1,4 +1,5 @@
 // Partner mapping and responses (with collaborators, quantified outputs and evidence).
+import { groupBy } from "../../domain/shared/group.ts";
 import type {
   CollectionMethod,
   Contributes,
@@ -23,15 +24,18 @@ export async function insertMapping(
   );
 }
 
+/** The cycle's mapping, or one partner's part of it. */
 export async function listMappings(
   db: Executor,
   cycleId: number,
+  partnerId?: number,
 ): Promise<{ partnerId: number; indicatorId: number }[]> {
-  const rows = await db
+  let query = db
     .selectFrom("mappings")
     .select(["partner_id", "indicator_id"])
-    .where("cycle_id", "=", cycleId)
-    .execute();
+    .where("cycle_id", "=", cycleId);
+  if (partnerId !== undefined) query = query.where("partner_id", "=", partnerId);
+  const rows = await query.execute();
   return rows.map((r) => ({ partnerId: r.partner_id, indicatorId: r.indicator_id }));
 }
 
@@ -113,43 +117,68 @@ export interface ResponseFilter {
   cycleIds: number[];
   partnerId?: number;
   indicatorIds?: number[];
+  /** Only answers that name this partner as a collaborator. */
+  collaboratorId?: number;
   /** Only answers in these states (public views pass PUBLIC_ANSWER_STATES). */
   states?: readonly string[];
 }
 
-/** Responses matching the filter, with their children, in a stable order. */
-export async function listResponses(db: Executor, filter: ResponseFilter): Promise<Response[]> {
-  if (filter.cycleIds.length === 0) return [];
-  let query = db
-    .selectFrom("responses")
-    .selectAll()
-    .where("cycle_id", "in", filter.cycleIds)
-    .orderBy("indicator_id")
-    .orderBy("id");
+/** The responses a filter selects, as a query to read them or their children from. */
+function filtered(db: Executor, filter: ResponseFilter) {
+  let query = db.selectFrom("responses").where("cycle_id", "in", filter.cycleIds);
   if (filter.partnerId !== undefined) query = query.where("partner_id", "=", filter.partnerId);
   if (filter.states !== undefined) query = query.where("state", "in", [...filter.states]);
-  if (filter.indicatorIds !== undefined) {
-    if (filter.indicatorIds.length === 0) return [];
+  if (filter.indicatorIds !== undefined)
     query = query.where("indicator_id", "in", filter.indicatorIds);
-  }
-  const rows = await query.execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [collaborators, outputs, evidence] = await Promise.all([
-    db.selectFrom("response_collaborators").selectAll().where("response_id", "in", ids).execute(),
+  if (filter.collaboratorId !== undefined)
+    query = query.where(
+      "id",
+      "in",
+      db
+        .selectFrom("response_collaborators")
+        .select("response_id")
+        .where("partner_id", "=", filter.collaboratorId),
+    );
+  return query;
+}
+
+/**
+ * Responses matching the filter, with their children, in a stable order. The children are read
+ * by the same filter (not by a list of ids, which would grow with the answers) and attached
+ * through one grouping pass each.
+ */
+export async function listResponses(db: Executor, filter: ResponseFilter): Promise<Response[]> {
+  if (filter.cycleIds.length === 0) return [];
+  if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
+  const ids = filtered(db, filter).select("id");
+  const [rows, collaborators, outputs, evidence] = await Promise.all([
+    filtered(db, filter).selectAll().orderBy("indicator_id").orderBy("id").execute(),
+    db
+      .selectFrom("response_collaborators")
+      .select(["response_id", "partner_id"])
+      .where("response_id", "in", ids)
+      .orderBy("response_id")
+      .orderBy("partner_id")
+      .execute(),
     db
       .selectFrom("response_outputs")
-      .selectAll()
+      .select(["response_id", "value", "unit"])
       .where("response_id", "in", ids)
+      .orderBy("response_id")
       .orderBy("position")
       .execute(),
     db
       .selectFrom("response_evidence")
-      .selectAll()
+      .select(["response_id", "url", "title"])
       .where("response_id", "in", ids)
+      .orderBy("response_id")
       .orderBy("id")
       .execute(),
   ]);
+  if (rows.length === 0) return [];
+  const collaboratorsOf = groupBy(collaborators, (c) => c.response_id);
+  const outputsOf = groupBy(outputs, (o) => o.response_id);
+  const evidenceOf = groupBy(evidence, (e) => e.response_id);
   return rows.map((r) => ({
     id: r.id,
     cycleId: r.cycle_id,
@@ -157,18 +186,13 @@ export async function listResponses(db: Executor, filter: ResponseFilter): Promi
     indicatorId: r.indicator_id,
     contributes: r.contributes as Contributes,
     activities: r.activities,
-    collaboratorIds: collaborators
-      .filter((c) => c.response_id === r.id)
-      .map((c) => c.partner_id)
-      .sort((a, b) => a - b),
+    collaboratorIds: (collaboratorsOf.get(r.id) ?? []).map((c) => c.partner_id),
     collaboratorsText: r.collaborators_text,
     difficulties: r.difficulties,
-    outputs: outputs
-      .filter((o) => o.response_id === r.id)
-      .map((o): QuantifiedOutput => ({ value: o.value, unit: o.unit })),
-    evidence: evidence
-      .filter((e) => e.response_id === r.id)
-      .map((e): Evidence => ({ url: e.url, title: e.title })),
+    outputs: (outputsOf.get(r.id) ?? []).map(
+      (o): QuantifiedOutput => ({ value: o.value, unit: o.unit }),
+    ),
+    evidence: (evidenceOf.get(r.id) ?? []).map((e): Evidence => ({ url: e.url, title: e.title })),
     method: r.method as CollectionMethod,
     answeredBy: r.answered_by,
     answeredAt: r.answered_at ? r.answered_at.toISOString() : null,

@@ -1,4 +1,6 @@
 // Partner organisations and their categories, in the order reports list them.
+import { compareFr } from "../shared/group.ts";
+
 export const PARTNER_CATEGORIES = [
   "government",
   "donor",
@@ -30,7 +32,7 @@ export function groupByCategory<P extends Pick<Partner, "category" | "name" | "a
     category,
     partners: partners
       .filter((p) => p.category === category)
-      .sort((a, b) => partnerShortName(a).localeCompare(partnerShortName(b), "fr")),
+      .sort((a, b) => compareFr(partnerShortName(a), partnerShortName(b))),
   }));
 }
 

@@ -34,7 +34,7 @@ export async function extendCollection(
     const state = await lockCycleState(trx, cycle.id);
     if (state !== "collection" && state !== "validation")
       throw new Problem("conflict", "cycle_state", { state: state ?? cycle.state });
-    const asked = (await listMappings(trx, cycle.id)).some((m) => m.partnerId === partner.id);
+    const asked = (await listMappings(trx, cycle.id, partner.id)).length > 0;
     if (!asked) throw notFound("partner", input.partnerSlug);
     await saveExtension(trx, actorLabel(actor), {
       cycleId: cycle.id,

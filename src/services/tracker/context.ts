@@ -5,7 +5,7 @@
 import type { Executor } from "../../db/shared/audit.ts";
 import { type Assessment, listAssessments } from "../../db/tracker/assessments.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { listCycles } from "../../db/tracker/cycles.ts";
+import { type CycleRecord, findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { findDefaultTracker } from "../../db/tracker/trackers.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -86,4 +86,16 @@ export function statusOf(ctx: CycleContext, indicatorId: number): Status {
 
 export function indicatorsOf(ctx: CycleContext, commitmentId: number): ProcessIndicator[] {
   return ctx.indicators.filter((i) => i.commitmentId === commitmentId);
+}
+
+/** The tracker and one of its cycles in any state (unknown slugs are not found). */
+export async function loadTrackerCycle(
+  db: Executor,
+  slug: string,
+  lang: Lang,
+): Promise<{ tracker: TrackerInfo; cycle: CycleRecord }> {
+  const tracker = await loadTracker(db, lang);
+  const cycle = await findCycleRecord(db, tracker.id, slug, lang);
+  if (!cycle) throw notFound("cycle", slug);
+  return { tracker, cycle };
 }

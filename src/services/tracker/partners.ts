@@ -82,7 +82,7 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
     listProcessIndicators(db, tracker.id, lang),
   ]);
   const cycleIds = cycles.map((c) => c.id);
-  const [own, all] = await Promise.all([
+  const [own, citing] = await Promise.all([
     listResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds,
@@ -91,8 +91,11 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
     listResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds,
+      collaboratorId: partner.id,
     }),
   ]);
+  const indicatorOf = new Map(indicators.map((i) => [i.id, i]));
+  const commitmentOf = new Map(commitments.map((c) => [c.id, c]));
   const byId = new Map(partners.map((p) => [p.id, p]));
   const result: PartnerPage["cycles"] = [];
   for (const cycle of cycles) {
@@ -102,8 +105,8 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
     const contributions = own
       .filter((r) => r.cycleId === cycle.id && isPublishedContribution(r))
       .flatMap((r): PartnerContribution[] => {
-        const indicator = indicators.find((i) => i.id === r.indicatorId);
-        const commitment = commitments.find((c) => c.id === indicator?.commitmentId);
+        const indicator = indicatorOf.get(r.indicatorId);
+        const commitment = indicator ? commitmentOf.get(indicator.commitmentId) : undefined;
         if (!indicator || !commitment) return [];
         return [
           {
@@ -128,8 +131,6 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
       });
     if (contributions.length > 0) result.push({ cycle, contributions });
   }
-  const citedBy = all.filter(
-    (r) => isPublishedContribution(r) && r.collaboratorIds.includes(partner.id),
-  ).length;
+  const citedBy = citing.filter(isPublishedContribution).length;
   return { tracker, partner, cycles: result, citedBy };
 }

@@ -14,11 +14,16 @@ import {
   writeAnswer,
 } from "../../db/tracker/answers.ts";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
+import {
+  findIndicatorByCode,
+  listCommitments,
+  listProcessIndicators,
+} from "../../db/tracker/commitments.ts";
 import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
+import { findPartnerBySlug, knownPartnerIds, listPartners } from "../../db/tracker/partners.ts";
 import { listMappings, listResponses } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
+import { compareFr } from "../../domain/shared/group.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel, boundPartner } from "../../domain/shared/policy.ts";
@@ -176,7 +181,7 @@ export async function getQuestionnaire(
     await Promise.all([
       listCommitments(db, tracker.id, lang),
       listProcessIndicators(db, tracker.id, lang),
-      listMappings(db, cycle.id),
+      listMappings(db, cycle.id, partner.id),
       listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
       listAnswerMeta(db, cycle.id, partner.id),
       listPartners(db, tracker.id, lang),
@@ -187,9 +192,11 @@ export async function getQuestionnaire(
   const mapped = new Set(
     mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
   );
+  const responseOf = new Map(responses.map((r) => [r.indicatorId, r]));
+  const metaOf = new Map(meta.map((m) => [m.indicator_id, m]));
   const answerOf = (indicatorId: number): QuestionAnswer | null => {
-    const r = responses.find((x) => x.indicatorId === indicatorId);
-    const m = meta.find((x) => x.indicator_id === indicatorId);
+    const r = responseOf.get(indicatorId);
+    const m = metaOf.get(indicatorId);
     if (!r || !m) return null;
     const held = heldRows(m.held_rows);
     return {
@@ -249,7 +256,7 @@ export async function getQuestionnaire(
     partners: partners
       .filter((p) => p.id !== partner.id)
       .map((p) => ({ id: p.id, shortName: p.acronym ?? p.name }))
-      .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr")),
+      .sort((a, b) => compareFr(a.shortName, b.shortName)),
     progress: progressOf(
       all.length,
       all.flatMap((i) => (i.answer ? [i.answer] : [])),
@@ -334,7 +341,7 @@ export async function saveAnswerIn(
   checkVersion(req.ifMatch);
   if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
   const by = actorLabel(actor);
-  const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
+  const { tracker, cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
   if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(req.cycleSlug, req.partnerSlug);
   authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
   const ifMatch = req.ifMatch;
@@ -343,10 +350,7 @@ export async function saveAnswerIn(
   const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
-  const tracker = await loadTracker(trx, lang);
-  const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
-    (i) => i.code === req.indicatorCode,
-  );
+  const indicator = await findIndicatorByCode(trx, tracker.id, req.indicatorCode);
   // The lock makes concurrent writes to one answer, and resends, take turns.
   const mapped =
     indicator !== undefined &&
@@ -361,30 +365,26 @@ export async function saveAnswerIn(
   // The counter after this write, so that a client can show it without reloading the page.
   const progress = async () => {
     const [mappings, responses, meta] = await Promise.all([
-      listMappings(trx, cycle.id),
+      listMappings(trx, cycle.id, partner.id),
       listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
       listAnswerMeta(trx, cycle.id, partner.id),
     ]);
-    const asked = new Set(
-      mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
-    );
+    const asked = new Set(mappings.map((m) => m.indicatorId));
+    const heldOf = new Map(meta.map((m) => [m.indicator_id, m.held_rows]));
     return answerProgress(
       asked.size,
       responses
         .filter((r) => asked.has(r.indicatorId))
         .map((r) => ({
           state: r.state,
-          empty: isEmptyAnswer(
-            r,
-            heldRows(meta.find((m) => m.indicator_id === r.indicatorId)?.held_rows),
-          ),
+          empty: isEmptyAnswer(r, heldRows(heldOf.get(r.indicatorId))),
         })),
     );
   };
   // Collaborators are partners of this tracker: an unknown id is refused, not left to the
   // foreign key (whose violation would be a server error).
   if (req.answer.collaboratorIds.length > 0) {
-    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const known = new Set(await knownPartnerIds(trx, tracker.id, req.answer.collaboratorIds));
     if (req.answer.collaboratorIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
   }
@@ -454,6 +454,7 @@ export async function saveAnswerIn(
       returnComment: req.submit ? null : (existing?.returnComment ?? null),
     },
     ifMatch,
+    existing,
   );
   if (written === "stale") {
     const current = await findAnswer(trx, ref);
@@ -524,7 +525,7 @@ export async function questionnairesFor(
       ...windowOf(c.state, await findExtension(db, c.id, partnerId)),
       returnedAnswers: await countReturned(db, c.id, partnerId),
     });
-    const asked = open && (await listMappings(db, c.id)).some((m) => m.partnerId === partnerId);
+    const asked = open && (await listMappings(db, c.id, partnerId)).length > 0;
     if (asked) result.push({ cycleSlug: c.slug, partnerSlug: partner.slug });
   }
   return result;

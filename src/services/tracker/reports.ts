@@ -11,6 +11,7 @@ import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { listAcronyms } from "../../db/tracker/report-texts.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
+import { compareFr, groupBy } from "../../domain/shared/group.ts";
 import { type Lang, pickText } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
@@ -91,11 +92,13 @@ export async function buildReport(
     const p = byId.get(id);
     return p ? partnerShortName(p) : "?";
   };
-  const byName = (a: string, b: string) => a.localeCompare(b, "fr");
+  const byName = compareFr;
   const status = new Map(assessments.map((a) => [a.indicatorId, a]));
 
+  const contributionsOf = groupBy(responses.filter(isPublishedContribution), (r) => r.indicatorId);
+  const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
   const reportCommitments = commitments.map((c) => {
-    const own = indicators.filter((i) => i.commitmentId === c.id);
+    const own = indicatorsOf.get(c.id) ?? [];
     const rows = own.map((i) => ({
       number: indicatorNumber(c.number, i),
       code: i.code,
@@ -103,24 +106,22 @@ export async function buildReport(
       buildingBlocks: i.buildingBlocks,
       status: status.get(i.id)?.status ?? "not_assessed",
       narrative: status.get(i.id)?.narrative ?? null,
-      contributions: responses
-        .filter((r) => r.indicatorId === i.id && isPublishedContribution(r))
-        .map((r, n) => ({
-          n: n + 1,
-          partner: short(r.partnerId),
-          partnerName: byId.get(r.partnerId)?.name ?? "?",
-          category: byId.get(r.partnerId)?.category ?? "local_ngo",
-          contributes: r.contributes,
-          activities: r.activities,
-          collaborators: [
-            ...r.collaboratorIds.map(short),
-            ...(r.collaboratorsText ? [r.collaboratorsText] : []),
-          ],
-          difficulties: r.difficulties,
-          outputs: r.outputs,
-          method: r.method,
-          answeredAt: r.answeredAt,
-        })),
+      contributions: (contributionsOf.get(i.id) ?? []).map((r, n) => ({
+        n: n + 1,
+        partner: short(r.partnerId),
+        partnerName: byId.get(r.partnerId)?.name ?? "?",
+        category: byId.get(r.partnerId)?.category ?? "local_ngo",
+        contributes: r.contributes,
+        activities: r.activities,
+        collaborators: [
+          ...r.collaboratorIds.map(short),
+          ...(r.collaboratorsText ? [r.collaboratorsText] : []),
+        ],
+        difficulties: r.difficulties,
+        outputs: r.outputs,
+        method: r.method,
+        answeredAt: r.answeredAt,
+      })),
     }));
     return {
       number: c.number,
@@ -137,8 +138,9 @@ export async function buildReport(
     reportCommitments.map((c) => c.indicators.map((i) => i.status)),
   );
   const contributors = contributingPartnerIds(responses);
+  const byMethod = groupBy(responses, (r) => r.method);
   const methods = Object.fromEntries(
-    COLLECTION_METHODS.map((m) => [m, responses.filter((r) => r.method === m).length]),
+    COLLECTION_METHODS.map((m) => [m, byMethod.get(m)?.length ?? 0]),
   ) as Record<CollectionMethod, number>;
   const answered = responses
     .map((r) => r.answeredAt?.slice(0, 10))

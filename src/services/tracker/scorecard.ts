@@ -84,8 +84,9 @@ async function loadComparison(
   const then = new Map(before.map((a) => [a.indicatorId, a.status]));
   const now = new Map(marks.map((i) => [i.id, i.status]));
   const changes = statusChanges(marks, then, now);
+  const markOf = new Map(marks.map((m) => [m.id, m]));
   const where = (indicatorId: number) => {
-    const mark = marks.find((i) => i.id === indicatorId);
+    const mark = markOf.get(indicatorId);
     return {
       commitment: mark?.commitment ?? 0,
       number: mark?.number ?? "",
@@ -205,17 +206,22 @@ export async function getCommitmentPage(
     cycleIds: [context.cycle.id],
     indicatorIds: commitment.indicators.map((i) => i.id),
   });
-  const indicators = commitment.indicators.map((mark): IndicatorDetail => {
-    const indicator = context.indicators.find((i) => i.id === mark.id);
-    return {
+  const indicatorOf = new Map(context.indicators.map((i) => [i.id, i]));
+  const contributionsOf = new Map<number, ContributionView[]>();
+  for (const r of responses) {
+    if (!isPublishedContribution(r)) continue;
+    const list = contributionsOf.get(r.indicatorId) ?? [];
+    list.push(contributionView(context, r));
+    contributionsOf.set(r.indicatorId, list);
+  }
+  const indicators = commitment.indicators.map(
+    (mark): IndicatorDetail => ({
       ...mark,
-      buildingBlocks: indicator?.buildingBlocks ?? [],
+      buildingBlocks: indicatorOf.get(mark.id)?.buildingBlocks ?? [],
       narrative: context.assessments.get(mark.id)?.narrative ?? null,
-      contributions: responses
-        .filter((r) => r.indicatorId === mark.id && isPublishedContribution(r))
-        .map((r) => contributionView(context, r)),
-    };
-  });
+      contributions: contributionsOf.get(mark.id) ?? [],
+    }),
+  );
   return {
     context,
     commitment,

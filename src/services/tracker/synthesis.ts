@@ -5,6 +5,7 @@ import type { Executor } from "../../db/shared/audit.ts";
 import { listValidationMeetings, type ValidationMeeting } from "../../db/tracker/assessments.ts";
 import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
+import { compareFr } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import {
@@ -52,7 +53,7 @@ export async function getSynthesis(
     listValidationMeetings(db, ctx.cycle.id, lang),
   ]);
   const responses = stored.filter(isPublishedAnswer);
-  const byName = (a: PartnerRef, b: PartnerRef) => a.shortName.localeCompare(b.shortName, "fr");
+  const byName = (a: PartnerRef, b: PartnerRef) => compareFr(a.shortName, b.shortName);
   return {
     context: ctx,
     blocks: contributorsPerBlock(ctx.indicators, responses).map((b) => ({

@@ -8,6 +8,7 @@ import { listCommitments, listProcessIndicators } from "../../db/tracker/commitm
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
 import { listMappings } from "../../db/tracker/responses.ts";
 import { listRecipients, listReminderMail } from "../../db/tracker/tracking.ts";
+import { compareFr, groupBy } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can } from "../../domain/shared/policy.ts";
 import { partnerCollects, partnerDeadline } from "../../domain/tracker/collection.ts";
@@ -30,7 +31,7 @@ import {
   utcDay,
 } from "../../domain/tracker/tracking.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import { loadTrackerCycle } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import { createInvitation } from "./invitations.ts";
 
@@ -61,8 +62,9 @@ async function loadProgress(db: Executor, cycleId: number) {
   const result = new Map<number, PartnerState>();
   const mapped = new Map<number, number>();
   for (const m of mappings) mapped.set(m.partnerId, (mapped.get(m.partnerId) ?? 0) + 1);
+  const answersOf = groupBy(answers, (a) => a.partner_id);
   for (const [partnerId, count] of mapped) {
-    const own = answers.filter((a) => a.partner_id === partnerId);
+    const own = answersOf.get(partnerId) ?? [];
     const states = own.map((a) => a.state as ResponseState);
     const last = own.reduce<Date | null>(
       (latest, a) => (latest === null || a.updated_at > latest ? a.updated_at : latest),
@@ -131,8 +133,7 @@ export async function trackingPanel(
   now: Date = new Date(),
 ): Promise<TrackingView> {
   authorise(actor, "workspace.read");
-  const tracker = await loadTracker(db, lang);
-  const cycle = await cycleRecord(db, slug, lang);
+  const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
   const [progress, partners, mail, recipients, commitments, indicators, extensions] =
     await Promise.all([
       loadProgress(db, cycle.id),
@@ -146,10 +147,12 @@ export async function trackingPanel(
   const states = progress.byPartner;
   const today = utcDay(now);
   const until = new Map(extensions.map((e) => [e.partnerId, e.until]));
+  const mailOf = groupBy(mail, (m) => m.partner_id);
+  const addressesOf = groupBy(recipients, (r) => r.partnerId);
   const rows: PartnerTracking[] = partners.flatMap((p) => {
     const s = states.get(p.id);
     if (!s) return [];
-    const own = mail.filter((m) => m.partner_id === p.id);
+    const own = mailOf.get(p.id) ?? [];
     // Several addresses reminded the same day make one reminder: count the days' keys.
     const days = new Set(own.map((m) => (m.dedupe_key ?? String(m.created_at)).split("#")[0]));
     const last = own.at(-1);
@@ -171,7 +174,7 @@ export async function trackingPanel(
           lastAt: last ? (last.sent_at ?? last.created_at).toISOString() : null,
           lastSent: last !== undefined && last.sent_at !== null,
         },
-        addresses: recipients.filter((r) => r.partnerId === p.id).length,
+        addresses: addressesOf.get(p.id)?.length ?? 0,
         deadline,
         extended: deadline !== null && deadline === extendedUntil && deadline !== cycle.deadline,
         collects: partnerCollects({ cycleState: cycle.state, extendedUntil, today }),
@@ -205,7 +208,7 @@ export async function trackingPanel(
       category,
       partners: rows
         .filter((r) => r.category === category)
-        .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr")),
+        .sort((a, b) => compareFr(a.shortName, b.shortName)),
     })).filter((g) => g.partners.length > 0),
     rates: responseRates(rows),
     // Indicators come in commitment order from listProcessIndicators; only those asked about are shown.

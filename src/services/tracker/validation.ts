@@ -15,6 +15,7 @@ import {
   upsertAssessment,
   type ValidationMeetingRecord,
 } from "../../db/tracker/validation.ts";
+import { compareFr, groupBy } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";
 import { invalidFields, lengthProblems, notFound, Problem } from "../../domain/shared/problem.ts";
@@ -29,7 +30,7 @@ import {
   NARRATIVE_LIMITS,
 } from "../../domain/tracker/validation.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import { loadTracker, loadTrackerCycle } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import {
   queueSendBackNotice,
@@ -99,8 +100,7 @@ export async function getValidation(
   lang: Lang,
 ): Promise<ValidationView> {
   authorise(actor, "workspace.read");
-  const tracker = await loadTracker(db, lang);
-  const cycle = await cycleRecord(db, slug, lang);
+  const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
   // Every partner's answers are read here, so the page needs the unscoped right to read them.
   authorise(actor, "response.read", { cycleId: cycle.id });
   const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
@@ -118,7 +118,12 @@ export async function getValidation(
     partners.map((p) => [p.id, { id: p.id, shortName: partnerShortName(p), name: p.name }]),
   );
   const nameOf = (id: number): PartnerName => names.get(id) ?? { id, shortName: "?", name: "?" };
-  const byName = (a: PartnerName, b: PartnerName) => a.shortName.localeCompare(b.shortName, "fr");
+  const byName = (a: PartnerName, b: PartnerName) => compareFr(a.shortName, b.shortName);
+  const commentOf = new Map(meta.map((m) => [m.id, m.return_comment]));
+  const assessmentOf = new Map(assessments.map((a) => [a.indicatorId, a]));
+  const responsesOf = groupBy(responses, (r) => r.indicatorId);
+  const askedOf = groupBy(mappings, (m) => m.indicatorId);
+  const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
   const review = (r: Response): AnswerReview => ({
     id: r.id,
     partner: nameOf(r.partnerId),
@@ -133,34 +138,32 @@ export async function getValidation(
     answeredBy: r.answeredBy,
     answeredAt: r.answeredAt,
     state: r.state,
-    returnComment: meta.find((m) => m.id === r.id)?.return_comment ?? null,
+    returnComment: commentOf.get(r.id) ?? null,
   });
   const groups = commitments.map((c) => ({
     number: c.number,
     title: c.title,
-    indicators: indicators
-      .filter((i) => i.commitmentId === c.id)
-      .map((i): IndicatorReview => {
-        const a = assessments.find((x) => x.indicatorId === i.id);
-        const answers = responses.filter((r) => r.indicatorId === i.id).map(review);
-        const answered = new Set(answers.map((x) => x.partner.id));
-        return {
-          id: i.id,
-          code: i.code,
-          number: indicatorNumber(c.number, i),
-          title: i.title,
-          status: a?.status ?? "not_assessed",
-          narrative: a?.narrative ?? null,
-          narrativeEn: a?.narrativeEn ?? null,
-          atMeeting: a?.meetingId != null && a.meetingId === meeting?.id,
-          assessedAt: a ? a.assessedAt.toISOString() : null,
-          answers: answers.sort((x, y) => byName(x.partner, y.partner)),
-          waiting: mappings
-            .filter((m) => m.indicatorId === i.id && !answered.has(m.partnerId))
-            .map((m) => nameOf(m.partnerId))
-            .sort(byName),
-        };
-      }),
+    indicators: (indicatorsOf.get(c.id) ?? []).map((i): IndicatorReview => {
+      const a = assessmentOf.get(i.id);
+      const answers = (responsesOf.get(i.id) ?? []).map(review);
+      const answered = new Set(answers.map((x) => x.partner.id));
+      return {
+        id: i.id,
+        code: i.code,
+        number: indicatorNumber(c.number, i),
+        title: i.title,
+        status: a?.status ?? "not_assessed",
+        narrative: a?.narrative ?? null,
+        narrativeEn: a?.narrativeEn ?? null,
+        atMeeting: a?.meetingId != null && a.meetingId === meeting?.id,
+        assessedAt: a ? a.assessedAt.toISOString() : null,
+        answers: answers.sort((x, y) => byName(x.partner, y.partner)),
+        waiting: (askedOf.get(i.id) ?? [])
+          .filter((m) => !answered.has(m.partnerId))
+          .map((m) => nameOf(m.partnerId))
+          .sort(byName),
+      };
+    }),
   }));
   const all = groups.flatMap((g) => g.indicators);
   return {

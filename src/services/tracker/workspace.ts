@@ -7,6 +7,7 @@ import { listCommitments, listProcessIndicators } from "../../db/tracker/commitm
 import { listCycles } from "../../db/tracker/cycles.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
 import { listMappings } from "../../db/tracker/responses.ts";
+import { groupBy } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can, seesDraftReports } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
@@ -15,23 +16,24 @@ import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { groupByCategory } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { loadTracker, loadTrackerCycle } from "./context.ts";
+import { authorise } from "./cycles.ts";
 
 export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: Lang) {
   authorise(actor, "workspace.read");
-  const tracker = await loadTracker(db, lang);
-  const cycle = await cycleRecord(db, slug, lang);
+  const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
   const [partners, mappings, meta] = await Promise.all([
     listPartners(db, tracker.id, lang),
     listMappings(db, cycle.id),
     listAnswerMeta(db, cycle.id),
   ]);
+  const mappedOf = groupBy(mappings, (m) => m.partnerId);
+  const answeredOf = groupBy(meta, (m) => m.partner_id);
   const asked = partners
     .map((p) => ({
       ...p,
-      mapped: mappings.filter((m) => m.partnerId === p.id).length,
-      answered: meta.filter((m) => m.partner_id === p.id).length,
+      mapped: mappedOf.get(p.id)?.length ?? 0,
+      answered: answeredOf.get(p.id)?.length ?? 0,
     }))
     .filter((p) => p.mapped > 0);
   return {
@@ -50,8 +52,7 @@ export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: La
 
 export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang) {
   authorise(actor, "workspace.read");
-  const tracker = await loadTracker(db, lang);
-  const cycle = await cycleRecord(db, slug, lang);
+  const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
   const [partners, commitments, indicators, mappings, meta] = await Promise.all([
     listPartners(db, tracker.id, lang),
     listCommitments(db, tracker.id, lang),
@@ -60,6 +61,8 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
     listAnswerMeta(db, cycle.id),
   ]);
   const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
+  const mappedOf = groupBy(mappings, (m) => m.partnerId);
+  const answeredOf = groupBy(meta, (m) => m.partner_id);
   return {
     cycle,
     canEdit: can(actor, "cycle.setup") && cycle.state !== "published",
@@ -76,8 +79,8 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
         slug: p.slug,
         shortName: p.acronym ?? p.name,
         name: p.name,
-        mapped: new Set(mappings.filter((m) => m.partnerId === p.id).map((m) => m.indicatorId)),
-        answered: new Set(meta.filter((m) => m.partner_id === p.id).map((m) => m.indicator_id)),
+        mapped: new Set((mappedOf.get(p.id) ?? []).map((m) => m.indicatorId)),
+        answered: new Set((answeredOf.get(p.id) ?? []).map((m) => m.indicator_id)),
       })),
     })),
   };
@@ -91,13 +94,12 @@ export async function partnerPanel(
   lang: Lang,
 ) {
   authorise(actor, "workspace.read");
-  const tracker = await loadTracker(db, lang);
-  const cycle = await cycleRecord(db, cycleSlug, lang);
+  const { tracker, cycle } = await loadTrackerCycle(db, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
   if (!partner) throw notFound("partner", partnerSlug);
   const [invitations, mappings, meta, extendedUntil] = await Promise.all([
     listInvitations(db, cycle.id),
-    listMappings(db, cycle.id),
+    listMappings(db, cycle.id, partner.id),
     listAnswerMeta(db, cycle.id, partner.id),
     findExtension(db, cycle.id, partner.id),
   ]);

@@ -1,4 +1,4 @@
-// Grows a loaded demo world K-fold for growth benchmarks: every partner gets K − 1 copies
+// Grows a loaded demo world K-fold for growth benchmarks and tests: every partner gets K − 1 copies
 // (slug `<slug>-k<n>`, same category), each with the original's mappings, answers, outputs,
 // evidence and collaborators in every cycle. Plain SQL, one statement per table; the audit log is
 // left out on purpose (it is not what the pages read).

@@ -56,12 +56,19 @@ async function measure(backend: BackendName) {
     ["questionnaire", (p) => respondent.get(p), "/q/2023/psi"],
     ["questionnaire API", (p) => respondent.get(p), "/api/q/2023/psi"],
   ];
-  const rows: { name: string; statements: number; cpu: number; p50: number; status: number }[] = [];
+  const rows: {
+    name: string;
+    statements: number;
+    cpu: number;
+    p50: number;
+    status: number;
+    kb: number;
+  }[] = [];
   for (const [name, get, path] of pages) {
     const first = await get(path);
     await first.arrayBuffer();
     counter.reset();
-    await (await get(path)).arrayBuffer();
+    const body = await (await get(path)).arrayBuffer();
     const statements = counter.count();
     const walls: number[] = [];
     const total = await cpuMs(async () => {
@@ -71,7 +78,14 @@ async function measure(backend: BackendName) {
         walls.push(performance.now() - start);
       }
     });
-    rows.push({ name, statements, cpu: total / RUNS, p50: median(walls), status: first.status });
+    rows.push({
+      name,
+      statements,
+      cpu: total / RUNS,
+      p50: median(walls),
+      status: first.status,
+      kb: body.byteLength / 1024,
+    });
   }
   // An answer save through the API, each with the version it replaces.
   const q = await (await respondent.get("/api/q/2023/psi")).json();
@@ -119,6 +133,7 @@ async function measure(backend: BackendName) {
     cpu: saveCpu / RUNS,
     p50: median(saveWalls),
     status: firstStatus,
+    kb: 0,
   });
   await t.dispose();
   return rows;
@@ -149,9 +164,11 @@ for (const backend of backendsToRun) {
   console.log(
     `reference: the home page's HTML from memory, bare Hono + gzip: ${ref.toFixed(2)} ms CPU`,
   );
-  console.log("page                 status  statements  CPU ms/req  × reference  p50 wall ms");
+  console.log(
+    "page                 status  statements  CPU ms/req  × reference  p50 wall ms  HTML KB",
+  );
   for (const r of rows)
     console.log(
-      `${r.name.padEnd(20)} ${String(r.status).padEnd(7)} ${String(r.statements).padStart(10)}  ${r.cpu.toFixed(2).padStart(10)}  ${(r.cpu / ref).toFixed(1).padStart(11)}  ${r.p50.toFixed(1).padStart(11)}`,
+      `${r.name.padEnd(20)} ${String(r.status).padEnd(7)} ${String(r.statements).padStart(10)}  ${r.cpu.toFixed(2).padStart(10)}  ${(r.cpu / ref).toFixed(1).padStart(11)}  ${r.p50.toFixed(1).padStart(11)}  ${r.kb.toFixed(0).padStart(7)}`,
     );
 }

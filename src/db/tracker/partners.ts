@@ -23,17 +23,17 @@ export async function insertPartner(db: Executor, actor: string, p: NewPartner) 
   });
 }
 
+/** The tracker's partners by name, or only those of the ids given. */
 export async function listPartners(
   db: Executor,
   trackerId: number,
   lang: Lang,
+  ids?: readonly number[],
 ): Promise<Partner[]> {
-  const rows = await db
-    .selectFrom("partners")
-    .selectAll()
-    .where("tracker_id", "=", trackerId)
-    .orderBy("name")
-    .execute();
+  if (ids !== undefined && ids.length === 0) return [];
+  let query = db.selectFrom("partners").selectAll().where("tracker_id", "=", trackerId);
+  if (ids !== undefined) query = query.where("id", "in", [...new Set(ids)]);
+  const rows = await query.orderBy("name").execute();
   return rows.map((p) => ({
     id: p.id,
     slug: p.slug,

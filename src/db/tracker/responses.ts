@@ -119,6 +119,8 @@ export interface ResponseFilter {
   indicatorIds?: number[];
   /** Only answers that name this partner as a collaborator. */
   collaboratorId?: number;
+  /** Only answers with one of these yes/no/unknown values. */
+  contributes?: readonly Contributes[];
   /** Only answers in these states (public views pass PUBLIC_ANSWER_STATES). */
   states?: readonly string[];
 }
@@ -130,6 +132,8 @@ function filtered(db: Executor, filter: ResponseFilter) {
   if (filter.states !== undefined) query = query.where("state", "in", [...filter.states]);
   if (filter.indicatorIds !== undefined)
     query = query.where("indicator_id", "in", filter.indicatorIds);
+  if (filter.contributes !== undefined)
+    query = query.where("contributes", "in", [...filter.contributes]);
   if (filter.collaboratorId !== undefined)
     query = query.where(
       "id",
@@ -198,4 +202,38 @@ export async function listResponses(db: Executor, filter: ResponseFilter): Promi
     answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
     state: r.state as ResponseState,
   }));
+}
+
+/** Who answered what and how, without the content: for views that count contributors. */
+export async function listAnswerKeys(
+  db: Executor,
+  filter: ResponseFilter,
+): Promise<Pick<Response, "partnerId" | "indicatorId" | "contributes" | "state">[]> {
+  if (filter.cycleIds.length === 0) return [];
+  if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
+  const rows = await filtered(db, filter)
+    .select(["partner_id", "indicator_id", "contributes", "state"])
+    .orderBy("indicator_id")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    partnerId: r.partner_id,
+    indicatorId: r.indicator_id,
+    contributes: r.contributes as Contributes,
+    state: r.state as ResponseState,
+  }));
+}
+
+/** How many answers the filter selects, per partner. */
+export async function countAnswersByPartner(
+  db: Executor,
+  filter: ResponseFilter,
+): Promise<Map<number, number>> {
+  if (filter.cycleIds.length === 0) return new Map();
+  if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return new Map();
+  const rows = await filtered(db, filter)
+    .select((eb) => ["partner_id", eb.fn.countAll<string>().as("n")])
+    .groupBy("partner_id")
+    .execute();
+  return new Map(rows.map((r) => [r.partner_id, Number(r.n)]));
 }

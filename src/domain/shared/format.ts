@@ -4,11 +4,20 @@ import type { Lang } from "./lang.ts";
 
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
+// One formatter per language, made once: building an Intl formatter costs far more than
+// formatting with it, and a page may print thousands of numbers and dates. They hold no state.
+const NUMBERS: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat(LOCALES.fr, { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 2 }),
+};
+const DATES: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat(LOCALES.fr, { dateStyle: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: "long", timeZone: "UTC" }),
+};
+
 /** Thousands grouped with a no-break space (U+00A0), which every font has (U+202F is rarer). */
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 })
-    .format(value)
-    .replace(/\u202f/g, "\u00a0");
+  return NUMBERS[lang].format(value).replace(/\u202f/g, "\u00a0");
 }
 
 /** "17 %" in French, "17%" in English; other units follow the number after a space. */
@@ -21,9 +30,7 @@ export function formatValue(lang: Lang, value: number, unit: string): string {
 /** A date ("2022-12-31" or a full ISO time) in the long form, read in UTC. */
 export function formatDate(lang: Lang, iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(
-    date,
-  );
+  return DATES[lang].format(date);
 }
 
 /**

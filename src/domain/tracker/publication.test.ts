@@ -1,6 +1,6 @@
 // Unit tests of the publication rule: which answers a published cycle shows.
 import { describe, expect, it } from "vitest";
-import { isPublishedAnswer, isPublishedContribution } from "./publication.ts";
+import { isPublishedAnswer, isPublishedContribution, isPublishedYes } from "./publication.ts";
 import type { ResponseState } from "./response.ts";
 import { isEmptyAnswer } from "./response.ts";
 
@@ -50,5 +50,15 @@ describe("the publication rule", () => {
     expect(isPublishedAnswer(no)).toBe(true);
     expect(isPublishedContribution(no)).toBe(false);
     expect(isPublishedContribution(answer("submitted", { contributes: "unknown" }))).toBe(true);
+  });
+
+  it("tells a published yes from its state alone, as the full rule does", () => {
+    const states: ResponseState[] = ["draft", "submitted", "validated", "returned"];
+    for (const state of states)
+      for (const contributes of ["yes", "no", "unknown"] as const)
+        for (const over of [{}, nothing, { activities: null, outputs: [] }]) {
+          const a = answer(state, { ...over, contributes });
+          expect(isPublishedYes(a)).toBe(isPublishedAnswer(a) && contributes === "yes");
+        }
   });
 });

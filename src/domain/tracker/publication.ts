@@ -16,3 +16,12 @@ export function isPublishedAnswer(a: Content & Pick<Response, "state">): boolean
 export function isPublishedContribution(a: Content & Pick<Response, "state">): boolean {
   return isPublishedAnswer(a) && a.contributes !== "no";
 }
+
+/**
+ * A published "yes", told from its state alone: a "yes" is never empty, so a submitted or
+ * validated one is published whatever else it holds. Views that count contributors read only
+ * these two columns instead of every answer's content.
+ */
+export function isPublishedYes(a: Pick<Response, "state" | "contributes">): boolean {
+  return a.contributes === "yes" && (a.state === "submitted" || a.state === "validated");
+}

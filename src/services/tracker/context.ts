@@ -29,6 +29,7 @@ export interface CycleContext {
   commitments: Commitment[];
   indicators: ProcessIndicator[];
   assessments: Map<number, Assessment>;
+  /** The partners the view names, once read (withPartners); empty otherwise. */
   partners: Map<number, Partner>;
 }
 
@@ -51,7 +52,11 @@ export async function latestPublishedCycle(db: Executor, lang: Lang): Promise<Cy
   return cycle;
 }
 
-/** The published cycle named by slug, or the latest published one when slug is undefined. */
+/**
+ * The published cycle named by slug, or the latest published one when slug is undefined. Its
+ * partners are left out: a view that names partners reads only those (withPartners), not a
+ * list that grows with the tracker.
+ */
 export async function loadCycleContext(
   db: Executor,
   slug: string | undefined,
@@ -63,11 +68,10 @@ export async function loadCycleContext(
   const cycle =
     slug === undefined ? latestPublished(cycles) : publishedCycles.find((c) => c.slug === slug);
   if (!cycle) throw notFound("cycle", slug ?? "latest");
-  const [commitments, indicators, assessments, partners] = await Promise.all([
+  const [commitments, indicators, assessments] = await Promise.all([
     listCommitments(db, tracker.id, lang),
     listProcessIndicators(db, tracker.id, lang),
     listAssessments(db, cycle.id, lang),
-    listPartners(db, tracker.id, lang),
   ]);
   return {
     tracker,
@@ -76,8 +80,19 @@ export async function loadCycleContext(
     commitments,
     indicators,
     assessments: new Map(assessments.map((a) => [a.indicatorId, a])),
-    partners: new Map(partners.map((p) => [p.id, p])),
+    partners: new Map(),
   };
+}
+
+/** The context with the partners of these ids, for a view that names only a few of them. */
+export async function withPartners(
+  db: Executor,
+  ctx: CycleContext,
+  ids: readonly number[],
+  lang: Lang,
+): Promise<CycleContext> {
+  const partners = await listPartners(db, ctx.tracker.id, lang, ids);
+  return { ...ctx, partners: new Map(partners.map((p) => [p.id, p])) };
 }
 
 export function statusOf(ctx: CycleContext, indicatorId: number): Status {

@@ -5,8 +5,8 @@ import type { Executor } from "../../db/shared/audit.ts";
 import { listAssessments } from "../../db/tracker/assessments.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
-import { listPartners } from "../../db/tracker/partners.ts";
-import { listResponses } from "../../db/tracker/responses.ts";
+import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
+import { countAnswersByPartner, listResponses } from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
@@ -41,12 +41,14 @@ export async function getDirectory(db: Executor, lang: Lang): Promise<Directory>
     listPartners(db, tracker.id, lang),
     publishedCycles(db, tracker.id, lang),
   ]);
-  const responses = await listResponses(db, {
-    states: PUBLIC_ANSWER_STATES,
-    cycleIds: cycles.map((c) => c.id),
-  });
-  const counts = new Map<number, number>();
-  for (const r of responses.filter(isPublishedContribution))
+  const cycleIds = cycles.map((c) => c.id);
+  // A published "yes" is told from its state alone (isPublishedYes), so those are counted in
+  // SQL; an "unknown" counts only with something in it, so only those are read with content.
+  const [counts, unknown] = await Promise.all([
+    countAnswersByPartner(db, { states: PUBLIC_ANSWER_STATES, contributes: ["yes"], cycleIds }),
+    listResponses(db, { states: PUBLIC_ANSWER_STATES, contributes: ["unknown"], cycleIds }),
+  ]);
+  for (const r of unknown.filter(isPublishedContribution))
     counts.set(r.partnerId, (counts.get(r.partnerId) ?? 0) + 1);
   const entries = partners.map((p) => ({ ...p, contributions: counts.get(p.id) ?? 0 }));
   return { tracker, groups: groupByCategory(entries), total: entries.length };
@@ -73,9 +75,8 @@ export interface PartnerPage {
 
 export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Promise<PartnerPage> {
   const tracker = await loadTracker(db, lang);
-  const partners = await listPartners(db, tracker.id, lang);
-  const partner = partners.find((p) => p.slug === slug);
-  if (!partner) throw notFound("partner", slug);
+  const found = await findPartnerBySlug(db, tracker.id, slug);
+  if (!found) throw notFound("partner", slug);
   const [cycles, commitments, indicators] = await Promise.all([
     publishedCycles(db, tracker.id, lang),
     listCommitments(db, tracker.id, lang),
@@ -86,14 +87,21 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
     listResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds,
-      partnerId: partner.id,
+      partnerId: found.id,
     }),
     listResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds,
-      collaboratorId: partner.id,
+      collaboratorId: found.id,
     }),
   ]);
+  // Only the partner and those its answers name as collaborators.
+  const partners = await listPartners(db, tracker.id, lang, [
+    found.id,
+    ...own.flatMap((r) => r.collaboratorIds),
+  ]);
+  const partner = partners.find((p) => p.id === found.id);
+  if (!partner) throw notFound("partner", slug);
   const indicatorOf = new Map(indicators.map((i) => [i.id, i]));
   const commitmentOf = new Map(commitments.map((c) => [c.id, c]));
   const byId = new Map(partners.map((p) => [p.id, p]));

@@ -25,7 +25,13 @@ import {
   type StatusCounts,
   summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
-import { type CycleContext, indicatorsOf, loadCycleContext, statusOf } from "./context.ts";
+import {
+  type CycleContext,
+  indicatorsOf,
+  loadCycleContext,
+  statusOf,
+  withPartners,
+} from "./context.ts";
 
 export interface IndicatorMark {
   id: number;
@@ -121,6 +127,7 @@ function cards(ctx: CycleContext): CommitmentCard[] {
   });
 }
 
+/** The scorecard names no partner: its context carries none. */
 export async function getScorecard(
   db: Executor,
   cycleSlug: string | undefined,
@@ -196,16 +203,23 @@ export async function getCommitmentPage(
   commitmentNumber: number,
   lang: Lang,
 ): Promise<CommitmentPage> {
-  const context = await loadCycleContext(db, cycleSlug, lang);
-  const all = cards(context);
+  const bare = await loadCycleContext(db, cycleSlug, lang);
+  const all = cards(bare);
   const index = all.findIndex((c) => c.number === commitmentNumber);
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);
   const responses = await listResponses(db, {
     states: PUBLIC_ANSWER_STATES,
-    cycleIds: [context.cycle.id],
+    cycleIds: [bare.cycle.id],
     indicatorIds: commitment.indicators.map((i) => i.id),
   });
+  // Only the partners these answers name: their authors and collaborators.
+  const context = await withPartners(
+    db,
+    bare,
+    responses.flatMap((r) => [r.partnerId, ...r.collaboratorIds]),
+    lang,
+  );
   const indicatorOf = new Map(context.indicators.map((i) => [i.id, i]));
   const contributionsOf = new Map<number, ContributionView[]>();
   for (const r of responses) {

@@ -4,7 +4,7 @@
 import type { Executor } from "../../db/shared/audit.ts";
 import { listValidationMeetings, type ValidationMeeting } from "../../db/tracker/assessments.ts";
 import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
-import { listResponses } from "../../db/tracker/responses.ts";
+import { listAnswerKeys } from "../../db/tracker/responses.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
@@ -13,7 +13,7 @@ import {
   type DifficultyLevel,
   groupDifficulties,
 } from "../../domain/tracker/difficulty.ts";
-import { isPublishedAnswer } from "../../domain/tracker/publication.ts";
+import { isPublishedYes } from "../../domain/tracker/publication.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import {
   type CommitmentSummary,
@@ -21,7 +21,7 @@ import {
   contributorsPerBlock,
   type StatusCounts,
 } from "../../domain/tracker/synthesis.ts";
-import type { CycleContext } from "./context.ts";
+import { type CycleContext, withPartners } from "./context.ts";
 import { type CommitmentCard, getScorecard, type PartnerRef, partnerRef } from "./scorecard.ts";
 
 export interface Synthesis {
@@ -42,17 +42,26 @@ export async function getSynthesis(
   lang: Lang,
 ): Promise<Synthesis> {
   const scorecard = await getScorecard(db, cycleSlug, lang);
-  const ctx = scorecard.context;
+  const bare = scorecard.context;
   const [stored, difficulties, recommendations, meetings] = await Promise.all([
-    listResponses(db, {
+    listAnswerKeys(db, {
       states: PUBLIC_ANSWER_STATES,
-      cycleIds: [ctx.cycle.id],
+      contributes: ["yes"],
+      cycleIds: [bare.cycle.id],
     }),
-    listDifficulties(db, ctx.cycle.id, lang),
-    listCycleRecommendations(db, ctx.cycle.id, lang),
-    listValidationMeetings(db, ctx.cycle.id, lang),
+    listDifficulties(db, bare.cycle.id, lang),
+    listCycleRecommendations(db, bare.cycle.id, lang),
+    listValidationMeetings(db, bare.cycle.id, lang),
   ]);
-  const responses = stored.filter(isPublishedAnswer);
+  // Only contributions count here, and a published "yes" needs no content to be told.
+  const responses = stored.filter(isPublishedYes);
+  // Only the partners the page names: contributors and the meetings' participants.
+  const ctx = await withPartners(
+    db,
+    bare,
+    [...responses.map((r) => r.partnerId), ...meetings.flatMap((m) => m.participantIds)],
+    lang,
+  );
   const byName = (a: PartnerRef, b: PartnerRef) => compareFr(a.shortName, b.shortName);
   return {
     context: ctx,

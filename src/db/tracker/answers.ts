@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import type { Response, TypedRows } from "../../domain/tracker/response.ts";
 import { type Executor, recordAudit } from "../shared/audit.ts";
-import { insertResponse, listResponses } from "./responses.ts";
+import { insertResponse, readResponses } from "./responses.ts";
 
 export interface AnswerRef {
   cycleId: number;
@@ -48,29 +48,23 @@ export function heldRows(raw: unknown): TypedRows | null {
 }
 
 export async function findAnswer(db: Executor, ref: AnswerRef): Promise<StoredAnswer | undefined> {
-  const row = await db
-    .selectFrom("responses")
-    .select([
-      "id",
-      "version",
-      "submitted_at",
-      "return_comment",
-      "updated_by",
-      "updated_at",
-      "held_rows",
-    ])
-    .where("cycle_id", "=", ref.cycleId)
-    .where("partner_id", "=", ref.partnerId)
-    .where("indicator_id", "=", ref.indicatorId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const [response] = await listResponses(db, {
-    cycleIds: [ref.cycleId],
-    partnerId: ref.partnerId,
-    indicatorIds: [ref.indicatorId],
+  const [answer] = await listStoredAnswers(db, ref.cycleId, ref.partnerId, ref.indicatorId);
+  return answer;
+}
+
+/** A partner's answers in a cycle (or its answer to one indicator), each with its version. */
+export async function listStoredAnswers(
+  db: Executor,
+  cycleId: number,
+  partnerId: number,
+  indicatorId?: number,
+): Promise<StoredAnswer[]> {
+  const read = await readResponses(db, {
+    cycleIds: [cycleId],
+    partnerId,
+    indicatorIds: indicatorId === undefined ? undefined : [indicatorId],
   });
-  if (!response) return undefined;
-  return {
+  return read.map(({ response, row }) => ({
     response,
     version: row.version,
     submittedAt: row.submitted_at,
@@ -78,7 +72,7 @@ export async function findAnswer(db: Executor, ref: AnswerRef): Promise<StoredAn
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
     held: heldRows(row.held_rows),
-  };
+  }));
 }
 
 export async function listAnswerMeta(db: Executor, cycleId: number, partnerId?: number) {

@@ -1,4 +1,6 @@
 // Partner mapping and responses (with collaborators, quantified outputs and evidence).
+
+import type { Selectable } from "kysely";
 import { groupBy } from "../../domain/shared/group.ts";
 import type {
   CollectionMethod,
@@ -8,6 +10,7 @@ import type {
   Response,
   ResponseState,
 } from "../../domain/tracker/response.ts";
+import type { ResponsesTable } from "../schema.ts";
 import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
 
 export async function insertMapping(
@@ -152,6 +155,14 @@ function filtered(db: Executor, filter: ResponseFilter) {
  * through one grouping pass each.
  */
 export async function listResponses(db: Executor, filter: ResponseFilter): Promise<Response[]> {
+  return (await readResponses(db, filter)).map((r) => r.response);
+}
+
+/** listResponses with each answer's stored row beside it (version, held rows, comments). */
+export async function readResponses(
+  db: Executor,
+  filter: ResponseFilter,
+): Promise<{ response: Response; row: Selectable<ResponsesTable> }[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
   const ids = filtered(db, filter).select("id");
@@ -184,23 +195,26 @@ export async function listResponses(db: Executor, filter: ResponseFilter): Promi
   const outputsOf = groupBy(outputs, (o) => o.response_id);
   const evidenceOf = groupBy(evidence, (e) => e.response_id);
   return rows.map((r) => ({
-    id: r.id,
-    cycleId: r.cycle_id,
-    partnerId: r.partner_id,
-    indicatorId: r.indicator_id,
-    contributes: r.contributes as Contributes,
-    activities: r.activities,
-    collaboratorIds: (collaboratorsOf.get(r.id) ?? []).map((c) => c.partner_id),
-    collaboratorsText: r.collaborators_text,
-    difficulties: r.difficulties,
-    outputs: (outputsOf.get(r.id) ?? []).map(
-      (o): QuantifiedOutput => ({ value: o.value, unit: o.unit }),
-    ),
-    evidence: (evidenceOf.get(r.id) ?? []).map((e): Evidence => ({ url: e.url, title: e.title })),
-    method: r.method as CollectionMethod,
-    answeredBy: r.answered_by,
-    answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
-    state: r.state as ResponseState,
+    row: r,
+    response: {
+      id: r.id,
+      cycleId: r.cycle_id,
+      partnerId: r.partner_id,
+      indicatorId: r.indicator_id,
+      contributes: r.contributes as Contributes,
+      activities: r.activities,
+      collaboratorIds: (collaboratorsOf.get(r.id) ?? []).map((c) => c.partner_id),
+      collaboratorsText: r.collaborators_text,
+      difficulties: r.difficulties,
+      outputs: (outputsOf.get(r.id) ?? []).map(
+        (o): QuantifiedOutput => ({ value: o.value, unit: o.unit }),
+      ),
+      evidence: (evidenceOf.get(r.id) ?? []).map((e): Evidence => ({ url: e.url, title: e.title })),
+      method: r.method as CollectionMethod,
+      answeredBy: r.answered_by,
+      answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
+      state: r.state as ResponseState,
+    },
   }));
 }
 

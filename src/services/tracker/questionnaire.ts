@@ -7,9 +7,8 @@ import { createHash } from "node:crypto";
 import {
   findAnswer,
   findClientWrite,
-  heldRows,
   insertClientWrite,
-  listAnswerMeta,
+  listStoredAnswers,
   lockAnswer,
   writeAnswer,
 } from "../../db/tracker/answers.ts";
@@ -21,7 +20,7 @@ import {
 } from "../../db/tracker/commitments.ts";
 import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
 import { findPartnerBySlug, knownPartnerIds, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+import { listMappings } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
@@ -177,46 +176,20 @@ export async function getQuestionnaire(
   const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
   // Another partner's questionnaire is reported missing, exactly like an unknown one.
   if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(cycleSlug, partnerSlug);
-  const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
-    await Promise.all([
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
-      listMappings(db, cycle.id, partner.id),
-      listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(db, cycle.id, partner.id),
-      listPartners(db, tracker.id, lang),
-      findExtension(db, cycle.id, partner.id),
-    ]);
+  const [commitments, indicators, mappings, answers, partners, extendedUntil] = await Promise.all([
+    listCommitments(db, tracker.id, lang),
+    listProcessIndicators(db, tracker.id, lang),
+    listMappings(db, cycle.id, partner.id),
+    listStoredAnswers(db, cycle.id, partner.id),
+    listPartners(db, tracker.id, lang),
+    findExtension(db, cycle.id, partner.id),
+  ]);
   const window = windowOf(cycle.state, extendedUntil);
   const writer = canWrite(actor, cycle.id, partner.id);
   const mapped = new Set(
     mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
   );
-  const responseOf = new Map(responses.map((r) => [r.indicatorId, r]));
-  const metaOf = new Map(meta.map((m) => [m.indicator_id, m]));
-  const answerOf = (indicatorId: number): QuestionAnswer | null => {
-    const r = responseOf.get(indicatorId);
-    const m = metaOf.get(indicatorId);
-    if (!r || !m) return null;
-    const held = heldRows(m.held_rows);
-    return {
-      contributes: r.contributes,
-      activities: r.activities,
-      collaboratorIds: r.collaboratorIds,
-      collaboratorsText: r.collaboratorsText,
-      difficulties: r.difficulties,
-      outputs: r.outputs,
-      evidence: r.evidence,
-      version: m.version,
-      state: m.state,
-      method: r.method,
-      updatedBy: m.updated_by,
-      updatedAt: m.updated_at.toISOString(),
-      returnComment: m.return_comment,
-      held,
-      problems: held ? readRows(held).problems : [],
-    };
-  };
+  const answerOf = new Map(answers.map((a) => [a.response.indicatorId, toQuestionAnswer(a)]));
   const groups = commitments
     .map((c) => ({
       number: c.number,
@@ -228,7 +201,7 @@ export async function getQuestionnaire(
           code: i.code,
           number: indicatorNumber(c.number, i),
           title: i.title,
-          answer: answerOf(i.id),
+          answer: answerOf.get(i.id) ?? null,
         }))
         .map((i) => ({
           ...i,
@@ -364,21 +337,16 @@ export async function saveAnswerIn(
   const digest = digestOf(req);
   // The counter after this write, so that a client can show it without reloading the page.
   const progress = async () => {
-    const [mappings, responses, meta] = await Promise.all([
+    const [mappings, answers] = await Promise.all([
       listMappings(trx, cycle.id, partner.id),
-      listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(trx, cycle.id, partner.id),
+      listStoredAnswers(trx, cycle.id, partner.id),
     ]);
     const asked = new Set(mappings.map((m) => m.indicatorId));
-    const heldOf = new Map(meta.map((m) => [m.indicator_id, m.held_rows]));
     return answerProgress(
       asked.size,
-      responses
-        .filter((r) => asked.has(r.indicatorId))
-        .map((r) => ({
-          state: r.state,
-          empty: isEmptyAnswer(r, heldRows(heldOf.get(r.indicatorId))),
-        })),
+      answers
+        .filter((a) => asked.has(a.response.indicatorId))
+        .map((a) => ({ state: a.response.state, empty: isEmptyAnswer(a.response, a.held) })),
     );
   };
   // Collaborators are partners of this tracker: an unknown id is refused, not left to the

@@ -5,7 +5,7 @@
 import { Worker } from "node:worker_threads";
 import { Problem } from "../../domain/shared/problem.ts";
 import { UNPACK_LIMITS } from "../../domain/tracker/questionnaire-file.ts";
-import { precheck, type ReadResult } from "../../importers/tracker/spreadsheet/read.ts";
+import type { ReadResult } from "../../importers/tracker/spreadsheet/read.ts";
 import type { ReadReply } from "../../importers/tracker/spreadsheet/worker.ts";
 
 const WORKER_URL = new URL("../../importers/tracker/spreadsheet/worker.ts", import.meta.url);
@@ -25,6 +25,9 @@ export async function readUploadedWorkbook(
   bytes: Uint8Array,
   options: ReadOptions = {},
 ): Promise<ReadResult> {
+  // Loaded on the first upload: the reader's module brings exceljs, which a server that never
+  // receives a workbook need not hold in memory.
+  const { precheck } = await import("../../importers/tracker/spreadsheet/read.ts");
   const refusal = precheck(bytes);
   if (refusal) return { ok: false, reason: refusal };
   if (reading >= MAX_CONCURRENT_READS) throw new Problem("busy", "upload", { reading: reading });

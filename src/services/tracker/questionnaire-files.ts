@@ -20,6 +20,7 @@ import {
 } from "../../importers/tracker/spreadsheet/map.ts";
 import type { ReadRefusal } from "../../importers/tracker/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../../reports/tracker/questionnaire-print.ts";
+import { requireSignedIn } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { renderFile } from "../shared/rendering.ts";
 import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
@@ -164,7 +165,7 @@ export async function importQuestionnaire(
   options: ImportOptions,
   lang: Lang,
 ): Promise<ImportResult> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   if (bytes.byteLength > MAX_QUESTIONNAIRE_FILE) return { ok: false, reason: "too_large" };
   const read = await readUploadedWorkbook(bytes);
   if (!read.ok) return read;

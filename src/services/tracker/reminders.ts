@@ -25,9 +25,10 @@ import {
   reminderKey,
   utcDay,
 } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { type DeliveryReport, deliverPending, LINK_TOKEN, type Mailer } from "../shared/mail.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 import { progressByPartner } from "./tracking.ts";
 
 /** Composes a reminder from the new link, the partner's short name, the cycle and its deadline. */

@@ -2,7 +2,6 @@
 // and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { Problem } from "../../domain/shared/problem.ts";
 import { recordExport } from "../../services/shared/audit.ts";
 import { getQuestionnaire } from "../../services/tracker/questionnaire.ts";
 import {

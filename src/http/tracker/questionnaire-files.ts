@@ -13,6 +13,7 @@ import {
 } from "../../services/tracker/questionnaire-files.ts";
 import { importResultPage } from "../../web/tracker/pages/questionnaire-files.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { PROBLEM_STATUS } from "../shared/errors.ts";
 import { viewOf } from "../shared/view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
@@ -108,7 +109,11 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
     );
     const tooBig =
       !result.ok && (result.reason === "too_large" || result.reason === "too_expanded");
-    const status = result.ok ? 200 : tooBig ? 413 : 400;
+    const status = result.ok
+      ? 200
+      : tooBig
+        ? PROBLEM_STATUS.too_large
+        : PROBLEM_STATUS.invalid_input;
     return c.html(importResultPage(view, q, result), status);
   });
 

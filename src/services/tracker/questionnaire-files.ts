@@ -4,6 +4,7 @@
 // stored in one transaction. A file uploaded twice changes nothing the second time.
 
 import { parseDecimal } from "../../domain/shared/decimal.ts";
+import { emptySummary, type ImportSummary } from "../../domain/shared/import-summary.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
 import { Problem } from "../../domain/shared/problem.ts";
@@ -101,21 +102,13 @@ export async function printableQuestionnaire(
 
 export type FileRefusal = ReadRefusal | "too_large" | "other_questionnaire" | "cycle_closed";
 
-export interface ImportCounts {
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
-
 export type ImportResult =
   | {
       ok: true;
       dryRun: boolean;
       cycleSlug: string;
       partnerSlug: string;
-      counts: ImportCounts;
-      rejections: RowRejection[];
+      summary: ImportSummary<RowRejection>;
     }
   | { ok: false; reason: FileRefusal };
 
@@ -186,11 +179,9 @@ export async function importQuestionnaire(
       const indicators = new Map(
         q.commitments.flatMap((c) => c.indicators).map((i) => [i.code, i]),
       );
-      const counts: ImportCounts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-      const rejections: RowRejection[] = [];
+      const summary = emptySummary<RowRejection>();
       const reject = (r: RowRejection) => {
-        rejections.push({ row: r.row, reason: r.reason, column: r.column, value: r.value });
-        counts.rejected++;
+        summary.rejected.push({ row: r.row, reason: r.reason, column: r.column, value: r.value });
       };
       const held = new Map(
         [...indicators].flatMap(([code, i]) => (i.answer?.held ? [[code, i.answer.held]] : [])),
@@ -210,11 +201,11 @@ export async function importQuestionnaire(
         // After collection only answers sent back (or an extended partner's) may change.
         if (indicators.get(r.code)?.editable === false) {
           if (!unchanged) reject({ row: r.row, reason: "closed", column: "code", value: r.code });
-          else counts.unchanged++;
+          else summary.ignored++;
           continue;
         }
         if (unchanged) {
-          counts.unchanged++;
+          summary.ignored++;
           continue;
         }
         // An answer changed since the file was made is not overwritten with the file's copy.
@@ -239,16 +230,15 @@ export async function importQuestionnaire(
           { imported: true },
         );
         if (saved.outcome === "stale") reject(stale);
-        else if (current) counts.updated++;
-        else counts.imported++;
+        else if (current) summary.updated++;
+        else summary.imported++;
       }
       const result: ImportResult = {
         ok: true,
         dryRun: options.dryRun,
         cycleSlug,
         partnerSlug,
-        counts,
-        rejections,
+        summary,
       };
       if (options.dryRun) throw new DryRun(result);
       return result;

@@ -11,9 +11,10 @@ import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { isValidExtension } from "../../domain/tracker/collection.ts";
 import { partnerShortName } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 
 /** Extends (or moves) one partner's collection to `until`, during or after collection. */
 export async function extendCollection(

@@ -26,14 +26,9 @@ import {
 } from "../../domain/tracker/cycle.ts";
 import { slugify } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-
-export function authorise(actor: Actor, action: Parameters<typeof can>[1], scope = {}): void {
-  if (!can(actor, action, scope)) {
-    throw new Problem(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", action);
-  }
-}
 
 /** A cycle in any state; unknown slugs are not found. */
 export async function cycleRecord(db: Db, slug: string, lang: Lang): Promise<CycleRecord> {

@@ -14,10 +14,9 @@ import type { CycleState } from "../../domain/tracker/cycle.ts";
 import { type ResponseState, readRows, stateAfterSave } from "../../domain/tracker/response.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise } from "./cycles.ts";
+import { authorise, requireSignedIn } from "../shared/access.ts";
 import {
   type AnswerInput,
-  canRead,
   isStaff,
   locate,
   noQuestionnaire,
@@ -46,12 +45,15 @@ export async function saveImportedAnswers(
   answers: readonly ImportedAnswer[],
   lang: Lang,
 ): Promise<ImportedOutcome[]> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   if (answers.length === 0) return [];
   const { cycle, partner } = await locate(trx, target.cycleSlug, target.partnerSlug, lang);
-  if (!canRead(actor, cycle.id, partner.id))
-    throw noQuestionnaire(target.cycleSlug, target.partnerSlug);
-  authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const scope = { cycleId: cycle.id, partnerId: partner.id };
+  authorise(actor, "response.read", scope, {
+    subject: "questionnaire",
+    hidden: noQuestionnaire(target.cycleSlug, target.partnerSlug),
+  });
+  authorise(actor, "response.write", scope);
   // The state under the cycle's row lock, so that an import racing publication cannot land after.
   const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as CycleState;
   if (cycleState !== "collection" && cycleState !== "validation")

@@ -28,12 +28,13 @@ import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { linkOpens, partnerDeadline } from "../../domain/tracker/collection.ts";
 import { isCycleState } from "../../domain/tracker/cycle.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import { type LinkSession, type NewSession, openSession } from "../shared/auth.ts";
 import type { Db } from "../shared/db.ts";
 import { enqueueMail, LINK_TOKEN } from "../shared/mail.ts";
 import { newToken, tokenHash } from "../shared/secrets.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 
 export interface InvitationMessage {
   subject: string;

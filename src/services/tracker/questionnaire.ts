@@ -21,7 +21,7 @@ import { listMappings, listResponses } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
-import { type Actor, actorLabel, boundPartner } from "../../domain/shared/policy.ts";
+import { type Actor, actorLabel, boundPartner, can } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import {
   acceptsAnswer,
@@ -49,9 +49,9 @@ import {
   type TypedRows,
 } from "../../domain/tracker/response.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise, requireSignedIn, writesForAnyPartner } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise } from "./cycles.ts";
 
 /** An answer's content as stored: valid rows only. */
 export interface AnswerContent {
@@ -99,8 +99,8 @@ export type SaveResult =
   /** The client id came before with another body, or for another answer: nothing is written. */
   | { outcome: "mismatch"; current: QuestionAnswer | null; sent: AnswerInput };
 
-export const isStaff = (actor: Actor) =>
-  actor.kind === "user" && (actor.role === "coordinator" || actor.role === "admin");
+/** A coordinator writing a partner's answers by interview, not the partner itself. */
+export const isStaff = writesForAnyPartner;
 
 /**
  * A questionnaire that is not there, whatever the reason (unknown cycle or partner, or one the
@@ -168,10 +168,15 @@ export async function getQuestionnaire(
   partnerSlug: string,
   lang: Lang,
 ): Promise<QuestionnaireView> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
   // Another partner's questionnaire is reported missing, exactly like an unknown one.
-  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(cycleSlug, partnerSlug);
+  authorise(
+    actor,
+    "response.read",
+    { cycleId: cycle.id, partnerId: partner.id },
+    { subject: "questionnaire", hidden: noQuestionnaire(cycleSlug, partnerSlug) },
+  );
   const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
     await Promise.all([
       listCommitments(db, tracker.id, lang),
@@ -183,7 +188,7 @@ export async function getQuestionnaire(
       findExtension(db, cycle.id, partner.id),
     ]);
   const window = windowOf(cycle.state, extendedUntil);
-  const writer = canWrite(actor, cycle.id, partner.id);
+  const writer = can(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
   const mapped = new Set(
     mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
   );
@@ -269,24 +274,6 @@ function progressOf(mapped: number, answers: readonly QuestionAnswer[]): AnswerP
   );
 }
 
-export function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
-  try {
-    authorise(actor, "response.read", { cycleId, partnerId });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function canWrite(actor: Actor, cycleId: number, partnerId: number): boolean {
-  try {
-    authorise(actor, "response.write", { cycleId, partnerId });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The fingerprint of a write, to tell a resend from another write under the same client id. */
 function digestOf(req: SaveRequest): string {
   return createHash("sha256")
@@ -319,7 +306,7 @@ export async function saveAnswer(
   lang: Lang,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang, options));
 }
 
@@ -332,11 +319,15 @@ export async function saveAnswerIn(
   options: SaveOptions = {},
 ): Promise<SaveResult> {
   checkVersion(req.ifMatch);
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   const by = actorLabel(actor);
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
-  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(req.cycleSlug, req.partnerSlug);
-  authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const scope = { cycleId: cycle.id, partnerId: partner.id };
+  authorise(actor, "response.read", scope, {
+    subject: "questionnaire",
+    hidden: noQuestionnaire(req.cycleSlug, req.partnerSlug),
+  });
+  authorise(actor, "response.write", scope);
   const ifMatch = req.ifMatch;
   if (ifMatch === null) throw new Problem("precondition_required", "if-match");
   // Read the state under a row lock, so that a write racing with publication cannot land after it.
@@ -506,7 +497,7 @@ export async function questionnairesFor(
   actor: Actor,
   lang: Lang,
 ): Promise<{ cycleSlug: string; partnerSlug: string }[]> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   const partnerId = boundPartner(actor);
   if (partnerId === null) return [];
   const tracker = await loadTracker(db, lang);

@@ -25,6 +25,7 @@ import {
   reminderKey,
   utcDay,
 } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { type JobRegistry, type Schedule, startJobSchedule } from "../shared/jobs.ts";
 import {
@@ -34,7 +35,7 @@ import {
   type Mailer,
   mailJobs,
 } from "../shared/mail.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 import { progressByPartner } from "./tracking.ts";
 
 /** Composes a reminder from the new link, the partner's short name, the cycle and its deadline. */

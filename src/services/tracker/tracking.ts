@@ -29,9 +29,10 @@ import {
   responseRates,
   utcDay,
 } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 import { createInvitation } from "./invitations.ts";
 
 export interface PartnerState {

@@ -11,8 +11,11 @@ import {
   normaliseEmail,
   passwordProblem,
 } from "../../domain/shared/account.ts";
-import { isRole, type Role } from "../../domain/shared/policy.ts";
-import { invalidFields } from "../../domain/shared/problem.ts";
+import { parseId } from "../../domain/shared/input.ts";
+import { type Actor, actorLabel, isRole, type Role } from "../../domain/shared/policy.ts";
+import { invalidFields, notFound } from "../../domain/shared/problem.ts";
+import { authorise } from "../shared/access.ts";
+import { disableUser } from "../shared/auth.ts";
 import type { Db } from "../shared/db.ts";
 import { hashPassword } from "../shared/secrets.ts";
 
@@ -79,7 +82,22 @@ export async function addUser(db: Db, actor: string, input: NewUserInput): Promi
   });
 }
 
-export async function getUsers(db: Db) {
+/** An administrator adds an account from the workspace (`addUser` with who did it). */
+export async function addAccount(db: Db, actor: Actor, input: NewUserInput): Promise<CreatedUser> {
+  authorise(actor, "user.manage");
+  return addUser(db, actorLabel(actor), input);
+}
+
+/** An administrator disables an account; an id that names no user is not found. */
+export async function disableAccount(db: Db, actor: Actor, rawId: string): Promise<void> {
+  authorise(actor, "user.manage");
+  const id = parseId(rawId);
+  if (id === null) throw notFound("user", rawId.slice(0, 20));
+  await disableUser(db, actorLabel(actor), id);
+}
+
+export async function getUsers(db: Db, actor: Actor) {
+  authorise(actor, "user.manage");
   const rows = await listUsers(db);
   return rows.map((u) => ({
     id: u.id,

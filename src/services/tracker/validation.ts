@@ -28,9 +28,10 @@ import {
   MEETING_LIMITS,
   NARRATIVE_LIMITS,
 } from "../../domain/tracker/validation.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 import {
   queueSendBackNotice,
   type SendBackFacts,

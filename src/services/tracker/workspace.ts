@@ -14,9 +14,10 @@ import { acceptsAnswer } from "../../domain/tracker/collection.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { groupByCategory } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 
 export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: Lang) {
   authorise(actor, "workspace.read");

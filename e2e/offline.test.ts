@@ -10,7 +10,7 @@ import { type Database, openDatabase } from "../src/db/connect.ts";
 import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
 import { deliverPending } from "../src/services/shared/mail.ts";
-import { createInvitation } from "../src/services/tracker/invitations.ts";
+import { createInvitation, invitationLinks } from "../src/services/tracker/invitations.ts";
 import { addUser } from "../src/services/tracker/users.ts";
 import { ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
 import {
@@ -322,12 +322,16 @@ suite(title, () => {
     // The outbox keeps no live token: the link is made as the message leaves.
     expect(mail.at(-1)?.body).toContain("/i/{jalon-link}");
     const delivered: string[] = [];
-    await deliverPending(database.db, {
-      from: "jalon@jalon.test",
-      send: async (m) => {
-        if (m.to === "terrain2@psi.example.org") delivered.push(m.text);
+    await deliverPending(
+      database.db,
+      {
+        from: "jalon@jalon.test",
+        send: async (m) => {
+          if (m.to === "terrain2@psi.example.org") delivered.push(m.text);
+        },
       },
-    });
+      invitationLinks,
+    );
     const fresh = /\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.at(-1) ?? "")?.[0] ?? "";
     expect(fresh).not.toBe("");
     await other.goto(fresh);

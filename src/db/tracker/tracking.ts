@@ -1,6 +1,7 @@
 // SQL for following a collection cycle: reminders already queued, where to send the next ones,
 // the cycles that may still collect, and the lock that keeps scheduled runs to one instance.
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
+import type { DB } from "../schema.ts";
 import type { Executor } from "../shared/audit.ts";
 
 export interface ReminderMailRow {
@@ -88,7 +89,7 @@ const REMINDER_LOCK = 7_436_201;
  * Takes the scheduled-reminders lock for the rest of the transaction; false when another
  * instance holds it (it does not wait: that instance is doing the same work).
  */
-export async function tryReminderLock(db: Executor): Promise<boolean> {
+export async function tryReminderLock(db: Transaction<DB>): Promise<boolean> {
   const result = await sql<{
     locked: boolean;
   }>`select pg_try_advisory_xact_lock(${sql.lit(REMINDER_LOCK)}) as locked`.execute(db);

@@ -2,8 +2,8 @@
 // keep working until the day chosen, also after the cycle's collection has closed).
 
 import { saveExtension } from "../../db/tracker/collection.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";

@@ -10,8 +10,8 @@ import {
   listCycles,
   updateCycle,
 } from "../../db/tracker/cycles.ts";
+import { deleteMapping, insertMapping, listMappings } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
-import { deleteMapping, insertMapping, listMappings } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";

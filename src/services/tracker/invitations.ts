@@ -5,16 +5,17 @@
 // by e-mail to the invitation's address.
 
 import { recordAudit } from "../../db/shared/audit.ts";
+import { countReturned, findExtension } from "../../db/tracker/collection.ts";
+import { findCycleRecord } from "../../db/tracker/cycles.ts";
 import {
   findInvitationByHash,
   findInvitationSession,
   findInvitationTarget,
   insertInvitation,
   markInvitationUsed,
+  revokeInvitation,
   revokeInvitations,
-} from "../../db/shared/sessions.ts";
-import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { findCycleRecord } from "../../db/tracker/cycles.ts";
+} from "../../db/tracker/invitations.ts";
 import {
   countLinkRequests,
   lockLinkRequests,
@@ -30,7 +31,7 @@ import { isCycleState } from "../../domain/tracker/cycle.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
 import { type LinkSession, type NewSession, openSession } from "../shared/auth.ts";
 import type { Db } from "../shared/db.ts";
-import { enqueueMail, LINK_TOKEN } from "../shared/mail.ts";
+import { enqueueMail, LINK_TOKEN, type LinkMaker, MAILER_ACTOR } from "../shared/mail.ts";
 import { newToken, tokenHash } from "../shared/secrets.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
@@ -292,3 +293,22 @@ export function invitationOpen(w: LinkSession): boolean {
     })
   );
 }
+
+/**
+ * The link of an invitation or reminder e-mail, made as it is sent: a new invitation for the
+ * message's cycle, partner and address, revoked again if the message cannot go.
+ */
+export const invitationLinks: LinkMaker = async (db, row, hash) => {
+  const { cycle_id: cycleId, partner_id: partnerId } = row;
+  if (cycleId === null || partnerId === null) return null;
+  const invitation = await db.transaction().execute((trx) =>
+    insertInvitation(trx, MAILER_ACTOR, {
+      cycleId,
+      partnerId,
+      email: row.recipient,
+      tokenHash: hash,
+    }),
+  );
+  return () =>
+    db.transaction().execute((trx) => revokeInvitation(trx, MAILER_ACTOR, invitation.id));
+};

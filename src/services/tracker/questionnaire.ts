@@ -3,21 +3,21 @@
 // refused, never merged silently) and carry a client id (a resend is stored once). Rows that are
 // not valid yet are kept in the draft as typed, beside the answer, and listed back.
 import { createHash } from "node:crypto";
-
-import {
-  findAnswer,
-  findClientWrite,
-  heldRows,
-  insertClientWrite,
-  listAnswerMeta,
-  lockAnswer,
-  writeAnswer,
-} from "../../db/tracker/answers.ts";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+import {
+  findClientWrite,
+  findResponse,
+  heldRows,
+  insertClientWrite,
+  listResponseMeta,
+  listResponses,
+  lockResponse,
+  writeResponse,
+} from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -49,7 +49,7 @@ import {
   type TypedRows,
 } from "../../domain/tracker/response.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
-import type { Db } from "../shared/db.ts";
+import type { Db, Tx } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
 import { authorise } from "./cycles.ts";
 
@@ -178,7 +178,7 @@ export async function getQuestionnaire(
       listProcessIndicators(db, tracker.id, lang),
       listMappings(db, cycle.id),
       listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(db, cycle.id, partner.id),
+      listResponseMeta(db, cycle.id, partner.id),
       listPartners(db, tracker.id, lang),
       findExtension(db, cycle.id, partner.id),
     ]);
@@ -325,7 +325,7 @@ export async function saveAnswer(
 
 /** saveAnswer inside a transaction the caller holds (an import writes all its rows in one). */
 export async function saveAnswerIn(
-  trx: Db,
+  trx: Tx,
   actor: Actor,
   req: SaveRequest,
   lang: Lang,
@@ -350,7 +350,7 @@ export async function saveAnswerIn(
   // The lock makes concurrent writes to one answer, and resends, take turns.
   const mapped =
     indicator !== undefined &&
-    (await lockAnswer(trx, {
+    (await lockResponse(trx, {
       cycleId: cycle.id,
       partnerId: partner.id,
       indicatorId: indicator.id,
@@ -363,7 +363,7 @@ export async function saveAnswerIn(
     const [mappings, responses, meta] = await Promise.all([
       listMappings(trx, cycle.id),
       listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(trx, cycle.id, partner.id),
+      listResponseMeta(trx, cycle.id, partner.id),
     ]);
     const asked = new Set(
       mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
@@ -391,7 +391,7 @@ export async function saveAnswerIn(
 
   if (req.clientId) {
     const seen = await findClientWrite(trx, req.clientId);
-    const current = seen ? await findAnswer(trx, ref) : undefined;
+    const current = seen ? await findResponse(trx, ref) : undefined;
     // A client id names one write to one answer. Reused for another answer or with another body
     // it is refused with both sides shown (a "replayed" would silently drop the new content).
     if (
@@ -419,7 +419,7 @@ export async function saveAnswerIn(
   // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
   const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
   if (refused) throw refusedSubmit(refused);
-  const existing = await findAnswer(trx, ref);
+  const existing = await findResponse(trx, ref);
   // One rule for the page, the API and imports: after collection, a partner writes only an
   // answer sent back to it (until validated or published) or while its extension runs.
   const window = windowOf(cycleState, await findExtension(trx, cycle.id, partner.id));
@@ -437,7 +437,7 @@ export async function saveAnswerIn(
     req.answer,
     rows.problems,
   );
-  const written = await writeAnswer(
+  const written = await writeResponse(
     trx,
     by,
     ref,
@@ -456,7 +456,7 @@ export async function saveAnswerIn(
     ifMatch,
   );
   if (written === "stale") {
-    const current = await findAnswer(trx, ref);
+    const current = await findResponse(trx, ref);
     return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
   }
   if (req.clientId)
@@ -479,7 +479,9 @@ function stateOf(a: { response: { state: string } }): string {
   return a.response.state;
 }
 
-function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>): QuestionAnswer {
+function toQuestionAnswer(
+  a: NonNullable<Awaited<ReturnType<typeof findResponse>>>,
+): QuestionAnswer {
   const r = a.response;
   return {
     contributes: r.contributes,

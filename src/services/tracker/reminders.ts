@@ -28,6 +28,7 @@ import {
 import type { Db } from "../shared/db.ts";
 import { type DeliveryReport, deliverPending, LINK_TOKEN, type Mailer } from "../shared/mail.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
+import { invitationLinks } from "./invitations.ts";
 import { progressByPartner } from "./tracking.ts";
 
 /** Composes a reminder from the new link, the partner's short name, the cycle and its deadline. */
@@ -320,7 +321,7 @@ export async function sendOutboxNow(
 ): Promise<DeliveryReport> {
   authorise(actor, "cycle.setup");
   if (!mailer) throw new Problem("conflict", "mailer");
-  return deliverPending(db, mailer);
+  return deliverPending(db, mailer, invitationLinks);
 }
 
 export interface Schedule {
@@ -350,7 +351,7 @@ export function startReminderSchedule(
     try {
       const run = await runScheduledReminders(db, new Date(), o);
       if (run.queued > 0) o.log(`reminders: ${run.queued} queued`);
-      if (o.mailer) await deliverPending(db, o.mailer);
+      if (o.mailer) await deliverPending(db, o.mailer, invitationLinks);
     } catch (error) {
       o.log(`reminders: ${(error as Error).stack ?? String(error)}`);
     }

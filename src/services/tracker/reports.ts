@@ -3,13 +3,13 @@
 // Figures quoted in texts come from the data: {placeholders} are filled here.
 
 import type { Executor } from "../../db/shared/audit.ts";
+import { listAcronyms } from "../../db/tracker/acronyms.ts";
 import { listAssessments, listValidationMeetings } from "../../db/tracker/assessments.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
 import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
-import { listAcronyms } from "../../db/tracker/report-texts.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import { type Lang, pickText } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";

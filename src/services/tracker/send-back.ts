@@ -4,9 +4,9 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import { insertMailAudited } from "../../db/shared/outbox.ts";
-import { insertInvitation } from "../../db/shared/sessions.ts";
 import { listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { findCycleRecord } from "../../db/tracker/cycles.ts";
+import { insertInvitation } from "../../db/tracker/invitations.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { listRecipients } from "../../db/tracker/tracking.ts";
 import type { Lang } from "../../domain/shared/lang.ts";

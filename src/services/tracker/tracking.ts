@@ -2,11 +2,11 @@
 // reminders already sent, and a fresh link to hand over by WhatsApp.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listAnswerMeta } from "../../db/tracker/answers.ts";
 import { findExtension, listExtensions } from "../../db/tracker/collection.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
+import { listResponseMeta } from "../../db/tracker/responses.ts";
 import { listRecipients, listReminderMail } from "../../db/tracker/tracking.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can } from "../../domain/shared/policy.ts";
@@ -56,7 +56,7 @@ export async function progressByPartner(
 async function loadProgress(db: Executor, cycleId: number) {
   const [mappings, answers] = await Promise.all([
     listMappings(db, cycleId),
-    listAnswerMeta(db, cycleId),
+    listResponseMeta(db, cycleId),
   ]);
   const result = new Map<number, PartnerState>();
   const mapped = new Map<number, number>();

@@ -1,12 +1,12 @@
 // The validation step of a cycle: the meeting record, every partner's answers side by side per
 // indicator, the status and narrative the validators set, and answers sent back with a comment.
 
-import { listAnswerMeta, setAnswerState } from "../../db/tracker/answers.ts";
 import { listAssessmentRecords } from "../../db/tracker/assessments.ts";
 import { findAnswerOwner } from "../../db/tracker/collection.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
-import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+import { listResponseMeta, listResponses, setResponseState } from "../../db/tracker/responses.ts";
 import {
   answerIdsInState,
   findValidationMeeting,
@@ -28,7 +28,7 @@ import {
   MEETING_LIMITS,
   NARRATIVE_LIMITS,
 } from "../../domain/tracker/validation.ts";
-import type { Db } from "../shared/db.ts";
+import type { Db, Tx } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import {
@@ -109,7 +109,7 @@ export async function getValidation(
       listProcessIndicators(db, tracker.id, lang),
       listPartners(db, tracker.id, lang),
       listResponses(db, { cycleIds: [cycle.id] }),
-      listAnswerMeta(db, cycle.id),
+      listResponseMeta(db, cycle.id),
       listMappings(db, cycle.id),
       listAssessmentRecords(db, cycle.id),
       findValidationMeeting(db, cycle.id),
@@ -178,7 +178,7 @@ export async function getValidation(
 }
 
 /** Opens a write on the cycle: locked, and refused with a conflict once it is published. */
-async function writableCycle(trx: Db, slug: string, lang: Lang) {
+async function writableCycle(trx: Tx, slug: string, lang: Lang) {
   const cycle = await cycleRecord(trx, slug, lang);
   const state = (await lockCycleState(trx, cycle.id)) as CycleState | undefined;
   if (!state || !acceptsAssessments(state))
@@ -282,7 +282,7 @@ export async function assessIndicator(
     });
     if (status === "not_assessed") return { status, validated: 0 };
     const submitted = await answerIdsInState(trx, cycle.id, indicator.id, "submitted");
-    for (const id of submitted) await setAnswerState(trx, by, id, { state: "validated" });
+    for (const id of submitted) await setResponseState(trx, by, id, { state: "validated" });
     return { status, validated: submitted.length };
   });
 }
@@ -345,7 +345,7 @@ export async function sendBack(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const { partnerSlug, target } = await answerTarget(trx, cycle, answerId);
-    await setAnswerState(trx, by, answerId, { state: "returned", return_comment: text });
+    await setResponseState(trx, by, answerId, { state: "returned", return_comment: text });
     const sent = await queueSendBackNotice(trx, by, { ...target, comment: text }, notice);
     return { ...sent, partnerSlug };
   });
@@ -367,7 +367,7 @@ export async function sendBackLink(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const { target } = await answerTarget(trx, cycle, answerId);
-    const meta = (await listAnswerMeta(trx, cycle.id, target.partnerId)).find(
+    const meta = (await listResponseMeta(trx, cycle.id, target.partnerId)).find(
       (m) => m.id === answerId,
     );
     if (meta?.state !== "returned")

@@ -1,12 +1,12 @@
 // Read models of the workspace: the cycle overview, the mapping grid and a partner's panel.
 
-import { listInvitations } from "../../db/shared/sessions.ts";
-import { listAnswerMeta } from "../../db/tracker/answers.ts";
 import { findExtension } from "../../db/tracker/collection.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listCycles } from "../../db/tracker/cycles.ts";
+import { listInvitations } from "../../db/tracker/invitations.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
+import { listResponseMeta } from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can, seesDraftReports } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
@@ -25,7 +25,7 @@ export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: La
   const [partners, mappings, meta] = await Promise.all([
     listPartners(db, tracker.id, lang),
     listMappings(db, cycle.id),
-    listAnswerMeta(db, cycle.id),
+    listResponseMeta(db, cycle.id),
   ]);
   const asked = partners
     .map((p) => ({
@@ -57,7 +57,7 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
     listCommitments(db, tracker.id, lang),
     listProcessIndicators(db, tracker.id, lang),
     listMappings(db, cycle.id),
-    listAnswerMeta(db, cycle.id),
+    listResponseMeta(db, cycle.id),
   ]);
   const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
   return {
@@ -98,7 +98,7 @@ export async function partnerPanel(
   const [invitations, mappings, meta, extendedUntil] = await Promise.all([
     listInvitations(db, cycle.id),
     listMappings(db, cycle.id),
-    listAnswerMeta(db, cycle.id, partner.id),
+    listResponseMeta(db, cycle.id, partner.id),
     findExtension(db, cycle.id, partner.id),
   ]);
   return {

@@ -11,6 +11,7 @@ import * as m0007 from "./migrations/0007_link_requests.ts";
 import * as m0008 from "./migrations/0008_sendback.ts";
 import * as m0010 from "./migrations/0010_outbox_links.ts";
 import * as m0011 from "./migrations/0011_account_security.ts";
+import * as m0014 from "./migrations/0014_invitation_lang.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "0006_kept_rows": m0006,
   "0011_account_security": m0011,
   "0010_outbox_links": m0010,
+  "0014_invitation_lang": m0014,
 };
 
 export interface MigrationReport {

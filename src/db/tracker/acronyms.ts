@@ -1,8 +1,7 @@
 // A tracker's acronyms, spelt out in French and, when given, English, for the report's list;
 // every write audited in the caller's transaction.
 import { sql } from "kysely";
-import type { Lang } from "../../domain/shared/lang.ts";
-import { pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
 
 export interface AcronymRow {
@@ -20,8 +19,11 @@ export async function insertAcronym(db: Executor, actor: string, trackerId: numb
   });
 }
 
-/** A tracker's acronyms in the asked language (French expansion when no English one). */
-export async function listAcronyms(db: Executor, trackerId: number, lang: Lang) {
+/** A tracker's acronyms, each spelt out in both languages, by acronym. */
+export async function listAcronyms(
+  db: Executor,
+  trackerId: number,
+): Promise<{ acronym: string; expansion: Bilingual }[]> {
   const rows = await db
     .selectFrom("acronyms")
     .selectAll()
@@ -30,7 +32,7 @@ export async function listAcronyms(db: Executor, trackerId: number, lang: Lang) 
     .execute();
   return rows.map((r) => ({
     acronym: r.acronym,
-    expansion: pickText(lang, r.expansion, r.expansion_en),
+    expansion: bilingual(r.expansion, r.expansion_en),
   }));
 }
 

@@ -1,13 +1,21 @@
 // Invitation links to a partner's questionnaire in a cycle, kept by hash of their token: made,
 // found, used once, revoked, and the sessions they opened.
 import { sql } from "kysely";
+import type { Lang } from "../../domain/shared/lang.ts";
 import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
 import { extendedUntil, returnedAnswers } from "../shared/sessions.ts";
 
 export async function insertInvitation(
   db: Executor,
   actor: string,
-  i: { cycleId: number; partnerId: number; email: string | null; tokenHash: string },
+  i: {
+    cycleId: number;
+    partnerId: number;
+    email: string | null;
+    tokenHash: string;
+    /** The language of the message that carries it, when one is written. */
+    lang?: Lang | null;
+  },
 ) {
   return insertAudited(db, actor, "invitations", {
     cycle_id: i.cycleId,
@@ -15,6 +23,7 @@ export async function insertInvitation(
     email: i.email,
     token_hash: i.tokenHash,
     created_by: actor,
+    lang: i.lang ?? null,
   });
 }
 

@@ -4,10 +4,8 @@
 // not valid yet are kept in the draft as typed, beside the answer, and listed back.
 import { createHash } from "node:crypto";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
 import { listMappings } from "../../db/tracker/mappings.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import {
   findClientWrite,
   findResponse,
@@ -50,7 +48,14 @@ import {
 } from "../../domain/tracker/response.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
 import type { Db, Tx } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import {
+  commitmentsIn,
+  cycleRecordIn,
+  cyclesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+} from "./context.ts";
 import { authorise } from "./cycles.ts";
 
 /** An answer's content as stored: valid rows only. */
@@ -111,7 +116,7 @@ const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
 
 async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
   const tracker = await loadTracker(db, lang);
-  const cycle = await findCycleRecord(db, tracker.id, cycleSlug, lang);
+  const cycle = await cycleRecordIn(db, tracker.id, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
   if (!cycle || !partner) throw noQuestionnaire(cycleSlug, partnerSlug);
   return { tracker, cycle, partner };
@@ -174,12 +179,12 @@ export async function getQuestionnaire(
   if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(cycleSlug, partnerSlug);
   const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
     await Promise.all([
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
       listMappings(db, cycle.id),
       listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
       listResponseMeta(db, cycle.id, partner.id),
-      listPartners(db, tracker.id, lang),
+      partnersIn(db, tracker.id, lang),
       findExtension(db, cycle.id, partner.id),
     ]);
   const window = windowOf(cycle.state, extendedUntil);
@@ -238,7 +243,13 @@ export async function getQuestionnaire(
   const all = groups.flatMap((g) => g.indicators);
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
-    partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
+    // A partner opened by its slug is named in French, in either language of the page.
+    partner: {
+      id: partner.id,
+      slug: partner.slug,
+      name: partner.name.fr,
+      acronym: partner.acronym,
+    },
     editable: all.some((i) => i.editable),
     extendedUntil: extendedUntil !== null && extendedUntil >= window.today ? extendedUntil : null,
     deadline: partnerCollects(window)
@@ -344,7 +355,7 @@ export async function saveAnswerIn(
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
-  const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
+  const indicator = (await processIndicatorsIn(trx, tracker.id, lang)).find(
     (i) => i.code === req.indicatorCode,
   );
   // The lock makes concurrent writes to one answer, and resends, take turns.
@@ -384,7 +395,7 @@ export async function saveAnswerIn(
   // Collaborators are partners of this tracker: an unknown id is refused, not left to the
   // foreign key (whose violation would be a server error).
   if (req.answer.collaboratorIds.length > 0) {
-    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const known = new Set((await partnersIn(trx, tracker.id, lang)).map((p) => p.id));
     if (req.answer.collaboratorIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
   }
@@ -513,8 +524,8 @@ export async function questionnairesFor(
   if (partnerId === null) return [];
   const tracker = await loadTracker(db, lang);
   const [cycles, partners] = await Promise.all([
-    listCycles(db, tracker.id, lang),
-    listPartners(db, tracker.id, lang),
+    cyclesIn(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
   ]);
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner) return [];

@@ -3,9 +3,8 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import { findExtension, listExtensions } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { listMappings } from "../../db/tracker/mappings.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import { listResponseMeta } from "../../db/tracker/responses.ts";
 import { listRecipients, listReminderMail } from "../../db/tracker/tracking.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -30,7 +29,7 @@ import {
   utcDay,
 } from "../../domain/tracker/tracking.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import { commitmentsIn, loadTracker, partnersIn, processIndicatorsIn } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import { createInvitation } from "./invitations.ts";
 
@@ -136,11 +135,11 @@ export async function trackingPanel(
   const [progress, partners, mail, recipients, commitments, indicators, extensions] =
     await Promise.all([
       loadProgress(db, cycle.id),
-      listPartners(db, tracker.id, lang),
+      partnersIn(db, tracker.id, lang),
       listReminderMail(db, cycle.id),
       listRecipients(db, cycle.id),
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
       listExtensions(db, cycle.id),
     ]);
   const states = progress.byPartner;

@@ -29,7 +29,7 @@ import {
   NARRATIVE_LIMITS,
 } from "../../domain/tracker/validation.ts";
 import type { Db, Tx } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import { commitmentsIn, loadTracker, partnersIn, processIndicatorsIn } from "./context.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import {
   queueSendBackNotice,
@@ -105,9 +105,9 @@ export async function getValidation(
   authorise(actor, "response.read", { cycleId: cycle.id });
   const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
     await Promise.all([
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
-      listPartners(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
+      partnersIn(db, tracker.id, lang),
       listResponses(db, { cycleIds: [cycle.id] }),
       listResponseMeta(db, cycle.id),
       listMappings(db, cycle.id),
@@ -221,7 +221,7 @@ export async function saveMeeting(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const tracker = await loadTracker(trx, lang);
-    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const known = new Set((await partnersIn(trx, tracker.id, lang)).map((p) => p.id));
     const participantIds = [...new Set(form.participantIds)].sort((a, b) => a - b);
     if (participantIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "participants");
@@ -267,7 +267,7 @@ export async function assessIndicator(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const tracker = await loadTracker(trx, lang);
-    const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
+    const indicator = (await processIndicatorsIn(trx, tracker.id, lang)).find(
       (i) => i.code === form.indicatorCode,
     );
     if (!indicator) throw notFound("indicator", form.indicatorCode);
@@ -299,10 +299,11 @@ async function answerTarget(trx: Db, cycle: { id: number; slug: string }, answer
   const answer = await findAnswerOwner(trx, answerId);
   if (!answer || answer.cycleId !== cycle.id) throw notFound("answer", answerId);
   const tracker = await loadTracker(trx, "fr");
+  // Only ids and numbers are read here: no text needs a language.
   const [commitments, indicators, partners] = await Promise.all([
-    listCommitments(trx, tracker.id, "fr"),
-    listProcessIndicators(trx, tracker.id, "fr"),
-    listPartners(trx, tracker.id, "fr"),
+    listCommitments(trx, tracker.id),
+    listProcessIndicators(trx, tracker.id),
+    listPartners(trx, tracker.id),
   ]);
   const indicator = indicators.find((i) => i.id === answer.indicatorId);
   const commitment = commitments.find((c) => c.id === indicator?.commitmentId);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/db/schema.ts";
 import { TRANSLATED_CONSTRAINTS } from "../../src/db/shared/errors.ts";
 import { insertCycle } from "../../src/db/tracker/cycles.ts";
-import { insertMapping } from "../../src/db/tracker/responses.ts";
+import { insertMapping } from "../../src/db/tracker/mappings.ts";
 import { isProblem } from "../../src/domain/shared/problem.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { signIn, type TestClient } from "../support/client.ts";

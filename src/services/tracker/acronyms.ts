@@ -9,7 +9,7 @@ import {
   listAcronymRows,
   type StoredAcronym,
   updateAcronymRow,
-} from "../../db/tracker/report-texts.ts";
+} from "../../db/tracker/acronyms.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";

@@ -2,10 +2,10 @@
 // keep working until the day chosen, also after the cycle's collection has closed).
 
 import { saveExtension } from "../../db/tracker/collection.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { inLang, type Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { isValidExtension } from "../../domain/tracker/collection.ts";
@@ -42,6 +42,7 @@ export async function extendCollection(
       partnerId: partner.id,
       until: input.until,
     });
-    return { partner: partnerShortName(partner), until: input.until };
+    // Named in French, like the partner found by its slug on every workspace page.
+    return { partner: partnerShortName(inLang(partner, "fr", "name")), until: input.until };
   });
 }

@@ -2,7 +2,7 @@
 // saving one answer (who may write, the cycle's state under its lock, the version each row was
 // made from, the state after the save) checked for every row, then the rows written in a few
 // statements whatever their number, instead of some ten per row.
-import { listAnswerMeta, lockAnswers, writeAnswers } from "../../db/tracker/answers.ts";
+import { listResponseMeta, lockResponses, writeResponses } from "../../db/tracker/responses.ts";
 import { findExtension } from "../../db/tracker/collection.ts";
 import { listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
@@ -12,7 +12,7 @@ import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { acceptsAnswer } from "../../domain/tracker/collection.ts";
 import type { CycleState } from "../../domain/tracker/cycle.ts";
 import { type ResponseState, readRows, stateAfterSave } from "../../domain/tracker/response.ts";
-import type { Db } from "../shared/db.ts";
+import type { Tx } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
 import { authorise, requireSignedIn } from "../shared/access.ts";
 import {
@@ -39,7 +39,7 @@ export interface ImportedOutcome {
 
 /** Stores imported answers in the caller's transaction; method "import", never submitted. */
 export async function saveImportedAnswers(
-  trx: Db,
+  trx: Tx,
   actor: Actor,
   target: { cycleSlug: string; partnerSlug: string },
   answers: readonly ImportedAnswer[],
@@ -60,7 +60,7 @@ export async function saveImportedAnswers(
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
   const codes = new Map(
-    (await listProcessIndicators(trx, tracker.id, lang)).map((i) => [i.code, i.id]),
+    (await listProcessIndicators(trx, tracker.id)).map((i) => [i.code, i.id]),
   );
   const idOf = (code: string) => {
     const id = codes.get(code);
@@ -70,11 +70,11 @@ export async function saveImportedAnswers(
   const ids = answers.map((a) => idOf(a.indicatorCode));
   // The mapping rows locked, then the answers read again: a write that came in since the file
   // was read (or the questionnaire shown) is seen here.
-  const mapped = await lockAnswers(trx, cycle.id, partner.id, ids);
+  const mapped = await lockResponses(trx, cycle.id, partner.id, ids);
   const missing = answers.find((a) => !mapped.has(idOf(a.indicatorCode)));
   if (missing) throw notFound("indicator", missing.indicatorCode);
   const [meta, extendedUntil] = await Promise.all([
-    listAnswerMeta(trx, cycle.id, partner.id),
+    listResponseMeta(trx, cycle.id, partner.id),
     findExtension(trx, cycle.id, partner.id),
   ]);
   const stored = new Map(meta.map((m) => [m.indicator_id, m]));
@@ -120,7 +120,7 @@ export async function saveImportedAnswers(
       },
     });
   }
-  const written = await writeAnswers(trx, by, { cycleId: cycle.id, partnerId: partner.id }, writes);
+  const written = await writeResponses(trx, by, { cycleId: cycle.id, partnerId: partner.id }, writes);
   const byIndicator = new Map(written.map((w) => [w.indicatorId, w]));
   return answers.map((a) => {
     const seen = outcomes.get(a.indicatorCode);

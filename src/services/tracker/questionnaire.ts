@@ -3,21 +3,19 @@
 // refused, never merged silently) and carry a client id (a resend is stored once). Rows that are
 // not valid yet are kept in the draft as typed, beside the answer, and listed back.
 import { createHash } from "node:crypto";
-
+import { countReturned, findExtension } from "../../db/tracker/collection.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import {
-  findAnswer,
   findClientWrite,
+  findResponse,
   heldRows,
   insertClientWrite,
-  listAnswerMeta,
-  lockAnswer,
-  writeAnswer,
-} from "../../db/tracker/answers.ts";
-import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+  listResponseMeta,
+  listResponses,
+  lockResponse,
+  writeResponse,
+} from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -50,8 +48,15 @@ import {
 } from "../../domain/tracker/response.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
 import { authorise, requireSignedIn, writesForAnyPartner } from "../shared/access.ts";
-import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import type { Db, Tx } from "../shared/db.ts";
+import {
+  commitmentsIn,
+  cycleRecordIn,
+  cyclesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+} from "./context.ts";
 
 /** An answer's content as stored: valid rows only. */
 export interface AnswerContent {
@@ -111,7 +116,7 @@ export const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
 
 export async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
   const tracker = await loadTracker(db, lang);
-  const cycle = await findCycleRecord(db, tracker.id, cycleSlug, lang);
+  const cycle = await cycleRecordIn(db, tracker.id, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
   if (!cycle || !partner) throw noQuestionnaire(cycleSlug, partnerSlug);
   return { tracker, cycle, partner };
@@ -179,12 +184,12 @@ export async function getQuestionnaire(
   );
   const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
     await Promise.all([
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
       listMappings(db, cycle.id),
       listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(db, cycle.id, partner.id),
-      listPartners(db, tracker.id, lang),
+      listResponseMeta(db, cycle.id, partner.id),
+      partnersIn(db, tracker.id, lang),
       findExtension(db, cycle.id, partner.id),
     ]);
   const window = windowOf(cycle.state, extendedUntil);
@@ -243,7 +248,13 @@ export async function getQuestionnaire(
   const all = groups.flatMap((g) => g.indicators);
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
-    partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
+    // A partner opened by its slug is named in French, in either language of the page.
+    partner: {
+      id: partner.id,
+      slug: partner.slug,
+      name: partner.name.fr,
+      acronym: partner.acronym,
+    },
     editable: all.some((i) => i.editable),
     extendedUntil: extendedUntil !== null && extendedUntil >= window.today ? extendedUntil : null,
     deadline: partnerCollects(window)
@@ -312,7 +323,7 @@ export async function saveAnswer(
 
 /** saveAnswer inside a transaction the caller holds (an import writes all its rows in one). */
 export async function saveAnswerIn(
-  trx: Db,
+  trx: Tx,
   actor: Actor,
   req: SaveRequest,
   lang: Lang,
@@ -335,13 +346,13 @@ export async function saveAnswerIn(
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
-  const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
+  const indicator = (await processIndicatorsIn(trx, tracker.id, lang)).find(
     (i) => i.code === req.indicatorCode,
   );
   // The lock makes concurrent writes to one answer, and resends, take turns.
   const mapped =
     indicator !== undefined &&
-    (await lockAnswer(trx, {
+    (await lockResponse(trx, {
       cycleId: cycle.id,
       partnerId: partner.id,
       indicatorId: indicator.id,
@@ -354,7 +365,7 @@ export async function saveAnswerIn(
     const [mappings, responses, meta] = await Promise.all([
       listMappings(trx, cycle.id),
       listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(trx, cycle.id, partner.id),
+      listResponseMeta(trx, cycle.id, partner.id),
     ]);
     const asked = new Set(
       mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
@@ -375,14 +386,14 @@ export async function saveAnswerIn(
   // Collaborators are partners of this tracker: an unknown id is refused, not left to the
   // foreign key (whose violation would be a server error).
   if (req.answer.collaboratorIds.length > 0) {
-    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const known = new Set((await partnersIn(trx, tracker.id, lang)).map((p) => p.id));
     if (req.answer.collaboratorIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
   }
 
   if (req.clientId) {
     const seen = await findClientWrite(trx, req.clientId);
-    const current = seen ? await findAnswer(trx, ref) : undefined;
+    const current = seen ? await findResponse(trx, ref) : undefined;
     // A client id names one write to one answer. Reused for another answer or with another body
     // it is refused with both sides shown (a "replayed" would silently drop the new content).
     if (
@@ -410,7 +421,7 @@ export async function saveAnswerIn(
   // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
   const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
   if (refused) throw refusedSubmit(refused);
-  const existing = await findAnswer(trx, ref);
+  const existing = await findResponse(trx, ref);
   // One rule for the page, the API and imports: after collection, a partner writes only an
   // answer sent back to it (until validated or published) or while its extension runs.
   const window = windowOf(cycleState, await findExtension(trx, cycle.id, partner.id));
@@ -428,7 +439,7 @@ export async function saveAnswerIn(
     req.answer,
     rows.problems,
   );
-  const written = await writeAnswer(
+  const written = await writeResponse(
     trx,
     by,
     ref,
@@ -447,7 +458,7 @@ export async function saveAnswerIn(
     ifMatch,
   );
   if (written === "stale") {
-    const current = await findAnswer(trx, ref);
+    const current = await findResponse(trx, ref);
     return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
   }
   if (req.clientId)
@@ -470,7 +481,9 @@ function stateOf(a: { response: { state: string } }): string {
   return a.response.state;
 }
 
-function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>): QuestionAnswer {
+function toQuestionAnswer(
+  a: NonNullable<Awaited<ReturnType<typeof findResponse>>>,
+): QuestionAnswer {
   const r = a.response;
   return {
     contributes: r.contributes,
@@ -502,8 +515,8 @@ export async function questionnairesFor(
   if (partnerId === null) return [];
   const tracker = await loadTracker(db, lang);
   const [cycles, partners] = await Promise.all([
-    listCycles(db, tracker.id, lang),
-    listPartners(db, tracker.id, lang),
+    cyclesIn(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
   ]);
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner) return [];

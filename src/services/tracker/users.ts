@@ -1,6 +1,8 @@
-// Adding users (first administrator from the CLI, others from the workspace) and listing them.
+// Adding users (first administrator from the CLI, others from the workspace), listing and
+// disabling them.
 
 import { findUserByEmail, insertUser, listUsers } from "../../db/shared/users.ts";
+import { revokeInvitations } from "../../db/tracker/invitations.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import { findDefaultTracker } from "../../db/tracker/trackers.ts";
 import {
@@ -15,7 +17,7 @@ import { parseId } from "../../domain/shared/input.ts";
 import { type Actor, actorLabel, isRole, type Role } from "../../domain/shared/policy.ts";
 import { invalidFields, notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
-import { disableUser } from "../shared/auth.ts";
+import { disableUserIn } from "../shared/auth.ts";
 import type { Db } from "../shared/db.ts";
 import { hashPassword } from "../shared/secrets.ts";
 
@@ -108,4 +110,12 @@ export async function getUsers(db: Db, actor: Actor) {
     disabled: u.disabled_at !== null,
     hasPassword: u.password_hash !== null,
   }));
+}
+
+/** Disabling a user ends all their sessions and invitation links at once. */
+export async function disableUser(db: Db, actor: string, userId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { email } = await disableUserIn(trx, actor, userId);
+    await revokeInvitations(trx, actor, { email });
+  });
 }

@@ -11,6 +11,9 @@ import * as m0007 from "./migrations/0007_link_requests.ts";
 import * as m0008 from "./migrations/0008_sendback.ts";
 import * as m0010 from "./migrations/0010_outbox_links.ts";
 import * as m0011 from "./migrations/0011_account_security.ts";
+import * as m0012 from "./migrations/0012_import_batches.ts";
+import * as m0013 from "./migrations/0013_jobs.ts";
+import * as m0014 from "./migrations/0014_invitation_lang.ts";
 import * as m0016 from "./migrations/0016_read_indexes.ts";
 import type { DB } from "./schema.ts";
 
@@ -25,6 +28,9 @@ const migrations: Record<string, Migration> = {
   "0006_kept_rows": m0006,
   "0011_account_security": m0011,
   "0010_outbox_links": m0010,
+  "0012_import_batches": m0012,
+  "0013_jobs": m0013,
+  "0014_invitation_lang": m0014,
   "0016_read_indexes": m0016,
 };
 

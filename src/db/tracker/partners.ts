@@ -1,5 +1,5 @@
 // Partner organisations of a tracker.
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Partner, PartnerCategory } from "../../domain/tracker/partner.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
@@ -23,13 +23,17 @@ export async function insertPartner(db: Executor, actor: string, p: NewPartner) 
   });
 }
 
+/** A partner as stored: its name in both languages (the read model picks one). */
+export interface StoredPartner extends Omit<Partner, "name"> {
+  name: Bilingual;
+}
+
 /** The tracker's partners by name, or only those of the ids given. */
 export async function listPartners(
   db: Executor,
   trackerId: number,
-  lang: Lang,
   ids?: readonly number[],
-): Promise<Partner[]> {
+): Promise<StoredPartner[]> {
   if (ids !== undefined && ids.length === 0) return [];
   let query = db.selectFrom("partners").selectAll().where("tracker_id", "=", trackerId);
   if (ids !== undefined) query = query.where("id", "in", [...new Set(ids)]);
@@ -37,7 +41,7 @@ export async function listPartners(
   return rows.map((p) => ({
     id: p.id,
     slug: p.slug,
-    name: pickText(lang, p.name, p.name_en),
+    name: bilingual(p.name, p.name_en),
     acronym: p.acronym,
     category: p.category as PartnerCategory,
   }));
@@ -47,15 +51,22 @@ export async function findPartnerBySlug(
   db: Executor,
   trackerId: number,
   slug: string,
-): Promise<
-  { id: number; slug: string; name: string; acronym: string | null; category: string } | undefined
-> {
-  return db
+): Promise<StoredPartner | undefined> {
+  const p = await db
     .selectFrom("partners")
-    .select(["id", "slug", "name", "acronym", "category"])
+    .select(["id", "slug", "name", "name_en", "acronym", "category"])
     .where("tracker_id", "=", trackerId)
     .where("slug", "=", slug)
     .executeTakeFirst();
+  return (
+    p && {
+      id: p.id,
+      slug: p.slug,
+      name: bilingual(p.name, p.name_en),
+      acronym: p.acronym,
+      category: p.category as PartnerCategory,
+    }
+  );
 }
 
 /** Which of these ids are partners of the tracker (read for the ids given, not the whole list). */

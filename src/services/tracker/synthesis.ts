@@ -2,11 +2,10 @@
 // status, the recap table, difficulties and recommendations.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listValidationMeetings, type ValidationMeeting } from "../../db/tracker/assessments.ts";
-import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
+import type { ValidationMeeting } from "../../db/tracker/assessments.ts";
 import { listAnswerKeys } from "../../db/tracker/responses.ts";
 import { compareFr } from "../../domain/shared/group.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import type { InLang, Lang } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import {
   type CycleRecommendation,
@@ -21,7 +20,13 @@ import {
   contributorsPerBlock,
   type StatusCounts,
 } from "../../domain/tracker/synthesis.ts";
-import { type CycleContext, withPartners } from "./context.ts";
+import {
+  type CycleContext,
+  cycleRecommendationsIn,
+  difficultiesIn,
+  validationMeetingsIn,
+  withPartners,
+} from "./context.ts";
 import { type CommitmentCard, getScorecard, type PartnerRef, partnerRef } from "./scorecard.ts";
 
 export interface Synthesis {
@@ -33,7 +38,7 @@ export interface Synthesis {
   recap: CommitmentCard[];
   difficulties: { level: DifficultyLevel; items: { id: number; text: string }[] }[];
   recommendations: CycleRecommendation[];
-  meetings: (ValidationMeeting & { participants: PartnerRef[] })[];
+  meetings: (InLang<ValidationMeeting, "title"> & { participants: PartnerRef[] })[];
 }
 
 export async function getSynthesis(
@@ -49,9 +54,9 @@ export async function getSynthesis(
       contributes: ["yes"],
       cycleIds: [bare.cycle.id],
     }),
-    listDifficulties(db, bare.cycle.id, lang),
-    listCycleRecommendations(db, bare.cycle.id, lang),
-    listValidationMeetings(db, bare.cycle.id, lang),
+    difficultiesIn(db, bare.cycle.id, lang),
+    cycleRecommendationsIn(db, bare.cycle.id, lang),
+    validationMeetingsIn(db, bare.cycle.id, lang),
   ]);
   // Only contributions count here, and a published "yes" needs no content to be told.
   const responses = stored.filter(isPublishedYes);

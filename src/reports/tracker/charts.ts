@@ -10,6 +10,8 @@ echarts.use([barChart, grid, svgRenderer]);
 
 import { STATUSES, type Status } from "../../domain/tracker/status.ts";
 import type { StatusCounts } from "../../domain/tracker/synthesis.ts";
+import type { Chart } from "../shared/document.ts";
+import { FONT_FAMILY } from "../shared/fonts.ts";
 
 /** Traffic-light colours of the method (domain/status.ts names them), readable on white. */
 export const STATUS_HEX: Record<Status, string> = {
@@ -27,13 +29,7 @@ export const STATUS_INK: Record<Status, string> = {
 };
 export const ACCENT = "#1f5f8b";
 /** Every chart names this family; the PDF and PNG renderers map it to the embedded font. */
-export const CHART_FONT = "DejaVu Sans";
-
-export interface Chart {
-  svg: string;
-  width: number;
-  height: number;
-}
+export const CHART_FONT = FONT_FAMILY;
 
 function render(width: number, height: number, option: echarts.EChartsCoreOption): Chart {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });

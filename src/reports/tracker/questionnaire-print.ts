@@ -1,5 +1,5 @@
 // The printable questionnaire (annex 1 of the method) as plain data, and its words in French and
-// English: what the DOCX and PDF renderers share, so that the two print the same form.
+// English, from which questionnaire-document.ts builds the one document both formats print.
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Contributes } from "../../domain/tracker/response.ts";
 
@@ -95,7 +95,11 @@ export function printWords(lang: Lang): PrintWords {
   return WORDS[lang];
 }
 
-export function pageLabel(words: PrintWords, page: number, pages: number): string {
+export function pageLabel(
+  words: PrintWords,
+  page: number | string,
+  pages: number | string,
+): string {
   return words.page.replace("{page}", String(page)).replace("{pages}", String(pages));
 }
 

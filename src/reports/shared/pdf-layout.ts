@@ -1,7 +1,7 @@
 // Page geometry and the small layout primitives the PDF renderer shares: fonts, the space
 // left on a page, and drawing text that never runs into the footer.
 import PDFDocument from "pdfkit";
-import { type FontName, fontBytes } from "../shared/fonts.ts";
+import { type FontName, fontBytes } from "./fonts.ts";
 
 export const PAGE = {
   size: "A4" as const,

@@ -1,6 +1,7 @@
 // The report as a Word document (docx): A4, real Heading 1–3 styles (a navigable outline), a
 // table of contents filled with page numbers, a table style, page numbers in the footer,
 // coloured status cells, and charts as SVG with a PNG fallback.
+
 import {
   AlignmentType,
   Document,
@@ -16,13 +17,14 @@ import {
   TabStopType,
   TextRun,
 } from "docx";
+import { bareHex, PAPER } from "../../domain/shared/theme.ts";
 import { STATUS_HEX, STATUS_INK } from "./charts.ts";
 import { type Block, type ReportDocument, reportDocument } from "./document.ts";
 import { CONTENT_TWIPS, cover, TABLE_STYLE, table } from "./docx-parts.ts";
 import type { ReportModel } from "./model.ts";
 import { svgToPng } from "./raster.ts";
 
-const hex = (colour: string) => colour.replace("#", "").toUpperCase();
+const hex = bareHex;
 
 function heading(level: 1 | 2 | 3) {
   return {
@@ -31,7 +33,7 @@ function heading(level: 1 | 2 | 3) {
     basedOn: "Normal",
     next: "Normal",
     quickFormat: true,
-    run: { bold: true, color: "1F5F8B", size: { 1: 32, 2: 26, 3: 22 }[level] },
+    run: { bold: true, color: hex(PAPER.accent), size: { 1: 32, 2: 26, 3: 22 }[level] },
     paragraph: {
       keepNext: true,
       keepLines: true,
@@ -181,26 +183,31 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
         heading(1),
         heading(2),
         heading(3),
-        { id: "Muted", name: "Muted", basedOn: "Normal", run: { italics: true, color: "555555" } },
+        {
+          id: "Muted",
+          name: "Muted",
+          basedOn: "Normal",
+          run: { italics: true, color: hex(PAPER.muted) },
+        },
         {
           id: "TocTitle",
           name: "TOC Title",
           basedOn: "Normal",
-          run: { bold: true, size: 32, color: "1F5F8B" },
+          run: { bold: true, size: 32, color: hex(PAPER.accent) },
           paragraph: { spacing: { after: 200 } },
         },
         {
           id: "Caption",
           name: "Caption",
           basedOn: "Normal",
-          run: { italics: true, size: 18, color: "444444" },
+          run: { italics: true, size: 18, color: hex(PAPER.note) },
           paragraph: { spacing: { after: 240 } },
         },
         {
           id: "FooterText",
           name: "Footer Text",
           basedOn: "Normal",
-          run: { size: 16, color: "555555" },
+          run: { size: 16, color: hex(PAPER.muted) },
         },
         {
           id: "CellText",

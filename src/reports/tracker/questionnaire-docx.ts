@@ -1,6 +1,7 @@
 // The printable questionnaire as a Word document (docx): the form of annex 1, to print or to fill
 // on a computer — respondent lines, then per commitment and indicator the Yes/No boxes (ticked
 // when pre-filled) and each answer, or dotted lines to write it by hand.
+
 import {
   AlignmentType,
   BorderStyle,
@@ -14,6 +15,7 @@ import {
   TabStopType,
   TextRun,
 } from "docx";
+import { bareHex, PAPER } from "../../domain/shared/theme.ts";
 import {
   FIELDS,
   fieldText,
@@ -27,7 +29,8 @@ import {
 
 /** A4 width less two 2 cm margins, in twentieths of a point. */
 const CONTENT_TWIPS = 11906 - 2 * 1134;
-const RULE = "9AA7B0";
+const RULE = bareHex(PAPER.rule);
+const ACCENT = bareHex(PAPER.accent);
 
 const writingLine = () =>
   new Paragraph({
@@ -136,7 +139,7 @@ export async function renderQuestionnaireDocx(q: PrintQuestionnaire): Promise<Ui
           name: "Title",
           basedOn: "Normal",
           next: "Normal",
-          run: { bold: true, size: 34, color: "1F5F8B" },
+          run: { bold: true, size: 34, color: ACCENT },
           paragraph: { spacing: { after: 80 } },
         },
         {
@@ -145,7 +148,7 @@ export async function renderQuestionnaireDocx(q: PrintQuestionnaire): Promise<Ui
           basedOn: "Normal",
           next: "Normal",
           quickFormat: true,
-          run: { bold: true, size: 26, color: "1F5F8B" },
+          run: { bold: true, size: 26, color: ACCENT },
           paragraph: { keepNext: true, spacing: { before: 360, after: 120 }, outlineLevel: 0 },
         },
         {
@@ -160,7 +163,7 @@ export async function renderQuestionnaireDocx(q: PrintQuestionnaire): Promise<Ui
             keepLines: true,
             spacing: { before: 280, after: 60 },
             outlineLevel: 1,
-            border: { top: { style: BorderStyle.SINGLE, size: 6, color: "1F5F8B", space: 4 } },
+            border: { top: { style: BorderStyle.SINGLE, size: 6, color: ACCENT, space: 4 } },
           },
         },
       ],

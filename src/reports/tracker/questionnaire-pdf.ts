@@ -1,6 +1,7 @@
 // The printable questionnaire as a PDF (pdfkit): the form of annex 1 for interviews and for
 // partners who answer on paper — respondent lines, then per commitment and indicator the Yes/No
 // boxes (ticked when pre-filled) and each answer, or ruled lines to write it by hand.
+import { PAPER } from "../../domain/shared/theme.ts";
 import {
   bottom,
   contentWidth,
@@ -94,7 +95,7 @@ function header(doc: Pdf, q: PrintQuestionnaire, words: PrintWords) {
   doc.text(words.title, left(doc), doc.y, { width });
   useFont(doc, "regular", 11);
   doc.text(`${partnerName(q)} — ${q.cycle.label}`, { width });
-  useFont(doc, "italic", 9, "#555555");
+  useFont(doc, "italic", 9, PAPER.muted);
   doc.text(q.blank ? words.blank : words.prefilled, { width });
   doc.moveDown(0.6);
   useFont(doc, "regular", 9.5);
@@ -133,7 +134,7 @@ function footers(doc: Pdf, q: PrintQuestionnaire, words: PrintWords) {
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 40;
-    useFont(doc, "regular", 8, "#555555");
+    useFont(doc, "regular", 8, PAPER.muted);
     doc.text(`${words.title} — ${partnerName(q)} — ${q.cycle.label}`, left(doc), y, {
       width: contentWidth(doc) * 0.75,
       lineBreak: false,

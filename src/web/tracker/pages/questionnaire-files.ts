@@ -1,9 +1,9 @@
 // The questionnaire as a file on the page: the download link, the upload form, and the page that
 // reports an import's outcome (counts and refused rows) or why the whole file was refused.
 import { html } from "hono/html";
+import type { MessageKey } from "../../../i18n/index.ts";
 import type { QuestionnaireView } from "../../../services/tracker/questionnaire.ts";
 import type { ImportResult } from "../../../services/tracker/questionnaire-files.ts";
-import type { MessageKey } from "../../i18n/index.ts";
 import { csrfField } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

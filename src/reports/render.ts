@@ -1,7 +1,10 @@
 // Every file Jalon draws, named as one plain job: the annual report in its four formats and the
 // questionnaire (printable or workbook). A job is data only (structured-clonable), so it can be
 // drawn in a worker thread (services/rendering.ts); each renderer is loaded on first use only.
+// A report or a printable form is first built into a neutral document (reports/shared/
+// document.ts), which the shared DOCX, PDF and HTML renderers draw; workbooks are drawn directly.
 import type { Lang } from "../domain/shared/lang.ts";
+import type { Document } from "./shared/document.ts";
 import type { ReportFormat, ReportModel } from "./tracker/model.ts";
 import type { PrintQuestionnaire } from "./tracker/questionnaire-print.ts";
 import type { QuestionnaireFileModel } from "./tracker/questionnaire-xlsx.ts";
@@ -11,26 +14,37 @@ export type RenderJob =
   | { kind: "questionnaire-print"; model: PrintQuestionnaire; format: "pdf" | "docx" }
   | { kind: "questionnaire-xlsx"; model: QuestionnaireFileModel; lang: Lang };
 
+/** A neutral document drawn by the shared renderer of its format. */
+async function renderDocument(
+  load: () => Promise<Document>,
+  format: "docx" | "pdf" | "html",
+): Promise<Uint8Array> {
+  const doc = await load();
+  switch (format) {
+    case "docx":
+      return (await import("./shared/docx.ts")).renderDocx(doc);
+    case "pdf":
+      return (await import("./shared/pdf.ts")).renderPdf(doc);
+    case "html":
+      return new TextEncoder().encode((await import("./shared/html.ts")).renderHtml(doc));
+  }
+}
+
 export async function renderJob(job: RenderJob): Promise<Uint8Array> {
   switch (job.kind) {
     case "report":
-      switch (job.format) {
-        case "docx":
-          return (await import("./tracker/docx.ts")).renderDocx(job.model);
-        case "pdf":
-          return (await import("./tracker/pdf.ts")).renderPdf(job.model);
-        case "html":
-          return new TextEncoder().encode(
-            (await import("./tracker/html.ts")).renderHtml(job.model),
+      return job.format === "xlsx"
+        ? (await import("./tracker/xlsx.ts")).renderXlsx(job.model)
+        : renderDocument(
+            async () => (await import("./tracker/document.ts")).reportDocument(job.model),
+            job.format,
           );
-        case "xlsx":
-          return (await import("./tracker/xlsx.ts")).renderXlsx(job.model);
-      }
-      break;
     case "questionnaire-print":
-      return job.format === "pdf"
-        ? (await import("./tracker/questionnaire-pdf.ts")).renderQuestionnairePdf(job.model)
-        : (await import("./tracker/questionnaire-docx.ts")).renderQuestionnaireDocx(job.model);
+      return renderDocument(
+        async () =>
+          (await import("./tracker/questionnaire-document.ts")).questionnaireDocument(job.model),
+        job.format,
+      );
     case "questionnaire-xlsx":
       return (await import("./tracker/questionnaire-xlsx.ts")).renderQuestionnaireXlsx(
         job.model,

@@ -15,6 +15,8 @@ export const FONT_FILES = {
   condensedItalic: "DejaVuSansCondensed-Oblique.ttf",
 } as const;
 export type FontName = keyof typeof FONT_FILES;
+/** The family these files hold: charts name it, and the PDF and PNG renderers draw it. */
+export const FONT_FAMILY = "DejaVu Sans";
 
 export function fontPath(name: FontName): string {
   return require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES[name]}`);

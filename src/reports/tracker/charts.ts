@@ -11,6 +11,8 @@ echarts.use([barChart, grid, svgRenderer]);
 import { type Light, PAPER, PAPER_LIGHTS } from "../../domain/shared/theme.ts";
 import { STATUS_COLOUR, STATUSES, type Status } from "../../domain/tracker/status.ts";
 import type { StatusCounts } from "../../domain/tracker/synthesis.ts";
+import type { Chart } from "../shared/document.ts";
+import { FONT_FAMILY } from "../shared/fonts.ts";
 
 /** Each status's traffic-light fill on paper (domain/shared/theme.ts), readable on white. */
 export const STATUS_HEX = byStatus((light) => PAPER_LIGHTS[light].fill);
@@ -25,13 +27,7 @@ function byStatus(colour: (light: Light) => string): Record<Status, string> {
   >;
 }
 /** Every chart names this family; the PDF and PNG renderers map it to the embedded font. */
-export const CHART_FONT = "DejaVu Sans";
-
-export interface Chart {
-  svg: string;
-  width: number;
-  height: number;
-}
+export const CHART_FONT = FONT_FAMILY;
 
 function render(width: number, height: number, option: echarts.EChartsCoreOption): Chart {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });

@@ -1,9 +1,10 @@
 // The report's findings and closing parts: organisations per building block, partner categories,
 // each commitment and indicator with its partners' contributions, the recap, synthesis,
 // highlights, difficulties, recommendations, conclusion and the questionnaire annex.
+
+import type { Block, Row } from "../shared/document.ts";
 import { blocksChart, statusChart } from "./charts.ts";
-import type { Block, Row } from "./document.ts";
-import { prose } from "./document.ts";
+import { type Heading, prose, statusShade } from "./document.ts";
 import { goalLine } from "./document-front.ts";
 import { formatNumber, type ReportT } from "./i18n.ts";
 import {
@@ -12,8 +13,6 @@ import {
   type ReportIndicator,
   type ReportModel,
 } from "./model.ts";
-
-type Heading = (level: 1 | 2 | 3, text: string, pageBreak?: boolean) => Block;
 
 function outputsText(model: ReportModel, r: ReportContribution): string {
   return r.outputs.map((o) => `${formatNumber(model.lang, o.value)} ${o.unit}`).join("\n");
@@ -54,15 +53,15 @@ function commitmentBlocks(model: ReportModel, t: ReportT, heading: Heading): Blo
       ? [{ kind: "bullets" as const, items: c.goals.map((g) => goalLine(model, t, g)) }]
       : []),
     {
-      kind: "status",
-      status: c.verdict,
+      kind: "mark",
+      shade: statusShade(c.verdict),
       text: t("commitment.verdict", { verdict: t(`verdict.${c.verdict}`) }),
     },
     ...c.indicators.flatMap((i): Block[] => [
       heading(3, t("indicator.title", { number: i.number, title: i.title })),
       {
-        kind: "status",
-        status: i.status,
+        kind: "mark",
+        shade: statusShade(i.status),
         text: t("indicator.status", { status: t(`status.${i.status}`) }),
       },
       { kind: "paragraph", text: t("indicator.progress"), tone: "strong" },
@@ -87,7 +86,7 @@ function recapRows(model: ReportModel, t: ReportT): Row[] {
       cells: [
         { text: i.number, bold: true },
         { text: i.title },
-        { text: t(`status.${i.status}`), status: i.status },
+        { text: t(`status.${i.status}`), shade: statusShade(i.status) },
       ],
     })),
   ]);

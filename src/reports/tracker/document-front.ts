@@ -4,12 +4,10 @@ import type { Goal } from "../../domain/tracker/commitment.ts";
 import { COLLECTION_METHODS } from "../../domain/tracker/response.ts";
 import { STATUSES } from "../../domain/tracker/status.ts";
 import { goalParts } from "../../i18n/tracker/goal.ts";
-import type { Block } from "./document.ts";
-import { prose } from "./document.ts";
+import type { Block } from "../shared/document.ts";
+import { type Heading, prose, statusShade } from "./document.ts";
 import { formatDate, formatNumber, type ReportT } from "./i18n.ts";
 import { indicatorCount, type ReportModel } from "./model.ts";
-
-type Heading = (level: 1 | 2 | 3, text: string, pageBreak?: boolean) => Block;
 
 export function goalLine(model: ReportModel, t: ReportT, goal: Goal): string {
   const { baseline, source, target } = goalParts(t, model.lang, goal);
@@ -150,7 +148,7 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
       rows: [
         ...STATUSES.map((s) => ({
           cells: [
-            { text: t(`status.${s}`), status: s },
+            { text: t(`status.${s}`), shade: statusShade(s) },
             { text: t(`colour.${s}`) },
             { text: n(model.counts[s]) },
           ],

@@ -1,5 +1,6 @@
 // The printable questionnaire (annex 1 of the method) as plain data, and its words (from the
-// catalogues of src/i18n): what the DOCX and PDF renderers share, so both print the same form.
+// catalogues of src/i18n), from which questionnaire-document.ts builds the one document both
+// formats print.
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Contributes } from "../../domain/tracker/response.ts";
 import type { PrintWords } from "../../i18n/questionnaire-files.ts";
@@ -47,7 +48,11 @@ export function fieldText(answer: PrintAnswer | null, key: FieldKey): string {
 
 export { type PrintWords, printWords } from "../../i18n/questionnaire-files.ts";
 
-export function pageLabel(words: PrintWords, page: number, pages: number): string {
+export function pageLabel(
+  words: PrintWords,
+  page: number | string,
+  pages: number | string,
+): string {
   return words.page.replace("{page}", String(page)).replace("{pages}", String(pages));
 }
 

@@ -1,12 +1,11 @@
-// The report as a PDF (pdfkit, no browser): A4, DejaVu fonts embedded, a contents page with
-// links, bookmarks, numbered pages, coloured status marks, tables that break across pages and
-// the ECharts SVG drawn as vectors (svg-to-pdfkit).
+// A document as a PDF (pdfkit, no browser): A4, DejaVu fonts embedded, a contents page with
+// links, bookmarks, numbered pages, coloured marks, tables that break across pages, the charts'
+// SVG drawn as vectors (svg-to-pdfkit) and the pieces of a form.
 
 import SVGtoPDF from "svg-to-pdfkit";
 import { PAPER } from "../../domain/shared/theme.ts";
-import { STATUS_HEX, STATUS_INK } from "./charts.ts";
-import { type Block, type ReportDocument, reportDocument } from "./document.ts";
-import type { ReportModel } from "./model.ts";
+import { type Block, type Document, hasCover } from "./document.ts";
+import { blank, choice, field } from "./pdf-form.ts";
 import {
   atPageTop,
   bottom,
@@ -51,13 +50,13 @@ function bullets(doc: Pdf, items: string[], ordered: boolean | undefined) {
   doc.moveDown(0.3);
 }
 
-function statusMark(doc: Pdf, b: Extract<Block, { kind: "status" }>) {
+function mark(doc: Pdf, b: Extract<Block, { kind: "mark" }>) {
   useFont(doc, "bold", 9.5);
   const w = doc.widthOfString(b.text) + 14;
   ensureSpace(doc, 22);
   const y = doc.y;
-  doc.roundedRect(left(doc), y, w, 16, 3).fill(STATUS_HEX[b.status]);
-  useFont(doc, "bold", 9.5, STATUS_INK[b.status]);
+  doc.roundedRect(left(doc), y, w, 16, 3).fill(b.shade.fill);
+  useFont(doc, "bold", 9.5, b.shade.ink);
   doc.text(b.text, left(doc) + 7, y + 3.5, { lineBreak: false });
   doc.x = left(doc);
   doc.y = y + 22;
@@ -121,6 +120,15 @@ function heading(
   // A heading keeps at least a few lines of what follows on its page.
   ensureSpace(doc, HEADING_SIZE[b.level] * 2 + 50);
   doc.moveDown(atPageTop(doc) ? 0 : 0.6);
+  if (b.ruled) {
+    doc
+      .moveTo(left(doc), doc.y)
+      .lineTo(left(doc) + contentWidth(doc), doc.y)
+      .lineWidth(0.8)
+      .strokeColor(HEADING)
+      .stroke();
+    doc.y += 5;
+  }
   doc.addNamedDestination(b.id, "XYZ", left(doc), doc.page.height - doc.y + 6, null);
   useFont(doc, "bold", HEADING_SIZE[b.level], HEADING);
   doc.text(b.text, left(doc), doc.y, { width: contentWidth(doc) });
@@ -173,10 +181,11 @@ function contents(doc: Pdf, pageIndex: number, title: string, toc: TocEntry[]) {
   }
 }
 
-/** Footer on every page but the cover: the report's name and "Page n of N". */
-function footers(doc: Pdf, report: ReportDocument) {
+/** Footer on every page but the cover: the document's name and "Page n of N". */
+function footers(doc: Pdf, report: Document) {
   const range = doc.bufferedPageRange();
-  for (let i = range.start + 1; i < range.start + range.count; i++) {
+  const first = range.start + (hasCover(report) ? 1 : 0);
+  for (let i = first; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing below the bottom margin would otherwise open a new page.
     const margin = doc.page.margins.bottom;
@@ -198,9 +207,14 @@ function footers(doc: Pdf, report: ReportDocument) {
   }
 }
 
-export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
-  const report = reportDocument(model);
-  const doc = newPdf(report.title, model.lang === "fr" ? "fr-FR" : "en-GB");
+function title(doc: Pdf, text: string) {
+  useFont(doc, "bold", 17, HEADING);
+  doc.text(text, left(doc), doc.y, { width: contentWidth(doc) });
+  doc.moveDown(0.2);
+}
+
+export async function renderPdf(report: Document): Promise<Uint8Array> {
+  const doc = newPdf(report.title, report.lang === "fr" ? "fr-FR" : "en-GB");
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -230,14 +244,26 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
       case "bullets":
         bullets(doc, b.items, b.ordered);
         break;
-      case "status":
-        statusMark(doc, b);
+      case "title":
+        title(doc, b.text);
+        break;
+      case "mark":
+        mark(doc, b);
         break;
       case "table":
         drawTable(doc, b);
         break;
       case "chart":
         chart(doc, b);
+        break;
+      case "blank":
+        blank(doc, b);
+        break;
+      case "choice":
+        choice(doc, b);
+        break;
+      case "field":
+        field(doc, b);
         break;
     }
   }

@@ -3,7 +3,7 @@
 
 import PDFDocument from "pdfkit";
 import { PAPER } from "../../domain/shared/theme.ts";
-import { type FontName, fontBytes } from "../shared/fonts.ts";
+import { type FontName, fontBytes } from "./fonts.ts";
 
 export const PAGE = {
   size: "A4" as const,

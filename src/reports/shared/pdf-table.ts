@@ -1,10 +1,8 @@
-// Tables in the PDF: header repeated on every page, coloured status cells, rows kept whole
+// Tables in the PDF: header repeated on every page, coloured cells, rows kept whole
 // when they fit on a page and split between pages (text cut between words) when they do not.
 import { PAPER } from "../../domain/shared/theme.ts";
-import type { Status } from "../../domain/tracker/status.ts";
-import type { FontName } from "../shared/fonts.ts";
-import { STATUS_HEX, STATUS_INK } from "./charts.ts";
-import type { Block, Cell, Row } from "./document.ts";
+import type { Block, Cell, Row, Shade } from "./document.ts";
+import type { FontName } from "./fonts.ts";
 import {
   bottom,
   contentWidth,
@@ -160,9 +158,9 @@ export function drawTable(doc: Pdf, table: Table): void {
       ...item.cells.map((p, i) => piecesHeight(doc, p, (l.w[i] ?? 0) - 2 * PAD)),
     );
     const height = Math.max(contentHeight + 2 * PAD, item.row.minHeight ?? 0);
-    const statuses: (Status | undefined)[] = item.row.cells.map((c) => c.status);
-    const fills = item.row.group ? [GROUP_FILL] : statuses.map((s) => (s ? STATUS_HEX[s] : null));
-    const inks = statuses.map((s) => (s ? STATUS_INK[s] : INK));
+    const shades: (Shade | undefined)[] = item.row.cells.map((c) => c.shade);
+    const fills = item.row.group ? [GROUP_FILL] : shades.map((s) => s?.fill ?? null);
+    const inks = shades.map((s) => s?.ink ?? INK);
     const right = item.row.group ? [false] : table.columns.map((c) => c.numeric === true);
     const room = bottom(doc) - doc.y;
     if (height <= room) {

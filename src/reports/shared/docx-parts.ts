@@ -1,5 +1,6 @@
 // Pieces of the Word document: the table style, tables (header repeated on each page, coloured
-// status cells, full-width group rows) and the cover with its logo slot.
+// cells, full-width group rows), the cover with its logo slot, and the pieces of a form (lines
+// to write on, boxes to tick).
 
 import {
   AlignmentType,
@@ -12,20 +13,19 @@ import {
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
 } from "docx";
 import { bareHex, PAPER } from "../../domain/shared/theme.ts";
-import { STATUS_HEX, STATUS_INK } from "./charts.ts";
 import type { Block, Cell } from "./document.ts";
 
 /** A4 width less two 2 cm margins, in twentieths of a point. */
 export const CONTENT_TWIPS = 11906 - 2 * 1134;
 
-const hex = bareHex;
+export const hex = bareHex;
 const RULE = bareHex(PAPER.rule);
-const HEADER_FILL = bareHex(PAPER.headerFill);
 
 /** A real Word table style, so that a user restyling the tables changes them all at once. */
 export const TABLE_STYLE = `<w:style w:type="table" w:styleId="JalonTable"><w:name w:val="Jalon Table"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr><w:tblPr><w:tblBorders>${[
@@ -39,7 +39,7 @@ export const TABLE_STYLE = `<w:style w:type="table" w:styleId="JalonTable"><w:na
   .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>`)
   .join(
     "",
-  )}</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${HEADER_FILL}"/></w:tcPr></w:tblStylePr></w:style>`;
+  )}</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${bareHex(PAPER.headerFill)}"/></w:tcPr></w:tblStylePr></w:style>`;
 
 function cellParagraphs(c: Cell, options: { bold?: boolean; colour?: string; right?: boolean }) {
   const paragraphs = c.text.split(/\r?\n/).map(
@@ -77,7 +77,7 @@ export function table(b: Extract<Block, { kind: "table" }>): Table {
       (c, i) =>
         new TableCell({
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
-          shading: shade(HEADER_FILL),
+          shading: shade(bareHex(PAPER.headerFill)),
           verticalAlign: VerticalAlign.CENTER,
           children: cellParagraphs({ text: c.label }, { bold: true, right: c.numeric === true }),
         }),
@@ -101,10 +101,10 @@ export function table(b: Extract<Block, { kind: "table" }>): Table {
             (c, i) =>
               new TableCell({
                 width: { size: widths[i] ?? 0, type: WidthType.DXA },
-                ...(c.status ? { shading: shade(hex(STATUS_HEX[c.status])) } : {}),
+                ...(c.shade ? { shading: shade(hex(c.shade.fill)) } : {}),
                 children: cellParagraphs(c, {
                   right: b.columns[i]?.numeric === true,
-                  ...(c.status ? { bold: true, colour: hex(STATUS_INK[c.status]) } : {}),
+                  ...(c.shade ? { bold: true, colour: hex(c.shade.ink) } : {}),
                 }),
               }),
           ),
@@ -165,4 +165,58 @@ export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)
     new Paragraph({ spacing: { before: 600 }, children: [] }),
     ...b.lines.map((line) => centred(line, 22)),
   ];
+}
+
+/** An empty line to write on: a paragraph of fixed height with a dotted rule at its foot. */
+const writingLine = () =>
+  new Paragraph({
+    spacing: { before: 0, after: 0, line: 400, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.DOTTED, size: 4, color: RULE, space: 1 } },
+    children: [],
+  });
+
+export function blank(b: Extract<Block, { kind: "blank" }>): Paragraph {
+  return new Paragraph({
+    spacing: { before: 120, after: 120 },
+    tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }],
+    children: [
+      new TextRun({ text: `${b.label} : `, bold: true }),
+      new TextRun({ text: b.value }),
+      // A tab to the right margin, underlined: the line to write on.
+      new TextRun({ text: "\t", underline: { type: "dotted", color: RULE } }),
+    ],
+  });
+}
+
+export function choice(b: Extract<Block, { kind: "choice" }>): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 60, after: 120 },
+    children: [
+      new TextRun(`${b.question}   `),
+      ...b.options.flatMap((o, i) => [
+        new TextRun({ text: o.ticked ? "☒" : "☐", font: "Segoe UI Symbol" }),
+        new TextRun(` ${o.label}${i < b.options.length - 1 ? "    " : ""}`),
+      ]),
+    ],
+  });
+}
+
+export function field(b: Extract<Block, { kind: "field" }>): Paragraph[] {
+  const title = new Paragraph({
+    keepNext: true,
+    spacing: { before: 120, after: 40 },
+    children: [new TextRun({ text: b.label, bold: true })],
+  });
+  if (b.text)
+    return [
+      title,
+      new Paragraph({
+        indent: { left: 240 },
+        children: b.text
+          .split(/\r?\n/)
+          .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+      }),
+    ];
+  return [title, ...Array.from({ length: b.lines }, writingLine)];
 }

@@ -1,9 +1,10 @@
-// The report as a Word document (docx): A4, real Heading 1–3 styles (a navigable outline), a
+// A document as a Word file (docx): A4, real Heading 1–3 styles (a navigable outline), a
 // table of contents filled with page numbers, a table style, page numbers in the footer,
-// coloured status cells, and charts as SVG with a PNG fallback.
+// coloured cells and marks, charts as SVG with a PNG fallback, and the pieces of a form.
 
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -18,13 +19,18 @@ import {
   TextRun,
 } from "docx";
 import { bareHex, PAPER } from "../../domain/shared/theme.ts";
-import { STATUS_HEX, STATUS_INK } from "./charts.ts";
-import { type Block, type ReportDocument, reportDocument } from "./document.ts";
-import { CONTENT_TWIPS, cover, TABLE_STYLE, table } from "./docx-parts.ts";
-import type { ReportModel } from "./model.ts";
+import { type Block, type Document as Doc, hasCover } from "./document.ts";
+import {
+  blank,
+  CONTENT_TWIPS,
+  choice,
+  cover,
+  field,
+  hex,
+  TABLE_STYLE,
+  table,
+} from "./docx-parts.ts";
 import { svgToPng } from "./raster.ts";
-
-const hex = bareHex;
 
 function heading(level: 1 | 2 | 3) {
   return {
@@ -33,7 +39,7 @@ function heading(level: 1 | 2 | 3) {
     basedOn: "Normal",
     next: "Normal",
     quickFormat: true,
-    run: { bold: true, color: hex(PAPER.accent), size: { 1: 32, 2: 26, 3: 22 }[level] },
+    run: { bold: true, color: bareHex(PAPER.accent), size: { 1: 32, 2: 26, 3: 22 }[level] },
     paragraph: {
       keepNext: true,
       keepLines: true,
@@ -61,6 +67,8 @@ function blockChildren(
         new Paragraph({ text: b.title, style: "TocTitle", pageBreakBefore: true }),
         new TableOfContents(b.title, { hyperlink: true, headingStyleRange: "1-2" }),
       ];
+    case "title":
+      return [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(b.text)] })];
     case "heading":
       return [
         new Paragraph({
@@ -70,6 +78,18 @@ function blockChildren(
             3: HeadingLevel.HEADING_3,
           }[b.level],
           pageBreakBefore: b.pageBreak === true,
+          ...(b.ruled
+            ? {
+                border: {
+                  top: {
+                    style: BorderStyle.SINGLE,
+                    size: 6,
+                    color: bareHex(PAPER.accent),
+                    space: 4,
+                  },
+                },
+              }
+            : {}),
           children: [new TextRun(b.text)],
         }),
       ];
@@ -94,7 +114,7 @@ function blockChildren(
           }),
       );
     }
-    case "status":
+    case "mark":
       return [
         new Paragraph({
           keepNext: true,
@@ -103,8 +123,8 @@ function blockChildren(
             new TextRun({
               text: ` ${b.text} `,
               bold: true,
-              color: hex(STATUS_INK[b.status]),
-              shading: { type: "clear", color: "auto", fill: hex(STATUS_HEX[b.status]) },
+              color: hex(b.shade.ink),
+              shading: { type: "clear", color: "auto", fill: hex(b.shade.fill) },
             }),
           ],
         }),
@@ -131,10 +151,16 @@ function blockChildren(
         new Paragraph({ style: "Caption", alignment: AlignmentType.CENTER, text: b.title }),
       ];
     }
+    case "blank":
+      return [blank(b)];
+    case "choice":
+      return [choice(b)];
+    case "field":
+      return field(b);
   }
 }
 
-function footer(report: ReportDocument): Footer {
+function footer(report: Doc): Footer {
   // "Page {page} sur {pages}" with the two numbers as Word fields.
   const parts = report.pageLabel("{page}", "{pages}").split(/(\{page\}|\{pages\})/);
   return new Footer({
@@ -158,9 +184,9 @@ function footer(report: ReportDocument): Footer {
   });
 }
 
-export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
-  const report = reportDocument(model);
+export async function renderDocx(report: Doc): Promise<Uint8Array> {
   const list = { ordered: 0 };
+  const withCover = hasCover(report);
   const doc = new Document({
     title: report.title,
     creator: "Jalon",
@@ -168,7 +194,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     // Word fills in the contents' page numbers when it opens the file (it asks first).
     // docx/layout's estimatePageNumbers could write them now, but it doubled the render time
     // (about 1 s) and added 50 MB at peak: over the report's budgets (bench/reports.ts).
-    features: { updateFields: true },
+    ...(report.blocks.some((b) => b.kind === "toc") ? { features: { updateFields: true } } : {}),
     // The table style comes in as "external" styles, which keeps docx's default styles (Normal,
     // List Paragraph, TOC levels…) beside it.
     externalStyles: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${TABLE_STYLE}</w:styles>`,
@@ -184,30 +210,38 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
         heading(2),
         heading(3),
         {
+          id: "Title",
+          name: "Title",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { bold: true, size: 34, color: bareHex(PAPER.accent) },
+          paragraph: { spacing: { after: 80 } },
+        },
+        {
           id: "Muted",
           name: "Muted",
           basedOn: "Normal",
-          run: { italics: true, color: hex(PAPER.muted) },
+          run: { italics: true, color: bareHex(PAPER.muted) },
         },
         {
           id: "TocTitle",
           name: "TOC Title",
           basedOn: "Normal",
-          run: { bold: true, size: 32, color: hex(PAPER.accent) },
+          run: { bold: true, size: 32, color: bareHex(PAPER.accent) },
           paragraph: { spacing: { after: 200 } },
         },
         {
           id: "Caption",
           name: "Caption",
           basedOn: "Normal",
-          run: { italics: true, size: 18, color: hex(PAPER.note) },
+          run: { italics: true, size: 18, color: bareHex(PAPER.note) },
           paragraph: { spacing: { after: 240 } },
         },
         {
           id: "FooterText",
           name: "Footer Text",
           basedOn: "Normal",
-          run: { size: 16, color: hex(PAPER.muted) },
+          run: { size: 16, color: bareHex(PAPER.muted) },
         },
         {
           id: "CellText",
@@ -249,7 +283,8 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     sections: [
       {
         properties: {
-          titlePage: true,
+          // The cover page carries no footer.
+          titlePage: withCover,
           page: {
             size: { width: 11906, height: 16838 },
             margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567 },
@@ -257,7 +292,9 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
         },
         footers: {
           default: footer(report),
-          first: new Footer({ children: [new Paragraph({ children: [] })] }),
+          ...(withCover
+            ? { first: new Footer({ children: [new Paragraph({ children: [] })] }) }
+            : {}),
         },
         children: report.blocks.flatMap((b) => blockChildren(b, list)),
       },

@@ -1,9 +1,9 @@
 // SVG charts rasterised to PNG (resvg, with the embedded DejaVu font): the DOCX carries the SVG
 // and this PNG as the fallback Word asks for, for applications that cannot draw SVG.
+
 import { Resvg } from "@resvg/resvg-js";
 import { PAPER } from "../../domain/shared/theme.ts";
-import { fontPath } from "../shared/fonts.ts";
-import { CHART_FONT } from "./charts.ts";
+import { FONT_FAMILY, fontPath } from "./fonts.ts";
 
 export function svgToPng(svg: string, widthPx: number): Uint8Array {
   const resvg = new Resvg(svg, {
@@ -12,7 +12,7 @@ export function svgToPng(svg: string, widthPx: number): Uint8Array {
     font: {
       fontFiles: [fontPath("regular"), fontPath("bold")],
       loadSystemFonts: false,
-      defaultFontFamily: CHART_FONT,
+      defaultFontFamily: FONT_FAMILY,
     },
   });
   return resvg.render().asPng();

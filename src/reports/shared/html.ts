@@ -1,11 +1,8 @@
-// The report as one standalone, printable HTML page (A4 print styles, charts as inline SVG).
-// Every text is escaped; the only markup not built here is ECharts' SVG, whose labels come
-// from the report catalogue and which ECharts escapes itself.
+// A document as one standalone, printable HTML page (A4 print styles, charts as inline SVG).
+// Every text is escaped; the only markup not built here is the charts' SVG, drawn by ECharts,
+// which escapes its labels itself.
 import { PAPER } from "../../domain/shared/theme.ts";
-import { STATUSES } from "../../domain/tracker/status.ts";
-import { STATUS_HEX, STATUS_INK } from "./charts.ts";
-import { type Block, type Cell, type ReportDocument, reportDocument } from "./document.ts";
-import type { ReportModel } from "./model.ts";
+import type { Block, Cell, Document, Shade } from "./document.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -24,9 +21,10 @@ function lines(text: string): string {
   return text.split(/\r?\n/).map(escapeHtml).join("<br>");
 }
 
-const statusCss = STATUSES.map(
-  (s) => `.s-${s}{background:${STATUS_HEX[s]};color:${STATUS_INK[s]}}`,
-).join("");
+/** Colours come from the document (a status's, say), so they are set on the element itself. */
+function shadeStyle(shade: Shade): string {
+  return ` style="background:${escapeHtml(shade.fill)};color:${escapeHtml(shade.ink)}"`;
+}
 
 const CSS = `
 @page{size:A4;margin:18mm 16mm 20mm}
@@ -42,6 +40,12 @@ h3{font-size:11.5pt;margin:12pt 0 4pt}
 .cover .logo img{max-width:100%;max-height:100%}
 .cover .title{font-size:24pt;color:${PAPER.accent};font-weight:bold;margin:0 0 8pt}
 .cover .subtitle{font-size:16pt;margin:0 0 24pt}
+.title{font-size:17pt;color:${PAPER.accent};font-weight:bold;margin:0 0 4pt}
+h1.ruled,h2.ruled,h3.ruled{border-top:1px solid ${PAPER.accent};padding-top:4pt}
+.blank{display:flex;gap:6pt}.blank .line{flex:1;border-bottom:1px dotted ${PAPER.rule}}
+.box{font-family:"DejaVu Sans",sans-serif}
+.field{margin:6pt 0 2pt;font-weight:bold}.answer{margin:0 0 6pt 8pt}
+.lines div{height:18pt;border-bottom:1px dotted ${PAPER.rule}}
 .toc ol{list-style:none;padding-left:0}.toc ol ol{padding-left:14pt}
 .toc a{color:inherit;text-decoration:none}
 .muted{color:${PAPER.muted};font-style:italic}
@@ -57,17 +61,15 @@ tr.group td{background:${PAPER.groupFill};font-weight:bold}
 .mark{display:inline-block;padding:1pt 6pt;border-radius:3pt;font-weight:bold}
 figure{margin:8pt 0 14pt;break-inside:avoid}figure svg{width:100%;height:auto}
 figcaption{font-size:9.5pt;color:${PAPER.note};text-align:center}
-@media print{body{padding:0;max-width:none}a{color:inherit}}
-${statusCss}`;
+@media print{body{padding:0;max-width:none}a{color:inherit}}`;
 
 function cell(c: Cell, numeric: boolean | undefined, span?: number): string {
-  const cls = [c.status ? `s-${c.status}` : "", numeric ? "num" : ""].filter(Boolean).join(" ");
   const text = c.bold ? `<b>${lines(c.text)}</b>` : lines(c.text);
   const note = c.note ? `<span class="note">${lines(c.note)}</span>` : "";
-  return `<td${cls ? ` class="${cls}"` : ""}${span ? ` colspan="${span}"` : ""}>${text}${note}</td>`;
+  return `<td${numeric ? ' class="num"' : ""}${c.shade ? shadeStyle(c.shade) : ""}${span ? ` colspan="${span}"` : ""}>${text}${note}</td>`;
 }
 
-function block(b: Block, doc: ReportDocument): string {
+function block(b: Block, doc: Document): string {
   switch (b.kind) {
     case "cover":
       return `<section class="cover"><div class="logo">${
@@ -79,16 +81,20 @@ function block(b: Block, doc: ReportDocument): string {
         .join("")}</section>`;
     case "toc":
       return `<nav class="toc" aria-labelledby="toc"><h1 id="toc">${escapeHtml(b.title)}</h1>${toc(doc)}</nav>`;
-    case "heading":
-      return `<h${b.level} id="${b.id}"${b.pageBreak ? ' class="break"' : ""}>${escapeHtml(b.text)}</h${b.level}>`;
+    case "title":
+      return `<p class="title">${escapeHtml(b.text)}</p>`;
+    case "heading": {
+      const cls = [b.pageBreak ? "break" : "", b.ruled ? "ruled" : ""].filter(Boolean).join(" ");
+      return `<h${b.level} id="${b.id}"${cls ? ` class="${cls}"` : ""}>${escapeHtml(b.text)}</h${b.level}>`;
+    }
     case "paragraph":
       return `<p${b.tone ? ` class="${b.tone}"` : ""}>${lines(b.text)}</p>`;
     case "bullets": {
       const tag = b.ordered ? "ol" : "ul";
       return `<${tag}>${b.items.map((i) => `<li>${lines(i)}</li>`).join("")}</${tag}>`;
     }
-    case "status":
-      return `<p><span class="mark s-${b.status}">${escapeHtml(b.text)}</span></p>`;
+    case "mark":
+      return `<p><span class="mark"${shadeStyle(b.shade)}>${escapeHtml(b.text)}</span></p>`;
     case "table": {
       const head = b.columns
         .map(
@@ -109,11 +115,23 @@ function block(b: Block, doc: ReportDocument): string {
     }
     case "chart":
       return `<figure role="img" aria-label="${escapeHtml(b.title)}">${b.chart.svg}<figcaption>${escapeHtml(b.title)}</figcaption></figure>`;
+    case "blank":
+      return `<p class="blank"><b>${escapeHtml(b.label)} :</b> ${escapeHtml(b.value)}<span class="line"></span></p>`;
+    case "choice":
+      return `<p>${escapeHtml(b.question)} ${b.options
+        .map((o) => `<span class="box">${o.ticked ? "☒" : "☐"}</span> ${escapeHtml(o.label)}`)
+        .join(" ")}</p>`;
+    case "field":
+      return `<p class="field">${escapeHtml(b.label)}</p>${
+        b.text
+          ? `<p class="answer">${lines(b.text)}</p>`
+          : `<div class="lines">${"<div></div>".repeat(b.lines)}</div>`
+      }`;
   }
 }
 
 /** Contents: headings of levels 1 and 2, nested. */
-function toc(doc: ReportDocument): string {
+function toc(doc: Document): string {
   let out = "<ol>";
   let open = false;
   for (const b of doc.blocks) {
@@ -127,8 +145,7 @@ function toc(doc: ReportDocument): string {
   return `${out}${open ? "</ol></li>" : ""}</ol>`;
 }
 
-export function renderHtml(model: ReportModel): string {
-  const doc = reportDocument(model);
+export function renderHtml(doc: Document): string {
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>

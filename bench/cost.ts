@@ -1,0 +1,179 @@
+// The cost of a request, in process: how many SQL statements each main page and an answer save
+// run, and the server CPU each takes (process.cpuUsage over repeated requests), beside the same
+// HTML served from memory by a bare Hono handler measured in the same run. PGlite always;
+// PostgreSQL too when BENCH_DATABASE_URL (or JALON_TEST_DATABASE_URL) names a server, in a
+// throwaway schema.
+//   npx node bench/cost.ts [--runs N] [--scale K]   (K: the demo's partners and answers × K)
+import { parseArgs } from "node:util";
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import type { KyselyPlugin } from "kysely";
+import { createApp } from "../src/http/app.ts";
+import { signIn } from "../test/support/client.ts";
+import { type BackendName, freshDatabase, type TestDatabase } from "../test/support/database.ts";
+import { ACCOUNTS, collectionWorld, PASSWORD } from "../test/support/world.ts";
+import { scaleWorld } from "./lib/scale.ts";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "60" }, scale: { type: "string", default: "1" } },
+});
+const RUNS = Number(values.runs);
+const SCALE = Number(values.scale);
+const pgUrl = process.env.BENCH_DATABASE_URL || process.env.JALON_TEST_DATABASE_URL;
+if (pgUrl) process.env.JALON_TEST_DATABASE_URL = pgUrl;
+
+/** Counts every statement sent through the Kysely instance it is attached to. */
+export function statementCounter(): {
+  plugin: KyselyPlugin;
+  count: () => number;
+  reset: () => void;
+} {
+  let n = 0;
+  return {
+    plugin: {
+      transformQuery: (args) => {
+        n += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    },
+    count: () => n,
+    reset: () => {
+      n = 0;
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function cpuMs(run: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage();
+  return run().then(() => {
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  });
+}
+
+async function measure(backend: BackendName) {
+  const t: TestDatabase = await freshDatabase(backend);
+  await collectionWorld(t);
+  if (SCALE > 1) await scaleWorld(t.db, SCALE);
+  const counter = statementCounter();
+  const db = t.db.withPlugin(counter.plugin);
+  const app = createApp({ db, secureCookies: false, log: () => {}, baseUrl: "http://jalon.test" });
+  const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+  const respondent = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
+  const pages: [string, (path: string) => Response | Promise<Response>, string][] = [
+    ["home", (p) => app.request(p), "/"],
+    ["commitment", (p) => app.request(p), "/cycles/2022/commitments/1"],
+    ["synthesis", (p) => app.request(p), "/cycles/2022/synthesis"],
+    ["partners", (p) => app.request(p), "/partners"],
+    ["partner", (p) => app.request(p), "/partners/psi"],
+    ["workspace", (p) => coordinator.get(p), "/manage"],
+    ["tracking", (p) => coordinator.get(p), "/manage/cycles/2023/tracking"],
+    ["validation", (p) => coordinator.get(p), "/manage/cycles/2022/validation"],
+    ["questionnaire", (p) => respondent.get(p), "/q/2023/psi"],
+    ["questionnaire API", (p) => respondent.get(p), "/api/q/2023/psi"],
+  ];
+  const rows: { name: string; statements: number; cpu: number; p50: number; status: number }[] = [];
+  for (const [name, get, path] of pages) {
+    const first = await get(path);
+    await first.arrayBuffer();
+    counter.reset();
+    await (await get(path)).arrayBuffer();
+    const statements = counter.count();
+    const walls: number[] = [];
+    const total = await cpuMs(async () => {
+      for (let i = 0; i < RUNS; i++) {
+        const start = performance.now();
+        await (await get(path)).arrayBuffer();
+        walls.push(performance.now() - start);
+      }
+    });
+    rows.push({ name, statements, cpu: total / RUNS, p50: median(walls), status: first.status });
+  }
+  // An answer save through the API, each with the version it replaces.
+  const q = await (await respondent.get("/api/q/2023/psi")).json();
+  const code: string = q.commitments[0].indicators[0].code;
+  let version: number = q.commitments[0].indicators[0].answer?.version ?? 0;
+  const save = async (i: number) => {
+    const res = await respondent.send(
+      "PUT",
+      `/api/q/2023/psi/${code}`,
+      {
+        answer: {
+          contributes: "yes",
+          activities: `Formation ${i}`,
+          collaboratorIds: [],
+          collaboratorsText: null,
+          difficulties: null,
+          outputs: [{ value: "12,5", unit: "sessions", description: "Sessions" }],
+          evidence: [],
+        },
+        submit: false,
+      },
+      { "if-match": `"${version}"`, "x-client-id": `bench-save-${i}-${Date.now()}` },
+    );
+    const etag = res.headers.get("etag");
+    const body = await res.json();
+    version = etag ? Number(etag.replaceAll('"', "")) : (body.answer?.version ?? version + 1);
+    if (res.status !== 200) throw new Error(`answer save: ${res.status} ${JSON.stringify(body)}`);
+    return res.status;
+  };
+  const firstStatus = await save(0);
+  counter.reset();
+  await save(1);
+  const saveStatements = counter.count();
+  const saveWalls: number[] = [];
+  const saveCpu = await cpuMs(async () => {
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await save(i + 2);
+      saveWalls.push(performance.now() - start);
+    }
+  });
+  rows.push({
+    name: "answer save",
+    statements: saveStatements,
+    cpu: saveCpu / RUNS,
+    p50: median(saveWalls),
+    status: firstStatus,
+  });
+  await t.dispose();
+  return rows;
+}
+
+async function reference(html: string): Promise<number> {
+  const bare = new Hono();
+  bare.use(compress());
+  bare.get("/", (c) => c.html(html));
+  for (let i = 0; i < 20; i++) await (await bare.request("/")).arrayBuffer();
+  const total = await cpuMs(async () => {
+    for (let i = 0; i < RUNS; i++) await (await bare.request("/")).arrayBuffer();
+  });
+  return total / RUNS;
+}
+
+const backendsToRun: BackendName[] = pgUrl ? ["pglite", "postgres"] : ["pglite"];
+for (const backend of backendsToRun) {
+  const rows = await measure(backend);
+  const t = await freshDatabase("pglite");
+  const { app } = await collectionWorld(t);
+  const home = await (await app.request("/")).text();
+  await t.dispose();
+  const ref = await reference(home);
+  console.log(
+    `\n${backend} (scale ×${SCALE}, ${RUNS} runs; in-process CPU of the Node process only)`,
+  );
+  console.log(
+    `reference: the home page's HTML from memory, bare Hono + gzip: ${ref.toFixed(2)} ms CPU`,
+  );
+  console.log("page                 status  statements  CPU ms/req  × reference  p50 wall ms");
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(20)} ${String(r.status).padEnd(7)} ${String(r.statements).padStart(10)}  ${r.cpu.toFixed(2).padStart(10)}  ${(r.cpu / ref).toFixed(1).padStart(11)}  ${r.p50.toFixed(1).padStart(11)}`,
+    );
+}

@@ -1,33 +1,8 @@
-// The collection journey in a real browser, at phone width: the coordinator opens the 2023 cycle
-// and invites partners; a respondent answers in two sittings, the second one offline, then meets
-// a conflict. The app runs in process on an in-memory PGlite loaded with the Mali 2022 demo plus
-// one account per role; the browser is the system's Chromium.
-import { mkdir } from "node:fs/promises";
-import type { ServerType } from "@hono/node-server";
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Page,
-  type Route,
-} from "playwright-core";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/connect.ts";
-import { prepareDemo } from "../src/demo/load.ts";
-import { createApp } from "../src/http/app.ts";
-import { addUser } from "../src/services/tracker/users.ts";
+import type { Database } from "../src/db/connect.ts";
 import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  checkPage,
-  closeServer,
-  listen,
-  PHONE,
-  SCREENSHOTS,
-  watch,
-} from "./support.ts";
+import { browserSuite, checkPage, type Journey, PHONE, startJourney, watch } from "./support.ts";
 
 const FIRST_SITTING = "Formation de 619 prestataires en PF du post-partum à Kayes et Sikasso.";
 const OFFLINE_ANSWER = "Sensibilisation de 2 400 jeunes dans 12 communes de Ségou.";
@@ -37,8 +12,8 @@ const FIELD_EDIT = " Ajout du terrain : suivi post-formation en cours.";
 const [suite, title] = browserSuite("collection journey in a browser");
 
 suite(title, () => {
+  let journey: Journey;
   let database: Database;
-  let server: ServerType;
   let base: string;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -50,35 +25,14 @@ suite(title, () => {
   const serverErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepareDemo(database.db);
-    for (const a of [ACCOUNTS.coordinator, ACCOUNTS.respondent, ACCOUNTS.validator]) {
-      await addUser(database.db, "test", {
-        email: a.email,
-        name: a.email.split("@")[0] ?? a.email,
-        role: a.role,
-        partnerSlug: "partner" in a ? a.partner : undefined,
-        password: PASSWORD,
-      });
-    }
-    ({ server, base } = await listen((baseUrl) =>
-      createApp({
-        db: database.db,
-        secureCookies: false,
-        log: (line) => serverErrors.push(line),
-        baseUrl,
-      }),
-    ));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    journey = await startJourney({
+      log: (line) => serverErrors.push(line),
+      accounts: [ACCOUNTS.coordinator, ACCOUNTS.respondent, ACCOUNTS.validator],
+    });
+    ({ database, base, browser } = journey);
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await closeServer(server);
-    await database?.close();
-  });
+  afterAll(() => journey?.stop(contexts));
 
   async function phonePage(): Promise<[BrowserContext, Page]> {
     const context = await browser.newContext({ ...PHONE, baseURL: base });

@@ -4,33 +4,19 @@
 // The app runs in process on an in-memory PGlite loaded with the Mali 2022 demo, a 2023 cycle
 // carried forward and open for collection, and a respondent account; the browser is the system's
 // Chromium.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ServerType } from "@hono/node-server";
 import ExcelJS from "exceljs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/connect.ts";
-import { prepareDemo } from "../src/demo/load.ts";
+import type { Database } from "../src/db/connect.ts";
 import {
   QUESTIONNAIRE_COLUMNS,
   QUESTIONNAIRE_FILE,
 } from "../src/domain/tracker/questionnaire-file.ts";
-import { createApp } from "../src/http/app.ts";
-import { addUser } from "../src/services/tracker/users.ts";
-import { ACCOUNTS, openCycle2023, PASSWORD } from "../test/support/world.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  checkPage,
-  closeServer,
-  listen,
-  PHONE,
-  SCREENSHOTS,
-  watch,
-} from "./support.ts";
+import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
+import { browserSuite, checkPage, type Journey, PHONE, startJourney, watch } from "./support.ts";
 
 const ACTIVITIES = "Formation de 619 prestataires en PF du post-partum, saisie hors ligne.";
 const OUTPUTS = "619 prestataires formés; 12 sessions";
@@ -39,8 +25,8 @@ const REFUSED_WORD = "Peut-être";
 const [suite, title] = browserSuite("questionnaire file journey in a browser");
 
 suite(title, () => {
+  let journey: Journey;
   let database: Database;
-  let server: ServerType;
   let base: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -56,39 +42,21 @@ suite(title, () => {
   const serverErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
     work = await mkdtemp(join(tmpdir(), "jalon-files-e2e-"));
-    database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepareDemo(database.db);
-    const a = ACCOUNTS.respondent;
-    await addUser(database.db, "test", {
-      email: a.email,
-      name: a.email.split("@")[0] ?? a.email,
-      role: a.role,
-      partnerSlug: a.partner,
-      password: PASSWORD,
-    });
     // The coordinator's part (covered by the collection journey): 2023 from 2022, open.
-    await openCycle2023(database.db);
-    ({ server, base } = await listen((baseUrl) =>
-      createApp({
-        db: database.db,
-        secureCookies: false,
-        log: (line) => serverErrors.push(line),
-        baseUrl,
-      }),
-    ));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    journey = await startJourney({
+      log: (line) => serverErrors.push(line),
+      accounts: [ACCOUNTS.respondent],
+      cycle2023: true,
+    });
+    ({ database, base, browser } = journey);
     context = await browser.newContext({ ...PHONE, baseURL: base, acceptDownloads: true });
     page = await context.newPage();
     watch(page, browserErrors);
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await closeServer(server);
-    await database?.close();
+    await journey?.stop(context ? [context] : []);
     if (work) await rm(work, { recursive: true, force: true });
   });
 

@@ -1,26 +1,16 @@
-// Rows that are not valid yet, with JavaScript on, in Debian's Chromium at 360 px: a quantity
-// typed "12,5" arrives as 12.5, a negative quantity and a link that is no address are kept in the
-// draft as typed and marked beside their row, "saved" is not said, a submission is refused beside
-// the yes/no answer or the rows; offline, the same rows wait on the device and reach the server.
-import { mkdir } from "node:fs/promises";
-import type { ServerType } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/connect.ts";
-import { prepareDemo } from "../src/demo/load.ts";
-import { createApp } from "../src/http/app.ts";
+import type { Database } from "../src/db/connect.ts";
 import { createInvitation } from "../src/services/tracker/invitations.ts";
 import { getQuestionnaire } from "../src/services/tracker/questionnaire.ts";
-import { openCycle2023, SYSTEM } from "../test/support/world.ts";
+import { SYSTEM } from "../test/support/world.ts";
 import {
   browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   checkPage,
-  closeServer,
-  listen,
+  type Journey,
   PHONE,
   SCREENSHOTS,
+  startJourney,
   watch,
 } from "./support.ts";
 
@@ -35,8 +25,8 @@ const SUBMIT = "Soumettre pour validation";
 const [suite, title] = browserSuite("rows kept as typed, with JavaScript on");
 
 suite(title, () => {
+  let journey: Journey;
   let database: Database;
-  let server: ServerType;
   let browser: Browser;
   let base = "";
   const contexts: BrowserContext[] = [];
@@ -45,18 +35,8 @@ suite(title, () => {
   const links: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepareDemo(database.db);
-    await openCycle2023(database.db);
-    ({ server, base } = await listen((baseUrl) =>
-      createApp({
-        db: database.db,
-        secureCookies: false,
-        log: (l) => serverErrors.push(l),
-        baseUrl,
-      }),
-    ));
+    journey = await startJourney({ log: (l) => serverErrors.push(l), cycle2023: true });
+    ({ database, base, browser } = journey);
     for (const email of [
       "terrain1@psi.example.org",
       "terrain2@psi.example.org",
@@ -71,15 +51,9 @@ suite(title, () => {
       );
       links.push(created.url);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await closeServer(server);
-    await database?.close();
-  });
+  afterAll(() => journey?.stop(contexts));
 
   async function phone(link: string): Promise<[BrowserContext, Page]> {
     const context = await browser.newContext({ ...PHONE, baseURL: base });

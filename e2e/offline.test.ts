@@ -1,29 +1,11 @@
-// The questionnaire offline and on a shared phone, in Debian's Chromium at 360 px: it reopens
-// from the service worker without a connection and keeps answering, shows what waits to be sent,
-// sends it once back online; two respondents taking turns in one browser never send each
-// other's answers, and a link opened again goes back in (or, elsewhere, offers a fresh link).
-import { mkdir } from "node:fs/promises";
 import type { ServerType } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/connect.ts";
-import { prepareDemo } from "../src/demo/load.ts";
-import { createApp } from "../src/http/app.ts";
+import type { Database } from "../src/db/connect.ts";
 import { deliverPending } from "../src/services/shared/mail.ts";
 import { createInvitation } from "../src/services/tracker/invitations.ts";
-import { addUser } from "../src/services/tracker/users.ts";
-import { ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  checkPage,
-  closeServer,
-  listen,
-  PHONE,
-  SCREENSHOTS,
-  watch,
-} from "./support.ts";
+import { ACCOUNTS, PASSWORD, SYSTEM } from "../test/support/world.ts";
+import { browserSuite, checkPage, type Journey, PHONE, startJourney, watch } from "./support.ts";
 
 const OFFLINE_D = "Formation de 52 sages-femmes à Mopti, saisie sans réseau.";
 const OFFLINE_L = "Distribution de 3 000 kits dans les zones de crise.";
@@ -34,6 +16,7 @@ const width = PHONE.viewport.width;
 const [suite, title] = browserSuite("questionnaire offline and on a shared phone");
 
 suite(title, () => {
+  let journey: Journey;
   let database: Database;
   let server: ServerType;
   let browser: Browser;
@@ -46,32 +29,19 @@ suite(title, () => {
   const links: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepareDemo(database.db);
-    await addUser(database.db, "test", {
-      email: ACCOUNTS.respondent.email,
-      name: "Siège PSI",
-      role: "respondent",
-      partnerSlug: "psi",
-      password: PASSWORD,
-    });
-    await openCycle2023(database.db);
-    ({ server } = await listen((baseUrl) => {
-      const app = createApp({
-        db: database.db,
-        secureCookies: false,
-        log: (l) => serverErrors.push(l),
-        baseUrl,
-      });
-      return {
-        fetch: (request: Request, env: unknown) => {
+    journey = await startJourney({
+      log: (l) => serverErrors.push(l),
+      accounts: [ACCOUNTS.respondent],
+      cycle2023: true,
+      wrap: (app) => ({
+        fetch: (request, env) => {
           const url = new URL(request.url);
           if (/^\/(api\/)?q\//.test(url.pathname)) hits.push(`${request.method} ${url.pathname}`);
           return app.fetch(request, env);
         },
-      };
-    }));
+      }),
+    });
+    ({ database, server, browser } = journey);
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     for (const email of ["terrain1@psi.example.org", "terrain2@psi.example.org", null]) {
@@ -84,15 +54,9 @@ suite(title, () => {
       );
       links.push(created.url);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await closeServer(server);
-    await database?.close();
-  });
+  afterAll(() => journey?.stop(contexts));
 
   async function phone(): Promise<BrowserContext> {
     const context = await browser.newContext({ ...PHONE, baseURL: base });

@@ -1,24 +1,7 @@
-// The public journey in a real browser, at phone width: scorecard in French, switch to English,
-// a commitment, a partner, the directory, the synthesis and a 404. The app runs in process on an
-// in-memory PGlite loaded with the Mali 2022 demo; the browser is the system's Chromium.
-import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { ServerType } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Database, openDatabase } from "../src/db/connect.ts";
-import { prepareDemo } from "../src/demo/load.ts";
-import { createApp } from "../src/http/app.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  checkPage,
-  closeServer,
-  listen,
-  SCREENSHOTS,
-  watch,
-} from "./support.ts";
+import { browserSuite, checkPage, type Journey, startJourney, watch } from "./support.ts";
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -27,8 +10,7 @@ const DOCS_SCREENSHOT = resolve(import.meta.dirname, "../docs/screenshot-scoreca
 const [suite, title] = browserSuite("public journey in a browser");
 
 suite(title, () => {
-  let database: Database;
-  let server: ServerType;
+  let journey: Journey;
   let base: string;
   let browser: Browser;
   let phone: BrowserContext;
@@ -37,13 +19,8 @@ suite(title, () => {
   const browserErrors: string[] = [];
 
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    database = await openDatabase({ kind: "pglite", dataDir: null });
-    await prepareDemo(database.db);
-    ({ server, base } = await listen((baseUrl) =>
-      createApp({ db: database.db, secureCookies: false, log: console.error, baseUrl }),
-    ));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    journey = await startJourney({ log: console.error });
+    ({ base, browser } = journey);
     phone = await browser.newContext({
       viewport: PHONE,
       isMobile: true,
@@ -55,10 +32,7 @@ suite(title, () => {
   });
 
   afterAll(async () => {
-    await phone?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await closeServer(server);
-    await database?.close();
+    await journey?.stop(phone ? [phone] : []);
   });
 
   it("shows the scorecard in French by default", async () => {

@@ -1,11 +1,17 @@
-// What every browser journey shares: Debian's Chromium and its flags, and the rule that a
-// missing browser skips the journeys locally but fails them under CI.
+// What every browser journey shares: Debian's Chromium and its flags, the rule that a missing
+// browser skips the journeys locally but fails them under CI, and the demo served in process.
 import { accessSync, constants } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createAdaptorServer, type ServerType } from "@hono/node-server";
-import type { Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe, expect } from "vitest";
+import { type Database, openDatabase } from "../src/db/connect.ts";
+import { prepareDemo } from "../src/demo/load.ts";
+import { createApp } from "../src/http/app.ts";
+import { addUser } from "../src/services/tracker/users.ts";
+import { type ACCOUNTS, openCycle2023, PASSWORD } from "../test/support/world.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -129,4 +135,59 @@ export async function closeServer(server: ServerType | undefined): Promise<void>
     server.close(() => done());
     if ("closeAllConnections" in server) server.closeAllConnections();
   });
+}
+
+type Account = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];
+
+/** The demo world served in process to a launched Chromium: what most journeys start from. */
+export interface Journey {
+  database: Database;
+  server: ServerType;
+  base: string;
+  browser: Browser;
+  /** Closes the given browser contexts, the browser, the server and the database. */
+  stop(contexts?: BrowserContext[]): Promise<void>;
+}
+
+/**
+ * Loads the demo into a fresh embedded database, adds the accounts asked for (password
+ * PASSWORD), opens the 2023 cycle when asked, serves the app on a free port (`wrap` may watch
+ * its requests) and launches Chromium.
+ */
+export async function startJourney(options: {
+  log: (line: string) => void;
+  accounts?: Account[];
+  cycle2023?: boolean;
+  wrap?: (app: { fetch: Fetch }) => { fetch: Fetch };
+}): Promise<Journey> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const database = await openDatabase({ kind: "pglite", dataDir: null });
+  await prepareDemo(database.db);
+  for (const a of options.accounts ?? []) {
+    await addUser(database.db, "test", {
+      email: a.email,
+      name: a.email.split("@")[0] ?? a.email,
+      role: a.role,
+      partnerSlug: "partner" in a ? a.partner : undefined,
+      password: PASSWORD,
+    });
+  }
+  if (options.cycle2023) await openCycle2023(database.db);
+  const { server, base } = await listen((baseUrl) => {
+    const app = createApp({ db: database.db, secureCookies: false, log: options.log, baseUrl });
+    return options.wrap ? options.wrap(app) : app;
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    database,
+    server,
+    base,
+    browser,
+    async stop(contexts = []) {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await closeServer(server);
+      await database.close();
+    },
+  };
 }

@@ -11,6 +11,8 @@ import * as m0007 from "./migrations/0007_link_requests.ts";
 import * as m0008 from "./migrations/0008_sendback.ts";
 import * as m0010 from "./migrations/0010_outbox_links.ts";
 import * as m0011 from "./migrations/0011_account_security.ts";
+import * as m0012 from "./migrations/0012_import_batches.ts";
+import * as m0013 from "./migrations/0013_jobs.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   "0006_kept_rows": m0006,
   "0011_account_security": m0011,
   "0010_outbox_links": m0010,
+  "0012_import_batches": m0012,
+  "0013_jobs": m0013,
 };
 
 export interface MigrationReport {

@@ -197,6 +197,39 @@ export interface OutboxTable {
   claimed_until: NullableTimestamp;
 }
 
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  source: string;
+  actor: string;
+  file_hash: string | null;
+  scope: Json;
+  state: ColumnType<string, string | undefined, string>;
+  inserted: ColumnType<number, number | undefined, number>;
+  updated: ColumnType<number, number | undefined, number>;
+  unchanged: ColumnType<number, number | undefined, number>;
+  rejected: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<unknown, string, string>;
+  state: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  run_at: Timestamp;
+  lease_owner: string | null;
+  lease_until: NullableTimestamp;
+  dedupe_key: string | null;
+  result: Json;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface ResponseCollaboratorsTable {
   response_id: number;
   partner_id: number;
@@ -327,4 +360,6 @@ export interface DB {
   client_writes: ClientWritesTable;
   outbox: OutboxTable;
   collection_extensions: CollectionExtensionsTable;
+  import_batches: ImportBatchesTable;
+  jobs: JobsTable;
 }

@@ -2,6 +2,7 @@
 // migrated database (pg_get_constraintdef) on PGlite and PostgreSQL, so the two cannot drift.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IMPORT_BATCH_STATES, JOB_STATES } from "../../src/domain/shared/jobs.ts";
 import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
 import { ROLES } from "../../src/domain/shared/policy.ts";
 import { BUILDING_BLOCKS } from "../../src/domain/tracker/building-block.ts";
@@ -24,7 +25,9 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "cycle_texts.kind": CYCLE_TEXT_KINDS,
   "cycles.state": CYCLE_STATES,
   "difficulties.level": DIFFICULTY_LEVELS,
+  "import_batches.state": IMPORT_BATCH_STATES,
   "indicators.building_blocks": BUILDING_BLOCKS,
+  "jobs.state": JOB_STATES,
   "outbox.kind": OUTBOX_KINDS,
   "partners.category": PARTNER_CATEGORIES,
   "responses.contributes": CONTRIBUTES,

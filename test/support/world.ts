@@ -2,7 +2,7 @@
 // cycle carried forward from 2022 and open for collection.
 
 import { loadDemo } from "../../src/demo/load.ts";
-import type { Actor } from "../../src/domain/shared/policy.ts";
+import { type Actor, isRole } from "../../src/domain/shared/policy.ts";
 import { createApp } from "../../src/http/app.ts";
 import type { Db } from "../../src/services/shared/db.ts";
 import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
@@ -68,4 +68,30 @@ export async function collectionWorld(t: TestDatabase) {
     baseUrl: "http://jalon.test",
   });
   return { app };
+}
+
+/** The signed-in actor behind an account, as the session would resolve it. */
+export async function actorOf(db: Db, email: string): Promise<Actor> {
+  const u = await db
+    .selectFrom("users")
+    .select(["id", "role", "partner_id", "name"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  if (!isRole(u.role)) throw new Error(`${email} has no known role: ${u.role}`);
+  return { kind: "user", userId: u.id, role: u.role, partnerId: u.partner_id, name: u.name };
+}
+
+/** The id of a partner by slug or of a process indicator by code. */
+export async function idOf(
+  db: Db,
+  table: "partners" | "indicators",
+  column: "slug" | "code",
+  value: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select("id")
+    .where(column, "=", value)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

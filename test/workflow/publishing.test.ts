@@ -2,7 +2,7 @@
 // the home scorecard with its changes since 2022 and freezes answers and statuses; reopening
 // needs a reason, kept in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Role } from "../../src/domain/shared/policy.ts";
+import type { Actor } from "../../src/domain/shared/policy.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { closeCollection, publishCycle, reopenCycle } from "../../src/services/tracker/cycles.ts";
 import { type SaveRequest, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
@@ -10,24 +10,9 @@ import { assessIndicator, saveMeeting, sendBack } from "../../src/services/track
 import { sendBackMail } from "../../src/web/tracker/pages/send-back.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { ACCOUNTS, actorOf, collectionWorld, PASSWORD } from "../support/world.ts";
 
 const PAGE = "/manage/cycles/2023/validation";
-
-async function actorOf(t: TestDatabase, email: string): Promise<Actor> {
-  const u = await t.db
-    .selectFrom("users")
-    .select(["id", "role", "partner_id", "name"])
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    kind: "user",
-    userId: u.id,
-    role: u.role as Role,
-    partnerId: u.partner_id,
-    name: u.name,
-  };
-}
 
 const psiAnswer = (submit: boolean): SaveRequest => ({
   cycleSlug: "2023",
@@ -59,9 +44,9 @@ describe.each(backends)("publishing on %s", (backend) => {
   beforeAll(async () => {
     t = await freshDatabase(backend);
     ({ app } = await collectionWorld(t));
-    coordinator = await actorOf(t, ACCOUNTS.coordinator.email);
-    validatorActor = await actorOf(t, ACCOUNTS.validator.email);
-    psi = await actorOf(t, ACCOUNTS.respondent.email);
+    coordinator = await actorOf(t.db, ACCOUNTS.coordinator.email);
+    validatorActor = await actorOf(t.db, ACCOUNTS.validator.email);
+    psi = await actorOf(t.db, ACCOUNTS.respondent.email);
     validator = await signIn(app, ACCOUNTS.validator.email, PASSWORD);
     await saveAnswer(t.db, psi, psiAnswer(true), "fr");
   });

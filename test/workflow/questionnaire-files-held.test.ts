@@ -10,7 +10,7 @@ import {
   questionnaireWorkbook,
 } from "../../src/services/tracker/questionnaire-files.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld } from "../support/world.ts";
+import { ACCOUNTS, actorOf, collectionWorld } from "../support/world.ts";
 
 const COL = { activities: 5, outputs: 8, evidence: 9, code: 10 };
 
@@ -54,18 +54,7 @@ describe.each(backends)("rows kept as typed in the workbook on %s", (backend) =>
   beforeAll(async () => {
     t = await freshDatabase(backend);
     await collectionWorld(t);
-    const user = await t.db
-      .selectFrom("users")
-      .select(["id", "partner_id", "name"])
-      .where("email", "=", ACCOUNTS.respondent.email)
-      .executeTakeFirstOrThrow();
-    psi = {
-      kind: "user",
-      userId: user.id,
-      role: "respondent",
-      partnerId: user.partner_id,
-      name: user.name,
-    };
+    psi = await actorOf(t.db, ACCOUNTS.respondent.email);
     const q = await getQuestionnaire(t.db, psi, "2023", "psi", "fr");
     code = q.commitments[0]?.indicators[0]?.code ?? "";
     // Saved on the page: two rows still to correct, beside valid ones.

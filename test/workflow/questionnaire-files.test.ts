@@ -13,7 +13,7 @@ import {
 } from "../../src/services/tracker/questionnaire-files.ts";
 import { signIn } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
+import { ACCOUNTS, actorOf, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
 
 const COL = {
   contributes: 4,
@@ -72,18 +72,7 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
   beforeAll(async () => {
     t = await freshDatabase(backend);
     ({ app } = await collectionWorld(t));
-    const user = await t.db
-      .selectFrom("users")
-      .select(["id", "partner_id", "name"])
-      .where("email", "=", ACCOUNTS.respondent.email)
-      .executeTakeFirstOrThrow();
-    psi = {
-      kind: "user",
-      userId: user.id,
-      role: "respondent",
-      partnerId: user.partner_id,
-      name: user.name,
-    };
+    psi = await actorOf(t.db, ACCOUNTS.respondent.email);
     exported = (await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr")).bytes;
   });
   afterAll(() => t.dispose());

@@ -7,7 +7,7 @@ import { getQuestionnaire, saveAnswer } from "../../src/services/tracker/questio
 import { signIn, type TestClient } from "../support/client.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { docxParagraphs, pdfPages, zipPart } from "../support/reports.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { ACCOUNTS, actorOf, collectionWorld, PASSWORD } from "../support/world.ts";
 
 const ACTIVITIES = "Formations de prestataires à Sikasso";
 const DIFFICULTIES = "Ruptures de stock en saison des pluies";
@@ -23,18 +23,7 @@ describe("printable questionnaire", () => {
   beforeAll(async () => {
     t = await freshDatabase("pglite");
     ({ app } = await collectionWorld(t));
-    const user = await t.db
-      .selectFrom("users")
-      .select(["id", "partner_id", "name"])
-      .where("email", "=", ACCOUNTS.respondent.email)
-      .executeTakeFirstOrThrow();
-    const psi: Actor = {
-      kind: "user",
-      userId: user.id,
-      role: "respondent",
-      partnerId: user.partner_id,
-      name: user.name,
-    };
+    const psi: Actor = await actorOf(t.db, ACCOUNTS.respondent.email);
     const q = await getQuestionnaire(t.db, psi, "2023", "psi", "fr");
     const indicators = q.commitments.flatMap((c) => c.indicators);
     titles = indicators.map((i) => i.title);

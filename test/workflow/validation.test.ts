@@ -1,12 +1,12 @@
 // The validation step over HTTP: the meeting record, every partner's answers side by side, a
 // status that needs its narrative, answers validated or sent back, and who may do each.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Role } from "../../src/domain/shared/policy.ts";
+import type { Actor } from "../../src/domain/shared/policy.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { getQuestionnaire, saveAnswer } from "../../src/services/tracker/questionnaire.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { ACCOUNTS, actorOf, collectionWorld, idOf, PASSWORD } from "../support/world.ts";
 
 const PAGE = "/manage/cycles/2023/validation";
 
@@ -20,29 +20,11 @@ const answer = (activities: string) => ({
   evidence: [],
 });
 
-async function actorOf(t: TestDatabase, email: string): Promise<Actor> {
-  const u = await t.db
-    .selectFrom("users")
-    .select(["id", "role", "partner_id", "name"])
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    kind: "user",
-    userId: u.id,
-    role: u.role as Role,
-    partnerId: u.partner_id,
-    name: u.name,
-  };
-}
-
 describe.each(backends)("validation on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let validator: TestClient;
   let actors: Record<"coordinator" | "validator" | "psi" | "msi", Actor>;
-  const idOf = async (table: "partners" | "indicators", column: "slug" | "code", value: string) =>
-    (await t.db.selectFrom(table).select("id").where(column, "=", value).executeTakeFirstOrThrow())
-      .id;
   const cycle2023 = async () =>
     (
       await t.db
@@ -56,8 +38,8 @@ describe.each(backends)("validation on %s", (backend) => {
       .selectFrom("responses")
       .select(["id", "state", "return_comment"])
       .where("cycle_id", "=", await cycle2023())
-      .where("partner_id", "=", await idOf("partners", "slug", partner))
-      .where("indicator_id", "=", await idOf("indicators", "code", "d"))
+      .where("partner_id", "=", await idOf(t.db, "partners", "slug", partner))
+      .where("indicator_id", "=", await idOf(t.db, "indicators", "code", "d"))
       .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
@@ -65,10 +47,10 @@ describe.each(backends)("validation on %s", (backend) => {
     ({ app } = await collectionWorld(t));
     validator = await signIn(app, ACCOUNTS.validator.email, PASSWORD);
     actors = {
-      coordinator: await actorOf(t, ACCOUNTS.coordinator.email),
-      validator: await actorOf(t, ACCOUNTS.validator.email),
-      psi: await actorOf(t, ACCOUNTS.respondent.email),
-      msi: await actorOf(t, ACCOUNTS.otherRespondent.email),
+      coordinator: await actorOf(t.db, ACCOUNTS.coordinator.email),
+      validator: await actorOf(t.db, ACCOUNTS.validator.email),
+      psi: await actorOf(t.db, ACCOUNTS.respondent.email),
+      msi: await actorOf(t.db, ACCOUNTS.otherRespondent.email),
     };
     const save = (actor: Actor, partnerSlug: string, activities: string, submit: boolean) =>
       saveAnswer(
@@ -115,8 +97,8 @@ describe.each(backends)("validation on %s", (backend) => {
   });
 
   it("records the validation meeting, keeps what was typed on errors, and corrects it", async () => {
-    const psi = await idOf("partners", "slug", "psi");
-    const msi = await idOf("partners", "slug", "msi");
+    const psi = await idOf(t.db, "partners", "slug", "psi");
+    const msi = await idOf(t.db, "partners", "slug", "msi");
     const bad = await validator.post(`${PAGE}/meeting`, {
       title: " ",
       held_on: "2024-02-31",
@@ -297,7 +279,7 @@ describe.each(backends)("validation on %s", (backend) => {
     const a = await t.db
       .selectFrom("assessments")
       .select("status")
-      .where("indicator_id", "=", await idOf("indicators", "code", "a"))
+      .where("indicator_id", "=", await idOf(t.db, "indicators", "code", "a"))
       .where("cycle_id", "=", await cycle2023())
       .executeTakeFirstOrThrow();
     expect(a.status).toBe("achieved");

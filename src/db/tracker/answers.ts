@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { Response, TypedRows } from "../../domain/tracker/response.ts";
 import { type Executor, recordAudit } from "../shared/audit.ts";
+import { insertMany, upsertMany } from "../shared/bulk.ts";
 import { insertResponse, listResponses } from "./responses.ts";
 
 export interface AnswerRef {
@@ -260,4 +261,118 @@ export async function lockAnswer(db: Executor, ref: AnswerRef): Promise<boolean>
     .forUpdate()
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Locks several mapping rows of one partner at once; returns the indicators that are mapped. */
+export async function lockAnswers(
+  db: Executor,
+  cycleId: number,
+  partnerId: number,
+  indicatorIds: readonly number[],
+): Promise<Set<number>> {
+  if (indicatorIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("mappings")
+    .select("indicator_id")
+    .where("cycle_id", "=", cycleId)
+    .where("partner_id", "=", partnerId)
+    .where("indicator_id", "in", [...indicatorIds])
+    .orderBy("indicator_id")
+    .forUpdate()
+    .execute();
+  return new Set(rows.map((r) => r.indicator_id));
+}
+
+export interface BatchAnswer {
+  indicatorId: number;
+  /** The version the file was made from (0: no answer yet); an answer moved on is skipped. */
+  expectedVersion: number;
+  content: AnswerContent & {
+    submittedAt: Date | null;
+    returnComment: string | null;
+    held: TypedRows | null;
+  };
+}
+
+/**
+ * Writes many answers of one partner in a few statements (an upsert per chunk, then their
+ * outputs and evidence replaced together); collaborators chosen on the page are left as they
+ * are. The caller records the batch's audit event. Returns each answer written, new or not; an
+ * answer whose version moved on since `expectedVersion` is not written and not returned.
+ */
+export async function writeAnswers(
+  db: Executor,
+  actor: string,
+  ref: { cycleId: number; partnerId: number },
+  answers: readonly BatchAnswer[],
+): Promise<{ id: number; indicatorId: number; version: number; inserted: boolean }[]> {
+  if (answers.length === 0) return [];
+  const written = await upsertMany(
+    db,
+    "responses",
+    answers.map((a) => ({
+      cycle_id: ref.cycleId,
+      partner_id: ref.partnerId,
+      indicator_id: a.indicatorId,
+      contributes: a.content.contributes,
+      activities: a.content.activities,
+      collaborators_text: a.content.collaboratorsText,
+      difficulties: a.content.difficulties,
+      method: a.content.method,
+      state: a.content.state,
+      answered_by: a.content.answeredBy,
+      answered_at: a.content.answeredAt,
+      submitted_at: a.content.submittedAt,
+      return_comment: a.content.returnComment,
+      held_rows: a.content.held ? JSON.stringify(a.content.held) : null,
+      updated_by: actor,
+      // The new version: 1 for a new answer, one past the version it replaces otherwise.
+      version: a.expectedVersion + 1,
+    })),
+    {
+      key: ["cycle_id", "partner_id", "indicator_id"],
+      update: [
+        "contributes",
+        "activities",
+        "collaborators_text",
+        "difficulties",
+        "method",
+        "state",
+        "answered_by",
+        "answered_at",
+        "submitted_at",
+        "return_comment",
+        "held_rows",
+        "updated_by",
+        "version",
+      ],
+      set: { updated_at: sql`now()` },
+      guard: sql<boolean>`responses.version = excluded.version - 1`,
+      returning: ["id", "indicator_id", "version"],
+    },
+  );
+  const ids = written.map((w) => Number(w.id));
+  if (ids.length > 0) {
+    await db.deleteFrom("response_outputs").where("response_id", "in", ids).execute();
+    await db.deleteFrom("response_evidence").where("response_id", "in", ids).execute();
+  }
+  const byIndicator = new Map(answers.map((a) => [a.indicatorId, a]));
+  const outputs: Record<string, unknown>[] = [];
+  const evidence: Record<string, unknown>[] = [];
+  for (const w of written) {
+    const a = byIndicator.get(Number(w.indicator_id));
+    if (!a) continue;
+    for (const [i, o] of a.content.outputs.entries())
+      outputs.push({ response_id: w.id, position: i + 1, value: o.value, unit: o.unit });
+    for (const e of a.content.evidence)
+      evidence.push({ response_id: w.id, url: e.url, title: e.title });
+  }
+  await insertMany(db, "response_outputs", outputs);
+  await insertMany(db, "response_evidence", evidence);
+  return written.map((w) => ({
+    id: Number(w.id),
+    indicatorId: Number(w.indicator_id),
+    version: Number(w.version),
+    inserted: w.inserted,
+  }));
 }

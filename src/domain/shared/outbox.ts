@@ -17,5 +17,6 @@ export const AUDIT_ACTIONS = [
   "invitation_exchanged",
   "export",
   "refused",
+  "import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -17,6 +17,7 @@ import { insertInvitation, revokeInvitation } from "../../db/shared/sessions.ts"
 import { findUserByEmail, insertPasswordReset } from "../../db/shared/users.ts";
 import { RESET_MINUTES } from "../../domain/shared/account.ts";
 import type { Db } from "./db.ts";
+import type { JobRegistry } from "./jobs.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
 /**
@@ -139,4 +140,12 @@ export async function deliverPending(db: Db, mailer: Mailer, limit = 50): Promis
     report.sent += 1;
   }
   return report;
+}
+
+/** The job that delivers the outbox: one run of deliverPending (the messages keep their leases). */
+export const MAIL_DELIVERY_JOB = "mail.deliver";
+
+/** The mail jobs this process can run: delivery, when a mailer is configured. */
+export function mailJobs(mailer: Mailer | undefined): JobRegistry {
+  return mailer ? { [MAIL_DELIVERY_JOB]: ({ db }) => deliverPending(db, mailer) } : {};
 }

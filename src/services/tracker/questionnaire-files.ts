@@ -3,9 +3,11 @@
 // another partner's, a closed cycle) and row by row inside: bad rows are reported, the good ones
 // stored in one transaction. A file uploaded twice changes nothing the second time.
 
+import { createHash } from "node:crypto";
+import { finishBatch, startBatch } from "../../db/shared/import-batches.ts";
 import { parseDecimal } from "../../domain/shared/decimal.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
-import type { Actor } from "../../domain/shared/policy.ts";
+import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { Problem } from "../../domain/shared/problem.ts";
 import {
   formatOutputs,
@@ -22,7 +24,8 @@ import type { ReadRefusal } from "../../importers/tracker/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../../reports/tracker/questionnaire-print.ts";
 import type { Db } from "../shared/db.ts";
 import { renderFile } from "../shared/rendering.ts";
-import { getQuestionnaire, type QuestionAnswer, saveAnswerIn } from "./questionnaire.ts";
+import { type ImportedAnswer, saveImportedAnswers } from "./imported-answers.ts";
+import { getQuestionnaire, type QuestionAnswer } from "./questionnaire.ts";
 import { readUploadedWorkbook } from "./upload-reading.ts";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -133,6 +136,13 @@ class DryRun extends Error {
   }
 }
 
+const staleRow = (row: number, code: string): RowRejection => ({
+  row,
+  reason: "stale",
+  column: "version",
+  value: code,
+});
+
 /** Rows compared by what they say: "12,5" typed and 12.5 stored are the same quantity. */
 function rowsKey(rows: TypedRows): string {
   const { kept } = readRows(rows);
@@ -194,6 +204,8 @@ export async function importQuestionnaire(
       const held = new Map(
         [...indicators].flatMap(([code, i]) => (i.answer?.held ? [[code, i.answer.held]] : [])),
       );
+      // Every row is judged first; the answers to store are then written together.
+      const toWrite: (ImportedAnswer & { row: number; current: QuestionAnswer | null })[] = [];
       for (const r of mapRows(rows, new Set(indicators.keys()), held)) {
         if (r.kind === "rejected") {
           reject(r);
@@ -217,30 +229,57 @@ export async function importQuestionnaire(
           continue;
         }
         // An answer changed since the file was made is not overwritten with the file's copy.
-        const stale = { row: r.row, reason: "stale", column: "version", value: r.code } as const;
         if ((current?.version ?? 0) !== r.version) {
-          reject(stale);
+          reject(staleRow(r.row, r.code));
           continue;
         }
-        const saved = await saveAnswerIn(
-          trx,
-          actor,
-          {
-            cycleSlug,
-            partnerSlug,
-            indicatorCode: r.code,
-            answer: { ...r.answer, collaboratorIds: current?.collaboratorIds ?? [] },
-            ifMatch: r.version,
-            clientId: null,
-            submit: false,
-          },
-          lang,
-          { imported: true },
-        );
-        if (saved.outcome === "stale") reject(stale);
-        else if (current) counts.updated++;
-        else counts.imported++;
+        toWrite.push({
+          row: r.row,
+          current,
+          indicatorCode: r.code,
+          version: r.version,
+          answer: { ...r.answer, collaboratorIds: current?.collaboratorIds ?? [] },
+        });
       }
+      const batch = await startBatch(trx, {
+        source: "questionnaire_workbook",
+        actor: actorLabel(actor),
+        fileHash: createHash("sha256").update(bytes).digest("hex"),
+        scope: { cycle: cycleSlug, partner: partnerSlug },
+      });
+      const outcomes = await saveImportedAnswers(
+        trx,
+        actor,
+        { cycleSlug, partnerSlug },
+        toWrite,
+        lang,
+      );
+      const before: unknown[] = [];
+      const written: unknown[] = [];
+      for (const [i, o] of outcomes.entries()) {
+        const w = toWrite[i];
+        if (!w) continue;
+        if (o.outcome === "stale") {
+          reject(staleRow(w.row, w.indicatorCode));
+          continue;
+        }
+        if (o.outcome === "updated") counts.updated++;
+        else counts.imported++;
+        written.push({ responseId: o.responseId, indicator: o.indicatorCode, version: o.version });
+        // What an updated answer said before, as the per-answer audit record kept it.
+        if (w.current) before.push({ responseId: o.responseId, ...w.current });
+      }
+      rejections.sort((a, b) => a.row - b.row);
+      await finishBatch(trx, batch, {
+        counts: {
+          inserted: counts.imported,
+          updated: counts.updated,
+          unchanged: counts.unchanged,
+          rejected: counts.rejected,
+        },
+        before,
+        written,
+      });
       const result: ImportResult = {
         ok: true,
         dryRun: options.dryRun,

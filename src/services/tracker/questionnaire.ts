@@ -99,17 +99,17 @@ export type SaveResult =
   /** The client id came before with another body, or for another answer: nothing is written. */
   | { outcome: "mismatch"; current: QuestionAnswer | null; sent: AnswerInput };
 
-const isStaff = (actor: Actor) =>
+export const isStaff = (actor: Actor) =>
   actor.kind === "user" && (actor.role === "coordinator" || actor.role === "admin");
 
 /**
  * A questionnaire that is not there, whatever the reason (unknown cycle or partner, or one the
  * actor may not read): never "no such partner" to a partner who followed a stale link.
  */
-const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
+export const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
   notFound("questionnaire", `${cycleSlug}/${partnerSlug}`);
 
-async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
+export async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
   const tracker = await loadTracker(db, lang);
   const cycle = await findCycleRecord(db, tracker.id, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
@@ -258,7 +258,7 @@ export async function getQuestionnaire(
 }
 
 /** The partner's window as the rule needs it: the cycle's state, its extension, today. */
-function windowOf(cycleState: CycleState, extendedUntil: string | null): PartnerWindow {
+export function windowOf(cycleState: CycleState, extendedUntil: string | null): PartnerWindow {
   return { cycleState, extendedUntil, today: utcDay(new Date()) };
 }
 
@@ -269,7 +269,7 @@ function progressOf(mapped: number, answers: readonly QuestionAnswer[]): AnswerP
   );
 }
 
-function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
+export function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
   try {
     authorise(actor, "response.read", { cycleId, partnerId });
     return true;

@@ -26,7 +26,14 @@ import {
   utcDay,
 } from "../../domain/tracker/tracking.ts";
 import type { Db } from "../shared/db.ts";
-import { type DeliveryReport, deliverPending, LINK_TOKEN, type Mailer } from "../shared/mail.ts";
+import { type JobRegistry, type Schedule, startJobSchedule } from "../shared/jobs.ts";
+import {
+  type DeliveryReport,
+  deliverPending,
+  LINK_TOKEN,
+  type Mailer,
+  mailJobs,
+} from "../shared/mail.ts";
 import { authorise, cycleRecord } from "./cycles.ts";
 import { progressByPartner } from "./tracking.ts";
 
@@ -323,52 +330,46 @@ export async function sendOutboxNow(
   return deliverPending(db, mailer);
 }
 
-export interface Schedule {
-  stop(): Promise<void>;
+/** The job that runs the scheduled reminders (under their own advisory lock). */
+export const REMINDERS_JOB = "reminders.run";
+
+export interface ReminderJobOptions {
+  baseUrl: string;
+  message: ReminderMessage;
+  log: (line: string) => void;
+}
+
+/** The reminder jobs: the day's scheduled reminders, as runScheduledReminders decides them. */
+export function reminderJobs(o: ReminderJobOptions): JobRegistry {
+  return {
+    [REMINDERS_JOB]: async ({ db }) => {
+      const run = await runScheduledReminders(db, new Date(), o);
+      if (run.queued > 0) o.log(`reminders: ${run.queued} queued`);
+      return run;
+    },
+  };
 }
 
 /**
- * Runs the scheduled reminders, then delivers the outbox when a mailer exists, every `everyMs`.
- * The timer does not keep the process alive; stop() waits for a run in progress to finish.
+ * Runs the scheduled reminders, then delivers the outbox when a mailer exists, every `everyMs`,
+ * as jobs (so that one instance at a time runs each). The timer does not keep the process
+ * alive; stop() waits for a run in progress to finish.
  */
 export function startReminderSchedule(
   db: Db,
-  o: {
+  o: ReminderJobOptions & {
     everyMs: number;
     /** Delay before the first run (a server restarted often still gets its runs). */
     firstMs?: number;
-    baseUrl: string;
-    message: ReminderMessage;
     mailer?: Mailer | undefined;
-    log: (line: string) => void;
   },
 ): Schedule {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      const run = await runScheduledReminders(db, new Date(), o);
-      if (run.queued > 0) o.log(`reminders: ${run.queued} queued`);
-      if (o.mailer) await deliverPending(db, o.mailer);
-    } catch (error) {
-      o.log(`reminders: ${(error as Error).stack ?? String(error)}`);
-    }
-  };
-  // Each run is scheduled after the previous one ends, so two never overlap in one process.
-  const next = (delay: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().then(() => next(o.everyMs));
-    }, delay);
-    timer.unref();
-  };
-  next(o.firstMs ?? o.everyMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const registry = { ...reminderJobs(o), ...mailJobs(o.mailer) };
+  return startJobSchedule(db, {
+    everyMs: o.everyMs,
+    firstMs: o.firstMs,
+    registry,
+    recurring: Object.keys(registry),
+    log: o.log,
+  });
 }

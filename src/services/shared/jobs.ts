@@ -1,0 +1,136 @@
+// Running background jobs: a registry names, for each kind of job, the function that does it;
+// a run claims due jobs of the registered kinds one at a time (db/shared/jobs.ts: a lease under
+// SKIP LOCKED), does each with no transaction open, and settles it. A schedule repeats runs on a
+// timer created by main.ts, queueing its recurring jobs first. Kinds to come: imports,
+// aggregate refreshes, scheduled DHIS2 pulls — each one entry of a registry.
+import { randomBytes } from "node:crypto";
+import {
+  claimJob,
+  completeJob,
+  enqueueJob,
+  expireLapsedJobs,
+  failJob,
+  type JobRow,
+} from "../../db/shared/jobs.ts";
+import type { Db } from "./db.ts";
+
+export interface JobContext {
+  db: Db;
+  job: JobRow;
+}
+
+/** Does one job; what it returns is stored as the job's result, what it throws as its error. */
+export type JobHandler = (context: JobContext) => Promise<unknown>;
+
+/** Kind → handler. A process claims only the kinds its registry names. */
+export type JobRegistry = Readonly<Record<string, JobHandler>>;
+
+export interface RunOptions {
+  /** Who runs: one name per process, so that a lease tells its holder. */
+  owner: string;
+  /** Longer than any job of these kinds takes; a lapsed lease lets another process retry. */
+  leaseSeconds?: number;
+  /** Jobs per run at most. */
+  limit?: number;
+  /** Wait before a failed job's next attempt. */
+  retrySeconds?: number;
+}
+
+export interface RunReport {
+  done: number;
+  failed: number;
+}
+
+/** A name for this process's leases. */
+export function workerName(): string {
+  return `${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+/** Claims and does due jobs until none is left (or `limit`); each job is tried once per run. */
+export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): Promise<RunReport> {
+  const report: RunReport = { done: 0, failed: 0 };
+  const kinds = Object.keys(registry);
+  await expireLapsedJobs(db, kinds);
+  let afterId = "0";
+  for (let i = 0; i < (o.limit ?? 100); i++) {
+    const job = await claimJob(db, {
+      kinds,
+      owner: o.owner,
+      leaseSeconds: o.leaseSeconds ?? 600,
+      afterId,
+    });
+    if (!job) break;
+    afterId = job.id;
+    const handler = registry[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for ${job.kind}`);
+      const result = await handler({ db, job });
+      await completeJob(db, job.id, o.owner, result ?? null);
+      report.done += 1;
+    } catch (error) {
+      await failJob(
+        db,
+        job.id,
+        o.owner,
+        String((error as Error)?.message ?? error),
+        o.retrySeconds ?? 60,
+      );
+      report.failed += 1;
+    }
+  }
+  return report;
+}
+
+export interface Schedule {
+  stop(): Promise<void>;
+}
+
+/**
+ * Every `everyMs`: queues the recurring kinds (each at most once while waiting or running, in
+ * every instance together), then runs the due jobs. The timer does not keep the process alive;
+ * stop() waits for a run in progress to finish.
+ */
+export function startJobSchedule(
+  db: Db,
+  o: {
+    everyMs: number;
+    /** Delay before the first run (a server restarted often still gets its runs). */
+    firstMs?: number;
+    registry: JobRegistry;
+    /** Kinds queued at every tick, in this order. */
+    recurring: readonly string[];
+    owner?: string;
+    log: (line: string) => void;
+  },
+): Schedule {
+  const owner = o.owner ?? workerName();
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    try {
+      await expireLapsedJobs(db, o.recurring);
+      for (const kind of o.recurring)
+        await enqueueJob(db, { kind, dedupeKey: kind, maxAttempts: 1 });
+      await runDueJobs(db, o.registry, { owner });
+    } catch (error) {
+      o.log(`jobs: ${(error as Error).stack ?? String(error)}`);
+    }
+  };
+  // Each run is scheduled after the previous one ends, so two never overlap in one process.
+  const next = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().then(() => next(o.everyMs));
+    }, delay);
+    timer.unref();
+  };
+  next(o.firstMs ?? o.everyMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -138,6 +138,8 @@ export interface InvitationsTable {
   created_at: Timestamp;
   used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** The language the invitation was written in (migration 0014); null reads as French. */
+  lang: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {

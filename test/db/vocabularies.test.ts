@@ -1,8 +1,10 @@
 // Each vocabulary of the domain is the list its CHECK constraint allows, read back from the
 // migrated database (pg_get_constraintdef) on PGlite and PostgreSQL, so the two cannot drift.
+
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_BATCH_STATES, JOB_STATES } from "../../src/domain/shared/jobs.ts";
+import { LANGS } from "../../src/domain/shared/lang.ts";
 import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
 import { ROLES } from "../../src/domain/shared/policy.ts";
 import { BUILDING_BLOCKS } from "../../src/domain/tracker/building-block.ts";
@@ -27,6 +29,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "difficulties.level": DIFFICULTY_LEVELS,
   "import_batches.state": IMPORT_BATCH_STATES,
   "indicators.building_blocks": BUILDING_BLOCKS,
+  "invitations.lang": LANGS,
   "jobs.state": JOB_STATES,
   "outbox.kind": OUTBOX_KINDS,
   "partners.category": PARTNER_CATEGORIES,

@@ -83,7 +83,7 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
   import_not_found:
     "Fichier {file} refusé : la période ou le partenaire qu'il nomme n'existe pas ({value}).",
   import_done:
-    "{file} ({cycle}, {partner}) : {imported} {imported|réponse ajoutée|réponses ajoutées}, {updated} {updated|mise à jour|mises à jour}, {unchanged} {unchanged|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
+    "{file} ({cycle}, {partner}) : {imported} {imported|réponse ajoutée|réponses ajoutées}, {updated} {updated|mise à jour|mises à jour}, {ignored} {ignored|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
   import_dry_run: "Vérification seulement (--dry-run) : rien n'a été enregistré.",
   import_row: "  ligne {row} : {reason}",
   "refused.too_large": "il dépasse 10 Mo.",
@@ -186,7 +186,7 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
   import_refused: "File {file} refused: {reason}",
   import_not_found: "File {file} refused: the cycle or partner it names does not exist ({value}).",
   import_done:
-    "{file} ({cycle}, {partner}): {imported} {imported|answer|answers} added, {updated} updated, {unchanged} unchanged, {rejected} {rejected|row|rows} refused.",
+    "{file} ({cycle}, {partner}): {imported} {imported|answer|answers} added, {updated} updated, {ignored} unchanged, {rejected} {rejected|row|rows} refused.",
   import_dry_run: "Check only (--dry-run): nothing was stored.",
   import_row: "  row {row}: {reason}",
   "refused.too_large": "it is larger than 10 MB.",

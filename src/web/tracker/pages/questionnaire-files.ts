@@ -2,8 +2,8 @@
 // reports an import's outcome (counts and refused rows) or why the whole file was refused.
 
 import { html } from "hono/html";
-import type { MessageKey } from "../../../i18n/index.ts";
 import { summaryCounts } from "../../../domain/shared/import-summary.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
 import type { QuestionnaireView } from "../../../services/tracker/questionnaire.ts";
 import type { ImportResult } from "../../../services/tracker/questionnaire-files.ts";
 import { csrfField } from "../../shared/forms.ts";

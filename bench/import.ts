@@ -1,4 +1,9 @@
 // Benchmark of the workbook import on the fullest demo partner (the partner with the most answers
+
+import ExcelJS from "exceljs";
+import type { KyselyPlugin } from "kysely";
+import { type Database, openDatabase } from "../src/db/connect.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
 // in the Mali 2022 world): its 2023 questionnaire is downloaded, every row filled in, and
 // imported three times — new answers (all inserted), every answer changed (all updated), the
 // same file again (all unchanged). For each: the wall time and the SQL statements sent, counted
@@ -9,10 +14,7 @@
 // disturbs least.
 // Runs on the embedded database in memory, and on PostgreSQL too with BENCH_DATABASE_URL.
 // Run: `node bench/import.ts` (Node 24).
-import ExcelJS from "exceljs";
-import type { KyselyPlugin } from "kysely";
-import { type Database, openDatabase } from "../src/db/connect.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
+import { summaryCounts } from "../src/domain/shared/import-summary.ts";
 import type { Actor } from "../src/domain/shared/policy.ts";
 import { stopRendering } from "../src/services/shared/rendering.ts";
 import {
@@ -118,8 +120,8 @@ async function benchOn(backend: string, database: Database): Promise<Row[]> {
     const result = await importQuestionnaire(db, admin, bytes, { dryRun: false }, "fr");
     const wallMs = performance.now() - t0;
     if (!result.ok) throw new Error(`import refused: ${result.reason}`);
-    const c = result.counts;
-    const n = c.imported + c.updated + c.unchanged + c.rejected;
+    const c = summaryCounts(result.summary);
+    const n = c.imported + c.updated + c.ignored + c.rejected;
     rows.push({
       backend,
       run,
@@ -129,7 +131,7 @@ async function benchOn(backend: string, database: Database): Promise<Row[]> {
       sqlMs: counter.sqlMs(),
       statements: counter.count(),
       perRow: counter.count() / n,
-      counts: `${c.imported}/${c.updated}/${c.unchanged}/${c.rejected}`,
+      counts: `${c.imported}/${c.updated}/${c.ignored}/${c.rejected}`,
     });
   }
   console.log(`${backend}: fullest partner ${fullest.slug} (${fullest.n} answers in 2022)`);

@@ -1,3 +1,7 @@
+// The collection journey in a real browser, at phone width: the coordinator opens the 2023 cycle
+// and invites partners; a respondent answers in two sittings, the second one offline, then meets
+// a conflict. The app runs in process on an in-memory PGlite loaded with the Mali 2022 demo plus
+// one account per role; the browser is the system's Chromium.
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";

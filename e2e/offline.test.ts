@@ -1,9 +1,13 @@
+// The questionnaire offline and on a shared phone, in Debian's Chromium at 360 px: it reopens
+// from the service worker without a connection and keeps answering, shows what waits to be sent,
+// sends it once back online; two respondents taking turns in one browser never send each
+// other's answers, and a link opened again goes back in (or, elsewhere, offers a fresh link).
 import type { ServerType } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
 import { deliverPending } from "../src/services/shared/mail.ts";
-import { createInvitation } from "../src/services/tracker/invitations.ts";
+import { createInvitation, invitationLinks } from "../src/services/tracker/invitations.ts";
 import { ACCOUNTS, PASSWORD, SYSTEM } from "../test/support/world.ts";
 import { browserSuite, checkPage, type Journey, PHONE, startJourney, watch } from "./support.ts";
 
@@ -286,12 +290,16 @@ suite(title, () => {
     // The outbox keeps no live token: the link is made as the message leaves.
     expect(mail.at(-1)?.body).toContain("/i/{jalon-link}");
     const delivered: string[] = [];
-    await deliverPending(database.db, {
-      from: "jalon@jalon.test",
-      send: async (m) => {
-        if (m.to === "terrain2@psi.example.org") delivered.push(m.text);
+    await deliverPending(
+      database.db,
+      {
+        from: "jalon@jalon.test",
+        send: async (m) => {
+          if (m.to === "terrain2@psi.example.org") delivered.push(m.text);
+        },
       },
-    });
+      invitationLinks,
+    );
     const fresh = /\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.at(-1) ?? "")?.[0] ?? "";
     expect(fresh).not.toBe("");
     await other.goto(fresh);

@@ -1,3 +1,6 @@
+// The public journey in a real browser, at phone width: scorecard in French, switch to English,
+// a commitment, a partner, the directory, the synthesis and a 404. The app runs in process on an
+// in-memory PGlite loaded with the Mali 2022 demo; the browser is the system's Chromium.
 import { resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";

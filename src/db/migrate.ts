@@ -13,6 +13,7 @@ import * as m0010 from "./migrations/0010_outbox_links.ts";
 import * as m0011 from "./migrations/0011_account_security.ts";
 import * as m0012 from "./migrations/0012_import_batches.ts";
 import * as m0013 from "./migrations/0013_jobs.ts";
+import * as m0014 from "./migrations/0014_invitation_lang.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "0010_outbox_links": m0010,
   "0012_import_batches": m0012,
   "0013_jobs": m0013,
+  "0014_invitation_lang": m0014,
 };
 
 export interface MigrationReport {

@@ -1,16 +1,19 @@
 // Loads a demo world into an empty database, in one transaction, through the audited writers.
 
+import type { Transaction } from "kysely";
 import type { Database } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { isEmpty, resetAll } from "../db/reset.ts";
-import type { Executor } from "../db/shared/audit.ts";
+import type { DB } from "../db/schema.ts";
+import { insertAcronym } from "../db/tracker/acronyms.ts";
 import { insertAssessment, insertValidationMeeting } from "../db/tracker/assessments.ts";
 import { insertCommitment, insertGoal, insertProcessIndicator } from "../db/tracker/commitments.ts";
 import { insertCycle } from "../db/tracker/cycles.ts";
 import { insertCycleRecommendation, insertDifficulty } from "../db/tracker/difficulties.ts";
+import { insertMapping } from "../db/tracker/mappings.ts";
 import { insertPartner } from "../db/tracker/partners.ts";
-import { insertAcronym, saveCycleTextRow } from "../db/tracker/report-texts.ts";
-import { insertMapping, insertResponse } from "../db/tracker/responses.ts";
+import { saveCycleTextRow } from "../db/tracker/report-texts.ts";
+import { insertResponse } from "../db/tracker/responses.ts";
 import { insertTracker } from "../db/tracker/trackers.ts";
 import { Problem } from "../domain/shared/problem.ts";
 import { slugify } from "../domain/tracker/partner.ts";
@@ -29,7 +32,11 @@ export interface DemoReport {
 }
 
 /** Writes a world into the database; the caller provides the transaction. */
-export async function writeWorld(db: Executor, world: World, actor: string): Promise<DemoReport> {
+export async function writeWorld(
+  db: Transaction<DB>,
+  world: World,
+  actor: string,
+): Promise<DemoReport> {
   const tracker = await insertTracker(db, actor, {
     countryCode: world.tracker.countryCode,
     name: world.tracker.name.fr,

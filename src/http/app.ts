@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { ZodError } from "zod";
-import { fieldReasons, isProblem, Problem } from "../domain/shared/problem.ts";
+import { isProblem, Problem } from "../domain/shared/problem.ts";
 import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
 import { isClosedLinkSession } from "../services/shared/auth.ts";
 import { invitationOpen } from "../services/tracker/invitations.ts";
@@ -100,8 +100,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   if (deps.allowedHost !== undefined) app.use(hostCheck(deps.allowedHost, deps.baseUrl));
   const tooLarge = (c: Context<AppEnv>) => {
     const view = viewOf(c);
-    if (wantsJson(c)) return c.json({ error: "too_large", message: view.t("error.tooLarge") }, 413);
-    return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), 413);
+    const status = PROBLEM_STATUS.too_large;
+    if (wantsJson(c))
+      return c.json({ error: "too_large", message: view.t("error.tooLarge") }, status);
+    return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), status);
   };
   const smallBodies = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
   // Upload routes get their own limit here, before the CSRF check reads the body, and only for
@@ -164,7 +166,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       if (error.code === "busy") c.header("Retry-After", String(BUSY_RETRY_SECONDS));
       if (wantsJson(c)) {
         return c.json(
-          { error: error.code, subject: error.subject, details: error.details },
+          {
+            error: error.code,
+            subject: error.subject,
+            details: error.details,
+            issues: error.issues,
+          },
           status,
         );
       }
@@ -190,11 +197,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       }
       if (error.code === "invalid_input") {
         // Named as the form labels it; a name no form shows is never printed raw.
-        const name =
-          error.subject === "fields"
-            ? (Object.keys(fieldReasons(error))[0] ?? "")
-            : String(error.details.field ?? error.subject);
-        const field = fieldLabel(view, name);
+        const field = fieldLabel(view, error.issues[0]?.path ?? "");
         const nul = error.subject === "nul";
         const body = field
           ? view.t(nul ? "error.invalid.nul" : "error.invalid.body", { field })

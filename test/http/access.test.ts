@@ -1,7 +1,11 @@
 // The access rules, route by route and role by role: every row says who may and who may not.
+
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { createApp } from "../../src/http/app.ts";
+import { createApp } from "../../src/http/app.ts";
+import type { AppEnv } from "../../src/http/shared/env.ts";
 import { createInvitation } from "../../src/services/tracker/invitations.ts";
+import { COPY_JS_PATH, QUESTIONNAIRE_JS_PATH } from "../../src/web/client.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
@@ -30,10 +34,21 @@ const STAFF: Who[] = ["validator", "programme_manager", "coordinator", "admin"];
 const PSI_SIDE: Who[] = ["invitation", "respondent"];
 
 interface Row {
+  /** The route as the app declares it (method and pattern), one row per route of the app. */
+  route: string;
   method: "GET" | "POST" | "PUT";
   path: string;
   allowed: Who[];
   body?: Record<string, string>;
+  /**
+   * A refusal here is a 404 ("not found" rather than "not yours"); elsewhere a 404 means the
+   * check was passed and the thing asked for (a made-up id, a spent token) is not there.
+   */
+  hidesAsNotFound?: boolean;
+  /** The route's own answer to wrong credentials is a 401: here it is no access refusal. */
+  checksCredentials?: boolean;
+  /** Ends the session (signing out, a link that fails): run for every role after the rest. */
+  last?: boolean;
 }
 
 const answer = {
@@ -49,82 +64,422 @@ const answer = {
   submit: false,
 };
 
+const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "anonymous");
+const SETUP: Who[] = ["coordinator", "admin"];
+const VALIDATION: Who[] = ["validator", "coordinator", "admin"];
+const PSI_READERS: Who[] = [...PSI_SIDE, ...STAFF];
+/** An id no row has: an allowed request passes the check and finds nothing (404). */
+const NONE = "999999";
+
 // Writes come last in each role's run and are chosen so that an allowed one changes nothing
-// that a later row depends on.
+// that a later row depends on: bad values refused before anything is written, a cycle whose
+// state refuses the change, or an id that names nothing.
 const ROUTES: Row[] = [
-  { method: "GET", path: "/", allowed: EVERYONE },
-  { method: "GET", path: "/partners/psi", allowed: EVERYONE },
-  { method: "GET", path: "/manage", allowed: STAFF },
-  { method: "GET", path: "/manage/cycles/2023", allowed: STAFF },
-  { method: "GET", path: "/manage/cycles/2023/mapping", allowed: STAFF },
-  { method: "GET", path: "/manage/cycles/2023/partners/psi", allowed: STAFF },
-  { method: "GET", path: "/manage/cycles/2023/tracking", allowed: STAFF },
+  { route: "GET /", method: "GET", path: "/", allowed: EVERYONE },
+  { route: "GET /cycles/:cycle", method: "GET", path: "/cycles/2022", allowed: EVERYONE },
   {
+    route: "GET /cycles/:cycle/commitments/:number",
+    method: "GET",
+    path: "/cycles/2022/commitments/1",
+    allowed: EVERYONE,
+  },
+  {
+    route: "GET /cycles/:cycle/synthesis",
+    method: "GET",
+    path: "/cycles/2022/synthesis",
+    allowed: EVERYONE,
+  },
+  { route: "GET /synthesis", method: "GET", path: "/synthesis", allowed: EVERYONE },
+  {
+    route: "GET /cycles/:cycle/:file{report\\.[a-z]+}",
+    method: "GET",
+    path: "/cycles/2022/report.html",
+    allowed: EVERYONE,
+  },
+  { route: "GET /partners", method: "GET", path: "/partners", allowed: EVERYONE },
+  { route: "GET /partners/:partner", method: "GET", path: "/partners/psi", allowed: EVERYONE },
+  { route: "GET /lang/:lang", method: "GET", path: "/lang/fr?next=/", allowed: EVERYONE },
+  { route: "GET /login", method: "GET", path: "/login", allowed: EVERYONE },
+  { route: "GET /password/forgot", method: "GET", path: "/password/forgot", allowed: EVERYONE },
+  {
+    route: "GET /password/reset/:token",
+    method: "GET",
+    path: "/password/reset/not-a-token",
+    allowed: EVERYONE,
+  },
+  // A link that is not one opens nothing, whoever follows it.
+  { route: "GET /i/:token", method: "GET", path: "/i/not-a-token", allowed: EVERYONE },
+  { route: "GET /setup/:token", method: "GET", path: "/setup/not-a-token", allowed: EVERYONE },
+  { route: "GET /sw.js", method: "GET", path: "/sw.js", allowed: EVERYONE },
+  {
+    route: "GET /manifest.webmanifest",
+    method: "GET",
+    path: "/manifest.webmanifest",
+    allowed: EVERYONE,
+  },
+  { route: "GET /icon.svg", method: "GET", path: "/icon.svg", allowed: EVERYONE },
+  { route: `GET ${COPY_JS_PATH}`, method: "GET", path: COPY_JS_PATH, allowed: EVERYONE },
+  {
+    route: `GET ${QUESTIONNAIRE_JS_PATH}`,
+    method: "GET",
+    path: QUESTIONNAIRE_JS_PATH,
+    allowed: EVERYONE,
+  },
+  { route: "GET /healthz", method: "GET", path: "/healthz", allowed: EVERYONE },
+  { route: "GET /manage", method: "GET", path: "/manage", allowed: STAFF },
+  {
+    route: "GET /manage/cycles/:cycle",
+    method: "GET",
+    path: "/manage/cycles/2023",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/mapping",
+    method: "GET",
+    path: "/manage/cycles/2023/mapping",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/partners/:partner",
+    method: "GET",
+    path: "/manage/cycles/2023/partners/psi",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/tracking",
+    method: "GET",
+    path: "/manage/cycles/2023/tracking",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/validation",
     method: "GET",
     path: "/manage/cycles/2023/validation",
     allowed: STAFF,
   },
-  { method: "GET", path: "/manage/outbox", allowed: STAFF },
-  { method: "GET", path: "/manage/users", allowed: ["admin"] },
-  { method: "GET", path: "/manage/acronyms", allowed: ["coordinator", "admin"] },
-  { method: "GET", path: "/manage/acronyms/1", allowed: ["coordinator", "admin"] },
-  { method: "POST", path: "/manage/acronyms", allowed: ["coordinator", "admin"], body: {} },
-  { method: "POST", path: "/manage/users", allowed: ["admin"], body: { email: "" } },
-  { method: "GET", path: "/q/2023/psi", allowed: [...PSI_SIDE, ...STAFF] },
-  { method: "GET", path: "/api/q/2023/psi", allowed: [...PSI_SIDE, ...STAFF] },
-  { method: "GET", path: "/q/2023/msi", allowed: ["other_respondent", ...STAFF] },
-  { method: "GET", path: "/api/q/2023/msi", allowed: ["other_respondent", ...STAFF] },
-  { method: "PUT", path: "/api/q/2023/psi/d", allowed: [...PSI_SIDE, "coordinator", "admin"] },
   {
-    method: "PUT",
-    path: "/api/q/2023/msi/c",
-    allowed: ["other_respondent", "coordinator", "admin"],
+    route: "GET /manage/cycles/:cycle/report-texts",
+    method: "GET",
+    path: "/manage/cycles/2023/report-texts",
+    allowed: SETUP,
+  },
+  { route: "GET /manage/outbox", method: "GET", path: "/manage/outbox", allowed: STAFF },
+  { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
+  { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
+  {
+    route: "GET /manage/acronyms/:id{[0-9]+}",
+    method: "GET",
+    path: "/manage/acronyms/1",
+    allowed: SETUP,
+  },
+  { route: "GET /q", method: "GET", path: "/q", allowed: SIGNED_IN },
+  {
+    route: "GET /q/:cycle/:partner",
+    method: "GET",
+    path: "/q/2023/psi",
+    allowed: PSI_READERS,
+    hidesAsNotFound: true,
   },
   {
-    method: "POST",
-    path: "/q/2023/psi/l",
-    allowed: [...PSI_SIDE, "coordinator", "admin"],
-    body: { contributes: "no", action: "save" },
+    route: "GET /api/q/:cycle/:partner",
+    method: "GET",
+    path: "/api/q/2023/psi",
+    allowed: PSI_READERS,
+    hidesAsNotFound: true,
   },
   {
-    method: "POST",
-    path: "/manage/cycles/2023/mapping",
-    allowed: ["coordinator", "admin"],
-    body: { m: "0:0" },
+    route: "GET /q/:cycle/:partner",
+    method: "GET",
+    path: "/q/2023/msi",
+    allowed: ["other_respondent", ...STAFF],
+    hidesAsNotFound: true,
   },
   {
+    route: "GET /api/q/:cycle/:partner",
+    method: "GET",
+    path: "/api/q/2023/msi",
+    allowed: ["other_respondent", ...STAFF],
+    hidesAsNotFound: true,
+  },
+  {
+    route: "GET /q/:cycle/:partner/questionnaire.xlsx",
+    method: "GET",
+    path: "/q/2023/psi/questionnaire.xlsx",
+    allowed: PSI_READERS,
+    hidesAsNotFound: true,
+  },
+  {
+    route: "GET /q/:cycle/:partner/questionnaire.docx",
+    method: "GET",
+    path: "/q/2023/psi/questionnaire.docx",
+    allowed: PSI_READERS,
+    hidesAsNotFound: true,
+  },
+  {
+    route: "GET /q/:cycle/:partner/questionnaire.pdf",
+    method: "GET",
+    path: "/q/2023/psi/questionnaire.pdf",
+    allowed: PSI_READERS,
+    hidesAsNotFound: true,
+  },
+  // Writes. Signing in with nothing typed, asking a reset for no address, using a link that is
+  // not one: refused for their values, whoever sends them.
+  {
+    route: "POST /login",
     method: "POST",
-    path: "/manage/cycles/2023/partners/psi/invite",
-    allowed: ["coordinator", "admin"],
+    path: "/login",
+    allowed: EVERYONE,
+    body: {},
+    checksCredentials: true,
+  },
+  {
+    route: "POST /password/forgot",
+    method: "POST",
+    path: "/password/forgot",
+    allowed: EVERYONE,
     body: { email: "" },
   },
   {
+    route: "POST /password/reset/:token",
+    method: "POST",
+    path: "/password/reset/not-a-token",
+    allowed: EVERYONE,
+    body: { password: "" },
+  },
+  {
+    route: "POST /i/:token/fresh",
+    method: "POST",
+    path: "/i/not-a-token/fresh",
+    allowed: EVERYONE,
+    body: {},
+  },
+  {
+    route: "POST /setup/:token",
+    method: "POST",
+    path: "/setup/not-a-token",
+    allowed: EVERYONE,
+    body: {},
+  },
+  {
+    route: "POST /manage/acronyms",
+    method: "POST",
+    path: "/manage/acronyms",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/acronyms/:id{[0-9]+}",
+    method: "POST",
+    path: "/manage/acronyms/1",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/acronyms/:id{[0-9]+}/delete",
+    method: "POST",
+    path: `/manage/acronyms/${NONE}/delete`,
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/users",
+    method: "POST",
+    path: "/manage/users",
+    allowed: ["admin"],
+    body: { email: "" },
+  },
+  {
+    route: "POST /manage/users/:id/disable",
+    method: "POST",
+    path: `/manage/users/${NONE}/disable`,
+    allowed: ["admin"],
+    body: {},
+  },
+  {
+    route: "PUT /api/q/:cycle/:partner/:code",
+    method: "PUT",
+    path: "/api/q/2023/psi/d",
+    allowed: [...PSI_SIDE, ...SETUP],
+    hidesAsNotFound: true,
+  },
+  {
+    route: "PUT /api/q/:cycle/:partner/:code",
+    method: "PUT",
+    path: "/api/q/2023/msi/c",
+    allowed: ["other_respondent", ...SETUP],
+    hidesAsNotFound: true,
+  },
+  {
+    route: "POST /q/:cycle/:partner/:code",
+    method: "POST",
+    path: "/q/2023/psi/l",
+    allowed: [...PSI_SIDE, ...SETUP],
+    body: { contributes: "no", action: "save" },
+    hidesAsNotFound: true,
+  },
+  // No file sent: refused as such to those who may open that questionnaire (whether they may
+  // write it is decided with the file, as for the page's forms); another partner finds nothing.
+  {
+    route: "POST /q/:cycle/:partner/import",
+    method: "POST",
+    path: "/q/2023/psi/import",
+    allowed: PSI_READERS,
+    body: {},
+    hidesAsNotFound: true,
+  },
+  {
+    route: "POST /manage/cycles/:cycle/mapping",
+    method: "POST",
+    path: "/manage/cycles/2023/mapping",
+    allowed: SETUP,
+    body: { m: "0:0" },
+  },
+  {
+    route: "POST /manage/cycles/:cycle/partners/:partner/invite",
+    method: "POST",
+    path: "/manage/cycles/2023/partners/psi/invite",
+    allowed: SETUP,
+    body: { email: "" },
+  },
+  {
+    route: "POST /manage/cycles/:cycle/partners/:partner/revoke",
+    method: "POST",
+    path: "/manage/cycles/2023/partners/nobody/revoke",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles",
     method: "POST",
     path: "/manage/cycles",
-    allowed: ["coordinator", "admin"],
+    allowed: SETUP,
     body: { slug: "", label: "" },
   },
   // Refused for their bad values by those who may, before anything is written.
   {
+    route: "POST /manage/cycles/:cycle/partners/:partner/extend",
     method: "POST",
     path: "/manage/cycles/2023/partners/psi/extend",
-    allowed: ["coordinator", "admin"],
+    allowed: SETUP,
     body: { until: "" },
   },
   {
+    route: "POST /manage/cycles/:cycle/reopen-collection",
     method: "POST",
     path: "/manage/cycles/2023/reopen-collection",
-    allowed: ["coordinator", "admin"],
+    allowed: SETUP,
     body: { reason: "" },
   },
-  { method: "POST", path: "/manage/cycles/2023/publish", allowed: ["coordinator", "admin"] },
+  {
+    route: "POST /manage/cycles/:cycle/publish",
+    method: "POST",
+    path: "/manage/cycles/2023/publish",
+    allowed: SETUP,
+  },
   // An empty deadline: refused beside its field for those allowed, so nothing changes.
   {
+    route: "POST /manage/cycles/:cycle/deadline",
     method: "POST",
     path: "/manage/cycles/2023/deadline",
-    allowed: ["coordinator", "admin"],
+    allowed: SETUP,
     body: { deadline: "" },
   },
+  // State changes asked of a cycle whose state refuses them (2023 collects, 2022 is published).
+  {
+    route: "POST /manage/cycles/:cycle/open",
+    method: "POST",
+    path: "/manage/cycles/2023/open",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/close",
+    method: "POST",
+    path: "/manage/cycles/2022/close",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/reopen",
+    method: "POST",
+    path: "/manage/cycles/2023/reopen",
+    allowed: SETUP,
+    body: { reason: "" },
+  },
+  {
+    route: "POST /manage/cycles/:cycle/report-texts",
+    method: "POST",
+    path: "/manage/cycles/2023/report-texts",
+    allowed: SETUP,
+    body: { kind: "" },
+  },
+  {
+    route: "POST /manage/cycles/:cycle/tracking/remind",
+    method: "POST",
+    path: "/manage/cycles/2022/tracking/remind",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/tracking/partners/:partner/remind",
+    method: "POST",
+    path: "/manage/cycles/2023/tracking/partners/nobody/remind",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/tracking/partners/:partner/whatsapp",
+    method: "POST",
+    path: "/manage/cycles/2023/tracking/partners/nobody/whatsapp",
+    allowed: SETUP,
+    body: {},
+  },
+  // No mailer in this app: those who may send are told so, nothing is sent.
+  {
+    route: "POST /manage/outbox/send",
+    method: "POST",
+    path: "/manage/outbox/send",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/validation/meeting",
+    method: "POST",
+    path: "/manage/cycles/2023/validation/meeting",
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/validation/indicators/:code",
+    method: "POST",
+    path: "/manage/cycles/2023/validation/indicators/zz",
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/validation/answers/:id/return",
+    method: "POST",
+    path: `/manage/cycles/2023/validation/answers/${NONE}/return`,
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/validation/answers/:id/whatsapp",
+    method: "POST",
+    path: `/manage/cycles/2023/validation/answers/${NONE}/whatsapp`,
+    allowed: SETUP,
+    body: {},
+  },
+  // Entering with a link that is not one leaves the browser without the session it had.
+  {
+    route: "POST /i/:token",
+    method: "POST",
+    path: "/i/not-a-token",
+    allowed: EVERYONE,
+    body: {},
+    last: true,
+  },
+  { route: "POST /logout", method: "POST", path: "/logout", allowed: EVERYONE, last: true },
 ];
 
 // Respondents' addresses: those who write to them see them, validators and programme managers
@@ -143,8 +498,9 @@ const CONTACT_PAGES: { path: string; shows: Who[]; hides: Who[] }[] = [
   },
 ];
 
-function isDenied(res: Response): boolean {
-  if ([401, 403, 404].includes(res.status)) return true;
+function isDenied(res: Response, row: Row): boolean {
+  if (res.status === 403 || (res.status === 401 && !row.checksCredentials)) return true;
+  if (row.hidesAsNotFound && res.status === 404) return true;
   return res.status === 303 && (res.headers.get("location") ?? "").startsWith("/login");
 }
 
@@ -187,24 +543,46 @@ describe.each(backends)("access rules on %s", (backend) => {
   });
   afterAll(() => t.dispose());
 
+  it("has a row for every route of the app", () => {
+    expect(missingRows(app, ROUTES)).toEqual([]);
+  });
+
+  it("finds a route added without a row", () => {
+    const grown = createApp({ db: t.db, secureCookies: false, log: () => {}, baseUrl: "" });
+    grown.post("/manage/cycles/:cycle/archive", (c) => c.text("archived"));
+    expect(missingRows(grown, ROUTES)).toEqual(["POST /manage/cycles/:cycle/archive"]);
+  });
+
+  /** What was wrong in running the rows as this role: allowed where denied, or the reverse. */
+  async function walk(who: Who, rows: Row[]): Promise<string[]> {
+    const c = clients.get(who);
+    if (!c) throw new Error(who);
+    const wrong: string[] = [];
+    for (const route of rows) {
+      // A form is posted from a page just loaded: after a session ended, the page's new token.
+      if (route.last) await c.get("/login");
+      let res: Response;
+      if (route.method === "GET") res = await c.get(route.path);
+      else if (route.method === "PUT") res = await c.send("PUT", route.path, answer);
+      else res = await c.post(route.path, route.body ?? {});
+      const allowed = route.allowed.includes(who);
+      if (allowed === isDenied(res, route) || res.status >= 500) {
+        wrong.push(
+          `${route.method} ${route.path}: ${res.status} ${res.headers.get("location") ?? ""} (expected ${allowed ? "allowed" : "denied"})`,
+        );
+      }
+    }
+    return wrong;
+  }
+
   for (const who of EVERYONE) {
     it(`applies every rule to ${who}`, async () => {
-      const c = clients.get(who);
-      if (!c) throw new Error(who);
-      const wrong: string[] = [];
-      for (const route of ROUTES) {
-        let res: Response;
-        if (route.method === "GET") res = await c.get(route.path);
-        else if (route.method === "PUT") res = await c.send("PUT", route.path, answer);
-        else res = await c.post(route.path, route.body ?? {});
-        const allowed = route.allowed.includes(who);
-        if (allowed === isDenied(res) || res.status >= 500) {
-          wrong.push(
-            `${route.method} ${route.path}: ${res.status} ${res.headers.get("location") ?? ""} (expected ${allowed ? "allowed" : "denied"})`,
-          );
-        }
-      }
-      expect(wrong).toEqual([]);
+      expect(
+        await walk(
+          who,
+          ROUTES.filter((r) => !r.last),
+        ),
+      ).toEqual([]);
     });
   }
 
@@ -247,4 +625,28 @@ describe.each(backends)("access rules on %s", (backend) => {
       rows.filter((r) => r.slug === "msi").length,
     );
   });
+
+  // Last: these end the sessions the other tests use.
+  for (const who of EVERYONE) {
+    it(`applies the session-ending rules to ${who}`, async () => {
+      expect(
+        await walk(
+          who,
+          ROUTES.filter((r) => r.last),
+        ),
+      ).toEqual([]);
+    });
+  }
 });
+
+/**
+ * The routes of the app (method and pattern, as Hono lists them) that no row covers.
+ * Middleware (`app.use`, listed as ALL on a wildcard path) is not a route.
+ */
+function missingRows(built: Hono<AppEnv>, rows: readonly Row[]): string[] {
+  const covered = new Set(rows.map((r) => r.route));
+  const routes = built.routes
+    .filter((r) => !(r.method === "ALL" && r.path.endsWith("*")))
+    .map((r) => `${r.method} ${r.path}`);
+  return [...new Set(routes)].filter((r) => !covered.has(r));
+}

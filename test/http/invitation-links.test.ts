@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { deliverPending } from "../../src/services/shared/mail.ts";
-import { createInvitation, revokePartnerLinks } from "../../src/services/tracker/invitations.ts";
+import {
+  createInvitation,
+  invitationLinks,
+  revokePartnerLinks,
+} from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
@@ -114,12 +118,16 @@ describe.each(backends)("invitation links on %s", (backend) => {
     // The outbox keeps no live token: the link is made when the message is sent.
     expect(after.at(-1)).toContain("/i/{jalon-link}");
     const delivered: string[] = [];
-    await deliverPending(t.db, {
-      from: "jalon@jalon.test",
-      send: async (m) => {
-        delivered.push(m.text);
+    await deliverPending(
+      t.db,
+      {
+        from: "jalon@jalon.test",
+        send: async (m) => {
+          delivered.push(m.text);
+        },
       },
-    });
+      invitationLinks,
+    );
     const fresh = /\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.at(-1) ?? "")?.[0] ?? "";
     expect(fresh).not.toBe("");
     const opened = await client(app).get(fresh);

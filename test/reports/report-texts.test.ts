@@ -2,8 +2,8 @@
 // previous cycle's text offered as a starting point, and placeholders checked on save.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertAcronym } from "../../src/db/tracker/acronyms.ts";
 import { insertCycle } from "../../src/db/tracker/cycles.ts";
-import { insertAcronym } from "../../src/db/tracker/report-texts.ts";
 import { loadDemo } from "../../src/demo/load.ts";
 import { getCycleTexts, saveCycleText } from "../../src/services/tracker/report-texts.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { up as scrubLinks } from "../../src/db/migrations/0010_outbox_links.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { deliverPending, type Mailer } from "../../src/services/shared/mail.ts";
+import { invitationLinks } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
@@ -56,7 +57,7 @@ describe.each(backends)("links in the outbox on %s", (backend) => {
     expect(page).toContain("http://jalon.test/i/…");
     expect(page).not.toContain("{jalon-link}");
 
-    expect(await deliverPending(t.db, mailer)).toEqual({ sent: 3, failed: 0 });
+    expect(await deliverPending(t.db, mailer, invitationLinks)).toEqual({ sent: 3, failed: 0 });
     // Nothing readable afterwards either: the bodies are as they were queued.
     expect(await bodies()).toEqual(queued);
     const texts = delivered.map((d) => d.text).join("\n");
@@ -103,7 +104,7 @@ describe.each(backends)("links in the outbox on %s", (backend) => {
         throw new Error("550 mailbox unavailable");
       },
     };
-    expect(await deliverPending(t.db, refusing)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverPending(t.db, refusing, invitationLinks)).toEqual({ sent: 0, failed: 1 });
     expect(await live()).toBe(before);
   });
 

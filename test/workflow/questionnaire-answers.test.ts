@@ -2,7 +2,7 @@
 // the draft as typed and marked, numbers are read with the decimal comma, an empty answer cannot
 // be submitted, every API write names the version it replaces, and a client id means one body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setAnswerState } from "../../src/db/tracker/answers.ts";
+import { setResponseState } from "../../src/db/tracker/responses.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
@@ -330,7 +330,7 @@ describe.each(backends)("answers kept as typed on %s", (backend) => {
     // The write answers with the counter, so that a page can show it without reloading.
     expect((await put.json()).progress).toEqual({ mapped: all.length, started: 1, submitted: 1 });
     const id = (await stored("d"))?.id ?? 0;
-    await setAnswerState(t.db, "user:test", id, {
+    await setResponseState(t.db, "user:test", id, {
       state: "returned",
       return_comment: "Précisez le nombre de sessions.",
     });

@@ -64,16 +64,16 @@ describe.each(backends)("workbook import as one batch on %s", (backend) => {
     // The first answer stored, so that both imports below read the same stored answers.
     expect((await counted(await fill(await download(), "a", 1))).result).toMatchObject({
       ok: true,
-      counts: { imported: 1, rejected: 0 },
+      summary: { imported: 1, rejected: [] },
     });
     const one = await counted(await fill(await download(), "a2", 1));
-    expect(one.result).toMatchObject({ ok: true, counts: { updated: 1, imported: 0 } });
+    expect(one.result).toMatchObject({ ok: true, summary: { updated: 1, imported: 0 } });
     const all = await counted(await fill(await download(), "b"));
     expect(all.result.ok).toBe(true);
     if (!all.result.ok) return;
-    const rows = all.result.counts.imported + all.result.counts.updated;
+    const rows = all.result.summary.imported + all.result.summary.updated;
     expect(rows).toBeGreaterThanOrEqual(8);
-    expect(all.result.counts).toMatchObject({ updated: 1, imported: rows - 1, rejected: 0 });
+    expect(all.result.summary).toMatchObject({ updated: 1, imported: rows - 1, rejected: [] });
     // The rows are written by a handful of multi-row statements, not some ten per row.
     expect(all.statements).toBe(one.statements);
   });
@@ -96,7 +96,7 @@ describe.each(backends)("workbook import as one batch on %s", (backend) => {
       actor: actorLabel(SYSTEM),
       state: "done",
       inserted: 0,
-      updated: result.counts.updated,
+      updated: result.summary.updated,
       unchanged: 0,
       rejected: 0,
       scope: { cycle: "2023", partner: PARTNER },
@@ -118,14 +118,14 @@ describe.each(backends)("workbook import as one batch on %s", (backend) => {
     ]);
     const event = events[0];
     const after = event?.after as { counts: unknown; written: { version: number }[] };
-    expect(after.counts).toMatchObject({ updated: result.counts.updated });
-    expect(after.written).toHaveLength(result.counts.updated);
+    expect(after.counts).toMatchObject({ updated: result.summary.updated });
+    expect(after.written).toHaveLength(result.summary.updated);
     expect(after.written.map((w) => w.version).sort()).toEqual([
-      ...Array(result.counts.updated - 1).fill(2),
+      ...Array(result.summary.updated - 1).fill(2),
       4,
     ]);
     const before = event?.before as { activities: string }[];
-    expect(before).toHaveLength(result.counts.updated);
+    expect(before).toHaveLength(result.summary.updated);
     expect(before.every((b) => b.activities.startsWith("Activités b"))).toBe(true);
   });
 

@@ -106,13 +106,13 @@ describe.each(backends)("rows kept as typed in the workbook on %s", (backend) =>
   it("keeps them, still to correct, when the file comes back unchanged or changed elsewhere", async () => {
     const version = (await answer())?.version;
     const same = await upload(await save((await workbook()).book));
-    expect(same).toMatchObject({ ok: true, counts: { imported: 0, updated: 0, rejected: 0 } });
+    expect(same).toMatchObject({ ok: true, summary: { imported: 0, updated: 0, rejected: [] } });
     expect((await answer())?.version).toBe(version);
 
     const { book, sheet, row } = await workbook();
     sheet.getCell(row, COL.activities).value = "Formations et supervision";
     const changed = await upload(await save(book));
-    expect(changed).toMatchObject({ ok: true, counts: { updated: 1, rejected: 0 } });
+    expect(changed).toMatchObject({ ok: true, summary: { updated: 1, rejected: [] } });
     const a = await answer();
     expect(a).toMatchObject({ activities: "Formations et supervision", state: "draft" });
     expect(a?.held).toEqual({
@@ -134,7 +134,7 @@ describe.each(backends)("rows kept as typed in the workbook on %s", (backend) =>
     const { book, sheet, row } = await workbook();
     sheet.getCell(row, COL.outputs).value = "12 kits; 12,5 km";
     const result = await upload(await save(book));
-    expect(result).toMatchObject({ ok: true, counts: { updated: 1, rejected: 0 } });
+    expect(result).toMatchObject({ ok: true, summary: { updated: 1, rejected: [] } });
     const a = await answer();
     expect(a?.outputs).toEqual([
       { value: 12, unit: "kits" },
@@ -156,8 +156,10 @@ describe.each(backends)("rows kept as typed in the workbook on %s", (backend) =>
     const result = await upload(await save(book));
     expect(result).toMatchObject({
       ok: true,
-      counts: { updated: 0, rejected: 1 },
-      rejections: [{ row, reason: "output_value", column: "outputs", value: "beaucoup" }],
+      summary: {
+        updated: 0,
+        rejected: [{ row, reason: "output_value", column: "outputs", value: "beaucoup" }],
+      },
     });
     expect(await answer()).toEqual(before);
   });

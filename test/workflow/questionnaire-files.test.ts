@@ -125,12 +125,12 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     expect(dry).toMatchObject({
       ok: true,
       dryRun: true,
-      counts: { imported: 2, updated: 0, rejected: 0 },
+      summary: { imported: 2, updated: 0, rejected: [] },
     });
     expect(await answers()).toEqual(before);
 
     const done = await run(filled);
-    expect(done).toMatchObject({ ok: true, counts: { imported: 2, updated: 0, rejected: 0 } });
+    expect(done).toMatchObject({ ok: true, summary: { imported: 2, updated: 0, rejected: [] } });
     const after = new Map(await answers());
     expect(after.get(a)).toMatchObject({
       contributes: "yes",
@@ -162,7 +162,7 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const reimport = await run(await save(again));
     expect(reimport).toMatchObject({
       ok: true,
-      counts: { imported: 0, updated: 0, unchanged: codes.length, rejected: 0 },
+      summary: { imported: 0, updated: 0, ignored: codes.length, rejected: [] },
     });
     expect(after.get(a)?.cells[0]).toBe(before.get(a)?.cells[0]);
   });
@@ -172,7 +172,7 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const second = await run(filled);
     expect(second).toMatchObject({
       ok: true,
-      counts: { imported: 0, updated: 0, unchanged: codes.length, rejected: 0 },
+      summary: { imported: 0, updated: 0, ignored: codes.length, rejected: [] },
     });
     expect(await answers()).toEqual(before);
   });
@@ -196,9 +196,9 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     extra.getCell(COL.code).value = "zz";
     extra.getCell(COL.contributes).value = "Oui";
     const result = await run(await save(one.book));
-    expect(result).toMatchObject({ ok: true, counts: { updated: 1, rejected: 2 } });
+    expect(result).toMatchObject({ ok: true, summary: { updated: 1 } });
     if (!result.ok) return;
-    expect(result.rejections).toEqual([
+    expect(result.summary.rejected).toEqual([
       { row: ra, reason: "contributes", column: "contributes", value: "peut-être" },
       { row: extra.number, reason: "unknown_indicator", column: "code", value: "zz" },
     ]);
@@ -210,8 +210,10 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const bad = await run(await save(two.book));
     expect(bad).toMatchObject({
       ok: true,
-      counts: { rejected: 1, updated: 0 },
-      rejections: [{ row: rb2, reason: "output_value", column: "outputs", value: "abc" }],
+      summary: {
+        updated: 0,
+        rejected: [{ row: rb2, reason: "output_value", column: "outputs", value: "abc" }],
+      },
     });
   });
 
@@ -224,13 +226,13 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const before = await answers();
     const result = await run(await save(book));
     // Row b was changed online too (previous test): both rows are stale, nothing is overwritten.
-    expect(result.ok && result.rejections).toContainEqual({
+    expect(result.ok && result.summary.rejected).toContainEqual({
       row: ra,
       reason: "stale",
       column: "version",
       value: a,
     });
-    expect(result.ok && result.counts.updated).toBe(0);
+    expect(result.ok && result.summary.updated).toBe(0);
     expect(await answers()).toEqual(before);
   });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../../src/domain/shared/format.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { deliverPending } from "../../src/services/shared/mail.ts";
+import { invitationLinks } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
@@ -161,12 +162,16 @@ describe.each(backends)("the send-back loop on %s", (backend) => {
     // The outbox keeps no live token: the link is made as the message leaves.
     expect(mail.body).toContain("http://jalon.test/i/{jalon-link}");
     const delivered: string[] = [];
-    await deliverPending(t.db, {
-      from: "jalon@jalon.test",
-      send: async (m) => {
-        delivered.push(m.text);
+    await deliverPending(
+      t.db,
+      {
+        from: "jalon@jalon.test",
+        send: async (m) => {
+          delivered.push(m.text);
+        },
       },
-    });
+      invitationLinks,
+    );
     const link =
       /http:\/\/jalon\.test\/i\/[A-Za-z0-9_-]{40,}/.exec(delivered.join("\n"))?.[0] ?? "";
     expect(link).not.toBe("");

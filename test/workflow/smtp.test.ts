@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
 import { createApp } from "../../src/http/app.ts";
 import { deliverPending, type Mailer, smtpMailer } from "../../src/services/shared/mail.ts";
+import { invitationLinks } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
@@ -151,7 +152,7 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
   });
 
   it("sends nothing twice", async () => {
-    expect(await deliverPending(t.db, mailer)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPending(t.db, mailer, invitationLinks)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.arrived).toHaveLength(2);
   });
 
@@ -159,7 +160,7 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
     await coordinator.post("/manage/cycles/2023/partners/jhpiego/invite", {
       email: "refuse@jhpiego.org",
     });
-    expect(await deliverPending(t.db, mailer)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverPending(t.db, mailer, invitationLinks)).toEqual({ sent: 0, failed: 1 });
     const row = await t.db
       .selectFrom("outbox")
       .select(["sent_at", "attempts", "last_error"])
@@ -173,7 +174,7 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
     expect(page).toContain("Échec");
     expect(page).toContain("Tentatives : 1");
     // A retry is a second attempt, still not sent.
-    await deliverPending(t.db, mailer);
+    await deliverPending(t.db, mailer, invitationLinks);
     const again = await t.db
       .selectFrom("outbox")
       .select(["sent_at", "attempts"])
@@ -188,7 +189,10 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
     expect(invited.status).toBe(200);
     const before = smtp.arrived.length;
     // Two deliveries at once, as two instances would run them.
-    const deliveries = Promise.all([deliverPending(t.db, mailer), deliverPending(t.db, mailer)]);
+    const deliveries = Promise.all([
+      deliverPending(t.db, mailer, invitationLinks),
+      deliverPending(t.db, mailer, invitationLinks),
+    ]);
     await sleep(300);
     // A page that reads the database answers while the mail server is still busy.
     const start = performance.now();
@@ -225,11 +229,11 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
         .where("recipient", "=", "pf@unfpa.ml")
         .execute();
     await claim("5 minutes");
-    expect((await deliverPending(t.db, mailer)).sent).toBe(0);
+    expect((await deliverPending(t.db, mailer, invitationLinks)).sent).toBe(0);
     expect(smtp.arrived.some((m) => m.to.includes("pf@unfpa.ml"))).toBe(false);
     // The sender that claimed it died mid-send: its claim lapses and the message goes.
     await claim("-1 minute");
-    expect((await deliverPending(t.db, mailer)).sent).toBe(1);
+    expect((await deliverPending(t.db, mailer, invitationLinks)).sent).toBe(1);
     expect(smtp.arrived.filter((m) => m.to.includes("pf@unfpa.ml"))).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tryReminderLock } from "../../src/db/tracker/tracking.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { deliverPending, type Mailer } from "../../src/services/shared/mail.ts";
+import { invitationLinks } from "../../src/services/tracker/invitations.ts";
 import {
   runScheduledReminders,
   startReminderSchedule,
@@ -176,7 +177,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
         delivered.push(m.text);
       },
     };
-    expect(await deliverPending(t.db, mailer)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverPending(t.db, mailer, invitationLinks)).toEqual({ sent: 1, failed: 0 });
     expect(await invitations()).toBe(before + 1);
     const [sent] = await reminders();
     expect(sent?.body).toBe(mail?.body);

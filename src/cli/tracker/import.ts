@@ -1,6 +1,7 @@
 // `jalon import responses <file> [--dry-run]`: imports a filled-in questionnaire workbook as the
 // system administrator. Exit 1 when the file is refused as a whole; refused rows are listed.
 import { readFile, stat } from "node:fs/promises";
+import { summaryCounts } from "../../domain/shared/import-summary.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
 import { isProblem } from "../../domain/shared/problem.ts";
@@ -62,10 +63,10 @@ export async function runImport(
       file,
       cycle: result.cycleSlug,
       partner: result.partnerSlug,
-      ...result.counts,
+      ...summaryCounts(result.summary),
     }),
   );
-  for (const r of result.rejections) {
+  for (const r of result.summary.rejected) {
     const reason = cliMessage(lang, `reason.${r.reason}` as CliMessage, { value: r.value });
     io.out(cliMessage(lang, "import_row", { row: r.row, reason }));
   }

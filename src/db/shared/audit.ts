@@ -11,6 +11,7 @@ import {
   type Updateable,
 } from "kysely";
 import type { AuditLogTable, DB } from "../schema.ts";
+import { refusingViolations } from "./errors.ts";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -62,11 +63,13 @@ export async function insertAudited<T extends keyof DB & string>(
   idOf: (row: Record<string, unknown>) => string | number = (row) => String(row.id),
 ): Promise<Selectable<DB[T]>> {
   // Kysely cannot type a table chosen at run time; the callers' typed wrappers keep it safe.
-  const row = (await (db as Kysely<Record<string, Record<string, unknown>>>)
-    .insertInto(table)
-    .values(values as Record<string, unknown>)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  const row = (await refusingViolations(
+    (db as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto(table)
+      .values(values as Record<string, unknown>)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  )) as Record<string, unknown>;
   await recordAudit(db, {
     actor,
     action: "create",
@@ -90,12 +93,14 @@ export async function updateAudited<T extends keyof DB & string>(
   const name: string = table;
   const before = await loose.selectFrom(name).selectAll().where("id", "=", id).executeTakeFirst();
   if (!before) return undefined;
-  const after = await loose
-    .updateTable(name)
-    .set(changes as Record<string, unknown>)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const after = await refusingViolations(
+    loose
+      .updateTable(name)
+      .set(changes as Record<string, unknown>)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   await recordAudit(db, { actor, action: "update", entity: table, entityId: id, before, after });
   return after as Selectable<DB[T]>;
 }

@@ -1,14 +1,16 @@
 // The e-mail outbox: messages are queued in the same transaction as what caused them, then
 // delivered by whichever instance claims them first: a claim is a short lease (claimed_until)
 // taken under a row lock, so none goes twice while it is being sent.
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
+import type { OutboxKind } from "../../domain/shared/outbox.ts";
+import type { DB } from "../schema.ts";
 import { type Executor, recordAudit } from "./audit.ts";
 
 export interface NewMail {
   recipient: string;
   subject: string;
   body: string;
-  kind: "invitation" | "reminder" | "password_reset" | "send_back";
+  kind: OutboxKind;
   cycleId?: number | null;
   partnerId?: number | null;
   /** When set, a second message with the same key is silently not queued. */
@@ -95,7 +97,7 @@ export const MAX_ATTEMPTS = 5;
  * claim that was never settled (the process died mid-send) lapses and the message goes again.
  */
 export async function claimNext(
-  db: Executor,
+  db: Transaction<DB>,
   afterId: number,
   leaseSeconds: number,
 ): Promise<MailRow | undefined> {

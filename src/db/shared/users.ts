@@ -1,6 +1,7 @@
 // Users and their password-reset tokens.
 import { sql } from "kysely";
 import { type Executor, recordAudit } from "./audit.ts";
+import { refusingViolations } from "./errors.ts";
 
 export interface UserRow {
   id: number;
@@ -23,17 +24,19 @@ export async function insertUser(
     passwordHash: string | null;
   },
 ) {
-  const row = await db
-    .insertInto("users")
-    .values({
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      partner_id: u.partnerId,
-      password_hash: u.passwordHash,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await refusingViolations(
+    db
+      .insertInto("users")
+      .values({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        partner_id: u.partnerId,
+        password_hash: u.passwordHash,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   // As in updateUser: the audit log says a password is set, never its hash.
   await recordAudit(db, {
     actor,

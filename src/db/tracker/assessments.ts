@@ -1,18 +1,20 @@
 // Assessments (status and narrative of an indicator in a cycle) and validation meetings.
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
+/** An indicator's status in a cycle, its narrative in both languages. */
 export interface Assessment {
   indicatorId: number;
   status: Status;
-  narrative: string | null;
+  narrative: Bilingual | null;
   meetingId: number | null;
 }
 
+/** A validation meeting, its title in both languages. */
 export interface ValidationMeeting {
   id: number;
-  title: string;
+  title: Bilingual;
   heldOn: string;
   place: string;
   participantIds: number[];
@@ -98,17 +100,13 @@ export async function listAssessmentRecords(
   }));
 }
 
-/** The public view of the assessments: the narrative in the asked language. */
-export async function listAssessments(
-  db: Executor,
-  cycleId: number,
-  lang: Lang,
-): Promise<Assessment[]> {
+/** The assessments as the public views read them. */
+export async function listAssessments(db: Executor, cycleId: number): Promise<Assessment[]> {
   const records = await listAssessmentRecords(db, cycleId);
   return records.map((r) => ({
     indicatorId: r.indicatorId,
     status: r.status,
-    narrative: r.narrative === null ? null : pickText(lang, r.narrative, r.narrativeEn),
+    narrative: r.narrative === null ? null : bilingual(r.narrative, r.narrativeEn),
     meetingId: r.meetingId,
   }));
 }
@@ -116,7 +114,6 @@ export async function listAssessments(
 export async function listValidationMeetings(
   db: Executor,
   cycleId: number,
-  lang: Lang,
 ): Promise<ValidationMeeting[]> {
   const [rows, participants] = await Promise.all([
     db
@@ -134,7 +131,7 @@ export async function listValidationMeetings(
   ]);
   return rows.map((m) => ({
     id: m.id,
-    title: pickText(lang, m.title, m.title_en),
+    title: bilingual(m.title, m.title_en),
     heldOn: m.held_on,
     place: m.place,
     participantIds: participants.filter((p) => p.meeting_id === m.id).map((p) => p.partner_id),

@@ -1,6 +1,6 @@
 // Commitments, their outcome goals and their process indicators.
 
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import type { Commitment, Goal, ProcessIndicator } from "../../domain/tracker/commitment.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
@@ -68,12 +68,22 @@ export async function insertProcessIndicator(db: Executor, actor: string, i: New
   });
 }
 
+/** A commitment as stored: its title and its goals' indicators in both languages. */
+export interface StoredCommitment extends Omit<Commitment, "title" | "goals"> {
+  title: Bilingual;
+  goals: (Omit<Goal, "indicator"> & { indicator: Bilingual })[];
+}
+
+/** A process indicator as stored: its title in both languages. */
+export interface StoredProcessIndicator extends Omit<ProcessIndicator, "title"> {
+  title: Bilingual;
+}
+
 /** All commitments of a tracker, in number order, each with its goals. */
 export async function listCommitments(
   db: Executor,
   trackerId: number,
-  lang: Lang,
-): Promise<Commitment[]> {
+): Promise<StoredCommitment[]> {
   const [rows, goals] = await Promise.all([
     db
       .selectFrom("commitments")
@@ -92,11 +102,11 @@ export async function listCommitments(
   return rows.map((c) => ({
     id: c.id,
     number: c.number,
-    title: pickText(lang, c.title, c.title_en),
+    title: bilingual(c.title, c.title_en),
     goals: goals
       .filter((g) => g.commitment_id === c.id)
       .map((g) => ({
-        indicator: pickText(lang, g.indicator, g.indicator_en),
+        indicator: bilingual(g.indicator, g.indicator_en),
         unit: g.unit,
         baselineValue: g.baseline_value,
         baselineYear: g.baseline_year,
@@ -111,8 +121,7 @@ export async function listCommitments(
 export async function listProcessIndicators(
   db: Executor,
   trackerId: number,
-  lang: Lang,
-): Promise<ProcessIndicator[]> {
+): Promise<StoredProcessIndicator[]> {
   const rows = await db
     .selectFrom("indicators as i")
     .innerJoin("commitments as c", "c.id", "i.commitment_id")
@@ -126,7 +135,7 @@ export async function listProcessIndicators(
     commitmentId: i.commitment_id,
     code: i.code,
     position: i.position,
-    title: pickText(lang, i.title, i.title_en),
+    title: bilingual(i.title, i.title_en),
     buildingBlocks: i.building_blocks as BuildingBlock[],
   }));
 }

@@ -1,6 +1,6 @@
 // Cycles (reporting periods) of a tracker.
 
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Cycle, CycleState } from "../../domain/tracker/cycle.ts";
 import type { CyclesTable } from "../schema.ts";
 import { type Executor, insertAudited, updateAudited } from "../shared/audit.ts";
@@ -36,11 +36,16 @@ type CycleRow = Pick<
   "slug" | "label" | "label_en" | "period_start" | "period_end" | "state"
 > & { id: number; published_at: Date | null };
 
-export function toCycle(row: CycleRow, lang: Lang): Cycle {
+/** A cycle as stored: its label in both languages (the read model picks one). */
+export interface StoredCycle extends Omit<Cycle, "label"> {
+  label: Bilingual;
+}
+
+export function toCycle(row: CycleRow): StoredCycle {
   return {
     id: row.id,
     slug: row.slug,
-    label: pickText(lang, row.label, row.label_en),
+    label: bilingual(row.label, row.label_en),
     periodStart: row.period_start,
     periodEnd: row.period_end,
     state: row.state as CycleState,
@@ -48,32 +53,31 @@ export function toCycle(row: CycleRow, lang: Lang): Cycle {
   };
 }
 
-export async function listCycles(db: Executor, trackerId: number, lang: Lang): Promise<Cycle[]> {
+export async function listCycles(db: Executor, trackerId: number): Promise<StoredCycle[]> {
   const rows = await db
     .selectFrom("cycles")
     .selectAll()
     .where("tracker_id", "=", trackerId)
     .orderBy("period_end", "desc")
     .execute();
-  return rows.map((r) => toCycle(r, lang));
+  return rows.map(toCycle);
 }
 
 export async function findCycleBySlug(
   db: Executor,
   trackerId: number,
   slug: string,
-  lang: Lang,
-): Promise<Cycle | undefined> {
+): Promise<StoredCycle | undefined> {
   const row = await db
     .selectFrom("cycles")
     .selectAll()
     .where("tracker_id", "=", trackerId)
     .where("slug", "=", slug)
     .executeTakeFirst();
-  return row ? toCycle(row, lang) : undefined;
+  return row ? toCycle(row) : undefined;
 }
 
-export interface CycleRecord extends Cycle {
+export interface CycleRecord extends StoredCycle {
   trackerId: number;
   deadline: string | null;
   previousCycleId: number | null;
@@ -84,7 +88,6 @@ export async function findCycleRecord(
   db: Executor,
   trackerId: number,
   slug: string,
-  lang: Lang,
 ): Promise<CycleRecord | undefined> {
   const row = await db
     .selectFrom("cycles")
@@ -94,7 +97,7 @@ export async function findCycleRecord(
     .executeTakeFirst();
   return row
     ? {
-        ...toCycle(row, lang),
+        ...toCycle(row),
         trackerId: row.tracker_id,
         deadline: row.deadline,
         previousCycleId: row.previous_cycle_id,

@@ -1,6 +1,6 @@
 // Difficulties (by level) and recommendations recorded for a cycle.
 
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type {
   CycleRecommendation,
   Difficulty,
@@ -41,11 +41,17 @@ export async function insertCycleRecommendation(
   });
 }
 
-export async function listDifficulties(
-  db: Executor,
-  cycleId: number,
-  lang: Lang,
-): Promise<Difficulty[]> {
+/** A difficulty as stored: its text in both languages. */
+export interface StoredDifficulty extends Omit<Difficulty, "text"> {
+  text: Bilingual;
+}
+
+/** A recommendation as stored: its text in both languages. */
+export interface StoredCycleRecommendation extends Omit<CycleRecommendation, "text"> {
+  text: Bilingual;
+}
+
+export async function listDifficulties(db: Executor, cycleId: number): Promise<StoredDifficulty[]> {
   const rows = await db
     .selectFrom("difficulties")
     .selectAll()
@@ -55,20 +61,19 @@ export async function listDifficulties(
   return rows.map((r) => ({
     id: r.id,
     level: r.level as DifficultyLevel,
-    text: pickText(lang, r.text, r.text_en),
+    text: bilingual(r.text, r.text_en),
   }));
 }
 
 export async function listCycleRecommendations(
   db: Executor,
   cycleId: number,
-  lang: Lang,
-): Promise<CycleRecommendation[]> {
+): Promise<StoredCycleRecommendation[]> {
   const rows = await db
     .selectFrom("recommendations")
     .selectAll()
     .where("cycle_id", "=", cycleId)
     .orderBy("position")
     .execute();
-  return rows.map((r) => ({ id: r.id, text: pickText(lang, r.text, r.text_en) }));
+  return rows.map((r) => ({ id: r.id, text: bilingual(r.text, r.text_en) }));
 }

@@ -1,6 +1,7 @@
 // Requests for a fresh invitation link: counted per invitation and per client address over a
 // window, so that the "send me a fresh link" button cannot be used to flood an inbox.
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
+import type { DB } from "../schema.ts";
 import type { Executor } from "../shared/audit.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { Executor } from "../shared/audit.ts";
  * one invitation take turns, so neither slips past the limit.
  */
 export async function lockLinkRequests(
-  db: Executor,
+  db: Transaction<DB>,
   clientHash: string,
   invitationId: number | null,
 ): Promise<void> {

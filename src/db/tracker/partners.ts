@@ -1,5 +1,5 @@
 // Partner organisations of a tracker.
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Partner, PartnerCategory } from "../../domain/tracker/partner.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
@@ -23,11 +23,12 @@ export async function insertPartner(db: Executor, actor: string, p: NewPartner) 
   });
 }
 
-export async function listPartners(
-  db: Executor,
-  trackerId: number,
-  lang: Lang,
-): Promise<Partner[]> {
+/** A partner as stored: its name in both languages (the read model picks one). */
+export interface StoredPartner extends Omit<Partner, "name"> {
+  name: Bilingual;
+}
+
+export async function listPartners(db: Executor, trackerId: number): Promise<StoredPartner[]> {
   const rows = await db
     .selectFrom("partners")
     .selectAll()
@@ -37,7 +38,7 @@ export async function listPartners(
   return rows.map((p) => ({
     id: p.id,
     slug: p.slug,
-    name: pickText(lang, p.name, p.name_en),
+    name: bilingual(p.name, p.name_en),
     acronym: p.acronym,
     category: p.category as PartnerCategory,
   }));
@@ -47,13 +48,20 @@ export async function findPartnerBySlug(
   db: Executor,
   trackerId: number,
   slug: string,
-): Promise<
-  { id: number; slug: string; name: string; acronym: string | null; category: string } | undefined
-> {
-  return db
+): Promise<StoredPartner | undefined> {
+  const p = await db
     .selectFrom("partners")
-    .select(["id", "slug", "name", "acronym", "category"])
+    .select(["id", "slug", "name", "name_en", "acronym", "category"])
     .where("tracker_id", "=", trackerId)
     .where("slug", "=", slug)
     .executeTakeFirst();
+  return (
+    p && {
+      id: p.id,
+      slug: p.slug,
+      name: bilingual(p.name, p.name_en),
+      acronym: p.acronym,
+      category: p.category as PartnerCategory,
+    }
+  );
 }

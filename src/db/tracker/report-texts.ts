@@ -1,107 +1,9 @@
-// The coordinator's report texts: a tracker's acronyms and each cycle's texts (acknowledgements,
-// context, …), with every write audited in the caller's transaction.
-import { sql } from "kysely";
-import type { Lang } from "../../domain/shared/lang.ts";
-import { pickText } from "../../domain/shared/lang.ts";
+// The coordinator's report texts: each cycle's texts (acknowledgements, context, …), with every
+// write audited in the caller's transaction.
+import type { Transaction } from "kysely";
 import type { CycleTextKind } from "../../domain/tracker/report-text.ts";
-import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
-
-export interface AcronymRow {
-  acronym: string;
-  expansion: string;
-  expansionEn: string | null;
-}
-
-export async function insertAcronym(db: Executor, actor: string, trackerId: number, a: AcronymRow) {
-  return insertAudited(db, actor, "acronyms", {
-    tracker_id: trackerId,
-    acronym: a.acronym,
-    expansion: a.expansion,
-    expansion_en: a.expansionEn,
-  });
-}
-
-/** A tracker's acronyms in the asked language (French expansion when no English one). */
-export async function listAcronyms(db: Executor, trackerId: number, lang: Lang) {
-  const rows = await db
-    .selectFrom("acronyms")
-    .selectAll()
-    .where("tracker_id", "=", trackerId)
-    .orderBy("acronym")
-    .execute();
-  return rows.map((r) => ({
-    acronym: r.acronym,
-    expansion: pickText(lang, r.expansion, r.expansion_en),
-  }));
-}
-
-export interface StoredAcronym extends AcronymRow {
-  id: number;
-}
-
-/** A tracker's acronyms as stored, both languages, alphabetically (for the editor). */
-export async function listAcronymRows(db: Executor, trackerId: number): Promise<StoredAcronym[]> {
-  const rows = await db
-    .selectFrom("acronyms")
-    .selectAll()
-    .where("tracker_id", "=", trackerId)
-    .orderBy(sql`lower(acronym)`)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    acronym: r.acronym,
-    expansion: r.expansion,
-    expansionEn: r.expansion_en,
-  }));
-}
-
-export async function findAcronymRow(
-  db: Executor,
-  trackerId: number,
-  id: number,
-): Promise<StoredAcronym | undefined> {
-  const r = await db
-    .selectFrom("acronyms")
-    .selectAll()
-    .where("tracker_id", "=", trackerId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return r && { id: r.id, acronym: r.acronym, expansion: r.expansion, expansionEn: r.expansion_en };
-}
-
-/** True when the tracker already has this acronym, whatever its case. */
-export async function acronymTaken(db: Executor, trackerId: number, acronym: string) {
-  const row = await db
-    .selectFrom("acronyms")
-    .select("id")
-    .where("tracker_id", "=", trackerId)
-    .where(sql`lower(acronym)`, "=", acronym.toLowerCase())
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function updateAcronymRow(
-  db: Executor,
-  actor: string,
-  id: number,
-  a: { expansion: string; expansionEn: string | null },
-): Promise<void> {
-  await updateAudited(db, actor, "acronyms", id, {
-    expansion: a.expansion,
-    expansion_en: a.expansionEn,
-  });
-}
-
-export async function deleteAcronymRow(db: Executor, actor: string, id: number): Promise<boolean> {
-  const before = await db
-    .deleteFrom("acronyms")
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!before) return false;
-  await recordAudit(db, { actor, action: "delete", entity: "acronyms", entityId: id, before });
-  return true;
-}
+import type { DB } from "../schema.ts";
+import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
 
 export interface CycleTextRow {
   kind: CycleTextKind;
@@ -124,7 +26,7 @@ export async function listCycleTexts(db: Executor, cycleId: number): Promise<Cyc
  * and after, so that an overwritten text can always be found again.
  */
 export async function saveCycleTextRow(
-  db: Executor,
+  db: Transaction<DB>,
   actor: string,
   cycleId: number,
   t: CycleTextRow,

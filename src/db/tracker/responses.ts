@@ -1,4 +1,9 @@
-// Partner mapping and responses (with collaborators, quantified outputs and evidence).
+// Responses: the stored row of one partner × indicator × cycle, with its collaborators,
+// quantified outputs and evidence; inserted whole (the demo), listed, and written in place as the
+// partner answers (versioned, children replaced), with the client ids that make a resent write
+// count once and the lock that makes writes to one response take turns.
+
+import { sql, type Transaction } from "kysely";
 import type {
   CollectionMethod,
   Contributes,
@@ -6,64 +11,11 @@ import type {
   QuantifiedOutput,
   Response,
   ResponseState,
+  TypedRows,
 } from "../../domain/tracker/response.ts";
+import type { DB } from "../schema.ts";
 import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
-
-export async function insertMapping(
-  db: Executor,
-  actor: string,
-  m: { cycleId: number; partnerId: number; indicatorId: number },
-) {
-  return insertAudited(
-    db,
-    actor,
-    "mappings",
-    { cycle_id: m.cycleId, partner_id: m.partnerId, indicator_id: m.indicatorId },
-    (row) => `${row.cycle_id}:${row.partner_id}:${row.indicator_id}`,
-  );
-}
-
-export async function listMappings(
-  db: Executor,
-  cycleId: number,
-): Promise<{ partnerId: number; indicatorId: number }[]> {
-  const rows = await db
-    .selectFrom("mappings")
-    .select(["partner_id", "indicator_id"])
-    .where("cycle_id", "=", cycleId)
-    .execute();
-  return rows.map((r) => ({ partnerId: r.partner_id, indicatorId: r.indicator_id }));
-}
-
-/** Removes a mapping that has no response yet; false when an answer already hangs on it. */
-export async function deleteMapping(
-  db: Executor,
-  actor: string,
-  m: { cycleId: number; partnerId: number; indicatorId: number },
-): Promise<boolean> {
-  const answered = await db
-    .selectFrom("responses")
-    .select("id")
-    .where("cycle_id", "=", m.cycleId)
-    .where("partner_id", "=", m.partnerId)
-    .where("indicator_id", "=", m.indicatorId)
-    .executeTakeFirst();
-  if (answered) return false;
-  await db
-    .deleteFrom("mappings")
-    .where("cycle_id", "=", m.cycleId)
-    .where("partner_id", "=", m.partnerId)
-    .where("indicator_id", "=", m.indicatorId)
-    .execute();
-  await recordAudit(db, {
-    actor,
-    action: "delete",
-    entity: "mappings",
-    entityId: `${m.cycleId}:${m.partnerId}:${m.indicatorId}`,
-    before: m,
-  });
-  return true;
-}
+import { insertMany, upsertMany } from "../shared/bulk.ts";
 
 export type NewResponse = Omit<Response, "id">;
 
@@ -173,5 +125,379 @@ export async function listResponses(db: Executor, filter: ResponseFilter): Promi
     answeredBy: r.answered_by,
     answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
     state: r.state as ResponseState,
+  }));
+}
+
+export interface ResponseRef {
+  cycleId: number;
+  partnerId: number;
+  indicatorId: number;
+}
+
+export interface StoredResponse {
+  response: Response;
+  version: number;
+  submittedAt: Date | null;
+  returnComment: string | null;
+  updatedBy: string | null;
+  updatedAt: Date;
+  /** The rows as typed while some of them are not valid yet; null when all are. */
+  held: TypedRows | null;
+}
+
+/** The stored JSON of held rows back to rows; anything malformed reads as none. */
+export function heldRows(raw: unknown): TypedRows | null {
+  if (typeof raw === "string") {
+    try {
+      return heldRows(JSON.parse(raw));
+    } catch {
+      return null;
+    }
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const { outputs, evidence } = raw as Record<string, unknown>;
+  if (!Array.isArray(outputs) || !Array.isArray(evidence)) return null;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  return {
+    outputs: outputs.map((o: Record<string, unknown>) => ({
+      value: typeof o.value === "number" ? o.value : text(o.value),
+      unit: text(o.unit),
+    })),
+    evidence: evidence.map((e: Record<string, unknown>) => ({
+      url: text(e.url),
+      title: typeof e.title === "string" ? e.title : null,
+    })),
+  };
+}
+
+export async function findResponse(
+  db: Executor,
+  ref: ResponseRef,
+): Promise<StoredResponse | undefined> {
+  const row = await db
+    .selectFrom("responses")
+    .select([
+      "id",
+      "version",
+      "submitted_at",
+      "return_comment",
+      "updated_by",
+      "updated_at",
+      "held_rows",
+    ])
+    .where("cycle_id", "=", ref.cycleId)
+    .where("partner_id", "=", ref.partnerId)
+    .where("indicator_id", "=", ref.indicatorId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [response] = await listResponses(db, {
+    cycleIds: [ref.cycleId],
+    partnerId: ref.partnerId,
+    indicatorIds: [ref.indicatorId],
+  });
+  if (!response) return undefined;
+  return {
+    response,
+    version: row.version,
+    submittedAt: row.submitted_at,
+    returnComment: row.return_comment,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    held: heldRows(row.held_rows),
+  };
+}
+
+export async function listResponseMeta(db: Executor, cycleId: number, partnerId?: number) {
+  let q = db
+    .selectFrom("responses")
+    .select([
+      "id",
+      "partner_id",
+      "indicator_id",
+      "state",
+      "version",
+      "updated_at",
+      "submitted_at",
+      "return_comment",
+      "method",
+      "updated_by",
+      "held_rows",
+    ])
+    .where("cycle_id", "=", cycleId);
+  if (partnerId !== undefined) q = q.where("partner_id", "=", partnerId);
+  return q.execute();
+}
+
+type AnswerContent = Omit<Response, "id" | "cycleId" | "partnerId" | "indicatorId">;
+
+// Children are rewritten with the answer; the answer's audit record carries them before and after.
+async function replaceChildren(db: Executor, responseId: number, a: AnswerContent) {
+  await db.deleteFrom("response_collaborators").where("response_id", "=", responseId).execute();
+  await db.deleteFrom("response_outputs").where("response_id", "=", responseId).execute();
+  await db.deleteFrom("response_evidence").where("response_id", "=", responseId).execute();
+  for (const partnerId of a.collaboratorIds) {
+    await db
+      .insertInto("response_collaborators")
+      .values({ response_id: responseId, partner_id: partnerId })
+      .execute();
+  }
+  for (const [i, o] of a.outputs.entries()) {
+    await db
+      .insertInto("response_outputs")
+      .values({ response_id: responseId, position: i + 1, value: o.value, unit: o.unit })
+      .execute();
+  }
+  for (const e of a.evidence) {
+    await db
+      .insertInto("response_evidence")
+      .values({ response_id: responseId, url: e.url, title: e.title })
+      .execute();
+  }
+}
+
+/**
+ * Creates or updates the answer and returns its new version. The caller has checked the version
+ * it expected; `expectedVersion` guards again in SQL so two writers cannot both win.
+ */
+export async function writeResponse(
+  db: Executor,
+  actor: string,
+  ref: ResponseRef,
+  content: AnswerContent & {
+    submittedAt: Date | null;
+    returnComment: string | null;
+    held: TypedRows | null;
+  },
+  expectedVersion: number | null,
+): Promise<{ id: number; version: number } | "stale"> {
+  const existing = await findResponse(db, ref);
+  if (!existing) {
+    if (expectedVersion !== null && expectedVersion !== 0) return "stale";
+    const id = await insertResponse(db, actor, { ...ref, ...content });
+    await db
+      .updateTable("responses")
+      .set({
+        updated_by: actor,
+        submitted_at: content.submittedAt,
+        return_comment: content.returnComment,
+        held_rows: content.held ? JSON.stringify(content.held) : null,
+      })
+      .where("id", "=", id)
+      .execute();
+    return { id, version: 1 };
+  }
+  const guard = expectedVersion ?? existing.version;
+  const updated = await db
+    .updateTable("responses")
+    .set({
+      contributes: content.contributes,
+      activities: content.activities,
+      collaborators_text: content.collaboratorsText,
+      difficulties: content.difficulties,
+      method: content.method,
+      state: content.state,
+      answered_by: content.answeredBy,
+      answered_at: content.answeredAt,
+      submitted_at: content.submittedAt,
+      return_comment: content.returnComment,
+      held_rows: content.held ? JSON.stringify(content.held) : null,
+      updated_by: actor,
+      updated_at: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where("id", "=", existing.response.id)
+    .where("version", "=", guard)
+    .returning(["id", "version"])
+    .executeTakeFirst();
+  if (!updated) return "stale";
+  await replaceChildren(db, updated.id, content);
+  const after = await findResponse(db, ref);
+  await recordAudit(db, {
+    actor,
+    action: "update",
+    entity: "responses",
+    entityId: updated.id,
+    before: { ...existing.response, version: existing.version, held: existing.held },
+    after: after ? { ...after.response, version: after.version, held: after.held } : null,
+  });
+  return updated;
+}
+
+export async function findClientWrite(db: Executor, clientId: string) {
+  return db
+    .selectFrom("client_writes")
+    .select(["response_id", "version", "body_digest"])
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+}
+
+export async function insertClientWrite(
+  db: Executor,
+  w: { clientId: string; responseId: number; version: number; bodyDigest: string },
+): Promise<void> {
+  await db
+    .insertInto("client_writes")
+    .values({
+      client_id: w.clientId,
+      response_id: w.responseId,
+      version: w.version,
+      body_digest: w.bodyDigest,
+    })
+    .execute();
+}
+
+export async function setResponseState(
+  db: Executor,
+  actor: string,
+  responseId: number,
+  changes: { state: string; return_comment?: string | null },
+): Promise<void> {
+  const before = await db
+    .selectFrom("responses")
+    .select(["state", "return_comment", "version"])
+    .where("id", "=", responseId)
+    .executeTakeFirst();
+  await db
+    .updateTable("responses")
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()`, updated_by: actor })
+    .where("id", "=", responseId)
+    .execute();
+  await recordAudit(db, {
+    actor,
+    action: "update",
+    entity: "responses",
+    entityId: responseId,
+    before,
+    after: changes,
+  });
+}
+
+/**
+ * Locks the partner × indicator mapping row until the transaction ends, so that writes to one
+ * answer (and resends of one client id) run one after another. False when it is not mapped.
+ */
+export async function lockResponse(db: Transaction<DB>, ref: ResponseRef): Promise<boolean> {
+  const row = await db
+    .selectFrom("mappings")
+    .select("cycle_id")
+    .where("cycle_id", "=", ref.cycleId)
+    .where("partner_id", "=", ref.partnerId)
+    .where("indicator_id", "=", ref.indicatorId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Locks several mapping rows of one partner at once; returns the indicators that are mapped. */
+export async function lockResponses(
+  db: Transaction<DB>,
+  cycleId: number,
+  partnerId: number,
+  indicatorIds: readonly number[],
+): Promise<Set<number>> {
+  if (indicatorIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("mappings")
+    .select("indicator_id")
+    .where("cycle_id", "=", cycleId)
+    .where("partner_id", "=", partnerId)
+    .where("indicator_id", "in", [...indicatorIds])
+    .orderBy("indicator_id")
+    .forUpdate()
+    .execute();
+  return new Set(rows.map((r) => r.indicator_id));
+}
+
+export interface BatchResponse {
+  indicatorId: number;
+  /** The version the file was made from (0: no answer yet); an answer moved on is skipped. */
+  expectedVersion: number;
+  content: AnswerContent & {
+    submittedAt: Date | null;
+    returnComment: string | null;
+    held: TypedRows | null;
+  };
+}
+
+/**
+ * Writes many answers of one partner in a few statements (an upsert per chunk, then their
+ * outputs and evidence replaced together); collaborators chosen on the page are left as they
+ * are. The caller records the batch's audit event. Returns each answer written, new or not; an
+ * answer whose version moved on since `expectedVersion` is not written and not returned.
+ */
+export async function writeResponses(
+  db: Executor,
+  actor: string,
+  ref: { cycleId: number; partnerId: number },
+  answers: readonly BatchResponse[],
+): Promise<{ id: number; indicatorId: number; version: number; inserted: boolean }[]> {
+  if (answers.length === 0) return [];
+  const written = await upsertMany(
+    db,
+    "responses",
+    answers.map((a) => ({
+      cycle_id: ref.cycleId,
+      partner_id: ref.partnerId,
+      indicator_id: a.indicatorId,
+      contributes: a.content.contributes,
+      activities: a.content.activities,
+      collaborators_text: a.content.collaboratorsText,
+      difficulties: a.content.difficulties,
+      method: a.content.method,
+      state: a.content.state,
+      answered_by: a.content.answeredBy,
+      answered_at: a.content.answeredAt,
+      submitted_at: a.content.submittedAt,
+      return_comment: a.content.returnComment,
+      held_rows: a.content.held ? JSON.stringify(a.content.held) : null,
+      updated_by: actor,
+      // The new version: 1 for a new answer, one past the version it replaces otherwise.
+      version: a.expectedVersion + 1,
+    })),
+    {
+      key: ["cycle_id", "partner_id", "indicator_id"],
+      update: [
+        "contributes",
+        "activities",
+        "collaborators_text",
+        "difficulties",
+        "method",
+        "state",
+        "answered_by",
+        "answered_at",
+        "submitted_at",
+        "return_comment",
+        "held_rows",
+        "updated_by",
+        "version",
+      ],
+      set: { updated_at: sql`now()` },
+      guard: sql<boolean>`responses.version = excluded.version - 1`,
+      returning: ["id", "indicator_id", "version"],
+    },
+  );
+  const ids = written.map((w) => Number(w.id));
+  if (ids.length > 0) {
+    await db.deleteFrom("response_outputs").where("response_id", "in", ids).execute();
+    await db.deleteFrom("response_evidence").where("response_id", "in", ids).execute();
+  }
+  const byIndicator = new Map(answers.map((a) => [a.indicatorId, a]));
+  const outputs: Record<string, unknown>[] = [];
+  const evidence: Record<string, unknown>[] = [];
+  for (const w of written) {
+    const a = byIndicator.get(Number(w.indicator_id));
+    if (!a) continue;
+    for (const [i, o] of a.content.outputs.entries())
+      outputs.push({ response_id: w.id, position: i + 1, value: o.value, unit: o.unit });
+    for (const e of a.content.evidence)
+      evidence.push({ response_id: w.id, url: e.url, title: e.title });
+  }
+  await insertMany(db, "response_outputs", outputs);
+  await insertMany(db, "response_evidence", evidence);
+  return written.map((w) => ({
+    id: Number(w.id),
+    indicatorId: Number(w.indicator_id),
+    version: Number(w.version),
+    inserted: w.inserted,
   }));
 }

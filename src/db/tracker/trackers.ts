@@ -1,4 +1,5 @@
 // Trackers: one per country whose commitments are followed.
+import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
 export interface NewTracker {
@@ -17,7 +18,23 @@ export async function insertTracker(db: Executor, actor: string, t: NewTracker) 
   });
 }
 
+/** A tracker as stored: its name in both languages. */
+export interface StoredTracker {
+  id: number;
+  countryCode: string;
+  name: Bilingual;
+  organisation: string;
+}
+
 /** The tracker this instance serves: the first one created. */
-export async function findDefaultTracker(db: Executor) {
-  return db.selectFrom("trackers").selectAll().orderBy("id").limit(1).executeTakeFirst();
+export async function findDefaultTracker(db: Executor): Promise<StoredTracker | undefined> {
+  const row = await db.selectFrom("trackers").selectAll().orderBy("id").limit(1).executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      countryCode: row.country_code,
+      name: bilingual(row.name, row.name_en),
+      organisation: row.organisation,
+    }
+  );
 }

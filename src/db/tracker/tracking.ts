@@ -1,6 +1,8 @@
 // SQL for following a collection cycle: reminders already queued, where to send the next ones,
 // the cycles that may still collect, and the lock that keeps scheduled runs to one instance.
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
+import { DEFAULT_LANG, isLang, type Lang } from "../../domain/shared/lang.ts";
+import type { DB } from "../schema.ts";
 import type { Executor } from "../shared/audit.ts";
 
 export interface ReminderMailRow {
@@ -25,18 +27,27 @@ export async function listReminderMail(db: Executor, cycleId: number): Promise<R
 
 /**
  * The addresses a partner's reminders go to: those of its invitations in the cycle and of its
- * respondent accounts, without any address of a disabled account (whose links were revoked).
+ * respondent accounts, without any address of a disabled account (whose links were revoked);
+ * each in the language of the last invitation written to it, else French.
  */
 export async function listRecipients(
   db: Executor,
   cycleId: number,
-): Promise<{ partnerId: number; email: string }[]> {
+): Promise<{ partnerId: number; email: string; lang: Lang }[]> {
+  // Newest first: an address takes the language of the last invitation written to it.
   const invited = await db
     .selectFrom("invitations")
-    .select(["partner_id", "email"])
+    .select(["partner_id", "email", "lang"])
     .where("cycle_id", "=", cycleId)
     .where("email", "is not", null)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
     .execute();
+  const langOf = new Map<string, Lang>();
+  for (const r of invited) {
+    const key = `${r.partner_id} ${r.email}`;
+    if (!langOf.has(key) && isLang(r.lang)) langOf.set(key, r.lang);
+  }
   const users = await db
     .selectFrom("users")
     .select(["partner_id", "email", "role", "disabled_at"])
@@ -50,7 +61,7 @@ export async function listRecipients(
       const key = `${r.partner_id} ${r.email}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ partnerId: r.partner_id, email: r.email }];
+      return [{ partnerId: r.partner_id, email: r.email, lang: langOf.get(key) ?? DEFAULT_LANG }];
     })
     .sort((a, b) => a.partnerId - b.partnerId || a.email.localeCompare(b.email));
 }
@@ -88,7 +99,7 @@ const REMINDER_LOCK = 7_436_201;
  * Takes the scheduled-reminders lock for the rest of the transaction; false when another
  * instance holds it (it does not wait: that instance is doing the same work).
  */
-export async function tryReminderLock(db: Executor): Promise<boolean> {
+export async function tryReminderLock(db: Transaction<DB>): Promise<boolean> {
   const result = await sql<{
     locked: boolean;
   }>`select pg_try_advisory_xact_lock(${sql.lit(REMINDER_LOCK)}) as locked`.execute(db);

@@ -1,6 +1,8 @@
 // SQL of the validation step: the cycle lock, assessments upserted with audit, the cycle's
 // meeting edited in place, and the answers an assessment validates.
+import type { Transaction } from "kysely";
 import type { Status } from "../../domain/tracker/status.ts";
+import type { DB } from "../schema.ts";
 import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
 import { insertAssessment, insertValidationMeeting } from "./assessments.ts";
 
@@ -8,7 +10,10 @@ import { insertAssessment, insertValidationMeeting } from "./assessments.ts";
  * Locks the cycle row until the transaction ends and returns its state as it is now: a status
  * written in the same instant as the publication waits for it, then sees the cycle frozen.
  */
-export async function lockCycleState(db: Executor, cycleId: number): Promise<string | undefined> {
+export async function lockCycleState(
+  db: Transaction<DB>,
+  cycleId: number,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom("cycles")
     .select("state")

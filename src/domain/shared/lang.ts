@@ -7,7 +7,35 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
-/** The text in the asked language when it exists, else the French original. */
-export function pickText(lang: Lang, fr: string, en: string | null | undefined): string {
-  return lang === "en" && en ? en : fr;
+/** A text as stored: the French original, always, and its English version when one was given. */
+export interface Bilingual {
+  fr: string;
+  en: string | null;
+}
+
+export function bilingual(fr: string, en: string | null | undefined): Bilingual {
+  return { fr, en: en ?? null };
+}
+
+/** The text in the asked language when it exists (an empty English reads as none), else French. */
+export function pick(value: Bilingual, lang: Lang): string {
+  return lang === "en" && value.en ? value.en : value.fr;
+}
+
+/** `T` with the bilingual fields `K` as text of one language (a missing one stays null). */
+export type InLang<T, K extends keyof T> = Omit<T, K> & {
+  [P in K]: T[P] extends Bilingual ? string : T[P] extends Bilingual | null ? string | null : T[P];
+};
+
+/**
+ * A copy of `value` with the named bilingual fields picked in `lang`: what a read model does to
+ * what `db/` returns, which carries both languages.
+ */
+export function inLang<T, K extends keyof T>(value: T, lang: Lang, ...keys: K[]): InLang<T, K> {
+  const out = { ...value } as Record<PropertyKey, unknown>;
+  for (const key of keys) {
+    const text = value[key] as Bilingual | null;
+    out[key as PropertyKey] = text === null ? null : pick(text, lang);
+  }
+  return out as InLang<T, K>;
 }

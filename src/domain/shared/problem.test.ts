@@ -18,6 +18,19 @@ describe("form refusals", () => {
     expect(fieldLimits(new Problem("invalid_input", "email"))).toEqual({});
   });
 
+  it("carry every refused field as an issue: where, why and what its message needs", () => {
+    const problem = invalidFields({ email: "taken", name: "too_long" }, { name: 80, email: 254 });
+    expect(problem.issues).toEqual([
+      { path: "email", code: "taken", params: {} },
+      { path: "name", code: "too_long", params: { max: 80 } },
+    ]);
+    const row = new Problem("invalid_input", "outputs", { row: 2, reason: "unit" });
+    expect(row.issues).toEqual([{ path: "outputs", code: "unit", params: { row: 2 } }]);
+    const named = new Problem("invalid_input", "field", { field: "answer.outputs.0.unit" });
+    expect(named.issues).toEqual([{ path: "answer.outputs.0.unit", code: "invalid", params: {} }]);
+    expect(new Problem("conflict", "published").issues).toEqual([]);
+  });
+
   it("find the fields longer than their limit, trimmed, ignoring what is not text", () => {
     const limits = { title: 5, place: 5, note: 5 };
     expect(lengthProblems({ title: "abcdef", place: "  abc  ", note: null }, limits)).toEqual({

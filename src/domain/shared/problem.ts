@@ -17,23 +17,53 @@ export const PROBLEM_CODES = [
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/**
+ * One thing wrong with what was sent: where (`path`: a field's name, a list and its row), why
+ * (`code`: "required", "invalid", "too_long", "taken"…) and what its message needs (`params`:
+ * a limit as "max", a row, the value given). A problem carries every issue at once, so a form
+ * or an imported row is told all its errors in one answer.
+ */
+export interface Issue {
+  readonly path: string;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export type ProblemDetails = Readonly<Record<string, string | number>>;
+
 export class Problem extends Error {
   readonly code: ProblemCode;
   /** What the problem is about, e.g. "cycle", "partner", a field name. */
   readonly subject: string;
-  readonly details: Readonly<Record<string, string | number>>;
+  readonly details: ProblemDetails;
+  /**
+   * What is wrong, item by item. Unless given, an `invalid_input` problem has one issue: its
+   * field (`details.field`, else the subject) with `details.reason` (else "invalid").
+   */
+  readonly issues: readonly Issue[];
 
   constructor(
     code: ProblemCode,
     subject: string,
-    details: Readonly<Record<string, string | number>> = {},
+    details: ProblemDetails = {},
+    issues: readonly Issue[] = code === "invalid_input" ? [oneIssue(subject, details)] : [],
   ) {
     super(`${code}: ${subject}`);
     this.name = "Problem";
     this.code = code;
     this.subject = subject;
     this.details = details;
+    this.issues = issues;
   }
+}
+
+function oneIssue(subject: string, details: ProblemDetails): Issue {
+  const { field, reason, ...params } = details;
+  return {
+    path: typeof field === "string" && field !== "" ? field : subject,
+    code: typeof reason === "string" ? reason : "invalid",
+    params,
+  };
 }
 
 export function notFound(subject: string, id: string | number): Problem {
@@ -45,41 +75,31 @@ export function isProblem(error: unknown): error is Problem {
 }
 
 /**
- * Several fields refused at once: `details` maps each field to why ("required", "invalid",
+ * Several fields refused at once: one issue per field, saying why ("required", "invalid",
  * "taken", "too_long"…), so a form shows every error beside its field in one go. A too-long
- * field's limit goes with it (`limits`, kept in `details` as "<field>.max") for the message.
+ * field's limit goes with it (`limits`, as the issue's "max") for the message.
  */
 export function invalidFields(
   fields: Readonly<Record<string, string>>,
   limits: Readonly<Record<string, number>> = {},
 ): Problem {
-  const maxima = Object.entries(limits)
-    .filter(([name]) => fields[name] === "too_long")
-    .map(([name, max]) => [`${name}.max`, max]);
-  return new Problem("invalid_input", "fields", { ...fields, ...Object.fromEntries(maxima) });
+  const issues = Object.entries(fields).map(([path, code]): Issue => {
+    const max = limits[path];
+    return { path, code, params: code === "too_long" && max !== undefined ? { max } : {} };
+  });
+  return new Problem("invalid_input", "fields", {}, issues);
 }
 
-/** The fields of an `invalidFields` problem, or of a one-field `invalid_input` problem. */
+/** Each refused field of a problem and why, as a form shows them. */
 export function fieldReasons(problem: Problem): Record<string, string> {
-  if (problem.subject === "fields")
-    return Object.fromEntries(
-      Object.entries(problem.details).filter(
-        (e): e is [string, string] => typeof e[1] === "string",
-      ),
-    );
-  const reason = problem.details.reason;
-  return { [problem.subject]: typeof reason === "string" ? reason : "invalid" };
+  return Object.fromEntries(problem.issues.map((i) => [i.path, i.code]));
 }
 
 /** The length each too-long field of a problem may have at most (for its message). */
 export function fieldLimits(problem: Problem): Record<string, number> {
-  if (problem.subject !== "fields") {
-    const max = problem.details.max;
-    return typeof max === "number" ? { [problem.subject]: max } : {};
-  }
   return Object.fromEntries(
-    Object.entries(problem.details).flatMap(([key, value]) =>
-      key.endsWith(".max") && typeof value === "number" ? [[key.slice(0, -4), value]] : [],
+    problem.issues.flatMap((i) =>
+      typeof i.params.max === "number" ? [[i.path, i.params.max]] : [],
     ),
   );
 }

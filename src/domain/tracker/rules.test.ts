@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickText } from "../shared/lang.ts";
+import { bilingual, inLang, pick } from "../shared/lang.ts";
 import { goalProblems, indicatorNumber, isIndicatorCode } from "./commitment.ts";
 import { isValidPeriod, latestPublished } from "./cycle.ts";
 import { groupDifficulties } from "./difficulty.ts";
@@ -96,8 +96,11 @@ describe("statuses, difficulties, language", () => {
     ]);
   });
   it("falls back to French when no English text exists", () => {
-    expect(pickText("en", "Bonjour", null)).toBe("Bonjour");
-    expect(pickText("en", "Bonjour", "Hello")).toBe("Hello");
-    expect(pickText("fr", "Bonjour", "Hello")).toBe("Bonjour");
+    expect(pick(bilingual("Bonjour", null), "en")).toBe("Bonjour");
+    expect(pick(bilingual("Bonjour", ""), "en")).toBe("Bonjour");
+    expect(pick(bilingual("Bonjour", "Hello"), "en")).toBe("Hello");
+    expect(pick(bilingual("Bonjour", "Hello"), "fr")).toBe("Bonjour");
+    const row = { id: 1, title: bilingual("Titre", "Title"), note: null };
+    expect(inLang(row, "en", "title", "note")).toEqual({ id: 1, title: "Title", note: null });
   });
 });

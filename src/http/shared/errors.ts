@@ -1,4 +1,5 @@
-// The one map from problem codes to HTTP statuses.
+// The one map from problem codes to HTTP statuses. Routes whose answer carries more than the
+// problem (a stale write's stored answer, an upload's result page) take their status from here.
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ProblemCode } from "../../domain/shared/problem.ts";
 

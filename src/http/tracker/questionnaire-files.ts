@@ -2,7 +2,6 @@
 // and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { Problem } from "../../domain/shared/problem.ts";
 import { recordExport } from "../../services/shared/audit.ts";
 import { getQuestionnaire } from "../../services/tracker/questionnaire.ts";
 import {
@@ -14,6 +13,7 @@ import {
 } from "../../services/tracker/questionnaire-files.ts";
 import { importResultPage } from "../../web/tracker/pages/questionnaire-files.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { PROBLEM_STATUS } from "../shared/errors.ts";
 import { viewOf } from "../shared/view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
@@ -34,9 +34,8 @@ export async function authoriseUpload(c: Context<AppEnv>): Promise<void> {
   const match = /^\/q\/([^/]+)\/([^/]+)\/import$/.exec(c.req.path);
   const cycleSlug = slug.catch("-").parse(match?.[1] ?? "");
   const partnerSlug = slug.catch("-").parse(match?.[2] ?? "");
-  const actor = c.get("actor");
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
-  await getQuestionnaire(c.get("deps").db, actor, cycleSlug, partnerSlug, c.get("lang"));
+  // The questionnaire's own check: a visitor is asked to sign in, another partner finds nothing.
+  await getQuestionnaire(c.get("deps").db, c.get("actor"), cycleSlug, partnerSlug, c.get("lang"));
 }
 
 export function questionnaireFileRoutes(): Hono<AppEnv> {
@@ -110,7 +109,11 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
     );
     const tooBig =
       !result.ok && (result.reason === "too_large" || result.reason === "too_expanded");
-    const status = result.ok ? 200 : tooBig ? 413 : 400;
+    const status = result.ok
+      ? 200
+      : tooBig
+        ? PROBLEM_STATUS.too_large
+        : PROBLEM_STATUS.invalid_input;
     return c.html(importResultPage(view, q, result), status);
   });
 

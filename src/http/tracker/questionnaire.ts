@@ -1,6 +1,7 @@
 // The partner questionnaire over HTTP: the page and its plain form posts (no JavaScript needed),
 // and a JSON API with ETag / If-Match and client ids for the offline outbox.
 import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { INT4_MAX, parseVersionTag } from "../../domain/shared/input.ts";
 import { ownerKey } from "../../domain/shared/policy.ts";
@@ -15,6 +16,7 @@ import {
 import { QUESTIONNAIRE_JS, QUESTIONNAIRE_JS_PATH } from "../../web/client.ts";
 import { type FormState, questionnairePage } from "../../web/tracker/pages/questionnaire.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { PROBLEM_STATUS } from "../shared/errors.ts";
 import { viewOf } from "../shared/view.ts";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
@@ -132,7 +134,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     const db = c.get("deps").db;
     const actor = c.get("actor");
     const lang = c.get("lang");
-    const again = async (state: FormState, status: 200 | 400 | 409 | 412) => {
+    const again = async (state: FormState, status: ContentfulStatusCode) => {
       const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
       return c.html(questionnairePage(view, q, state), status);
     };
@@ -155,11 +157,18 @@ export function questionnaireRoutes(): Hono<AppEnv> {
       );
     } catch (error) {
       if (isProblem(error) && error.code === "conflict" && error.subject === "cycle_state") {
-        return again({ code: indicatorCode, typed, version, notice: "closed" }, 409);
+        return again(
+          { code: indicatorCode, typed, version, notice: "closed" },
+          PROBLEM_STATUS.conflict,
+        );
       }
       // A refused submission comes back as typed, the reason beside its field; nothing is lost.
       const refused = refusal(error);
-      if (refused) return again({ code: indicatorCode, typed, version, refused }, 400);
+      if (refused)
+        return again(
+          { code: indicatorCode, typed, version, refused },
+          PROBLEM_STATUS.invalid_input,
+        );
       throw error;
     }
     if (result.outcome === "stale") {
@@ -171,7 +180,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           version: result.current?.version ?? 0,
           conflict: result.current,
         },
-        412,
+        PROBLEM_STATUS.stale,
       );
     }
     if (result.outcome === "mismatch") throw new Error("a form post carries no client id");
@@ -232,7 +241,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
       submit: parsed.data.submit,
     };
     const result = await saveAnswer(c.get("deps").db, c.get("actor"), request, c.get("lang"));
-    if (result.outcome === "stale") return c.json({ error: "stale", current: result.current }, 412);
+    if (result.outcome === "stale")
+      return c.json({ error: "stale", current: result.current }, PROBLEM_STATUS.stale);
     // A client id reused with another body (or for another answer) is refused as the IETF
     // Idempotency-Key draft says (422), with the stored answer and the body sent side by side.
     if (result.outcome === "mismatch") {

@@ -1,17 +1,15 @@
 // Account administration (administrators only): list, add with a password link, disable.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
+import type { Actor } from "../../domain/shared/policy.ts";
 import { isProblem } from "../../domain/shared/problem.ts";
-import { createPasswordSetupLink, disableUser } from "../../services/shared/auth.ts";
-import { authorise } from "../../services/tracker/cycles.ts";
+import type { MessageKey } from "../../i18n/index.ts";
+import { createPasswordSetupLink } from "../../services/shared/auth.ts";
 import { getDirectory } from "../../services/tracker/partners.ts";
-import { addUser, getUsers } from "../../services/tracker/users.ts";
-import type { MessageKey } from "../../web/i18n/index.ts";
+import { addAccount, disableAccount, getUsers } from "../../services/tracker/users.ts";
 import { problemMessages } from "../../web/shared/forms.ts";
 import { type UserForm, usersPage } from "../../web/tracker/pages/users.ts";
 import type { AppEnv } from "../shared/env.ts";
-import { idParam } from "../shared/input.ts";
 import { publicBase, viewOf } from "../shared/view.ts";
 
 // Lengths are the service's to judge, with a message beside the field; a file reads as "".
@@ -35,9 +33,9 @@ async function render(
   o: Parameters<typeof usersPage>[3] = {},
   status: 200 | 400 = 200,
 ) {
-  authorise(actor, "user.manage");
   const db = c.get("deps").db;
-  const [users, directory] = await Promise.all([getUsers(db), getDirectory(db, c.get("lang"))]);
+  const users = await getUsers(db, actor);
+  const directory = await getDirectory(db, c.get("lang"));
   const partners = directory.groups
     .flatMap((g) => g.partners)
     .map((p) => ({ id: p.id, slug: p.slug, shortName: p.acronym ?? p.name }))
@@ -52,11 +50,10 @@ export function usersRoutes(): Hono<AppEnv> {
 
   app.post("/manage/users", async (c) => {
     const actor = c.get("actor");
-    authorise(actor, "user.manage");
     const form: UserForm = userForm.parse(await c.req.parseBody());
     const view = viewOf(c, { form: true });
     try {
-      const user = await addUser(c.get("deps").db, actorLabel(actor), {
+      const user = await addAccount(c.get("deps").db, actor, {
         email: form.email ?? "",
         name: form.name ?? "",
         role: form.role ?? "",
@@ -74,9 +71,7 @@ export function usersRoutes(): Hono<AppEnv> {
 
   app.post("/manage/users/:id/disable", async (c) => {
     const actor = c.get("actor");
-    authorise(actor, "user.manage");
-    const id = idParam(c, "id", "user");
-    await disableUser(c.get("deps").db, actorLabel(actor), id);
+    await disableAccount(c.get("deps").db, actor, c.req.param("id"));
     return render(c, actor, { notice: viewOf(c).t("users.disabledDone") });
   });
 

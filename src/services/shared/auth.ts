@@ -7,7 +7,6 @@ import {
   deleteUserSessions,
   findSession,
   insertSession,
-  revokeInvitations,
   touchSession,
 } from "../../db/shared/sessions.ts";
 import { clearThrottle, recordThrottleEvent, throttleWait } from "../../db/shared/throttle.ts";
@@ -32,7 +31,7 @@ import {
 } from "../../domain/shared/account.ts";
 import { type Actor, actorLabel, isRole } from "../../domain/shared/policy.ts";
 import { invalidFields, Problem } from "../../domain/shared/problem.ts";
-import type { Db } from "./db.ts";
+import type { Db, Tx } from "./db.ts";
 import { enqueueMail, LINK_TOKEN } from "./mail.ts";
 import { DECOY_HASH, hashPassword, newToken, tokenHash, verifyPassword } from "./secrets.ts";
 
@@ -323,15 +322,20 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
   });
 }
 
-/** Disabling a user ends all their sessions and invitation links at once. */
-export async function disableUser(db: Db, actor: string, userId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user) throw new Problem("not_found", "user", { id: userId });
-    await updateUser(trx, actor, userId, { disabled_at: new Date() });
-    await deleteUserSessions(trx, userId);
-    await revokeInvitations(trx, actor, { email: user.email });
-  });
+/**
+ * Disables a user and ends all their sessions, in the caller's transaction; returns the address,
+ * for the part that also revokes what was sent to it (the tracker's invitation links).
+ */
+export async function disableUserIn(
+  trx: Tx,
+  actor: string,
+  userId: number,
+): Promise<{ email: string }> {
+  const user = await findUserById(trx, userId);
+  if (!user) throw new Problem("not_found", "user", { id: userId });
+  await updateUser(trx, actor, userId, { disabled_at: new Date() });
+  await deleteUserSessions(trx, userId);
+  return { email: user.email };
 }
 
 /** A link to choose a password, for an account created without one (first administrator). */

@@ -13,7 +13,6 @@ import {
   markSent,
   type NewMail,
 } from "../../db/shared/outbox.ts";
-import { insertInvitation, revokeInvitation } from "../../db/shared/sessions.ts";
 import { findUserByEmail, insertPasswordReset } from "../../db/shared/users.ts";
 import { RESET_MINUTES } from "../../domain/shared/account.ts";
 import type { Db } from "./db.ts";
@@ -28,7 +27,19 @@ import { newToken, tokenHash } from "./secrets.ts";
 export const LINK_TOKEN = "{jalon-link}";
 
 /** Who made the tokens of links minted at sending, in the audit log. */
-const MAILER_ACTOR = "outbox";
+export const MAILER_ACTOR = "outbox";
+
+/**
+ * Stores what the link of a message other than a password reset opens, under the new token's
+ * hash: the part that queues such messages provides it (the tracker: an invitation for the
+ * message's cycle, partner and address). Returns how to undo it when the message cannot be
+ * sent, or null when nobody is left to open it.
+ */
+export type LinkMaker = (
+  db: Db,
+  row: MailRow,
+  tokenHash: string,
+) => Promise<(() => Promise<void>) | null>;
 
 interface Minted {
   text: string;
@@ -40,7 +51,7 @@ interface Minted {
  * The text to send: the body with a new link token in place of LINK_TOKEN (its hash stored as
  * an invitation or a password reset), or null when the link has nobody to open it for any more.
  */
-async function mintLink(db: Db, row: MailRow): Promise<Minted | null> {
+async function mintLink(db: Db, row: MailRow, links: LinkMaker): Promise<Minted | null> {
   if (!row.body.includes(LINK_TOKEN)) return { text: row.body, undo: async () => {} };
   const token = newToken();
   const text = row.body.replaceAll(LINK_TOKEN, token);
@@ -55,21 +66,8 @@ async function mintLink(db: Db, row: MailRow): Promise<Minted | null> {
     // An unsent reset link is known to nobody and lapses within the hour.
     return { text, undo: async () => {} };
   }
-  const { cycle_id: cycleId, partner_id: partnerId } = row;
-  if (cycleId === null || partnerId === null) return null;
-  const invitation = await db.transaction().execute((trx) =>
-    insertInvitation(trx, MAILER_ACTOR, {
-      cycleId,
-      partnerId,
-      email: row.recipient,
-      tokenHash: tokenHash(token),
-    }),
-  );
-  return {
-    text,
-    undo: () =>
-      db.transaction().execute((trx) => revokeInvitation(trx, MAILER_ACTOR, invitation.id)),
-  };
+  const undo = await links(db, row, tokenHash(token));
+  return undo ? { text, undo } : null;
 }
 
 export type { NewMail };
@@ -113,16 +111,24 @@ export const DELIVERY_LEASE_SECONDS = 300;
  * Sends queued messages, one at a time: each is claimed (a short transaction), sent with no
  * transaction open, then marked sent or failed. A process that dies mid-send leaves a claim
  * that lapses, and the message goes on a later run (at least once, never twice at the same time).
+ * `links` makes the links of messages that are not password resets.
  */
-export async function deliverPending(db: Db, mailer: Mailer, limit = 50): Promise<DeliveryReport> {
+export async function deliverPending(
+  db: Db,
+  mailer: Mailer,
+  links: LinkMaker,
+  limit = 50,
+): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
   // Ids only move forward: a message that just failed waits for the next run, not this loop.
   let lastId = 0;
   for (let i = 0; i < limit; i++) {
-    const row = await claimNext(db, lastId, DELIVERY_LEASE_SECONDS);
+    const row = await db
+      .transaction()
+      .execute((trx) => claimNext(trx, lastId, DELIVERY_LEASE_SECONDS));
     if (!row) break;
     lastId = row.id;
-    const minted = await mintLink(db, row);
+    const minted = await mintLink(db, row, links);
     if (!minted) {
       await markFailed(db, row.id, "no account or partner left for this link");
       report.failed += 1;
@@ -146,6 +152,6 @@ export async function deliverPending(db: Db, mailer: Mailer, limit = 50): Promis
 export const MAIL_DELIVERY_JOB = "mail.deliver";
 
 /** The mail jobs this process can run: delivery, when a mailer is configured. */
-export function mailJobs(mailer: Mailer | undefined): JobRegistry {
-  return mailer ? { [MAIL_DELIVERY_JOB]: ({ db }) => deliverPending(db, mailer) } : {};
+export function mailJobs(mailer: Mailer | undefined, links: LinkMaker): JobRegistry {
+  return mailer ? { [MAIL_DELIVERY_JOB]: ({ db }) => deliverPending(db, mailer, links) } : {};
 }

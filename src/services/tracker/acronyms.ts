@@ -9,14 +9,14 @@ import {
   listAcronymRows,
   type StoredAcronym,
   updateAcronymRow,
-} from "../../db/tracker/report-texts.ts";
+} from "../../db/tracker/acronyms.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { ACRONYM_PATTERN, MAX_EXPANSION_LENGTH } from "../../domain/tracker/report-text.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise } from "./cycles.ts";
 
 export type { StoredAcronym };
 

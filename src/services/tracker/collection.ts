@@ -2,18 +2,19 @@
 // keep working until the day chosen, also after the cycle's collection has closed).
 
 import { saveExtension } from "../../db/tracker/collection.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { inLang, type Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { isValidExtension } from "../../domain/tracker/collection.ts";
 import { partnerShortName } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 
 /** Extends (or moves) one partner's collection to `until`, during or after collection. */
 export async function extendCollection(
@@ -41,6 +42,7 @@ export async function extendCollection(
       partnerId: partner.id,
       until: input.until,
     });
-    return { partner: partnerShortName(partner), until: input.until };
+    // Named in French, like the partner found by its slug on every workspace page.
+    return { partner: partnerShortName(inLang(partner, "fr", "name")), until: input.until };
   });
 }

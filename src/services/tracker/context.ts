@@ -3,12 +3,22 @@
 // reported as missing, exactly like an unknown id.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { type Assessment, listAssessments } from "../../db/tracker/assessments.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { listCycles } from "../../db/tracker/cycles.ts";
+import { listAcronyms } from "../../db/tracker/acronyms.ts";
+import {
+  listAssessments,
+  listValidationMeetings,
+  type Assessment as StoredAssessment,
+} from "../../db/tracker/assessments.ts";
+import {
+  listCommitments,
+  listProcessIndicators,
+  type StoredCommitment,
+} from "../../db/tracker/commitments.ts";
+import { type CycleRecord, findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
+import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { findDefaultTracker } from "../../db/tracker/trackers.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { type InLang, inLang, type Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import type { Commitment, ProcessIndicator } from "../../domain/tracker/commitment.ts";
 import { type Cycle, isPublished, latestPublished } from "../../domain/tracker/cycle.ts";
@@ -32,21 +42,89 @@ export interface CycleContext {
   partners: Map<number, Partner>;
 }
 
+/** An indicator's status in a cycle, its narrative in the read model's language. */
+export type Assessment = InLang<StoredAssessment, "narrative">;
+
 export async function loadTracker(db: Executor, lang: Lang): Promise<TrackerInfo> {
   const row = await findDefaultTracker(db);
   if (!row) throw notFound("tracker", "default");
+  return inLang(row, lang, "name");
+}
+
+// What db/ stores in both languages, read in the language of the view being built.
+
+export async function cyclesIn(db: Executor, trackerId: number, lang: Lang): Promise<Cycle[]> {
+  return (await listCycles(db, trackerId)).map((c) => inLang(c, lang, "label"));
+}
+
+export async function partnersIn(db: Executor, trackerId: number, lang: Lang): Promise<Partner[]> {
+  return (await listPartners(db, trackerId)).map((p) => inLang(p, lang, "name"));
+}
+
+/** A cycle in any state (for the workspace), its label in one language. */
+export type CycleRecordIn = InLang<CycleRecord, "label">;
+
+export async function cycleRecordIn(
+  db: Executor,
+  trackerId: number,
+  slug: string,
+  lang: Lang,
+): Promise<CycleRecordIn | undefined> {
+  const cycle = await findCycleRecord(db, trackerId, slug);
+  return cycle && inLang(cycle, lang, "label");
+}
+
+export function commitmentIn(c: StoredCommitment, lang: Lang): Commitment {
   return {
-    id: row.id,
-    countryCode: row.country_code,
-    name: lang === "en" && row.name_en ? row.name_en : row.name,
-    organisation: row.organisation,
+    ...inLang(c, lang, "title"),
+    goals: c.goals.map((g) => inLang(g, lang, "indicator")),
   };
+}
+
+export async function commitmentsIn(
+  db: Executor,
+  trackerId: number,
+  lang: Lang,
+): Promise<Commitment[]> {
+  return (await listCommitments(db, trackerId)).map((c) => commitmentIn(c, lang));
+}
+
+export async function processIndicatorsIn(
+  db: Executor,
+  trackerId: number,
+  lang: Lang,
+): Promise<ProcessIndicator[]> {
+  return (await listProcessIndicators(db, trackerId)).map((i) => inLang(i, lang, "title"));
+}
+
+export async function difficultiesIn(db: Executor, cycleId: number, lang: Lang) {
+  return (await listDifficulties(db, cycleId)).map((d) => inLang(d, lang, "text"));
+}
+
+export async function cycleRecommendationsIn(db: Executor, cycleId: number, lang: Lang) {
+  return (await listCycleRecommendations(db, cycleId)).map((r) => inLang(r, lang, "text"));
+}
+
+export async function validationMeetingsIn(db: Executor, cycleId: number, lang: Lang) {
+  return (await listValidationMeetings(db, cycleId)).map((m) => inLang(m, lang, "title"));
+}
+
+export async function acronymsIn(db: Executor, trackerId: number, lang: Lang) {
+  return (await listAcronyms(db, trackerId)).map((a) => inLang(a, lang, "expansion"));
+}
+
+export async function assessmentsIn(
+  db: Executor,
+  cycleId: number,
+  lang: Lang,
+): Promise<Assessment[]> {
+  return (await listAssessments(db, cycleId)).map((a) => inLang(a, lang, "narrative"));
 }
 
 /** The latest published cycle, without loading its content. */
 export async function latestPublishedCycle(db: Executor, lang: Lang): Promise<Cycle> {
   const tracker = await loadTracker(db, lang);
-  const cycle = latestPublished(await listCycles(db, tracker.id, lang));
+  const cycle = latestPublished(await cyclesIn(db, tracker.id, lang));
   if (!cycle) throw notFound("cycle", "latest");
   return cycle;
 }
@@ -58,16 +136,16 @@ export async function loadCycleContext(
   lang: Lang,
 ): Promise<CycleContext> {
   const tracker = await loadTracker(db, lang);
-  const cycles = await listCycles(db, tracker.id, lang);
+  const cycles = await cyclesIn(db, tracker.id, lang);
   const publishedCycles = cycles.filter(isPublished);
   const cycle =
     slug === undefined ? latestPublished(cycles) : publishedCycles.find((c) => c.slug === slug);
   if (!cycle) throw notFound("cycle", slug ?? "latest");
   const [commitments, indicators, assessments, partners] = await Promise.all([
-    listCommitments(db, tracker.id, lang),
-    listProcessIndicators(db, tracker.id, lang),
-    listAssessments(db, cycle.id, lang),
-    listPartners(db, tracker.id, lang),
+    commitmentsIn(db, tracker.id, lang),
+    processIndicatorsIn(db, tracker.id, lang),
+    assessmentsIn(db, cycle.id, lang),
+    partnersIn(db, tracker.id, lang),
   ]);
   return {
     tracker,

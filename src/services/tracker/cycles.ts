@@ -2,16 +2,8 @@
 // indicators, open and close collection, publish (which freezes), reopen with a reason.
 
 import { recordAudit } from "../../db/shared/audit.ts";
-import { listProcessIndicators } from "../../db/tracker/commitments.ts";
-import {
-  type CycleRecord,
-  findCycleRecord,
-  insertCycle,
-  listCycles,
-  updateCycle,
-} from "../../db/tracker/cycles.ts";
-import { listPartners } from "../../db/tracker/partners.ts";
-import { deleteMapping, insertMapping, listMappings } from "../../db/tracker/responses.ts";
+import { insertCycle, updateCycle } from "../../db/tracker/cycles.ts";
+import { deleteMapping, insertMapping, listMappings } from "../../db/tracker/mappings.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";
@@ -26,19 +18,21 @@ import {
 } from "../../domain/tracker/cycle.ts";
 import { slugify } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
-
-export function authorise(actor: Actor, action: Parameters<typeof can>[1], scope = {}): void {
-  if (!can(actor, action, scope)) {
-    throw new Problem(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", action);
-  }
-}
+import {
+  type CycleRecordIn,
+  cycleRecordIn,
+  cyclesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+} from "./context.ts";
 
 /** A cycle in any state; unknown slugs are not found. */
-export async function cycleRecord(db: Db, slug: string, lang: Lang): Promise<CycleRecord> {
+export async function cycleRecord(db: Db, slug: string, lang: Lang): Promise<CycleRecordIn> {
   const tracker = await loadTracker(db, lang);
-  const cycle = await findCycleRecord(db, tracker.id, slug, lang);
+  const cycle = await cycleRecordIn(db, tracker.id, slug, lang);
   if (!cycle) throw notFound("cycle", slug);
   return cycle;
 }
@@ -47,7 +41,7 @@ export async function workspaceCycles(db: Db, actor: Actor, lang: Lang) {
   authorise(actor, "workspace.read");
   const tracker = await loadTracker(db, lang);
   // Newest first: the first one is what a new cycle carries forward from by default.
-  const cycles = await listCycles(db, tracker.id, lang);
+  const cycles = await cyclesIn(db, tracker.id, lang);
   return { tracker, cycles, canCreate: can(actor, "cycle.setup") };
 }
 
@@ -71,10 +65,10 @@ export async function createCycle(db: Db, actor: Actor, input: NewCycleInput, la
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {
     const tracker = await loadTracker(trx, lang);
-    if (!problems.slug && (await findCycleRecord(trx, tracker.id, slug, lang)))
+    if (!problems.slug && (await cycleRecordIn(trx, tracker.id, slug, lang)))
       problems.slug = "taken";
     const previous = input.fromSlug
-      ? await findCycleRecord(trx, tracker.id, input.fromSlug, lang)
+      ? await cycleRecordIn(trx, tracker.id, input.fromSlug, lang)
       : undefined;
     if (input.fromSlug && !previous) problems.fromSlug = "invalid";
     if (Object.keys(problems).length > 0) throw invalidFields(problems, NEW_CYCLE_LIMITS);
@@ -113,8 +107,8 @@ export async function setMapping(
     if (cycle.state === "published") throw new Problem("conflict", "published");
     // Only pairs of this tracker's partners and indicators: anything else is bad input.
     const [partners, indicators] = await Promise.all([
-      listPartners(trx, cycle.trackerId, lang),
-      listProcessIndicators(trx, cycle.trackerId, lang),
+      partnersIn(trx, cycle.trackerId, lang),
+      processIndicatorsIn(trx, cycle.trackerId, lang),
     ]);
     const partnerIds = new Set(partners.map((p) => p.id));
     const indicatorIds = new Set(indicators.map((i) => i.id));

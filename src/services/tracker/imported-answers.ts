@@ -2,9 +2,10 @@
 // saving one answer (who may write, the cycle's state under its lock, the version each row was
 // made from, the state after the save) checked for every row, then the rows written in a few
 // statements whatever their number, instead of some ten per row.
-import { listAnswerMeta, lockAnswers, writeAnswers } from "../../db/tracker/answers.ts";
+
 import { findExtension } from "../../db/tracker/collection.ts";
 import { listProcessIndicators } from "../../db/tracker/commitments.ts";
+import { listResponseMeta, lockResponses, writeResponses } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
@@ -12,17 +13,10 @@ import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { acceptsAnswer } from "../../domain/tracker/collection.ts";
 import type { CycleState } from "../../domain/tracker/cycle.ts";
 import { type ResponseState, readRows, stateAfterSave } from "../../domain/tracker/response.ts";
-import type { Db } from "../shared/db.ts";
+import { authorise, requireSignedIn } from "../shared/access.ts";
+import type { Tx } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise } from "./cycles.ts";
-import {
-  type AnswerInput,
-  canRead,
-  isStaff,
-  locate,
-  noQuestionnaire,
-  windowOf,
-} from "./questionnaire.ts";
+import { type AnswerInput, isStaff, locate, noQuestionnaire, windowOf } from "./questionnaire.ts";
 
 export interface ImportedAnswer {
   indicatorCode: string;
@@ -40,26 +34,27 @@ export interface ImportedOutcome {
 
 /** Stores imported answers in the caller's transaction; method "import", never submitted. */
 export async function saveImportedAnswers(
-  trx: Db,
+  trx: Tx,
   actor: Actor,
   target: { cycleSlug: string; partnerSlug: string },
   answers: readonly ImportedAnswer[],
   lang: Lang,
 ): Promise<ImportedOutcome[]> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   if (answers.length === 0) return [];
   const { cycle, partner } = await locate(trx, target.cycleSlug, target.partnerSlug, lang);
-  if (!canRead(actor, cycle.id, partner.id))
-    throw noQuestionnaire(target.cycleSlug, target.partnerSlug);
-  authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const scope = { cycleId: cycle.id, partnerId: partner.id };
+  authorise(actor, "response.read", scope, {
+    subject: "questionnaire",
+    hidden: noQuestionnaire(target.cycleSlug, target.partnerSlug),
+  });
+  authorise(actor, "response.write", scope);
   // The state under the cycle's row lock, so that an import racing publication cannot land after.
   const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as CycleState;
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
-  const codes = new Map(
-    (await listProcessIndicators(trx, tracker.id, lang)).map((i) => [i.code, i.id]),
-  );
+  const codes = new Map((await listProcessIndicators(trx, tracker.id)).map((i) => [i.code, i.id]));
   const idOf = (code: string) => {
     const id = codes.get(code);
     if (id === undefined) throw notFound("indicator", code);
@@ -68,11 +63,11 @@ export async function saveImportedAnswers(
   const ids = answers.map((a) => idOf(a.indicatorCode));
   // The mapping rows locked, then the answers read again: a write that came in since the file
   // was read (or the questionnaire shown) is seen here.
-  const mapped = await lockAnswers(trx, cycle.id, partner.id, ids);
+  const mapped = await lockResponses(trx, cycle.id, partner.id, ids);
   const missing = answers.find((a) => !mapped.has(idOf(a.indicatorCode)));
   if (missing) throw notFound("indicator", missing.indicatorCode);
   const [meta, extendedUntil] = await Promise.all([
-    listAnswerMeta(trx, cycle.id, partner.id),
+    listResponseMeta(trx, cycle.id, partner.id),
     findExtension(trx, cycle.id, partner.id),
   ]);
   const stored = new Map(meta.map((m) => [m.indicator_id, m]));
@@ -118,7 +113,12 @@ export async function saveImportedAnswers(
       },
     });
   }
-  const written = await writeAnswers(trx, by, { cycleId: cycle.id, partnerId: partner.id }, writes);
+  const written = await writeResponses(
+    trx,
+    by,
+    { cycleId: cycle.id, partnerId: partner.id },
+    writes,
+  );
   const byIndicator = new Map(written.map((w) => [w.indicatorId, w]));
   return answers.map((a) => {
     const seen = outcomes.get(a.indicatorCode);

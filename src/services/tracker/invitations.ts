@@ -5,16 +5,16 @@
 // by e-mail to the invitation's address.
 
 import { recordAudit } from "../../db/shared/audit.ts";
+import { countReturned, findExtension } from "../../db/tracker/collection.ts";
 import {
   findInvitationByHash,
   findInvitationSession,
   findInvitationTarget,
   insertInvitation,
   markInvitationUsed,
+  revokeInvitation,
   revokeInvitations,
-} from "../../db/shared/sessions.ts";
-import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { findCycleRecord } from "../../db/tracker/cycles.ts";
+} from "../../db/tracker/invitations.ts";
 import {
   countLinkRequests,
   lockLinkRequests,
@@ -22,18 +22,19 @@ import {
 } from "../../db/tracker/link-requests.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import { emailProblem, MAX_EMAIL, normaliseEmail } from "../../domain/shared/account.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { type Lang, pick } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { linkOpens, partnerDeadline } from "../../domain/tracker/collection.ts";
 import { isCycleState } from "../../domain/tracker/cycle.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import { type LinkSession, type NewSession, openSession } from "../shared/auth.ts";
 import type { Db } from "../shared/db.ts";
-import { enqueueMail, LINK_TOKEN } from "../shared/mail.ts";
+import { enqueueMail, LINK_TOKEN, type LinkMaker, MAILER_ACTOR } from "../shared/mail.ts";
 import { newToken, tokenHash } from "../shared/secrets.ts";
-import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecordIn, loadTracker } from "./context.ts";
+import { cycleRecord } from "./cycles.ts";
 
 export interface InvitationMessage {
   subject: string;
@@ -98,9 +99,12 @@ export async function createInvitation(
       partnerId: partner.id,
       email,
       tokenHash: tokenHash(token),
+      // The e-mail is written in the language in use: what follows it goes in the same one.
+      lang: email ? lang : null,
     });
     const url = `${input.baseUrl}/i/${token}`;
-    const partnerName = partner.acronym ?? partner.name;
+    // Named in French, like the partner found by its slug on every workspace page.
+    const partnerName = partner.acronym ?? partner.name.fr;
     if (email) {
       // The e-mail gets a link of its own, made when it is sent: the outbox keeps no token.
       const m = message({
@@ -175,7 +179,7 @@ export async function revokePartnerLinks(
   authorise(actor, "cycle.setup");
   return db.transaction().execute(async (trx) => {
     const tracker = await loadTracker(trx, lang);
-    const cycle = await findCycleRecord(trx, tracker.id, cycleSlug, lang);
+    const cycle = await cycleRecordIn(trx, tracker.id, cycleSlug, lang);
     const partner = await findPartnerBySlug(trx, tracker.id, partnerSlug);
     if (!cycle) throw notFound("cycle", cycleSlug);
     if (!partner) throw notFound("partner", partnerSlug);
@@ -258,13 +262,13 @@ export async function requestFreshLink(
     const target = await findInvitationTarget(trx, invitation.id);
     if (!target || !invitationOpen(target)) return { limited: false };
     const tracker = await loadTracker(trx, lang);
-    const cycle = await findCycleRecord(trx, tracker.id, target.cycleSlug, lang);
+    const cycle = await cycleRecordIn(trx, tracker.id, target.cycleSlug, lang);
     const partner = await findPartnerBySlug(trx, tracker.id, target.partnerSlug);
     if (!cycle || !partner) return { limited: false };
     // The new link is made when the message is sent (services/mail.ts): the outbox keeps none.
     const m = message({
       url: `${input.baseUrl}/i/${LINK_TOKEN}`,
-      partner: partner.acronym ?? partner.name,
+      partner: partner.acronym ?? pick(partner.name, lang),
       cycle: cycle.label,
       deadline: partnerDeadline(cycle.state, cycle.deadline, target.extendedUntil),
     });
@@ -292,3 +296,22 @@ export function invitationOpen(w: LinkSession): boolean {
     })
   );
 }
+
+/**
+ * The link of an invitation or reminder e-mail, made as it is sent: a new invitation for the
+ * message's cycle, partner and address, revoked again if the message cannot go.
+ */
+export const invitationLinks: LinkMaker = async (db, row, hash) => {
+  const { cycle_id: cycleId, partner_id: partnerId } = row;
+  if (cycleId === null || partnerId === null) return null;
+  const invitation = await db.transaction().execute((trx) =>
+    insertInvitation(trx, MAILER_ACTOR, {
+      cycleId,
+      partnerId,
+      email: row.recipient,
+      tokenHash: hash,
+    }),
+  );
+  return () =>
+    db.transaction().execute((trx) => revokeInvitation(trx, MAILER_ACTOR, invitation.id));
+};

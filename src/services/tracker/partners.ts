@@ -2,10 +2,6 @@
 // published cycles.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listAssessments } from "../../db/tracker/assessments.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { listCycles } from "../../db/tracker/cycles.ts";
-import { listPartners } from "../../db/tracker/partners.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
@@ -19,7 +15,15 @@ import {
 import { isPublishedContribution } from "../../domain/tracker/publication.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import type { Status } from "../../domain/tracker/status.ts";
-import { loadTracker, type TrackerInfo } from "./context.ts";
+import {
+  assessmentsIn,
+  commitmentsIn,
+  cyclesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+  type TrackerInfo,
+} from "./context.ts";
 
 export interface DirectoryEntry extends Partner {
   contributions: number;
@@ -32,13 +36,13 @@ export interface Directory {
 }
 
 async function publishedCycles(db: Executor, trackerId: number, lang: Lang): Promise<Cycle[]> {
-  return (await listCycles(db, trackerId, lang)).filter(isPublished);
+  return (await cyclesIn(db, trackerId, lang)).filter(isPublished);
 }
 
 export async function getDirectory(db: Executor, lang: Lang): Promise<Directory> {
   const tracker = await loadTracker(db, lang);
   const [partners, cycles] = await Promise.all([
-    listPartners(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
     publishedCycles(db, tracker.id, lang),
   ]);
   const responses = await listResponses(db, {
@@ -73,13 +77,13 @@ export interface PartnerPage {
 
 export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Promise<PartnerPage> {
   const tracker = await loadTracker(db, lang);
-  const partners = await listPartners(db, tracker.id, lang);
+  const partners = await partnersIn(db, tracker.id, lang);
   const partner = partners.find((p) => p.slug === slug);
   if (!partner) throw notFound("partner", slug);
   const [cycles, commitments, indicators] = await Promise.all([
     publishedCycles(db, tracker.id, lang),
-    listCommitments(db, tracker.id, lang),
-    listProcessIndicators(db, tracker.id, lang),
+    commitmentsIn(db, tracker.id, lang),
+    processIndicatorsIn(db, tracker.id, lang),
   ]);
   const cycleIds = cycles.map((c) => c.id);
   const [own, all] = await Promise.all([
@@ -97,7 +101,7 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
   const result: PartnerPage["cycles"] = [];
   for (const cycle of cycles) {
     const statuses = new Map(
-      (await listAssessments(db, cycle.id, lang)).map((a) => [a.indicatorId, a.status]),
+      (await assessmentsIn(db, cycle.id, lang)).map((a) => [a.indicatorId, a.status]),
     );
     const contributions = own
       .filter((r) => r.cycleId === cycle.id && isPublishedContribution(r))

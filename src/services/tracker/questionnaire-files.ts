@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { finishBatch, startBatch } from "../../db/shared/import-batches.ts";
 import { parseDecimal } from "../../domain/shared/decimal.ts";
+import { emptySummary, type ImportSummary } from "../../domain/shared/import-summary.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { Problem } from "../../domain/shared/problem.ts";
@@ -22,6 +23,7 @@ import {
 } from "../../importers/tracker/spreadsheet/map.ts";
 import type { ReadRefusal } from "../../importers/tracker/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../../reports/tracker/questionnaire-print.ts";
+import { requireSignedIn } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { renderFile } from "../shared/rendering.ts";
 import { type ImportedAnswer, saveImportedAnswers } from "./imported-answers.ts";
@@ -103,21 +105,13 @@ export async function printableQuestionnaire(
 
 export type FileRefusal = ReadRefusal | "too_large" | "other_questionnaire" | "cycle_closed";
 
-export interface ImportCounts {
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
-
 export type ImportResult =
   | {
       ok: true;
       dryRun: boolean;
       cycleSlug: string;
       partnerSlug: string;
-      counts: ImportCounts;
-      rejections: RowRejection[];
+      summary: ImportSummary<RowRejection>;
     }
   | { ok: false; reason: FileRefusal };
 
@@ -174,7 +168,7 @@ export async function importQuestionnaire(
   options: ImportOptions,
   lang: Lang,
 ): Promise<ImportResult> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   if (bytes.byteLength > MAX_QUESTIONNAIRE_FILE) return { ok: false, reason: "too_large" };
   const read = await readUploadedWorkbook(bytes);
   if (!read.ok) return read;
@@ -195,11 +189,9 @@ export async function importQuestionnaire(
       const indicators = new Map(
         q.commitments.flatMap((c) => c.indicators).map((i) => [i.code, i]),
       );
-      const counts: ImportCounts = { imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-      const rejections: RowRejection[] = [];
+      const summary = emptySummary<RowRejection>();
       const reject = (r: RowRejection) => {
-        rejections.push({ row: r.row, reason: r.reason, column: r.column, value: r.value });
-        counts.rejected++;
+        summary.rejected.push({ row: r.row, reason: r.reason, column: r.column, value: r.value });
       };
       const held = new Map(
         [...indicators].flatMap(([code, i]) => (i.answer?.held ? [[code, i.answer.held]] : [])),
@@ -221,11 +213,11 @@ export async function importQuestionnaire(
         // After collection only answers sent back (or an extended partner's) may change.
         if (indicators.get(r.code)?.editable === false) {
           if (!unchanged) reject({ row: r.row, reason: "closed", column: "code", value: r.code });
-          else counts.unchanged++;
+          else summary.ignored++;
           continue;
         }
         if (unchanged) {
-          counts.unchanged++;
+          summary.ignored++;
           continue;
         }
         // An answer changed since the file was made is not overwritten with the file's copy.
@@ -263,19 +255,19 @@ export async function importQuestionnaire(
           reject(staleRow(w.row, w.indicatorCode));
           continue;
         }
-        if (o.outcome === "updated") counts.updated++;
-        else counts.imported++;
+        if (o.outcome === "updated") summary.updated++;
+        else summary.imported++;
         written.push({ responseId: o.responseId, indicator: o.indicatorCode, version: o.version });
         // What an updated answer said before, as the per-answer audit record kept it.
         if (w.current) before.push({ responseId: o.responseId, ...w.current });
       }
-      rejections.sort((a, b) => a.row - b.row);
+      summary.rejected.sort((a, b) => a.row - b.row);
       await finishBatch(trx, batch, {
         counts: {
-          inserted: counts.imported,
-          updated: counts.updated,
-          unchanged: counts.unchanged,
-          rejected: counts.rejected,
+          inserted: summary.imported,
+          updated: summary.updated,
+          unchanged: summary.ignored,
+          rejected: summary.rejected.length,
         },
         before,
         written,
@@ -285,8 +277,7 @@ export async function importQuestionnaire(
         dryRun: options.dryRun,
         cycleSlug,
         partnerSlug,
-        counts,
-        rejections,
+        summary,
       };
       if (options.dryRun) throw new DryRun(result);
       return result;

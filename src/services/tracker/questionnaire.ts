@@ -3,25 +3,23 @@
 // refused, never merged silently) and carry a client id (a resend is stored once). Rows that are
 // not valid yet are kept in the draft as typed, beside the answer, and listed back.
 import { createHash } from "node:crypto";
-
+import { countReturned, findExtension } from "../../db/tracker/collection.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import {
-  findAnswer,
   findClientWrite,
+  findResponse,
   heldRows,
   insertClientWrite,
-  listAnswerMeta,
-  lockAnswer,
-  writeAnswer,
-} from "../../db/tracker/answers.ts";
-import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { findCycleRecord, listCycles } from "../../db/tracker/cycles.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+  listResponseMeta,
+  listResponses,
+  lockResponse,
+  writeResponse,
+} from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
-import { type Actor, actorLabel, boundPartner } from "../../domain/shared/policy.ts";
+import { type Actor, actorLabel, boundPartner, can } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import {
   acceptsAnswer,
@@ -49,9 +47,16 @@ import {
   type TypedRows,
 } from "../../domain/tracker/response.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
-import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
-import { authorise } from "./cycles.ts";
+import { authorise, requireSignedIn, writesForAnyPartner } from "../shared/access.ts";
+import type { Db, Tx } from "../shared/db.ts";
+import {
+  commitmentsIn,
+  cycleRecordIn,
+  cyclesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+} from "./context.ts";
 
 /** An answer's content as stored: valid rows only. */
 export interface AnswerContent {
@@ -99,8 +104,8 @@ export type SaveResult =
   /** The client id came before with another body, or for another answer: nothing is written. */
   | { outcome: "mismatch"; current: QuestionAnswer | null; sent: AnswerInput };
 
-export const isStaff = (actor: Actor) =>
-  actor.kind === "user" && (actor.role === "coordinator" || actor.role === "admin");
+/** A coordinator writing a partner's answers by interview, not the partner itself. */
+export const isStaff = writesForAnyPartner;
 
 /**
  * A questionnaire that is not there, whatever the reason (unknown cycle or partner, or one the
@@ -111,7 +116,7 @@ export const noQuestionnaire = (cycleSlug: string, partnerSlug: string) =>
 
 export async function locate(db: Db, cycleSlug: string, partnerSlug: string, lang: Lang) {
   const tracker = await loadTracker(db, lang);
-  const cycle = await findCycleRecord(db, tracker.id, cycleSlug, lang);
+  const cycle = await cycleRecordIn(db, tracker.id, cycleSlug, lang);
   const partner = await findPartnerBySlug(db, tracker.id, partnerSlug);
   if (!cycle || !partner) throw noQuestionnaire(cycleSlug, partnerSlug);
   return { tracker, cycle, partner };
@@ -168,22 +173,27 @@ export async function getQuestionnaire(
   partnerSlug: string,
   lang: Lang,
 ): Promise<QuestionnaireView> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
   // Another partner's questionnaire is reported missing, exactly like an unknown one.
-  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(cycleSlug, partnerSlug);
+  authorise(
+    actor,
+    "response.read",
+    { cycleId: cycle.id, partnerId: partner.id },
+    { subject: "questionnaire", hidden: noQuestionnaire(cycleSlug, partnerSlug) },
+  );
   const [commitments, indicators, mappings, responses, meta, partners, extendedUntil] =
     await Promise.all([
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
       listMappings(db, cycle.id),
       listResponses(db, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(db, cycle.id, partner.id),
-      listPartners(db, tracker.id, lang),
+      listResponseMeta(db, cycle.id, partner.id),
+      partnersIn(db, tracker.id, lang),
       findExtension(db, cycle.id, partner.id),
     ]);
   const window = windowOf(cycle.state, extendedUntil);
-  const writer = canWrite(actor, cycle.id, partner.id);
+  const writer = can(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
   const mapped = new Set(
     mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
   );
@@ -238,7 +248,13 @@ export async function getQuestionnaire(
   const all = groups.flatMap((g) => g.indicators);
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
-    partner: { id: partner.id, slug: partner.slug, name: partner.name, acronym: partner.acronym },
+    // A partner opened by its slug is named in French, in either language of the page.
+    partner: {
+      id: partner.id,
+      slug: partner.slug,
+      name: partner.name.fr,
+      acronym: partner.acronym,
+    },
     editable: all.some((i) => i.editable),
     extendedUntil: extendedUntil !== null && extendedUntil >= window.today ? extendedUntil : null,
     deadline: partnerCollects(window)
@@ -267,24 +283,6 @@ function progressOf(mapped: number, answers: readonly QuestionAnswer[]): AnswerP
     mapped,
     answers.map((a) => ({ state: a.state as ResponseState, empty: isEmptyAnswer(a, a.held) })),
   );
-}
-
-export function canRead(actor: Actor, cycleId: number, partnerId: number): boolean {
-  try {
-    authorise(actor, "response.read", { cycleId, partnerId });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function canWrite(actor: Actor, cycleId: number, partnerId: number): boolean {
-  try {
-    authorise(actor, "response.write", { cycleId, partnerId });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The fingerprint of a write, to tell a resend from another write under the same client id. */
@@ -319,24 +317,28 @@ export async function saveAnswer(
   lang: Lang,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang, options));
 }
 
 /** saveAnswer inside a transaction the caller holds (an import writes all its rows in one). */
 export async function saveAnswerIn(
-  trx: Db,
+  trx: Tx,
   actor: Actor,
   req: SaveRequest,
   lang: Lang,
   options: SaveOptions = {},
 ): Promise<SaveResult> {
   checkVersion(req.ifMatch);
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   const by = actorLabel(actor);
   const { cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
-  if (!canRead(actor, cycle.id, partner.id)) throw noQuestionnaire(req.cycleSlug, req.partnerSlug);
-  authorise(actor, "response.write", { cycleId: cycle.id, partnerId: partner.id });
+  const scope = { cycleId: cycle.id, partnerId: partner.id };
+  authorise(actor, "response.read", scope, {
+    subject: "questionnaire",
+    hidden: noQuestionnaire(req.cycleSlug, req.partnerSlug),
+  });
+  authorise(actor, "response.write", scope);
   const ifMatch = req.ifMatch;
   if (ifMatch === null) throw new Problem("precondition_required", "if-match");
   // Read the state under a row lock, so that a write racing with publication cannot land after it.
@@ -344,13 +346,13 @@ export async function saveAnswerIn(
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
-  const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
+  const indicator = (await processIndicatorsIn(trx, tracker.id, lang)).find(
     (i) => i.code === req.indicatorCode,
   );
   // The lock makes concurrent writes to one answer, and resends, take turns.
   const mapped =
     indicator !== undefined &&
-    (await lockAnswer(trx, {
+    (await lockResponse(trx, {
       cycleId: cycle.id,
       partnerId: partner.id,
       indicatorId: indicator.id,
@@ -363,7 +365,7 @@ export async function saveAnswerIn(
     const [mappings, responses, meta] = await Promise.all([
       listMappings(trx, cycle.id),
       listResponses(trx, { cycleIds: [cycle.id], partnerId: partner.id }),
-      listAnswerMeta(trx, cycle.id, partner.id),
+      listResponseMeta(trx, cycle.id, partner.id),
     ]);
     const asked = new Set(
       mappings.filter((m) => m.partnerId === partner.id).map((m) => m.indicatorId),
@@ -384,14 +386,14 @@ export async function saveAnswerIn(
   // Collaborators are partners of this tracker: an unknown id is refused, not left to the
   // foreign key (whose violation would be a server error).
   if (req.answer.collaboratorIds.length > 0) {
-    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const known = new Set((await partnersIn(trx, tracker.id, lang)).map((p) => p.id));
     if (req.answer.collaboratorIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
   }
 
   if (req.clientId) {
     const seen = await findClientWrite(trx, req.clientId);
-    const current = seen ? await findAnswer(trx, ref) : undefined;
+    const current = seen ? await findResponse(trx, ref) : undefined;
     // A client id names one write to one answer. Reused for another answer or with another body
     // it is refused with both sides shown (a "replayed" would silently drop the new content).
     if (
@@ -419,7 +421,7 @@ export async function saveAnswerIn(
   // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
   const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
   if (refused) throw refusedSubmit(refused);
-  const existing = await findAnswer(trx, ref);
+  const existing = await findResponse(trx, ref);
   // One rule for the page, the API and imports: after collection, a partner writes only an
   // answer sent back to it (until validated or published) or while its extension runs.
   const window = windowOf(cycleState, await findExtension(trx, cycle.id, partner.id));
@@ -437,7 +439,7 @@ export async function saveAnswerIn(
     req.answer,
     rows.problems,
   );
-  const written = await writeAnswer(
+  const written = await writeResponse(
     trx,
     by,
     ref,
@@ -456,7 +458,7 @@ export async function saveAnswerIn(
     ifMatch,
   );
   if (written === "stale") {
-    const current = await findAnswer(trx, ref);
+    const current = await findResponse(trx, ref);
     return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
   }
   if (req.clientId)
@@ -479,7 +481,9 @@ function stateOf(a: { response: { state: string } }): string {
   return a.response.state;
 }
 
-function toQuestionAnswer(a: NonNullable<Awaited<ReturnType<typeof findAnswer>>>): QuestionAnswer {
+function toQuestionAnswer(
+  a: NonNullable<Awaited<ReturnType<typeof findResponse>>>,
+): QuestionAnswer {
   const r = a.response;
   return {
     contributes: r.contributes,
@@ -506,13 +510,13 @@ export async function questionnairesFor(
   actor: Actor,
   lang: Lang,
 ): Promise<{ cycleSlug: string; partnerSlug: string }[]> {
-  if (actor.kind === "anonymous") throw new Problem("unauthenticated", "questionnaire");
+  requireSignedIn(actor, "questionnaire");
   const partnerId = boundPartner(actor);
   if (partnerId === null) return [];
   const tracker = await loadTracker(db, lang);
   const [cycles, partners] = await Promise.all([
-    listCycles(db, tracker.id, lang),
-    listPartners(db, tracker.id, lang),
+    cyclesIn(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
   ]);
   const partner = partners.find((p) => p.id === partnerId);
   if (!partner) return [];

@@ -7,12 +7,14 @@
 import type { Executor } from "../../db/shared/audit.ts";
 import { insertMailAudited, listMail, MAX_ATTEMPTS } from "../../db/shared/outbox.ts";
 import { listExtensions } from "../../db/tracker/collection.ts";
-import { listPartners } from "../../db/tracker/partners.ts";
+import { findCycleRecord } from "../../db/tracker/cycles.ts";
+import { listPartners, type StoredPartner } from "../../db/tracker/partners.ts";
 import {
   listCollectingCycles,
   listRecipients,
   tryReminderLock,
 } from "../../db/tracker/tracking.ts";
+import { type Bilingual, DEFAULT_LANG, inLang, type Lang, pick } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { partnerCollects, partnerDeadline } from "../../domain/tracker/collection.ts";
@@ -25,6 +27,7 @@ import {
   reminderKey,
   utcDay,
 } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { type JobRegistry, type Schedule, startJobSchedule } from "../shared/jobs.ts";
 import {
@@ -34,16 +37,23 @@ import {
   type Mailer,
   mailJobs,
 } from "../shared/mail.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { loadTracker } from "./context.ts";
+import { invitationLinks } from "./invitations.ts";
 import { progressByPartner } from "./tracking.ts";
 
-/** Composes a reminder from the new link, the partner's short name, the cycle and its deadline. */
-export type ReminderMessage = (o: {
-  url: string;
-  partner: string;
-  cycle: string;
-  deadline: string | null;
-}) => { subject: string; body: string };
+/**
+ * Composes a reminder in the recipient's language from the new link, the partner's short name,
+ * the cycle and its deadline.
+ */
+export type ReminderMessage = (
+  lang: Lang,
+  o: {
+    url: string;
+    partner: string;
+    cycle: string;
+    deadline: string | null;
+  },
+) => { subject: string; body: string };
 
 export type ReminderOutcome = "queued" | "already" | "no_address" | "responded";
 
@@ -55,7 +65,7 @@ export interface ReminderTally {
 
 interface TargetCycle {
   id: number;
-  label: string;
+  label: Bilingual;
   state: CycleState;
   deadline: string | null;
   trackerId: number;
@@ -77,18 +87,18 @@ interface Target {
 async function remindPartner(
   trx: Executor,
   t: Target,
-  partner: { id: number; shortName: string; deadline: string | null },
-  recipients: readonly string[],
+  partner: StoredPartner & { deadline: string | null },
+  recipients: readonly { email: string; lang: Lang }[],
 ): Promise<ReminderOutcome> {
   if (recipients.length === 0) return "no_address";
   const key = reminderKey(t.cycle.id, partner.id, t.day);
-  for (const [i, email] of recipients.entries()) {
+  for (const [i, { email, lang }] of recipients.entries()) {
     // The link's token is made when the message is sent (mail.ts), so none is stored here.
     const url = `${t.baseUrl}/i/${LINK_TOKEN}`;
-    const m = t.message({
+    const m = t.message(lang, {
       url,
-      partner: partner.shortName,
-      cycle: t.cycle.label,
+      partner: partnerShortName(inLang(partner, lang, "name")),
+      cycle: pick(t.cycle.label, lang),
       deadline: partner.deadline,
     });
     const id = await insertMailAudited(trx, t.by, {
@@ -117,7 +127,7 @@ async function remindLate(
 ): Promise<ReminderTally & { outcomes: Map<number, ReminderOutcome>; closed: Set<number> }> {
   const [states, partners, recipients, extensions] = await Promise.all([
     progressByPartner(trx, t.cycle.id),
-    listPartners(trx, t.cycle.trackerId, "fr"),
+    listPartners(trx, t.cycle.trackerId),
     listRecipients(trx, t.cycle.id),
     listExtensions(trx, t.cycle.id),
   ]);
@@ -141,9 +151,8 @@ async function remindLate(
     }
     let outcome: ReminderOutcome = "responded";
     if (!hasResponded(state.progress)) {
-      const to = recipients.filter((r) => r.partnerId === p.id).map((r) => r.email);
-      const who = { id: p.id, shortName: partnerShortName(p), deadline };
-      outcome = await remindPartner(trx, t, who, to);
+      const to = recipients.filter((r) => r.partnerId === p.id);
+      outcome = await remindPartner(trx, t, { ...p, deadline }, to);
     }
     tally.outcomes.set(p.id, outcome);
     if (outcome === "queued") tally.queued += 1;
@@ -158,8 +167,10 @@ async function remindLate(
  * cycle's collection, or in validation the partners whose extension runs (remindLate checks).
  */
 async function collectingTarget(trx: Executor, slug: string): Promise<TargetCycle> {
-  // Reminders are written in French, so the cycle's label is taken in French.
-  const cycle = await cycleRecord(trx as Db, slug, "fr");
+  // Both languages of the label are kept: each recipient reads the reminder in its own.
+  const tracker = await loadTracker(trx, DEFAULT_LANG);
+  const cycle = await findCycleRecord(trx, tracker.id, slug);
+  if (!cycle) throw notFound("cycle", slug);
   if (cycle.state !== "collection" && cycle.state !== "validation") {
     throw new Problem("conflict", "cycle_state", { state: cycle.state });
   }
@@ -182,7 +193,7 @@ export async function remindPartnerNow(
   authorise(actor, "cycle.setup");
   return db.transaction().execute(async (trx) => {
     const cycle = await collectingTarget(trx, input.cycleSlug);
-    const partners = await listPartners(trx, cycle.trackerId, "fr");
+    const partners = await listPartners(trx, cycle.trackerId);
     const partner = partners.find((p) => p.slug === input.partnerSlug);
     if (!partner) throw notFound("partner", input.partnerSlug);
     const target = targetOf(cycle, actorLabel(actor), input, message);
@@ -192,7 +203,8 @@ export async function remindPartnerNow(
     const outcome = tally.outcomes.get(partner.id);
     // A partner the cycle does not ask anything is not part of its tracking.
     if (!outcome) throw notFound("partner", input.partnerSlug);
-    return { outcome, partner: partnerShortName(partner) };
+    // The coordinator's notice names the partner in French, like every workspace page.
+    return { outcome, partner: partnerShortName(inLang(partner, "fr", "name")) };
   });
 }
 
@@ -327,7 +339,7 @@ export async function sendOutboxNow(
 ): Promise<DeliveryReport> {
   authorise(actor, "cycle.setup");
   if (!mailer) throw new Problem("conflict", "mailer");
-  return deliverPending(db, mailer);
+  return deliverPending(db, mailer, invitationLinks);
 }
 
 /** The job that runs the scheduled reminders (under their own advisory lock). */
@@ -364,7 +376,7 @@ export function startReminderSchedule(
     mailer?: Mailer | undefined;
   },
 ): Schedule {
-  const registry = { ...reminderJobs(o), ...mailJobs(o.mailer) };
+  const registry = { ...reminderJobs(o), ...mailJobs(o.mailer, invitationLinks) };
   return startJobSchedule(db, {
     everyMs: o.everyMs,
     firstMs: o.firstMs,

@@ -20,8 +20,9 @@ import {
   isCycleTextKind,
   unknownPlaceholders,
 } from "../../domain/tracker/report-text.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { cycleRecord } from "./cycles.ts";
 
 export interface CycleText {
   text: string;

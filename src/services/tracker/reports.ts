@@ -3,15 +3,9 @@
 // Figures quoted in texts come from the data: {placeholders} are filled here.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listAssessments, listValidationMeetings } from "../../db/tracker/assessments.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { listCycles } from "../../db/tracker/cycles.ts";
-import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
-import { listPartners } from "../../db/tracker/partners.ts";
-import { listAcronyms } from "../../db/tracker/report-texts.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
-import { type Lang, pickText } from "../../domain/shared/lang.ts";
+import { type Lang, pick } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { type Cycle, isPublished } from "../../domain/tracker/cycle.ts";
@@ -41,7 +35,18 @@ import {
 import { formatNumber } from "../../reports/tracker/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
 import { renderFile } from "../shared/rendering.ts";
-import { loadTracker } from "./context.ts";
+import {
+  acronymsIn,
+  assessmentsIn,
+  commitmentsIn,
+  cycleRecommendationsIn,
+  cyclesIn,
+  difficultiesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+  validationMeetingsIn,
+} from "./context.ts";
 import { getCycleTexts, ownTexts } from "./report-texts.ts";
 
 export interface BuildOptions {
@@ -65,23 +70,23 @@ export async function buildReport(
   options: BuildOptions = { publishedOnly: true },
 ): Promise<ReportModel> {
   const tracker = await loadTracker(db, lang);
-  const all = await listCycles(db, tracker.id, lang);
+  const all = await cyclesIn(db, tracker.id, lang);
   const cycle = findCycle(options.publishedOnly ? all.filter(isPublished) : all, String(cycleRef));
   if (!cycle) throw notFound("cycle", String(cycleRef));
 
   const [commitments, indicators, assessments, partners, stored, mapped] = await Promise.all([
-    listCommitments(db, tracker.id, lang),
-    listProcessIndicators(db, tracker.id, lang),
-    listAssessments(db, cycle.id, lang),
-    listPartners(db, tracker.id, lang),
+    commitmentsIn(db, tracker.id, lang),
+    processIndicatorsIn(db, tracker.id, lang),
+    assessmentsIn(db, cycle.id, lang),
+    partnersIn(db, tracker.id, lang),
     listResponses(db, { cycleIds: [cycle.id] }),
     listMappedPartnerIds(db, cycle.id),
   ]);
   const [difficulties, recommendations, meetings, acronyms, allTexts] = await Promise.all([
-    listDifficulties(db, cycle.id, lang),
-    listCycleRecommendations(db, cycle.id, lang),
-    listValidationMeetings(db, cycle.id, lang),
-    listAcronyms(db, tracker.id, lang),
+    difficultiesIn(db, cycle.id, lang),
+    cycleRecommendationsIn(db, cycle.id, lang),
+    validationMeetingsIn(db, cycle.id, lang),
+    acronymsIn(db, tracker.id, lang),
     getCycleTexts(db, cycle.id),
   ]);
   // The one publication rule of the public pages: no draft, no answer sent back, none empty.
@@ -166,7 +171,10 @@ export async function buildReport(
   const filled = Object.fromEntries(
     CYCLE_TEXT_KINDS.map((kind) => {
       const text = texts[kind];
-      return [kind, text ? fillPlaceholders(pickText(lang, text.text, text.textEn), values) : null];
+      return [
+        kind,
+        text ? fillPlaceholders(pick({ fr: text.text, en: text.textEn }, lang), values) : null,
+      ];
     }),
   ) as Record<CycleTextKind, string | null>;
 

@@ -1,7 +1,6 @@
 // Public read models of a published cycle: the scorecard and a commitment's page.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listAssessments } from "../../db/tracker/assessments.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import { findPreviousCycleId } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -25,7 +24,13 @@ import {
   type StatusCounts,
   summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
-import { type CycleContext, indicatorsOf, loadCycleContext, statusOf } from "./context.ts";
+import {
+  assessmentsIn,
+  type CycleContext,
+  indicatorsOf,
+  loadCycleContext,
+  statusOf,
+} from "./context.ts";
 
 export interface IndicatorMark {
   id: number;
@@ -77,7 +82,7 @@ async function loadComparison(
   const previousId = await findPreviousCycleId(db, ctx.cycle.id);
   const base = comparisonBase(ctx.cycle, ctx.publishedCycles, previousId);
   if (!base) return null;
-  const before = await listAssessments(db, base.id, lang);
+  const before = await assessmentsIn(db, base.id, lang);
   const marks = commitments.flatMap((c) =>
     c.indicators.map((i) => ({ ...i, commitment: c.number })),
   );

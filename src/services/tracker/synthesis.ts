@@ -2,10 +2,9 @@
 // status, the recap table, difficulties and recommendations.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listValidationMeetings, type ValidationMeeting } from "../../db/tracker/assessments.ts";
-import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
+import type { ValidationMeeting } from "../../db/tracker/assessments.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import type { InLang, Lang } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import {
   type CycleRecommendation,
@@ -20,7 +19,12 @@ import {
   contributorsPerBlock,
   type StatusCounts,
 } from "../../domain/tracker/synthesis.ts";
-import type { CycleContext } from "./context.ts";
+import {
+  type CycleContext,
+  cycleRecommendationsIn,
+  difficultiesIn,
+  validationMeetingsIn,
+} from "./context.ts";
 import { type CommitmentCard, getScorecard, type PartnerRef, partnerRef } from "./scorecard.ts";
 
 export interface Synthesis {
@@ -32,7 +36,7 @@ export interface Synthesis {
   recap: CommitmentCard[];
   difficulties: { level: DifficultyLevel; items: { id: number; text: string }[] }[];
   recommendations: CycleRecommendation[];
-  meetings: (ValidationMeeting & { participants: PartnerRef[] })[];
+  meetings: (InLang<ValidationMeeting, "title"> & { participants: PartnerRef[] })[];
 }
 
 export async function getSynthesis(
@@ -47,9 +51,9 @@ export async function getSynthesis(
       states: PUBLIC_ANSWER_STATES,
       cycleIds: [ctx.cycle.id],
     }),
-    listDifficulties(db, ctx.cycle.id, lang),
-    listCycleRecommendations(db, ctx.cycle.id, lang),
-    listValidationMeetings(db, ctx.cycle.id, lang),
+    difficultiesIn(db, ctx.cycle.id, lang),
+    cycleRecommendationsIn(db, ctx.cycle.id, lang),
+    validationMeetingsIn(db, ctx.cycle.id, lang),
   ]);
   const responses = stored.filter(isPublishedAnswer);
   const byName = (a: PartnerRef, b: PartnerRef) => a.shortName.localeCompare(b.shortName, "fr");

@@ -2,11 +2,10 @@
 // reminders already sent, and a fresh link to hand over by WhatsApp.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { listAnswerMeta } from "../../db/tracker/answers.ts";
 import { findExtension, listExtensions } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
+import { listResponseMeta } from "../../db/tracker/responses.ts";
 import { listRecipients, listReminderMail } from "../../db/tracker/tracking.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can } from "../../domain/shared/policy.ts";
@@ -29,9 +28,10 @@ import {
   responseRates,
   utcDay,
 } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { commitmentsIn, loadTracker, partnersIn, processIndicatorsIn } from "./context.ts";
+import { cycleRecord } from "./cycles.ts";
 import { createInvitation } from "./invitations.ts";
 
 export interface PartnerState {
@@ -56,7 +56,7 @@ export async function progressByPartner(
 async function loadProgress(db: Executor, cycleId: number) {
   const [mappings, answers] = await Promise.all([
     listMappings(db, cycleId),
-    listAnswerMeta(db, cycleId),
+    listResponseMeta(db, cycleId),
   ]);
   const result = new Map<number, PartnerState>();
   const mapped = new Map<number, number>();
@@ -136,11 +136,11 @@ export async function trackingPanel(
   const [progress, partners, mail, recipients, commitments, indicators, extensions] =
     await Promise.all([
       loadProgress(db, cycle.id),
-      listPartners(db, tracker.id, lang),
+      partnersIn(db, tracker.id, lang),
       listReminderMail(db, cycle.id),
       listRecipients(db, cycle.id),
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
       listExtensions(db, cycle.id),
     ]);
   const states = progress.byPartner;

@@ -1,6 +1,8 @@
-// Adding users (first administrator from the CLI, others from the workspace) and listing them.
+// Adding users (first administrator from the CLI, others from the workspace), listing and
+// disabling them.
 
 import { findUserByEmail, insertUser, listUsers } from "../../db/shared/users.ts";
+import { revokeInvitations } from "../../db/tracker/invitations.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import { findDefaultTracker } from "../../db/tracker/trackers.ts";
 import {
@@ -11,8 +13,11 @@ import {
   normaliseEmail,
   passwordProblem,
 } from "../../domain/shared/account.ts";
-import { isRole, type Role } from "../../domain/shared/policy.ts";
-import { invalidFields } from "../../domain/shared/problem.ts";
+import { parseId } from "../../domain/shared/input.ts";
+import { type Actor, actorLabel, isRole, type Role } from "../../domain/shared/policy.ts";
+import { invalidFields, notFound } from "../../domain/shared/problem.ts";
+import { authorise } from "../shared/access.ts";
+import { disableUserIn } from "../shared/auth.ts";
 import type { Db } from "../shared/db.ts";
 import { hashPassword } from "../shared/secrets.ts";
 
@@ -79,7 +84,22 @@ export async function addUser(db: Db, actor: string, input: NewUserInput): Promi
   });
 }
 
-export async function getUsers(db: Db) {
+/** An administrator adds an account from the workspace (`addUser` with who did it). */
+export async function addAccount(db: Db, actor: Actor, input: NewUserInput): Promise<CreatedUser> {
+  authorise(actor, "user.manage");
+  return addUser(db, actorLabel(actor), input);
+}
+
+/** An administrator disables an account; an id that names no user is not found. */
+export async function disableAccount(db: Db, actor: Actor, rawId: string): Promise<void> {
+  authorise(actor, "user.manage");
+  const id = parseId(rawId);
+  if (id === null) throw notFound("user", rawId.slice(0, 20));
+  await disableUser(db, actorLabel(actor), id);
+}
+
+export async function getUsers(db: Db, actor: Actor) {
+  authorise(actor, "user.manage");
   const rows = await listUsers(db);
   return rows.map((u) => ({
     id: u.id,
@@ -90,4 +110,12 @@ export async function getUsers(db: Db) {
     disabled: u.disabled_at !== null,
     hasPassword: u.password_hash !== null,
   }));
+}
+
+/** Disabling a user ends all their sessions and invitation links at once. */
+export async function disableUser(db: Db, actor: string, userId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { email } = await disableUserIn(trx, actor, userId);
+    await revokeInvitations(trx, actor, { email });
+  });
 }

@@ -1,12 +1,12 @@
 // The validation step of a cycle: the meeting record, every partner's answers side by side per
 // indicator, the status and narrative the validators set, and answers sent back with a comment.
 
-import { listAnswerMeta, setAnswerState } from "../../db/tracker/answers.ts";
 import { listAssessmentRecords } from "../../db/tracker/assessments.ts";
 import { findAnswerOwner } from "../../db/tracker/collection.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
-import { listMappings, listResponses } from "../../db/tracker/responses.ts";
+import { listResponseMeta, listResponses, setResponseState } from "../../db/tracker/responses.ts";
 import {
   answerIdsInState,
   findValidationMeeting,
@@ -28,9 +28,10 @@ import {
   MEETING_LIMITS,
   NARRATIVE_LIMITS,
 } from "../../domain/tracker/validation.ts";
-import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import { authorise } from "../shared/access.ts";
+import type { Db, Tx } from "../shared/db.ts";
+import { commitmentsIn, loadTracker, partnersIn, processIndicatorsIn } from "./context.ts";
+import { cycleRecord } from "./cycles.ts";
 import {
   queueSendBackNotice,
   type SendBackFacts,
@@ -105,11 +106,11 @@ export async function getValidation(
   authorise(actor, "response.read", { cycleId: cycle.id });
   const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
     await Promise.all([
-      listCommitments(db, tracker.id, lang),
-      listProcessIndicators(db, tracker.id, lang),
-      listPartners(db, tracker.id, lang),
+      commitmentsIn(db, tracker.id, lang),
+      processIndicatorsIn(db, tracker.id, lang),
+      partnersIn(db, tracker.id, lang),
       listResponses(db, { cycleIds: [cycle.id] }),
-      listAnswerMeta(db, cycle.id),
+      listResponseMeta(db, cycle.id),
       listMappings(db, cycle.id),
       listAssessmentRecords(db, cycle.id),
       findValidationMeeting(db, cycle.id),
@@ -178,7 +179,7 @@ export async function getValidation(
 }
 
 /** Opens a write on the cycle: locked, and refused with a conflict once it is published. */
-async function writableCycle(trx: Db, slug: string, lang: Lang) {
+async function writableCycle(trx: Tx, slug: string, lang: Lang) {
   const cycle = await cycleRecord(trx, slug, lang);
   const state = (await lockCycleState(trx, cycle.id)) as CycleState | undefined;
   if (!state || !acceptsAssessments(state))
@@ -221,7 +222,7 @@ export async function saveMeeting(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const tracker = await loadTracker(trx, lang);
-    const known = new Set((await listPartners(trx, tracker.id, lang)).map((p) => p.id));
+    const known = new Set((await partnersIn(trx, tracker.id, lang)).map((p) => p.id));
     const participantIds = [...new Set(form.participantIds)].sort((a, b) => a - b);
     if (participantIds.some((id) => !known.has(id)))
       throw new Problem("invalid_input", "participants");
@@ -267,7 +268,7 @@ export async function assessIndicator(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const tracker = await loadTracker(trx, lang);
-    const indicator = (await listProcessIndicators(trx, tracker.id, lang)).find(
+    const indicator = (await processIndicatorsIn(trx, tracker.id, lang)).find(
       (i) => i.code === form.indicatorCode,
     );
     if (!indicator) throw notFound("indicator", form.indicatorCode);
@@ -282,7 +283,7 @@ export async function assessIndicator(
     });
     if (status === "not_assessed") return { status, validated: 0 };
     const submitted = await answerIdsInState(trx, cycle.id, indicator.id, "submitted");
-    for (const id of submitted) await setAnswerState(trx, by, id, { state: "validated" });
+    for (const id of submitted) await setResponseState(trx, by, id, { state: "validated" });
     return { status, validated: submitted.length };
   });
 }
@@ -299,10 +300,11 @@ async function answerTarget(trx: Db, cycle: { id: number; slug: string }, answer
   const answer = await findAnswerOwner(trx, answerId);
   if (!answer || answer.cycleId !== cycle.id) throw notFound("answer", answerId);
   const tracker = await loadTracker(trx, "fr");
+  // Only ids and numbers are read here: no text needs a language.
   const [commitments, indicators, partners] = await Promise.all([
-    listCommitments(trx, tracker.id, "fr"),
-    listProcessIndicators(trx, tracker.id, "fr"),
-    listPartners(trx, tracker.id, "fr"),
+    listCommitments(trx, tracker.id),
+    listProcessIndicators(trx, tracker.id),
+    listPartners(trx, tracker.id),
   ]);
   const indicator = indicators.find((i) => i.id === answer.indicatorId);
   const commitment = commitments.find((c) => c.id === indicator?.commitmentId);
@@ -345,7 +347,7 @@ export async function sendBack(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const { partnerSlug, target } = await answerTarget(trx, cycle, answerId);
-    await setAnswerState(trx, by, answerId, { state: "returned", return_comment: text });
+    await setResponseState(trx, by, answerId, { state: "returned", return_comment: text });
     const sent = await queueSendBackNotice(trx, by, { ...target, comment: text }, notice);
     return { ...sent, partnerSlug };
   });
@@ -367,7 +369,7 @@ export async function sendBackLink(
   return db.transaction().execute(async (trx) => {
     const cycle = await writableCycle(trx, slug, lang);
     const { target } = await answerTarget(trx, cycle, answerId);
-    const meta = (await listAnswerMeta(trx, cycle.id, target.partnerId)).find(
+    const meta = (await listResponseMeta(trx, cycle.id, target.partnerId)).find(
       (m) => m.id === answerId,
     );
     if (meta?.state !== "returned")

@@ -1,31 +1,36 @@
 // Read models of the workspace: the cycle overview, the mapping grid and a partner's panel.
 
-import { listInvitations } from "../../db/shared/sessions.ts";
-import { listAnswerMeta } from "../../db/tracker/answers.ts";
 import { findExtension } from "../../db/tracker/collection.ts";
-import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { listCycles } from "../../db/tracker/cycles.ts";
-import { findPartnerBySlug, listPartners } from "../../db/tracker/partners.ts";
-import { listMappings } from "../../db/tracker/responses.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { listInvitations } from "../../db/tracker/invitations.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
+import { listResponseMeta } from "../../db/tracker/responses.ts";
+import { inLang, type Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can, seesDraftReports } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { acceptsAnswer } from "../../domain/tracker/collection.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { groupByCategory } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
+import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
-import { authorise, cycleRecord } from "./cycles.ts";
+import {
+  commitmentsIn,
+  cyclesIn,
+  loadTracker,
+  partnersIn,
+  processIndicatorsIn,
+} from "./context.ts";
+import { cycleRecord } from "./cycles.ts";
 
 export async function cycleOverview(db: Db, actor: Actor, slug: string, lang: Lang) {
   authorise(actor, "workspace.read");
   const tracker = await loadTracker(db, lang);
   const cycle = await cycleRecord(db, slug, lang);
   const [partners, mappings, meta] = await Promise.all([
-    listPartners(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
     listMappings(db, cycle.id),
-    listAnswerMeta(db, cycle.id),
+    listResponseMeta(db, cycle.id),
   ]);
   const asked = partners
     .map((p) => ({
@@ -53,11 +58,11 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
   const tracker = await loadTracker(db, lang);
   const cycle = await cycleRecord(db, slug, lang);
   const [partners, commitments, indicators, mappings, meta] = await Promise.all([
-    listPartners(db, tracker.id, lang),
-    listCommitments(db, tracker.id, lang),
-    listProcessIndicators(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
+    commitmentsIn(db, tracker.id, lang),
+    processIndicatorsIn(db, tracker.id, lang),
     listMappings(db, cycle.id),
-    listAnswerMeta(db, cycle.id),
+    listResponseMeta(db, cycle.id),
   ]);
   const numberOf = new Map(commitments.map((c) => [c.id, c.number]));
   return {
@@ -98,12 +103,13 @@ export async function partnerPanel(
   const [invitations, mappings, meta, extendedUntil] = await Promise.all([
     listInvitations(db, cycle.id),
     listMappings(db, cycle.id),
-    listAnswerMeta(db, cycle.id, partner.id),
+    listResponseMeta(db, cycle.id, partner.id),
     findExtension(db, cycle.id, partner.id),
   ]);
   return {
     cycle,
-    partner,
+    // A partner opened by its slug is named in French, in either language of the workspace.
+    partner: inLang(partner, "fr", "name"),
     canInvite: can(actor, "cycle.setup"),
     /** Whether the questionnaire opens for entry on the partner's behalf, or to read only. */
     canEnter:
@@ -135,5 +141,5 @@ export async function partnerPanel(
 /** Published and unpublished cycles, newest first, for the "carry forward from" choice. */
 export async function cycleChoices(db: Db, lang: Lang) {
   const tracker = await loadTracker(db, lang);
-  return listCycles(db, tracker.id, lang);
+  return cyclesIn(db, tracker.id, lang);
 }

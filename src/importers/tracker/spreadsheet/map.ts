@@ -3,6 +3,7 @@
 // yet), written back as the export wrote it, stays kept as typed. Pure: no file, no database.
 
 import { leadingDecimal } from "../../../domain/shared/decimal.ts";
+import type { Rejection } from "../../../domain/shared/import-summary.ts";
 import type { Lang } from "../../../domain/shared/lang.ts";
 import {
   formatEvidence,
@@ -57,8 +58,7 @@ export const ROW_REASONS = [
 ] as const;
 export type RowReason = (typeof ROW_REASONS)[number];
 
-export interface RowRejection {
-  row: number;
+export interface RowRejection extends Rejection {
   reason: RowReason;
   column: QuestionnaireColumn | null;
   value: string;

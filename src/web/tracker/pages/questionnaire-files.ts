@@ -1,9 +1,11 @@
 // The questionnaire as a file on the page: the download link, the upload form, and the page that
 // reports an import's outcome (counts and refused rows) or why the whole file was refused.
+
 import { html } from "hono/html";
+import { summaryCounts } from "../../../domain/shared/import-summary.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
 import type { QuestionnaireView } from "../../../services/tracker/questionnaire.ts";
 import type { ImportResult } from "../../../services/tracker/questionnaire-files.ts";
-import type { MessageKey } from "../../i18n/index.ts";
 import { csrfField } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
@@ -54,15 +56,15 @@ export function importResultPage(
     body: html`<h1>${t("files.result.title")}</h1>
 <p class="muted">${q.partner.acronym ?? q.partner.name} — ${q.cycle.label}</p>
 ${result.dryRun ? html`<p class="notice">${t("files.result.dryRun")}</p>` : ""}
-<p class="notice" role="status">${t("files.result.counts", { ...result.counts })}</p>
+<p class="notice" role="status">${t("files.result.counts", summaryCounts(result.summary))}</p>
 ${
-  !result.dryRun && result.counts.imported + result.counts.updated > 0
+  !result.dryRun && result.summary.imported + result.summary.updated > 0
     ? html`<p>${t("files.result.drafts")}</p>`
     : ""
 }
 ${
-  result.rejections.length > 0
-    ? html`<h2>${t("files.result.rows")}</h2><ul class="errors">${result.rejections.map(
+  result.summary.rejected.length > 0
+    ? html`<h2>${t("files.result.rows")}</h2><ul class="errors">${result.summary.rejected.map(
         (r) =>
           html`<li>${t("files.row", {
             row: r.row,

@@ -2,31 +2,33 @@
 // new link, the e-mail outbox; and the reminder e-mail's text.
 import { html } from "hono/html";
 import { PROGRESS, type Progress } from "../../../domain/tracker/tracking.ts";
+import { formatDate, formatNumber, formatValue, translator } from "../../../i18n/index.ts";
 import type { OutboxMessage, ReminderMessage } from "../../../services/tracker/reminders.ts";
 import type {
   PartnerTracking,
   TrackingView,
   WhatsappLink,
 } from "../../../services/tracker/tracking.ts";
-import { formatDate, formatNumber, formatValue, translator } from "../../i18n/index.ts";
 import { copyField, csrfField, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { cycleTabs, stateBadge } from "../../shared/workspace.ts";
 import { colon } from "../components.ts";
 
-/** Reminders are written in French: that is the language partners read in the field. */
+/** A reminder in its recipient's language (French unless the address was invited in English). */
 export function reminderMail(): ReminderMessage {
-  const t = translator("fr");
-  return (m) => ({
-    subject: t("track.mail.subject", { partner: m.partner, cycle: m.cycle }),
-    body: t("track.mail.body", {
-      partner: m.partner,
-      cycle: m.cycle,
-      deadline: m.deadline ? formatDate("fr", m.deadline) : t("ws.noDeadline"),
-      url: m.url,
-    }),
-  });
+  return (lang, m) => {
+    const t = translator(lang);
+    return {
+      subject: t("track.mail.subject", { partner: m.partner, cycle: m.cycle }),
+      body: t("track.mail.body", {
+        partner: m.partner,
+        cycle: m.cycle,
+        deadline: m.deadline ? formatDate(lang, m.deadline) : t("ws.noDeadline"),
+        url: m.url,
+      }),
+    };
+  };
 }
 
 // Progress marks reuse the answer-state colours: grey, yellow, blue, green.

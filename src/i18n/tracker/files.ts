@@ -11,7 +11,7 @@ export const fr = {
   "files.import": "Importer le fichier",
   "files.result.title": "Import du questionnaire",
   "files.result.counts":
-    "{imported} {imported|réponse ajoutée|réponses ajoutées}, {updated} {updated|mise à jour|mises à jour}, {unchanged} {unchanged|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
+    "{imported} {imported|réponse ajoutée|réponses ajoutées}, {updated} {updated|mise à jour|mises à jour}, {ignored} {ignored|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
   "files.result.dryRun": "Vérification seulement : rien n’a été enregistré.",
   "files.result.rows": "Lignes refusées",
   "files.result.drafts":
@@ -68,7 +68,7 @@ export const en: Record<keyof typeof fr, string> = {
   "files.import": "Import the file",
   "files.result.title": "Questionnaire import",
   "files.result.counts":
-    "{imported} {imported|answer|answers} added, {updated} updated, {unchanged} unchanged, {rejected} {rejected|row|rows} refused.",
+    "{imported} {imported|answer|answers} added, {updated} updated, {ignored} unchanged, {rejected} {rejected|row|rows} refused.",
   "files.result.dryRun": "Check only: nothing was stored.",
   "files.result.rows": "Refused rows",
   "files.result.drafts":

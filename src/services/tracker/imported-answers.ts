@@ -2,9 +2,10 @@
 // saving one answer (who may write, the cycle's state under its lock, the version each row was
 // made from, the state after the save) checked for every row, then the rows written in a few
 // statements whatever their number, instead of some ten per row.
-import { listResponseMeta, lockResponses, writeResponses } from "../../db/tracker/responses.ts";
+
 import { findExtension } from "../../db/tracker/collection.ts";
 import { listProcessIndicators } from "../../db/tracker/commitments.ts";
+import { listResponseMeta, lockResponses, writeResponses } from "../../db/tracker/responses.ts";
 import { lockCycleState } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
@@ -12,16 +13,10 @@ import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { acceptsAnswer } from "../../domain/tracker/collection.ts";
 import type { CycleState } from "../../domain/tracker/cycle.ts";
 import { type ResponseState, readRows, stateAfterSave } from "../../domain/tracker/response.ts";
+import { authorise, requireSignedIn } from "../shared/access.ts";
 import type { Tx } from "../shared/db.ts";
 import { loadTracker } from "./context.ts";
-import { authorise, requireSignedIn } from "../shared/access.ts";
-import {
-  type AnswerInput,
-  isStaff,
-  locate,
-  noQuestionnaire,
-  windowOf,
-} from "./questionnaire.ts";
+import { type AnswerInput, isStaff, locate, noQuestionnaire, windowOf } from "./questionnaire.ts";
 
 export interface ImportedAnswer {
   indicatorCode: string;
@@ -59,9 +54,7 @@ export async function saveImportedAnswers(
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
   const tracker = await loadTracker(trx, lang);
-  const codes = new Map(
-    (await listProcessIndicators(trx, tracker.id)).map((i) => [i.code, i.id]),
-  );
+  const codes = new Map((await listProcessIndicators(trx, tracker.id)).map((i) => [i.code, i.id]));
   const idOf = (code: string) => {
     const id = codes.get(code);
     if (id === undefined) throw notFound("indicator", code);
@@ -120,7 +113,12 @@ export async function saveImportedAnswers(
       },
     });
   }
-  const written = await writeResponses(trx, by, { cycleId: cycle.id, partnerId: partner.id }, writes);
+  const written = await writeResponses(
+    trx,
+    by,
+    { cycleId: cycle.id, partnerId: partner.id },
+    writes,
+  );
   const byIndicator = new Map(written.map((w) => [w.indicatorId, w]));
   return answers.map((a) => {
     const seen = outcomes.get(a.indicatorCode);

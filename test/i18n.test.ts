@@ -1,20 +1,52 @@
-// Every message exists in French and English, with the same placeholders: the pages', the
-// reports' and the command line's catalogues.
+// Every message exists in French and English, with the same placeholders, and is used: the
+// pages', the reports', the printed questionnaire's, the workbook's and the command line's
+// catalogues (all in src/i18n).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI_CATALOGUES } from "../src/cli/messages.ts";
 import { messageParams } from "../src/domain/shared/message.ts";
-import { REPORT_CATALOGUES } from "../src/reports/tracker/i18n.ts";
-import { en } from "../src/web/i18n/en.ts";
-import { fr } from "../src/web/i18n/fr.ts";
-import { translator } from "../src/web/i18n/index.ts";
+import { QUESTIONNAIRE_COLUMNS } from "../src/domain/tracker/questionnaire-file.ts";
+import { CLI_CATALOGUES } from "../src/i18n/cli.ts";
+import { en } from "../src/i18n/en.ts";
+import { fr } from "../src/i18n/fr.ts";
+import { translator } from "../src/i18n/index.ts";
+import { PRINT_CATALOGUES, WORKBOOK_CATALOGUES } from "../src/i18n/questionnaire-files.ts";
+import { REPORT_CATALOGUES } from "../src/i18n/report.ts";
+import * as vocabulary from "../src/i18n/tracker/vocabulary.ts";
+import { INSTRUCTION_LINES } from "../src/i18n/tracker/workbook.ts";
+import { FIELDS } from "../src/reports/tracker/questionnaire-print.ts";
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [path] : [];
+const SRC = resolve(import.meta.dirname, "../src");
+
+function sources(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).flatMap((name) => {
+    const child = join(path, name);
+    return statSync(child).isDirectory() ? sources(child) : child.endsWith(".ts") ? [child] : [];
   });
+}
+
+/** The code of the modules that use a catalogue (never the catalogues themselves). */
+function codeOf(...paths: string[]): string {
+  return paths
+    .flatMap((p) => sources(resolve(SRC, p)))
+    .filter((p) => !p.endsWith(".test.ts"))
+    .map((p) => readFileSync(p, "utf8"))
+    .join("\n");
+}
+
+/**
+ * The keys that no code names, as a quoted string or, for keys built from a domain value
+ * (`status.${s}`, `refused.${reason}`), through their prefix.
+ */
+function unusedKeys(keys: string[], code: string): string[] {
+  const dynamic = [...code.matchAll(/`([a-zA-Z_.-]+)\.\$\{/g)].map((m) => `${m[1]}.`);
+  return keys.filter(
+    (key) =>
+      !code.includes(`"${key}"`) &&
+      !code.includes(`'${key}'`) &&
+      !dynamic.some((prefix) => key.startsWith(prefix)),
+  );
 }
 
 /** Parameters that carry a name, a date, an address, a code or a label: never a count. */
@@ -118,6 +150,8 @@ function unruledCounts(lang: "fr" | "en", template: string): string[] {
 const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ["pages", fr, en],
   ["reports", REPORT_CATALOGUES.fr, REPORT_CATALOGUES.en],
+  ["printed questionnaire", PRINT_CATALOGUES.fr, PRINT_CATALOGUES.en],
+  ["workbook", WORKBOOK_CATALOGUES.fr, WORKBOOK_CATALOGUES.en],
   ["command line", CLI_CATALOGUES.fr, CLI_CATALOGUES.en],
 ];
 
@@ -187,17 +221,55 @@ describe("catalogues", () => {
     );
   });
 
+  it("say the vocabulary's words alike on the pages and in the reports", () => {
+    for (const [lang, words, pages, reports] of [
+      ["fr", vocabulary.fr, fr, REPORT_CATALOGUES.fr],
+      ["en", vocabulary.en, en, REPORT_CATALOGUES.en],
+    ] as const) {
+      for (const [key, text] of Object.entries(words)) {
+        const page = (pages as Record<string, string>)[key];
+        const report = (reports as Record<string, string>)[key];
+        expect(page, `${lang} ${key}`).toBe(text);
+        // A report's table cell starts with a capital; the word is the same.
+        expect(report?.toLocaleLowerCase(), `${lang} ${key}`).toBe(text.toLocaleLowerCase());
+      }
+    }
+  });
+
   it("has no key that no page uses", () => {
-    const code = ["../src/web", "../src/http"]
-      .flatMap((dir) => sources(resolve(import.meta.dirname, dir)))
-      .filter((p) => !p.includes("/i18n/"))
-      .map((p) => readFileSync(p, "utf8"))
-      .join("\n");
-    // Keys built from a domain value (`status.${s}`) are used through their prefix.
-    const dynamic = [...code.matchAll(/t\(`([a-zA-Z.]+)\.\$\{/g)].map((m) => `${m[1]}.`);
-    const unused = Object.keys(fr).filter(
-      (key) => !code.includes(`"${key}"`) && !dynamic.some((prefix) => key.startsWith(prefix)),
+    const code = codeOf("web", "http", "i18n/tracker/goal.ts");
+    expect(unusedKeys(Object.keys(fr), code)).toEqual([]);
+  });
+
+  it("has no key that no report uses", () => {
+    const code = codeOf("reports", "i18n/tracker/goal.ts");
+    expect(unusedKeys(Object.keys(REPORT_CATALOGUES.fr), code)).toEqual([]);
+  });
+
+  it("has no word that the printed questionnaire does not print", () => {
+    const code = codeOf("reports");
+    const fields: string[] = FIELDS.map((f) => f.key);
+    const unused = Object.keys(PRINT_CATALOGUES.fr).filter(
+      (key) => !code.includes(`words.${key}`) && !fields.includes(key),
     );
     expect(unused).toEqual([]);
+  });
+
+  it("has a header for each workbook column and every instruction line, nothing else", () => {
+    const expected = [
+      ...QUESTIONNAIRE_COLUMNS.map((column) => `header.${column}`),
+      ...INSTRUCTION_LINES,
+    ];
+    expect(Object.keys(WORKBOOK_CATALOGUES.fr).sort()).toEqual(expected.sort());
+  });
+
+  it("has no command-line message that the command line does not print", () => {
+    const code = codeOf("cli", "main.ts", "config.ts", "db");
+    expect(unusedKeys(Object.keys(CLI_CATALOGUES.fr), code)).toEqual([]);
+  });
+
+  it("finds a key that nothing uses", () => {
+    const code = ['io.out(cliMessage(lang, "listening"));', "t(`status.$", "{s}`);"].join("");
+    expect(unusedKeys(["listening", "status.achieved", "stopping"], code)).toEqual(["stopping"]);
   });
 });

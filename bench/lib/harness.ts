@@ -121,7 +121,9 @@ export async function startServer(
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   const t0 = performance.now();
-  const child = spawn(process.execPath, [ENTRY, "serve"], {
+  // A PostgreSQL database starts empty unless the demo is asked for; the embedded one loads it.
+  const args = backend.kind === "postgres" ? [ENTRY, "serve", "--demo"] : [ENTRY, "serve"];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: childEnv(backend, port),
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,11 +1,30 @@
 // Opens the database: embedded PGlite (data directory, or in memory for tests) or PostgreSQL.
-// Failures to open are classified so that the CLI can name the cause and the fix.
+// The embedded database runs in its own worker thread (src/db/pglite-thread.ts), so that its
+// queries never hold the server's event loop. Failures to open are classified so that the CLI
+// can name the cause and the fix.
 import { access, constants, mkdir, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { AbortedTransactionError, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type CopyRows, copyFromStdin, copyStatement, csvChunks } from "./copy.ts";
+import { PGliteThread, PGliteThreadDialect } from "./pglite-thread.ts";
 import type { DB } from "./schema.ts";
+
+export type { CopyRows } from "./copy.ts";
+
+/** The columns of `table` when it is one of the schema's tables, any names otherwise. */
+type ColumnOf<T extends string> = T extends keyof DB ? keyof DB[T] & string : string;
+
+/**
+ * Loads rows into a table with COPY and returns how many were stored: every row or none. It runs
+ * on a connection of its own, outside any transaction: never call it from inside one (on the
+ * embedded database it would wait for that transaction to end).
+ */
+export type CopyInto = <T extends string>(
+  table: T,
+  columns: readonly ColumnOf<T>[],
+  rows: CopyRows,
+) => Promise<number>;
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir: string | null }
@@ -21,6 +40,7 @@ export interface Database {
    * PGlite runs with fsync off, so its write-ahead log is synced here.
    */
   flush(): Promise<void>;
+  copyInto: CopyInto;
   close(): Promise<void>;
 }
 
@@ -74,33 +94,54 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 async function openPGlite(dataDir: string | null): Promise<Database> {
   if (dataDir === null) {
-    const pglite = await PGlite.create({ parsers: { [DATE_OID]: keepDate } });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-    const close = async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
-    };
-    return { db, kind: "pglite", created: true, flush: async () => {}, close };
+    const thread = await PGliteThread.open(null);
+    return embedded(thread, { created: true, flush: async () => {}, release: async () => {} });
   }
   const dir = resolve(dataDir);
   const created = await ensureWritableDir(dir);
   const unlock = await lockDataDir(dir);
+  let thread: PGliteThread;
   try {
-    const pglite = await PGlite.create({ dataDir: dir, parsers: { [DATE_OID]: keepDate } });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-    const close = async () => {
-      await db.destroy();
-      // Kysely closes PGlite only if it ever used it; a database opened and never queried is ours.
-      if (!pglite.closed) await pglite.close();
-      await unlock();
-    };
-    return { db, kind: "pglite", created, flush: () => syncWal(dir), close };
+    thread = await PGliteThread.open(dir);
   } catch (cause) {
     await unlock();
     // Nothing half-created: a directory we made for a database that never opened is removed.
     if (created) await rm(dir, { recursive: true, force: true });
     throw new DatabaseOpenError("data_dir_invalid", dir, cause);
   }
+  return embedded(thread, { created, flush: () => syncWal(dir), release: unlock });
+}
+
+function embedded(
+  thread: PGliteThread,
+  o: { created: boolean; flush: () => Promise<void>; release: () => Promise<void> },
+): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteThreadDialect(thread) });
+  const copyInto: CopyInto = (table, columns, rows) =>
+    // Kysely's one connection is held for the whole load, so nothing else runs in between.
+    db.connection().execute(async () => {
+      const statement = copyStatement(table, columns, "'/dev/blob'");
+      await thread.query("begin", []);
+      try {
+        let count = 0;
+        for await (const chunk of csvChunks(rows, columns.length)) {
+          count += (await thread.copy(statement, chunk)).affectedRows ?? 0;
+        }
+        const { command } = await thread.query("commit", []);
+        if (command === "ROLLBACK") throw new AbortedTransactionError();
+        return count;
+      } catch (error) {
+        await thread.query("rollback", []).catch(() => {});
+        throw error;
+      }
+    });
+  const close = async () => {
+    await db.destroy();
+    // Kysely closes the database only if it ever used it; one opened and never queried is ours.
+    await thread.close();
+    await o.release();
+  };
+  return { db, kind: "pglite", created: o.created, flush: o.flush, copyInto, close };
 }
 
 /**
@@ -207,7 +248,23 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     throw new DatabaseOpenError(classifyPgError(cause), redact(url), cause);
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", created: false, flush: async () => {}, close: () => db.destroy() };
+  const copyInto: CopyInto = async (table, columns, rows) => {
+    const client = await pool.connect();
+    try {
+      const statement = copyStatement(table, columns, "stdin");
+      return await copyFromStdin(client, statement, csvChunks(rows, columns.length));
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    db,
+    kind: "postgres",
+    created: false,
+    flush: async () => {},
+    copyInto,
+    close: () => db.destroy(),
+  };
 }
 
 function classifyPgError(error: unknown): OpenFailure {

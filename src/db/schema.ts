@@ -1,5 +1,6 @@
 // Table types for Kysely. Rows are not domain objects: mapping happens in each noun's module.
 import type { ColumnType, Generated } from "kysely";
+import type { AuditAction } from "../domain/shared/outbox.ts";
 
 /** A `date` column: read and written as an ISO "YYYY-MM-DD" string on both drivers. */
 type DateColumn = string;
@@ -314,18 +315,7 @@ export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
   actor: string;
-  action:
-    | "create"
-    | "update"
-    | "delete"
-    | "sign_in"
-    | "sign_in_failed"
-    | "sign_out"
-    | "reset_requested"
-    | "invitation_exchanged"
-    | "export"
-    | "refused"
-    | "import";
+  action: AuditAction;
   entity: string;
   entity_id: string;
   before: Json;

@@ -2,9 +2,11 @@
 // served under names that carry their hash (browsers may keep them for good and never run an old
 // copy against a new server); the questionnaire's service worker (served at /sw.js so that it
 // may control the questionnaire pages) and the web app manifest that makes it installable.
+
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { translator } from "./i18n/index.ts";
+import { SCREEN } from "../domain/shared/theme.ts";
+import { translator } from "../i18n/index.ts";
 
 const source = (name: string) => readFileSync(new URL(`./client/${name}`, import.meta.url), "utf8");
 
@@ -47,10 +49,10 @@ export const MANIFEST = JSON.stringify({
   start_url: "/q",
   scope: "/",
   display: "standalone",
-  background_color: "#f6f8fa",
-  theme_color: "#0b5f73",
+  background_color: SCREEN.bg,
+  theme_color: SCREEN.brand,
   icons: [{ src: ICON_PATH, sizes: "any", type: "image/svg+xml", purpose: "any" }],
 });
 
 /** The app's icon: the brand colour and the letter J, drawn for any size. */
-export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" rx="96" fill="#0b5f73"/><path d="M300 128v180c0 52-34 84-86 84-30 0-56-10-74-28l30-40c12 10 26 16 42 16 22 0 36-12 36-38V128z" fill="#fff"/></svg>`;
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" rx="96" fill="${SCREEN.brand}"/><path d="M300 128v180c0 52-34 84-86 84-30 0-56-10-74-28l30-40c12 10 26 16 42 16 22 0 36-12 36-38V128z" fill="${SCREEN.onBrand}"/></svg>`;

@@ -69,14 +69,33 @@ describe.each(backends)("constraints on %s", (backend) => {
     state: "draft" as const,
   });
 
+  /** The row itself, written without the audited path that turns refusals into problems. */
+  const rawResponse = (partnerId: number) =>
+    t.db
+      .insertInto("responses")
+      .values({
+        cycle_id: ids.cycle,
+        partner_id: partnerId,
+        indicator_id: ids.indicator,
+        contributes: "yes",
+        method: "online",
+        state: "draft",
+      })
+      .execute();
+
   it("keeps one response per partner × indicator × cycle", async () => {
-    expect(await sqlState(insertResponse(t.db, "test", response()))).toBe("23505");
+    expect(await sqlState(rawResponse(ids.partner))).toBe("23505");
+    // Through the audited path the same refusal is a conflict, never a 500.
+    await expect(insertResponse(t.db, "test", response())).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("refuses a response for a partner not mapped to the indicator", async () => {
-    expect(
-      await sqlState(insertResponse(t.db, "test", { ...response(), partnerId: ids.other })),
-    ).toBe("23503");
+    expect(await sqlState(rawResponse(ids.other))).toBe("23503");
+    await expect(
+      insertResponse(t.db, "test", { ...response(), partnerId: ids.other }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("refuses a status outside the four values", async () => {

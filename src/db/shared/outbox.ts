@@ -2,6 +2,7 @@
 // delivered by whichever instance claims them first: a claim is a short lease (claimed_until)
 // taken under a row lock, so none goes twice while it is being sent.
 import { sql, type Transaction } from "kysely";
+import type { OutboxKind } from "../../domain/shared/outbox.ts";
 import type { DB } from "../schema.ts";
 import { type Executor, recordAudit } from "./audit.ts";
 
@@ -9,7 +10,7 @@ export interface NewMail {
   recipient: string;
   subject: string;
   body: string;
-  kind: "invitation" | "reminder" | "password_reset" | "send_back";
+  kind: OutboxKind;
   cycleId?: number | null;
   partnerId?: number | null;
   /** When set, a second message with the same key is silently not queued. */

@@ -3,6 +3,7 @@
 // while signed in with an account asks first.
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { formatDate } from "../../i18n/index.ts";
 import { logout } from "../../services/shared/auth.ts";
 import {
   exchangeInvitation,
@@ -11,7 +12,6 @@ import {
   requestFreshLink,
   resumeInvitation,
 } from "../../services/tracker/invitations.ts";
-import { formatDate } from "../../web/i18n/index.ts";
 import { messagePage } from "../../web/shared/pages/errors.ts";
 import { linkSwitchPage, linkUsedPage } from "../../web/tracker/pages/invitations.ts";
 import { clientAddress } from "../shared/client-address.ts";

@@ -3,6 +3,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { fieldReasons, isProblem, notFound } from "../../domain/shared/problem.ts";
+import type { MessageKey } from "../../i18n/index.ts";
 import {
   assessIndicator,
   getValidation,
@@ -10,7 +11,6 @@ import {
   sendBack,
   sendBackLink,
 } from "../../services/tracker/validation.ts";
-import type { MessageKey } from "../../web/i18n/index.ts";
 import { type FieldErrors, problemMessages } from "../../web/shared/forms.ts";
 import { sendBackMail, sendBackWhatsappPage } from "../../web/tracker/pages/send-back.ts";
 import { type ValidationPageState, validationPage } from "../../web/tracker/pages/validation.ts";

@@ -3,6 +3,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isProblem } from "../../domain/shared/problem.ts";
+import { formatDate, type MessageKey } from "../../i18n/index.ts";
 import { extendCollection } from "../../services/tracker/collection.ts";
 import {
   changeDeadline,
@@ -18,7 +19,6 @@ import {
 import { createInvitation, revokePartnerLinks } from "../../services/tracker/invitations.ts";
 import { cycleOverview, mappingGrid, partnerPanel } from "../../services/tracker/workspace.ts";
 import { COPY_JS, COPY_JS_PATH } from "../../web/client.ts";
-import { formatDate, type MessageKey } from "../../web/i18n/index.ts";
 import { type FieldErrors, problemMessages } from "../../web/shared/forms.ts";
 import type { View } from "../../web/shared/view.ts";
 import {

@@ -1,6 +1,7 @@
 // Pieces of the Word document: the table style, tables (header repeated on each page, coloured
 // cells, full-width group rows), the cover with its logo slot, and the pieces of a form (lines
 // to write on, boxes to tick).
+
 import {
   AlignmentType,
   BorderStyle,
@@ -17,13 +18,14 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
+import { bareHex, PAPER } from "../../domain/shared/theme.ts";
 import type { Block, Cell } from "./document.ts";
 
 /** A4 width less two 2 cm margins, in twentieths of a point. */
 export const CONTENT_TWIPS = 11906 - 2 * 1134;
 
-export const hex = (colour: string) => colour.replace("#", "").toUpperCase();
-const RULE = "9AA7B0";
+export const hex = bareHex;
+const RULE = bareHex(PAPER.rule);
 
 /** A real Word table style, so that a user restyling the tables changes them all at once. */
 export const TABLE_STYLE = `<w:style w:type="table" w:styleId="JalonTable"><w:name w:val="Jalon Table"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr><w:tblPr><w:tblBorders>${[
@@ -37,7 +39,7 @@ export const TABLE_STYLE = `<w:style w:type="table" w:styleId="JalonTable"><w:na
   .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${RULE}"/>`)
   .join(
     "",
-  )}</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="DCE8F0"/></w:tcPr></w:tblStylePr></w:style>`;
+  )}</w:tblBorders><w:tblCellMar><w:top w:w="45" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="45" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${bareHex(PAPER.headerFill)}"/></w:tcPr></w:tblStylePr></w:style>`;
 
 function cellParagraphs(c: Cell, options: { bold?: boolean; colour?: string; right?: boolean }) {
   const paragraphs = c.text.split(/\r?\n/).map(
@@ -59,7 +61,7 @@ function cellParagraphs(c: Cell, options: { bold?: boolean; colour?: string; rig
       new Paragraph({
         style: "CellText",
         spacing: { before: 60 },
-        children: [new TextRun({ text: c.note, italics: true, color: "444444" })],
+        children: [new TextRun({ text: c.note, italics: true, color: bareHex(PAPER.note) })],
       }),
     );
   return paragraphs;
@@ -75,7 +77,7 @@ export function table(b: Extract<Block, { kind: "table" }>): Table {
       (c, i) =>
         new TableCell({
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
-          shading: shade("DCE8F0"),
+          shading: shade(bareHex(PAPER.headerFill)),
           verticalAlign: VerticalAlign.CENTER,
           children: cellParagraphs({ text: c.label }, { bold: true, right: c.numeric === true }),
         }),
@@ -88,7 +90,7 @@ export function table(b: Extract<Block, { kind: "table" }>): Table {
           children: [
             new TableCell({
               columnSpan: b.columns.length,
-              shading: shade("EEF3F6"),
+              shading: shade(bareHex(PAPER.groupFill)),
               children: cellParagraphs(r.cells[0] ?? { text: "" }, { bold: true }),
             }),
           ],
@@ -117,7 +119,7 @@ export function table(b: Extract<Block, { kind: "table" }>): Table {
 }
 
 export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)[] {
-  const dashed = { style: BorderStyle.DASHED, size: 6, color: "999999" };
+  const dashed = { style: BorderStyle.DASHED, size: 6, color: bareHex(PAPER.frame) };
   const logo = new Table({
     alignment: AlignmentType.CENTER,
     width: { size: 2400, type: WidthType.DXA },
@@ -140,7 +142,7 @@ export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)
                         transformation: { width: 150, height: 90 },
                       }),
                     ]
-                  : [new TextRun({ text: b.logoLabel, color: "777777" })],
+                  : [new TextRun({ text: b.logoLabel, color: bareHex(PAPER.placeholder) })],
               }),
             ],
           }),
@@ -158,7 +160,7 @@ export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)
     new Paragraph({ spacing: { before: 2000 }, children: [] }),
     logo,
     new Paragraph({ spacing: { before: 800 }, children: [] }),
-    centred(b.title, 48, true, "1F5F8B"),
+    centred(b.title, 48, true, bareHex(PAPER.accent)),
     centred(b.subtitle, 32),
     new Paragraph({ spacing: { before: 600 }, children: [] }),
     ...b.lines.map((line) => centred(line, 22)),

@@ -1,6 +1,7 @@
 // A document as a Word file (docx): A4, real Heading 1–3 styles (a navigable outline), a
 // table of contents filled with page numbers, a table style, page numbers in the footer,
 // coloured cells and marks, charts as SVG with a PNG fallback, and the pieces of a form.
+
 import {
   AlignmentType,
   BorderStyle,
@@ -17,6 +18,7 @@ import {
   TabStopType,
   TextRun,
 } from "docx";
+import { bareHex, PAPER } from "../../domain/shared/theme.ts";
 import { type Block, type Document as Doc, hasCover } from "./document.ts";
 import {
   blank,
@@ -37,7 +39,7 @@ function heading(level: 1 | 2 | 3) {
     basedOn: "Normal",
     next: "Normal",
     quickFormat: true,
-    run: { bold: true, color: "1F5F8B", size: { 1: 32, 2: 26, 3: 22 }[level] },
+    run: { bold: true, color: bareHex(PAPER.accent), size: { 1: 32, 2: 26, 3: 22 }[level] },
     paragraph: {
       keepNext: true,
       keepLines: true,
@@ -77,7 +79,16 @@ function blockChildren(
           }[b.level],
           pageBreakBefore: b.pageBreak === true,
           ...(b.ruled
-            ? { border: { top: { style: BorderStyle.SINGLE, size: 6, color: "1F5F8B", space: 4 } } }
+            ? {
+                border: {
+                  top: {
+                    style: BorderStyle.SINGLE,
+                    size: 6,
+                    color: bareHex(PAPER.accent),
+                    space: 4,
+                  },
+                },
+              }
             : {}),
           children: [new TextRun(b.text)],
         }),
@@ -203,29 +214,34 @@ export async function renderDocx(report: Doc): Promise<Uint8Array> {
           name: "Title",
           basedOn: "Normal",
           next: "Normal",
-          run: { bold: true, size: 34, color: "1F5F8B" },
+          run: { bold: true, size: 34, color: bareHex(PAPER.accent) },
           paragraph: { spacing: { after: 80 } },
         },
-        { id: "Muted", name: "Muted", basedOn: "Normal", run: { italics: true, color: "555555" } },
+        {
+          id: "Muted",
+          name: "Muted",
+          basedOn: "Normal",
+          run: { italics: true, color: bareHex(PAPER.muted) },
+        },
         {
           id: "TocTitle",
           name: "TOC Title",
           basedOn: "Normal",
-          run: { bold: true, size: 32, color: "1F5F8B" },
+          run: { bold: true, size: 32, color: bareHex(PAPER.accent) },
           paragraph: { spacing: { after: 200 } },
         },
         {
           id: "Caption",
           name: "Caption",
           basedOn: "Normal",
-          run: { italics: true, size: 18, color: "444444" },
+          run: { italics: true, size: 18, color: bareHex(PAPER.note) },
           paragraph: { spacing: { after: 240 } },
         },
         {
           id: "FooterText",
           name: "Footer Text",
           basedOn: "Normal",
-          run: { size: 16, color: "555555" },
+          run: { size: 16, color: bareHex(PAPER.muted) },
         },
         {
           id: "CellText",

@@ -1,6 +1,7 @@
 // A document as one standalone, printable HTML page (A4 print styles, charts as inline SVG).
 // Every text is escaped; the only markup not built here is the charts' SVG, drawn by ECharts,
 // which escapes its labels itself.
+import { PAPER } from "../../domain/shared/theme.ts";
 import type { Block, Cell, Document, Shade } from "./document.ts";
 
 const ESCAPES: Record<string, string> = {
@@ -28,38 +29,38 @@ function shadeStyle(shade: Shade): string {
 const CSS = `
 @page{size:A4;margin:18mm 16mm 20mm}
 *{box-sizing:border-box}
-body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10.5pt;line-height:1.45;color:#1a1a1a;max-width:190mm;margin:0 auto;padding:12mm 4mm}
-h1,h2,h3{color:#1f5f8b;line-height:1.25;break-after:avoid}
-h1{font-size:17pt;border-bottom:2px solid #1f5f8b;padding-bottom:3pt;margin:22pt 0 8pt}
+body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:10.5pt;line-height:1.45;color:${PAPER.ink};max-width:190mm;margin:0 auto;padding:12mm 4mm}
+h1,h2,h3{color:${PAPER.accent};line-height:1.25;break-after:avoid}
+h1{font-size:17pt;border-bottom:2px solid ${PAPER.accent};padding-bottom:3pt;margin:22pt 0 8pt}
 h2{font-size:13.5pt;margin:16pt 0 6pt}
 h3{font-size:11.5pt;margin:12pt 0 4pt}
 .break{break-before:page}
 .cover{min-height:250mm;display:flex;flex-direction:column;justify-content:center;text-align:center;break-after:page}
-.cover .logo{margin:0 auto 18pt;width:40mm;height:25mm;border:1px dashed #999;display:flex;align-items:center;justify-content:center;color:#777}
+.cover .logo{margin:0 auto 18pt;width:40mm;height:25mm;border:1px dashed ${PAPER.frame};display:flex;align-items:center;justify-content:center;color:${PAPER.placeholder}}
 .cover .logo img{max-width:100%;max-height:100%}
-.cover .title{font-size:24pt;color:#1f5f8b;font-weight:bold;margin:0 0 8pt}
+.cover .title{font-size:24pt;color:${PAPER.accent};font-weight:bold;margin:0 0 8pt}
 .cover .subtitle{font-size:16pt;margin:0 0 24pt}
-.title{font-size:17pt;color:#1f5f8b;font-weight:bold;margin:0 0 4pt}
-h1.ruled,h2.ruled,h3.ruled{border-top:1px solid #1f5f8b;padding-top:4pt}
-.blank{display:flex;gap:6pt}.blank .line{flex:1;border-bottom:1px dotted #9aa7b0}
+.title{font-size:17pt;color:${PAPER.accent};font-weight:bold;margin:0 0 4pt}
+h1.ruled,h2.ruled,h3.ruled{border-top:1px solid ${PAPER.accent};padding-top:4pt}
+.blank{display:flex;gap:6pt}.blank .line{flex:1;border-bottom:1px dotted ${PAPER.rule}}
 .box{font-family:"DejaVu Sans",sans-serif}
 .field{margin:6pt 0 2pt;font-weight:bold}.answer{margin:0 0 6pt 8pt}
-.lines div{height:18pt;border-bottom:1px dotted #9aa7b0}
+.lines div{height:18pt;border-bottom:1px dotted ${PAPER.rule}}
 .toc ol{list-style:none;padding-left:0}.toc ol ol{padding-left:14pt}
 .toc a{color:inherit;text-decoration:none}
-.muted{color:#555;font-style:italic}
+.muted{color:${PAPER.muted};font-style:italic}
 .strong{font-weight:bold}
 table{width:100%;border-collapse:collapse;margin:6pt 0 12pt;font-size:9.5pt}
-th,td{border:1px solid #9aa7b0;padding:3pt 5pt;vertical-align:top;text-align:left}
-thead th{background:#dce8f0}
+th,td{border:1px solid ${PAPER.rule};padding:3pt 5pt;vertical-align:top;text-align:left}
+thead th{background:${PAPER.headerFill}}
 thead{display:table-header-group}
 tr{break-inside:avoid}
 td.num,th.num{text-align:right}
-tr.group td{background:#eef3f6;font-weight:bold}
-.note{display:block;color:#444;font-style:italic;margin-top:3pt}
+tr.group td{background:${PAPER.groupFill};font-weight:bold}
+.note{display:block;color:${PAPER.note};font-style:italic;margin-top:3pt}
 .mark{display:inline-block;padding:1pt 6pt;border-radius:3pt;font-weight:bold}
 figure{margin:8pt 0 14pt;break-inside:avoid}figure svg{width:100%;height:auto}
-figcaption{font-size:9.5pt;color:#444;text-align:center}
+figcaption{font-size:9.5pt;color:${PAPER.note};text-align:center}
 @media print{body{padding:0;max-width:none}a{color:inherit}}`;
 
 function cell(c: Cell, numeric: boolean | undefined, span?: number): string {

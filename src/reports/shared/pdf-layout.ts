@@ -1,15 +1,17 @@
 // Page geometry and the small layout primitives the PDF renderer shares: fonts, the space
 // left on a page, and drawing text that never runs into the footer.
+
 import PDFDocument from "pdfkit";
+import { PAPER } from "../../domain/shared/theme.ts";
 import { type FontName, fontBytes } from "./fonts.ts";
 
 export const PAGE = {
   size: "A4" as const,
   margins: { top: 56, bottom: 62, left: 56, right: 56 },
 };
-export const INK = "#1a1a1a";
-export const HEADING = "#1f5f8b";
-export const RULE = "#9aa7b0";
+export const INK = PAPER.ink;
+export const HEADING = PAPER.accent;
+export const RULE = PAPER.rule;
 
 export type Pdf = PDFKit.PDFDocument;
 

@@ -1,5 +1,6 @@
 // Tables in the PDF: header repeated on every page, coloured cells, rows kept whole
 // when they fit on a page and split between pages (text cut between words) when they do not.
+import { PAPER } from "../../domain/shared/theme.ts";
 import type { Block, Cell, Row, Shade } from "./document.ts";
 import type { FontName } from "./fonts.ts";
 import {
@@ -15,8 +16,8 @@ import {
 
 const PAD = 3.5;
 const SIZE = 8.5;
-const HEADER_FILL = "#dce8f0";
-const GROUP_FILL = "#eef3f6";
+const HEADER_FILL = PAPER.headerFill;
+const GROUP_FILL = PAPER.groupFill;
 
 type Table = Extract<Block, { kind: "table" }>;
 
@@ -52,7 +53,7 @@ function drawPieces(
   let cursor = y;
   for (const p of list) {
     if (p.text === "") continue;
-    useFont(doc, p.font, SIZE, p.font === "condensedItalic" ? "#444444" : ink);
+    useFont(doc, p.font, SIZE, p.font === "condensedItalic" ? PAPER.note : ink);
     doc.text(p.text, x, cursor, { width, lineGap: 1, align: right ? "right" : "left" });
     cursor = doc.y + 2;
   }

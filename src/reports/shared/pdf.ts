@@ -1,7 +1,9 @@
 // A document as a PDF (pdfkit, no browser): A4, DejaVu fonts embedded, a contents page with
 // links, bookmarks, numbered pages, coloured marks, tables that break across pages, the charts'
 // SVG drawn as vectors (svg-to-pdfkit) and the pieces of a form.
+
 import SVGtoPDF from "svg-to-pdfkit";
+import { PAPER } from "../../domain/shared/theme.ts";
 import { type Block, type Document, hasCover } from "./document.ts";
 import { blank, choice, field } from "./pdf-form.ts";
 import {
@@ -29,7 +31,7 @@ interface TocEntry {
 
 function paragraph(doc: Pdf, text: string, tone?: "muted" | "strong") {
   const font = tone === "strong" ? "bold" : tone === "muted" ? "italic" : "regular";
-  useFont(doc, font, 10, tone === "muted" ? "#555555" : INK);
+  useFont(doc, font, 10, tone === "muted" ? PAPER.muted : INK);
   ensureSpace(doc, 14);
   doc.text(text, left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
   doc.moveDown(0.5);
@@ -71,7 +73,7 @@ function chart(doc: Pdf, b: Extract<Block, { kind: "chart" }>) {
     fontCallback: (_family: string, bold: boolean) => (bold ? "bold" : "regular"),
   });
   doc.y += height + 2;
-  useFont(doc, "italic", 9, "#444444");
+  useFont(doc, "italic", 9, PAPER.note);
   doc.text(b.title, left(doc), doc.y, { width, align: "center" });
   doc.moveDown(0.8);
 }
@@ -85,9 +87,9 @@ function cover(doc: Pdf, b: Extract<Block, { kind: "cover" }>) {
   if (b.logoPng) {
     doc.image(Buffer.from(b.logoPng), slotX, 150, { fit: [slotW, slotH], align: "center" });
   } else {
-    doc.lineWidth(0.8).dash(4, { space: 3 }).rect(slotX, 150, slotW, slotH).stroke("#999999");
+    doc.lineWidth(0.8).dash(4, { space: 3 }).rect(slotX, 150, slotW, slotH).stroke(PAPER.frame);
     doc.undash();
-    useFont(doc, "regular", 10, "#777777");
+    useFont(doc, "regular", 10, PAPER.placeholder);
     doc.text(b.logoLabel, slotX, 150 + slotH / 2 - 6, { width: slotW, align: "center" });
   }
   useFont(doc, "bold", 24, HEADING);
@@ -189,7 +191,7 @@ function footers(doc: Pdf, report: Document) {
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 40;
-    useFont(doc, "regular", 8, "#555555");
+    useFont(doc, "regular", 8, PAPER.muted);
     doc.text(report.footer, left(doc), y, {
       width: contentWidth(doc) * 0.75,
       lineBreak: false,

@@ -8,26 +8,24 @@ import { install as svgRenderer } from "echarts/lib/renderer/installSVGRenderer.
 
 echarts.use([barChart, grid, svgRenderer]);
 
-import { STATUSES, type Status } from "../../domain/tracker/status.ts";
+import { type Light, PAPER, PAPER_LIGHTS } from "../../domain/shared/theme.ts";
+import { STATUS_COLOUR, STATUSES, type Status } from "../../domain/tracker/status.ts";
 import type { StatusCounts } from "../../domain/tracker/synthesis.ts";
 import type { Chart } from "../shared/document.ts";
 import { FONT_FAMILY } from "../shared/fonts.ts";
 
-/** Traffic-light colours of the method (domain/status.ts names them), readable on white. */
-export const STATUS_HEX: Record<Status, string> = {
-  achieved: "#2e7d32",
-  on_track: "#f2c230",
-  off_track: "#c62828",
-  not_assessed: "#9e9e9e",
-};
+/** Each status's traffic-light fill on paper (domain/shared/theme.ts), readable on white. */
+export const STATUS_HEX = byStatus((light) => PAPER_LIGHTS[light].fill);
 /** Text colour on each status colour. */
-export const STATUS_INK: Record<Status, string> = {
-  achieved: "#ffffff",
-  on_track: "#1a1a1a",
-  off_track: "#ffffff",
-  not_assessed: "#1a1a1a",
-};
-export const ACCENT = "#1f5f8b";
+export const STATUS_INK = byStatus((light) => PAPER_LIGHTS[light].ink);
+export const ACCENT = PAPER.accent;
+
+function byStatus(colour: (light: Light) => string): Record<Status, string> {
+  return Object.fromEntries(STATUSES.map((s) => [s, colour(STATUS_COLOUR[s])])) as Record<
+    Status,
+    string
+  >;
+}
 /** Every chart names this family; the PDF and PNG renderers map it to the embedded font. */
 export const CHART_FONT = FONT_FAMILY;
 
@@ -57,7 +55,7 @@ function plainSvg(svg: string): string {
 }
 
 // A white halo around value labels is drawn with paint-order, which the PDF's SVG reader ignores.
-const valueLabel = { show: true, color: "#1a1a1a", fontSize: 13, textBorderWidth: 0 };
+const valueLabel = { show: true, color: PAPER.ink, fontSize: 13, textBorderWidth: 0 };
 
 /** Horizontal bars: one per building block, the number of contributing organisations. */
 export function blocksChart(rows: { label: string; count: number }[]): Chart {
@@ -70,7 +68,7 @@ export function blocksChart(rows: { label: string; count: number }[]): Chart {
     yAxis: {
       type: "category",
       data: ordered.map((r) => r.label),
-      axisLabel: { fontSize: 12, color: "#1a1a1a", width: 220, overflow: "break" },
+      axisLabel: { fontSize: 12, color: PAPER.ink, width: 220, overflow: "break" },
       axisTick: { show: false },
     },
     series: [
@@ -94,7 +92,7 @@ export function statusChart(counts: StatusCounts, label: (s: Status) => string):
     xAxis: {
       type: "category",
       data: STATUSES.map(label),
-      axisLabel: { fontSize: 12, color: "#1a1a1a", interval: 0 },
+      axisLabel: { fontSize: 12, color: PAPER.ink, interval: 0 },
       axisTick: { show: false },
     },
     yAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 11 } },
@@ -106,7 +104,7 @@ export function statusChart(counts: StatusCounts, label: (s: Status) => string):
         barWidth: "55%",
         data: STATUSES.map((s) => ({
           value: counts[s],
-          itemStyle: { color: STATUS_HEX[s], borderColor: "#555", borderWidth: 0.5 },
+          itemStyle: { color: STATUS_HEX[s], borderColor: PAPER.muted, borderWidth: 0.5 },
         })),
         label: { ...valueLabel, position: "top" },
       },

@@ -3,27 +3,14 @@
 import type { Goal } from "../../domain/tracker/commitment.ts";
 import { COLLECTION_METHODS } from "../../domain/tracker/response.ts";
 import { STATUSES } from "../../domain/tracker/status.ts";
+import { goalParts } from "../../i18n/tracker/goal.ts";
 import type { Block } from "../shared/document.ts";
 import { type Heading, prose, statusShade } from "./document.ts";
-import { formatDate, formatNumber, formatValue, type ReportT } from "./i18n.ts";
+import { formatDate, formatNumber, type ReportT } from "./i18n.ts";
 import { indicatorCount, type ReportModel } from "./model.ts";
 
 export function goalLine(model: ReportModel, t: ReportT, goal: Goal): string {
-  const lang = model.lang;
-  const baseline =
-    goal.baselineValue !== null && goal.baselineYear !== null
-      ? t("goal.baseline", {
-          value: formatValue(lang, goal.baselineValue, goal.unit),
-          year: goal.baselineYear,
-        })
-      : t("goal.noBaseline");
-  const source = goal.baselineSource
-    ? ` (${t("goal.source", { source: goal.baselineSource })})`
-    : "";
-  const target = t("goal.target", {
-    value: formatValue(lang, goal.targetValue, goal.unit),
-    year: goal.targetYear,
-  });
+  const { baseline, source, target } = goalParts(t, model.lang, goal);
   return t("commitment.goal", { indicator: goal.indicator, baseline: baseline + source, target });
 }
 

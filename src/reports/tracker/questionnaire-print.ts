@@ -1,7 +1,9 @@
-// The printable questionnaire (annex 1 of the method) as plain data, and its words in French and
-// English, from which questionnaire-document.ts builds the one document both formats print.
+// The printable questionnaire (annex 1 of the method) as plain data, and its words (from the
+// catalogues of src/i18n), from which questionnaire-document.ts builds the one document both
+// formats print.
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Contributes } from "../../domain/tracker/response.ts";
+import type { PrintWords } from "../../i18n/questionnaire-files.ts";
 
 export interface PrintAnswer {
   contributes: Contributes;
@@ -44,56 +46,7 @@ export function fieldText(answer: PrintAnswer | null, key: FieldKey): string {
   return (Array.isArray(value) ? value.join("\n") : (value ?? "")).trim();
 }
 
-const WORDS = {
-  fr: {
-    title: "Questionnaire de suivi des engagements",
-    blank: "Formulaire vierge",
-    prefilled: "Prérempli avec les réponses enregistrées dans Jalon",
-    intro:
-      "Pour chaque indicateur, cochez Oui si votre organisation y a contribué pendant la période, puis décrivez les activités menées, les partenaires associés, les difficultés rencontrées, les résultats chiffrés (valeur et unité) et les liens vers les preuves.",
-    respondent: "Nom du répondant",
-    organisation: "Organisation",
-    date: "Date",
-    commitment: "Engagement",
-    indicator: "Indicateur",
-    contributes: "Votre organisation contribue-t-elle à cet indicateur ?",
-    yes: "Oui",
-    no: "Non",
-    activities: "Activités menées",
-    collaborators: "Partenaires associés",
-    difficulties: "Difficultés rencontrées",
-    outputs: "Résultats chiffrés (valeur et unité)",
-    evidence: "Liens vers les preuves",
-    page: "Page {page} sur {pages}",
-  },
-  en: {
-    title: "Commitment tracking questionnaire",
-    blank: "Blank form",
-    prefilled: "Pre-filled with the answers stored in Jalon",
-    intro:
-      "For each indicator, tick Yes if your organisation contributed to it during the period, then describe the activities carried out, the partners involved, the difficulties met, the quantified outputs (value and unit) and the links to evidence.",
-    respondent: "Respondent's name",
-    organisation: "Organisation",
-    date: "Date",
-    commitment: "Commitment",
-    indicator: "Indicator",
-    contributes: "Does your organisation contribute to this indicator?",
-    yes: "Yes",
-    no: "No",
-    activities: "Activities carried out",
-    collaborators: "Partners involved",
-    difficulties: "Difficulties met",
-    outputs: "Quantified outputs (value and unit)",
-    evidence: "Links to evidence",
-    page: "Page {page} of {pages}",
-  },
-} as const;
-
-export type PrintWords = { [K in keyof (typeof WORDS)["fr"]]: string };
-
-export function printWords(lang: Lang): PrintWords {
-  return WORDS[lang];
-}
+export { type PrintWords, printWords } from "../../i18n/questionnaire-files.ts";
 
 export function pageLabel(
   words: PrintWords,

@@ -1,9 +1,11 @@
 // A partner's questionnaire for one cycle as an Excel workbook to fill offline and upload back:
-// instructions in French and English, one row per indicator pre-filled with the current answers,
+// instructions in French and English (src/i18n's workbook catalogue), one row per indicator pre-filled with the current answers,
 // and hidden ids (cycle, partner, indicator code, answer version) that the import checks. Rows
 // kept as typed (not valid yet) are written as typed, so that the import keeps them.
+
 import ExcelJS from "exceljs";
 import type { Lang } from "../../domain/shared/lang.ts";
+import { bareHex, PAPER } from "../../domain/shared/theme.ts";
 import {
   CONTRIBUTES_CHOICES,
   contributesWord,
@@ -20,6 +22,7 @@ import type {
   QuantifiedOutput,
   TypedRows,
 } from "../../domain/tracker/response.ts";
+import { workbookHeaders, workbookInstructions } from "../../i18n/questionnaire-files.ts";
 import { neutralise } from "./xlsx.ts";
 
 export interface QuestionnaireFileModel {
@@ -47,35 +50,6 @@ export interface QuestionnaireFileModel {
   }[];
 }
 
-const HEADERS: Record<Lang, Record<QuestionnaireColumn, string>> = {
-  fr: {
-    commitment: "Engagement",
-    number: "Indicateur",
-    title: "Intitulé",
-    contributes: "Contribue (Oui/Non)",
-    activities: "Activités menées",
-    collaborators: "Partenaires associés",
-    difficulties: "Difficultés",
-    outputs: "Résultats chiffrés (valeur unité; valeur unité)",
-    evidence: "Liens vers les preuves (un par ligne)",
-    code: "code",
-    version: "version",
-  },
-  en: {
-    commitment: "Commitment",
-    number: "Indicator",
-    title: "Title",
-    contributes: "Contributes (Yes/No)",
-    activities: "Activities carried out",
-    collaborators: "Collaborating partners",
-    difficulties: "Difficulties",
-    outputs: "Quantified outputs (value unit; value unit)",
-    evidence: "Links to evidence (one per line)",
-    code: "code",
-    version: "version",
-  },
-};
-
 const WIDTHS: Record<QuestionnaireColumn, number> = {
   commitment: 11,
   number: 10,
@@ -88,27 +62,6 @@ const WIDTHS: Record<QuestionnaireColumn, number> = {
   evidence: 45,
   code: 8,
   version: 8,
-};
-
-const INSTRUCTIONS: Record<Lang, (m: QuestionnaireFileModel) => string[]> = {
-  fr: (m) => [
-    `Questionnaire de ${m.partner.acronym ?? m.partner.name} — ${m.cycle.label}`,
-    "Remplissez une ligne par indicateur dans la feuille « Questionnaire », puis déposez le fichier sur la page du questionnaire (bouton « Importer »).",
-    "Contribue : Oui ou Non (laisser vide si vous ne savez pas).",
-    "Résultats chiffrés : une valeur puis son unité, séparés par « ; », par exemple « 619 prestataires formés; 12 sessions ».",
-    "Preuves : une adresse web (http:// ou https://) par ligne, suivie si vous le souhaitez d’un titre.",
-    "Ne modifiez pas les colonnes ni les feuilles masquées : elles identifient la période, le partenaire et l’indicateur.",
-    "Une réponse modifiée en ligne depuis le téléchargement du fichier n’est pas écrasée : la ligne est refusée.",
-  ],
-  en: (m) => [
-    `Questionnaire of ${m.partner.acronym ?? m.partner.name} — ${m.cycle.label}`,
-    "Fill in one row per indicator in the “Questionnaire” sheet, then upload the file on the questionnaire page (“Import” button).",
-    "Contributes: Yes or No (leave empty if you do not know).",
-    "Quantified outputs: a value then its unit, separated by “;”, for example “619 providers trained; 12 sessions”.",
-    "Evidence: one web address (http:// or https://) per line, optionally followed by a title.",
-    "Do not change the hidden columns or sheets: they identify the cycle, the partner and the indicator.",
-    "An answer changed online since the file was downloaded is not overwritten: the row is refused.",
-  ],
 };
 
 const text = (value: string | null): string | null =>
@@ -124,18 +77,20 @@ export async function renderQuestionnaireXlsx(
 
   const instructions = book.addWorksheet(QUESTIONNAIRE_FILE.instructions);
   instructions.getColumn(1).width = 110;
-  const lines = [...INSTRUCTIONS.fr(model), "", ...INSTRUCTIONS.en(model)];
+  const names = { partner: model.partner.acronym ?? model.partner.name, cycle: model.cycle.label };
+  const french = workbookInstructions("fr", names);
+  const lines = [...french, "", ...workbookInstructions("en", names)];
   for (const line of lines) instructions.addRow([text(line)]);
-  for (const n of [1, INSTRUCTIONS.fr(model).length + 2])
-    instructions.getRow(n).font = { bold: true };
+  for (const n of [1, french.length + 2]) instructions.getRow(n).font = { bold: true };
   instructions.getColumn(1).alignment = { wrapText: true, vertical: "top" };
 
   const sheet = book.addWorksheet(QUESTIONNAIRE_FILE.questionnaire, {
     views: [{ state: "frozen", ySplit: 1, xSplit: 3 }],
   });
+  const headers = workbookHeaders(lang);
   sheet.columns = QUESTIONNAIRE_COLUMNS.map((key) => ({
     key,
-    header: HEADERS[lang][key],
+    header: headers[key],
     width: WIDTHS[key],
   }));
   for (const c of model.commitments) {
@@ -179,7 +134,11 @@ export async function renderQuestionnaireXlsx(
   }
   const header = sheet.getRow(1);
   header.font = { bold: true };
-  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE8F0" } };
+  header.fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: `FF${bareHex(PAPER.headerFill)}` },
+  };
 
   const ids = book.addWorksheet(QUESTIONNAIRE_FILE.ids, { state: "hidden" });
   ids.addRow(["format", QUESTIONNAIRE_FILE.format]);

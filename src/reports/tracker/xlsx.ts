@@ -1,6 +1,8 @@
 // The report's data annex as an Excel workbook (exceljs): one sheet per table, typed cells
 // (numbers as numbers, dates as dates), a frozen header row and filters on every sheet.
+
 import ExcelJS from "exceljs";
+import { bareHex, PAPER } from "../../domain/shared/theme.ts";
 import { STATUS_HEX, STATUS_INK } from "./charts.ts";
 import { reportTranslator } from "./i18n.ts";
 import type { ReportModel } from "./model.ts";
@@ -61,7 +63,7 @@ function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   });
   const header = sheet.getRow(1);
   header.font = { bold: true };
-  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE8F0" } };
+  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(PAPER.headerFill) } };
   header.alignment = { wrapText: true, vertical: "middle" };
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
@@ -167,5 +169,5 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
 }
 
 function argb(hex: string): string {
-  return `FF${hex.replace("#", "").toUpperCase()}`;
+  return `FF${bareHex(hex)}`;
 }

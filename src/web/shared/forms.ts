@@ -2,8 +2,8 @@
 // Every field keeps what was typed when the form comes back with errors.
 import { html } from "hono/html";
 import { fieldLimits, fieldReasons, type Problem } from "../../domain/shared/problem.ts";
+import { formatNumber, type MessageKey } from "../../i18n/index.ts";
 import { COPY_JS_PATH } from "../client.ts";
-import { formatNumber, type MessageKey } from "../i18n/index.ts";
 import type { Html, View } from "./view.ts";
 
 export type FieldErrors = Record<string, string>;

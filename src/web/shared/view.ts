@@ -1,7 +1,7 @@
 // What every page needs to render: the language, its translator and the current path.
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { Lang } from "../../domain/shared/lang.ts";
-import { type Translate, translator } from "../i18n/index.ts";
+import { type Translate, translator } from "../../i18n/index.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

@@ -4,7 +4,8 @@ import type { Goal } from "../../domain/tracker/commitment.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import { STATUSES } from "../../domain/tracker/status.ts";
 import type { StatusCounts } from "../../domain/tracker/synthesis.ts";
-import { formatNumber, formatValue } from "../i18n/index.ts";
+import { formatNumber } from "../../i18n/index.ts";
+import { goalParts } from "../../i18n/tracker/goal.ts";
 import type { Html, View } from "../shared/view.ts";
 
 /** A status shown by colour and by words, never by colour alone. */
@@ -23,21 +24,7 @@ export function statusCounts(view: View, counts: StatusCounts): Html {
 }
 
 export function goalLine(view: View, goal: Goal): Html {
-  const { t, lang } = view;
-  const baseline =
-    goal.baselineValue !== null && goal.baselineYear !== null
-      ? t("goal.baseline", {
-          value: formatValue(lang, goal.baselineValue, goal.unit),
-          year: goal.baselineYear,
-        })
-      : t("goal.noBaseline");
-  const source = goal.baselineSource
-    ? ` (${t("goal.source", { source: goal.baselineSource })})`
-    : "";
-  const target = t("goal.target", {
-    value: formatValue(lang, goal.targetValue, goal.unit),
-    year: goal.targetYear,
-  });
+  const { baseline, source, target } = goalParts(view.t, view.lang, goal);
   return html`<p class="goal">${goal.indicator}${colon(view)} <b>${baseline}</b>${source} → <b>${target}</b></p>`;
 }
 

@@ -2,7 +2,7 @@
 // field away from its form (the general "input refused" page). A name not known here is never
 // shown raw: the caller falls back to words that name no field.
 import { isCycleTextKind } from "../../domain/tracker/report-text.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { MessageKey } from "../../i18n/index.ts";
 import type { View } from "../shared/view.ts";
 
 /** Field name (form or JSON answer) → the key of the label its form shows. */

@@ -1,6 +1,6 @@
 // Error pages: a helpful 404 that names what was not found, and a bare 500.
 import { html } from "hono/html";
-import type { MessageKey } from "../../i18n/index.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
 import { page } from "../layout.ts";
 import type { Html, View } from "../view.ts";
 

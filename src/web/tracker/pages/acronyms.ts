@@ -2,12 +2,12 @@
 // meanings or delete it. Errors come back beside their field with what was typed.
 import { html } from "hono/html";
 import { MAX_EXPANSION_LENGTH } from "../../../domain/tracker/report-text.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
 import type {
   AcronymErrors,
   AcronymInput,
   StoredAcronym,
 } from "../../../services/tracker/acronyms.ts";
-import type { MessageKey } from "../../i18n/index.ts";
 import {
   csrfField,
   errorSummary,

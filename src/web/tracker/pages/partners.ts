@@ -1,7 +1,7 @@
 // The partner directory (by category) and a partner's page (its contributions per cycle).
 import { html } from "hono/html";
+import { formatNumber } from "../../../i18n/index.ts";
 import type { Directory, PartnerPage } from "../../../services/tracker/partners.ts";
-import { formatNumber } from "../../i18n/index.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { colon, joinHtml, outputsList, partnerLink, statusMark } from "../components.ts";

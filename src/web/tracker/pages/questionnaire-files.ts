@@ -3,9 +3,9 @@
 
 import { html } from "hono/html";
 import { summaryCounts } from "../../../domain/shared/import-summary.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
 import type { QuestionnaireView } from "../../../services/tracker/questionnaire.ts";
 import type { ImportResult } from "../../../services/tracker/questionnaire-files.ts";
-import type { MessageKey } from "../../i18n/index.ts";
 import { csrfField } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

@@ -2,21 +2,23 @@
 // commitment (annex 1). Works as plain forms; the client module adds autosave and an offline
 // outbox on top. The app validates (forms are novalidate): a row that is not valid is kept as
 // typed and marked with the reason beside it.
+
 import { html } from "hono/html";
 import { formatInputNumber } from "../../../domain/shared/format.ts";
+import { SCREEN } from "../../../domain/shared/theme.ts";
 import {
   type Evidence,
   type RowProblem,
   readRows,
   type TypedOutput,
 } from "../../../domain/tracker/response.ts";
+import { formatDate } from "../../../i18n/index.ts";
 import type {
   AnswerInput,
   QuestionAnswer,
   QuestionnaireView,
 } from "../../../services/tracker/questionnaire.ts";
 import { MANIFEST_PATH, QUESTIONNAIRE_JS_PATH } from "../../client.ts";
-import { formatDate } from "../../i18n/index.ts";
 import { csrfField, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
@@ -294,7 +296,7 @@ export function questionnairePage(view: View, q: QuestionnaireView, state?: Form
   return page(view, {
     title: t("q.title", { partner: name, cycle: q.cycle.label }),
     // Installable and offline: the manifest, and the service worker the client module registers.
-    head: html`<link rel="manifest" href="${MANIFEST_PATH}"><meta name="theme-color" content="#0b5f73">`,
+    head: html`<link rel="manifest" href="${MANIFEST_PATH}"><meta name="theme-color" content="${SCREEN.brand}">`,
     body: html`<h1>${t("q.title", { partner: name, cycle: q.cycle.label })}</h1>
 ${q.onBehalf && q.editable ? html`<p class="notice">${t("ws.onBehalf", { partner: q.partner.name })}</p>` : ""}
 ${q.deadline ? html`<p><b>${t("q.deadline", { date: formatDate(lang, q.deadline) })}</b></p>` : ""}

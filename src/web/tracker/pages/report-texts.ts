@@ -6,8 +6,8 @@ import {
   type CycleTextKind,
   TEXT_PLACEHOLDERS,
 } from "../../../domain/tracker/report-text.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
 import type { CycleTexts, TextInput, TextRefusal } from "../../../services/tracker/report-texts.ts";
-import type { MessageKey } from "../../i18n/index.ts";
 import { csrfField, errorSummary, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

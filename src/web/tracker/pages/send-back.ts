@@ -1,8 +1,8 @@
 // A send-back told to its partner: the e-mail composed in the recipient's language, and the
 // page that hands the coordinator a fresh link and its WhatsApp message.
 import { html } from "hono/html";
+import { translator } from "../../../i18n/index.ts";
 import type { SendBackFacts, SendBackMessage } from "../../../services/tracker/send-back.ts";
-import { translator } from "../../i18n/index.ts";
 import { field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

@@ -2,13 +2,13 @@
 // new link, the e-mail outbox; and the reminder e-mail's text.
 import { html } from "hono/html";
 import { PROGRESS, type Progress } from "../../../domain/tracker/tracking.ts";
+import { formatDate, formatNumber, formatValue, translator } from "../../../i18n/index.ts";
 import type { OutboxMessage, ReminderMessage } from "../../../services/tracker/reminders.ts";
 import type {
   PartnerTracking,
   TrackingView,
   WhatsappLink,
 } from "../../../services/tracker/tracking.ts";
-import { formatDate, formatNumber, formatValue, translator } from "../../i18n/index.ts";
 import { copyField, csrfField, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

@@ -2,12 +2,12 @@
 // side by side, the current status and narrative, and the form that sets them.
 import { html } from "hono/html";
 import { STATUSES, statusNeedsNarrative } from "../../../domain/tracker/status.ts";
+import { formatDate } from "../../../i18n/index.ts";
 import type {
   AnswerReview,
   IndicatorReview,
   ValidationView,
 } from "../../../services/tracker/validation.ts";
-import { formatDate } from "../../i18n/index.ts";
 import { csrfField, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

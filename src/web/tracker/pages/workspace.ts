@@ -2,12 +2,12 @@
 import { html } from "hono/html";
 import { CYCLE_LABEL_MAX, CYCLE_SLUG_MAX, type Cycle } from "../../../domain/tracker/cycle.ts";
 import { REPORT_FORMATS } from "../../../domain/tracker/report-text.ts";
+import { formatDate } from "../../../i18n/index.ts";
 import type {
   cycleOverview,
   mappingGrid,
   partnerPanel,
 } from "../../../services/tracker/workspace.ts";
-import { formatDate } from "../../i18n/index.ts";
 import { copyField, csrfField, errorSummary, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

@@ -1,4 +1,6 @@
 // Messages of the partner questionnaire (annex 1 of the method) and its saving, offline included.
+import { QUESTION } from "./vocabulary.ts";
+
 export const fr = {
   "q.title": "Questionnaire {partner} – {cycle}",
   "q.intro":
@@ -7,9 +9,9 @@ export const fr = {
   "q.progress": "Indicateurs commencés : {started} sur {mapped} ; soumis : {submitted}.",
   "q.readOnly": "Ce questionnaire n’accepte plus de modifications.",
   "q.none": "Aucun indicateur n’est attribué à votre organisation pour cette période.",
-  "q.contributes": "Votre organisation contribue-t-elle à cet indicateur ?",
-  "q.yes": "Oui",
-  "q.no": "Non",
+  "q.contributes": QUESTION.fr.contributes,
+  "q.yes": QUESTION.fr.yes,
+  "q.no": QUESTION.fr.no,
   "q.unknown": "Je ne sais pas encore",
   "q.activities": "Si oui, résumez les principales activités qui y contribuent",
   "q.collaborators": "Partenaires avec lesquels vous avez collaboré",
@@ -97,9 +99,9 @@ export const en: Record<keyof typeof fr, string> = {
   "q.progress": "Indicators started: {started} of {mapped}; submitted: {submitted}.",
   "q.readOnly": "This questionnaire no longer accepts changes.",
   "q.none": "No indicator is assigned to your organisation for this period.",
-  "q.contributes": "Does your organisation contribute to this indicator?",
-  "q.yes": "Yes",
-  "q.no": "No",
+  "q.contributes": QUESTION.en.contributes,
+  "q.yes": QUESTION.en.yes,
+  "q.no": QUESTION.en.no,
   "q.unknown": "Not sure yet",
   "q.activities": "If yes, summarise the main activities that contribute",
   "q.collaborators": "Partners you worked with",

@@ -1,6 +1,6 @@
 // Message lookup with {placeholders} and {count|one|other} word forms, and locale-aware number and date formatting.
-import type { Lang } from "../../domain/shared/lang.ts";
-import { fillMessage } from "../../domain/shared/message.ts";
+import type { Lang } from "../domain/shared/lang.ts";
+import { fillMessage } from "../domain/shared/message.ts";
 import { en } from "./en.ts";
 import { fr, type MessageKey } from "./fr.ts";
 
@@ -15,4 +15,4 @@ export function translator(lang: Lang): Translate {
   return (key, params) => fillMessage(lang, catalogue[key], params);
 }
 
-export { formatDate, formatNumber, formatValue } from "../../domain/shared/format.ts";
+export { formatDate, formatNumber, formatValue } from "../domain/shared/format.ts";

@@ -1,7 +1,7 @@
 // The usage of each `jalon` command (`jalon <command> --help`), in French and English; merged
-// into the command line's catalogue (messages.ts), where the catalogue test checks them.
+// into the command line's catalogue (i18n/cli.ts), where the catalogue test checks them.
 
-export const helpFr = {
+export const fr = {
   "usage.serve": `Usage : jalon serve [--port N] [--host H] [--demo]
 Démarre le serveur. Applique les migrations ; sur la base embarquée, charge la démonstration au
 premier démarrage (une base PostgreSQL reste vide sans --demo) ; tant qu'aucun compte n'existe,
@@ -31,7 +31,7 @@ Importe un questionnaire rempli (.xlsx) téléchargé depuis Jalon.
   --dry-run    vérifie le fichier et compte les lignes sans rien enregistrer`,
 };
 
-export const helpEn: typeof helpFr = {
+export const en: typeof fr = {
   "usage.serve": `Usage: jalon serve [--port N] [--host H] [--demo]
 Starts the server. Applies the migrations; on the embedded database, loads the demo on first
 start (a PostgreSQL database stays empty without --demo); while no account exists, prints a

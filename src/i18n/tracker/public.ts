@@ -14,35 +14,14 @@ export const fr = {
   "footer.about":
     "Jalon suit les engagements par la méthode Motion Tracker : chaque engagement est décomposé en indicateurs de processus, renseignés par les partenaires et validés en réunion des parties prenantes.",
 
-  "status.achieved": "Réalisé",
-  "status.on_track": "Sur la bonne voie",
-  "status.off_track": "Pas sur la bonne voie",
-  "status.not_assessed": "Non évalué",
   "verdict.achieved": "Réalisé",
   "verdict.on_track": "En bonne voie",
   "verdict.off_track": "En retard",
   "verdict.not_assessed": "Non évalué",
 
-  "block.leadership_governance": "Leadership et gouvernance",
-  "block.service_delivery": "Prestation de services",
-  "block.health_information": "Système d’information sanitaire",
-  "block.health_financing": "Financement de la santé",
-  "block.health_workforce": "Personnel de santé",
-  "block.essential_medicines": "Accès aux médicaments essentiels",
-
-  "category.government": "Gouvernement",
-  "category.donor": "Principaux bailleurs",
-  "category.international_ngo": "ONG internationales",
-  "category.local_ngo": "ONG locales et acteurs locaux",
-  "category.private_sector": "Secteur privé",
-
   "contributes.yes": "Contribue",
   "contributes.no": "Ne contribue pas",
   "contributes.unknown": "Non renseigné",
-  "method.online": "en ligne",
-  "method.interview": "entretien",
-  "method.document_review": "revue documentaire",
-  "method.import": "import",
 
   "level.tracking": "Difficultés du suivi lui-même",
   "level.state": "Difficultés au niveau de l’État",
@@ -59,12 +38,6 @@ export const fr = {
   "scorecard.noIndicators": "Aucun indicateur de processus pour cet engagement.",
   "scorecard.empty": "Aucune période de suivi n’a encore été publiée.",
 
-  "goal.baseline": "{value} en {year}",
-  "goal.source": "source : {source}",
-  "goal.target": "{value} d’ici {year}",
-  "goal.noBaseline": "point de départ non renseigné",
-
-  "commitment.title": "Engagement {number}",
   "commitment.verdict": "Appréciation d’ensemble :",
   "commitment.blocks": "Piliers OMS",
   "commitment.progress": "Progrès",
@@ -75,17 +48,10 @@ export const fr = {
   "commitment.next": "Engagement suivant",
   "commitment.indicatorCode": "indicateur {code}",
 
-  "table.number": "N°",
-  "table.partner": "Partenaire",
-  "table.activities": "Activités contribuant à l’indicateur",
   "table.collaborators": "En collaboration avec",
-  "table.difficulties": "Difficultés",
   "table.outputs": "Résultats chiffrés",
-  "table.indicator": "Indicateur",
-  "table.status": "Statut",
   "table.block": "Pilier du système de santé (OMS)",
   "table.organisations": "Organisations contributrices",
-  "table.count": "Nombre",
   "table.share": "Part",
 
   "partners.title": "Partenaires",
@@ -153,35 +119,14 @@ export const en: Record<keyof typeof fr, string> = {
   "footer.about":
     "Jalon tracks commitments with the Motion Tracker method: each commitment is broken down into process indicators, reported by partners and validated in stakeholder meetings.",
 
-  "status.achieved": "Achieved",
-  "status.on_track": "On track",
-  "status.off_track": "Off track",
-  "status.not_assessed": "Not assessed",
   "verdict.achieved": "Achieved",
   "verdict.on_track": "On track",
   "verdict.off_track": "Behind",
   "verdict.not_assessed": "Not assessed",
 
-  "block.leadership_governance": "Leadership and governance",
-  "block.service_delivery": "Service delivery",
-  "block.health_information": "Health information systems",
-  "block.health_financing": "Health financing",
-  "block.health_workforce": "Health workforce",
-  "block.essential_medicines": "Access to essential medicines",
-
-  "category.government": "Government",
-  "category.donor": "Main donors",
-  "category.international_ngo": "International NGOs",
-  "category.local_ngo": "Local NGOs and local actors",
-  "category.private_sector": "Private sector",
-
   "contributes.yes": "Contributes",
   "contributes.no": "Does not contribute",
   "contributes.unknown": "Not answered",
-  "method.online": "online",
-  "method.interview": "interview",
-  "method.document_review": "document review",
-  "method.import": "import",
 
   "level.tracking": "Difficulties of the tracking itself",
   "level.state": "Difficulties at the level of the State",
@@ -197,12 +142,6 @@ export const en: Record<keyof typeof fr, string> = {
   "scorecard.noIndicators": "No process indicator for this commitment.",
   "scorecard.empty": "No reporting period has been published yet.",
 
-  "goal.baseline": "{value} in {year}",
-  "goal.source": "source: {source}",
-  "goal.target": "{value} by {year}",
-  "goal.noBaseline": "no baseline given",
-
-  "commitment.title": "Commitment {number}",
   "commitment.verdict": "Overall assessment:",
   "commitment.blocks": "WHO building blocks",
   "commitment.progress": "Progress",
@@ -213,17 +152,10 @@ export const en: Record<keyof typeof fr, string> = {
   "commitment.next": "Next commitment",
   "commitment.indicatorCode": "indicator {code}",
 
-  "table.number": "No.",
-  "table.partner": "Partner",
-  "table.activities": "Activities contributing to the indicator",
   "table.collaborators": "In collaboration with",
-  "table.difficulties": "Difficulties",
   "table.outputs": "Quantified outputs",
-  "table.indicator": "Indicator",
-  "table.status": "Status",
   "table.block": "Health-system building block (WHO)",
   "table.organisations": "Contributing organisations",
-  "table.count": "Number",
   "table.share": "Share",
 
   "partners.title": "Partners",

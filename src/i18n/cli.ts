@@ -1,0 +1,22 @@
+// The command line's catalogue: its messages and each command's usage, with the same
+// {placeholders} and word forms as the pages.
+import type { Lang } from "../domain/shared/lang.ts";
+import { fillMessage } from "../domain/shared/message.ts";
+import * as messages from "./shared/cli.ts";
+import * as help from "./shared/cli-help.ts";
+
+const fr = { ...help.fr, ...messages.fr };
+
+export type CliMessage = keyof typeof fr;
+
+const en: Record<CliMessage, string> = { ...help.en, ...messages.en };
+
+export const CLI_CATALOGUES: Record<Lang, Record<CliMessage, string>> = { fr, en };
+
+export function cliMessage(
+  lang: Lang,
+  key: CliMessage,
+  params: Record<string, string | number> = {},
+): string {
+  return fillMessage(lang, CLI_CATALOGUES[lang][key], params);
+}

@@ -1,0 +1,35 @@
+// English catalogue: one entry for every French key (each part is checked against its French).
+import type { MessageKey } from "./fr.ts";
+import * as auth from "./shared/auth.ts";
+import * as input from "./shared/input.ts";
+import * as security from "./shared/security.ts";
+import * as setup from "./shared/setup.ts";
+import * as users from "./shared/users.ts";
+import * as acronyms from "./tracker/acronyms.ts";
+import * as files from "./tracker/files.ts";
+import * as pub from "./tracker/public.ts";
+import * as questionnaire from "./tracker/questionnaire.ts";
+import * as reportTexts from "./tracker/report-texts.ts";
+import * as sendback from "./tracker/sendback.ts";
+import * as tracking from "./tracker/tracking.ts";
+import * as validation from "./tracker/validation.ts";
+import * as vocabulary from "./tracker/vocabulary.ts";
+import * as workspace from "./tracker/workspace.ts";
+
+export const en: Record<MessageKey, string> = {
+  ...vocabulary.en,
+  ...pub.en,
+  ...auth.en,
+  ...workspace.en,
+  ...questionnaire.en,
+  ...files.en,
+  ...users.en,
+  ...tracking.en,
+  ...validation.en,
+  ...reportTexts.en,
+  ...acronyms.en,
+  ...sendback.en,
+  ...setup.en,
+  ...security.en,
+  ...input.en,
+};

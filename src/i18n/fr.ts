@@ -1,0 +1,37 @@
+// French catalogue: the default language, assembled from one part per area of the application.
+
+import * as auth from "./shared/auth.ts";
+import * as input from "./shared/input.ts";
+import * as security from "./shared/security.ts";
+import * as setup from "./shared/setup.ts";
+import * as users from "./shared/users.ts";
+import * as acronyms from "./tracker/acronyms.ts";
+import * as files from "./tracker/files.ts";
+import * as pub from "./tracker/public.ts";
+import * as questionnaire from "./tracker/questionnaire.ts";
+import * as reportTexts from "./tracker/report-texts.ts";
+import * as sendback from "./tracker/sendback.ts";
+import * as tracking from "./tracker/tracking.ts";
+import * as validation from "./tracker/validation.ts";
+import * as vocabulary from "./tracker/vocabulary.ts";
+import * as workspace from "./tracker/workspace.ts";
+
+export const fr = {
+  ...vocabulary.fr,
+  ...pub.fr,
+  ...auth.fr,
+  ...workspace.fr,
+  ...questionnaire.fr,
+  ...files.fr,
+  ...users.fr,
+  ...tracking.fr,
+  ...validation.fr,
+  ...reportTexts.fr,
+  ...acronyms.fr,
+  ...sendback.fr,
+  ...setup.fr,
+  ...security.fr,
+  ...input.fr,
+} as const;
+
+export type MessageKey = keyof typeof fr;

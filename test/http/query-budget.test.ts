@@ -22,12 +22,12 @@ const PAGES: [string, Who, number][] = [
   ["/manage/cycles/2023", "coordinator", 7],
   ["/manage/cycles/2023/tracking", "coordinator", 14],
   ["/manage/cycles/2022/validation", "coordinator", 17],
-  ["/q/2023/psi", "respondent", 16],
-  ["/api/q/2023/psi", "respondent", 16],
+  ["/q/2023/psi", "respondent", 12],
+  ["/api/q/2023/psi", "respondent", 12],
 ];
 
 /** The most statements one answer save (an update with one output row) may send. */
-const ANSWER_SAVE = 27;
+const ANSWER_SAVE = 25;
 
 describe.each(backends)("statements per request on %s", (backend) => {
   let t: TestDatabase;

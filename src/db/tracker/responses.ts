@@ -95,10 +95,13 @@ function filtered(db: Executor, filter: ResponseFilter) {
   return query;
 }
 
+/** Up to this many answers, their children are read by id; beyond, by the answers' filter. */
+const CHILDREN_BY_ID = 500;
+
 /**
- * Responses matching the filter, with their children, in a stable order. The children are read
- * by the same filter (not by a list of ids, which would grow with the answers) and attached
- * through one grouping pass each.
+ * Responses matching the filter, with their children, in a stable order. The children of many
+ * answers are read by the same filter (not by a list of ids, which would grow with the answers),
+ * and attached through one grouping pass each.
  */
 export async function listResponses(db: Executor, filter: ResponseFilter): Promise<Response[]> {
   return (await readResponses(db, filter)).map((r) => r.response);
@@ -111,9 +114,17 @@ export async function readResponses(
 ): Promise<{ response: Response; row: Selectable<ResponsesTable> }[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
-  const ids = filtered(db, filter).select("id");
-  const [rows, collaborators, outputs, evidence] = await Promise.all([
-    filtered(db, filter).selectAll().orderBy("indicator_id").orderBy("id").execute(),
+  const rows = await filtered(db, filter)
+    .selectAll()
+    .orderBy("indicator_id")
+    .orderBy("id")
+    .execute();
+  if (rows.length === 0) return [];
+  // A few answers' children are found through the index by their ids; many are read by the same
+  // filter instead, so that the statement does not grow with the answers.
+  const ids =
+    rows.length <= CHILDREN_BY_ID ? rows.map((r) => r.id) : filtered(db, filter).select("id");
+  const [collaborators, outputs, evidence] = await Promise.all([
     db
       .selectFrom("response_collaborators")
       .select(["response_id", "partner_id"])
@@ -136,7 +147,6 @@ export async function readResponses(
       .orderBy("id")
       .execute(),
   ]);
-  if (rows.length === 0) return [];
   const collaboratorsOf = groupBy(collaborators, (c) => c.response_id);
   const outputsOf = groupBy(outputs, (o) => o.response_id);
   const evidenceOf = groupBy(evidence, (e) => e.response_id);

@@ -1,9 +1,11 @@
 // Public pages: scorecard, commitment, partners, synthesis. Each route validates its params,
 // calls one service and renders.
+
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { notFound } from "../../domain/shared/problem.ts";
 import { redirectTarget } from "../../domain/shared/redirect.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 import { latestPublishedCycle } from "../../services/tracker/context.ts";
 import { getDirectory, getPartnerPage } from "../../services/tracker/partners.ts";
 import { getCommitmentPage, getScorecard } from "../../services/tracker/scorecard.ts";
@@ -28,7 +30,7 @@ function parseOr404<T>(schema: z.ZodType<T>, value: string, subject: string): T 
   return parsed.data;
 }
 
-export function publicRoutes(): Hono<AppEnv> {
+export function publicRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", async (c) => {
@@ -61,7 +63,7 @@ export function publicRoutes(): Hono<AppEnv> {
     return c.redirect(`/cycles/${encodeURIComponent(cycle.slug)}/synthesis`, 302);
   });
 
-  app.route("/", reportRoutes());
+  app.route("/", reportRoutes(renderer));
 
   app.get("/partners", async (c) => {
     const data = await getDirectory(c.get("deps").db, c.get("lang"));

@@ -16,19 +16,14 @@ import { scorecardPage } from "../../web/tracker/pages/scorecard.ts";
 import { synthesisPage } from "../../web/tracker/pages/synthesis.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { rememberLang } from "../shared/lang.ts";
+import { parseOr404, slugParam } from "../shared/params.ts";
 import { viewOf } from "../shared/view.ts";
 import { reportRoutes } from "./reports.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 const commitmentNumber = z.coerce.number().int().positive().max(999);
 
 const view = (c: Context<AppEnv>) => viewOf(c);
-
-function parseOr404<T>(schema: z.ZodType<T>, value: string, subject: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw notFound(subject, value);
-  return parsed.data;
-}
 
 export function publicRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -2,7 +2,6 @@
 // and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
 
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import { recordExport } from "../../services/shared/audit.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 import { getQuestionnaire } from "../../services/tracker/questionnaire.ts";
@@ -17,9 +16,10 @@ import type { WorkbookReader } from "../../services/tracker/upload-reading.ts";
 import { importResultPage } from "../../web/tracker/pages/questionnaire-files.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { PROBLEM_STATUS } from "../shared/errors.ts";
+import { slugParam } from "../shared/params.ts";
 import { viewOf } from "../shared/view.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 
 /** Where uploads go: app.ts gives these paths the larger body limit. */
 export const UPLOAD_PATH = /^\/q\/[^/]+\/[^/]+\/import$/;

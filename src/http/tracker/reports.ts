@@ -3,7 +3,6 @@
 // coordinators and administrators.
 
 import { Hono } from "hono";
-import { z } from "zod";
 import { seesDraftReports } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { isReportFormat } from "../../domain/tracker/report-text.ts";
@@ -16,8 +15,9 @@ import {
   reportFileName,
 } from "../../services/tracker/reports.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { slugParam } from "../shared/params.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 
 /**
  * The HTML report is a standalone document: its own inline styles, no script at all, no form,

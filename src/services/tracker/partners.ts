@@ -11,6 +11,7 @@ import {
   groupByCategory,
   type Partner,
   type PartnerCategory,
+  partnerShortName,
 } from "../../domain/tracker/partner.ts";
 import { isPublishedContribution } from "../../domain/tracker/publication.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
@@ -124,7 +125,7 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
             outputs: r.outputs,
             collaborators: r.collaboratorIds.flatMap((id) => {
               const p = byId.get(id);
-              return p ? [{ slug: p.slug, shortName: p.acronym ?? p.name }] : [];
+              return p ? [{ slug: p.slug, shortName: partnerShortName(p) }] : [];
             }),
             collaboratorsText: r.collaboratorsText,
           },

@@ -13,6 +13,7 @@ import {
   periodName,
   statusChanges,
 } from "../../domain/tracker/comparison.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
 import { isPublishedContribution } from "../../domain/tracker/publication.ts";
 import type { Evidence, QuantifiedOutput, Response } from "../../domain/tracker/response.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
@@ -177,7 +178,7 @@ export interface CommitmentPage {
 export function partnerRef(ctx: CycleContext, partnerId: number): PartnerRef {
   const p = ctx.partners.get(partnerId);
   if (!p) return { slug: "", name: "?", shortName: "?" };
-  return { slug: p.slug, name: p.name, shortName: p.acronym ?? p.name };
+  return { slug: p.slug, name: p.name, shortName: partnerShortName(p) };
 }
 
 export function contributionView(ctx: CycleContext, r: Response): ContributionView {

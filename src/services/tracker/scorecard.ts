@@ -1,8 +1,8 @@
 // Public read models of a published cycle: the scorecard and a commitment's page.
 
 import type { Executor } from "../../db/shared/audit.ts";
+import { findPreviousCycleId } from "../../db/tracker/cycles.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
-import { findPreviousCycleId } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";

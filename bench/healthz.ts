@@ -8,7 +8,7 @@
 // asks /healthz every 50 ms on its own connection. Prints p50/p99 of both, and the ratio of
 // each to the reference's. Budget: /healthz p99 ≤ 50 ms at every level.
 // Run: `node bench/healthz.ts` (Node 24). Exits 1 if the budget fails.
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
@@ -27,6 +27,7 @@ import {
   runInfo,
   type ScratchDatabase,
   sleep,
+  startReference,
   startServer,
   stopServer,
   verdict,
@@ -230,21 +231,12 @@ async function benchJalon(backend: Backend, label: Label): Promise<{ run: Run; h
 
 /** The reference: bench/lib/bare-hono.ts serving the page's HTML at `/`, and `/healthz`. */
 async function benchBare(htmlFile: string): Promise<Run> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, "lib/bare-hono.ts"), htmlFile], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const reference = await startReference(htmlFile);
   try {
-    const port = await new Promise<string>((done, fail) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        const m = /READY (\d+)/.exec(chunk.toString());
-        if (m?.[1]) done(m[1]);
-      });
-      child.once("exit", () => fail(new Error("the reference server stopped")));
-    });
     console.log("\n[bare Hono] reference");
-    return await runLevels(`http://127.0.0.1:${port}`, "/", "bare Hono");
+    return await runLevels(reference.url, "/", "bare Hono");
   } finally {
-    child.kill("SIGTERM");
+    reference.stop();
   }
 }
 

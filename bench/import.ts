@@ -16,12 +16,11 @@ import { migrateToLatest } from "../src/db/migrate.ts";
 // Run: `node bench/import.ts` (Node 24).
 import { summaryCounts } from "../src/domain/shared/import-summary.ts";
 import type { Actor } from "../src/domain/shared/policy.ts";
-import { stopRendering } from "../src/services/shared/rendering.ts";
 import {
   importQuestionnaire,
   questionnaireWorkbook,
 } from "../src/services/tracker/questionnaire-files.ts";
-import { readUploadedWorkbook } from "../src/services/tracker/upload-reading.ts";
+import { renderer, workbookReader } from "../test/support/files.ts";
 import { collectionWorld, SYSTEM } from "../test/support/world.ts";
 import { createScratchDatabase, ms, printTable, runInfo, writeResults } from "./lib/harness.ts";
 
@@ -102,7 +101,7 @@ async function benchOn(backend: string, database: Database): Promise<Row[]> {
   const counter = statementCounter();
   const db = database.db.withPlugin(counter.plugin);
   const download = async () =>
-    (await questionnaireWorkbook(database.db, admin, "2023", fullest.slug, "fr")).bytes;
+    (await questionnaireWorkbook(database.db, admin, "2023", fullest.slug, "fr", renderer)).bytes;
   const rows: Row[] = [];
   const runs: [string, () => Promise<Uint8Array>][] = [
     ["new answers", async () => filledIn(await download(), 1)],
@@ -113,11 +112,18 @@ async function benchOn(backend: string, database: Database): Promise<Row[]> {
     const bytes = await file();
     // Reading the file (a worker thread of its own) is timed apart: the store is what changed.
     const r0 = performance.now();
-    await readUploadedWorkbook(bytes);
+    await workbookReader.read(bytes);
     const readMs = performance.now() - r0;
     counter.reset();
     const t0 = performance.now();
-    const result = await importQuestionnaire(db, admin, bytes, { dryRun: false }, "fr");
+    const result = await importQuestionnaire(
+      db,
+      admin,
+      bytes,
+      { dryRun: false },
+      "fr",
+      workbookReader,
+    );
     const wallMs = performance.now() - t0;
     if (!result.ok) throw new Error(`import refused: ${result.reason}`);
     const c = summaryCounts(result.summary);
@@ -156,7 +162,7 @@ if (pgUrl) {
     await scratch.drop();
   }
 }
-await stopRendering();
+await renderer.stop();
 
 printTable(
   "Workbook import of the fullest demo partner (counts: imported/updated/unchanged/rejected)",

@@ -6,7 +6,6 @@
 // BENCH_PAGES_N (default 200) sequential keep-alive requests with `Accept-Encoding: gzip`;
 // the time is client-side, request sent → last body byte received, on loopback.
 // Run: `node bench/pages.ts` (Node 24). Exits 1 if a budget fails.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
@@ -26,6 +25,7 @@ import {
   removeDir,
   runInfo,
   type ScratchDatabase,
+  startReference,
   startServer,
   stopServer,
   verdict,
@@ -217,18 +217,9 @@ interface Reference {
 
 /** The same N requests to a bare Hono handler serving Jalon's home page as a fixed string. */
 async function benchReference(homeFile: string): Promise<Reference> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, "lib/bare-hono.ts"), homeFile], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const reference = await startReference(homeFile);
   try {
-    const port = await new Promise<string>((done, fail) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        const m = /READY (\d+)/.exec(chunk.toString());
-        if (m?.[1]) done(m[1]);
-      });
-      child.once("exit", () => fail(new Error("the reference server stopped")));
-    });
-    const url = `http://127.0.0.1:${port}/`;
+    const url = `${reference.url}/`;
     for (let i = 0; i < WARMUP * PUBLIC_PAGES.length; i++) await get(url);
     const times: number[] = [];
     for (let i = 0; i < N; i++) times.push((await get(url)).ms);
@@ -238,7 +229,7 @@ async function benchReference(homeFile: string): Promise<Reference> {
       maxMs: Math.max(...times),
     };
   } finally {
-    child.kill("SIGTERM");
+    reference.stop();
   }
 }
 

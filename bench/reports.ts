@@ -9,6 +9,7 @@
 // 3. End to end, for information: `jalon report --cycle 2022 --format docx,pdf,html,xlsx`.
 // Budgets: model + four formats ≤ 3 s (slowest run); peak memory of rendering the four formats
 // once ≤ 300 MB.
+
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,8 +19,8 @@ import { loadDemo } from "../src/demo/load.ts";
 import { REPORT_FORMATS } from "../src/domain/tracker/report-text.ts";
 import { renderJob } from "../src/reports/render.ts";
 import type { ReportModel } from "../src/reports/tracker/model.ts";
-import { stopRendering } from "../src/services/shared/rendering.ts";
 import { buildReport, renderReport } from "../src/services/tracker/reports.ts";
+import { renderer } from "../test/support/files.ts";
 import {
   intFromEnv,
   makeTempDir,
@@ -48,7 +49,7 @@ async function renderOnly(file: string, runs: number, inline: boolean): Promise<
       const t = performance.now();
       const bytes = inline
         ? await renderJob({ kind: "report", model, format })
-        : await renderReport(model, format);
+        : await renderReport(renderer, model, format);
       const list = samples[format] ?? [];
       list.push(performance.now() - t);
       samples[format] = list;
@@ -56,7 +57,7 @@ async function renderOnly(file: string, runs: number, inline: boolean): Promise<
     }
     samples.total?.push(performance.now() - start);
   }
-  await stopRendering();
+  await renderer.stop();
   console.log(JSON.stringify({ samples, sizes }));
 }
 

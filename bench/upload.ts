@@ -8,6 +8,7 @@
 //   after:  the file posted to POST /q/2023/psi/import over HTTP, as a signed-in partner.
 // Figures: the longest event-loop stall, the slowest /healthz, and the growth of RSS (peak
 // sampled every 20 ms, minus RSS before). Run: `node bench/upload.ts` (Node 24).
+
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createAdaptorServer } from "@hono/node-server";
@@ -15,7 +16,7 @@ import ExcelJS from "exceljs";
 import { openDatabase } from "../src/db/connect.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { createApp } from "../src/http/app.ts";
-import { stopRendering } from "../src/services/shared/rendering.ts";
+import { renderer } from "../test/support/files.ts";
 import { bombEntries, zip, zipBomb } from "../test/support/hostile-xlsx.ts";
 import { collectionWorld } from "../test/support/world.ts";
 import { ms, printTable, sleep } from "./lib/harness.ts";
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
     ]),
   );
   server.close();
-  await stopRendering();
+  await renderer.stop();
   await database.close();
 }
 

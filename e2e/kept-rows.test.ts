@@ -5,7 +5,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
-import { createInvitation } from "../src/services/tracker/invitations.ts";
 import { getQuestionnaire } from "../src/services/tracker/questionnaire.ts";
 import { SYSTEM } from "../test/support/world.ts";
 import {
@@ -41,20 +40,13 @@ suite(title, () => {
   beforeAll(async () => {
     journey = await startJourney({ log: (l) => serverErrors.push(l), cycle2023: true });
     ({ database, base, browser } = journey);
-    for (const email of [
-      "terrain1@psi.example.org",
-      "terrain2@psi.example.org",
-      "terrain3@psi.example.org",
-    ]) {
-      const created = await createInvitation(
-        database.db,
-        SYSTEM,
-        { cycleSlug: "2023", partnerSlug: "psi", email, baseUrl: base },
-        (m) => ({ subject: "Invitation", body: m.url }),
-        "fr",
-      );
-      links.push(created.url);
-    }
+    links.push(
+      ...(await journey.invite([
+        "terrain1@psi.example.org",
+        "terrain2@psi.example.org",
+        "terrain3@psi.example.org",
+      ])),
+    );
   });
 
   afterAll(() => journey?.stop(contexts));

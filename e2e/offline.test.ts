@@ -2,13 +2,12 @@
 // from the service worker without a connection and keeps answering, shows what waits to be sent,
 // sends it once back online; two respondents taking turns in one browser never send each
 // other's answers, and a link opened again goes back in (or, elsewhere, offers a fresh link).
-import type { ServerType } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
 import { deliverPending } from "../src/services/shared/mail.ts";
-import { createInvitation, invitationLinks } from "../src/services/tracker/invitations.ts";
-import { ACCOUNTS, PASSWORD, SYSTEM } from "../test/support/world.ts";
+import { invitationLinks } from "../src/services/tracker/invitations.ts";
+import { ACCOUNTS, PASSWORD } from "../test/support/world.ts";
 import { browserSuite, checkPage, type Journey, PHONE, startJourney, watch } from "./support.ts";
 
 const OFFLINE_D = "Formation de 52 sages-femmes à Mopti, saisie sans réseau.";
@@ -22,7 +21,6 @@ const [suite, title] = browserSuite("questionnaire offline and on a shared phone
 suite(title, () => {
   let journey: Journey;
   let database: Database;
-  let server: ServerType;
   let browser: Browser;
   let base = "";
   const contexts: BrowserContext[] = [];
@@ -45,19 +43,10 @@ suite(title, () => {
         },
       }),
     });
-    ({ database, server, browser } = journey);
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-    for (const email of ["terrain1@psi.example.org", "terrain2@psi.example.org", null]) {
-      const created = await createInvitation(
-        database.db,
-        SYSTEM,
-        { cycleSlug: "2023", partnerSlug: "psi", email, baseUrl: base },
-        (m) => ({ subject: "Invitation", body: m.url }),
-        "fr",
-      );
-      links.push(created.url);
-    }
+    ({ database, base, browser } = journey);
+    links.push(
+      ...(await journey.invite(["terrain1@psi.example.org", "terrain2@psi.example.org", null])),
+    );
   });
 
   afterAll(() => journey?.stop(contexts));

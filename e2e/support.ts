@@ -10,8 +10,9 @@ import { describe, expect } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
+import { createInvitation } from "../src/services/tracker/invitations.ts";
 import { addUser } from "../src/services/tracker/users.ts";
-import { type ACCOUNTS, openCycle2023, PASSWORD } from "../test/support/world.ts";
+import { type ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -145,6 +146,8 @@ export interface Journey {
   server: ServerType;
   base: string;
   browser: Browser;
+  /** New links to PSI's 2023 questionnaire, one per address (null: a link without one). */
+  invite(emails: (string | null)[]): Promise<string[]>;
   /** Closes the given browser contexts, the browser, the server and the database. */
   stop(contexts?: BrowserContext[]): Promise<void>;
 }
@@ -183,6 +186,20 @@ export async function startJourney(options: {
     server,
     base,
     browser,
+    async invite(emails) {
+      const links: string[] = [];
+      for (const email of emails) {
+        const created = await createInvitation(
+          database.db,
+          SYSTEM,
+          { cycleSlug: "2023", partnerSlug: "psi", email, baseUrl: base },
+          (m) => ({ subject: "Invitation", body: m.url }),
+          "fr",
+        );
+        links.push(created.url);
+      }
+      return links;
+    },
     async stop(contexts = []) {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});

@@ -1,5 +1,6 @@
 // The only place that wires configuration -> database -> services -> HTTP. Everything else
 // receives what it needs as arguments.
+
 import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
@@ -14,8 +15,10 @@ import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/con
 import type { Lang } from "./domain/shared/lang.ts";
 import { createApp } from "./http/app.ts";
 import { smtpMailer } from "./services/shared/mail.ts";
+import { createRenderer } from "./services/shared/rendering.ts";
 import { offerSetupLink } from "./services/shared/setup-links.ts";
 import { startReminderSchedule } from "./services/tracker/reminders.ts";
+import { createWorkbookReader } from "./services/tracker/upload-reading.ts";
 import { reminderMail } from "./web/tracker/pages/tracking.ts";
 
 export const VERSION = "0.1.0";
@@ -171,6 +174,9 @@ async function listen(
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
+  // The server's workers: files drawn in one, uploaded workbooks read in their own.
+  const renderer = createRenderer();
+  const workbookReader = createWorkbookReader();
   // The app is built once the port is known (0 picks one): links start with that address.
   let app: ReturnType<typeof createApp> | undefined;
   const server = createAdaptorServer({
@@ -196,6 +202,8 @@ async function listen(
     // Declaring the public address declares the only Host the server answers for.
     allowedHost: o.baseUrl ? new URL(o.baseUrl).host : undefined,
     mailer,
+    renderer,
+    workbookReader,
     flush: database.flush,
     sessionIdleMinutes: o.sessionIdleMinutes,
     trustProxy: o.trustProxy,
@@ -224,6 +232,7 @@ async function listen(
   const stop = () => {
     stopping ??= (channel?.close() ?? Promise.resolve())
       .then(() => schedule.stop())
+      .then(() => renderer.stop())
       .then(
         () =>
           new Promise<void>((done) => {

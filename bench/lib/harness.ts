@@ -358,3 +358,21 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
     process.off("SIGTERM", handler);
   };
 }
+
+/**
+ * Starts the reference beside a benchmark: bench/lib/bare-hono.ts serving the given HTML file at
+ * `/` (and `/healthz`), in its own process; resolves with its address and a way to stop it.
+ */
+export async function startReference(htmlFile: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, "bare-hono.ts"), htmlFile], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<string>((done, fail) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const m = /READY (\d+)/.exec(chunk.toString());
+      if (m?.[1]) done(m[1]);
+    });
+    child.once("exit", () => fail(new Error("the reference server stopped")));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+}

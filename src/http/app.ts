@@ -1,5 +1,6 @@
 // createApp(deps) builds the Hono application without listening: main.ts serves it, tests call
 // app.request() in process.
+
 import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -9,7 +10,9 @@ import { ZodError } from "zod";
 import { isProblem, Problem } from "../domain/shared/problem.ts";
 import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
 import { isClosedLinkSession } from "../services/shared/auth.ts";
+import { createRenderer } from "../services/shared/rendering.ts";
 import { invitationOpen } from "../services/tracker/invitations.ts";
+import { createWorkbookReader, type WorkbookReader } from "../services/tracker/upload-reading.ts";
 import {
   closedLinkPage,
   messagePage,
@@ -66,8 +69,15 @@ export const MAX_BODY = 1024 * 1024;
 /** Questionnaire uploads: a 10 MB file and its multipart envelope. */
 export const MAX_UPLOAD_BODY = 10 * 1024 * 1024 + 64 * 1024;
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+/** The tracker's own dependency: the reader of uploaded workbooks (else one per app). */
+export interface TrackerDeps {
+  workbookReader?: WorkbookReader | undefined;
+}
+
+export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const renderer = deps.renderer ?? createRenderer();
+  const workbookReader = deps.workbookReader ?? createWorkbookReader();
 
   app.use(async (c, next) => {
     c.set("deps", deps);
@@ -123,7 +133,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && deps.flush) await deps.flush();
   });
 
-  app.route("/", publicRoutes());
+  app.route("/", publicRoutes(renderer));
   app.route("/", authRoutes());
   app.route("/", invitationRoutes());
   app.route("/", offlineRoutes());
@@ -132,7 +142,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", reportTextsRoutes());
   app.route("/", acronymsRoutes());
   app.route("/", usersRoutes());
-  app.route("/", questionnaireFileRoutes());
+  app.route("/", questionnaireFileRoutes(renderer, workbookReader));
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());

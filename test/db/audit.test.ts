@@ -8,7 +8,13 @@ import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { client, signIn } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { sqlState } from "../support/sql-state.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
+import {
+  ACCOUNTS,
+  collectionWorld,
+  PASSWORD,
+  SYSTEM,
+  useCollectionWorld,
+} from "../support/world.ts";
 
 describe.each(backends)("audit log on %s", (backend) => {
   let t: TestDatabase;
@@ -52,12 +58,7 @@ describe.each(backends)("audit log on %s", (backend) => {
 describe.each(backends)("audited security events on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-  });
-  afterAll(() => t.dispose());
+  useCollectionWorld(backend, (w) => ({ t, app } = w));
 
   const rowsOf = async (res: Response) => {
     const id = res.headers.get("x-request-id");

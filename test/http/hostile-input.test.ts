@@ -2,11 +2,12 @@
 // covered without editing this file): NUL bytes, integers past int4, unknown ids, very long text,
 // impossible dates, in path parameters, query strings, form and JSON bodies and If-Match. No answer
 // may be a 500, and the server must log no error. Bounded: a few values per place.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
-import { stopRendering } from "../../src/services/shared/rendering.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer } from "../support/files.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
 
 /** Values that once gave a 500 somewhere, or that PostgreSQL refuses outright. */
@@ -133,7 +134,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
     });
   }, 120_000);
   afterAll(async () => {
-    await stopRendering();
+    await renderer.stop();
     await t.dispose();
   });
 

@@ -3,7 +3,7 @@
 // per invitation and per client), a signed-in account is asked before being replaced, link
 // sessions have no sign-out; and the pieces that make the questionnaire work offline.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { deliverPending } from "../../src/services/shared/mail.ts";
 import {
@@ -12,8 +12,8 @@ import {
   revokePartnerLinks,
 } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, SYSTEM, useCollectionWorld } from "../support/world.ts";
 
 const answer = {
   answer: {
@@ -31,12 +31,7 @@ const answer = {
 describe.each(backends)("invitation links on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-  });
-  afterAll(() => t.dispose());
+  useCollectionWorld(backend, (w) => ({ t, app } = w));
 
   async function link(email: string | null, partnerSlug = "psi"): Promise<string> {
     const { url } = await createInvitation(

@@ -1,11 +1,11 @@
 // An attacker's probe of accounts and sessions: rate limits by address and by client, reset
 // requests that take the same time for real and unknown accounts, idle sessions, cache and
 // security headers, and passwords that are easy to guess.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
 import { client, signIn } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, useCollectionWorld } from "../support/world.ts";
 
 async function failLogin(app: ReturnType<typeof createApp>, email: string, from?: string) {
   const c = client(app, from);
@@ -27,12 +27,7 @@ function median(values: number[]): number {
 describe.each(backends)("accounts under attack on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-  });
-  afterAll(() => t.dispose());
+  useCollectionWorld(backend, (w) => ({ t, app } = w));
 
   const forgetLimits = () => t.db.deleteFrom("throttle_events").execute();
 

@@ -1,19 +1,14 @@
 // Administrators add and disable accounts; disabling ends the account's sessions and links.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { signIn } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, useCollectionWorld } from "../support/world.ts";
 
 describe.each(backends)("accounts on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-  });
-  afterAll(() => t.dispose());
+  useCollectionWorld(backend, (w) => ({ t, app } = w));
 
   it("adds a respondent with a password link, keeping the form on errors", async () => {
     const admin = await signIn(app, ACCOUNTS.admin.email, PASSWORD);

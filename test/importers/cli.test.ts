@@ -1,4 +1,5 @@
 // `jalon import responses <file> [--dry-run]`: the operator imports a filled-in questionnaire.
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import { openDatabase } from "../../src/db/connect.ts";
 import { main } from "../../src/main.ts";
 import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
 import { questionnaireWorkbook } from "../../src/services/tracker/questionnaire-files.ts";
+import { renderer } from "../support/files.ts";
 import { OPENED_ON, SYSTEM } from "../support/world.ts";
 
 function capture() {
@@ -42,7 +44,8 @@ beforeAll(async () => {
     "fr",
   );
   await openCollection(database.db, SYSTEM, "2023", "2024-02-15", "fr", OPENED_ON);
-  const exported = (await questionnaireWorkbook(database.db, SYSTEM, "2023", "psi", "fr")).bytes;
+  const exported = (await questionnaireWorkbook(database.db, SYSTEM, "2023", "psi", "fr", renderer))
+    .bytes;
   await database.close();
   const fill = async (contributes: string, name: string) => {
     const book = new ExcelJS.Workbook();

@@ -2,16 +2,16 @@
 // before exceljs sees it; one whose directory lies is read in a worker, off the event loop, and
 // refused; a reader that runs past its deadline is ended; anonymous or foreign uploads are
 // refused before their body is read.
+
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNPACK_LIMITS } from "../../src/domain/tracker/questionnaire-file.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { checkZip } from "../../src/importers/tracker/spreadsheet/zip.ts";
-import { stopRendering } from "../../src/services/shared/rendering.ts";
 import { questionnaireWorkbook } from "../../src/services/tracker/questionnaire-files.ts";
-import { readUploadedWorkbook } from "../../src/services/tracker/upload-reading.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer, workbookReader } from "../support/files.ts";
 import { bombEntries, lyingZipBomb, zip, zipBomb } from "../support/hostile-xlsx.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
 
@@ -62,7 +62,7 @@ describe("the zip directory check", () => {
 describe("reading an upload off the main thread", () => {
   it("refuses a zip bomb at once, without unpacking it", async () => {
     const bomb = zipBomb(60);
-    const { value, maxMs } = await stall(() => readUploadedWorkbook(bomb));
+    const { value, maxMs } = await stall(() => workbookReader.read(bomb));
     expect(value).toEqual({ ok: false, reason: "too_expanded" });
     expect(maxMs).toBeLessThan(400);
   });
@@ -70,14 +70,14 @@ describe("reading an upload off the main thread", () => {
   it("reads a bomb whose directory lies in the worker, and refuses it", async () => {
     const bomb = lyingZipBomb(60);
     expect(checkZip(bomb, UNPACK_LIMITS).ok).toBe(true);
-    expect((await readUploadedWorkbook(bomb)).ok).toBe(false);
+    expect((await workbookReader.read(bomb)).ok).toBe(false);
   });
 
   it("keeps the event loop free while a heavy workbook is parsed", async () => {
     // 18 MB of XML, under the unpacking cap: exceljs parses all of it before the rows are
     // counted. On the main thread this held the loop for about a second at a time.
     const heavy = zip(bombEntries(18));
-    const { value, maxMs } = await stall(() => readUploadedWorkbook(heavy));
+    const { value, maxMs } = await stall(() => workbookReader.read(heavy));
     expect(value).toEqual({ ok: false, reason: "too_many_rows" });
     expect(maxMs).toBeLessThan(400);
   });
@@ -85,22 +85,22 @@ describe("reading an upload off the main thread", () => {
   it("refuses a workbook with more rows than a questionnaire has", async () => {
     const rows = zip(bombEntries(3));
     expect(checkZip(rows, UNPACK_LIMITS).ok).toBe(true);
-    expect(await readUploadedWorkbook(rows)).toEqual({ ok: false, reason: "too_many_rows" });
+    expect(await workbookReader.read(rows)).toEqual({ ok: false, reason: "too_many_rows" });
   });
 
   it("reads two uploads at a time and turns a third away as busy", async () => {
     const heavy = zip(bombEntries(3));
-    const first = [readUploadedWorkbook(heavy), readUploadedWorkbook(heavy)];
-    await expect(readUploadedWorkbook(heavy)).rejects.toMatchObject({ code: "busy" });
+    const first = [workbookReader.read(heavy), workbookReader.read(heavy)];
+    await expect(workbookReader.read(heavy)).rejects.toMatchObject({ code: "busy" });
     expect(await Promise.all(first)).toEqual([
       { ok: false, reason: "too_many_rows" },
       { ok: false, reason: "too_many_rows" },
     ]);
-    expect((await readUploadedWorkbook(heavy)).ok).toBe(false);
+    expect((await workbookReader.read(heavy)).ok).toBe(false);
   });
 
   it("ends a reader that runs past its deadline", async () => {
-    expect(await readUploadedWorkbook(zip(bombEntries(3)), { ms: 5 })).toEqual({
+    expect(await workbookReader.read(zip(bombEntries(3)), { ms: 5 })).toEqual({
       ok: false,
       reason: "too_slow",
     });
@@ -119,7 +119,7 @@ describe.each(backends)("upload access on %s", (backend) => {
     await psi.get("/q/2023/psi");
   }, 120_000);
   afterAll(async () => {
-    await stopRendering();
+    await renderer.stop();
     await t.dispose();
   });
 
@@ -179,7 +179,7 @@ describe.each(backends)("upload access on %s", (backend) => {
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("bien plus gros une fois décompressé");
     // The real questionnaire still goes through the worker and comes back counted.
-    const real = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "psi", "fr")).bytes;
+    const real = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "psi", "fr", renderer)).bytes;
     const ok = await upload(real);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("réponse");

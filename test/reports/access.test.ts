@@ -1,20 +1,15 @@
 // Who may download which report: everyone for published cycles, coordinators for any cycle, and
 // the workspace offers the downloads to exactly those who may use them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { client, signIn } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, useCollectionWorld } from "../support/world.ts";
 
 describe.each(backends)("report downloads on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-  });
-  afterAll(() => t.dispose());
+  useCollectionWorld(backend, (w) => ({ t, app } = w));
 
   it("gives the unpublished 2023 report to the coordinator only", async () => {
     const anonymous = client(app);

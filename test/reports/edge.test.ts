@@ -1,5 +1,6 @@
 // Reports of unusual cycles still render: one with no answers at all, and one with very long
 // texts, markup-like input and spreadsheet formulas typed by partners.
+
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load.ts";
@@ -8,6 +9,7 @@ import type { World } from "../../src/demo/world.ts";
 import { neutralise } from "../../src/reports/tracker/xlsx.ts";
 import { buildReport, renderReport } from "../../src/services/tracker/reports.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer } from "../support/files.ts";
 import { loadWorkbook, pdfPages, zipPart } from "../support/reports.ts";
 
 const SCRIPT = '<script>alert("x")</script>';
@@ -61,14 +63,14 @@ describe("a cycle with no answers", () => {
     const model = await buildReport(t.db, "2022", "fr");
     expect(model.counts).toEqual({ achieved: 0, on_track: 0, off_track: 0, not_assessed: 15 });
     expect(model.methodology.responses).toBe(0);
-    const html = new TextDecoder().decode(await renderReport(model, "html"));
+    const html = new TextDecoder().decode(await renderReport(renderer, model, "html"));
     expect(html).toContain("Aucune contribution n’a été rapportée pour cet indicateur.");
     expect(html).toContain("Aucune réunion de validation n’est enregistrée pour cette période.");
-    const pages = await pdfPages(await renderReport(model, "pdf"));
+    const pages = await pdfPages(await renderReport(renderer, model, "pdf"));
     expect(pages.join("\n")).toContain("Aucune recommandation enregistrée.");
-    const docx = zipPart(await renderReport(model, "docx"), "word/document.xml");
+    const docx = zipPart(await renderReport(renderer, model, "docx"), "word/document.xml");
     expect(docx.includes("Aucune difficulté enregistrée à ce niveau.")).toBe(true);
-    const book = await loadWorkbook(await renderReport(model, "xlsx"));
+    const book = await loadWorkbook(await renderReport(renderer, model, "xlsx"));
     expect(book.getWorksheet("Réponses")?.rowCount).toBe(1);
   });
 });
@@ -83,7 +85,7 @@ describe("a cycle with long texts and hostile input", () => {
 
   it("escapes markup in the HTML report", async () => {
     const model = await buildReport(t.db, "2022", "fr");
-    const html = new TextDecoder().decode(await renderReport(model, "html"));
+    const html = new TextDecoder().decode(await renderReport(renderer, model, "html"));
     expect(html).not.toContain("<script");
     expect(html).not.toContain("PSI<b>");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
@@ -92,7 +94,7 @@ describe("a cycle with long texts and hostile input", () => {
 
   it("breaks a row taller than a page across pages in the PDF", async () => {
     const model = await buildReport(t.db, "2022", "fr");
-    const pages = await pdfPages(await renderReport(model, "pdf"));
+    const pages = await pdfPages(await renderReport(renderer, model, "pdf"));
     const all = pages.join(" ");
     expect(all).toContain("mot2499");
     expect(all).toContain("=HYPERLINK");
@@ -103,20 +105,20 @@ describe("a cycle with long texts and hostile input", () => {
 
   it("stores formula-like text as plain text in the XLSX", async () => {
     const model = await buildReport(t.db, "2022", "fr");
-    const book = await loadWorkbook(await renderReport(model, "xlsx"));
+    const book = await loadWorkbook(await renderReport(renderer, model, "xlsx"));
     const activities = book.getWorksheet("Réponses")?.getCell(2, 7);
     expect(activities?.type).toBe(ExcelJS.ValueType.String);
     expect(String(activities?.value).startsWith(`'${FORMULA}`)).toBe(true);
     expect(activities?.formula).toBeUndefined();
     const unit = book.getWorksheet("Résultats chiffrés")?.getCell(2, 5);
     expect(unit?.value).toBe("'@SUM(A1:A2)");
-    const xml = zipPart(await renderReport(model, "xlsx"), "xl/worksheets/sheet1.xml");
+    const xml = zipPart(await renderReport(renderer, model, "xlsx"), "xl/worksheets/sheet1.xml");
     expect(xml.includes("<f>")).toBe(false);
   });
 
   it("renders the DOCX", async () => {
     const model = await buildReport(t.db, "2022", "fr");
-    const xml = zipPart(await renderReport(model, "docx"), "word/document.xml");
+    const xml = zipPart(await renderReport(renderer, model, "docx"), "word/document.xml");
     expect(xml.includes("&lt;script&gt;")).toBe(true);
   });
 });

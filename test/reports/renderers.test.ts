@@ -1,11 +1,13 @@
 // The four renderings of the Mali 2022 report, read back: DOCX (its XML), XLSX (exceljs), PDF
 // (pdf.js text) and HTML, checked against the demo world's figures, in French and English.
+
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load.ts";
 import type { ReportModel } from "../../src/reports/tracker/model.ts";
 import { buildReport, renderReport } from "../../src/services/tracker/reports.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer } from "../support/files.ts";
 import { docxParagraphs, loadWorkbook, pdfPages, zipPart } from "../support/reports.ts";
 
 // Rendering is pure: one database (the model's storage is covered on both backends elsewhere).
@@ -23,7 +25,7 @@ afterAll(() => t.dispose());
 describe("the DOCX report", () => {
   let xml: string;
   beforeAll(async () => {
-    xml = zipPart(await renderReport(fr, "docx"), "word/document.xml");
+    xml = zipPart(await renderReport(renderer, fr, "docx"), "word/document.xml");
   });
 
   it("has a navigable outline of Heading 1–3 and a table of contents", () => {
@@ -64,7 +66,7 @@ describe("the DOCX report", () => {
     expect(xml.includes('w:fill="2E7D32"')).toBe(true); // achieved, green
     expect(xml.includes('w:fill="F2C230"')).toBe(true); // on track, yellow
     expect(xml.includes('<w:tblStyle w:val="JalonTable"/>')).toBe(true);
-    const docx = await renderReport(fr, "docx");
+    const docx = await renderReport(renderer, fr, "docx");
     const footers = ["word/footer1.xml", "word/footer2.xml"].map((p) => zipPart(docx, p)).join("");
     expect(/PAGE/.test(footers) && /NUMPAGES/.test(footers)).toBe(true);
     expect(zipPart(docx, "word/document.xml").includes("asvg:svgBlip")).toBe(true);
@@ -74,7 +76,7 @@ describe("the DOCX report", () => {
 describe("the XLSX data annex", () => {
   let book: ExcelJS.Workbook;
   beforeAll(async () => {
-    book = await loadWorkbook(await renderReport(fr, "xlsx"));
+    book = await loadWorkbook(await renderReport(renderer, fr, "xlsx"));
   });
 
   it("has one sheet per table, with frozen headers and filters", () => {
@@ -117,7 +119,7 @@ describe("the PDF report", () => {
   let pages: string[];
   let bytes: Uint8Array;
   beforeAll(async () => {
-    bytes = await renderReport(fr, "pdf");
+    bytes = await renderReport(renderer, fr, "pdf");
     pages = await pdfPages(bytes);
   });
 
@@ -148,7 +150,7 @@ describe("the PDF report", () => {
 
 describe("the HTML report", () => {
   it("is one printable page with inline SVG charts", async () => {
-    const html = new TextDecoder().decode(await renderReport(fr, "html"));
+    const html = new TextDecoder().decode(await renderReport(renderer, fr, "html"));
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("@page{size:A4");
@@ -161,7 +163,7 @@ describe("the HTML report", () => {
 
 describe("the English edition", () => {
   it("uses English labels in every format", async () => {
-    const html = new TextDecoder().decode(await renderReport(en, "html"));
+    const html = new TextDecoder().decode(await renderReport(renderer, en, "html"));
     expect(html).toContain('<html lang="en">');
     for (const label of [
       "Overall synthesis",
@@ -170,12 +172,14 @@ describe("the English edition", () => {
       "Annex 1: questionnaire sent to the partners",
     ])
       expect(html).toContain(label);
-    const pdf = (await pdfPages(await renderReport(en, "pdf"))).join("\n");
+    const pdf = (await pdfPages(await renderReport(renderer, en, "pdf"))).join("\n");
     expect(pdf).toContain("Contents");
     expect(pdf).toMatch(/Page 2 of \d+/);
-    const docx = docxParagraphs(zipPart(await renderReport(en, "docx"), "word/document.xml"));
+    const docx = docxParagraphs(
+      zipPart(await renderReport(renderer, en, "docx"), "word/document.xml"),
+    );
     expect(docx).toContain("Findings and results");
-    const book = await loadWorkbook(await renderReport(en, "xlsx"));
+    const book = await loadWorkbook(await renderReport(renderer, en, "xlsx"));
     expect(book.worksheets.map((s) => s.name)).toEqual([
       "Responses",
       "Quantified results",

@@ -2,6 +2,7 @@
 // failing job is reported without taking the next one down, a burst beyond the queue's length is
 // refused at once (HTTP 503 with Retry-After), and the worker never keeps a process alive once
 // its work is done.
+
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -11,14 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
 import type { ReportModel } from "../../src/reports/tracker/model.ts";
-import {
-  MAX_PENDING_JOBS,
-  renderFile,
-  stopRendering,
-} from "../../src/services/shared/rendering.ts";
+import { MAX_PENDING_JOBS } from "../../src/services/shared/rendering.ts";
 import { buildReport } from "../../src/services/tracker/reports.ts";
 import { client } from "../support/client.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer } from "../support/files.ts";
 import { pdfPages } from "../support/reports.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -33,7 +31,7 @@ describe("the rendering worker", () => {
     model = await buildReport(database.db, "2022", "fr");
   });
   afterAll(async () => {
-    await stopRendering();
+    await renderer.stop();
     await database?.close();
   });
 
@@ -46,7 +44,7 @@ describe("the rendering worker", () => {
       last = now;
     }, 5);
     const start = performance.now();
-    const bytes = await renderFile({ kind: "report", model, format: "pdf" });
+    const bytes = await renderer.render({ kind: "report", model, format: "pdf" });
     const end = performance.now();
     clearInterval(ticker);
     const elapsed = end - start;
@@ -60,18 +58,18 @@ describe("the rendering worker", () => {
 
   it("reports a failing job and still draws the next one", async () => {
     const broken = { kind: "report", model: {} as ReportModel, format: "pdf" } as const;
-    await expect(renderFile(broken)).rejects.toThrow(/rendering failed/);
+    await expect(renderer.render(broken)).rejects.toThrow(/rendering failed/);
     const html = new TextDecoder().decode(
-      await renderFile({ kind: "report", model, format: "html" }),
+      await renderer.render({ kind: "report", model, format: "html" }),
     );
     expect(html).toContain("<h1");
   });
 
   it("draws jobs sent together, each with its own bytes", async () => {
     const [docx, xlsx, html] = await Promise.all([
-      renderFile({ kind: "report", model, format: "docx" }),
-      renderFile({ kind: "report", model, format: "xlsx" }),
-      renderFile({ kind: "report", model, format: "html" }),
+      renderer.render({ kind: "report", model, format: "docx" }),
+      renderer.render({ kind: "report", model, format: "xlsx" }),
+      renderer.render({ kind: "report", model, format: "html" }),
     ]);
     expect(new TextDecoder().decode(docx.subarray(0, 2))).toBe("PK");
     expect(new TextDecoder().decode(xlsx.subarray(0, 2))).toBe("PK");
@@ -81,7 +79,7 @@ describe("the rendering worker", () => {
 
   it("refuses a burst beyond the queue's length at once, and draws the rest", async () => {
     const burst = Array.from({ length: MAX_PENDING_JOBS + 3 }, () =>
-      renderFile({ kind: "report", model, format: "html" }),
+      renderer.render({ kind: "report", model, format: "html" }),
     );
     const settled = await Promise.allSettled(burst);
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(MAX_PENDING_JOBS);
@@ -91,15 +89,17 @@ describe("the rendering worker", () => {
   });
 
   it("answers a download with 503 and Retry-After while the queue is full", async () => {
+    // The app draws with the renderer it is given, as the server's does with main.ts's.
     const app = createApp({
       db: database.db,
       secureCookies: false,
       log: () => {},
       baseUrl: "http://jalon.test",
+      renderer,
     });
     const web = client(app);
     const queued = Array.from({ length: MAX_PENDING_JOBS }, () =>
-      renderFile({ kind: "report", model, format: "pdf" }),
+      renderer.render({ kind: "report", model, format: "pdf" }),
     );
     const busy = await web.get("/cycles/2022/report.html");
     expect(busy.status).toBe(503);
@@ -112,8 +112,8 @@ describe("the rendering worker", () => {
   });
 
   it("starts again after being stopped", async () => {
-    await stopRendering();
-    const bytes = await renderFile({ kind: "report", model, format: "html" });
+    await renderer.stop();
+    const bytes = await renderer.render({ kind: "report", model, format: "html" });
     expect(bytes.byteLength).toBeGreaterThan(1000);
   });
 
@@ -127,9 +127,10 @@ describe("the rendering worker", () => {
         script,
         [
           `import { readFileSync } from "node:fs";`,
-          `import { renderFile } from ${JSON.stringify(join(ROOT, "src/services/shared/rendering.ts"))};`,
+          `import { createRenderer } from ${JSON.stringify(join(ROOT, "src/services/shared/rendering.ts"))};`,
+          `const renderer = createRenderer();`,
           `const model = JSON.parse(readFileSync(${JSON.stringify(modelFile)}, "utf8"));`,
-          `const bytes = await renderFile({ kind: "report", model, format: "html" });`,
+          `const bytes = await renderer.render({ kind: "report", model, format: "html" });`,
           `console.log(bytes.byteLength);`,
         ].join("\n"),
       );

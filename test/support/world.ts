@@ -1,13 +1,14 @@
 // The named world for workflow tests: the Mali 2022 demo, plus one account per role and a 2023
 // cycle carried forward from 2022 and open for collection.
 
+import { afterAll, beforeAll } from "vitest";
 import { loadDemo } from "../../src/demo/load.ts";
 import { type Actor, isRole } from "../../src/domain/shared/policy.ts";
 import { createApp } from "../../src/http/app.ts";
 import type { Db } from "../../src/services/shared/db.ts";
 import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
 import { addUser } from "../../src/services/tracker/users.ts";
-import type { TestDatabase } from "./database.ts";
+import { type BackendName, freshDatabase, type TestDatabase } from "./database.ts";
 
 export const PASSWORD = "correct horse battery";
 
@@ -94,4 +95,22 @@ export async function idOf(
     .where(column, "=", value)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A suite on the collection world: a fresh database of the backend with the world loaded before
+ * the suite's tests, disposed after them; `set` receives the database and the app.
+ */
+export function useCollectionWorld(
+  backend: BackendName,
+  set: (world: { t: TestDatabase; app: ReturnType<typeof createApp> }) => void,
+): void {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    const database = await freshDatabase(backend);
+    t = database;
+    const { app } = await collectionWorld(database);
+    set({ t: database, app });
+  });
+  afterAll(() => t?.dispose());
 }

@@ -2,6 +2,7 @@
 // whatever the number of rows, the import is recorded in import_batches with its counts, and
 // the audit log gets one event that describes it (counts, source, file hash, what each answer
 // said before) instead of a record per answer.
+
 import ExcelJS from "exceljs";
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import {
   questionnaireWorkbook,
 } from "../../src/services/tracker/questionnaire-files.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer, workbookReader } from "../support/files.ts";
 import { collectionWorld, SYSTEM } from "../support/world.ts";
 
 const COL = { contributes: 4, activities: 5, outputs: 8, evidence: 9 };
@@ -41,7 +43,7 @@ describe.each(backends)("workbook import as one batch on %s", (backend) => {
     },
   };
   const download = async () =>
-    (await questionnaireWorkbook(t.db, SYSTEM, "2023", PARTNER, "fr")).bytes;
+    (await questionnaireWorkbook(t.db, SYSTEM, "2023", PARTNER, "fr", renderer)).bytes;
   const counted = async (bytes: Uint8Array) => {
     statements = 0;
     const result = await importQuestionnaire(
@@ -50,6 +52,7 @@ describe.each(backends)("workbook import as one batch on %s", (backend) => {
       bytes,
       { dryRun: false },
       "fr",
+      workbookReader,
     );
     return { result, statements };
   };

@@ -1,6 +1,7 @@
 // Rows kept as typed (not valid yet) make the workbook round trip: the export writes them as
 // typed, and uploading the file back, changed elsewhere or not, keeps them kept as typed with
 // the same reasons, never replaced by the answer's valid rows alone.
+
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/shared/policy.ts";
@@ -10,6 +11,7 @@ import {
   questionnaireWorkbook,
 } from "../../src/services/tracker/questionnaire-files.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer, workbookReader } from "../support/files.ts";
 import { ACCOUNTS, actorOf, collectionWorld } from "../support/world.ts";
 
 const COL = { activities: 5, outputs: 8, evidence: 9, code: 10 };
@@ -38,10 +40,13 @@ describe.each(backends)("rows kept as typed in the workbook on %s", (backend) =>
       bytes,
       { dryRun: false, expected: { cycleSlug: "2023", partnerSlug: "psi" } },
       "fr",
+      workbookReader,
     );
   /** PSI's workbook, and the sheet row of the answer kept with rows to correct. */
   const workbook = async () => {
-    const book = await open((await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr")).bytes);
+    const book = await open(
+      (await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr", renderer)).bytes,
+    );
     const sheet = book.getWorksheet("Questionnaire") as ExcelJS.Worksheet;
     let row = 0;
     sheet.eachRow((r, n) => {

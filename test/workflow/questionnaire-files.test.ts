@@ -1,6 +1,7 @@
 // The questionnaire as a file (issue 4): PSI downloads its 2023 questionnaire, fills it offline,
 // uploads it back; a dry run stores nothing, a second upload changes nothing, bad rows are
 // refused by number, and files of the wrong kind or for another partner are refused whole.
+
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/shared/policy.ts";
@@ -13,6 +14,7 @@ import {
 } from "../../src/services/tracker/questionnaire-files.ts";
 import { signIn } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { renderer, workbookReader } from "../support/files.ts";
 import { ACCOUNTS, actorOf, collectionWorld, PASSWORD, SYSTEM } from "../support/world.ts";
 
 const COL = {
@@ -67,13 +69,14 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
       bytes,
       { dryRun, expected: { cycleSlug: "2023", partnerSlug: "psi" } },
       "fr",
+      workbookReader,
     );
 
   beforeAll(async () => {
     t = await freshDatabase(backend);
     ({ app } = await collectionWorld(t));
     psi = await actorOf(t.db, ACCOUNTS.respondent.email);
-    exported = (await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr")).bytes;
+    exported = (await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr", renderer)).bytes;
   });
   afterAll(() => t.dispose());
 
@@ -151,7 +154,9 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
   });
 
   it("exports the imported answers again, identical, formula-like text neutralised", async () => {
-    const again = await open((await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr")).bytes);
+    const again = await open(
+      (await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr", renderer)).bytes,
+    );
     const first = await open(filled);
     const [a] = codes as [string];
     const before = rowsByCode(first);
@@ -179,7 +184,9 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
 
   it("refuses bad rows by number and stores the good ones", async () => {
     const fresh = async () => {
-      const book = await open((await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr")).bytes);
+      const book = await open(
+        (await questionnaireWorkbook(t.db, psi, "2023", "psi", "fr", renderer)).bytes,
+      );
       return {
         book,
         sheet: book.getWorksheet("Questionnaire") as ExcelJS.Worksheet,
@@ -244,11 +251,11 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     const big = new Uint8Array(MAX_QUESTIONNAIRE_FILE + 1);
     big.set([0x50, 0x4b, 0x03, 0x04]);
     expect(await run(big)).toEqual({ ok: false, reason: "too_large" });
-    const msi = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "msi", "fr")).bytes;
+    const msi = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "msi", "fr", renderer)).bytes;
     expect(await run(msi)).toEqual({ ok: false, reason: "other_questionnaire" });
     // Without the page's expectation, PSI still cannot reach MSI's questionnaire.
     await expect(
-      importQuestionnaire(t.db, psi, msi, { dryRun: false }, "fr"),
+      importQuestionnaire(t.db, psi, msi, { dryRun: false }, "fr", workbookReader),
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
@@ -280,7 +287,7 @@ describe.each(backends)("questionnaire files on %s", (backend) => {
     expect(text).toContain("0 réponse ajoutée");
     expect(text).toContain("rien n’a été enregistré");
 
-    const msi = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "msi", "fr")).bytes;
+    const msi = (await questionnaireWorkbook(t.db, SYSTEM, "2023", "msi", "fr", renderer)).bytes;
     const other = await upload(msi);
     expect(other.status).toBe(400);
     expect(await other.text()).toContain("un autre partenaire");

@@ -1,5 +1,6 @@
 // `jalon import responses <file> [--dry-run]`: imports a filled-in questionnaire workbook as the
 // system administrator. Exit 1 when the file is refused as a whole; refused rows are listed.
+
 import { readFile, stat } from "node:fs/promises";
 import { summaryCounts } from "../../domain/shared/import-summary.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -9,6 +10,7 @@ import { MAX_QUESTIONNAIRE_FILE } from "../../domain/tracker/questionnaire-file.
 import type { Db } from "../../services/shared/db.ts";
 import { migrate } from "../../services/shared/setup.ts";
 import { importQuestionnaire } from "../../services/tracker/questionnaire-files.ts";
+import { createWorkbookReader } from "../../services/tracker/upload-reading.ts";
 import type { Command } from "../args.ts";
 import type { Io } from "../commands.ts";
 import { type CliMessage, cliMessage } from "../messages.ts";
@@ -45,7 +47,14 @@ export async function runImport(
   }
   let result: Awaited<ReturnType<typeof importQuestionnaire>>;
   try {
-    result = await importQuestionnaire(db, OPERATOR, bytes, { dryRun: command.dryRun }, lang);
+    result = await importQuestionnaire(
+      db,
+      OPERATOR,
+      bytes,
+      { dryRun: command.dryRun },
+      lang,
+      createWorkbookReader(),
+    );
   } catch (error) {
     if (isProblem(error) && error.code === "not_found") {
       io.err(cliMessage(lang, "import_not_found", { file, value: String(error.details.id ?? "") }));

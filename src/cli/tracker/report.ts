@@ -1,6 +1,7 @@
 // `jalon report`: writes a cycle's annual report in the asked formats into a directory. Every
 // file is rendered first, then written under a temporary name in the target directory and
 // renamed, so a failure never leaves a half-written report behind.
+
 import { randomBytes } from "node:crypto";
 import { access, constants, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -8,6 +9,7 @@ import type { Lang } from "../../domain/shared/lang.ts";
 import { isProblem } from "../../domain/shared/problem.ts";
 import type { ReportFormat } from "../../domain/tracker/report-text.ts";
 import type { Db } from "../../services/shared/db.ts";
+import { createRenderer } from "../../services/shared/rendering.ts";
 import { migrate } from "../../services/shared/setup.ts";
 import { buildReport, renderReport, reportFileName } from "../../services/tracker/reports.ts";
 import type { Command } from "../args.ts";
@@ -42,8 +44,14 @@ export async function runReport(
     // The operator holds the database: any cycle, published or not, can be reported on.
     const model = await buildReport(db, command.cycle, reportLang, { publishedOnly: false });
     files = [];
-    for (const format of command.formats as ReportFormat[]) {
-      files.push({ name: reportFileName(model, format), bytes: await renderReport(model, format) });
+    const renderer = createRenderer();
+    try {
+      for (const format of command.formats as ReportFormat[]) {
+        const bytes = await renderReport(renderer, model, format);
+        files.push({ name: reportFileName(model, format), bytes });
+      }
+    } finally {
+      await renderer.stop();
     }
   } catch (error) {
     if (isProblem(error) && error.code === "not_found") {

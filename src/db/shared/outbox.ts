@@ -88,13 +88,10 @@ export async function insertMailAudited(
 export const MAX_ATTEMPTS = 5;
 
 /**
- * Claims up to `limit` unsent messages after `afterId`, skipping those another instance holds
- * (a delivery run passes the last id it tried, so a failing message is tried once per run).
- */
-/**
  * Claims the next unsent message after `afterId` for `leaseSeconds`: the row is locked only
  * while the claim is written, then free for the caller to send outside any transaction. A
  * claim that was never settled (the process died mid-send) lapses and the message goes again.
+ * A delivery run passes the last id it tried, so a failing message is tried once per run.
  */
 export async function claimNext(
   db: Transaction<DB>,

@@ -124,3 +124,13 @@ export async function cycleExists(db: Executor, id: number): Promise<boolean> {
   const row = await db.selectFrom("cycles").select("id").where("id", "=", id).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The cycle a cycle was carried forward from, if any. */
+export async function findPreviousCycleId(db: Executor, cycleId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("cycles")
+    .select("previous_cycle_id")
+    .where("id", "=", cycleId)
+    .executeTakeFirst();
+  return row?.previous_cycle_id ?? null;
+}

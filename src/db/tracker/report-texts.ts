@@ -87,13 +87,3 @@ export async function deleteCycleTextRow(
   });
   return true;
 }
-
-/** The cycle a cycle follows, if any (its texts are offered as a starting point). */
-export async function findPreviousCycleId(db: Executor, cycleId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom("cycles")
-    .select("previous_cycle_id")
-    .where("id", "=", cycleId)
-    .executeTakeFirst();
-  return row?.previous_cycle_id ?? null;
-}

@@ -24,16 +24,6 @@ export async function lockCycleState(
   return row?.state;
 }
 
-/** The cycle a cycle was carried forward from, if any. */
-export async function findPreviousCycleId(db: Executor, cycleId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom("cycles")
-    .select("previous_cycle_id")
-    .where("id", "=", cycleId)
-    .executeTakeFirst();
-  return row?.previous_cycle_id ?? null;
-}
-
 export interface AssessmentInput {
   cycleId: number;
   indicatorId: number;

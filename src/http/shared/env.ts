@@ -4,6 +4,7 @@ import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
 import type { Db } from "../../services/shared/db.ts";
 import type { Mailer } from "../../services/shared/mail.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface AppDeps {
   flush?: (() => Promise<void>) | undefined;
   /** Delivers queued e-mail when SMTP is configured; without it the outbox page shows them. */
   mailer?: Mailer | undefined;
+  /** Draws reports and questionnaires in its worker (main.ts makes one; else one per app). */
+  renderer?: Renderer | undefined;
   /** An account's session ends after this many minutes without a request (default 240). */
   sessionIdleMinutes?: number | undefined;
   /** A reverse proxy stands in front: its X-Forwarded-For names the client. */

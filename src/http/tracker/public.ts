@@ -1,9 +1,11 @@
 // Public pages: scorecard, commitment, partners, synthesis. Each route validates its params,
 // calls one service and renders.
+
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { notFound } from "../../domain/shared/problem.ts";
 import { redirectTarget } from "../../domain/shared/redirect.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 import { latestPublishedCycle } from "../../services/tracker/context.ts";
 import { getDirectory, getPartnerPage } from "../../services/tracker/partners.ts";
 import { getCommitmentPage, getScorecard } from "../../services/tracker/scorecard.ts";
@@ -14,21 +16,16 @@ import { scorecardPage } from "../../web/tracker/pages/scorecard.ts";
 import { synthesisPage } from "../../web/tracker/pages/synthesis.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { rememberLang } from "../shared/lang.ts";
+import { parseOr404, slugParam } from "../shared/params.ts";
 import { viewOf } from "../shared/view.ts";
 import { reportRoutes } from "./reports.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 const commitmentNumber = z.coerce.number().int().positive().max(999);
 
 const view = (c: Context<AppEnv>) => viewOf(c);
 
-function parseOr404<T>(schema: z.ZodType<T>, value: string, subject: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw notFound(subject, value);
-  return parsed.data;
-}
-
-export function publicRoutes(): Hono<AppEnv> {
+export function publicRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/", async (c) => {
@@ -61,7 +58,7 @@ export function publicRoutes(): Hono<AppEnv> {
     return c.redirect(`/cycles/${encodeURIComponent(cycle.slug)}/synthesis`, 302);
   });
 
-  app.route("/", reportRoutes());
+  app.route("/", reportRoutes(renderer));
 
   app.get("/partners", async (c) => {
     const data = await getDirectory(c.get("deps").db, c.get("lang"));

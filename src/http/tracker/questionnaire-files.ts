@@ -1,8 +1,9 @@
 // The questionnaire as a file over HTTP: GET …/questionnaire.xlsx downloads it, …/questionnaire.docx
 // and .pdf print it (`?blank=1`: without answers; same access as the page), POST …/import uploads it back (multipart, field `file`; app.ts allows it 10 MB).
+
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import { recordExport } from "../../services/shared/audit.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 import { getQuestionnaire } from "../../services/tracker/questionnaire.ts";
 import {
   importQuestionnaire,
@@ -11,12 +12,14 @@ import {
   questionnaireWorkbook,
   XLSX_MEDIA_TYPE,
 } from "../../services/tracker/questionnaire-files.ts";
+import type { WorkbookReader } from "../../services/tracker/upload-reading.ts";
 import { importResultPage } from "../../web/tracker/pages/questionnaire-files.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { PROBLEM_STATUS } from "../shared/errors.ts";
+import { slugParam } from "../shared/params.ts";
 import { viewOf } from "../shared/view.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 
 /** Where uploads go: app.ts gives these paths the larger body limit. */
 export const UPLOAD_PATH = /^\/q\/[^/]+\/[^/]+\/import$/;
@@ -38,7 +41,7 @@ export async function authoriseUpload(c: Context<AppEnv>): Promise<void> {
   await getQuestionnaire(c.get("deps").db, c.get("actor"), cycleSlug, partnerSlug, c.get("lang"));
 }
 
-export function questionnaireFileRoutes(): Hono<AppEnv> {
+export function questionnaireFileRoutes(renderer: Renderer, reader: WorkbookReader): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get("/q/:cycle/:partner/questionnaire.xlsx", async (c) => {
@@ -49,6 +52,7 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
       cycleSlug,
       partnerSlug,
       c.get("lang"),
+      renderer,
     );
     await recordExport(c.get("deps").db, c.get("actor"), {
       kind: "questionnaire",
@@ -73,6 +77,7 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
         partnerSlug,
         { format, blank: c.req.query("blank") === "1" },
         c.get("lang"),
+        renderer,
       );
       await recordExport(c.get("deps").db, c.get("actor"), {
         kind: "questionnaire",
@@ -106,6 +111,7 @@ export function questionnaireFileRoutes(): Hono<AppEnv> {
       new Uint8Array(await file.arrayBuffer()),
       { dryRun: body.dryRun === "1", expected: { cycleSlug, partnerSlug } },
       lang,
+      reader,
     );
     const tooBig =
       !result.ok && (result.reason === "too_large" || result.reason === "too_expanded");

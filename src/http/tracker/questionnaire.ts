@@ -1,5 +1,6 @@
 // The partner questionnaire over HTTP: the page and its plain form posts (no JavaScript needed),
 // and a JSON API with ETag / If-Match and client ids for the offline outbox.
+
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -17,10 +18,12 @@ import { QUESTIONNAIRE_JS, QUESTIONNAIRE_JS_PATH } from "../../web/client.ts";
 import { type FormState, questionnairePage } from "../../web/tracker/pages/questionnaire.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { PROBLEM_STATUS } from "../shared/errors.ts";
+import { slugParam } from "../shared/params.ts";
 import { viewOf } from "../shared/view.ts";
+import { indicatorCodeParam } from "./params.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
-const code = z.string().regex(/^[a-z]{1,2}$/);
+const slug = slugParam;
+const code = indicatorCodeParam;
 
 // Rows are taken as typed (a quantity as a JSON number or as text such as "12,5"): the service
 // reads them with the domain's rule and keeps the ones that are not valid yet in the draft.

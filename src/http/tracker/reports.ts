@@ -1,12 +1,13 @@
 // Downloads of a cycle's annual report: GET /cycles/:cycle/report.:format (docx, pdf, html,
 // xlsx), in ?lang= or the visitor's language. Published cycles for everyone; any cycle for
 // coordinators and administrators.
+
 import { Hono } from "hono";
-import { z } from "zod";
 import { seesDraftReports } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { isReportFormat } from "../../domain/tracker/report-text.ts";
 import { recordExport } from "../../services/shared/audit.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 import {
   buildReport,
   REPORT_MEDIA_TYPES,
@@ -14,8 +15,9 @@ import {
   reportFileName,
 } from "../../services/tracker/reports.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { slugParam } from "../shared/params.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 
 /**
  * The HTML report is a standalone document: its own inline styles, no script at all, no form,
@@ -24,7 +26,7 @@ const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export function reportRoutes(): Hono<AppEnv> {
+export function reportRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/cycles/:cycle/:file{report\\.[a-z]+}", async (c) => {
     const cycle = slug.safeParse(c.req.param("cycle"));
@@ -36,7 +38,7 @@ export function reportRoutes(): Hono<AppEnv> {
       publishedOnly: !seesDraftReports(c.get("actor")),
     });
     if (c.get("actor").kind !== "anonymous") c.header("Cache-Control", "private, no-store");
-    const bytes = await renderReport(model, format);
+    const bytes = await renderReport(renderer, model, format);
     const name = reportFileName(model, format);
     await recordExport(c.get("deps").db, c.get("actor"), {
       kind: "report",

@@ -1,6 +1,7 @@
 // Workspace routes for following a cycle: the tracking panel, reminders (one partner or every
 // late one), a fresh link for WhatsApp, and the e-mail outbox. Writes answer with a redirect
 // (post/redirect/get), so reloading a page never sends a reminder twice.
+
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { notFound } from "../../domain/shared/problem.ts";
@@ -19,9 +20,10 @@ import {
   whatsappPage,
 } from "../../web/tracker/pages/tracking.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { slugParam } from "../shared/params.ts";
 import { publicBase, viewOf } from "../shared/view.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const slug = slugParam;
 const count = z.coerce.number().int().min(0).max(100_000);
 
 const partnerNotice = z.object({

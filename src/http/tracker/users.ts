@@ -1,8 +1,10 @@
 // Account administration (administrators only): list, add with a password link, disable.
+
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { Actor } from "../../domain/shared/policy.ts";
 import { isProblem } from "../../domain/shared/problem.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
 import type { MessageKey } from "../../i18n/index.ts";
 import { createPasswordSetupLink } from "../../services/shared/auth.ts";
 import { getDirectory } from "../../services/tracker/partners.ts";
@@ -38,7 +40,7 @@ async function render(
   const directory = await getDirectory(db, c.get("lang"));
   const partners = directory.groups
     .flatMap((g) => g.partners)
-    .map((p) => ({ id: p.id, slug: p.slug, shortName: p.acronym ?? p.name }))
+    .map((p) => ({ id: p.id, slug: p.slug, shortName: partnerShortName(p) }))
     .sort((a, b) => a.shortName.localeCompare(b.shortName, "fr"));
   return c.html(usersPage(viewOf(c, { form: true }), users, partners, o), status);
 }

@@ -1,8 +1,9 @@
 // Workspace routes for the validation of a cycle: the page, the meeting, an indicator's status
 // and sending an answer back. A form with errors comes back (400) with what was typed.
+
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { fieldReasons, isProblem, notFound } from "../../domain/shared/problem.ts";
+import { fieldReasons, isProblem } from "../../domain/shared/problem.ts";
 import type { MessageKey } from "../../i18n/index.ts";
 import {
   assessIndicator,
@@ -15,10 +16,12 @@ import { type FieldErrors, problemMessages } from "../../web/shared/forms.ts";
 import { sendBackMail, sendBackWhatsappPage } from "../../web/tracker/pages/send-back.ts";
 import { type ValidationPageState, validationPage } from "../../web/tracker/pages/validation.ts";
 import type { AppEnv } from "../shared/env.ts";
+import { parseOr404, slugParam } from "../shared/params.ts";
 import { publicBase, viewOf } from "../shared/view.ts";
+import { indicatorCodeParam } from "./params.ts";
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
-const code = z.string().regex(/^[a-z]{1,2}$/);
+const slug = slugParam;
+const code = indicatorCodeParam;
 const answerId = z.coerce.number().int().positive().max(2_147_483_647);
 const saved = z.string().regex(/^(meeting|i-[a-z]{1,2}|a-\d{1,10})$/);
 const emailed = z.coerce.number().int().min(0).max(1000);
@@ -64,12 +67,6 @@ const MESSAGES: Record<string, MessageKey> = {
   narrative: "val.error.narrative",
   comment: "val.error.comment",
 };
-
-function parseOr404<T>(schema: z.ZodType<T>, value: string | undefined, subject: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw notFound(subject, value ?? "");
-  return parsed.data;
-}
 
 /** Reads a form; only the participants can break the schema (an id that is not a number). */
 async function readForm<T>(

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { bareHex, PAPER } from "../../domain/shared/theme.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
 import {
   CONTRIBUTES_CHOICES,
   contributesWord,
@@ -73,11 +74,11 @@ export async function renderQuestionnaireXlsx(
 ): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = "Jalon";
-  book.title = `${model.partner.acronym ?? model.partner.name} — ${model.cycle.label}`;
+  book.title = `${partnerShortName(model.partner)} — ${model.cycle.label}`;
 
   const instructions = book.addWorksheet(QUESTIONNAIRE_FILE.instructions);
   instructions.getColumn(1).width = 110;
-  const names = { partner: model.partner.acronym ?? model.partner.name, cycle: model.cycle.label };
+  const names = { partner: partnerShortName(model.partner), cycle: model.cycle.label };
   const french = workbookInstructions("fr", names);
   const lines = [...french, "", ...workbookInstructions("en", names)];
   for (const line of lines) instructions.addRow([text(line)]);

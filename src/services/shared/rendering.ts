@@ -24,81 +24,91 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-let worker: Worker | null = null;
-let nextId = 1;
-let idleTimer: NodeJS.Timeout | null = null;
-const pending = new Map<number, Pending>();
-
-function failAll(error: Error): void {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
+/** Draws files in its worker; made once by main.ts (or per app, per command) and passed in. */
+export interface Renderer {
+  /** Draws a file in the rendering worker; jobs are queued and drawn in order. */
+  render(job: RenderJob): Promise<Uint8Array>;
+  /** Ends the worker now (a server shutting down, a test finishing). */
+  stop(): Promise<void>;
 }
 
-function start(): Worker {
-  const w = new Worker(WORKER_URL, { resourceLimits: LIMITS, execArgv: [] });
-  w.on("message", (reply: JobReply) => {
-    const job = pending.get(reply.id);
-    if (!job) return;
-    pending.delete(reply.id);
-    if (reply.ok) job.resolve(reply.bytes);
-    else job.reject(new Error(`rendering failed: ${reply.message}`));
-    if (pending.size === 0) idle(w);
-  });
-  w.on("error", (error) => {
-    if (worker === w) worker = null;
-    failAll(error);
-  });
-  w.on("exit", (code) => {
-    if (worker === w) worker = null;
-    if (pending.size > 0) failAll(new Error(`rendering worker stopped (exit code ${code})`));
-  });
-  return w;
-}
+/** A renderer with its own worker, started at its first job and ended after a while idle. */
+export function createRenderer(): Renderer {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  let idleTimer: NodeJS.Timeout | null = null;
+  const pending = new Map<number, Pending>();
 
-/** No job left: let the process exit if it wants to, and end the worker after a while. */
-function idle(w: Worker): void {
-  w.unref();
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    idleTimer = null;
-    if (worker === w && pending.size === 0) {
-      worker = null;
-      void w.terminate();
-    }
-  }, IDLE_MS);
-  idleTimer.unref();
-}
+  const failAll = (error: Error) => {
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  };
 
-/** Draws a file in the rendering worker; jobs are queued and drawn in order. */
-export function renderFile(job: RenderJob): Promise<Uint8Array> {
-  if (pending.size >= MAX_PENDING_JOBS)
-    return Promise.reject(new Problem("busy", "rendering", { pending: pending.size }));
-  if (idleTimer) {
-    clearTimeout(idleTimer);
-    idleTimer = null;
-  }
-  const w = worker ?? start();
-  worker = w;
-  w.ref();
-  const id = nextId++;
-  const request: JobRequest = { id, job };
-  return new Promise<Uint8Array>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    try {
-      w.postMessage(request);
-    } catch (error) {
-      pending.delete(id);
+  /** No job left: let the process exit if it wants to, and end the worker after a while. */
+  const idle = (w: Worker) => {
+    w.unref();
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (worker === w && pending.size === 0) {
+        worker = null;
+        void w.terminate();
+      }
+    }, IDLE_MS);
+    idleTimer.unref();
+  };
+
+  const start = () => {
+    const w = new Worker(WORKER_URL, { resourceLimits: LIMITS, execArgv: [] });
+    w.on("message", (reply: JobReply) => {
+      const job = pending.get(reply.id);
+      if (!job) return;
+      pending.delete(reply.id);
+      if (reply.ok) job.resolve(reply.bytes);
+      else job.reject(new Error(`rendering failed: ${reply.message}`));
       if (pending.size === 0) idle(w);
-      throw error;
-    }
-  });
-}
+    });
+    w.on("error", (error) => {
+      if (worker === w) worker = null;
+      failAll(error);
+    });
+    w.on("exit", (code) => {
+      if (worker === w) worker = null;
+      if (pending.size > 0) failAll(new Error(`rendering worker stopped (exit code ${code})`));
+    });
+    return w;
+  };
 
-/** Ends the worker now (a server shutting down, a test finishing). */
-export async function stopRendering(): Promise<void> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  return {
+    render(job) {
+      if (pending.size >= MAX_PENDING_JOBS)
+        return Promise.reject(new Problem("busy", "rendering", { pending: pending.size }));
+      if (idleTimer) {
+        clearTimeout(idleTimer);
+        idleTimer = null;
+      }
+      const w = worker ?? start();
+      worker = w;
+      w.ref();
+      const id = nextId++;
+      const request: JobRequest = { id, job };
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        try {
+          w.postMessage(request);
+        } catch (error) {
+          pending.delete(id);
+          if (pending.size === 0) idle(w);
+          throw error;
+        }
+      });
+    },
+    async stop() {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
 }

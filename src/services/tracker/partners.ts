@@ -12,6 +12,7 @@ import {
   groupByCategory,
   type Partner,
   type PartnerCategory,
+  partnerShortName,
 } from "../../domain/tracker/partner.ts";
 import { isPublishedContribution } from "../../domain/tracker/publication.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
@@ -136,7 +137,7 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
             outputs: r.outputs,
             collaborators: r.collaboratorIds.flatMap((id) => {
               const p = byId.get(id);
-              return p ? [{ slug: p.slug, shortName: p.acronym ?? p.name }] : [];
+              return p ? [{ slug: p.slug, shortName: partnerShortName(p) }] : [];
             }),
             collaboratorsText: r.collaboratorsText,
           },

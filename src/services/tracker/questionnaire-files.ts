@@ -25,10 +25,10 @@ import type { ReadRefusal } from "../../importers/tracker/spreadsheet/read.ts";
 import type { PrintQuestionnaire } from "../../reports/tracker/questionnaire-print.ts";
 import { requireSignedIn } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
-import { renderFile } from "../shared/rendering.ts";
+import type { Renderer } from "../shared/rendering.ts";
 import { type ImportedAnswer, saveImportedAnswers } from "./imported-answers.ts";
 import { getQuestionnaire, type QuestionAnswer } from "./questionnaire.ts";
-import { readUploadedWorkbook } from "./upload-reading.ts";
+import type { WorkbookReader } from "./upload-reading.ts";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -38,11 +38,12 @@ export async function questionnaireWorkbook(
   cycleSlug: string,
   partnerSlug: string,
   lang: Lang,
+  renderer: Renderer,
 ): Promise<{ name: string; bytes: Uint8Array }> {
   const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
   return {
     name: `questionnaire-${q.partner.slug}-${q.cycle.slug}.xlsx`,
-    bytes: await renderFile({ kind: "questionnaire-xlsx", model: q, lang }),
+    bytes: await renderer.render({ kind: "questionnaire-xlsx", model: q, lang }),
   };
 }
 
@@ -60,6 +61,7 @@ export async function printableQuestionnaire(
   partnerSlug: string,
   options: { format: PrintFormat; blank: boolean },
   lang: Lang,
+  renderer: Renderer,
 ): Promise<{ name: string; bytes: Uint8Array }> {
   // Reading it authorises as the page does: another partner's questionnaire is not found.
   const q = await getQuestionnaire(db, actor, cycleSlug, partnerSlug, lang);
@@ -99,7 +101,7 @@ export async function printableQuestionnaire(
   const suffix = options.blank ? "-vierge" : "";
   return {
     name: `questionnaire-${q.partner.slug}-${q.cycle.slug}${suffix}.${options.format}`,
-    bytes: await renderFile({ kind: "questionnaire-print", model, format: options.format }),
+    bytes: await renderer.render({ kind: "questionnaire-print", model, format: options.format }),
   };
 }
 
@@ -167,10 +169,11 @@ export async function importQuestionnaire(
   bytes: Uint8Array,
   options: ImportOptions,
   lang: Lang,
+  reader: WorkbookReader,
 ): Promise<ImportResult> {
   requireSignedIn(actor, "questionnaire");
   if (bytes.byteLength > MAX_QUESTIONNAIRE_FILE) return { ok: false, reason: "too_large" };
-  const read = await readUploadedWorkbook(bytes);
+  const read = await reader.read(bytes);
   if (!read.ok) return read;
   const { cycleSlug, partnerSlug, format, rows } = read.file;
   if (format !== QUESTIONNAIRE_FILE.format || !cycleSlug || !partnerSlug)

@@ -2,6 +2,7 @@
 // as drafts over several sittings, submitted when ready. Writes are versioned (a stale write is
 // refused, never merged silently) and carry a client id (a resend is stored once). Rows that are
 // not valid yet are kept in the draft as typed, beside the answer, and listed back.
+
 import { createHash } from "node:crypto";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
 import { findIndicatorByCode } from "../../db/tracker/commitments.ts";
@@ -30,6 +31,7 @@ import {
 } from "../../domain/tracker/collection.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import type { CycleState } from "../../domain/tracker/cycle.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
 import {
   type AnswerProgress,
   answerProgress,
@@ -238,7 +240,7 @@ export async function getQuestionnaire(
     commitments: groups,
     partners: partners
       .filter((p) => p.id !== partner.id)
-      .map((p) => ({ id: p.id, shortName: p.acronym ?? p.name }))
+      .map((p) => ({ id: p.id, shortName: partnerShortName(p) }))
       .sort((a, b) => compareFr(a.shortName, b.shortName)),
     progress: progressOf(
       all.length,

@@ -2,12 +2,12 @@
 // cycle's as a starting point when one is missing) and saving them, validated and audited; the
 // coordinator's editor goes through reportTextsForm and saveReportTexts, which authorise. Only
 // the cycle's own texts go into its report: an offered text becomes the cycle's when saved.
+
 import { z } from "zod";
 import type { Executor } from "../../db/shared/audit.ts";
-import { cycleExists } from "../../db/tracker/cycles.ts";
+import { cycleExists, findPreviousCycleId } from "../../db/tracker/cycles.ts";
 import {
   deleteCycleTextRow,
-  findPreviousCycleId,
   listCycleTexts,
   saveCycleTextRow,
 } from "../../db/tracker/report-texts.ts";

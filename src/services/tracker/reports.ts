@@ -35,7 +35,7 @@ import {
 } from "../../domain/tracker/synthesis.ts";
 import { formatNumber } from "../../reports/tracker/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
-import { renderFile } from "../shared/rendering.ts";
+import type { Renderer } from "../shared/rendering.ts";
 import {
   acronymsIn,
   assessmentsIn,
@@ -247,6 +247,10 @@ export function reportFileName(model: ReportModel, format: ReportFormat): string
 }
 
 /** The report in one format, drawn in the rendering worker. */
-export function renderReport(model: ReportModel, format: ReportFormat): Promise<Uint8Array> {
-  return renderFile({ kind: "report", model, format });
+export function renderReport(
+  renderer: Renderer,
+  model: ReportModel,
+  format: ReportFormat,
+): Promise<Uint8Array> {
+  return renderer.render({ kind: "report", model, format });
 }

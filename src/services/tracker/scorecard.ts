@@ -1,8 +1,8 @@
 // Public read models of a published cycle: the scorecard and a commitment's page.
 
 import type { Executor } from "../../db/shared/audit.ts";
+import { findPreviousCycleId } from "../../db/tracker/cycles.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
-import { findPreviousCycleId } from "../../db/tracker/validation.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
@@ -13,6 +13,7 @@ import {
   periodName,
   statusChanges,
 } from "../../domain/tracker/comparison.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
 import { isPublishedContribution } from "../../domain/tracker/publication.ts";
 import type { Evidence, QuantifiedOutput, Response } from "../../domain/tracker/response.ts";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
@@ -180,7 +181,7 @@ export interface CommitmentPage {
 export function partnerRef(ctx: CycleContext, partnerId: number): PartnerRef {
   const p = ctx.partners.get(partnerId);
   if (!p) return { slug: "", name: "?", shortName: "?" };
-  return { slug: p.slug, name: p.name, shortName: p.acronym ?? p.name };
+  return { slug: p.slug, name: p.name, shortName: partnerShortName(p) };
 }
 
 export function contributionView(ctx: CycleContext, r: Response): ContributionView {

@@ -13,30 +13,36 @@ const LIMITS = { maxOldGenerationSizeMb: UNPACK_LIMITS.heapMb, maxYoungGeneratio
 /** Uploads read at once; beyond, the next is refused as "busy" (503) rather than queued. */
 export const MAX_CONCURRENT_READS = 2;
 
-let reading = 0;
-
 export interface ReadOptions {
   /** The deadline, for tests; UNPACK_LIMITS.ms otherwise. */
   ms?: number;
 }
 
-/** Reads an uploaded questionnaire off the main thread, within UNPACK_LIMITS. */
-export async function readUploadedWorkbook(
-  bytes: Uint8Array,
-  options: ReadOptions = {},
-): Promise<ReadResult> {
-  // Loaded on the first upload: the reader's module brings exceljs, which a server that never
-  // receives a workbook need not hold in memory.
-  const { precheck } = await import("../../importers/tracker/spreadsheet/read.ts");
-  const refusal = precheck(bytes);
-  if (refusal) return { ok: false, reason: refusal };
-  if (reading >= MAX_CONCURRENT_READS) throw new Problem("busy", "upload", { reading: reading });
-  reading++;
-  try {
-    return await inWorker(bytes, options.ms ?? UNPACK_LIMITS.ms);
-  } finally {
-    reading--;
-  }
+/** Reads uploaded workbooks; made once by main.ts (or per app, per command) and passed in. */
+export interface WorkbookReader {
+  /** Reads an uploaded questionnaire off the main thread, within UNPACK_LIMITS. */
+  read(bytes: Uint8Array, options?: ReadOptions): Promise<ReadResult>;
+}
+
+/** A reader that counts its own reads in progress, refusing more than MAX_CONCURRENT_READS. */
+export function createWorkbookReader(): WorkbookReader {
+  let reading = 0;
+  return {
+    async read(bytes, options = {}) {
+      // Loaded on the first upload: the reader's module brings exceljs, which a server that
+      // never receives a workbook need not hold in memory.
+      const { precheck } = await import("../../importers/tracker/spreadsheet/read.ts");
+      const refusal = precheck(bytes);
+      if (refusal) return { ok: false, reason: refusal };
+      if (reading >= MAX_CONCURRENT_READS) throw new Problem("busy", "upload", { reading });
+      reading++;
+      try {
+        return await inWorker(bytes, options.ms ?? UNPACK_LIMITS.ms);
+      } finally {
+        reading--;
+      }
+    },
+  };
 }
 
 function inWorker(bytes: Uint8Array, ms: number): Promise<ReadResult> {

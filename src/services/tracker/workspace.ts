@@ -11,7 +11,7 @@ import { type Actor, can, seesDraftReports } from "../../domain/shared/policy.ts
 import { notFound } from "../../domain/shared/problem.ts";
 import { acceptsAnswer } from "../../domain/tracker/collection.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
-import { groupByCategory } from "../../domain/tracker/partner.ts";
+import { groupByCategory, partnerShortName } from "../../domain/tracker/partner.ts";
 import { utcDay } from "../../domain/tracker/tracking.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
@@ -82,7 +82,7 @@ export async function mappingGrid(db: Db, actor: Actor, slug: string, lang: Lang
       partners: g.partners.map((p) => ({
         id: p.id,
         slug: p.slug,
-        shortName: p.acronym ?? p.name,
+        shortName: partnerShortName(p),
         name: p.name,
         mapped: new Set((mappedOf.get(p.id) ?? []).map((m) => m.indicatorId)),
         answered: new Set((answeredOf.get(p.id) ?? []).map((m) => m.indicator_id)),

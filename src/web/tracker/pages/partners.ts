@@ -1,5 +1,7 @@
 // The partner directory (by category) and a partner's page (its contributions per cycle).
+
 import { html } from "hono/html";
+import { partnerShortName } from "../../../domain/tracker/partner.ts";
 import { formatNumber } from "../../../i18n/index.ts";
 import type { Directory, PartnerPage } from "../../../services/tracker/partners.ts";
 import { page } from "../../shared/layout.ts";
@@ -19,7 +21,7 @@ ${
     ? html`<p class="muted">${t("partners.none")}</p>`
     : html`<ul class="marks">${g.partners.map(
         (p) =>
-          html`<li><span><a href="/partners/${encodeURIComponent(p.slug)}"><b>${p.acronym ?? p.name}</b></a>${
+          html`<li><span><a href="/partners/${encodeURIComponent(p.slug)}"><b>${partnerShortName(p)}</b></a>${
             p.acronym && p.acronym !== p.name ? html` <span class="muted">${p.name}</span>` : ""
           }</span><small class="muted">${
             p.contributions === 0
@@ -45,7 +47,7 @@ export function partnerPage(view: View, p: PartnerPage, cycleSlug?: string): Htm
   const { partner } = p;
   const body = html`
 <p class="crumbs"><a href="/partners">${t("partners.title")}</a></p>
-<h1>${partner.acronym ?? partner.name}</h1>
+<h1>${partnerShortName(partner)}</h1>
 ${partner.acronym && partner.acronym !== partner.name ? html`<p>${partner.name}</p>` : ""}
 <p class="muted">${t("partner.category")}${colon(view)} ${t(`category.${partner.category}`)}</p>
 ${p.cycles.length === 0 ? html`<p>${t("partner.none")}</p>` : ""}
@@ -69,7 +71,7 @@ ${
 )}
 ${p.citedBy > 0 ? html`<p class="muted">${t("partner.citedBy", { count: p.citedBy })}</p>` : ""}`;
   return page(view, {
-    title: partner.acronym ?? partner.name,
+    title: partnerShortName(partner),
     body,
     section: "partners",
     ...(cycleSlug ? { cycleSlug } : {}),

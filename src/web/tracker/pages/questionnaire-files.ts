@@ -3,6 +3,7 @@
 
 import { html } from "hono/html";
 import { summaryCounts } from "../../../domain/shared/import-summary.ts";
+import { partnerShortName } from "../../../domain/tracker/partner.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
 import type { QuestionnaireView } from "../../../services/tracker/questionnaire.ts";
 import type { ImportResult } from "../../../services/tracker/questionnaire-files.ts";
@@ -54,7 +55,7 @@ export function importResultPage(
   return page(view, {
     title: t("files.result.title"),
     body: html`<h1>${t("files.result.title")}</h1>
-<p class="muted">${q.partner.acronym ?? q.partner.name} — ${q.cycle.label}</p>
+<p class="muted">${partnerShortName(q.partner)} — ${q.cycle.label}</p>
 ${result.dryRun ? html`<p class="notice">${t("files.result.dryRun")}</p>` : ""}
 <p class="notice" role="status">${t("files.result.counts", summaryCounts(result.summary))}</p>
 ${

@@ -6,6 +6,7 @@
 import { html } from "hono/html";
 import { formatInputNumber } from "../../../domain/shared/format.ts";
 import { SCREEN } from "../../../domain/shared/theme.ts";
+import { partnerShortName } from "../../../domain/tracker/partner.ts";
 import {
   type Evidence,
   type RowProblem,
@@ -292,7 +293,7 @@ function clientMessages(view: View): Html[] {
 
 export function questionnairePage(view: View, q: QuestionnaireView, state?: FormState): Html {
   const { t, lang } = view;
-  const name = q.partner.acronym ?? q.partner.name;
+  const name = partnerShortName(q.partner);
   return page(view, {
     title: t("q.title", { partner: name, cycle: q.cycle.label }),
     // Installable and offline: the manifest, and the service worker the client module registers.

@@ -1,6 +1,8 @@
 // Workspace pages: the cycles, a cycle's overview and actions, the mapping, a partner's panel.
+
 import { html } from "hono/html";
 import { CYCLE_LABEL_MAX, CYCLE_SLUG_MAX, type Cycle } from "../../../domain/tracker/cycle.ts";
+import { partnerShortName } from "../../../domain/tracker/partner.ts";
 import { REPORT_FORMATS } from "../../../domain/tracker/report-text.ts";
 import { formatDate } from "../../../i18n/index.ts";
 import type {
@@ -150,7 +152,7 @@ ${o.groups
     (g) =>
       html`<h3>${t(`category.${g.category}`)}</h3><ul class="marks">${g.partners.map(
         (p) =>
-          html`<li><a href="${base}/partners/${encodeURIComponent(p.slug)}"><b>${p.acronym ?? p.name}</b></a><small class="muted">${p.answered} / ${t("ws.partners.count", { count: p.mapped })}</small></li>`,
+          html`<li><a href="${base}/partners/${encodeURIComponent(p.slug)}"><b>${partnerShortName(p)}</b></a><small class="muted">${p.answered} / ${t("ws.partners.count", { count: p.mapped })}</small></li>`,
       )}</ul>`,
   )}`,
   });
@@ -234,7 +236,7 @@ export function partnerPanelPage(
   const { t, lang } = view;
   const base = `/manage/cycles/${encodeURIComponent(p.cycle.slug)}/partners/${encodeURIComponent(p.partner.slug)}`;
   const errors = o.errors ?? {};
-  const short = p.partner.acronym ?? p.partner.name;
+  const short = partnerShortName(p.partner);
   return page(view, {
     title: t("ws.partner.title", { partner: short, cycle: p.cycle.label }),
     body: html`${cycleTabs(view, p.cycle.slug, "overview")}

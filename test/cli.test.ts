@@ -60,6 +60,25 @@ describe("parseCommand", () => {
       ok: false,
       error: { reason: "bad_flag" },
     });
+    expect(parseCommand(["user", "add", "--mail", "a@b.org"])).toEqual({
+      ok: false,
+      error: { reason: "bad_flag", value: "--mail", command: "user add" },
+    });
+    expect(parseCommand(["import", "responses", "f.xlsx", "--dryrun"])).toEqual({
+      ok: false,
+      error: { reason: "bad_flag", value: "--dryrun", command: "import responses" },
+    });
+  });
+
+  it("reads serve --demo and the import's file and --dry-run", () => {
+    expect(parseCommand(["serve", "--demo"])).toEqual({
+      ok: true,
+      command: { name: "serve", demo: true },
+    });
+    expect(parseCommand(["import", "responses", "f.xlsx", "--dry-run"])).toEqual({
+      ok: true,
+      command: { name: "import-responses", file: "f.xlsx", dryRun: true },
+    });
   });
 });
 

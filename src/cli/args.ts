@@ -62,6 +62,39 @@ const FLAGS = {
   },
 } as const;
 
+type FlagOptions = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+type Flags =
+  | { ok: true; values: Record<string, string | boolean | undefined>; positionals: string[] }
+  | { ok: false; parsed: Parsed };
+
+/** The flags of one command, strictly: an unknown or malformed flag is a usage error naming it. */
+function readFlags(
+  args: readonly string[],
+  options: FlagOptions,
+  command: string,
+  positionals = false,
+): Flags {
+  try {
+    const parsed = parseArgs({
+      args: [...args],
+      options,
+      strict: true,
+      allowPositionals: positionals,
+    });
+    return {
+      ok: true,
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    };
+  } catch (error) {
+    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? args.join(" ");
+    return {
+      ok: false,
+      parsed: { ok: false, error: { reason: "bad_flag", value: flag, command } },
+    };
+  }
+}
+
 export function parseCommand(argv: readonly string[]): Parsed {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h") return help();
@@ -74,18 +107,9 @@ export function parseCommand(argv: readonly string[]): Parsed {
     return { ok: false, error: { reason: "unknown_command", value: name } };
   // `--help` anywhere asks for the usage, even beside options that would not parse.
   if (wantsHelp(rest)) return help(name);
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...rest],
-      options: FLAGS[name],
-      strict: true,
-      allowPositionals: false,
-    }).values as Record<string, string | boolean | undefined>;
-  } catch (error) {
-    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? rest.join(" ");
-    return { ok: false, error: { reason: "bad_flag", value: flag, command: name } };
-  }
+  const flags = readFlags(rest, FLAGS[name], name);
+  if (!flags.ok) return flags.parsed;
+  const { values } = flags;
   if (name === "serve") {
     const command: Command = { name };
     if (values.port !== undefined) {
@@ -149,23 +173,18 @@ function parseUser(rest: readonly string[]): Parsed {
     return help("user-add");
   if (sub !== "add")
     return { ok: false, error: { reason: "unknown_command", value: `user ${sub}` } };
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: [...flags],
-      options: {
-        email: { type: "string" },
-        role: { type: "string" },
-        partner: { type: "string" },
-        name: { type: "string" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? flags.join(" ");
-    return { ok: false, error: { reason: "bad_flag", value: flag, command: "user add" } };
-  }
+  const read = readFlags(
+    flags,
+    {
+      email: { type: "string" },
+      role: { type: "string" },
+      partner: { type: "string" },
+      name: { type: "string" },
+    },
+    "user add",
+  );
+  if (!read.ok) return read.parsed;
+  const { values } = read;
   const email = typeof values.email === "string" ? values.email.trim() : "";
   const role = typeof values.role === "string" ? values.role.trim() : "";
   if (!email) return { ok: false, error: { reason: "user_missing", value: "--email" } };
@@ -188,18 +207,8 @@ function parseImport(rest: readonly string[]): Parsed {
     return help("import-responses");
   if (sub !== "responses")
     return { ok: false, error: { reason: "unknown_command", value: `import ${sub}` } };
-  let parsed: { values: { "dry-run"?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: [...flags],
-      options: { "dry-run": { type: "boolean" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    const flag = /'([^']+)'/.exec(String((error as Error).message))?.[1] ?? flags.join(" ");
-    return { ok: false, error: { reason: "bad_flag", value: flag, command: "import responses" } };
-  }
+  const parsed = readFlags(flags, { "dry-run": { type: "boolean" } }, "import responses", true);
+  if (!parsed.ok) return parsed.parsed;
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || file.trim() === "")
     return { ok: false, error: { reason: "import_missing", value: "<file>" } };

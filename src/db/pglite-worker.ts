@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { Reply, Request, WireError, WorkerInit } from "./pglite-thread.ts";
 
 const DATE_OID = 1082;
+const SHARED_BUFFERS = "32MB";
 const keepDate = (value: string) => value;
 
 /** The fields of a database error that callers read (SQLSTATE, constraint, …), as plain data. */
@@ -44,6 +45,9 @@ async function serve(): Promise<void> {
     pglite = await PGlite.create({
       ...(init.dataDir === null ? {} : { dataDir: init.dataDir }),
       parsers: { [DATE_OID]: keepDate },
+      // PostgreSQL's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks:
+      // 32 MB holds the tracker's working set and the operating system caches the files anyway.
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
     });
   } catch (error) {
     port.postMessage({ id: 0, ok: false, error: toWire(error) } satisfies Reply);

@@ -31,19 +31,24 @@ export interface MailRow {
   last_error: string | null;
 }
 
+/** The outbox row of a message to queue. */
+function mailRow(m: NewMail) {
+  return {
+    recipient: m.recipient,
+    subject: m.subject,
+    body: m.body,
+    kind: m.kind,
+    cycle_id: m.cycleId ?? null,
+    partner_id: m.partnerId ?? null,
+    dedupe_key: m.dedupeKey ?? null,
+  };
+}
+
 /** Queues a message; returns false when its dedupe key was already queued. */
 export async function insertMail(db: Executor, m: NewMail): Promise<boolean> {
   const row = await db
     .insertInto("outbox")
-    .values({
-      recipient: m.recipient,
-      subject: m.subject,
-      body: m.body,
-      kind: m.kind,
-      cycle_id: m.cycleId ?? null,
-      partner_id: m.partnerId ?? null,
-      dedupe_key: m.dedupeKey ?? null,
-    })
+    .values(mailRow(m))
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -61,15 +66,7 @@ export async function insertMailAudited(
 ): Promise<number | null> {
   const row = await db
     .insertInto("outbox")
-    .values({
-      recipient: m.recipient,
-      subject: m.subject,
-      body: m.body,
-      kind: m.kind,
-      cycle_id: m.cycleId ?? null,
-      partner_id: m.partnerId ?? null,
-      dedupe_key: m.dedupeKey ?? null,
-    })
+    .values(mailRow(m))
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
     .returning(["id", "recipient", "subject", "kind", "cycle_id", "partner_id", "dedupe_key"])
     .executeTakeFirst();

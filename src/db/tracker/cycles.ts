@@ -63,20 +63,6 @@ export async function listCycles(db: Executor, trackerId: number): Promise<Store
   return rows.map(toCycle);
 }
 
-export async function findCycleBySlug(
-  db: Executor,
-  trackerId: number,
-  slug: string,
-): Promise<StoredCycle | undefined> {
-  const row = await db
-    .selectFrom("cycles")
-    .selectAll()
-    .where("tracker_id", "=", trackerId)
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row ? toCycle(row) : undefined;
-}
-
 export interface CycleRecord extends StoredCycle {
   trackerId: number;
   deadline: string | null;

@@ -281,29 +281,22 @@ function checkVersion(ifMatch: number | null): void {
     throw new Problem("invalid_input", "version", { field: "version" });
 }
 
-export interface SaveOptions {
-  /** The answer arrives in an uploaded file: stored with method "import", whoever may write. */
-  imported?: boolean;
-}
-
 export async function saveAnswer(
   db: Db,
   actor: Actor,
   req: SaveRequest,
   lang: Lang,
-  options: SaveOptions = {},
 ): Promise<SaveResult> {
   requireSignedIn(actor, "questionnaire");
-  return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang, options));
+  return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang));
 }
 
-/** saveAnswer inside a transaction the caller holds (an import writes all its rows in one). */
+/** saveAnswer inside a transaction the caller holds. */
 export async function saveAnswerIn(
   trx: Tx,
   actor: Actor,
   req: SaveRequest,
   lang: Lang,
-  options: SaveOptions = {},
 ): Promise<SaveResult> {
   checkVersion(req.ifMatch);
   requireSignedIn(actor, "questionnaire");
@@ -392,11 +385,8 @@ export async function saveAnswerIn(
   const answerState = existing?.response.state ?? null;
   if (!acceptsAnswer({ ...window, byCoordinator: isStaff(actor), answerState }))
     throw new Problem("conflict", "cycle_state", { state: cycleState });
-  const method: CollectionMethod = options.imported
-    ? "import"
-    : isStaff(actor)
-      ? (req.method ?? "interview")
-      : "online";
+  // Imported answers are written by the batch import (imported-answers.ts), with method "import".
+  const method: CollectionMethod = isStaff(actor) ? (req.method ?? "interview") : "online";
   const state = stateAfterSave(
     existing?.response.state ?? null,
     req.submit,

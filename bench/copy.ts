@@ -11,7 +11,6 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "kysely";
-import pg from "pg";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { csvLine } from "../src/db/copy.ts";
 import {
@@ -20,6 +19,7 @@ import {
   makeTempDir,
   onInterrupt,
   percentile,
+  postgresAdminUrl,
   printTable,
   removeDir,
   runInfo,
@@ -84,19 +84,6 @@ const cleanup = async () => {
   await scratch?.drop();
 };
 const release = onInterrupt(cleanup);
-
-async function postgresAdminUrl(): Promise<string | undefined> {
-  const url = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 async function main() {
   console.log(`Bulk-load benchmark — ${ROWS} rows × ${RUNS} runs`);

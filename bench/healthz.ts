@@ -12,7 +12,6 @@ import { execFile, execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
-import pg from "pg";
 import {
   type Backend,
   createScratchDatabase,
@@ -22,6 +21,7 @@ import {
   ms,
   onInterrupt,
   percentile,
+  postgresAdminUrl,
   printTable,
   removeDir,
   runInfo,
@@ -39,7 +39,6 @@ const SECONDS = intFromEnv("BENCH_HEALTHZ_SECONDS", 10, 1, 300);
 const LEVELS = [1, 8, 32] as const;
 const PROBE_EVERY_MS = 50;
 const P99_BUDGET_MS = 50;
-const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
 /** wrk when installed (a load generator in C costs the shared CPU far less), else Node's http. */
 const WRK = process.env.BENCH_HEALTHZ_CLIENT === "node" ? null : findWrk();
 
@@ -237,21 +236,6 @@ async function benchBare(htmlFile: string): Promise<Run> {
     return await runLevels(reference.url, "/", "bare Hono");
   } finally {
     reference.stop();
-  }
-}
-
-/** The PostgreSQL server to use, if any answers. */
-async function postgresAdminUrl(): Promise<string | undefined> {
-  const given = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (given) return given;
-  const client = new pg.Client({ connectionString: DEFAULT_PG, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return DEFAULT_PG;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 

@@ -376,3 +376,22 @@ export async function startReference(htmlFile: string): Promise<{ url: string; s
   });
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
 }
+
+/**
+ * The PostgreSQL server a benchmark may use: BENCH_DATABASE_URL (or DATABASE_URL) when given,
+ * else the local default when it answers, else none.
+ */
+export async function postgresAdminUrl(): Promise<string | undefined> {
+  const given = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  if (given) return given;
+  const fallback = "postgres://postgres@127.0.0.1:5432/postgres";
+  const client = new pg.Client({ connectionString: fallback, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return fallback;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -128,7 +128,7 @@ function weekAt(day: DayNumber, first: number): Slot {
 }
 
 function weekly(first: number, code: string): Rule {
-  const rule: Rule = {
+  return {
     duration: "P7D",
     month: "fourth-day",
     id: (slot) => `${slot.year}${code}W${slot.index}`,
@@ -141,7 +141,6 @@ function weekly(first: number, code: string): Rule {
     at: (day) => weekAt(day, first),
     shift: (slot, count) => weekAt(slot.start + count * 7, first),
   };
-  return rule;
 }
 
 /**

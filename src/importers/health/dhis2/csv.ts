@@ -1,6 +1,6 @@
 // Reads a DHIS2 CSV data value file (csv-parse, streamed): its separator from the first line,
-// a BOM dropped, a header read by name when there is one, DHIS2's column order otherwise.
-import { pipeline, Readable } from "node:stream";
+// a header read by name when there is one, DHIS2's column order otherwise. Each chunk of bytes
+// is parsed before the next is read, and its rows handed on together.
 import { type CsvError, parse } from "csv-parse";
 import {
   type CsvField,
@@ -23,10 +23,18 @@ function firstLine(head: Uint8Array): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
+function asReadError(error: unknown): Error {
+  if (error instanceof Dhis2ReadError) return error;
+  const csv = error as CsvError & { lines?: number };
+  if (typeof csv.code === "string" && csv.code.startsWith("CSV_"))
+    return new Dhis2ReadError("csv_malformed", csv.lines ?? null, { reason: csv.code });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 export async function* readCsvValues(
   bytes: AsyncIterable<Uint8Array>,
   head: Uint8Array,
-): AsyncGenerator<DataValueRecord> {
+): AsyncGenerator<DataValueRecord[]> {
   const parser = parse({
     bom: true,
     delimiter: csvDelimiter(firstLine(head)),
@@ -34,28 +42,45 @@ export async function* readCsvValues(
     skip_empty_lines: true,
     info: true,
   });
-  // pipeline, not pipe: a failing source (too many bytes, say) must fail the parser too.
-  pipeline(Readable.from(bytes), parser, () => {});
   let columns: readonly (CsvField | null)[] | null = null;
-  try {
-    for await (const row of parser as AsyncIterable<Row>) {
-      const line = row.info.lines;
-      if (columns === null) {
-        const read = csvColumns(row.record);
-        if (!read.ok) throw new Dhis2ReadError(read.code, line, { columns: read.names.join(",") });
-        columns = read.columns;
-        if (read.header) continue;
+  let pending: DataValueRecord[] = [];
+  let failure: Error | null = null;
+  parser.on("data", ({ record, info }: Row) => {
+    if (failure) return;
+    if (columns === null) {
+      const read = csvColumns(record);
+      if (!read.ok) {
+        failure = new Dhis2ReadError(read.code, info.lines, { columns: read.names.join(",") });
+        return;
       }
-      // A line of empty cells (a spreadsheet's trailing rows) is no value.
-      if (row.record.every((cell) => cell.trim() === "")) continue;
-      yield csvRecord(row.record, columns, line);
+      columns = read.columns;
+      if (read.header) return;
     }
-  } catch (error) {
-    if (error instanceof Dhis2ReadError) throw error;
-    const csv = error as CsvError & { lines?: number };
-    if (typeof csv.code === "string" && csv.code.startsWith("CSV_"))
-      throw new Dhis2ReadError("csv_malformed", csv.lines ?? null, { reason: csv.code });
-    throw error;
+    // A line of empty cells (a spreadsheet's trailing rows) is no value.
+    if (record.every((cell) => cell.trim() === "")) return;
+    pending.push(csvRecord(record, columns, info.lines));
+  });
+  parser.on("error", (error) => {
+    failure ??= asReadError(error);
+  });
+  // The write's callback comes once the chunk is parsed: its rows are all in `pending` then.
+  const feed = (chunk: Uint8Array | null) =>
+    new Promise<void>((resolve) => {
+      if (chunk === null) parser.end(resolve);
+      else parser.write(chunk, () => resolve());
+    });
+  try {
+    for await (const chunk of bytes) {
+      await feed(chunk);
+      if (failure) throw failure;
+      if (pending.length > 0) {
+        yield pending;
+        pending = [];
+      }
+    }
+    await feed(null);
+    if (failure) throw failure;
+    if (pending.length > 0) yield pending;
   } finally {
     parser.destroy();
   }

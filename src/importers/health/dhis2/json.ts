@@ -29,7 +29,7 @@ class TextNumberTokenizer extends Tokenizer {
 
 export async function* readJsonValues(
   bytes: AsyncIterable<Uint8Array>,
-): AsyncGenerator<DataValueRecord> {
+): AsyncGenerator<DataValueRecord[]> {
   const tokenizer = new TextNumberTokenizer();
   const parser = new TokenParser({
     paths: ["$.dataValues.*", ...SET_FIELDS.map((f) => `$.${f}`)],
@@ -80,13 +80,17 @@ export async function* readJsonValues(
         : new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });
   };
   tokenizer.onError = fail;
+  // The parser alone knows a document left open: it must be told the bytes have ended.
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
   parser.onError = fail;
 
   for await (const chunk of bytes) {
     tokenizer.write(chunk);
     if (failure) throw failure;
     if (pending.length > 0) {
-      yield* pending;
+      yield pending;
       pending = [];
     }
   }
@@ -94,5 +98,5 @@ export async function* readJsonValues(
   if (failure) throw failure;
   if (depth !== 0) throw new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });
   if (!sawDataValues) throw new Dhis2ReadError("not_data_value_set");
-  yield* pending;
+  if (pending.length > 0) yield pending;
 }

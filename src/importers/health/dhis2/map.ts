@@ -135,8 +135,12 @@ function xmlRootName(text: string): string | null {
     rest = rest.trimStart();
     if (rest.startsWith("<?")) rest = after(rest, "?>");
     else if (rest.startsWith("<!--")) rest = after(rest, "-->");
-    else if (rest.startsWith("<!")) rest = after(rest, ">");
-    else break;
+    else if (rest.startsWith("<!")) {
+      // A doctype's internal subset holds `>` of its own declarations.
+      const bracket = rest.indexOf("[");
+      const close = rest.indexOf(">");
+      rest = bracket >= 0 && bracket < close ? after(rest, "]>") : after(rest, ">");
+    } else break;
   }
   const m = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(rest);
   return m?.[1] ?? null;

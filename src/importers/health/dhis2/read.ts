@@ -16,11 +16,11 @@ export interface ReadOptions {
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
-/** Every record of a data value file, one at a time; a file that cannot be read throws. */
-export async function* readDataValueRecords(
+/** The records of a data value file, in groups as its chunks give them; unreadable: throws. */
+async function* recordGroups(
   source: ByteSource,
   maxBytes: number = DEFAULT_MAX_BYTES,
-): AsyncGenerator<DataValueRecord> {
+): AsyncGenerator<DataValueRecord[]> {
   const { sniffed, bytes, head } = await openSource(source, maxBytes);
   switch (sniffed) {
     case "json":
@@ -42,18 +42,23 @@ export async function* readDataValueRecords(
   }
 }
 
-/** The records of a data value file in batches of `batchSize` (the last one shorter). */
+/**
+ * The records of a data value file in batches of `batchSize` (the last one shorter), read as
+ * they are handed on: a file that cannot be read throws a `Dhis2ReadError` when it is found.
+ */
 export async function* readDataValues(
   source: ByteSource,
   options: ReadOptions = {},
 ): AsyncGenerator<DataValueRecord[]> {
   const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   let batch: DataValueRecord[] = [];
-  for await (const record of readDataValueRecords(source, options.maxBytes)) {
-    batch.push(record);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
+  for await (const group of recordGroups(source, options.maxBytes)) {
+    for (const record of group) {
+      batch.push(record);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (batch.length > 0) yield batch;

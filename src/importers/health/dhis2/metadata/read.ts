@@ -39,6 +39,10 @@ export async function* readMetadata(
     failure ??= new Dhis2ReadError("json_malformed", null, { reason: error.message });
   };
   tokenizer.onError = fail;
+  // The parser alone knows a document left open: it must be told the bytes have ended.
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
   parser.onError = fail;
   for await (const chunk of bytes) {
     tokenizer.write(chunk);

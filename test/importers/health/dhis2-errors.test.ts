@@ -85,6 +85,16 @@ describe("structural errors", () => {
     );
   });
 
+  it("more values than allowed", async () => {
+    const json = fixture("data-value-set.json");
+    expect(await readAll(json, { maxValues: 5 })).toHaveLength(5);
+    expect(await codeOf(json, { maxValues: 4 })).toEqual({
+      code: "too_many_values",
+      line: null,
+      details: { maxValues: 4 },
+    });
+  });
+
   it("a bad value is a record, not an error", async () => {
     const csv = "dataelement,period,orgunit,value\n,2022-13,BoidieCSCom,douze\n";
     expect(await readAll(csv)).toMatchObject([

@@ -116,6 +116,12 @@ describe("a 50 000-value export", () => {
     }
     expect(ports()).toBe(idle);
 
+    // Given up while a batch is awaited: the wait ends with the reason, the worker with it.
+    const controller = new AbortController();
+    const waiting = readDataValuesInWorker(file(50_000), { signal: controller.signal }).next();
+    controller.abort(new Error("import cancelled"));
+    await expect(waiting).rejects.toThrow("import cancelled");
+
     const slow = readDataValuesInWorker(file(50_000), { maxMs: 1 });
     await expect(slow.next()).rejects.toMatchObject({ code: "too_slow" });
     const large = readDataValuesInWorker(file(50_000), { maxBytes: 100_000 });

@@ -2,7 +2,7 @@
 // separators and BOMs, files without a header, `completedDate`, `followup`/`followUp`, numbers
 // for values, missing optional fields, values as child elements. Each reads as one record shape.
 import { describe, expect, it } from "vitest";
-import { csvColumns, csvDelimiter } from "../../../src/importers/health/dhis2/map.ts";
+import { csvColumns, csvDelimiter } from "../../../src/importers/health/dhis2/csv/map.ts";
 import { readAll } from "./dhis2-support.ts";
 
 /** The fields every variant below carries, as the record should say them. */

@@ -1,7 +1,7 @@
 // Reads a DHIS2 data value file of any of its four forms (gzipped or not) into batches of
 // records for the import service, never holding the file: its format is told from its first
 // bytes, then one streaming reader turns it into records, batched here.
-import { readCsvValues } from "./csv.ts";
+import { readCsvValues } from "./csv/read.ts";
 import { readJsonValues } from "./json.ts";
 import { type DataValueRecord, Dhis2ReadError } from "./map.ts";
 import { type ByteSource, DEFAULT_MAX_BYTES, openSource } from "./source.ts";
@@ -12,6 +12,8 @@ export interface ReadOptions {
   batchSize?: number;
   /** Bytes read at most once decompressed; 2 GB by default. Beyond, `too_large`. */
   maxBytes?: number;
+  /** Values read at most; no limit by default. Beyond, `too_many_values`. */
+  maxValues?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -51,8 +53,12 @@ export async function* readDataValues(
   options: ReadOptions = {},
 ): AsyncGenerator<DataValueRecord[]> {
   const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const maxValues = options.maxValues ?? Number.POSITIVE_INFINITY;
   let batch: DataValueRecord[] = [];
+  let count = 0;
   for await (const group of recordGroups(source, options.maxBytes)) {
+    count += group.length;
+    if (count > maxValues) throw new Dhis2ReadError("too_many_values", null, { maxValues });
     for (const record of group) {
       batch.push(record);
       if (batch.length >= size) {

@@ -2,14 +2,8 @@
 // a header read by name when there is one, DHIS2's column order otherwise. Each chunk of bytes
 // is parsed before the next is read, and its rows handed on together.
 import { type CsvError, parse } from "csv-parse";
-import {
-  type CsvField,
-  csvColumns,
-  csvDelimiter,
-  csvRecord,
-  type DataValueRecord,
-  Dhis2ReadError,
-} from "./map.ts";
+import { type DataValueRecord, Dhis2ReadError } from "../map.ts";
+import { type CsvField, csvColumns, csvDelimiter, csvRecord } from "./map.ts";
 
 interface Row {
   record: string[];

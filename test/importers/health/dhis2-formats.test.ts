@@ -3,6 +3,7 @@
 // change nothing; batches have the size asked for.
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { parsePeriod } from "../../../src/domain/health/periods.ts";
 import {
   type AdxCombo,
   cocFromAdx,
@@ -76,12 +77,6 @@ const EXPECTED: Omit<DataValueRecord, "line">[] = [
 
 const withoutLine = ({ line: _line, ...rest }: DataValueRecord) => rest;
 
-/** Stands in for the period module: the one ADX period this set uses, a month. */
-function monthOf(adxPeriod: string | null): string | null {
-  const m = /^(\d{4})-(\d{2})-01\/P1M$/.exec(adxPeriod ?? "");
-  return m ? `${m[1]}${m[2]}` : adxPeriod;
-}
-
 async function metadataCombos(): Promise<{ combos: AdxCombo[]; comboOf: Map<string, string> }> {
   const items = [];
   for await (const item of readMetadata(chunked(fixture("metadata.json")))) items.push(item);
@@ -129,7 +124,7 @@ describe("the same data value set in four forms", () => {
       expect(attributeOptions).toEqual({});
       return {
         ...r,
-        period: monthOf(r.period),
+        period: parsePeriod(r.period ?? "")?.id ?? null,
         categoryOptionCombo: coc.ok ? coc.categoryOptionCombo : null,
       };
     });

@@ -80,6 +80,13 @@ describe("CSV headers across DHIS2 versions", () => {
     expect(records[0]).toMatchObject({ dataElement: "CPN1visites", value: "12", line: 3 });
   });
 
+  it("takes a quote inside an unquoted cell as text", async () => {
+    const [record] = await readAll(
+      'dataelement,period,orgunit,value,comment\nCPN1visites,202201,BoidieCSCom,12,pluie de 5"\n',
+    );
+    expect(record).toMatchObject({ value: "12", comment: 'pluie de 5"' });
+  });
+
   it("keeps a short row: missing cells are null, left for the import to refuse", async () => {
     const [record] = await readAll("dataelement,period,orgunit,value\nCPN1visites,202201\n");
     expect(record).toMatchObject({ dataElement: "CPN1visites", orgUnit: null, value: null });
@@ -136,6 +143,15 @@ describe("JSON and XML across DHIS2 versions", () => {
       comment: null,
       deleted: false,
     });
+  });
+
+  it("drops a BOM before JSON and XML", async () => {
+    const json =
+      '\uFEFF{"period":"202201","dataValues":[{"dataElement":"CPN1visites","value":"1"}]}';
+    expect(await readAll(json)).toMatchObject([{ period: "202201", value: "1" }]);
+    const xml =
+      '\uFEFF<?xml version="1.0"?><dataValueSet period="202201"><dataValue value="1"/></dataValueSet>';
+    expect(await readAll(xml)).toMatchObject([{ period: "202201", value: "1", line: 1 }]);
   });
 
   it("reads a bulk set, every value with its own period and org unit, and `created`", async () => {

@@ -33,6 +33,8 @@ export async function* readCsvValues(
     bom: true,
     delimiter: csvDelimiter(firstLine(head)),
     relax_column_count: true,
+    // A quote inside an unquoted cell (`5" de pluie`) is text, as DHIS2's reader takes it.
+    relax_quotes: true,
     skip_empty_lines: true,
     info: true,
   });

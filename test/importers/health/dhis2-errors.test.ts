@@ -16,9 +16,10 @@ describe("structural errors", () => {
   it("malformed JSON: cut short, a stray character, text after the set", async () => {
     const json = fixture("data-value-set.json").toString("utf8");
     expect((await codeOf(json.slice(0, 400))).code).toBe("json_malformed");
-    expect((await codeOf(json.replace('"value": "15"', '"value": 15x'))).code).toBe(
-      "json_malformed",
-    );
+    // The line it breaks on, whichever chunk it falls in.
+    const stray = json.replace('"value": "15"', '"value": 15x');
+    expect(await codeOf(stray)).toEqual({ code: "json_malformed", line: 27, details: { near: 3 } });
+    expect(await readError(stray, { chunk: 5 })).toMatchObject({ line: 27 });
     expect((await codeOf(`${json}\n{}`)).code).toBe("json_malformed");
   });
 

@@ -28,7 +28,10 @@ export async function readAll(
 }
 
 /** The error a reading fails with (the test fails if it does not). */
-export async function readError(bytes: Uint8Array | string, options: ReadOptions = {}) {
+export async function readError(
+  bytes: Uint8Array | string,
+  options: ReadOptions & { chunk?: number } = {},
+) {
   try {
     await readAll(bytes, options);
   } catch (error) {

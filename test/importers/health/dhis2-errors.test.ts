@@ -1,8 +1,10 @@
 // Files that cannot be read at all fail with a typed error and its code (and line, when there
 // is one); a bad value never does: it reads as a record, for the import to refuse on its row.
+import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { Dhis2ReadError } from "../../../src/importers/health/dhis2/map.ts";
+import { readDataValues } from "../../../src/importers/health/dhis2/read.ts";
 import { fixture, readAll, readError } from "./dhis2-support.ts";
 
 async function codeOf(bytes: Uint8Array | string, options = {}) {
@@ -94,6 +96,18 @@ describe("structural errors", () => {
       line: null,
       details: { maxValues: 4 },
     });
+  });
+
+  it("closes its source when it refuses a file, early or midway", async () => {
+    const lines = function* (first: string) {
+      yield Buffer.from(first);
+      for (let i = 0; i < 10_000; i++) yield Buffer.from("CPN1visites,202201,BoidieCSCom,1\n");
+    };
+    for (const first of ["PK\u0003\u0004", "dataelement,orgunit,value\n", '{"dataValues":[}']) {
+      const source = Readable.from(lines(first), { objectMode: false, highWaterMark: 64 });
+      await expect(readDataValues(source).next()).rejects.toBeInstanceOf(Dhis2ReadError);
+      expect(source.destroyed).toBe(true);
+    }
   });
 
   it("a bad value is a record, not an error", async () => {

@@ -23,7 +23,7 @@ async function* recordGroups(
   source: ByteSource,
   maxBytes: number = DEFAULT_MAX_BYTES,
 ): AsyncGenerator<DataValueRecord[]> {
-  const { sniffed, bytes, head } = await openSource(source, maxBytes);
+  const { sniffed, bytes, head, close } = await openSource(source, maxBytes);
   switch (sniffed) {
     case "json":
       yield* readJsonValues(bytes);
@@ -35,13 +35,11 @@ async function* recordGroups(
     case "csv":
       yield* readCsvValues(bytes, head);
       return;
-    case "xml":
-      throw new Dhis2ReadError("not_data_value_set");
-    case "zip":
-      throw new Dhis2ReadError("zip_unsupported");
-    case "binary":
-      throw new Dhis2ReadError("not_text");
   }
+  // A file refused from its first bytes: its source is closed before saying why.
+  await close();
+  if (sniffed === "zip") throw new Dhis2ReadError("zip_unsupported");
+  throw new Dhis2ReadError(sniffed === "binary" ? "not_text" : "not_data_value_set");
 }
 
 /**

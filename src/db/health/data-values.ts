@@ -43,13 +43,17 @@ const STAGING_COLUMNS = [
   "last_updated",
 ] as const;
 
-/** Copies the values into staging under a batch key; returns how many were copied. */
+/**
+ * Copies the values into staging under a batch key, numbered from `after` + 1 in order (the
+ * last of duplicates wins); returns how many were copied.
+ */
 export async function stageValues(
   database: Database,
   stagingKey: string,
   values: AsyncIterable<StagedValue>,
+  after = 0,
 ): Promise<number> {
-  let seq = 0;
+  let seq = after;
   async function* rows() {
     for await (const v of values) {
       seq++;

@@ -188,3 +188,75 @@ export async function saveLevels(
     .execute();
   return rows.length;
 }
+
+export interface UnitSummary {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  level: number;
+  path: string;
+}
+
+const SUMMARY = ["id", "uid", "code", "name", "short_name", "level", "path"] as const;
+const summary = (r: {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  short_name: string | null;
+  level: number;
+  path: string;
+}): UnitSummary => ({
+  id: r.id,
+  uid: r.uid,
+  code: r.code,
+  name: r.name,
+  shortName: r.short_name,
+  level: r.level,
+  path: r.path,
+});
+
+/** The units named by uid or code (a uid wins over another unit's code). */
+export async function findUnits(
+  db: Executor,
+  keys: readonly string[],
+): Promise<Map<string, UnitSummary>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("org_units")
+    .select(SUMMARY)
+    .where((w) => w.or([w("uid", "in", keys), w("code", "in", keys)]))
+    .execute();
+  const map = new Map<string, UnitSummary>();
+  for (const r of rows) if (r.code && keys.includes(r.code)) map.set(r.code, summary(r));
+  for (const r of rows) if (r.uid && keys.includes(r.uid)) map.set(r.uid, summary(r));
+  return map;
+}
+
+/** The units at a level inside the given units (or anywhere when none is given), by name. */
+export async function unitsAtLevel(
+  db: Executor,
+  level: number,
+  within: readonly number[],
+): Promise<UnitSummary[]> {
+  let q = db
+    .selectFrom("org_units as u")
+    .select(SUMMARY.map((c) => `u.${c}` as const))
+    .where("u.level", "=", level);
+  if (within.length > 0)
+    q = q.where((w) =>
+      w.or([
+        w("u.id", "in", within),
+        w.exists(
+          w
+            .selectFrom("org_unit_ancestors as a")
+            .select("a.org_unit_id")
+            .whereRef("a.org_unit_id", "=", "u.id")
+            .where("a.ancestor_id", "in", within),
+        ),
+      ]),
+    );
+  return (await q.orderBy("u.name").execute()).map(summary);
+}

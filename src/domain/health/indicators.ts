@@ -109,7 +109,7 @@ export interface ValueRow {
 export interface Scope {
   /** The org unit the figure is for: its own values and its whole subtree's. */
   orgUnitPath: string;
-  /** The months of the period (a quarter: 3, a year: 12). */
+  /** The months of the period, as `monthsIn` (periods.ts) lists them: a quarter 3, a year 12. */
   months: readonly string[];
   aggregationOf: (dataElement: string) => Aggregation;
 }

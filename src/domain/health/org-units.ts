@@ -208,7 +208,7 @@ export function checkUnits(units: readonly ImportedUnit[]): UnitCheck {
     if (parentPath === undefined || (problems[i] ?? []).length > 0) continue;
     const path = pathOf(parentPath, u.uid);
     paths.set(i, path);
-    accepted.push({ ...u, level: levelOf(path), path });
+    accepted.push({ ...u, level: depth[i] ?? levelOf(path), path });
   }
   // No depth: below a cycle, an orphan or an ambiguous parent (the unit's own faults are listed).
   units.forEach((u, i) => {

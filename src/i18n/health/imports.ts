@@ -40,7 +40,6 @@ export const fr = {
   "himp.reason": "Raison",
   "himp.rowsNotListed": "… et {count} {count|autre ligne refusée|autres lignes refusées}.",
   "himp.back": "Retour aux imports",
-  "himp.explore": "Explorer les indicateurs",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -82,5 +81,4 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.reason": "Reason",
   "himp.rowsNotListed": "… and {count} {count|other row refused|other rows refused}.",
   "himp.back": "Back to imports",
-  "himp.explore": "Explore indicators",
 };

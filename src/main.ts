@@ -14,6 +14,7 @@ import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/shared/lang.ts";
 import { createApp } from "./http/app.ts";
+import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
 import { smtpMailer } from "./services/shared/mail.ts";
 import { createRenderer } from "./services/shared/rendering.ts";
 import { offerSetupLink } from "./services/shared/setup-links.ts";
@@ -102,6 +103,7 @@ export async function main(
         dataDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
+        env,
       });
       const where =
         config.database.kind === "pglite"
@@ -171,6 +173,7 @@ async function listen(
     dataDir: string | undefined;
     sessionIdleMinutes: number;
     trustProxy: boolean;
+    env: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
@@ -227,6 +230,8 @@ async function listen(
     message: reminderMail(),
     mailer,
     log: o.io.err,
+    // Saved DHIS2 connections' scheduled pulls read their secrets from the environment.
+    jobs: dhis2Jobs({ database, env: o.env, log: o.io.err }),
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {

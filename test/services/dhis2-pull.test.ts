@@ -15,6 +15,7 @@ import { pullFromServer } from "../../src/services/health/dhis2-pull.ts";
 import { runDueJobs } from "../../src/services/shared/jobs.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { type FakeDhis2, startFakeDhis2 } from "../support/dhis2-server.ts";
+import { sqlState } from "../support/sql-state.ts";
 
 const TOKEN = "d2pat_0123456789abcdefghijklmnopqrstuv";
 const env = { JALON_DHIS2_TOKEN: TOKEN };
@@ -178,6 +179,30 @@ describe.each(backends)("pulling from DHIS2 on %s", (backend) => {
       dataSet: "invalid",
       periods: "invalid",
     });
+  });
+
+  it("cannot store a connection without the variables its kind needs, or with a secret's shape", async () => {
+    const row = {
+      name: "x",
+      base_url: "https://dhis2.example.org",
+      auth_kind: "basic",
+      username_var: "JALON_DHIS2_USERNAME",
+      password_var: "JALON_DHIS2_PASSWORD",
+      data_set: "DsMonthly01",
+      org_unit: "RegSeg00001",
+      periods: "LAST_MONTH",
+    };
+    const state = (values: Partial<typeof row> & { token_var?: string }) =>
+      sqlState(
+        t.db
+          .insertInto("dhis2_connections")
+          .values({ ...row, ...values })
+          .execute(),
+      );
+    expect(await state({ password_var: undefined })).toBe("23514");
+    expect(await state({ auth_kind: "token", token_var: "d2pat_Ab12+/=xyz" })).toBe("23514");
+    expect(await state({ base_url: "ftp://dhis2.example.org" })).toBe("23514");
+    expect(await state({ auth_kind: "oauth" })).toBe("23514");
   });
 
   it("saves a scheduled connection, audited, whose job pulls it and queues the next run", async () => {

@@ -2,6 +2,7 @@
 // (the auth header, the query), the org-unit pages it follows, what it retries and what it
 // does not, the redirects it follows and refuses, its timeout, and the URLs it will not use.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dhis2Message } from "../../../src/i18n/health/dhis2.ts";
 import type { MetadataItem } from "../../../src/importers/health/dhis2/metadata/map.ts";
 import {
   checkBaseUrl,
@@ -201,6 +202,9 @@ describe("the DHIS2 client", () => {
     const error = await failure(() => all(client.dataValues(query)));
     expect(error.code).toBe("dhis2_rejected");
     expect(error.details.message).toBe("At least one valid data set must be specified");
+    expect(dhis2Message("en", error.code, { ...error.details, url: client.baseUrl })).toBe(
+      `The server ${client.baseUrl} refuses the request (HTTP code 409). DHIS2 says: At least one valid data set must be specified`,
+    );
   });
 
   it("refuses a redirect to another origin, and sends it nothing", async () => {
@@ -244,6 +248,16 @@ describe("the DHIS2 client", () => {
     expect(error.code).toBe("dhis2_timeout");
     expect(c.stats).toEqual({ requests: 2, retries: 1 });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("retries a server that cannot be reached, then says so", async () => {
+    const gone = await startFakeDhis2();
+    const url = gone.url;
+    await gone.close();
+    const c = dhis2Client({ ...fast, retries: 1, baseUrl: url, credentials: null });
+    const error = await failure(() => all(c.catalogue()));
+    expect([error.code, error.details.reason]).toEqual(["dhis2_network", "ECONNREFUSED"]);
+    expect(c.stats).toEqual({ requests: 2, retries: 1 });
   });
 
   it("reports an answer that is not DHIS2's JSON", async () => {
@@ -295,6 +309,10 @@ describe("the DHIS2 base URL and credentials", () => {
     } catch (error) {
       expect((error as Dhis2ServerError).code).toBe("dhis2_credentials_missing");
       expect((error as Dhis2ServerError).details).toEqual({ variable: "MY_PASS" });
+      const { code, details } = error as Dhis2ServerError;
+      expect(dhis2Message("fr", code, details)).toBe(
+        "La variable d’environnement MY_PASS n’est pas définie\u00a0: elle doit contenir l’identifiant de connexion au serveur DHIS2.",
+      );
     }
   });
 });

@@ -4,11 +4,13 @@
 // audited, and pulled by their job, which queues its next run — on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findConnection } from "../../src/db/health/dhis2-connections.ts";
+import type { Problem } from "../../src/domain/shared/problem.ts";
 import { Dhis2ServerError } from "../../src/importers/health/dhis2/server.ts";
 import {
   connectionIssues,
   DHIS2_PULL_JOB,
   dhis2Jobs,
+  pullSavedConnection,
   saveConnection,
 } from "../../src/services/health/dhis2-connections.ts";
 import { pullFromServer } from "../../src/services/health/dhis2-pull.ts";
@@ -291,5 +293,61 @@ describe.each(backends)("pulling from DHIS2 on %s", (backend) => {
         .slice(-2)
         .map((r) => r.query.get("lastUpdated")),
     ).toEqual(["2022-03-14", "2022-03-15"]);
+  });
+
+  it("records a refused pull on its connection without the secret, and lets only writers pull", async () => {
+    const saved = await saveConnection(t.db, admin, {
+      name: "Autre compte",
+      baseUrl: server.url,
+      auth: { kind: "token", tokenVar: "OTHER_TOKEN" },
+      dataSet: "DsMonthly01",
+      orgUnit: "RegSeg00001",
+      periods: "202201",
+      withMetadata: false,
+      schedule: "none",
+    });
+    const secret = "d2pat_wrong_secret_9f8e7d";
+    const error = await pullSavedConnection(t, admin, {
+      id: saved.id,
+      env: { OTHER_TOKEN: secret },
+      http,
+    }).catch((e: Dhis2ServerError) => e);
+    expect((error as Dhis2ServerError).code).toBe("dhis2_unauthorized");
+    expect(String(error)).not.toContain(secret);
+    const after = await findConnection(t.db, saved.id);
+    expect(after?.lastResult).toEqual({ ok: false, code: "dhis2_unauthorized", status: 401 });
+    expect(after?.lastPulledAt).toBeNull();
+    const audits = await t.db
+      .selectFrom("audit_log")
+      .select(["before", "after"])
+      .where("entity", "=", "dhis2_connections")
+      .execute();
+    expect(JSON.stringify(audits)).not.toContain(secret);
+    expect(JSON.stringify(audits)).not.toContain(TOKEN);
+    // No job was queued for a connection without a schedule.
+    const jobs = await t.db
+      .selectFrom("jobs")
+      .select("id")
+      .where("dedupe_key", "=", `${DHIS2_PULL_JOB}:${saved.id}`)
+      .execute();
+    expect(jobs).toEqual([]);
+
+    const validator = { ...admin, userId: 2, role: "validator" } as const;
+    const refused = await pullSavedConnection(t, validator, { id: saved.id, env }).catch(
+      (e: Problem) => e.code,
+    );
+    expect(refused).toBe("forbidden");
+    const invalid = await saveConnection(t.db, admin, {
+      ...saved,
+      id: undefined,
+      name: "Autre compte",
+      periods: "hier",
+    }).catch((e: Problem) => e.issues);
+    expect(invalid).toEqual([
+      { path: "periods", code: "invalid", params: {} },
+      { path: "name", code: "taken", params: {} },
+    ]);
+    const renamed = await saveConnection(t.db, admin, { ...saved, name: "Compte B" });
+    expect([renamed.id, renamed.name]).toEqual([saved.id, "Compte B"]);
   });
 });

@@ -7,6 +7,7 @@ import {
   type Dhis2ConnectionInput,
   deleteConnection,
   findConnection,
+  findConnectionByName,
   insertConnection,
   listConnections,
   updateConnection,
@@ -86,6 +87,8 @@ export async function saveConnection(
   authorise(actor, "health.write");
   const c = { ...input, name: input.name.trim(), baseUrl: input.baseUrl.trim() };
   const issues = connectionIssues(c, now.toISOString().slice(0, 10));
+  const named = issues.name ? undefined : await findConnectionByName(db, c.name);
+  if (named && named.id !== c.id) issues.name = "taken";
   if (Object.keys(issues).length > 0) throw invalidFields(issues, { name: 100, periods: 2000 });
   const by = actorLabel(actor);
   return db.transaction().execute(async (trx) => {

@@ -250,6 +250,23 @@ describe("the DHIS2 client", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("gives up on an answer that stops half-way, without asking again", async () => {
+    server.script("/api/dataValueSets.json", (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"dataValues":[{"dataElement":"DeAnc100001","period":"202201",');
+    });
+    const c = dhis2Client({
+      timeoutMs: 150,
+      backoffMs: 1,
+      baseUrl: server.url,
+      credentials: { kind: "token", token: TOKEN },
+    });
+    const error = await failure(() => all(c.dataValues(query)));
+    expect(error.code).toBe("dhis2_timeout");
+    // Values may already have been handed on: the answer is not asked for a second time.
+    expect(c.stats).toEqual({ requests: 1, retries: 0 });
+  });
+
   it("retries a server that cannot be reached, then says so", async () => {
     const gone = await startFakeDhis2();
     const url = gone.url;

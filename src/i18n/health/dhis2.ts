@@ -1,6 +1,7 @@
 // Messages of a pull from a DHIS2 server, one per failure code (domain/health/dhis2-pull.ts),
 // and the line that repeats DHIS2's own explanation when it gave one. `{url}` is the server's
-// base URL; no message ever shows a credential, only the name of the variable that holds it.
+// base URL; no message ever shows a credential, only the name of the variable that holds it
+// (the message for an address with credentials in it does not repeat the address).
 import type { Dhis2PullCode } from "../../domain/health/dhis2-pull.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { fillMessage } from "../../domain/shared/message.ts";
@@ -12,7 +13,7 @@ export const fr: Record<Dhis2MessageKey, string> = {
   dhis2_url_scheme:
     "L’adresse du serveur DHIS2 doit commencer par http:// ou https:// (reçu : {url}).",
   dhis2_url_credentials:
-    "L’adresse {url} contient un nom d’utilisateur ou un mot de passe : retirez-les et placez-les dans les variables d’environnement.",
+    "L’adresse du serveur DHIS2 contient un nom d’utilisateur ou un mot de passe : retirez-les et placez-les dans les variables d’environnement.",
   dhis2_redirect_refused:
     "Le serveur {url} renvoie vers un autre site : Jalon ne le suit pas, pour ne pas lui transmettre les identifiants. Indiquez l’adresse finale du serveur.",
   dhis2_redirect_loop: "Le serveur {url} renvoie de page en page sans répondre.",
@@ -40,7 +41,7 @@ export const en: Record<Dhis2MessageKey, string> = {
   dhis2_url_invalid: "The DHIS2 server address is not a web address: {url}",
   dhis2_url_scheme: "The DHIS2 server address must start with http:// or https:// (given: {url}).",
   dhis2_url_credentials:
-    "The address {url} holds a user name or password: remove them and put them in the environment variables.",
+    "The DHIS2 server address holds a user name or password: remove them and put them in the environment variables.",
   dhis2_redirect_refused:
     "The server {url} redirects to another site: Jalon does not follow, so as not to hand it the credentials. Give the server's final address.",
   dhis2_redirect_loop: "The server {url} redirects from page to page without answering.",

@@ -21,6 +21,8 @@ import {
 } from "../web/shared/pages/errors.ts";
 import { STYLES_HASH } from "../web/shared/styles.ts";
 import { fieldLabel } from "../web/tracker/field-labels.ts";
+import { analyticsRoutes } from "./health/analytics.ts";
+import { explorerRoutes } from "./health/explorer.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
 import type { AppDeps, AppEnv } from "./shared/env.ts";
@@ -146,6 +148,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
+  app.route("/", analyticsRoutes());
+  app.route("/", explorerRoutes(renderer));
 
   app.get("/healthz", (c) => c.text("ok"));
 

@@ -10,19 +10,20 @@ import type { AppEnv } from "./env.ts";
 
 export const BASIC_REALM = 'Basic realm="Jalon"';
 
-/** The e-mail and password of an `Authorization: Basic …` header, or null when none is sent. */
-export function basicCredentials(header: string | undefined): {
-  email: string;
-  password: string;
-} | null {
-  const m = /^Basic[ ]+([A-Za-z0-9+/=]*)\s*$/i.exec(header ?? "");
-  if (!m) return null;
+/**
+ * The e-mail and password of an `Authorization: Basic …` header; null when no Basic header is
+ * sent, "malformed" when one is sent that carries no credentials.
+ */
+export function basicCredentials(
+  header: string | undefined,
+): { email: string; password: string } | "malformed" | null {
+  if (!header || !/^Basic(?: |$)/i.test(header)) return null;
+  const m = /^Basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header);
+  if (!m) return "malformed";
   const decoded = Buffer.from(m[1] ?? "", "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  // A header without a colon carries no password: checked as an empty one, so it fails alike.
-  return colon < 0
-    ? { email: decoded, password: "" }
-    : { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  if (colon < 0) return "malformed";
+  return { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 export type BasicRefusal = { reason: "credentials" } | { reason: "locked"; retryAfter: number };
@@ -37,6 +38,11 @@ export function basicAuth(
   return async (c, next) => {
     const sent = basicCredentials(c.req.header("authorization"));
     if (!sent) return next();
+    // Credentials that cannot be read are wrong credentials, never an anonymous request.
+    if (sent === "malformed") {
+      c.header("WWW-Authenticate", BASIC_REALM);
+      return refuse(c, { reason: "credentials" });
+    }
     let result: Awaited<ReturnType<typeof authenticate>>;
     try {
       result = await authenticate(c.get("deps").db, sent.email, sent.password, {

@@ -53,7 +53,8 @@ function control(
   hint?: string,
 ): Html {
   const error = name === "pt" ? undefined : data.errors[name];
-  return html`<div class="field"><label for="hx-${name}">${label}</label>${
+  const wide = name !== "from" && name !== "to";
+  return html`<div class="field${wide ? " hx-wide" : ""}"><label for="hx-${name}">${label}</label>${
     hint ? html`<small class="muted" id="hx-${name}-h">${hint}</small>` : ""
   }${input}${error ? html`<p class="error" id="hx-${name}-e">${errorText(view, error)}</p>` : ""}</div>`;
 }
@@ -127,10 +128,11 @@ function table(view: View, result: ExplorerResult): Html {
   const n = (v: number | null, decimals: number) =>
     v === null ? "—" : formatNumber(lang, Number(v.toFixed(decimals)));
   return html`<div class="grid-scroll"><table class="hx-table">
-<caption>${s.title} · ${s.subtitle}</caption>
+<caption>${s.title}</caption>
 <thead><tr><th scope="col">${s.headers.unit}</th><th scope="col">${s.headers.period}</th><th scope="col" class="num">${s.headers.value}</th>${
     s.withNumDen
-      ? html`<th scope="col" class="num">${s.headers.numerator}</th><th scope="col" class="num">${s.headers.denominator}</th>`
+      ? // Short headers with the full word as their title: five columns fit a 360 px phone.
+        html`<th scope="col" class="num"><abbr title="${s.headers.numerator}">${view.t("hx.col.numeratorShort")}</abbr></th><th scope="col" class="num"><abbr title="${s.headers.denominator}">${view.t("hx.col.denominatorShort")}</abbr></th>`
       : ""
   }</tr></thead>
 <tbody>${s.rows.map(

@@ -11,7 +11,7 @@ import {
   levelNames,
   unitsDownTo,
 } from "../../db/health/explorer.ts";
-import { findUnits, type UnitSummary, unitsAtLevel } from "../../db/health/org-units.ts";
+import { findUnits, unitsAtLevel } from "../../db/health/org-units.ts";
 import { recordAudit } from "../../db/shared/audit.ts";
 import {
   analyticsSearch,
@@ -41,13 +41,12 @@ import type {
 import type { Db } from "../shared/db.ts";
 import type { Renderer } from "../shared/rendering.ts";
 import { runAnalytics } from "./analytics.ts";
+import { chartOf, periodLabel, treeOrder } from "./explorer-shape.ts";
+
+export { CHART_MAX_BARS, CHART_MAX_LINES, periodLabel } from "./explorer-shape.ts";
 
 /** The picker lists units down to this level; deeper ones are reached as a level inside one. */
 const PICKER_MAX_LEVEL = 3;
-/** Lines drawn at most (one per unit): more would be a tangle on a phone. */
-export const CHART_MAX_LINES = 8;
-/** Bars drawn at most (one per unit, for one period). */
-export const CHART_MAX_BARS = 30;
 
 /** The form's fields as the URL gives them (anything absent is ""). */
 export interface ExplorerParams {
@@ -95,53 +94,6 @@ export interface ExplorerPage {
 
 const keyOf = (u: { uid: string | null; code: string | null; id: number }) =>
   u.uid ?? u.code ?? String(u.id);
-
-/** Units in tree order, each after its parent, siblings by name. */
-function treeOrder(
-  units: readonly UnitSummary[],
-  lang: Lang,
-): { unit: UnitSummary; depth: number }[] {
-  const collator = lang === "fr" ? FR : EN;
-  const byParent = new Map<string, UnitSummary[]>();
-  for (const u of units) {
-    const parent = u.path.slice(0, u.path.slice(0, -1).lastIndexOf("/") + 1);
-    const list = byParent.get(parent) ?? [];
-    list.push(u);
-    byParent.set(parent, list);
-  }
-  const known = new Set(units.map((u) => u.path));
-  const out: { unit: UnitSummary; depth: number }[] = [];
-  const visit = (parentPath: string, depth: number) => {
-    const children = (byParent.get(parentPath) ?? []).sort((a, b) =>
-      collator.compare(a.name, b.name),
-    );
-    for (const c of children) {
-      out.push({ unit: c, depth });
-      visit(c.path, depth + 1);
-    }
-  };
-  // The tops: units whose parent is not listed.
-  for (const parent of [...byParent.keys()].filter((p) => !known.has(p)).sort()) visit(parent, 0);
-  return out;
-}
-
-const FR = new Intl.Collator("fr");
-const EN = new Intl.Collator("en");
-const MONTHS: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }),
-};
-
-/** A period as the page writes it: "janv. 2022", "T1 2022", "2022". */
-export function periodLabel(period: Period, lang: Lang): string {
-  if (period.type === "Monthly") return MONTHS[lang].format(new Date(`${period.start}T00:00:00Z`));
-  if (period.type === "Quarterly")
-    return translator(lang)("hx.quarter", {
-      quarter: Number(period.id.slice(5)),
-      year: period.id.slice(0, 4),
-    });
-  return period.id;
-}
 
 /** The refusal of a dx item the viewer may not read, the same whether it exists or not. */
 function refusal(actor: Actor, dx: string): Problem {
@@ -338,47 +290,6 @@ export async function explorePage(
       apiSearch: analyticsSearch(query),
       hasData,
     },
-  };
-}
-
-/** A line per unit over the periods, or for one period a bar per unit; capped for a phone. */
-function chartOf(
-  unitKeys: readonly string[],
-  periods: readonly Period[],
-  rows: readonly ExplorerRow[],
-  labels: ReadonlyMap<string, string>,
-  lang: Lang,
-  decimals: number,
-): { chart: ExplorerChart; capped: number | null } {
-  const byUnit = new Map<string, ExplorerRow[]>();
-  for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
-  if (periods.length === 1) {
-    const shown = unitKeys.slice(0, CHART_MAX_BARS);
-    const first = (k: string) => byUnit.get(k)?.[0];
-    return {
-      chart: {
-        lang,
-        kind: "bar",
-        categories: shown.map((k) => first(k)?.unit ?? k),
-        series: [{ name: "", values: shown.map((k) => first(k)?.value ?? null) }],
-        decimals,
-      },
-      capped: unitKeys.length > shown.length ? shown.length : null,
-    };
-  }
-  const shown = unitKeys.slice(0, CHART_MAX_LINES);
-  return {
-    chart: {
-      lang,
-      kind: "line",
-      categories: periods.map((p) => labels.get(p.id) ?? p.id),
-      series: shown.map((k) => ({
-        name: byUnit.get(k)?.[0]?.unit ?? k,
-        values: (byUnit.get(k) ?? []).map((r) => r.value),
-      })),
-      decimals,
-    },
-    capped: unitKeys.length > shown.length ? shown.length : null,
   };
 }
 

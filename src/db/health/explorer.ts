@@ -8,6 +8,7 @@ import type { UnitSummary } from "./org-units.ts";
 
 export interface IndicatorChoice {
   key: string;
+  code: string | null;
   name: Bilingual;
   isPublic: boolean;
   decimals: number | null;
@@ -15,6 +16,7 @@ export interface IndicatorChoice {
 
 export interface ElementChoice {
   key: string;
+  code: string | null;
   name: Bilingual;
 }
 
@@ -31,6 +33,7 @@ export async function indicatorChoices(
   const rows = await q.orderBy("name").execute();
   return rows.map((r) => ({
     key: (r.uid ?? r.code) as string,
+    code: r.code,
     name: bilingual(r.name, r.name_en),
     isPublic: r.is_public,
     decimals: r.decimals,
@@ -47,6 +50,7 @@ export async function elementChoices(db: Executor): Promise<ElementChoice[]> {
     .execute();
   return rows.map((r) => ({
     key: (r.uid ?? r.code) as string,
+    code: r.code,
     name: bilingual(r.name, r.name_en),
   }));
 }

@@ -132,9 +132,8 @@ export async function explorePage(
   const t = translator(lang);
   const indicatorRows = await indicatorChoices(db, { publicOnly: !mayReadAll });
   const indicators = indicatorRows.map((i) => ({ key: i.key, name: pick(i.name, lang) }));
-  const elements = mayReadAll
-    ? (await elementChoices(db)).map((e) => ({ key: e.key, name: pick(e.name, lang) }))
-    : [];
+  const elementRows = mayReadAll ? await elementChoices(db) : [];
+  const elements = elementRows.map((e) => ({ key: e.key, name: pick(e.name, lang) }));
   const deepest = await deepestLevel(db);
   const listed = treeOrder(
     await unitsDownTo(db, Math.min(PICKER_MAX_LEVEL, Math.max(1, deepest - 1))),
@@ -146,10 +145,15 @@ export async function explorePage(
     name: pick(l.name, lang),
   }));
 
-  const dx = params.dx.trim();
-  const indicator = indicatorRows.find((i) => i.key === dx);
-  const element = elements.find((e) => e.key === dx);
-  if (dx !== "" && !indicator && !element) throw refusal(actor, dx);
+  // An item by its uid or its code, as analytics takes it; the form then names it by its key.
+  const asked = params.dx.trim();
+  const indicator = indicatorRows.find((i) => i.key === asked || i.code === asked);
+  const elementRow = indicator
+    ? undefined
+    : elementRows.find((e) => e.key === asked || e.code === asked);
+  const element = elementRow && elements.find((e) => e.key === elementRow.key);
+  if (asked !== "" && !indicator && !element) throw refusal(actor, asked);
+  const dx = indicator?.key ?? element?.key ?? "";
   const kind = indicator ? "indicator" : "element";
 
   const errors: ExplorerPage["errors"] = {};

@@ -210,6 +210,10 @@ describe.each(backends)("indicator explorer on %s", (backend) => {
       'id="hx-from-e">Mois invalide : écrivez AAAA-MM, par exemple 2022-01.</p>',
     );
     expect(page).toContain('value="2022-13"');
+    expect(page).toMatch(
+      /id="hx-from"[^>]*aria-describedby="hx-from-h hx-from-e" aria-invalid="true"/,
+    );
+    expect(page.match(/id="hx-from"[^>]*>/)?.[0].match(/aria-describedby/g)).toHaveLength(1);
     const reversed = await admin.get(
       "/health/explorer?dx=InAnc1Cov01&ou=RegSeg00001&from=2022-05&to=2022-02",
     );

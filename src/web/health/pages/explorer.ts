@@ -87,8 +87,12 @@ function form(view: View, data: ExplorerPage): Html {
   )}</select>`;
   // type=month gives a month picker where the browser has one, else a text field: the pattern
   // and the hint say what to type there.
-  const month = (name: "from" | "to") =>
-    html`<input id="hx-${name}" type="month" name="${name}" value="${f[name]}" pattern="[0-9]{4}-[0-9]{2}" placeholder="2022-01" aria-describedby="hx-${name}-h"${invalid(data, name)}>`;
+  const month = (name: "from" | "to") => {
+    // One aria-describedby naming the hint and, when there is one, the error.
+    const described = data.errors[name] ? `hx-${name}-h hx-${name}-e` : `hx-${name}-h`;
+    const flagged = data.errors[name] ? raw(' aria-invalid="true"') : "";
+    return html`<input id="hx-${name}" type="month" name="${name}" value="${f[name]}" pattern="[0-9]{4}-[0-9]{2}" placeholder="2022-01" aria-describedby="${described}"${flagged}>`;
+  };
   return html`<form method="get" action="${EXPLORER_PATH}" class="hx-form" novalidate>
 ${Object.keys(data.errors).length > 0 ? html`<p class="alert" role="alert">${t("form.errors")}</p>` : ""}
 <div class="hx-grid">

@@ -7,10 +7,12 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setIndicatorPublic } from "../../src/db/health/catalogue.ts";
+import { createApp } from "../../src/http/app.ts";
 import { HEADER_ROW } from "../../src/reports/health/explorer-xlsx.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, healthApp } from "../support/health-app.ts";
+import { statementCounter } from "../support/statements.ts";
 
 const SEGOU_JAN_FEB =
   "/health/explorer?dx=InAnc1Cov01&ou=RegSeg00001&pt=Monthly&from=2022-01&to=2022-02";
@@ -263,6 +265,35 @@ describe.each(backends)("indicator explorer on %s", (backend) => {
       expect(element.status).toBe(303);
       const csv = await visitor.get(SEGOU_JAN_FEB.replace("explorer?", "explorer.csv?"));
       expect(csv.status).toBe(200);
+    } finally {
+      await setIndicatorPublic(t.db, coverageId, false);
+    }
+  });
+
+  it("sends as many statements for every facility as for one region", async () => {
+    const counter = statementCounter();
+    const counted = createApp({
+      db: t.db.withPlugin(counter.plugin),
+      secureCookies: false,
+      log: () => {},
+      baseUrl: "http://jalon.test",
+    });
+    const visitor = client(counted);
+    await setIndicatorPublic(t.db, coverageId, true);
+    try {
+      const count = async (path: string) => {
+        await (await visitor.get(path)).text();
+        counter.reset();
+        const res = await visitor.get(path);
+        expect(res.status).toBe(200);
+        await res.text();
+        return counter.count();
+      };
+      const region = await count(SEGOU_JAN_FEB);
+      const facilities = await count(`${SEGOU_JAN_FEB}&level=4`);
+      // A level adds the units at it twice (the row limit, then analytics), never one per unit.
+      expect(facilities).toBe(region + 2);
+      expect(region).toBeLessThanOrEqual(14);
     } finally {
       await setIndicatorPublic(t.db, coverageId, false);
     }

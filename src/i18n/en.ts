@@ -1,6 +1,6 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
-import * as healthAnalytics from "./health/analytics.ts";
+import * as healthApi from "./health/api.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -34,6 +34,6 @@ export const en: Record<MessageKey, string> = {
   ...setup.en,
   ...security.en,
   ...input.en,
-  ...healthAnalytics.en,
+  ...healthApi.en,
   ...healthExplorer.en,
 };

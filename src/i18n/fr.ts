@@ -1,6 +1,6 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
-import * as healthAnalytics from "./health/analytics.ts";
+import * as healthApi from "./health/api.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -34,7 +34,7 @@ export const fr = {
   ...setup.fr,
   ...security.fr,
   ...input.fr,
-  ...healthAnalytics.fr,
+  ...healthApi.fr,
   ...healthExplorer.fr,
 } as const;
 

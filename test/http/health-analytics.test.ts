@@ -63,17 +63,17 @@ describe.each(backends)("analytics API on %s", (backend) => {
       httpStatus: "Bad Request",
       httpStatusCode: 400,
       status: "ERROR",
-      message: "Paramètre non pris en charge : columns.",
+      message: "Paramètre non pris en charge « columns ».",
       issues: [{ code: "unsupported_parameter", item: "columns" }],
     });
     const en = await get(`${JAN}&columns=dx`, { "accept-language": "en-GB,en;q=0.9,fr;q=0.5" });
-    expect((await en.json()).message).toBe("Unsupported parameter: columns.");
+    expect((await en.json()).message).toBe("Unsupported parameter “columns”.");
     // The saved choice of language wins over the header.
     const cookie = await get(`${JAN}&columns=dx`, {
       "accept-language": "en",
       cookie: "jalon_lang=fr",
     });
-    expect(plain((await cookie.json()).message)).toBe("Paramètre non pris en charge : columns.");
+    expect(plain((await cookie.json()).message)).toBe("Paramètre non pris en charge « columns ».");
   });
 
   it("names an unknown item, a missing dimension and an impossible period", async () => {
@@ -89,12 +89,12 @@ describe.each(backends)("analytics API on %s", (backend) => {
     expect(await unknown.json()).toMatchObject({
       httpStatusCode: 400,
       status: "ERROR",
-      message: "Unknown indicator or data element: NOPE.",
+      message: "Unknown indicator or data element “NOPE”.",
       issues: [{ code: "unknown_dx_item", item: "NOPE" }],
     });
     const missing = await get("/api/analytics?dimension=dx:CPN1&dimension=pe:2022", auth);
     expect((await missing.json()).message).toBe(
-      "The ou (organisation units) dimension is missing.",
+      "The ou dimension (organisation units) is missing.",
     );
     const period = await get(
       "/api/analytics?dimension=dx:CPN1&dimension=pe:202213&filter=ou:RegSeg00001",

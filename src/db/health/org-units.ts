@@ -168,11 +168,12 @@ export async function orgUnitLookup(db: Executor): Promise<Map<string, UnitRef>>
   return map;
 }
 
+/** Saves level names; returns how many were new and how many changed. */
 export async function saveLevels(
   db: Executor,
   levels: readonly { level: number; name: string; uid: string | null }[],
-): Promise<number> {
-  if (levels.length === 0) return 0;
+): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  if (levels.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const rows = await db
     .insertInto("org_unit_levels")
     .values(levels.map((l) => ({ level: l.level, name: l.name, uid: l.uid })))
@@ -184,9 +185,10 @@ export async function saveLevels(
           sql<boolean>`(org_unit_levels.name, org_unit_levels.uid) is distinct from (excluded.name, excluded.uid)`,
         ),
     )
-    .returning("level")
+    .returning(["level", sql<boolean>`(xmax = 0)`.as("inserted")])
     .execute();
-  return rows.length;
+  const inserted = rows.filter((r) => r.inserted).length;
+  return { inserted, updated: rows.length - inserted, unchanged: levels.length - rows.length };
 }
 
 export interface UnitSummary {

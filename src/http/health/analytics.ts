@@ -5,8 +5,11 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { parseAnalyticsQuery, type QueryProblem } from "../../domain/health/analytics-query.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { fillMessage } from "../../domain/shared/message.ts";
 import { isProblem, type Problem } from "../../domain/shared/problem.ts";
-import { type MessageKey, translator } from "../../i18n/index.ts";
+import * as analyticsWords from "../../i18n/health/analytics.ts";
+import { translator } from "../../i18n/index.ts";
 import { runAnalytics } from "../../services/health/analytics.ts";
 import { BASIC_REALM, type BasicRefusal, basicAuth } from "../shared/basic-auth.ts";
 import type { AppEnv } from "../shared/env.ts";
@@ -40,37 +43,50 @@ function dhis2Error(
   );
 }
 
-const ANALYTICS_REASONS = new Set([
-  "unknown_dx_item",
-  "indicator_expression_invalid",
-  "unknown_period",
-  "period_finer_than_month",
-  "unknown_org_unit",
-  "no_org_unit",
-  "dx_filter_single_item",
-]);
+type AnalyticsWord = keyof typeof analyticsWords.fr;
+const WORDS: Record<Lang, Record<AnalyticsWord, string>> = {
+  fr: analyticsWords.fr,
+  en: analyticsWords.en,
+};
+
+/**
+ * Why a query is refused, in the words the command line prints too (written to follow
+ * "refused:", so they start in lower case: a sentence of its own here), or null for a reason
+ * with none.
+ */
+function analyticsMessage(lang: Lang, reason: string, item: string): string | null {
+  const template = WORDS[lang][`analytics.${reason}` as AnalyticsWord];
+  if (template === undefined) return null;
+  const text = fillMessage(lang, template, { item });
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function refusedQuery(c: Context<AppEnv>, problems: readonly QueryProblem[]) {
-  const t = translator(resolveApiLang(c));
-  const message = problems.map((p) => t(`api.analytics.${p.code}`, { code: p.item })).join(" ");
+  const lang = resolveApiLang(c);
+  const message = problems
+    .map(
+      (p) =>
+        analyticsMessage(lang, p.code, p.item) ?? translator(lang)("api.invalid", { code: p.item }),
+    )
+    .join(" ");
   return dhis2Error(c, 400, message, [...problems]);
 }
 
 function refusedByService(c: Context<AppEnv>, problem: Problem) {
-  const t = translator(resolveApiLang(c));
+  const lang = resolveApiLang(c);
   const status = PROBLEM_STATUS[problem.code];
   if (problem.code === "unauthenticated") {
     c.header("WWW-Authenticate", BASIC_REALM);
-    return dhis2Error(c, status, t("api.unauthenticated"));
+    return dhis2Error(c, status, analyticsMessage(lang, "unauthenticated", "") ?? "");
   }
-  if (problem.code === "forbidden") return dhis2Error(c, status, t("api.forbidden"));
+  if (problem.code === "forbidden")
+    return dhis2Error(c, status, analyticsMessage(lang, "forbidden", "") ?? "");
   const issue = problem.issues[0];
   const item = issue?.path ?? problem.subject;
   const reason = issue?.code ?? "invalid";
-  const key: MessageKey = ANALYTICS_REASONS.has(reason)
-    ? (`api.analytics.${reason}` as MessageKey)
-    : "api.analytics.invalid";
-  return dhis2Error(c, status, t(key, { code: item }), [{ code: reason, item }]);
+  const message =
+    analyticsMessage(lang, reason, item) ?? translator(lang)("api.invalid", { code: item });
+  return dhis2Error(c, status, message, [{ code: reason, item }]);
 }
 
 function refusedCredentials(c: Context<AppEnv>, refusal: BasicRefusal) {

@@ -183,12 +183,7 @@ export async function importMetadata(
       name: l.name ?? String(l.level),
       uid: l.id,
     }));
-    const changedLevels = await saveLevels(trx, levels);
-    count("organisationUnitLevel", {
-      inserted: 0,
-      updated: changedLevels,
-      unchanged: levels.length - changedLevels,
-    });
+    count("organisationUnitLevel", await saveLevels(trx, levels));
     count("indicator", await saveIndicators(trx, indicators));
     const changed = summary.imported + summary.updated > 0;
     const batch = await startBatch(trx, {

@@ -13,17 +13,22 @@ export interface WorkerReadOptions {
   batchSize?: number;
   /** Bytes read at most once decompressed (`too_large` beyond). */
   maxBytes?: number;
+  /** Values read at most (`too_many_values` beyond). */
+  maxValues?: number;
   /** The whole reading's deadline, waits for the caller included (`too_slow` beyond); 10 min. */
   maxMs?: number;
   /** The worker's old-generation heap cap (`reader_failed` beyond); 256 MB. */
   heapMb?: number;
+  /** Ends the worker at once, even while the caller waits for a batch; the wait then throws. */
+  signal?: AbortSignal;
 }
 
 type Event =
   | WorkerMessage
   | { type: "crash"; reason: string }
   | { type: "exit"; code: number }
-  | { type: "timeout" };
+  | { type: "timeout" }
+  | { type: "aborted" };
 
 export async function* readDataValuesInWorker(
   path: string,
@@ -34,7 +39,9 @@ export async function* readDataValuesInWorker(
     path,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxValues: options.maxValues,
   };
+  options.signal?.throwIfAborted();
   const worker = new Worker(WORKER_URL, {
     workerData,
     execArgv: [],
@@ -53,6 +60,13 @@ export async function* readDataValuesInWorker(
   );
   worker.on("exit", (code) => push({ type: "exit", code }));
   const deadline = setTimeout(() => push({ type: "timeout" }), maxMs);
+  const abort = () => {
+    void worker.terminate();
+    // Batches already posted are dropped: nothing is handed on once the caller has given up.
+    inbox.length = 0;
+    push({ type: "aborted" });
+  };
+  options.signal?.addEventListener("abort", abort, { once: true });
   try {
     for (;;) {
       if (inbox.length === 0) await new Promise<void>((r) => (wake = r));
@@ -73,6 +87,8 @@ export async function* readDataValuesInWorker(
           );
         case "timeout":
           throw new Dhis2ReadError("too_slow", null, { maxMs });
+        case "aborted":
+          throw options.signal?.reason ?? new Error("aborted");
         case "failed":
         case "crash":
           throw new Dhis2ReadError("reader_failed", null, {
@@ -84,6 +100,7 @@ export async function* readDataValuesInWorker(
     }
   } finally {
     clearTimeout(deadline);
+    options.signal?.removeEventListener("abort", abort);
     await worker.terminate();
   }
 }

@@ -29,7 +29,7 @@ class TextNumberTokenizer extends Tokenizer {
 
 export async function* readJsonValues(
   bytes: AsyncIterable<Uint8Array>,
-): AsyncGenerator<DataValueRecord> {
+): AsyncGenerator<DataValueRecord[]> {
   const tokenizer = new TextNumberTokenizer();
   const parser = new TokenParser({
     paths: ["$.dataValues.*", ...SET_FIELDS.map((f) => `$.${f}`)],
@@ -73,20 +73,32 @@ export async function* readJsonValues(
       value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
     pending.push(dataValueRecord(fields as Record<string, unknown>, header, ordinal));
   };
+  // Lines are counted only to say where a malformed file breaks (the tokenizer gives the byte).
+  let linesBefore = 1;
+  let current: Uint8Array = new Uint8Array(0);
   const fail = (error: Error) => {
-    failure ??=
-      error instanceof Dhis2ReadError
-        ? error
-        : new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });
+    if (error instanceof Dhis2ReadError) {
+      failure ??= error;
+      return;
+    }
+    const at = /chunk position "(\d+)"/.exec(error.message)?.[1];
+    const line = at === undefined ? null : linesBefore + newlines(current, Number(at));
+    failure ??= new Dhis2ReadError("json_malformed", line, { near: ordinal + 1 });
   };
   tokenizer.onError = fail;
+  // The parser alone knows a document left open: it must be told the bytes have ended.
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
   parser.onError = fail;
 
   for await (const chunk of bytes) {
+    current = chunk;
     tokenizer.write(chunk);
     if (failure) throw failure;
+    linesBefore += newlines(chunk, chunk.byteLength);
     if (pending.length > 0) {
-      yield* pending;
+      yield pending;
       pending = [];
     }
   }
@@ -94,5 +106,11 @@ export async function* readJsonValues(
   if (failure) throw failure;
   if (depth !== 0) throw new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });
   if (!sawDataValues) throw new Dhis2ReadError("not_data_value_set");
-  yield* pending;
+  if (pending.length > 0) yield pending;
+}
+
+function newlines(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at >= 0 && at < end; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
 }

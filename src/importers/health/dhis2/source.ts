@@ -21,7 +21,7 @@ export async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> 
 /** The first bytes (up to SNIFF_BYTES, fewer if the file is shorter) and all the bytes again. */
 async function peek(
   chunks: AsyncIterator<Uint8Array>,
-): Promise<{ head: Uint8Array; all: AsyncGenerator<Uint8Array> }> {
+): Promise<{ head: Uint8Array; all: AsyncGenerator<Uint8Array>; close: () => Promise<void> }> {
   const seen: Uint8Array[] = [];
   let size = 0;
   while (size < SNIFF_BYTES) {
@@ -35,14 +35,22 @@ async function peek(
   const bom = joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf ? 3 : 0;
   const head = joined.subarray(bom, SNIFF_BYTES);
   async function* all(): AsyncGenerator<Uint8Array> {
-    if (joined.byteLength > bom) yield joined.subarray(bom);
-    for (;;) {
-      const next = await chunks.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      if (joined.byteLength > bom) yield joined.subarray(bom);
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // A reading stopped early (a refused file, a caller gone) closes the source with it.
+      await chunks.return?.();
     }
   }
-  return { head, all: all() };
+  const close = async () => {
+    await chunks.return?.();
+  };
+  return { head, all: all(), close };
 }
 
 async function* capped(chunks: AsyncIterable<Uint8Array>, maxBytes: number) {
@@ -79,13 +87,16 @@ export async function openSource(
   /** The first bytes (decompressed), which `bytes` yields again. */
   head: Uint8Array;
   bytes: AsyncGenerator<Uint8Array>;
+  /** Closes the source unread, for a file refused from its first bytes. */
+  close: () => Promise<void>;
 }> {
   const raw = await peek(chunksOf(source)[Symbol.asyncIterator]());
   if (detectFormat(raw.head) !== "gzip") {
-    return { sniffed: plain(raw.head), head: raw.head, bytes: capped(raw.all, maxBytes) };
+    const bytes = capped(raw.all, maxBytes);
+    return { sniffed: plain(raw.head), head: raw.head, bytes, close: raw.close };
   }
   const inner = await peek(capped(gunzipped(raw.all), maxBytes)[Symbol.asyncIterator]());
-  return { sniffed: plain(inner.head), head: inner.head, bytes: inner.all };
+  return { sniffed: plain(inner.head), head: inner.head, bytes: inner.all, close: inner.close };
 }
 
 /** A gzip inside a gzip is not a DHIS2 export: read as a file that is not text. */

@@ -11,6 +11,7 @@ export interface WorkerInput {
   path: string;
   batchSize: number;
   maxBytes: number;
+  maxValues: number | undefined;
 }
 
 export type WorkerMessage =
@@ -26,7 +27,8 @@ if (port) {
   const post = (message: WorkerMessage) => port.postMessage(message);
   try {
     const source = createReadStream(input.path);
-    const options = { batchSize: input.batchSize, maxBytes: input.maxBytes };
+    const { batchSize, maxBytes, maxValues } = input;
+    const options = { batchSize, maxBytes, ...(maxValues === undefined ? {} : { maxValues }) };
     for await (const records of readDataValues(source, options)) {
       post({ type: "batch", records });
       await asked();

@@ -38,7 +38,7 @@ interface OpenValue {
 export async function* readXmlValues(
   bytes: AsyncIterable<Uint8Array>,
   kind: "dxf2" | "adx",
-): AsyncGenerator<DataValueRecord> {
+): AsyncGenerator<DataValueRecord[]> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const decoder = new TextDecoder("utf-8");
   const rootName = kind === "adx" ? "adx" : "dataValueSet";
@@ -97,14 +97,14 @@ export async function* readXmlValues(
     parser.write(decoder.decode(chunk, { stream: true }));
     if (failure) throw failure;
     if (pending.length > 0) {
-      yield* pending;
+      yield pending;
       pending = [];
     }
   }
   parser.write(decoder.decode());
   parser.close();
   if (failure) throw failure;
-  yield* pending;
+  if (pending.length > 0) yield pending;
 }
 
 function finish(

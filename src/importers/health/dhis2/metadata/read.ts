@@ -18,10 +18,12 @@ export async function* readMetadata(
   source: ByteSource,
   options: { maxBytes?: number } = {},
 ): AsyncGenerator<MetadataItem> {
-  const { sniffed, bytes } = await openSource(source, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const { sniffed, bytes, close } = await openSource(source, options.maxBytes ?? DEFAULT_MAX_BYTES);
   // Only JSON: its first byte is then `{`, so the root is an object.
-  if (sniffed !== "json")
+  if (sniffed !== "json") {
+    await close();
     throw new Dhis2ReadError(sniffed === "zip" ? "zip_unsupported" : "not_metadata");
+  }
   const tokenizer = new Tokenizer();
   const parser = new TokenParser({
     paths: Object.keys(METADATA_COLLECTIONS).map((key) => `$.${key}.*`),
@@ -39,6 +41,10 @@ export async function* readMetadata(
     failure ??= new Dhis2ReadError("json_malformed", null, { reason: error.message });
   };
   tokenizer.onError = fail;
+  // The parser alone knows a document left open: it must be told the bytes have ended.
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
   parser.onError = fail;
   for await (const chunk of bytes) {
     tokenizer.write(chunk);

@@ -21,6 +21,8 @@ import {
 } from "../web/shared/pages/errors.ts";
 import { STYLES_HASH } from "../web/shared/styles.ts";
 import { fieldLabel } from "../web/tracker/field-labels.ts";
+import { analyticsRoutes } from "./health/analytics.ts";
+import { explorerRoutes } from "./health/explorer.ts";
 import {
   authoriseHealthUpload,
   HEALTH_UPLOAD_PATH,
@@ -158,6 +160,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
   app.route("/", healthImportRoutes());
+  app.route("/", analyticsRoutes());
+  app.route("/", explorerRoutes(renderer));
 
   app.get("/healthz", (c) => c.text("ok"));
 

@@ -1,5 +1,7 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
+import * as healthApi from "./health/api.ts";
+import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
@@ -36,4 +38,6 @@ export const en: Record<MessageKey, string> = {
   ...input.en,
   ...healthImports.en,
   ...healthImport.en,
+  ...healthApi.en,
+  ...healthExplorer.en,
 };

@@ -1,5 +1,7 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
+import * as healthApi from "./health/api.ts";
+import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
@@ -36,6 +38,8 @@ export const fr = {
   ...input.fr,
   ...healthImports.fr,
   ...healthImport.fr,
+  ...healthApi.fr,
+  ...healthExplorer.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

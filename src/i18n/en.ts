@@ -2,6 +2,7 @@
 import type { MessageKey } from "./fr.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
+import * as pager from "./shared/pager.ts";
 import * as security from "./shared/security.ts";
 import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...setup.en,
   ...security.en,
   ...input.en,
+  ...pager.en,
 };

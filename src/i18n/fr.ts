@@ -2,6 +2,7 @@
 
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
+import * as pager from "./shared/pager.ts";
 import * as security from "./shared/security.ts";
 import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
@@ -32,6 +33,7 @@ export const fr = {
   ...setup.fr,
   ...security.fr,
   ...input.fr,
+  ...pager.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,9 +1,10 @@
-// Where one page's time goes: grows the demo world K-fold on PGlite, warms the page, then takes a
+// Where one page's time goes: grows the demo world K-fold (PGlite, or PostgreSQL with --backend
+// postgres and JALON_TEST_DATABASE_URL), warms the page, then takes a
 // CPU profile (node:inspector) of repeated requests only — not of the world's loading — and
 // prints the functions with the most self time and the share of each part of the stack
 // (our layers, Hono, Kysely, PGlite, compression, the rest), beside the page's p50 wall time.
 //   npx node bench/profile.ts --path /manage/cycles/2022/validation [--as coordinator]
-//     [--scale 100] [--runs 20] [--top 25] [--save file.cpuprofile]
+//     [--scale 100] [--runs 20] [--top 25] [--save file.cpuprofile] [--backend pglite|postgres]
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "20" },
     top: { type: "string", default: "25" },
     save: { type: "string" },
+    backend: { type: "string", default: "pglite" },
   },
 });
 const RUNS = Number(values.runs);
@@ -49,7 +51,9 @@ function partOf(url: string): string {
   return url.includes("/test/") ? "test/support" : "other";
 }
 
-const t = await freshDatabase("pglite");
+if (values.backend !== "pglite" && values.backend !== "postgres")
+  throw new Error(`--backend: pglite or postgres, not ${values.backend}`);
+const t = await freshDatabase(values.backend);
 await collectionWorld(t);
 if (SCALE > 1) await scaleWorld(t.db, SCALE);
 const app = createApp({

@@ -29,7 +29,14 @@ export async function manyRows<
     select coalesce(json_agg(json_build_array(${cells})), '[]'::json) as rows
     from (${query}) as q
   `.execute(db);
-  return (rows[0]?.rows ?? []).map(
-    (cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? null])) as O,
-  );
+  // A plain loop: Object.fromEntries over entry arrays cost more than the query on long lists.
+  const list = rows[0]?.rows ?? [];
+  const out: O[] = new Array(list.length);
+  for (let r = 0; r < list.length; r++) {
+    const cells = list[r] ?? [];
+    const row: Record<string, JsonSafe> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i] as string] = cells[i] ?? null;
+    out[r] = row as O;
+  }
+  return out;
 }

@@ -615,11 +615,14 @@ export async function listAnswerKeys(
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
   if (filter.ids !== undefined && filter.ids.length === 0) return [];
-  const rows = await filtered(db, filter)
-    .select(["partner_id", "indicator_id", "contributes", "state"])
-    .orderBy("indicator_id")
-    .orderBy("id")
-    .execute();
+  const rows = await manyRows(
+    db,
+    filtered(db, filter)
+      .select(["partner_id", "indicator_id", "contributes", "state"])
+      .orderBy("indicator_id")
+      .orderBy("id"),
+    ["partner_id", "indicator_id", "contributes", "state"],
+  );
   return rows.map((r) => ({
     partnerId: r.partner_id,
     indicatorId: r.indicator_id,

@@ -161,14 +161,23 @@ export async function getValidation(
   const byName = (a: PartnerName, b: PartnerName) => compareFr(a.shortName, b.shortName);
   const assessmentOf = new Map(assessments.map((a) => [a.indicatorId, a]));
   const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
+  // Partners sorted once by name; one rank for equal names, so that the answers' sort below
+  // compares numbers and keeps, for partners of one name, the answers' id order (it is stable).
+  const sortedNames = [...names.values()].sort(byName);
+  const rankOf = new Map<number, number>();
+  sortedNames.forEach((p, i) => {
+    const before = sortedNames[i - 1];
+    const rank = before && byName(before, p) === 0 ? (rankOf.get(before.id) ?? i) : i;
+    rankOf.set(p.id, rank);
+  });
   // Keys come in id order and the sort is stable: partners of one name keep their answers' order.
   const keysOf = groupBy(keys, (k) => k.indicatorId);
   const placed = commitments.map((c) => ({
     c,
     indicators: (indicatorsOf.get(c.id) ?? []).map((i) => ({
       i,
-      keys: (keysOf.get(i.id) ?? []).sort((x, y) =>
-        byName(nameOf(x.partnerId), nameOf(y.partnerId)),
+      keys: (keysOf.get(i.id) ?? []).sort(
+        (x, y) => (rankOf.get(x.partnerId) ?? -1) - (rankOf.get(y.partnerId) ?? -1),
       ),
     })),
   }));
@@ -255,7 +264,7 @@ export async function getValidation(
     editable: can(actor, "validation.write") && acceptsAssessments(cycle.state),
     canSendLinks: can(actor, "cycle.setup") && acceptsAssessments(cycle.state),
     meeting: meeting ?? null,
-    partners: [...names.values()].sort(byName),
+    partners: sortedNames,
     commitments: groups
       .map((g) => ({ ...g, indicators: g.indicators.filter(onPage) }))
       .filter((g) => g.indicators.length > 0),

@@ -113,7 +113,8 @@ export async function main(
       return running;
     }
     const code = isDbCommand(command)
-      ? await runCommand(database.db, command, {
+      ? await runCommand(database, command, {
+          progressBar: process.stderr.isTTY === true,
           // Without a server to ask, links point where the configuration says it listens.
           baseUrl: config.baseUrl ?? listeningUrl(config.host, config.port),
           lang,
@@ -213,7 +214,7 @@ async function listen(
   if (o.dataDir) {
     try {
       channel = await openChannel(o.dataDir, (request, io) =>
-        runHandedOver(database.db, request, { baseUrl, url }, io),
+        runHandedOver(database, request, { baseUrl, url }, io),
       );
     } catch {
       o.io.err(cliMessage(o.lang, "channel_unavailable", { target: socketPath(o.dataDir) }));

@@ -64,6 +64,8 @@ describe("--help", () => {
       report: ["--cycle", "--format", "--lang", "--out"],
       "user-add": ["--email", "--role", "--partner", "--name"],
       "import-responses": ["--dry-run"],
+      "import-dhis2": ["--dry-run", "--metadata", "--values"],
+      analytics: [],
     };
     for (const topic of HELP_TOPICS) {
       const parsed = parseCommand(["help", ...topic.split("-")]);

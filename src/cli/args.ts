@@ -15,6 +15,8 @@ export type Command =
   | { name: "report"; cycle: string; formats: ReportFormat[]; lang?: Lang; out: string }
   | { name: "user-add"; email: string; role: string; partner?: string; fullName?: string }
   | { name: "import-responses"; file: string; dryRun: boolean }
+  | { name: "import-dhis2"; file: string; dryRun: boolean; kind: "auto" | "metadata" | "values" }
+  | { name: "analytics"; query: string }
   | { name: "help"; topic?: HelpTopic }
   | { name: "version" };
 
@@ -26,6 +28,8 @@ export const HELP_TOPICS = [
   "report",
   "user-add",
   "import-responses",
+  "import-dhis2",
+  "analytics",
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -43,7 +47,9 @@ export type UsageError =
   | { reason: "report_format"; value: string; formats: string }
   | { reason: "report_lang"; value: string }
   | { reason: "user_missing"; value: string }
-  | { reason: "import_missing"; value: string };
+  | { reason: "import_missing"; value: string }
+  | { reason: "dhis2_missing"; value: string }
+  | { reason: "analytics_missing"; value: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageError };
 
@@ -103,6 +109,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
     return { ok: true, command: { name: "version" } };
   if (name === "user") return parseUser(rest);
   if (name === "import") return parseImport(rest);
+  if (name === "analytics") return parseAnalytics(rest);
   if (name !== "serve" && name !== "migrate" && name !== "demo" && name !== "report")
     return { ok: false, error: { reason: "unknown_command", value: name } };
   // `--help` anywhere asks for the usage, even beside options that would not parse.
@@ -195,9 +202,54 @@ function parseUser(rest: readonly string[]): Parsed {
   return { ok: true, command };
 }
 
+/** `analytics "<DHIS2 analytics query string>"` */
+function parseAnalytics(rest: readonly string[]): Parsed {
+  if (rest.length === 0 || wantsHelp(rest)) return help("analytics");
+  const parsed = readFlags(rest, {}, "analytics", true);
+  if (!parsed.ok) return parsed.parsed;
+  const query = parsed.positionals.join("&").replace(/^\?/, "").trim();
+  if (query === "") return { ok: false, error: { reason: "analytics_missing", value: "<query>" } };
+  return { ok: true, command: { name: "analytics", query } };
+}
+
+/** `import dhis2 <file> [--dry-run] [--metadata | --values]` */
+function parseImportDhis2(flags: readonly string[]): Parsed {
+  if (wantsHelp(flags)) return help("import-dhis2");
+  const parsed = readFlags(
+    flags,
+    { "dry-run": { type: "boolean" }, metadata: { type: "boolean" }, values: { type: "boolean" } },
+    "import dhis2",
+    true,
+  );
+  if (!parsed.ok) return parsed.parsed;
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || file.trim() === "")
+    return { ok: false, error: { reason: "dhis2_missing", value: "<file>" } };
+  if (extra.length > 0 || (parsed.values.metadata === true && parsed.values.values === true))
+    return {
+      ok: false,
+      error: {
+        reason: "bad_flag",
+        value: extra.join(" ") || "--metadata --values",
+        command: "import dhis2",
+      },
+    };
+  const kind =
+    parsed.values.metadata === true
+      ? "metadata"
+      : parsed.values.values === true
+        ? "values"
+        : "auto";
+  return {
+    ok: true,
+    command: { name: "import-dhis2", file, dryRun: parsed.values["dry-run"] === true, kind },
+  };
+}
+
 /** `import responses <file> [--dry-run]` */
 function parseImport(rest: readonly string[]): Parsed {
   const [sub, ...flags] = rest;
+  if (sub === "dhis2") return parseImportDhis2(flags);
   if (
     sub === undefined ||
     sub === "--help" ||

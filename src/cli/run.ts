@@ -2,10 +2,12 @@
 // stopped, or PostgreSQL), or the running server's when the command is handed to it.
 import { resolve } from "node:path";
 import type { Lang } from "../domain/shared/lang.ts";
-import type { Db } from "../services/shared/db.ts";
+import type { Database } from "../services/shared/db.ts";
 import { type Command, parseCommand } from "./args.ts";
 import type { ChannelRequest } from "./channel.ts";
 import { type Io, runDemo, runMigrate } from "./commands.ts";
+import { runAnalyticsCommand } from "./health/analytics.ts";
+import { runImportDhis2 } from "./health/import.ts";
 import { cliMessage } from "./messages.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
@@ -13,7 +15,16 @@ import { runUserAdd } from "./tracker/user.ts";
 
 export type DbCommand = Extract<
   Command,
-  { name: "migrate" | "demo" | "user-add" | "import-responses" | "report" }
+  {
+    name:
+      | "migrate"
+      | "demo"
+      | "user-add"
+      | "import-responses"
+      | "report"
+      | "import-dhis2"
+      | "analytics";
+  }
 >;
 
 export interface CommandContext {
@@ -21,14 +32,29 @@ export interface CommandContext {
   baseUrl: string;
   lang: Lang;
   io: Io;
+  /** Draw progress bars (a terminal of our own), else print a progress line now and then. */
+  progressBar?: boolean;
 }
 
 export function isDbCommand(command: Command): command is DbCommand {
-  return ["migrate", "demo", "user-add", "import-responses", "report"].includes(command.name);
+  return [
+    "migrate",
+    "demo",
+    "user-add",
+    "import-responses",
+    "report",
+    "import-dhis2",
+    "analytics",
+  ].includes(command.name);
 }
 
-export async function runCommand(db: Db, command: DbCommand, ctx: CommandContext): Promise<number> {
+export async function runCommand(
+  database: Database,
+  command: DbCommand,
+  ctx: CommandContext,
+): Promise<number> {
   const { lang, io } = ctx;
+  const db = database.db;
   switch (command.name) {
     case "migrate":
       await runMigrate(db, lang, io);
@@ -42,12 +68,17 @@ export async function runCommand(db: Db, command: DbCommand, ctx: CommandContext
       return runImport(db, command, lang, io);
     case "report":
       return runReport(db, command, lang, io);
+    case "import-dhis2":
+      return runImportDhis2(database, command, ctx);
+    case "analytics":
+      return runAnalyticsCommand(db, command, lang, io);
   }
 }
 
 /** The command with its file paths made absolute, for a process whose directory differs. */
 export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
-  if (command.name === "import-responses") return { ...command, file: resolve(cwd, command.file) };
+  if (command.name === "import-responses" || command.name === "import-dhis2")
+    return { ...command, file: resolve(cwd, command.file) };
   if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };
   return command;
 }
@@ -57,7 +88,7 @@ export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
  * request is input like any other), run with the server's database and addresses.
  */
 export async function runHandedOver(
-  db: Db,
+  database: Database,
   request: ChannelRequest,
   server: { baseUrl: string; url: string },
   io: Io,
@@ -75,7 +106,7 @@ export async function runHandedOver(
   }
   if (!isDbCommand(command)) return 2;
   try {
-    return await runCommand(db, withAbsolutePaths(command, request.cwd), {
+    return await runCommand(database, withAbsolutePaths(command, request.cwd), {
       baseUrl: server.baseUrl,
       lang,
       io,

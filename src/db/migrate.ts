@@ -15,6 +15,7 @@ import * as m0012 from "./migrations/0012_import_batches.ts";
 import * as m0013 from "./migrations/0013_jobs.ts";
 import * as m0014 from "./migrations/0014_invitation_lang.ts";
 import * as m0016 from "./migrations/0016_read_indexes.ts";
+import * as m0017 from "./migrations/0017_health_data.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0013_jobs": m0013,
   "0014_invitation_lang": m0014,
   "0016_read_indexes": m0016,
+  "0017_health_data": m0017,
 };
 
 export interface MigrationReport {

@@ -332,6 +332,143 @@ export interface CollectionExtensionsTable {
   updated_at: Timestamp;
 }
 
+export interface OrgUnitLevelsTable {
+  level: number;
+  uid: string | null;
+  name: string;
+  name_en: string | null;
+}
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  short_name: string | null;
+  parent_id: number | null;
+  level: number;
+  path: string;
+  opening_date: DateColumn | null;
+  closed_date: DateColumn | null;
+  geometry: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgUnitAncestorsTable {
+  org_unit_id: number;
+  ancestor_id: number;
+  depth: number;
+}
+
+export interface CategoryCombosTable {
+  id: Generated<number>;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface CategoryOptionCombosTable {
+  id: Generated<number>;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  category_combo_id: number | null;
+  options: ColumnType<Record<string, string>, string | undefined, string>;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface DataElementsTable {
+  id: Generated<number>;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+  short_name: string | null;
+  value_type: string;
+  aggregation: ColumnType<string, string | undefined, string>;
+  category_combo_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DataValuesTable {
+  org_unit_id: number;
+  data_element_id: number;
+  period: string;
+  coc_id: number;
+  aoc_id: number;
+  bucket: string;
+  value: number;
+  comment: string | null;
+  follow_up: ColumnType<boolean, boolean | undefined, boolean>;
+  stored_by: string | null;
+  created: Timestamp;
+  last_updated: Timestamp;
+  batch_id: string | null;
+}
+
+export interface DataValueRollupsTable {
+  data_element_id: number;
+  org_unit_id: number;
+  bucket: string;
+  coc_id: number;
+  sum: number;
+  count: number;
+}
+
+export interface DataValueStagingTable {
+  batch_id: string;
+  seq: number;
+  org_unit_id: number;
+  data_element_id: number;
+  period: string;
+  coc_id: number;
+  aoc_id: number;
+  bucket: string;
+  value: number | null;
+  deleted: boolean;
+  comment: string | null;
+  follow_up: boolean;
+  stored_by: string | null;
+  created: NullableTimestamp;
+  last_updated: NullableTimestamp;
+}
+
+export interface ConstantsTable {
+  id: Generated<number>;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  value: number;
+}
+
+export interface HealthIndicatorsTable {
+  id: Generated<number>;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+  numerator: string;
+  denominator: string;
+  numerator_description: string | null;
+  denominator_description: string | null;
+  factor: ColumnType<number, number | undefined, number>;
+  decimals: number | null;
+  is_public: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HealthIndicatorTargetsTable {
+  indicator_id: number;
+  org_unit_id: number;
+  kind: string;
+  period: string;
+  value: number;
+}
+
 export interface DB {
   trackers: TrackersTable;
   cycles: CyclesTable;
@@ -364,4 +501,16 @@ export interface DB {
   collection_extensions: CollectionExtensionsTable;
   import_batches: ImportBatchesTable;
   jobs: JobsTable;
+  org_unit_levels: OrgUnitLevelsTable;
+  org_units: OrgUnitsTable;
+  org_unit_ancestors: OrgUnitAncestorsTable;
+  category_combos: CategoryCombosTable;
+  category_option_combos: CategoryOptionCombosTable;
+  data_elements: DataElementsTable;
+  data_values: DataValuesTable;
+  data_value_rollups: DataValueRollupsTable;
+  data_value_staging: DataValueStagingTable;
+  constants: ConstantsTable;
+  health_indicators: HealthIndicatorsTable;
+  health_indicator_targets: HealthIndicatorTargetsTable;
 }

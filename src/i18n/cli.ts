@@ -2,14 +2,29 @@
 // {placeholders} and word forms as the pages.
 import type { Lang } from "../domain/shared/lang.ts";
 import { fillMessage } from "../domain/shared/message.ts";
+import * as analytics from "./health/analytics.ts";
+import * as healthCli from "./health/cli.ts";
+import * as healthImport from "./health/import.ts";
 import * as messages from "./shared/cli.ts";
 import * as help from "./shared/cli-help.ts";
 
-const fr = { ...help.fr, ...messages.fr };
+const fr = {
+  ...help.fr,
+  ...messages.fr,
+  ...healthCli.fr,
+  ...healthImport.fr,
+  ...analytics.fr,
+};
 
 export type CliMessage = keyof typeof fr;
 
-const en: Record<CliMessage, string> = { ...help.en, ...messages.en };
+const en: Record<CliMessage, string> = {
+  ...help.en,
+  ...messages.en,
+  ...healthCli.en,
+  ...healthImport.en,
+  ...analytics.en,
+};
 
 export const CLI_CATALOGUES: Record<Lang, Record<CliMessage, string>> = { fr, en };
 

@@ -3,6 +3,7 @@
 
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AGGREGATIONS, TARGET_KINDS, VALUE_TYPES } from "../../src/domain/health/data-values.ts";
 import { IMPORT_BATCH_STATES, JOB_STATES } from "../../src/domain/shared/jobs.ts";
 import { LANGS } from "../../src/domain/shared/lang.ts";
 import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
@@ -26,7 +27,10 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "audit_log.action": AUDIT_ACTIONS,
   "cycle_texts.kind": CYCLE_TEXT_KINDS,
   "cycles.state": CYCLE_STATES,
+  "data_elements.aggregation": AGGREGATIONS,
+  "data_elements.value_type": VALUE_TYPES,
   "difficulties.level": DIFFICULTY_LEVELS,
+  "health_indicator_targets.kind": TARGET_KINDS,
   "import_batches.state": IMPORT_BATCH_STATES,
   "indicators.building_blocks": BUILDING_BLOCKS,
   "invitations.lang": LANGS,

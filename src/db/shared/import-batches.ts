@@ -46,6 +46,8 @@ export async function finishBatch(
     counts: BatchCounts;
     before?: unknown;
     written?: unknown;
+    /** False when the import changed nothing: then no audit event is recorded. */
+    audit?: boolean;
   },
 ): Promise<void> {
   const row = await db
@@ -61,6 +63,7 @@ export async function finishBatch(
     .where("id", "=", id)
     .returning(["actor", "source", "file_hash", "scope"])
     .executeTakeFirstOrThrow();
+  if (outcome.audit === false) return;
   await recordAudit(db, {
     actor: row.actor,
     action: "import",

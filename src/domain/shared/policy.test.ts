@@ -32,6 +32,13 @@ describe("can", () => {
     [user("coordinator"), "cycle.publish", true],
     [user("coordinator"), "user.manage", false],
     [user("admin"), "user.manage", true],
+    [anonymous, "health.read", false],
+    [invitation, "health.read", false],
+    [user("respondent", 5), "health.read", false],
+    [user("validator"), "health.read", true],
+    [user("validator"), "health.write", false],
+    [user("programme_manager"), "health.write", true],
+    [user("coordinator"), "health.write", true],
   ];
   it.each(unscoped)("%o may %s: %s", (actor, action, expected) => {
     expect(can(actor, action, { cycleId: 1, partnerId: 5 })).toBe(expected);

@@ -36,7 +36,11 @@ export type Action =
   /** Add, disable and change users. */
   | "user.manage"
   /** See respondents' e-mail addresses (invitations, the outbox): those who write to them. */
-  | "contacts.read";
+  | "contacts.read"
+  /** Health data that is not public: data elements, unpublished indicators, facility values. */
+  | "health.read"
+  /** Import health data and metadata (files, DHIS2 servers), enter values, edit the catalogue. */
+  | "health.write";
 
 export interface Scope {
   cycleId?: number;
@@ -54,6 +58,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "validation.write",
     "user.manage",
     "contacts.read",
+    "health.read",
+    "health.write",
   ],
   coordinator: [
     "public.read",
@@ -64,9 +70,17 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "response.write",
     "validation.write",
     "contacts.read",
+    "health.read",
+    "health.write",
   ],
-  validator: ["public.read", "workspace.read", "response.read", "validation.write"],
-  programme_manager: ["public.read", "workspace.read", "response.read"],
+  validator: ["public.read", "workspace.read", "response.read", "validation.write", "health.read"],
+  programme_manager: [
+    "public.read",
+    "workspace.read",
+    "response.read",
+    "health.read",
+    "health.write",
+  ],
   respondent: ["public.read", "response.read", "response.write"],
 };
 

@@ -4,4 +4,6 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
 export type Db = Kysely<DB>;
+/** The database with its bulk loading and durability, for the services that load in bulk. */
+export type { Database } from "../../db/connect.ts";
 export type Tx = Transaction<DB>;

@@ -1,0 +1,186 @@
+// Storing data values in bulk: checked rows are copied into a staging table (COPY, the fastest
+// way in on both stores), then merged into `data_values` by one statement that tells inserted
+// from updated from unchanged, deletes what the file marks deleted, and adds each change to the
+// pre-aggregate of every ancestor — all in the caller's transaction, so an import stores all of
+// its values and their roll-ups, or nothing.
+import { sql } from "kysely";
+import type { Database } from "../connect.ts";
+import type { Executor } from "../shared/audit.ts";
+
+/** One checked value, ready to stage. */
+export interface StagedValue {
+  orgUnitId: number;
+  dataElementId: number;
+  period: string;
+  cocId: number;
+  aocId: number;
+  bucket: string;
+  /** Null only for a deletion. */
+  value: number | null;
+  deleted: boolean;
+  comment: string | null;
+  followUp: boolean;
+  storedBy: string | null;
+  created: string | null;
+  lastUpdated: string | null;
+}
+
+const STAGING_COLUMNS = [
+  "batch_id",
+  "seq",
+  "org_unit_id",
+  "data_element_id",
+  "period",
+  "coc_id",
+  "aoc_id",
+  "bucket",
+  "value",
+  "deleted",
+  "comment",
+  "follow_up",
+  "stored_by",
+  "created",
+  "last_updated",
+] as const;
+
+/**
+ * Copies the values into staging under a batch key, numbered from `after` + 1 in order (the
+ * last of duplicates wins); returns how many were copied.
+ */
+export async function stageValues(
+  database: Database,
+  stagingKey: string,
+  values: AsyncIterable<StagedValue>,
+  after = 0,
+): Promise<number> {
+  let seq = after;
+  async function* rows() {
+    for await (const v of values) {
+      seq++;
+      yield [
+        stagingKey,
+        seq,
+        v.orgUnitId,
+        v.dataElementId,
+        v.period,
+        v.cocId,
+        v.aocId,
+        v.bucket,
+        v.value,
+        v.deleted,
+        v.comment,
+        v.followUp,
+        v.storedBy,
+        v.created,
+        v.lastUpdated,
+      ];
+    }
+  }
+  return database.copyInto("data_value_staging", STAGING_COLUMNS, rows());
+}
+
+export async function dropStaged(db: Executor, stagingKey: string): Promise<void> {
+  await db.deleteFrom("data_value_staging").where("batch_id", "=", stagingKey).execute();
+}
+
+export interface MergeCounts {
+  /** Distinct values the batch held (the last of duplicates counts). */
+  distinct: number;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/**
+ * Merges one staged batch into the stored values and their roll-ups. `batchId` is the import
+ * batch the written rows point to (null for a dry run, which the caller rolls back).
+ */
+export async function mergeStaged(
+  db: Executor,
+  stagingKey: string,
+  batchId: string | null,
+): Promise<MergeCounts> {
+  // One import at a time merges: roll-up rows are shared between imports of nearby units.
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  const { rows } = await sql<{
+    distinct: number;
+    inserted: number;
+    updated: number;
+    deleted: number;
+  }>`
+    with s as (
+      select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
+      from data_value_staging where batch_id = ${stagingKey}
+      order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
+    ),
+    compared as (
+      select s.*, dv.value as old_value, (dv.org_unit_id is not null) as existed,
+        (dv.value is distinct from s.value or dv.comment is distinct from s.comment
+          or dv.follow_up is distinct from s.follow_up) as differs
+      from s left join data_values dv
+        on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
+        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id
+    ),
+    changed as materialized (
+      select * from compared where (deleted and existed) or (not deleted and (not existed or differs))
+    ),
+    removed as (
+      delete from data_values dv using changed c
+      where c.deleted and dv.org_unit_id = c.org_unit_id and dv.data_element_id = c.data_element_id
+        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
+      returning 1
+    ),
+    written as (
+      insert into data_values (org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value,
+        comment, follow_up, stored_by, created, last_updated, batch_id)
+      select org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value, comment, follow_up,
+        stored_by, coalesce(created, now()), coalesce(last_updated, now()), ${batchId}::bigint
+      from changed where not deleted
+      on conflict (org_unit_id, data_element_id, period, coc_id, aoc_id) do update set
+        value = excluded.value, comment = excluded.comment, follow_up = excluded.follow_up,
+        stored_by = excluded.stored_by, last_updated = excluded.last_updated,
+        batch_id = excluded.batch_id
+      returning 1
+    ),
+    -- Each change grouped first by the unit's parent, then handed to the parent and its
+    -- ancestors: a district's month is computed once, not once per facility.
+    by_parent as (
+      select u.parent_id as unit, c.data_element_id, c.bucket, c.coc_id,
+        sum(case when c.deleted then -c.old_value else c.value - coalesce(c.old_value, 0) end) as dsum,
+        sum(case when c.deleted then -1 when c.existed then 0 else 1 end) as dcount
+      from changed c join org_units u on u.id = c.org_unit_id
+      where u.parent_id is not null
+      group by u.parent_id, c.data_element_id, c.bucket, c.coc_id
+    ),
+    spread as (
+      select unit, data_element_id, bucket, coc_id, dsum, dcount from by_parent
+      union all
+      select a.ancestor_id, p.data_element_id, p.bucket, p.coc_id, p.dsum, p.dcount
+      from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
+    ),
+    rolled as (
+      insert into data_value_rollups (data_element_id, org_unit_id, bucket, coc_id, sum, count)
+      select data_element_id, unit, bucket, coc_id, sum(dsum), sum(dcount)
+      from spread group by data_element_id, unit, bucket, coc_id
+      on conflict (data_element_id, org_unit_id, bucket, coc_id) do update set
+        sum = data_value_rollups.sum + excluded.sum,
+        count = data_value_rollups.count + excluded.count
+      returning 1
+    )
+    -- The writing CTEs run to completion whether or not this reads them.
+    select
+      (select count(*) from s)::int as distinct,
+      (select count(*) from changed where not deleted and not existed)::int as inserted,
+      (select count(*) from changed where not deleted and existed)::int as updated,
+      (select count(*) from removed)::int as deleted
+  `.execute(db);
+  const r = rows[0] as { distinct: number; inserted: number; updated: number; deleted: number };
+  return {
+    distinct: r.distinct,
+    inserted: r.inserted,
+    updated: r.updated,
+    deleted: r.deleted,
+    unchanged: r.distinct - r.inserted - r.updated - r.deleted,
+  };
+}

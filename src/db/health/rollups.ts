@@ -1,0 +1,81 @@
+// The pre-aggregated values: per unit, the sum and count of its descendants' values per element,
+// combo and bucket. Imports keep it current by adding their changes (data-values.ts); a move in
+// the tree rebuilds it. Reads take a unit's own values (by index) plus its descendants' roll-up,
+// so no read scans the raw values of a subtree.
+import { sql } from "kysely";
+import type { Executor } from "../shared/audit.ts";
+
+/** Recomputes the whole pre-aggregate from the stored values and the current tree. */
+export async function rebuildRollups(db: Executor): Promise<void> {
+  await sql`delete from data_value_rollups`.execute(db);
+  await sql`
+    insert into data_value_rollups (data_element_id, org_unit_id, bucket, coc_id, sum, count)
+    select v.data_element_id, a.ancestor_id, v.bucket, v.coc_id, sum(v.value), count(*)
+    from data_values v join org_unit_ancestors a on a.org_unit_id = v.org_unit_id
+    group by v.data_element_id, a.ancestor_id, v.bucket, v.coc_id
+  `.execute(db);
+}
+
+export interface BucketTotal {
+  orgUnitId: number;
+  dataElementId: number;
+  /** Null when the totals are over every combo. */
+  cocId: number | null;
+  bucket: string;
+  sum: number;
+  count: number;
+}
+
+/**
+ * Totals per unit, element and bucket (and combo when asked) for the units given, each over
+ * itself and all its descendants.
+ */
+export async function bucketTotals(
+  db: Executor,
+  query: {
+    orgUnitIds: readonly number[];
+    dataElementIds: readonly number[];
+    buckets: readonly string[];
+    byCombo: boolean;
+  },
+): Promise<BucketTotal[]> {
+  if (
+    query.orgUnitIds.length === 0 ||
+    query.dataElementIds.length === 0 ||
+    query.buckets.length === 0
+  )
+    return [];
+  const coc = query.byCombo ? sql`coc_id` : sql`null::int`;
+  const group = query.byCombo ? sql`, coc_id` : sql``;
+  const { rows } = await sql<{
+    org_unit_id: number;
+    data_element_id: number;
+    coc_id: number | null;
+    bucket: string;
+    sum: number;
+    count: number;
+  }>`
+    select org_unit_id, data_element_id, ${coc} as coc_id, bucket, sum(sum)::float8 as sum, sum(count)::int as count
+    from (
+      select org_unit_id, data_element_id, coc_id, bucket, sum, count from data_value_rollups
+      where org_unit_id = any(${sql.val(query.orgUnitIds)}::int[])
+        and data_element_id = any(${sql.val(query.dataElementIds)}::int[])
+        and bucket = any(${sql.val(query.buckets)}::text[])
+        and count > 0
+      union all
+      select org_unit_id, data_element_id, coc_id, bucket, value, 1 from data_values
+      where org_unit_id = any(${sql.val(query.orgUnitIds)}::int[])
+        and data_element_id = any(${sql.val(query.dataElementIds)}::int[])
+        and bucket = any(${sql.val(query.buckets)}::text[])
+    ) t
+    group by org_unit_id, data_element_id, bucket${group}
+  `.execute(db);
+  return rows.map((r) => ({
+    orgUnitId: r.org_unit_id,
+    dataElementId: r.data_element_id,
+    cocId: r.coc_id,
+    bucket: r.bucket,
+    sum: r.sum,
+    count: r.count,
+  }));
+}

@@ -1,0 +1,211 @@
+// Indicators as DHIS2 analytics computes them: every operand is first added up over the org
+// unit's subtree and over the period (summed, or averaged over the months that have data), then
+// numerator and denominator are evaluated once — a ratio of totals, never an average of ratios.
+// Also the baseline → target trajectory that commitments' outcome goals are judged against.
+import {
+  type ConstantLookup,
+  DEFAULT_MISSING_VALUE_STRATEGY,
+  type Expression,
+  evaluate,
+  type MissingValueStrategy,
+  type Operand,
+  type OperandLookup,
+} from "./expressions.ts";
+import { isWithin } from "./org-units.ts";
+
+/** DHIS2's usual indicator types and the factor each multiplies the ratio by. */
+export const INDICATOR_FACTORS = {
+  number: 1,
+  percent: 100,
+  per_thousand: 1_000,
+  per_ten_thousand: 10_000,
+  per_hundred_thousand: 100_000,
+} as const;
+export type IndicatorType = keyof typeof INDICATOR_FACTORS;
+
+export interface Indicator {
+  numerator: Expression;
+  denominator: Expression;
+  /** 100 for a percentage, 1 for a plain ratio, 1000 per thousand… (any positive number). */
+  factor: number;
+  numeratorStrategy?: MissingValueStrategy;
+  denominatorStrategy?: MissingValueStrategy;
+}
+
+export interface IndicatorValue {
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+/**
+ * numerator × factor ÷ denominator, with each side's own missing-value strategy (DHIS2's
+ * default when none is given). No value (null) when either side has none or the denominator is
+ * 0. The factor multiplies before the division so that 17 of 100 is 17 %, not 17.000000000000004.
+ */
+export function evaluateIndicator(
+  indicator: Indicator,
+  lookup: OperandLookup,
+  constants: ConstantLookup,
+): IndicatorValue | null {
+  const numerator = evaluate(
+    indicator.numerator,
+    lookup,
+    constants,
+    indicator.numeratorStrategy ?? DEFAULT_MISSING_VALUE_STRATEGY,
+  );
+  if (numerator === null) return null;
+  const denominator = evaluate(
+    indicator.denominator,
+    lookup,
+    constants,
+    indicator.denominatorStrategy ?? DEFAULT_MISSING_VALUE_STRATEGY,
+  );
+  if (denominator === null || denominator === 0) return null;
+  const value = (numerator * indicator.factor) / denominator;
+  return Number.isFinite(value) ? { numerator, denominator, value: value === 0 ? 0 : value } : null;
+}
+
+/**
+ * How a data element adds up over a period: "sum" adds every value; "average" adds the org
+ * units' values month by month, then averages over the months that have data (DHIS2's
+ * "average, sum in org unit hierarchy": populations, stock levels).
+ */
+export type Aggregation = "sum" | "average";
+
+/** One month of one operand, already added up over the org units: the total and how many values. */
+export interface MonthBucket {
+  month: string;
+  sum: number;
+  count: number;
+}
+
+/**
+ * The operand's figure for a period from its months; null when no month has a value. Months
+ * are keys only (any one spelling, used consistently); buckets with the same month are merged,
+ * and a bucket with no value (count 0) is a month without data, not a zero.
+ */
+export function aggregateOverMonths(
+  aggregation: Aggregation,
+  buckets: readonly MonthBucket[],
+): number | null {
+  const months = new Map<string, number>();
+  for (const b of buckets) {
+    if (b.count > 0) months.set(b.month, (months.get(b.month) ?? 0) + b.sum);
+  }
+  if (months.size === 0) return null;
+  let total = 0;
+  for (const sum of months.values()) total += sum;
+  return aggregation === "sum" ? total : total / months.size;
+}
+
+/** One stored value: a data element × category option combo × org unit (by path) × month. */
+export interface ValueRow {
+  dataElement: string;
+  coc: string;
+  orgUnitPath: string;
+  month: string;
+  value: number;
+}
+
+export interface Scope {
+  /** The org unit the figure is for: its own values and its whole subtree's. */
+  orgUnitPath: string;
+  /** The months of the period (a quarter: 3, a year: 12). */
+  months: readonly string[];
+  aggregationOf: (dataElement: string) => Aggregation;
+}
+
+/**
+ * The lookup an expression is evaluated with for one org unit and one period, computed from
+ * stored rows: the reference the database's GROUP BY must agree with. An operand without a
+ * category option combo adds every combo of its data element.
+ */
+export function lookupFromRows(rows: readonly ValueRow[], scope: Scope): OperandLookup {
+  const months = new Set(scope.months);
+  const inScope = rows.filter(
+    (r) => months.has(r.month) && isWithin(r.orgUnitPath, scope.orgUnitPath),
+  );
+  return (operand: Operand) => {
+    const buckets = new Map<string, MonthBucket>();
+    for (const r of inScope) {
+      if (r.dataElement !== operand.dataElement) continue;
+      if (operand.coc !== null && r.coc !== operand.coc) continue;
+      const b = buckets.get(r.month) ?? { month: r.month, sum: 0, count: 0 };
+      b.sum += r.value;
+      b.count += 1;
+      buckets.set(r.month, b);
+    }
+    return aggregateOverMonths(scope.aggregationOf(operand.dataElement), [...buckets.values()]);
+  };
+}
+
+/** A baseline or a target of an indicator for an org unit, in a DHIS2 period ("2030", "2025Q4"). */
+export interface Milestone {
+  indicator: string;
+  orgUnit: string;
+  period: string;
+  value: number;
+}
+
+export interface YearValue {
+  year: number;
+  value: number;
+}
+
+/** The year a DHIS2 period falls in ("2030", "202503", "2025Q1" → 2025 …), or null. */
+export function yearOfPeriod(period: string): number | null {
+  const m = /^(\d{4})/.exec(period);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The value the straight line from baseline to target expects in `year`: the baseline up to its
+ * own year, the target from its year on. Null when the target is not after the baseline.
+ * A decreasing goal (unmet need 20 % → 13 %) is a line going down.
+ */
+export function trajectory(baseline: YearValue, target: YearValue, year: number): number | null {
+  const span = target.year - baseline.year;
+  if (!(span > 0)) return null;
+  const elapsed = Math.min(Math.max(year - baseline.year, 0), span);
+  // Multiplied before divided: 20 + (−7 × 4) / 7 is exactly 16.
+  return baseline.value + ((target.value - baseline.value) * elapsed) / span;
+}
+
+export type Progress = "on_track" | "off_track" | "no_data";
+
+/**
+ * How far below the line a figure may be and still be on track: a share of the whole planned
+ * change (0.1: 2.3 points for mCPR 17 → 40 %, 0.7 points for unmet need 20 → 13 %).
+ */
+export const ON_TRACK_TOLERANCE = 0.1;
+
+/**
+ * A suggestion, which the person assessing confirms: on track when the latest figure is at or
+ * beyond the line for its year, less the tolerance, in the goal's direction (up or down); ahead
+ * of the line is on track. A goal to hold a level (target = baseline) is on track within the
+ * tolerance of that level either way. No data without a latest figure, for a figure from before
+ * the baseline, or for a target that is not after its baseline.
+ */
+export function onTrack(
+  latest: YearValue | null,
+  baseline: YearValue,
+  target: YearValue,
+  tolerance: number = ON_TRACK_TOLERANCE,
+): Progress {
+  if (latest === null || !Number.isFinite(latest.value) || latest.year < baseline.year) {
+    return "no_data";
+  }
+  const expected = trajectory(baseline, target, latest.year);
+  if (expected === null) return "no_data";
+  const planned = target.value - baseline.value;
+  if (planned === 0) {
+    return Math.abs(latest.value - target.value) <= tolerance * Math.abs(target.value) + 1e-9
+      ? "on_track"
+      : "off_track";
+  }
+  // A hair of slack so that a figure exactly on the edge is not lost to rounding (28.5 − 2.3).
+  const margin = tolerance * Math.abs(planned) + 1e-9 * Math.max(1, Math.abs(expected));
+  const ok = planned > 0 ? latest.value >= expected - margin : latest.value <= expected + margin;
+  return ok ? "on_track" : "off_track";
+}

@@ -1,0 +1,60 @@
+// The command line's words for health data: `jalon import dhis2` and `jalon analytics`, their
+// usage, results and failures, in French and English.
+
+export const fr = {
+  "usage.import-dhis2": `Usage : jalon import dhis2 FICHIER [--dry-run] [--metadata | --values]
+Importe un export DHIS2 : des valeurs (dataValueSet JSON, XML, CSV ou ADX, gzippé ou non) ou des
+métadonnées (JSON : unités d'organisation, éléments de données, combinaisons, indicateurs).
+Le genre du fichier est reconnu ; réimporter le même fichier ne change rien.
+  --dry-run   vérifie et compte sans rien enregistrer
+  --metadata  lit le fichier comme des métadonnées
+  --values    lit le fichier comme des valeurs`,
+  "usage.analytics": `Usage : jalon analytics "REQUÊTE"
+Affiche en JSON la réponse à une requête d'analytique au format de DHIS2, par exemple
+  jalon analytics "dimension=dx:CPN1_COUV&dimension=pe:202201;202202&filter=ou:RegSeg00001"
+Indicateurs et éléments de données par uid ou code ; périodes ISO (mois ou plus) ; unités par uid
+ou code, LEVEL-n pour un niveau à l'intérieur des unités nommées.`,
+  dhis2_missing:
+    "Argument {value} manquant : indiquez le fichier DHIS2 à importer, par exemple « jalon import dhis2 valeurs.json ».",
+  analytics_missing:
+    'Argument {value} manquant : donnez la requête, par exemple « jalon analytics "dimension=dx:CPN1&dimension=pe:2022&filter=ou:MLI" ».',
+  dhis2_values_done:
+    "{file} : {imported} {imported|valeur ajoutée|valeurs ajoutées}, {updated} {updated|mise à jour|mises à jour}, {deleted} {deleted|supprimée|supprimées}, {ignored} {ignored|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
+  dhis2_metadata_done:
+    "{file} (métadonnées) : {imported} {imported|objet ajouté|objets ajoutés}, {updated} {updated|mis à jour|mis à jour}, {ignored} {ignored|inchangé|inchangés}, {rejected} {rejected|refusé|refusés}.",
+  dhis2_metadata_row: "  {collection} n° {row} ({id}) : {reason}",
+  dhis2_rows_not_listed:
+    "  … et {count} {count|autre ligne refusée|autres lignes refusées} (la liste s'arrête après {listed}).",
+  dhis2_progress: "{read} {read|valeur lue|valeurs lues}…",
+  dhis2_unreadable: "Impossible de lire le fichier {file} : vérifiez son chemin et ses droits.",
+  analytics_refused: "Requête refusée : {reason}",
+};
+
+export const en: Record<keyof typeof fr, string> = {
+  "usage.import-dhis2": `Usage: jalon import dhis2 FILE [--dry-run] [--metadata | --values]
+Imports a DHIS2 export: values (dataValueSet JSON, XML, CSV or ADX, gzipped or not) or metadata
+(JSON: organisation units, data elements, combos, indicators). The kind of file is recognised;
+importing the same file again changes nothing.
+  --dry-run   checks and counts without storing anything
+  --metadata  reads the file as metadata
+  --values    reads the file as values`,
+  "usage.analytics": `Usage: jalon analytics "QUERY"
+Prints as JSON the answer to an analytics query in DHIS2's format, for example
+  jalon analytics "dimension=dx:CPN1_COUV&dimension=pe:202201;202202&filter=ou:RegSeg00001"
+Indicators and data elements by uid or code; ISO periods (a month or longer); units by uid or
+code, LEVEL-n for a level inside the units named.`,
+  dhis2_missing:
+    "Missing argument {value}: give the DHIS2 file to import, e.g. “jalon import dhis2 values.json”.",
+  analytics_missing:
+    'Missing argument {value}: give the query, e.g. “jalon analytics "dimension=dx:CPN1&dimension=pe:2022&filter=ou:MLI"”.',
+  dhis2_values_done:
+    "{file}: {imported} {imported|value added|values added}, {updated} updated, {deleted} deleted, {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
+  dhis2_metadata_done:
+    "{file} (metadata): {imported} {imported|object added|objects added}, {updated} updated, {ignored} unchanged, {rejected} refused.",
+  dhis2_metadata_row: "  {collection} no. {row} ({id}): {reason}",
+  dhis2_rows_not_listed:
+    "  … and {count} {count|other row refused|other rows refused} (the list stops after {listed}).",
+  dhis2_progress: "{read} {read|value read|values read}…",
+  dhis2_unreadable: "Cannot read the file {file}: check its path and permissions.",
+  analytics_refused: "Query refused: {reason}",
+};

@@ -1,0 +1,83 @@
+// Reads a DHIS2 CSV data value file (csv-parse, streamed): its separator from the first line,
+// a header read by name when there is one, DHIS2's column order otherwise. Each chunk of bytes
+// is parsed before the next is read, and its rows handed on together.
+import { type CsvError, parse } from "csv-parse";
+import { type DataValueRecord, Dhis2ReadError } from "../map.ts";
+import { type CsvField, csvColumns, csvDelimiter, csvRecord } from "./map.ts";
+
+interface Row {
+  record: string[];
+  info: { lines: number };
+}
+
+/** The first line's text, from the first bytes, to choose the separator by. */
+function firstLine(head: Uint8Array): string {
+  const text = new TextDecoder("utf-8").decode(head.subarray(0, 8192));
+  const end = text.search(/\r?\n/);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+function asReadError(error: unknown): Error {
+  if (error instanceof Dhis2ReadError) return error;
+  const csv = error as CsvError & { lines?: number };
+  if (typeof csv.code === "string" && csv.code.startsWith("CSV_"))
+    return new Dhis2ReadError("csv_malformed", csv.lines ?? null, { reason: csv.code });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export async function* readCsvValues(
+  bytes: AsyncIterable<Uint8Array>,
+  head: Uint8Array,
+): AsyncGenerator<DataValueRecord[]> {
+  const parser = parse({
+    bom: true,
+    delimiter: csvDelimiter(firstLine(head)),
+    relax_column_count: true,
+    // A quote inside an unquoted cell (`5" de pluie`) is text, as DHIS2's reader takes it.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  let columns: readonly (CsvField | null)[] | null = null;
+  let pending: DataValueRecord[] = [];
+  let failure: Error | null = null;
+  parser.on("data", ({ record, info }: Row) => {
+    if (failure) return;
+    if (columns === null) {
+      const read = csvColumns(record);
+      if (!read.ok) {
+        failure = new Dhis2ReadError(read.code, info.lines, { columns: read.names.join(",") });
+        return;
+      }
+      columns = read.columns;
+      if (read.header) return;
+    }
+    // A line of empty cells (a spreadsheet's trailing rows) is no value.
+    if (record.every((cell) => cell.trim() === "")) return;
+    pending.push(csvRecord(record, columns, info.lines));
+  });
+  parser.on("error", (error) => {
+    failure ??= asReadError(error);
+  });
+  // The write's callback comes once the chunk is parsed: its rows are all in `pending` then.
+  const feed = (chunk: Uint8Array | null) =>
+    new Promise<void>((resolve) => {
+      if (chunk === null) parser.end(resolve);
+      else parser.write(chunk, () => resolve());
+    });
+  try {
+    for await (const chunk of bytes) {
+      await feed(chunk);
+      if (failure) throw failure;
+      if (pending.length > 0) {
+        yield pending;
+        pending = [];
+      }
+    }
+    await feed(null);
+    if (failure) throw failure;
+    if (pending.length > 0) yield pending;
+  } finally {
+    parser.destroy();
+  }
+}

@@ -1,0 +1,116 @@
+// Reads a JSON data value set element by element (@streamparser/json): only the set-level
+// fields and one value of `dataValues` are ever held, so memory stays flat whatever the size.
+// Numbers keep the digits they were written with (`12.50` stays "12.50").
+import { Tokenizer, TokenParser, TokenType } from "@streamparser/json";
+import {
+  type DataValueRecord,
+  type DataValueSetHeader,
+  Dhis2ReadError,
+  dataValueRecord,
+  EMPTY_HEADER,
+  setHeader,
+} from "./map.ts";
+
+const SET_FIELDS = [
+  "dataSet",
+  "completeDate",
+  "completedDate",
+  "period",
+  "orgUnit",
+  "attributeOptionCombo",
+];
+
+/** A tokenizer that hands numbers on as their text: a value is stored as DHIS2 wrote it. */
+class TextNumberTokenizer extends Tokenizer {
+  override parseNumber(numberStr: string): number {
+    return numberStr as unknown as number;
+  }
+}
+
+export async function* readJsonValues(
+  bytes: AsyncIterable<Uint8Array>,
+): AsyncGenerator<DataValueRecord[]> {
+  const tokenizer = new TextNumberTokenizer();
+  const parser = new TokenParser({
+    paths: ["$.dataValues.*", ...SET_FIELDS.map((f) => `$.${f}`)],
+    keepStack: false,
+  });
+  let header: DataValueSetHeader = EMPTY_HEADER;
+  const headerFields: Record<string, unknown> = {};
+  let ordinal = 0;
+  let pending: DataValueRecord[] = [];
+  let failure: Dhis2ReadError | null = null;
+  // Which keys the root object has, read from the tokens: a root without `dataValues` is not a
+  // data value set (a metadata export given by mistake, say), even when it is valid JSON.
+  let depth = 0;
+  let keyNext = false;
+  let sawDataValues = false;
+
+  tokenizer.onToken = (info) => {
+    const { token } = info;
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
+      depth++;
+      keyNext = depth === 1;
+    } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) depth--;
+    else if (depth === 1 && token === TokenType.COMMA) keyNext = true;
+    else if (depth === 1 && keyNext && token === TokenType.STRING) {
+      keyNext = false;
+      if (info.value === "dataValues") sawDataValues = true;
+    }
+    parser.write(info);
+  };
+  parser.onValue = ({ value, key, stack }) => {
+    if (stack.length === 1 && typeof key === "string") {
+      // A set-level field after values that took the set's defaults without it.
+      if (ordinal > 0) throw new Dhis2ReadError("set_field_after_values", null, { field: key });
+      headerFields[key] = value;
+      header = setHeader(headerFields);
+      return;
+    }
+    if (typeof key !== "number") throw new Dhis2ReadError("not_data_value_set");
+    ordinal++;
+    const fields =
+      value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+    pending.push(dataValueRecord(fields as Record<string, unknown>, header, ordinal));
+  };
+  // Lines are counted only to say where a malformed file breaks (the tokenizer gives the byte).
+  let linesBefore = 1;
+  let current: Uint8Array = new Uint8Array(0);
+  const fail = (error: Error) => {
+    if (error instanceof Dhis2ReadError) {
+      failure ??= error;
+      return;
+    }
+    const at = /chunk position "(\d+)"/.exec(error.message)?.[1];
+    const line = at === undefined ? null : linesBefore + newlines(current, Number(at));
+    failure ??= new Dhis2ReadError("json_malformed", line, { near: ordinal + 1 });
+  };
+  tokenizer.onError = fail;
+  // The parser alone knows a document left open: it must be told the bytes have ended.
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
+  parser.onError = fail;
+
+  for await (const chunk of bytes) {
+    current = chunk;
+    tokenizer.write(chunk);
+    if (failure) throw failure;
+    linesBefore += newlines(chunk, chunk.byteLength);
+    if (pending.length > 0) {
+      yield pending;
+      pending = [];
+    }
+  }
+  if (!tokenizer.isEnded) tokenizer.end();
+  if (failure) throw failure;
+  if (depth !== 0) throw new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });
+  if (!sawDataValues) throw new Dhis2ReadError("not_data_value_set");
+  if (pending.length > 0) yield pending;
+}
+
+function newlines(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at >= 0 && at < end; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}

@@ -1,0 +1,233 @@
+// The health-data store: units saved by uid then code with their closure table, values merged
+// from staging (inserted, updated, unchanged, deleted told apart; duplicates in one batch resolved
+// to the last), roll-ups kept equal to a recomputation after every merge and after a move — on
+// PGlite and PostgreSQL alike.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  dataElementLookup,
+  defaultOptionCombo,
+  saveDataElements,
+} from "../../src/db/health/catalogue.ts";
+import {
+  dropStaged,
+  mergeStaged,
+  type StagedValue,
+  stageValues,
+} from "../../src/db/health/data-values.ts";
+import {
+  moveOrgUnit,
+  type OrgUnitInput,
+  orgUnitLookup,
+  saveOrgUnits,
+} from "../../src/db/health/org-units.ts";
+import { bucketTotals, rebuildRollups } from "../../src/db/health/rollups.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+
+const unit = (uid: string, parent: string | null, name = uid): OrgUnitInput => ({
+  uid,
+  code: `C_${uid}`,
+  name,
+  shortName: null,
+  parent: parent ? { uid: parent, code: null } : null,
+  openingDate: null,
+  closedDate: null,
+  geometry: null,
+});
+
+// Mali → Ségou → Barouéli, Bla → two facilities each; children listed before parents on purpose.
+const TREE = [
+  unit("fac1", "barou"),
+  unit("fac2", "barou"),
+  unit("fac3", "bla"),
+  unit("barou", "segou"),
+  unit("bla", "segou"),
+  unit("segou", "mali"),
+  unit("mali", null),
+];
+
+async function* of<T>(items: T[]) {
+  for (const i of items) yield i;
+}
+
+describe.each(backends)("health values on %s", (backend) => {
+  let t: TestDatabase;
+  let ids: Map<string, number>;
+  let anc: number;
+  let coc: number;
+  let key = 0;
+  const v = (ou: string, period: string, value: number | null, deleted = false): StagedValue => ({
+    orgUnitId: ids.get(ou) as number,
+    dataElementId: anc,
+    period,
+    cocId: coc,
+    aocId: coc,
+    bucket: period,
+    value,
+    deleted,
+    comment: null,
+    followUp: false,
+    storedBy: "test",
+    created: null,
+    lastUpdated: null,
+  });
+  async function merge(values: StagedValue[]) {
+    const k = String(++key);
+    await stageValues(t, k, of(values));
+    return t.db.transaction().execute(async (trx) => {
+      const counts = await mergeStaged(trx, k, null);
+      await dropStaged(trx, k);
+      return counts;
+    });
+  }
+  const totals = async (ou: string) =>
+    (
+      await bucketTotals(t.db, {
+        orgUnitIds: [ids.get(ou) as number],
+        dataElementIds: [anc],
+        buckets: ["202201", "202202"],
+        byCombo: false,
+      })
+    )
+      .map((r) => `${r.bucket}=${r.sum}/${r.count}`)
+      .sort();
+  const rollups = async () =>
+    (
+      await sql<{
+        k: string;
+      }>`select data_element_id || ':' || org_unit_id || ':' || bucket || ':' || coc_id || '=' || sum || '/' || count as k from data_value_rollups where count > 0 order by 1`.execute(
+        t.db,
+      )
+    ).rows.map((r) => r.k);
+  async function rollupsMatchRecomputation() {
+    const kept = await rollups();
+    await rebuildRollups(t.db);
+    expect(kept).toEqual(await rollups());
+  }
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    const saved = await saveOrgUnits(t.db, TREE);
+    expect(saved).toMatchObject({ inserted: 7, updated: 0, orphans: [] });
+    ids = new Map([...(await orgUnitLookup(t.db))].map(([k, r]) => [k, r.id]));
+    await saveDataElements(t.db, [
+      {
+        uid: "ANC1",
+        code: "CPN1",
+        name: "CPN1",
+        shortName: null,
+        valueType: "INTEGER_ZERO_OR_POSITIVE",
+        aggregation: "sum",
+        combo: null,
+      },
+    ]);
+    anc = (await dataElementLookup(t.db)).get("CPN1")?.id as number;
+    coc = await defaultOptionCombo(t.db);
+  });
+  afterAll(() => t.dispose());
+
+  it("derives levels, paths and the closure table from the parent links", async () => {
+    const rows = await t.db
+      .selectFrom("org_units")
+      .select(["uid", "level", "path"])
+      .orderBy("level")
+      .execute();
+    expect(rows.find((r) => r.uid === "mali")?.level).toBe(1);
+    expect(rows.find((r) => r.uid === "fac3")?.level).toBe(4);
+    const fac3 = rows.find((r) => r.uid === "fac3")?.path ?? "";
+    expect(fac3.split("/").filter(Boolean)).toHaveLength(4);
+    const ancestors = await t.db
+      .selectFrom("org_unit_ancestors")
+      .select(["ancestor_id", "depth"])
+      .where("org_unit_id", "=", ids.get("fac3") as number)
+      .orderBy("depth")
+      .execute();
+    expect(ancestors).toEqual([
+      { ancestor_id: ids.get("bla"), depth: 1 },
+      { ancestor_id: ids.get("segou"), depth: 2 },
+      { ancestor_id: ids.get("mali"), depth: 3 },
+    ]);
+  });
+
+  it("saves the same units a second time without writing, and matches by code when the uid is new", async () => {
+    expect(await saveOrgUnits(t.db, TREE)).toMatchObject({ inserted: 0, updated: 0, unchanged: 7 });
+    const renamed = { ...unit("fac1-new-uid", "barou", "Fac 1 renamed"), code: "C_fac1" };
+    expect(await saveOrgUnits(t.db, [renamed])).toMatchObject({ inserted: 0, updated: 1 });
+    const row = await t.db
+      .selectFrom("org_units")
+      .select(["id", "uid", "name"])
+      .where("code", "=", "C_fac1")
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ id: ids.get("fac1"), uid: "fac1-new-uid", name: "Fac 1 renamed" });
+    ids.set("fac1", row.id);
+  });
+
+  it("lists units whose parent is unknown and saves none of them", async () => {
+    const saved = await saveOrgUnits(t.db, [
+      unit("lost", "nowhere"),
+      unit("a", "b"),
+      unit("b", "a"),
+    ]);
+    expect(saved.orphans.sort()).toEqual([0, 1, 2]);
+    expect(saved.inserted).toBe(0);
+  });
+
+  it("merges values, tells the counts apart and keeps roll-ups equal to a recomputation", async () => {
+    expect(
+      await merge([
+        v("fac1", "202201", 10),
+        v("fac2", "202201", 5),
+        v("fac3", "202201", 7),
+        v("fac1", "202202", 3),
+      ]),
+    ).toEqual({ distinct: 4, inserted: 4, updated: 0, deleted: 0, unchanged: 0 });
+    expect(await totals("barou")).toEqual(["202201=15/2", "202202=3/1"]);
+    expect(await totals("segou")).toEqual(["202201=22/3", "202202=3/1"]);
+    expect(await totals("mali")).toEqual(["202201=22/3", "202202=3/1"]);
+    expect(await totals("fac1")).toEqual(["202201=10/1", "202202=3/1"]);
+    await rollupsMatchRecomputation();
+
+    // The same values again: nothing changes.
+    expect(
+      await merge([
+        v("fac1", "202201", 10),
+        v("fac2", "202201", 5),
+        v("fac3", "202201", 7),
+        v("fac1", "202202", 3),
+      ]),
+    ).toEqual({ distinct: 4, inserted: 0, updated: 0, deleted: 0, unchanged: 4 });
+
+    // One changed, one deleted, one deleted that never existed, a duplicate whose last wins.
+    expect(
+      await merge([
+        v("fac2", "202201", 8),
+        v("fac3", "202201", null, true),
+        v("fac3", "202202", null, true),
+        v("fac1", "202202", 100),
+        v("fac1", "202202", 4),
+      ]),
+    ).toEqual({ distinct: 4, inserted: 0, updated: 2, deleted: 1, unchanged: 1 });
+    expect(await totals("segou")).toEqual(["202201=18/2", "202202=4/1"]);
+    expect(await totals("bla")).toEqual([]);
+    await rollupsMatchRecomputation();
+  });
+
+  it("moves a unit with its values: the old and new ancestors' roll-ups follow", async () => {
+    expect(await moveOrgUnit(t.db, ids.get("bla") as number, ids.get("fac1") as number)).toBe(true);
+    await moveOrgUnit(t.db, ids.get("bla") as number, ids.get("segou") as number);
+    await merge([v("fac3", "202201", 9)]);
+    expect(await moveOrgUnit(t.db, ids.get("segou") as number, ids.get("fac3") as number)).toBe(
+      false,
+    );
+    expect(await moveOrgUnit(t.db, ids.get("fac3") as number, ids.get("barou") as number)).toBe(
+      true,
+    );
+    expect(await totals("barou")).toEqual(["202201=27/3", "202202=4/1"]);
+    expect(await totals("bla")).toEqual([]);
+    const moved = await saveOrgUnits(t.db, [{ ...unit("fac3", "bla") }]);
+    expect(moved.moved).toBe(1);
+    expect(await totals("bla")).toEqual(["202201=9/1"]);
+    expect(await totals("barou")).toEqual(["202201=18/2", "202202=4/1"]);
+    await rollupsMatchRecomputation();
+  });
+});

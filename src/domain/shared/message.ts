@@ -42,15 +42,12 @@ export function fillMessage(lang: Lang, template: string, params: MessageParams 
 /** fillMessage for a template already typeset (typesetCatalogue); one without "{" is as is. */
 export function fillTypeset(lang: Lang, template: string, params: MessageParams = {}): string {
   if (!template.includes("{")) return template;
-  return template.replace(
-    PATTERN,
-    (whole, name: string, one?: string, other?: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      if (one === undefined || other === undefined) return String(value);
-      return rules[lang].select(numberOf(value)) === "one" ? one : other;
-    },
-  );
+  return template.replace(PATTERN, (whole, name: string, one?: string, other?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (one === undefined || other === undefined) return String(value);
+    return rules[lang].select(numberOf(value)) === "one" ? one : other;
+  });
 }
 
 /** The names a message refers to, each once, sorted (catalogues are checked with it). */

@@ -1,5 +1,7 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
+import * as healthImport from "./health/import.ts";
+import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as pager from "./shared/pager.ts";
@@ -34,4 +36,6 @@ export const en: Record<MessageKey, string> = {
   ...security.en,
   ...input.en,
   ...pager.en,
+  ...healthImports.en,
+  ...healthImport.en,
 };

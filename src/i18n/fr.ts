@@ -1,5 +1,7 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
+import * as healthImport from "./health/import.ts";
+import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as pager from "./shared/pager.ts";
@@ -34,6 +36,8 @@ export const fr = {
   ...security.fr,
   ...input.fr,
   ...pager.fr,
+  ...healthImports.fr,
+  ...healthImport.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -184,3 +184,31 @@ export async function expireLapsedJobs(db: Executor, kinds: readonly string[]): 
     .execute();
   return rows.length;
 }
+
+/** What a running job has done so far, kept in its result until it settles. */
+export async function setJobProgress(
+  db: Executor,
+  id: string,
+  owner: string,
+  progress: unknown,
+): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ result: JSON.stringify({ progress }) })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .where("state", "=", "running")
+    .execute();
+}
+
+/** The latest jobs of a kind, newest first. */
+export async function listJobs(db: Executor, kind: string, limit: number): Promise<JobRow[]> {
+  const rows = await db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("kind", "=", kind)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}

@@ -74,10 +74,17 @@ function matchAt(pattern: RegExp, text: string, at: number): string | null {
 export function lexer(text: string) {
   let at = 0;
 
-  /** The text of an item from `start` to its closing brace (or to the end when there is none). */
+  /**
+   * The item from `start` to its closing brace. Unclosed when none comes before the end or the
+   * next "{" (a next item): the item is then what reads as its name ("#{abc" of "#{abc + #{d}").
+   */
   function braced(start: number, open: number): { body: string; item: string; closed: boolean } {
     const close = text.indexOf("}", open + 1);
-    if (close === -1) return { body: "", item: text.slice(start), closed: false };
+    const reopen = text.indexOf("{", open + 1);
+    if (close === -1 || (reopen !== -1 && reopen < close)) {
+      const name = /^[^\s{}]*/.exec(text.slice(open + 1))?.[0] ?? "";
+      return { body: "", item: text.slice(start, open + 1) + name, closed: false };
+    }
     return { body: text.slice(open + 1, close), item: text.slice(start, close + 1), closed: true };
   }
 

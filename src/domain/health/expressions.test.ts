@@ -144,6 +144,9 @@ describe("parseExpression", () => {
     ["C{}", "invalid_constant", 0, "C{}"],
     ["C{a.b}", "invalid_constant", 0, "C{a.b}"],
     ["C{abc", "unclosed_item", 0, "C{abc"],
+    [`#{${DE} + #{${DE2}}`, "unclosed_item", 0, `#{${DE}`],
+    [`(#{${DE}.${COC}\n)`, "unclosed_item", 1, `#{${DE}.${COC}`],
+    ["I{abc + 1", "unsupported_item", 0, "I{abc"],
   ])("refuses %j (%s at %i)", (text, code, position, item) => {
     expect(errorOf(text)).toEqual({ code, position, item });
   });

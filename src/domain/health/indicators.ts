@@ -2,6 +2,8 @@
 // unit's subtree and over the period (summed, or averaged over the months that have data), then
 // numerator and denominator are evaluated once — a ratio of totals, never an average of ratios.
 // Also the baseline → target trajectory that commitments' outcome goals are judged against.
+
+import type { Aggregation, TargetKind } from "./data-values.ts";
 import {
   type ConstantLookup,
   DEFAULT_MISSING_VALUE_STRATEGY,
@@ -66,13 +68,6 @@ export function evaluateIndicator(
   return Number.isFinite(value) ? { numerator, denominator, value: value === 0 ? 0 : value } : null;
 }
 
-/**
- * How a data element adds up over a period: "sum" adds every value; "average" adds the org
- * units' values month by month, then averages over the months that have data (DHIS2's
- * "average, sum in org unit hierarchy": populations, stock levels).
- */
-export type Aggregation = "sum" | "average";
-
 /** One month of one operand, already added up over the org units: the total and how many values. */
 export interface MonthBucket {
   month: string;
@@ -81,7 +76,10 @@ export interface MonthBucket {
 }
 
 /**
- * The operand's figure for a period from its months; null when no month has a value. Months
+ * The operand's figure for a period from its months; null when no month has a value. "sum" adds
+ * every value; "average" (data-values.ts) adds the org units' values month by month, then
+ * averages over the months that have data (populations, stock levels): sum over the tree,
+ * average over time. Months
  * are keys only (any one spelling, used consistently); buckets with the same month are merged,
  * and a bucket with no value (count 0) is a month without data, not a zero.
  */
@@ -111,7 +109,7 @@ export interface ValueRow {
 export interface Scope {
   /** The org unit the figure is for: its own values and its whole subtree's. */
   orgUnitPath: string;
-  /** The months of the period (a quarter: 3, a year: 12). */
+  /** The months of the period, as `monthsIn` (periods.ts) lists them: a quarter 3, a year 12. */
   months: readonly string[];
   aggregationOf: (dataElement: string) => Aggregation;
 }
@@ -144,6 +142,7 @@ export function lookupFromRows(rows: readonly ValueRow[], scope: Scope): Operand
 export interface Milestone {
   indicator: string;
   orgUnit: string;
+  kind: TargetKind;
   period: string;
   value: number;
 }

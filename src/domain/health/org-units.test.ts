@@ -18,13 +18,22 @@ describe("paths", () => {
   const kita = pathOf(kayes, "KIT");
   const cscom = pathOf(kita, "CS1");
 
-  it("write DHIS2's /root/…/self and read it back", () => {
-    expect(cscom).toBe("/MLI/KAY/KIT/CS1");
+  it("write /root/…/self/ and read it back", () => {
+    expect(cscom).toBe("/MLI/KAY/KIT/CS1/");
     expect(idsOf(cscom)).toEqual(["MLI", "KAY", "KIT", "CS1"]);
     expect(ancestorsOf(cscom)).toEqual(["MLI", "KAY", "KIT"]);
     expect(ancestorsOf(mali)).toEqual([]);
     expect(levelOf(mali)).toBe(1);
     expect(levelOf(cscom)).toBe(4);
+  });
+
+  it("read DHIS2's form without the closing slash alike", () => {
+    expect(idsOf("/MLI/KAY/KIT")).toEqual(["MLI", "KAY", "KIT"]);
+    expect(levelOf("/MLI/KAY/KIT")).toBe(3);
+    expect(isDescendant("/MLI/KAY/KIT", "/MLI")).toBe(true);
+    expect(isDescendant("/MLI/KAY/", "/MLI/KAY")).toBe(false);
+    expect(isWithin("/MLI/KAY", "/MLI/KAY/")).toBe(true);
+    expect(pathOf("/MLI/KAY", "KIT")).toBe("/MLI/KAY/KIT/");
   });
 
   it("tell descendants apart from the unit itself and from a sibling sharing a prefix", () => {
@@ -33,31 +42,35 @@ describe("paths", () => {
     expect(isWithin(kayes, kayes)).toBe(true);
     expect(isDescendant(mali, kayes)).toBe(false);
     // "/MLI/KAY2" starts with "/MLI/KAY" as text but is not below it.
-    expect(isDescendant("/MLI/KAY2/X", kayes)).toBe(false);
-    expect(isWithin("/MLI/KAY2", kayes)).toBe(false);
+    expect(isDescendant("/MLI/KAY2/X/", kayes)).toBe(false);
+    expect(isWithin("/MLI/KAY2/", kayes)).toBe(false);
+    expect(isWithin("/1/42/", "/1/4/")).toBe(false);
   });
 
   it("rebase a subtree's paths onto a new place, leaving the rest alone", () => {
-    expect(rebase(cscom, kayes, "/MLI/SEG/KAY")).toBe("/MLI/SEG/KAY/KIT/CS1");
-    expect(rebase(kayes, kayes, "/MLI/SEG/KAY")).toBe("/MLI/SEG/KAY");
-    expect(rebase("/MLI/KAY2", kayes, "/MLI/SEG/KAY")).toBe("/MLI/KAY2");
+    expect(rebase(cscom, kayes, "/MLI/SEG/KAY/")).toBe("/MLI/SEG/KAY/KIT/CS1/");
+    expect(rebase(kayes, kayes, "/MLI/SEG/KAY/")).toBe("/MLI/SEG/KAY/");
+    expect(rebase("/MLI/KAY2/", kayes, "/MLI/SEG/KAY/")).toBe("/MLI/KAY2/");
   });
 });
 
 describe("move", () => {
-  const region = { id: "KAY", path: "/MLI/KAY" };
-  const district = { id: "KIT", path: "/MLI/KAY/KIT" };
-  const other = { id: "SEG", path: "/MLI/SEG" };
+  const region = { id: "KAY", path: "/MLI/KAY/" };
+  const district = { id: "KIT", path: "/MLI/KAY/KIT/" };
+  const other = { id: "SEG", path: "/MLI/SEG/" };
 
   it("places the unit under its new parent, or as a root", () => {
-    expect(move(district, other)).toEqual({ ok: true, value: { id: "KIT", path: "/MLI/SEG/KIT" } });
-    expect(move(district, null)).toEqual({ ok: true, value: { id: "KIT", path: "/KIT" } });
+    expect(move(district, other)).toEqual({
+      ok: true,
+      value: { id: "KIT", path: "/MLI/SEG/KIT/" },
+    });
+    expect(move(district, null)).toEqual({ ok: true, value: { id: "KIT", path: "/KIT/" } });
   });
 
   it("refuses a move under the unit itself or under one of its descendants", () => {
     expect(move(region, region)).toEqual({ ok: false, error: "move_under_itself" });
     expect(move(region, district)).toEqual({ ok: false, error: "move_under_descendant" });
-    expect(move(region, { id: "CS1", path: "/MLI/KAY/KIT/CS1" })).toEqual({
+    expect(move(region, { id: "CS1", path: "/MLI/KAY/KIT/CS1/" })).toEqual({
       ok: false,
       error: "move_under_descendant",
     });
@@ -82,12 +95,12 @@ describe("checkUnits", () => {
     ]);
     expect(result.rejected).toEqual([]);
     expect(result.accepted.map((u) => [u.uid, u.level, u.path])).toEqual([
-      ["MLI", 1, "/MLI"],
-      ["SEN", 1, "/SEN"],
-      ["KAY", 2, "/MLI/KAY"],
-      ["DAK", 2, "/SEN/DAK"],
-      ["KIT", 3, "/MLI/KAY/KIT"],
-      ["CS1", 4, "/MLI/KAY/KIT/CS1"],
+      ["MLI", 1, "/MLI/"],
+      ["SEN", 1, "/SEN/"],
+      ["KAY", 2, "/MLI/KAY/"],
+      ["DAK", 2, "/SEN/DAK/"],
+      ["KIT", 3, "/MLI/KAY/KIT/"],
+      ["CS1", 4, "/MLI/KAY/KIT/CS1/"],
     ]);
   });
 

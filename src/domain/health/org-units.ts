@@ -1,10 +1,14 @@
 // Organisation-unit trees (country → regions → districts → facilities) stored with a materialised
-// path of ids, DHIS2's "/<root>/<child>/…/<self>": the path rules, moves that keep the tree a
-// tree, and the check of an imported list of units that finds every problem in one pass.
+// path of ids from the root down to the unit, "/1/4/19/" as db/health stores it: the path rules,
+// moves that keep the tree a tree, and the check of an imported list of units that finds every
+// problem in one pass. Readers also take DHIS2's form without the closing slash ("/a/b/c").
+
+// With the closing slash, "/1/4/" is a prefix of "/1/4/19/" but not of "/1/42/".
+const closed = (path: string) => (path.endsWith("/") ? path : `${path}/`);
 
 /** The path of a unit under a parent (null: a root). Ids hold no "/" (the validator checks). */
 export function pathOf(parentPath: string | null, id: string): string {
-  return parentPath === null ? `/${id}` : `${parentPath}/${id}`;
+  return `${parentPath === null ? "/" : closed(parentPath)}${id}/`;
 }
 
 /** The ids on a path, from the root down to the unit itself. */
@@ -24,17 +28,20 @@ export function levelOf(path: string): number {
 
 /** Strictly below: a unit is not its own descendant. */
 export function isDescendant(path: string, ancestorPath: string): boolean {
-  return path.startsWith(`${ancestorPath}/`);
+  const p = closed(path);
+  const a = closed(ancestorPath);
+  return p.length > a.length && p.startsWith(a);
 }
 
 /** The unit itself or one of its descendants: what a figure for `ancestorPath` adds up. */
 export function isWithin(path: string, ancestorPath: string): boolean {
-  return path === ancestorPath || isDescendant(path, ancestorPath);
+  return closed(path).startsWith(closed(ancestorPath));
 }
 
-/** A descendant's path once the subtree at `fromPath` has moved to `toPath`. */
+/** A descendant's path once the subtree at `fromPath` has moved to `toPath` (stored form). */
 export function rebase(path: string, fromPath: string, toPath: string): string {
-  return isWithin(path, fromPath) ? toPath + path.slice(fromPath.length) : path;
+  const from = closed(fromPath);
+  return isWithin(path, from) ? closed(toPath) + closed(path).slice(from.length) : path;
 }
 
 export interface PlacedUnit {
@@ -52,7 +59,7 @@ export type MoveResult = { ok: true; value: PlacedUnit } | { ok: false; error: M
  */
 export function move(unit: PlacedUnit, newParent: PlacedUnit | null): MoveResult {
   if (newParent !== null) {
-    if (newParent.id === unit.id || newParent.path === unit.path) {
+    if (newParent.id === unit.id || closed(newParent.path) === closed(unit.path)) {
       return { ok: false, error: "move_under_itself" };
     }
     if (isDescendant(newParent.path, unit.path)) {
@@ -201,7 +208,7 @@ export function checkUnits(units: readonly ImportedUnit[]): UnitCheck {
     if (parentPath === undefined || (problems[i] ?? []).length > 0) continue;
     const path = pathOf(parentPath, u.uid);
     paths.set(i, path);
-    accepted.push({ ...u, level: levelOf(path), path });
+    accepted.push({ ...u, level: depth[i] ?? levelOf(path), path });
   }
   // No depth: below a cycle, an orphan or an ambiguous parent (the unit's own faults are listed).
   units.forEach((u, i) => {

@@ -15,6 +15,7 @@ import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/shared/lang.ts";
 import { createApp } from "./http/app.ts";
+import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
 import { healthImportJobs } from "./services/health/import-jobs.ts";
 import { createJobRunner } from "./services/shared/jobs.ts";
 import { smtpMailer } from "./services/shared/mail.ts";
@@ -105,6 +106,7 @@ export async function main(
         dataDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
+        env,
       });
       const where =
         config.database.kind === "pglite"
@@ -175,6 +177,7 @@ async function listen(
     dataDir: string | undefined;
     sessionIdleMinutes: number;
     trustProxy: boolean;
+    env: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
@@ -237,6 +240,8 @@ async function listen(
     message: reminderMail(),
     mailer,
     log: o.io.err,
+    // Saved DHIS2 connections' scheduled pulls read their secrets from the environment.
+    jobs: dhis2Jobs({ database, env: o.env, log: o.io.err }),
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -212,3 +212,16 @@ export async function listJobs(db: Executor, kind: string, limit: number): Promi
     .execute();
   return rows.map((r) => ({ ...r, id: String(r.id) }));
 }
+
+/**
+ * Frees a running job's key, so that the job can queue its own next run under the same key
+ * (a recurring job that schedules itself). Only the lease's holder may.
+ */
+export async function releaseJobKey(db: Executor, id: string, owner: string): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ dedupe_key: null })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .execute();
+}

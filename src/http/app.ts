@@ -214,7 +214,11 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
           return c.html(closedLinkPage(view, login), 401);
         return c.redirect(login, 303);
       }
-      if (status === 404) return c.html(notFoundPage(view, error.subject, error.details.id), 404);
+      if (status === 404) {
+        // A page beyond a list's last: the list itself, from its first page, is one link away.
+        const list = error.subject === "page" ? url.pathname : undefined;
+        return c.html(notFoundPage(view, error.subject, error.details.id, list), 404);
+      }
       if (error.code === "busy") {
         return c.html(
           messagePage(view, view.t("error.busy.title"), view.t("error.busy.body")),

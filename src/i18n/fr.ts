@@ -6,6 +6,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
+import * as pager from "./shared/pager.ts";
 import * as security from "./shared/security.ts";
 import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
@@ -36,6 +37,7 @@ export const fr = {
   ...setup.fr,
   ...security.fr,
   ...input.fr,
+  ...pager.fr,
   ...healthImports.fr,
   ...healthImport.fr,
   ...healthApi.fr,

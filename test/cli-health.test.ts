@@ -82,7 +82,7 @@ describe("jalon import dhis2 and jalon analytics", () => {
       "  ligne 12 : période invalide « 202213 » (attendu par exemple 202201, 2022Q1, 2022W5).",
     );
     expect(first.out).toContain(
-      "  ligne 14 : « -4 » est négatif : un effectif ne peut pas l'être.",
+      "  ligne 14 : « -4 » est négatif : un effectif ne peut pas l’être.",
     );
 
     const again = capture();

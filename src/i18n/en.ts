@@ -1,6 +1,7 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
 import * as healthApi from "./health/api.ts";
+import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
@@ -40,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   ...pager.en,
   ...healthImports.en,
   ...healthImport.en,
+  ...healthEntry.en,
   ...healthApi.en,
   ...healthExplorer.en,
 };

@@ -1,6 +1,7 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
 import * as healthApi from "./health/api.ts";
+import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
@@ -40,6 +41,7 @@ export const fr = {
   ...pager.fr,
   ...healthImports.fr,
   ...healthImport.fr,
+  ...healthEntry.fr,
   ...healthApi.fr,
   ...healthExplorer.fr,
 } as const;

@@ -195,6 +195,7 @@ const ROUTES: Row[] = [
   { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
   { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
   { route: "GET /health/imports", method: "GET", path: "/health/imports", allowed: HEALTH_WRITE },
+  { route: "GET /health/entry", method: "GET", path: "/health/entry", allowed: HEALTH_WRITE },
   {
     route: "GET /health/imports/:id{[0-9]+}",
     method: "GET",
@@ -293,6 +294,13 @@ const ROUTES: Row[] = [
     method: "POST",
     path: "/setup/not-a-token",
     allowed: EVERYONE,
+    body: {},
+  },
+  {
+    route: "POST /health/entry",
+    method: "POST",
+    path: "/health/entry",
+    allowed: HEALTH_WRITE,
     body: {},
   },
   {

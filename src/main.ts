@@ -3,7 +3,8 @@
 
 import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { parseCommand } from "./cli/args.ts";
 import { type Channel, forward, openChannel, socketPath } from "./cli/channel.ts";
@@ -14,6 +15,9 @@ import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/shared/lang.ts";
 import { createApp } from "./http/app.ts";
+import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
+import { healthImportJobs } from "./services/health/import-jobs.ts";
+import { createJobRunner } from "./services/shared/jobs.ts";
 import { smtpMailer } from "./services/shared/mail.ts";
 import { createRenderer } from "./services/shared/rendering.ts";
 import { offerSetupLink } from "./services/shared/setup-links.ts";
@@ -102,6 +106,7 @@ export async function main(
         dataDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
+        env,
       });
       const where =
         config.database.kind === "pglite"
@@ -172,6 +177,7 @@ async function listen(
     dataDir: string | undefined;
     sessionIdleMinutes: number;
     trustProxy: boolean;
+    env: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<Running> {
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
@@ -195,6 +201,11 @@ async function listen(
   const port = typeof address === "object" && address ? address.port : o.port;
   const url = listeningUrl(o.host, port);
   const baseUrl = o.baseUrl ?? url;
+  // Health-data imports uploaded from the web run as jobs here, started as soon as they are
+  // queued (and once now, for any a stopped server left waiting).
+  const jobs = createJobRunner(database.db, healthImportJobs(database), { log: o.io.err });
+  jobs.kick();
+  const uploadDir = o.dataDir ? join(o.dataDir, "uploads") : join(tmpdir(), "jalon-uploads");
   app = createApp({
     db: database.db,
     secureCookies: o.secureCookies,
@@ -208,6 +219,7 @@ async function listen(
     flush: database.flush,
     sessionIdleMinutes: o.sessionIdleMinutes,
     trustProxy: o.trustProxy,
+    health: { database, uploadDir, kickJobs: () => jobs.kick() },
   });
   // Other `jalon` commands on this data directory are handed to this process.
   let channel: Channel | undefined;
@@ -228,11 +240,14 @@ async function listen(
     message: reminderMail(),
     mailer,
     log: o.io.err,
+    // Saved DHIS2 connections' scheduled pulls read their secrets from the environment.
+    jobs: dhis2Jobs({ database, env: o.env, log: o.io.err }),
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (channel?.close() ?? Promise.resolve())
       .then(() => schedule.stop())
+      .then(() => jobs.stop())
       .then(() => renderer.stop())
       .then(
         () =>

@@ -4,11 +4,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DHIS2_PULL_CODES } from "../src/domain/health/dhis2-pull.ts";
 import { messageParams } from "../src/domain/shared/message.ts";
 import { QUESTIONNAIRE_COLUMNS } from "../src/domain/tracker/questionnaire-file.ts";
 import { CLI_CATALOGUES } from "../src/i18n/cli.ts";
 import { en } from "../src/i18n/en.ts";
 import { fr } from "../src/i18n/fr.ts";
+import { DHIS2_CATALOGUES } from "../src/i18n/health/dhis2.ts";
 import { translator } from "../src/i18n/index.ts";
 import { PRINT_CATALOGUES, WORKBOOK_CATALOGUES } from "../src/i18n/questionnaire-files.ts";
 import { REPORT_CATALOGUES } from "../src/i18n/report.ts";
@@ -155,6 +157,7 @@ const catalogues: [string, Record<string, string>, Record<string, string>][] = [
   ["printed questionnaire", PRINT_CATALOGUES.fr, PRINT_CATALOGUES.en],
   ["workbook", WORKBOOK_CATALOGUES.fr, WORKBOOK_CATALOGUES.en],
   ["command line", CLI_CATALOGUES.fr, CLI_CATALOGUES.en],
+  ["DHIS2 pulls", DHIS2_CATALOGUES.fr, DHIS2_CATALOGUES.en],
 ];
 
 describe("catalogues", () => {
@@ -268,6 +271,12 @@ describe("catalogues", () => {
   it("has no command-line message that the command line does not print", () => {
     const code = codeOf("cli", "main.ts", "config.ts", "db");
     expect(unusedKeys(Object.keys(CLI_CATALOGUES.fr), code)).toEqual([]);
+  });
+
+  it("has a message for each way a DHIS2 pull fails, and the line for DHIS2's own words", () => {
+    expect(Object.keys(DHIS2_CATALOGUES.fr).sort()).toEqual(
+      [...DHIS2_PULL_CODES, "dhis2_detail"].sort(),
+    );
   });
 
   it("finds a key that nothing uses", () => {

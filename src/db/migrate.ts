@@ -16,6 +16,7 @@ import * as m0013 from "./migrations/0013_jobs.ts";
 import * as m0014 from "./migrations/0014_invitation_lang.ts";
 import * as m0016 from "./migrations/0016_read_indexes.ts";
 import * as m0017 from "./migrations/0017_health_data.ts";
+import * as m0018 from "./migrations/0018_dhis2_connections.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "0014_invitation_lang": m0014,
   "0016_read_indexes": m0016,
   "0017_health_data": m0017,
+  "0018_dhis2_connections": m0018,
 };
 
 export interface MigrationReport {

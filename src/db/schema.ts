@@ -513,4 +513,25 @@ export interface DB {
   constants: ConstantsTable;
   health_indicators: HealthIndicatorsTable;
   health_indicator_targets: HealthIndicatorTargetsTable;
+  dhis2_connections: Dhis2ConnectionsTable;
+}
+
+export interface Dhis2ConnectionsTable {
+  id: Generated<number>;
+  name: string;
+  base_url: string;
+  auth_kind: string;
+  /** Names of environment variables, never their values. */
+  token_var: string | null;
+  username_var: string | null;
+  password_var: string | null;
+  data_set: string;
+  org_unit: string;
+  periods: string;
+  with_metadata: ColumnType<boolean, boolean | undefined, boolean>;
+  schedule: ColumnType<string, string | undefined, string>;
+  last_pulled_at: NullableTimestamp;
+  last_result: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

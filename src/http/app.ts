@@ -21,6 +21,12 @@ import {
 } from "../web/shared/pages/errors.ts";
 import { STYLES_HASH } from "../web/shared/styles.ts";
 import { fieldLabel } from "../web/tracker/field-labels.ts";
+import {
+  authoriseHealthUpload,
+  HEALTH_UPLOAD_PATH,
+  healthImportRoutes,
+  MAX_HEALTH_UPLOAD,
+} from "./health/imports.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
 import type { AppDeps, AppEnv } from "./shared/env.ts";
@@ -119,8 +125,13 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   // Upload routes get their own limit here, before the CSRF check reads the body, and only for
   // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
+  const healthUploads = bodyLimit({ maxSize: MAX_HEALTH_UPLOAD, onError: tooLarge });
   app.use(session(invitationOpen));
   app.use(async (c, next) => {
+    if (c.req.method === "POST" && HEALTH_UPLOAD_PATH.test(c.req.path)) {
+      authoriseHealthUpload(c);
+      return healthUploads(c, next);
+    }
     if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
     await authoriseUpload(c);
     return uploads(c, next);
@@ -146,6 +157,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
+  app.route("/", healthImportRoutes());
 
   app.get("/healthz", (c) => c.text("ok"));
 

@@ -1,5 +1,7 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
+import * as healthImport from "./health/import.ts";
+import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as security from "./shared/security.ts";
@@ -32,4 +34,6 @@ export const en: Record<MessageKey, string> = {
   ...setup.en,
   ...security.en,
   ...input.en,
+  ...healthImports.en,
+  ...healthImport.en,
 };

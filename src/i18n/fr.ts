@@ -1,5 +1,7 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
+import * as healthImport from "./health/import.ts";
+import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as security from "./shared/security.ts";
@@ -32,6 +34,8 @@ export const fr = {
   ...setup.fr,
   ...security.fr,
   ...input.fr,
+  ...healthImports.fr,
+  ...healthImport.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATIONS, TARGET_KINDS, VALUE_TYPES } from "../../src/domain/health/data-values.ts";
+import { DHIS2_AUTH_KINDS, DHIS2_SCHEDULES } from "../../src/domain/health/dhis2-pull.ts";
 import { IMPORT_BATCH_STATES, JOB_STATES } from "../../src/domain/shared/jobs.ts";
 import { LANGS } from "../../src/domain/shared/lang.ts";
 import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
@@ -29,6 +30,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "cycles.state": CYCLE_STATES,
   "data_elements.aggregation": AGGREGATIONS,
   "data_elements.value_type": VALUE_TYPES,
+  "dhis2_connections.auth_kind": DHIS2_AUTH_KINDS,
+  "dhis2_connections.schedule": DHIS2_SCHEDULES,
   "difficulties.level": DIFFICULTY_LEVELS,
   "health_indicator_targets.kind": TARGET_KINDS,
   "import_batches.state": IMPORT_BATCH_STATES,

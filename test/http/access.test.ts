@@ -32,6 +32,7 @@ const EVERYONE: Who[] = [
 ];
 const STAFF: Who[] = ["validator", "programme_manager", "coordinator", "admin"];
 const PSI_SIDE: Who[] = ["invitation", "respondent"];
+const HEALTH_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
 
 interface Row {
   /** The route as the app declares it (method and pattern), one row per route of the app. */
@@ -166,6 +167,13 @@ const ROUTES: Row[] = [
   { route: "GET /manage/outbox", method: "GET", path: "/manage/outbox", allowed: STAFF },
   { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
   { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
+  { route: "GET /health/imports", method: "GET", path: "/health/imports", allowed: HEALTH_WRITE },
+  {
+    route: "GET /health/imports/:id{[0-9]+}",
+    method: "GET",
+    path: `/health/imports/${NONE}`,
+    allowed: HEALTH_WRITE,
+  },
   {
     route: "GET /manage/acronyms/:id{[0-9]+}",
     method: "GET",
@@ -258,6 +266,13 @@ const ROUTES: Row[] = [
     method: "POST",
     path: "/setup/not-a-token",
     allowed: EVERYONE,
+    body: {},
+  },
+  {
+    route: "POST /health/imports",
+    method: "POST",
+    path: "/health/imports",
+    allowed: HEALTH_WRITE,
     body: {},
   },
   {

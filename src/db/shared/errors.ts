@@ -35,6 +35,7 @@ const CONSTRAINTS: Readonly<Record<string, Translation>> = {
   partners_tracker_name_key: taken("name"),
   users_email_key: taken("email"),
   acronyms_tracker_acronym_key: taken("acronym"),
+  dhis2_connections_name_key: taken("name"),
   mappings_pkey: { kind: "unique", problem: () => new Problem("conflict", "mapping") },
   responses_cycle_partner_indicator_key: {
     kind: "unique",

@@ -184,3 +184,44 @@ export async function expireLapsedJobs(db: Executor, kinds: readonly string[]): 
     .execute();
   return rows.length;
 }
+
+/** What a running job has done so far, kept in its result until it settles. */
+export async function setJobProgress(
+  db: Executor,
+  id: string,
+  owner: string,
+  progress: unknown,
+): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ result: JSON.stringify({ progress }) })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .where("state", "=", "running")
+    .execute();
+}
+
+/** The latest jobs of a kind, newest first. */
+export async function listJobs(db: Executor, kind: string, limit: number): Promise<JobRow[]> {
+  const rows = await db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("kind", "=", kind)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}
+
+/**
+ * Frees a running job's key, so that the job can queue its own next run under the same key
+ * (a recurring job that schedules itself). Only the lease's holder may.
+ */
+export async function releaseJobKey(db: Executor, id: string, owner: string): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ dedupe_key: null })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .execute();
+}

@@ -2,7 +2,7 @@
 
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
-import type { Db } from "../../services/shared/db.ts";
+import type { Database, Db } from "../../services/shared/db.ts";
 import type { Mailer } from "../../services/shared/mail.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 
@@ -32,6 +32,15 @@ export interface AppDeps {
   sessionIdleMinutes?: number | undefined;
   /** A reverse proxy stands in front: its X-Forwarded-For names the client. */
   trustProxy?: boolean | undefined;
+  /** Health-data imports from the web: the store that loads in bulk, where uploads wait, and
+   * the runner to start their jobs at once. Without it, uploads are not offered. */
+  health?: HealthDeps | undefined;
+}
+
+export interface HealthDeps {
+  database: Database;
+  uploadDir: string;
+  kickJobs: () => void;
 }
 
 export interface AppEnv {

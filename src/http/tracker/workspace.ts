@@ -2,6 +2,7 @@
 // opening and closing, publication, invitations.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { can } from "../../domain/shared/policy.ts";
 import { isProblem } from "../../domain/shared/problem.ts";
 import { formatDate, type MessageKey } from "../../i18n/index.ts";
 import { extendCollection } from "../../services/tracker/collection.ts";
@@ -84,7 +85,8 @@ export function workspaceRoutes(): Hono<AppEnv> {
 
   app.get("/manage", async (c) => {
     const w = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
-    return c.html(cyclesPage(viewOf(c, { form: true }), w));
+    const canImportHealth = can(c.get("actor"), "health.write");
+    return c.html(cyclesPage(viewOf(c, { form: true }), { ...w, canImportHealth }));
   });
 
   app.post("/manage/cycles", async (c) => {

@@ -17,6 +17,8 @@ import type { Db } from "./db.ts";
 export interface JobContext {
   db: Db;
   job: JobRow;
+  /** The lease holder's name: what a job needs to record its progress. */
+  owner: string;
 }
 
 /** Does one job; what it returns is stored as the job's result, what it throws as its error. */
@@ -64,7 +66,7 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
     const handler = registry[job.kind];
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      const result = await handler({ db, job });
+      const result = await handler({ db, job, owner: o.owner });
       await completeJob(db, job.id, o.owner, result ?? null);
       report.done += 1;
     } catch (error) {
@@ -130,6 +132,49 @@ export function startJobSchedule(
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export interface JobRunner {
+  /** Runs the due jobs soon (now, or right after the run in progress). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the registry's due jobs when kicked — after an upload queues one, and once at start for
+ * those a stopped server left queued — one run at a time in this process.
+ */
+export function createJobRunner(
+  db: Db,
+  registry: JobRegistry,
+  o: { owner?: string; log: (line: string) => void; leaseSeconds?: number },
+): JobRunner {
+  const owner = o.owner ?? workerName();
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const run = async () => {
+    do {
+      again = false;
+      try {
+        await runDueJobs(db, registry, { owner, leaseSeconds: o.leaseSeconds ?? 3600 });
+      } catch (error) {
+        o.log(`jobs: ${(error as Error).stack ?? String(error)}`);
+      }
+    } while (again && !stopped);
+    running = null;
+  };
+  return {
+    kick() {
+      if (stopped) return;
+      if (running) again = true;
+      else running = run();
+    },
+    async stop() {
+      stopped = true;
       await running;
     },
   };

@@ -374,14 +374,16 @@ export function startReminderSchedule(
     /** Delay before the first run (a server restarted often still gets its runs). */
     firstMs?: number;
     mailer?: Mailer | undefined;
+    /** Other kinds this process runs when they are due (queued by whoever needs them). */
+    jobs?: JobRegistry;
   },
 ): Schedule {
-  const registry = { ...reminderJobs(o), ...mailJobs(o.mailer, invitationLinks) };
+  const recurring = { ...reminderJobs(o), ...mailJobs(o.mailer, invitationLinks) };
   return startJobSchedule(db, {
     everyMs: o.everyMs,
     firstMs: o.firstMs,
-    registry,
-    recurring: Object.keys(registry),
+    registry: { ...o.jobs, ...recurring },
+    recurring: Object.keys(recurring),
     log: o.log,
   });
 }

@@ -1,0 +1,70 @@
+// The health-data import pages over HTTP (health.write): the upload form and recent imports, the
+// upload itself (kept on disk, queued as a job, then the browser is sent to the import's page),
+// and one import's page, which follows the job until it ends.
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { can } from "../../domain/shared/policy.ts";
+import { Problem } from "../../domain/shared/problem.ts";
+import {
+  getImportJob,
+  listImportJobs,
+  queueFileImport,
+} from "../../services/health/import-jobs.ts";
+import { importJobPage, importsPage } from "../../web/health/pages/imports.ts";
+import type { AppEnv } from "../shared/env.ts";
+import { viewOf } from "../shared/view.ts";
+
+/** The upload route, which gets its own body limit and is authorised before its body is read. */
+export const HEALTH_UPLOAD_PATH = /^\/health\/imports$/;
+/** 200 MB: a DHIS2 export gzipped is about a twentieth of its size. */
+export const MAX_HEALTH_UPLOAD = 200 * 1024 * 1024;
+
+const form = z.object({
+  kind: z.enum(["auto", "values", "metadata"]).catch("auto"),
+  dryRun: z.literal("1").optional().catch(undefined),
+});
+
+/** Refuses an upload from anyone who may not import, before the body is read. */
+export function authoriseHealthUpload(c: Context<AppEnv>): void {
+  const actor = c.get("actor");
+  if (can(actor, "health.write")) return;
+  throw new Problem(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "health.write");
+}
+
+export function healthImportRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/health/imports", async (c) => {
+    const jobs = await listImportJobs(c.get("deps").db, c.get("actor"));
+    return c.html(importsPage(viewOf(c, { form: true }), jobs));
+  });
+
+  app.post("/health/imports", async (c) => {
+    const deps = c.get("deps");
+    if (!deps.health) throw new Problem("not_found", "health");
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || file.size === 0) {
+      const jobs = await listImportJobs(deps.db, c.get("actor"));
+      return c.html(importsPage(viewOf(c, { form: true }), jobs, { missing: true }), 400);
+    }
+    const options = form.parse(body);
+    const id = await queueFileImport(deps.db, c.get("actor"), {
+      dir: deps.health.uploadDir,
+      name: file.name || "dhis2",
+      bytes: file.stream(),
+      size: file.size,
+      kind: options.kind,
+      dryRun: options.dryRun === "1",
+    });
+    deps.health.kickJobs();
+    return c.redirect(`/health/imports/${id}`, 303);
+  });
+
+  app.get("/health/imports/:id{[0-9]+}", async (c) => {
+    const job = await getImportJob(c.get("deps").db, c.get("actor"), c.req.param("id"));
+    return c.html(importJobPage(viewOf(c), job));
+  });
+
+  return app;
+}

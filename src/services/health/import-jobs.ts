@@ -1,0 +1,167 @@
+// DHIS2 files uploaded from the web: the file is kept on disk, an import job is queued, and the
+// job runs the same import as the command line (reading off the main thread), recording how many
+// values it has read as it goes, so that the page showing it can be reloaded at any time. Only
+// those with the health.write right queue, list and read these imports.
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import {
+  enqueueJob,
+  findJob,
+  type JobRow,
+  listJobs,
+  setJobProgress,
+} from "../../db/shared/jobs.ts";
+import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
+import { notFound } from "../../domain/shared/problem.ts";
+import { authorise } from "../shared/access.ts";
+import type { Database, Db } from "../shared/db.ts";
+import type { JobRegistry } from "../shared/jobs.ts";
+import type { DataImportSummary } from "./data-import.ts";
+import { type FileImportResult, fileRefusal, importDhis2File } from "./dhis2-files.ts";
+import type { MetadataSummary } from "./metadata-import.ts";
+
+export const HEALTH_IMPORT_JOB = "health.import";
+
+interface ImportPayload {
+  path: string;
+  name: string;
+  size: number;
+  kind: "auto" | "metadata" | "values";
+  dryRun: boolean;
+  actor: string;
+}
+
+export type ImportJobState =
+  | { state: "queued" }
+  | { state: "running"; valuesRead: number }
+  | { state: "done"; result: FileImportResult }
+  | { state: "refused"; code: string; details: Readonly<Record<string, string | number>> }
+  | { state: "failed" };
+
+export interface ImportJobView {
+  id: string;
+  name: string;
+  size: number;
+  dryRun: boolean;
+  createdAt: Date;
+  finishedAt: Date | null;
+  status: ImportJobState;
+}
+
+/** Keeps the upload on disk and queues its import; returns the job's id. */
+export async function queueFileImport(
+  db: Db,
+  actor: Actor,
+  upload: {
+    dir: string;
+    name: string;
+    bytes: ReadableStream<Uint8Array>;
+    size: number;
+    kind: ImportPayload["kind"];
+    dryRun: boolean;
+  },
+): Promise<string> {
+  authorise(actor, "health.write");
+  await mkdir(upload.dir, { recursive: true });
+  const path = join(upload.dir, `${Date.now()}-${randomBytes(6).toString("hex")}.upload`);
+  await pipeline(
+    Readable.fromWeb(upload.bytes as import("node:stream/web").ReadableStream),
+    createWriteStream(path),
+  );
+  const payload: ImportPayload = {
+    path,
+    name: upload.name.slice(0, 200),
+    size: upload.size,
+    kind: upload.kind,
+    dryRun: upload.dryRun,
+    actor: actorLabel(actor),
+  };
+  const id = await enqueueJob(db, {
+    kind: HEALTH_IMPORT_JOB,
+    payload: { ...payload },
+    maxAttempts: 1,
+  });
+  return id as string;
+}
+
+/** The job kind that runs uploaded imports, on the store that takes bulk loads. */
+export function healthImportJobs(database: Database): JobRegistry {
+  return {
+    [HEALTH_IMPORT_JOB]: async ({ job, owner }) => {
+      const p = job.payload as ImportPayload;
+      let last = 0;
+      try {
+        const result = await importDhis2File(database, {
+          path: p.path,
+          kind: p.kind,
+          dryRun: p.dryRun,
+          actor: p.actor,
+          inWorker: true,
+          onProgress: ({ values }) => {
+            // A progress write at most every second: the page polls, the import goes on.
+            if (values < 0 || Date.now() - last < 1000) return;
+            last = Date.now();
+            void setJobProgress(database.db, job.id, owner, { valuesRead: values }).catch(() => {});
+          },
+        });
+        // The summary is kept whole, its listed rejections included (1,000 at most).
+        return { outcome: "done", result };
+      } catch (error) {
+        const refusal = fileRefusal(error);
+        if (refusal) return { outcome: "refused", ...refusal };
+        throw error;
+      } finally {
+        await rm(p.path, { force: true });
+      }
+    },
+  };
+}
+
+function viewOf(job: JobRow): ImportJobView {
+  const p = job.payload as ImportPayload;
+  const r = job.result as
+    | { progress?: { valuesRead: number } }
+    | { outcome: "done"; result: FileImportResult }
+    | { outcome: "refused"; code: string; details: Record<string, string | number> }
+    | null;
+  let status: ImportJobState;
+  if (job.state === "queued") status = { state: "queued" };
+  else if (job.state === "running")
+    status = {
+      state: "running",
+      valuesRead: (r && "progress" in r && r.progress?.valuesRead) || 0,
+    };
+  else if (job.state === "done" && r && "outcome" in r)
+    status =
+      r.outcome === "done"
+        ? { state: "done", result: r.result }
+        : { state: "refused", code: r.code, details: r.details };
+  else status = { state: "failed" };
+  return {
+    id: job.id,
+    name: p.name,
+    size: p.size,
+    dryRun: p.dryRun,
+    createdAt: job.created_at,
+    finishedAt: job.finished_at,
+    status,
+  };
+}
+
+export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
+  authorise(actor, "health.write");
+  const job = await findJob(db, id);
+  if (!job || job.kind !== HEALTH_IMPORT_JOB) throw notFound("import", id);
+  return viewOf(job);
+}
+
+export async function listImportJobs(db: Db, actor: Actor): Promise<ImportJobView[]> {
+  authorise(actor, "health.write");
+  return (await listJobs(db, HEALTH_IMPORT_JOB, 20)).map(viewOf);
+}
+
+export type { DataImportSummary, MetadataSummary };

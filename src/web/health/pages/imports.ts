@@ -1,0 +1,132 @@
+// The health-data import pages: the upload form with the recent imports, and one import's page —
+// its progress while it runs (the page reloads itself every few seconds, no script needed), then
+// DHIS2's kind of summary with every refused row and its reason.
+import { html, raw } from "hono/html";
+import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
+import type { MessageKey } from "../../../i18n/index.ts";
+import type { ImportJobView } from "../../../services/health/import-jobs.ts";
+import { csrfField } from "../../shared/forms.ts";
+import { page } from "../../shared/layout.ts";
+import type { Html, View } from "../../shared/view.ts";
+
+const stateLabel = (view: View, job: ImportJobView) =>
+  view.t(`himp.state.${job.status.state}` as MessageKey);
+
+export function importsPage(
+  view: View,
+  jobs: readonly ImportJobView[],
+  o: { missing?: boolean } = {},
+): Html {
+  const { t } = view;
+  return page(view, {
+    title: t("himp.title"),
+    body: html`<h1>${t("himp.title")}</h1>
+<p>${t("himp.intro")}</p>
+<form class="card" method="post" action="/health/imports" enctype="multipart/form-data">
+${csrfField(view)}
+${o.missing ? html`<p class="alert" role="alert">${t("himp.missing")}</p>` : ""}
+<div class="field"><label for="himp-file">${t("himp.file")}</label>
+<input id="himp-file" type="file" name="file" required accept=".json,.gz,.xml,.csv,.adx,application/json,application/xml,text/csv,application/gzip"></div>
+<fieldset class="field"><legend>${t("himp.kind")}</legend>
+${(["auto", "values", "metadata"] as const).map(
+  (k) =>
+    html`<label class="choice"><input type="radio" name="kind" value="${k}"${k === "auto" ? raw(" checked") : ""}> ${t(`himp.kind.${k}`)}</label>`,
+)}
+</fieldset>
+<label class="choice"><input type="checkbox" name="dryRun" value="1"> ${t("himp.dryRun")}</label>
+<p class="actions"><button class="primary" type="submit">${t("himp.submit")}</button></p>
+</form>
+<h2>${t("himp.recent")}</h2>
+${
+  jobs.length === 0
+    ? html`<p class="muted">${t("himp.none")}</p>`
+    : html`<ul class="list">${jobs.map(
+        (j) =>
+          html`<li><a href="/health/imports/${j.id}">${j.name}</a> — ${stateLabel(view, j)}${j.dryRun ? html` (${t("himp.dryRun")})` : ""} <span class="muted">${formatDate(view.lang, j.createdAt.toISOString().slice(0, 10))}</span></li>`,
+      )}</ul>`
+}`,
+  });
+}
+
+export function importJobPage(view: View, job: ImportJobView): Html {
+  const { t } = view;
+  const s = job.status;
+  const waiting = s.state === "queued" || s.state === "running";
+  let body: Html;
+  if (s.state === "queued")
+    body = html`<p class="notice" role="status">${t("himp.job.queued")}</p>`;
+  else if (s.state === "running")
+    body = html`<p class="notice" role="status">${t("himp.job.running", { values: s.valuesRead })}</p>`;
+  else if (s.state === "refused")
+    body = html`<p class="alert" role="alert">${t("himp.job.refused", {
+      reason: t(`read.${s.code}` as MessageKey, {
+        max: "200 Mo",
+        columns: "",
+        column: "",
+        ...s.details,
+      }),
+    })}</p>`;
+  else if (s.state === "failed")
+    body = html`<p class="alert" role="alert">${t("himp.job.failed")}</p>`;
+  else body = summary(view, s.result);
+  return page(view, {
+    title: t("himp.job.title", { name: job.name }),
+    ...(waiting ? { head: html`<meta http-equiv="refresh" content="3">` } : {}),
+    body: html`<h1>${t("himp.job.title", { name: job.name })}</h1>
+${job.dryRun ? html`<p class="notice">${t("himp.job.dryRun")}</p>` : ""}
+${body}
+<p><a href="/health/imports">${t("himp.back")}</a></p>`,
+  });
+}
+
+function summary(
+  view: View,
+  result: Extract<ImportJobView["status"], { state: "done" }>["result"],
+): Html {
+  const { t } = view;
+  if (result.kind === "metadata") {
+    const m = result.summary;
+    return html`<p class="notice" role="status">${t("himp.sum.metadata", { imported: m.imported, updated: m.updated, ignored: m.ignored })}</p>
+${
+  m.rejected.length > 0
+    ? html`<h2>${t("himp.rows")}</h2><table><thead><tr><th>${t("himp.row")}</th><th>${t("himp.reason")}</th></tr></thead><tbody>${m.rejected.map(
+        (r) =>
+          html`<tr><td>${r.collection} ${r.row}${r.id ? ` (${r.id})` : ""}</td><td>${r.reason
+            .split(",")
+            .map((code) =>
+              code.startsWith("expression_")
+                ? t("meta.expression", { code: code.slice(11) })
+                : t(`meta.${code}` as MessageKey),
+            )
+            .join(" ")}</td></tr>`,
+      )}</tbody></table>`
+    : ""
+}`;
+  }
+  const v = result.summary;
+  const rejected = v.rejected.length + v.rejectedNotListed;
+  const cells = [
+    ["himp.sum.imported", v.imported],
+    ["himp.sum.updated", v.updated],
+    ["himp.sum.deleted", v.deleted],
+    ["himp.sum.ignored", v.ignored],
+    ["himp.sum.rejected", rejected],
+  ] as const;
+  return html`<dl class="counts" role="status">${cells.map(
+    ([k, n]) => html`<div><dt>${t(k)}</dt><dd>${formatNumber(view.lang, n)}</dd></div>`,
+  )}</dl>
+${
+  v.rejected.length > 0
+    ? html`<h2>${t("himp.rows")}</h2><table><thead><tr><th>${t("himp.row")}</th><th>${t("himp.reason")}</th></tr></thead><tbody>${v.rejected.map(
+        (r) =>
+          html`<tr><td>${r.row}</td><td>${t(`row.${r.reason}` as MessageKey, {
+            dataElement: r.dataElement ?? "",
+            orgUnit: r.orgUnit ?? "",
+            period: r.period ?? "",
+            value: r.value ?? "",
+          })}</td></tr>`,
+      )}</tbody></table>
+${v.rejectedNotListed > 0 ? html`<p>${t("himp.rowsNotListed", { count: v.rejectedNotListed })}</p>` : ""}`
+    : ""
+}`;
+}

@@ -30,6 +30,7 @@ import { importDhis2File } from "../src/services/health/dhis2-files.ts";
 import { DEFAULTS, generate } from "./health/generate.ts";
 import { rawCopyPglite, rawCopyPostgres, resolvedCsv } from "./health/references.ts";
 import { readAndCheck, rollups } from "./health/rollup-figures.ts";
+import { type ServedFigures, servedDuringImport } from "./health/served.ts";
 import {
   intFromEnv,
   postgresAdminUrl,
@@ -44,6 +45,7 @@ const BUDGET = {
   postgres: { valuesPerSecond: 200_000, rssMb: 500, p95Ms: 20 },
   duckdbRatio: 4,
   eventLoopP99Ms: 100,
+  servedP95Ms: 300,
 };
 
 type Store = "pglite" | "postgres";
@@ -262,7 +264,7 @@ const f1 = (n: number) => n.toFixed(1);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 /** Prints the tables; returns false when a budget failed. */
-function report(results: StoreResult[], values: number): boolean {
+function report(results: StoreResult[], values: number, served: ServedFigures | null): boolean {
   const rows: string[][] = [];
   for (const r of results) {
     const b = BUDGET[r.store];
@@ -332,6 +334,16 @@ function report(results: StoreResult[], values: number): boolean {
         verdict(r.eventLoop.p99Ms <= BUDGET.eventLoopP99Ms),
       ]);
   }
+  if (served)
+    rows.push([
+      "pglite",
+      `GET / p95 during \`jalon import dhis2\` (p50 ${f1(served.during.p50)}, max ${f0(served.during.max)} ms, ${served.during.n} requests in ${f0(served.importMs)} ms)`,
+      `${f1(served.during.p95)} ms`,
+      `before p95 ${f1(served.before.p95)} ms`,
+      ratio(served.during.p95, served.before.p95),
+      `≤ ${BUDGET.servedP95Ms} ms`,
+      verdict(served.during.p95 <= BUDGET.servedP95Ms && served.importExit === 0),
+    ]);
   printTable(
     `${f0(values)} values`,
     ["store", "figure", "measured", "reference", "ratio", "budget", ""],
@@ -372,6 +384,7 @@ async function main() {
       small: { type: "boolean", default: false },
       store: { type: "string", default: "both" },
       "no-csv": { type: "boolean", default: false },
+      "no-served": { type: "boolean", default: false },
       child: { type: "string" },
       dir: { type: "string" },
       months: { type: "string" },
@@ -409,7 +422,17 @@ async function main() {
     }
     const results: StoreResult[] = [];
     for (const store of stores) results.push(await child(store, dir, withCsv, size.months));
-    if (!report(results, values)) process.exitCode = 1;
+    let served: ServedFigures | null = null;
+    if (stores.includes("pglite") && !args["no-served"]) {
+      console.error("[pglite] GET / while `jalon import dhis2` runs through the server…");
+      const dataDir = await mkdtemp(join(tmpdir(), "jalon-bench-health-served-"));
+      try {
+        served = await servedDuringImport(join(dataDir, "data"), dir);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }
+    if (!report(results, values, served)) process.exitCode = 1;
     const file = writeResults("health-import", {
       benchmark: "health-import",
       info: runInfo(),
@@ -417,6 +440,7 @@ async function main() {
       values,
       budget: BUDGET,
       results,
+      served,
     });
     console.log(`\nResults: ${file}`);
   } finally {

@@ -120,6 +120,7 @@ export async function main(
     const code = isDbCommand(command)
       ? await runCommand(database, command, {
           progressBar: process.stderr.isTTY === true,
+          env,
           // Without a server to ask, links point where the configuration says it listens.
           baseUrl: config.baseUrl ?? listeningUrl(config.host, config.port),
           lang,

@@ -64,7 +64,17 @@ describe("--help", () => {
       report: ["--cycle", "--format", "--lang", "--out"],
       "user-add": ["--email", "--role", "--partner", "--name"],
       "import-responses": ["--dry-run"],
-      "import-dhis2": ["--dry-run", "--metadata", "--values"],
+      "import-dhis2": [
+        "--dry-run",
+        "--metadata",
+        "--values",
+        "--server",
+        "--data-set",
+        "--org-unit",
+        "--period",
+        "--since",
+        "--with-metadata",
+      ],
       analytics: [],
     };
     for (const topic of HELP_TOPICS) {

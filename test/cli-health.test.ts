@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/args.ts";
 import { main } from "../src/main.ts";
+import { startFakeDhis2 } from "./support/dhis2-server.ts";
 import { METADATA, VALUES } from "./support/health-world.ts";
 
 // French typography puts no-break spaces before « : » and inside « » ; the lines are compared
@@ -81,7 +82,7 @@ describe("jalon import dhis2 and jalon analytics", () => {
       "  ligne 12 : période invalide « 202213 » (attendu par exemple 202201, 2022Q1, 2022W5).",
     );
     expect(first.out).toContain(
-      "  ligne 14 : « -4 » est négatif : un effectif ne peut pas l'être.",
+      "  ligne 14 : « -4 » est négatif : un effectif ne peut pas l’être.",
     );
 
     const again = capture();
@@ -135,5 +136,76 @@ describe("jalon import dhis2 and jalon analytics", () => {
       ),
     ).toBe(1);
     expect(bad.err[0]).toBe("Requête refusée : paramètre non pris en charge « tableLayout ».");
+  }, 60_000);
+
+  it("pulls from a DHIS2 server with a token from the environment, and names a refused token", async () => {
+    expect(
+      parseCommand([
+        "import",
+        "dhis2",
+        "--server",
+        "http://x",
+        "--data-set",
+        "D",
+        "--org-unit",
+        "O",
+        "--period",
+        "202201,202202",
+      ]),
+    ).toEqual({
+      ok: true,
+      command: {
+        name: "pull-dhis2",
+        server: "http://x",
+        dataSet: "D",
+        orgUnit: "O",
+        periods: ["202201", "202202"],
+        withMetadata: false,
+        dryRun: false,
+      },
+    });
+    expect(
+      parseCommand([
+        "import",
+        "dhis2",
+        "--server",
+        "http://x",
+        "--data-set",
+        "D",
+        "--org-unit",
+        "O",
+      ]),
+    ).toEqual({
+      ok: false,
+      error: { reason: "dhis2_missing", value: "--period" },
+    });
+    const server = await startFakeDhis2({ authorization: "ApiToken d2pat_cli" });
+    try {
+      const argv = [
+        "import",
+        "dhis2",
+        "--server",
+        server.url,
+        "--data-set",
+        "DsRma000001",
+        "--org-unit",
+        "CtyMali0001",
+        "--period",
+        "202201",
+        "--period",
+        "202202",
+        "--dry-run",
+      ];
+      const ok = capture();
+      expect(await main(argv, { ...env, JALON_DHIS2_TOKEN: "d2pat_cli" }, ok.io)).toBe(0);
+      expect(ok.out[0]).toMatch(/valeurs? ajoutées?|inchangées?/);
+      expect(ok.out.at(-1)).toContain("rien n'a été enregistré");
+      const refused = capture();
+      expect(await main(argv, { ...env, JALON_DHIS2_TOKEN: "wrong" }, refused.io)).toBe(1);
+      expect(refused.err[0]).toContain(server.url);
+      expect(refused.err.join(" ")).not.toContain("wrong");
+    } finally {
+      await server.close();
+    }
   }, 60_000);
 });

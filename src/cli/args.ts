@@ -16,6 +16,16 @@ export type Command =
   | { name: "user-add"; email: string; role: string; partner?: string; fullName?: string }
   | { name: "import-responses"; file: string; dryRun: boolean }
   | { name: "import-dhis2"; file: string; dryRun: boolean; kind: "auto" | "metadata" | "values" }
+  | {
+      name: "pull-dhis2";
+      server: string;
+      dataSet: string;
+      orgUnit: string;
+      periods: string[];
+      since?: string;
+      withMetadata: boolean;
+      dryRun: boolean;
+    }
   | { name: "analytics"; query: string }
   | { name: "help"; topic?: HelpTopic }
   | { name: "version" };
@@ -212,16 +222,31 @@ function parseAnalytics(rest: readonly string[]): Parsed {
   return { ok: true, command: { name: "analytics", query } };
 }
 
-/** `import dhis2 <file> [--dry-run] [--metadata | --values]` */
+/**
+ * `import dhis2 <file> [--dry-run] [--metadata | --values]`, or from a server:
+ * `import dhis2 --server URL --data-set UID --org-unit UID --period P… [--since DATE]`
+ */
 function parseImportDhis2(flags: readonly string[]): Parsed {
   if (wantsHelp(flags)) return help("import-dhis2");
   const parsed = readFlags(
     flags,
-    { "dry-run": { type: "boolean" }, metadata: { type: "boolean" }, values: { type: "boolean" } },
+    {
+      "dry-run": { type: "boolean" },
+      metadata: { type: "boolean" },
+      values: { type: "boolean" },
+      server: { type: "string" },
+      "data-set": { type: "string" },
+      "org-unit": { type: "string" },
+      period: { type: "string", multiple: true },
+      since: { type: "string" },
+      "with-metadata": { type: "boolean" },
+    },
     "import dhis2",
     true,
   );
   if (!parsed.ok) return parsed.parsed;
+  if (typeof parsed.values.server === "string")
+    return pullCommand(parsed.values, parsed.positionals);
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || file.trim() === "")
     return { ok: false, error: { reason: "dhis2_missing", value: "<file>" } };
@@ -244,6 +269,35 @@ function parseImportDhis2(flags: readonly string[]): Parsed {
     ok: true,
     command: { name: "import-dhis2", file, dryRun: parsed.values["dry-run"] === true, kind },
   };
+}
+
+function pullCommand(values: Record<string, unknown>, positionals: readonly string[]): Parsed {
+  const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string).trim() : "");
+  if (positionals.length > 0)
+    return {
+      ok: false,
+      error: { reason: "bad_flag", value: positionals.join(" "), command: "import dhis2" },
+    };
+  for (const flag of ["server", "data-set", "org-unit"])
+    if (text(flag) === "")
+      return { ok: false, error: { reason: "dhis2_missing", value: `--${flag}` } };
+  const periods = (Array.isArray(values.period) ? (values.period as string[]) : [])
+    .flatMap((p) => p.split(/[,;]/))
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  if (periods.length === 0)
+    return { ok: false, error: { reason: "dhis2_missing", value: "--period" } };
+  const command: Command = {
+    name: "pull-dhis2",
+    server: text("server"),
+    dataSet: text("data-set"),
+    orgUnit: text("org-unit"),
+    periods,
+    withMetadata: values["with-metadata"] === true,
+    dryRun: values["dry-run"] === true,
+  };
+  if (text("since") !== "") command.since = text("since");
+  return { ok: true, command };
 }
 
 /** `import responses <file> [--dry-run]` */

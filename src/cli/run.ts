@@ -8,6 +8,7 @@ import type { ChannelRequest } from "./channel.ts";
 import { type Io, runDemo, runMigrate } from "./commands.ts";
 import { runAnalyticsCommand } from "./health/analytics.ts";
 import { runImportDhis2 } from "./health/import.ts";
+import { runPullDhis2 } from "./health/pull.ts";
 import { cliMessage } from "./messages.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
@@ -23,6 +24,7 @@ export type DbCommand = Extract<
       | "import-responses"
       | "report"
       | "import-dhis2"
+      | "pull-dhis2"
       | "analytics";
   }
 >;
@@ -34,6 +36,8 @@ export interface CommandContext {
   io: Io;
   /** Draw progress bars (a terminal of our own), else print a progress line now and then. */
   progressBar?: boolean;
+  /** Where credentials named by variable are read (a DHIS2 token…): the process's environment. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function isDbCommand(command: Command): command is DbCommand {
@@ -44,6 +48,7 @@ export function isDbCommand(command: Command): command is DbCommand {
     "import-responses",
     "report",
     "import-dhis2",
+    "pull-dhis2",
     "analytics",
   ].includes(command.name);
 }
@@ -70,6 +75,8 @@ export async function runCommand(
       return runReport(db, command, lang, io);
     case "import-dhis2":
       return runImportDhis2(database, command, ctx);
+    case "pull-dhis2":
+      return runPullDhis2(database, command, ctx);
     case "analytics":
       return runAnalyticsCommand(db, command, lang, io);
   }

@@ -21,6 +21,8 @@ import {
 } from "../web/shared/pages/errors.ts";
 import { STYLES_HASH } from "../web/shared/styles.ts";
 import { fieldLabel } from "../web/tracker/field-labels.ts";
+import { analyticsRoutes } from "./health/analytics.ts";
+import { explorerRoutes } from "./health/explorer.ts";
 import {
   authoriseHealthUpload,
   HEALTH_UPLOAD_PATH,
@@ -158,6 +160,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
   app.route("/", healthImportRoutes());
+  app.route("/", analyticsRoutes());
+  app.route("/", explorerRoutes(renderer));
 
   app.get("/healthz", (c) => c.text("ok"));
 
@@ -210,7 +214,11 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
           return c.html(closedLinkPage(view, login), 401);
         return c.redirect(login, 303);
       }
-      if (status === 404) return c.html(notFoundPage(view, error.subject, error.details.id), 404);
+      if (status === 404) {
+        // A page beyond a list's last: the list itself, from its first page, is one link away.
+        const list = error.subject === "page" ? url.pathname : undefined;
+        return c.html(notFoundPage(view, error.subject, error.details.id, list), 404);
+      }
       if (error.code === "busy") {
         return c.html(
           messagePage(view, view.t("error.busy.title"), view.t("error.busy.body")),

@@ -1,9 +1,12 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
+import * as healthApi from "./health/api.ts";
+import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
+import * as pager from "./shared/pager.ts";
 import * as security from "./shared/security.ts";
 import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
@@ -34,6 +37,9 @@ export const en: Record<MessageKey, string> = {
   ...setup.en,
   ...security.en,
   ...input.en,
+  ...pager.en,
   ...healthImports.en,
   ...healthImport.en,
+  ...healthApi.en,
+  ...healthExplorer.en,
 };

@@ -1,9 +1,12 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
+import * as healthApi from "./health/api.ts";
+import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
+import * as pager from "./shared/pager.ts";
 import * as security from "./shared/security.ts";
 import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
@@ -34,8 +37,11 @@ export const fr = {
   ...setup.fr,
   ...security.fr,
   ...input.fr,
+  ...pager.fr,
   ...healthImports.fr,
   ...healthImport.fr,
+  ...healthApi.fr,
+  ...healthExplorer.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

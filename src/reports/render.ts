@@ -1,9 +1,10 @@
-// Every file Jalon draws, named as one plain job: the annual report in its four formats and the
-// questionnaire (printable or workbook). A job is data only (structured-clonable), so it can be
+// Every file Jalon draws, named as one plain job: the annual report in its four formats, the
+// questionnaire (printable or workbook), and the indicator explorer's chart and workbook. A job is data only (structured-clonable), so it can be
 // drawn in a worker thread (services/rendering.ts); each renderer is loaded on first use only.
 // A report or a printable form is first built into a neutral document (reports/shared/
 // document.ts), which the shared DOCX, PDF and HTML renderers draw; workbooks are drawn directly.
 import type { Lang } from "../domain/shared/lang.ts";
+import type { ExplorerChart, ExplorerSheet } from "./health/explorer-model.ts";
 import type { Document } from "./shared/document.ts";
 import type { ReportFormat, ReportModel } from "./tracker/model.ts";
 import type { PrintQuestionnaire } from "./tracker/questionnaire-print.ts";
@@ -12,7 +13,10 @@ import type { QuestionnaireFileModel } from "./tracker/questionnaire-xlsx.ts";
 export type RenderJob =
   | { kind: "report"; model: ReportModel; format: ReportFormat }
   | { kind: "questionnaire-print"; model: PrintQuestionnaire; format: "pdf" | "docx" }
-  | { kind: "questionnaire-xlsx"; model: QuestionnaireFileModel; lang: Lang };
+  | { kind: "questionnaire-xlsx"; model: QuestionnaireFileModel; lang: Lang }
+  /** The indicator explorer's chart, as SVG text for the page. */
+  | { kind: "explorer-chart"; model: ExplorerChart }
+  | { kind: "explorer-xlsx"; model: ExplorerSheet };
 
 /** A neutral document drawn by the shared renderer of its format. */
 async function renderDocument(
@@ -50,5 +54,11 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
         job.model,
         job.lang,
       );
+    case "explorer-chart":
+      return new TextEncoder().encode(
+        (await import("./health/explorer-chart.ts")).renderExplorerChart(job.model),
+      );
+    case "explorer-xlsx":
+      return (await import("./health/explorer-xlsx.ts")).renderExplorerXlsx(job.model);
   }
 }

@@ -127,6 +127,33 @@ const ROUTES: Row[] = [
     allowed: EVERYONE,
   },
   { route: "GET /healthz", method: "GET", path: "/healthz", allowed: EVERYONE },
+  // Health data: the explorer is open (public indicators), anything else needs health.read; an
+  // item that does not exist is refused to others exactly as a non-public one (staff get 400/404).
+  { route: "GET /health/explorer", method: "GET", path: "/health/explorer", allowed: EVERYONE },
+  {
+    route: "GET /health/explorer.csv",
+    method: "GET",
+    path: "/health/explorer.csv?dx=NONE",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /health/explorer.xlsx",
+    method: "GET",
+    path: "/health/explorer.xlsx?dx=NONE",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /api/analytics",
+    method: "GET",
+    path: "/api/analytics?dimension=dx:NONE&dimension=pe:2022&filter=ou:NONE",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /api/analytics.json",
+    method: "GET",
+    path: "/api/analytics.json?dimension=dx:NONE&dimension=pe:2022&filter=ou:NONE",
+    allowed: STAFF,
+  },
   { route: "GET /manage", method: "GET", path: "/manage", allowed: STAFF },
   {
     route: "GET /manage/cycles/:cycle",

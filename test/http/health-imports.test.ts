@@ -79,7 +79,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
   it("queues an upload, shows it waiting, then its summary with every refused row", async () => {
     const page = await manager.get("/health/imports");
     expect(page.status).toBe(200);
-    expect(plain(await page.text())).toContain("Aucun import pour l'instant.");
+    expect(plain(await page.text())).toContain("Aucun import pour l’instant.");
 
     const meta = await upload(manager, "metadata.json", JSON.stringify(METADATA));
     expect(meta.status).toBe(303);
@@ -87,7 +87,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     expect(metaPath).toMatch(/^\/health\/imports\/\d+$/);
     const waiting = await manager.get(metaPath);
     const waitingText = plain(await waiting.text());
-    expect(waitingText).toContain("L'import va commencer");
+    expect(waitingText).toContain("L’import va commencer");
     expect(waitingText).toContain('<meta http-equiv="refresh" content="3">');
     await runJobs();
     const metaDone = plain(await (await manager.get(metaPath)).text());
@@ -98,8 +98,8 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     const values = await upload(manager, "values.json", JSON.stringify(VALUES));
     await runJobs();
     const done = plain(await (await manager.get(values.headers.get("location") ?? "")).text());
-    expect(done).toMatch(/<dt>ajoutées<\/dt><dd>10<\/dd>/);
-    expect(done).toMatch(/<dt>refusées<\/dt><dd>6<\/dd>/);
+    expect(done).toContain("<li><b>10</b> ajoutées</li>");
+    expect(done).toContain("<li><b>6</b> refusées</li>");
     expect(done).toContain("<td>12</td><td>période invalide « 202213 »");
     expect(done).toContain("<td>14</td><td>« -4 » est négatif");
 
@@ -132,7 +132,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     await runJobs();
     const dryText = plain(await (await manager.get(dry.headers.get("location") ?? "")).text());
     expect(dryText).toContain("Vérification seulement");
-    expect(dryText).toMatch(/<dt>ajoutées<\/dt><dd>1<\/dd>/);
+    expect(dryText).toContain("<li><b>1</b> ajoutées</li>");
     expect(
       Number(
         (

@@ -121,7 +121,7 @@ function printMetadata(
   }
 }
 
-function printSummary(
+export function printSummary(
   summary: DataImportSummary,
   file: string,
   lang: Lang,

@@ -1,6 +1,7 @@
 // Which partners a cycle asks about which indicators (the mapping): made, listed, removed while
 // nothing answers it yet, and the partners it names, read for reports.
 import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
+import { manyRows } from "../shared/many.ts";
 
 /** Distinct partners mapped to at least one indicator in the cycle. */
 export async function listMappedPartnerIds(db: Executor, cycleId: number): Promise<number[]> {
@@ -39,7 +40,34 @@ export async function listMappings(
     .select(["partner_id", "indicator_id"])
     .where("cycle_id", "=", cycleId);
   if (partnerId !== undefined) query = query.where("partner_id", "=", partnerId);
-  const rows = await query.execute();
+  const rows = await manyRows(db, query, ["partner_id", "indicator_id"]);
+  return rows.map((r) => ({ partnerId: r.partner_id, indicatorId: r.indicator_id }));
+}
+
+/** The partners asked about these indicators in the cycle that have not answered them yet. */
+export async function listUnanswered(
+  db: Executor,
+  cycleId: number,
+  indicatorIds: readonly number[],
+): Promise<{ partnerId: number; indicatorId: number }[]> {
+  // Asked even for no indicator, so that a page sends as many statements whatever it shows.
+  const query = db
+    .selectFrom("mappings as m")
+    .select(["m.partner_id", "m.indicator_id"])
+    .where("m.cycle_id", "=", cycleId)
+    .where("m.indicator_id", "=", (eb) => eb.fn.any(eb.val([...indicatorIds])))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("responses as r")
+            .select("r.id")
+            .whereRef("r.cycle_id", "=", "m.cycle_id")
+            .whereRef("r.partner_id", "=", "m.partner_id")
+            .whereRef("r.indicator_id", "=", "m.indicator_id"),
+        ),
+      ),
+    );
+  const rows = await manyRows(db, query, ["partner_id", "indicator_id"]);
   return rows.map((r) => ({ partnerId: r.partner_id, indicatorId: r.indicator_id }));
 }
 

@@ -2,6 +2,7 @@
 import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Partner, PartnerCategory } from "../../domain/tracker/partner.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
+import { manyRows } from "../shared/many.ts";
 
 export interface NewPartner {
   trackerId: number;
@@ -35,9 +36,19 @@ export async function listPartners(
   ids?: readonly number[],
 ): Promise<StoredPartner[]> {
   if (ids !== undefined && ids.length === 0) return [];
-  let query = db.selectFrom("partners").selectAll().where("tracker_id", "=", trackerId);
+  let query = db
+    .selectFrom("partners")
+    .select(["id", "slug", "name", "name_en", "acronym", "category"])
+    .where("tracker_id", "=", trackerId);
   if (ids !== undefined) query = query.where("id", "in", [...new Set(ids)]);
-  const rows = await query.orderBy("name").execute();
+  const rows = await manyRows(db, query.orderBy("name"), [
+    "id",
+    "slug",
+    "name",
+    "name_en",
+    "acronym",
+    "category",
+  ]);
   return rows.map((p) => ({
     id: p.id,
     slug: p.slug,

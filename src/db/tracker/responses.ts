@@ -17,6 +17,7 @@ import type {
 import type { DB, ResponsesTable } from "../schema.ts";
 import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
 import { insertMany, upsertMany } from "../shared/bulk.ts";
+import { manyRows } from "../shared/many.ts";
 
 export type NewResponse = Omit<Response, "id">;
 
@@ -64,6 +65,8 @@ export async function insertResponse(db: Executor, actor: string, r: NewResponse
 
 export interface ResponseFilter {
   cycleIds: number[];
+  /** Only these answers (a page of them). */
+  ids?: readonly number[];
   partnerId?: number;
   indicatorIds?: number[];
   /** Only answers that name this partner as a collaborator. */
@@ -77,6 +80,7 @@ export interface ResponseFilter {
 /** The responses a filter selects, as a query to read them or their children from. */
 function filtered(db: Executor, filter: ResponseFilter) {
   let query = db.selectFrom("responses").where("cycle_id", "in", filter.cycleIds);
+  if (filter.ids !== undefined) query = query.where("id", "in", [...filter.ids]);
   if (filter.partnerId !== undefined) query = query.where("partner_id", "=", filter.partnerId);
   if (filter.states !== undefined) query = query.where("state", "in", [...filter.states]);
   if (filter.indicatorIds !== undefined)
@@ -114,6 +118,7 @@ export async function readResponses(
 ): Promise<{ response: Response; row: Selectable<ResponsesTable> }[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
+  if (filter.ids !== undefined && filter.ids.length === 0) return [];
   const rows = await filtered(db, filter)
     .selectAll()
     .orderBy("indicator_id")
@@ -245,6 +250,23 @@ export async function listStoredResponses(
     updatedAt: row.updated_at,
     held: heldRows(row.held_rows),
   }));
+}
+
+/** Which partner answered which indicator in the cycle: the keys of every answer, nothing else. */
+export async function listResponseKeys(
+  db: Executor,
+  cycleId: number,
+): Promise<{ id: number; partnerId: number; indicatorId: number }[]> {
+  const rows = await manyRows(
+    db,
+    db
+      .selectFrom("responses")
+      .select(["id", "partner_id", "indicator_id"])
+      .where("cycle_id", "=", cycleId)
+      .orderBy("id"),
+    ["id", "partner_id", "indicator_id"],
+  );
+  return rows.map((r) => ({ id: r.id, partnerId: r.partner_id, indicatorId: r.indicator_id }));
 }
 
 export async function listResponseMeta(db: Executor, cycleId: number, partnerId?: number) {
@@ -592,11 +614,15 @@ export async function listAnswerKeys(
 ): Promise<Pick<Response, "partnerId" | "indicatorId" | "contributes" | "state">[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
-  const rows = await filtered(db, filter)
-    .select(["partner_id", "indicator_id", "contributes", "state"])
-    .orderBy("indicator_id")
-    .orderBy("id")
-    .execute();
+  if (filter.ids !== undefined && filter.ids.length === 0) return [];
+  const rows = await manyRows(
+    db,
+    filtered(db, filter)
+      .select(["partner_id", "indicator_id", "contributes", "state"])
+      .orderBy("indicator_id")
+      .orderBy("id"),
+    ["partner_id", "indicator_id", "contributes", "state"],
+  );
   return rows.map((r) => ({
     partnerId: r.partner_id,
     indicatorId: r.indicator_id,

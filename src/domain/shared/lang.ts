@@ -39,3 +39,25 @@ export function inLang<T, K extends keyof T>(value: T, lang: Lang, ...keys: K[])
   }
   return out as InLang<T, K>;
 }
+
+/**
+ * The first language of an Accept-Language header that Jalon speaks, by the weights given
+ * ("en-GB;q=0.8, fr;q=0.9" → fr), or null when it names none of them.
+ */
+export function preferredLang(header: string | null | undefined): Lang | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part, order) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return {
+        lang: tag.trim().toLowerCase().split("-")[0],
+        weight: q === undefined ? 1 : Number(q),
+        order,
+      };
+    })
+    .filter((r) => r.weight > 0 && Number.isFinite(r.weight))
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+  return ranked.map((r) => r.lang).find(isLang) ?? null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillMessage, messageParams } from "./message.ts";
+import { fillMessage, fillTypeset, messageParams, typesetCatalogue } from "./message.ts";
 
 describe("fillMessage", () => {
   const fr = "{count} {count|réponse ajoutée|réponses ajoutées}";
@@ -40,5 +40,27 @@ describe("fillMessage", () => {
 
   it("names each parameter once", () => {
     expect(messageParams("{b} {a|x|y} {a}")).toEqual(["a", "b"]);
+  });
+});
+
+describe("a catalogue typeset once", () => {
+  const catalogue = {
+    a: "Statut : {status} ; fait ?",
+    b: "{count} {count|réponse|réponses} !",
+    c: "Sans paramètre : rien à remplir",
+  };
+
+  it("fills its messages as fillMessage fills the raw ones", () => {
+    for (const lang of ["fr", "en"] as const) {
+      const typeset = typesetCatalogue(lang, catalogue);
+      for (const [key, raw] of Object.entries(catalogue)) {
+        const params = { status: "Réalisé", count: 2 };
+        expect(fillTypeset(lang, typeset[key as keyof typeof catalogue], params), key).toBe(
+          fillMessage(lang, raw, params),
+        );
+      }
+    }
+    expect(typesetCatalogue("fr", catalogue).c).toBe("Sans paramètre\u00a0: rien à remplir");
+    expect(catalogue.c).toBe("Sans paramètre : rien à remplir");
   });
 });

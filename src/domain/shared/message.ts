@@ -21,20 +21,33 @@ function numberOf(value: string | number): number {
 }
 
 /** French punctuation held to the word before it; only the catalogue's text, never a value. */
-function typeset(lang: Lang, template: string): string {
+export function typeset(lang: Lang, template: string): string {
   return lang === "fr" ? template.replace(/ ([:;!?])/g, "\u00a0$1") : template;
 }
 
+/** A whole catalogue typeset once, for translators that fill its messages many times a page. */
+export function typesetCatalogue<K extends string>(
+  lang: Lang,
+  catalogue: Record<K, string>,
+): Record<K, string> {
+  const out = { ...catalogue };
+  for (const key of Object.keys(out) as K[]) out[key] = typeset(lang, out[key]);
+  return out;
+}
+
 export function fillMessage(lang: Lang, template: string, params: MessageParams = {}): string {
-  return typeset(lang, template).replace(
-    PATTERN,
-    (whole, name: string, one?: string, other?: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      if (one === undefined || other === undefined) return String(value);
-      return rules[lang].select(numberOf(value)) === "one" ? one : other;
-    },
-  );
+  return fillTypeset(lang, typeset(lang, template), params);
+}
+
+/** fillMessage for a template already typeset (typesetCatalogue); one without "{" is as is. */
+export function fillTypeset(lang: Lang, template: string, params: MessageParams = {}): string {
+  if (!template.includes("{")) return template;
+  return template.replace(PATTERN, (whole, name: string, one?: string, other?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (one === undefined || other === undefined) return String(value);
+    return rules[lang].select(numberOf(value)) === "one" ? one : other;
+  });
 }
 
 /** The names a message refers to, each once, sorted (catalogues are checked with it). */

@@ -54,6 +54,22 @@ export const PAPER = {
   groupFill: "#eef3f6",
 };
 
+/**
+ * The lines and bars of a chart with several series (the explorer's units), in this order: the
+ * accent, then the Okabe–Ito colours that stay apart for colour-blind readers, yellow left out
+ * (it does not read on white).
+ */
+export const SERIES = [
+  PAPER.accent,
+  "#e69f00",
+  "#009e73",
+  "#cc79a7",
+  "#d55e00",
+  "#56b4e9",
+  "#000000",
+  "#8c6d1f",
+] as const;
+
 /** Each light on paper, readable on white: its fill and the ink written on it. */
 export const PAPER_LIGHTS: Record<Light, { fill: string; ink: string }> = {
   green: { fill: "#2e7d32", ink: "#ffffff" },

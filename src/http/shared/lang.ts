@@ -2,7 +2,7 @@
 // choice (cookie), else French.
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { DEFAULT_LANG, isLang, type Lang } from "../../domain/shared/lang.ts";
+import { DEFAULT_LANG, isLang, type Lang, preferredLang } from "../../domain/shared/lang.ts";
 
 export const LANG_COOKIE = "jalon_lang";
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -22,4 +22,14 @@ export function rememberLang(c: Context, lang: Lang, secure: boolean): void {
     httpOnly: true,
     secure,
   });
+}
+
+/**
+ * An API answer's language: the visitor's saved choice (cookie), else the client's
+ * Accept-Language, else French. No `?lang=`: API parameters are the API's own.
+ */
+export function resolveApiLang(c: Context): Lang {
+  const cookie = getCookie(c, LANG_COOKIE);
+  if (isLang(cookie)) return cookie;
+  return preferredLang(c.req.header("accept-language")) ?? DEFAULT_LANG;
 }

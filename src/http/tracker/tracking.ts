@@ -11,7 +11,7 @@ import {
   remindPartnerNow,
   sendOutboxNow,
 } from "../../services/tracker/reminders.ts";
-import { trackingPanel, whatsappLink } from "../../services/tracker/tracking.ts";
+import { type TrackingAt, trackingPanel, whatsappLink } from "../../services/tracker/tracking.ts";
 import {
   outboxPage,
   reminderMail,
@@ -20,11 +20,12 @@ import {
   whatsappPage,
 } from "../../web/tracker/pages/tracking.ts";
 import type { AppEnv } from "../shared/env.ts";
-import { slugParam } from "../shared/params.ts";
+import { parseOr404, slugParam } from "../shared/params.ts";
 import { publicBase, viewOf } from "../shared/view.ts";
 
 const slug = slugParam;
 const count = z.coerce.number().int().min(0).max(100_000);
+const pageNumber = z.coerce.number().int().positive().max(1_000_000);
 
 const partnerNotice = z.object({
   reminded: z.enum(["queued", "already", "no_address", "responded"]),
@@ -50,11 +51,26 @@ export function trackingRoutes(): Hono<AppEnv> {
   const db = (c: Context<AppEnv>) => c.get("deps").db;
 
   app.get("/manage/cycles/:cycle/tracking", async (c) => {
-    const v = await trackingPanel(db(c), c.get("actor"), params(c).cycle, c.get("lang"));
     const query = c.req.query();
-    let notice: TrackingNotice | undefined;
     const one = partnerNotice.safeParse(query);
     const all = allNotice.safeParse(query);
+    // A page number names a page (one beyond the last is not found); after a partner's reminder,
+    // the page that lists it.
+    const at: TrackingAt =
+      query.page !== undefined
+        ? { page: parseOr404(pageNumber, query.page, "page") }
+        : one.success
+          ? { partner: one.data.partner }
+          : { page: 1 };
+    const v = await trackingPanel(
+      db(c),
+      c.get("actor"),
+      params(c).cycle,
+      c.get("lang"),
+      new Date(),
+      at,
+    );
+    let notice: TrackingNotice | undefined;
     if (one.success) {
       const p = v.groups.flatMap((g) => g.partners).find((x) => x.slug === one.data.partner);
       notice = {

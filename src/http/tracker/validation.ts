@@ -11,6 +11,7 @@ import {
   saveMeeting,
   sendBack,
   sendBackLink,
+  type ValidationAt,
 } from "../../services/tracker/validation.ts";
 import { type FieldErrors, problemMessages } from "../../web/shared/forms.ts";
 import { sendBackMail, sendBackWhatsappPage } from "../../web/tracker/pages/send-back.ts";
@@ -25,6 +26,7 @@ const code = indicatorCodeParam;
 const answerId = z.coerce.number().int().positive().max(2_147_483_647);
 const saved = z.string().regex(/^(meeting|i-[a-z]{1,2}|a-\d{1,10})$/);
 const emailed = z.coerce.number().int().min(0).max(1000);
+const pageNumber = z.coerce.number().int().positive().max(1_000_000);
 
 // What was typed, as text (missing or a file reads as ""): lengths are the service's to judge,
 // with the limit beside the field.
@@ -104,6 +106,16 @@ function fieldError(c: Context<AppEnv>, error: unknown): FieldErrors {
 
 const one = (v: unknown): string => (typeof v === "string" ? v : "");
 
+/** The page a form that was sent (or just saved) sits on: an answer's, an indicator's last. */
+function whereFormIs(state: ValidationPageState): ValidationAt {
+  const saved = state.saved ?? "";
+  if (state.answer) return { answer: state.answer.id };
+  if (state.indicator) return { indicator: state.indicator.code };
+  if (saved.startsWith("a-")) return { answer: Number(saved.slice(2)) };
+  if (saved.startsWith("i-")) return { indicator: saved.slice(2) };
+  return { page: 1 };
+}
+
 export function validationRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const path = "/manage/cycles/:cycle/validation";
@@ -113,8 +125,15 @@ export function validationRoutes(): Hono<AppEnv> {
     cycle: string,
     state: ValidationPageState,
     status: 200 | 400 = 200,
+    at?: ValidationAt,
   ) {
-    const data = await getValidation(c.get("deps").db, c.get("actor"), cycle, c.get("lang"));
+    const data = await getValidation(
+      c.get("deps").db,
+      c.get("actor"),
+      cycle,
+      c.get("lang"),
+      at ?? whereFormIs(state),
+    );
     return c.html(validationPage(viewOf(c, { form: true }), data, state), status);
   }
 
@@ -125,11 +144,20 @@ export function validationRoutes(): Hono<AppEnv> {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const done = saved.safeParse(c.req.query("saved"));
     const sent = emailed.safeParse(c.req.query("emailed"));
-    return render(
-      c,
-      cycle,
-      done.success ? { saved: done.data, ...(sent.success ? { emailed: sent.data } : {}) } : {},
-    );
+    const state: ValidationPageState = done.success
+      ? { saved: done.data, ...(sent.success ? { emailed: sent.data } : {}) }
+      : {};
+    // A page number names a page (one beyond the last is not found); otherwise the page holding
+    // what was just saved, or the answer a link points to (?answer=), or the first.
+    const asked = c.req.query("page");
+    const answer = c.req.query("answer");
+    const at: ValidationAt =
+      asked !== undefined
+        ? { page: parseOr404(pageNumber, asked, "page") }
+        : answer !== undefined
+          ? { answer: parseOr404(answerId, answer, "answer") }
+          : whereFormIs(state);
+    return render(c, cycle, state, 200, at);
   });
 
   app.post(`${path}/meeting`, async (c) => {

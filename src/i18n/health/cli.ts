@@ -8,7 +8,17 @@ métadonnées (JSON : unités d'organisation, éléments de données, combinaiso
 Le genre du fichier est reconnu ; réimporter le même fichier ne change rien.
   --dry-run   vérifie et compte sans rien enregistrer
   --metadata  lit le fichier comme des métadonnées
-  --values    lit le fichier comme des valeurs`,
+  --values    lit le fichier comme des valeurs
+Depuis un serveur DHIS2 (API web) :
+  jalon import dhis2 --server URL --data-set UID --org-unit UID --period P [--period P…]
+  --server URL      adresse du serveur (http ou https ; aucune redirection vers un autre hôte)
+  --data-set UID    l'ensemble de données
+  --org-unit UID    l'unité de départ (ses descendantes comprises)
+  --period P        période ISO (202401, 2024Q1…), répétable ou séparée par des virgules
+  --since DATE      seulement les valeurs changées depuis cette date (lastUpdated)
+  --with-metadata   importe d'abord le catalogue et les unités du serveur
+Identifiants lus dans l'environnement, jamais sur la ligne de commande : JALON_DHIS2_TOKEN
+(jeton d'accès personnel), ou JALON_DHIS2_USERNAME et JALON_DHIS2_PASSWORD.`,
   "usage.analytics": `Usage : jalon analytics "REQUÊTE"
 Affiche en JSON la réponse à une requête d'analytique au format de DHIS2, par exemple
   jalon analytics "dimension=dx:CPN1_COUV&dimension=pe:202201;202202&filter=ou:RegSeg00001"
@@ -37,7 +47,17 @@ Imports a DHIS2 export: values (dataValueSet JSON, XML, CSV or ADX, gzipped or n
 importing the same file again changes nothing.
   --dry-run   checks and counts without storing anything
   --metadata  reads the file as metadata
-  --values    reads the file as values`,
+  --values    reads the file as values
+From a DHIS2 server (Web API):
+  jalon import dhis2 --server URL --data-set UID --org-unit UID --period P [--period P…]
+  --server URL      the server's address (http or https; no redirect to another host)
+  --data-set UID    the data set
+  --org-unit UID    the starting unit (its descendants included)
+  --period P        an ISO period (202401, 2024Q1…), repeated or comma-separated
+  --since DATE      only values changed since this date (lastUpdated)
+  --with-metadata   imports the server's catalogue and units first
+Credentials are read from the environment, never from the command line: JALON_DHIS2_TOKEN
+(a personal access token), or JALON_DHIS2_USERNAME and JALON_DHIS2_PASSWORD.`,
   "usage.analytics": `Usage: jalon analytics "QUERY"
 Prints as JSON the answer to an analytics query in DHIS2's format, for example
   jalon analytics "dimension=dx:CPN1_COUV&dimension=pe:202201;202202&filter=ou:RegSeg00001"

@@ -1,10 +1,10 @@
-// The health-data import pages: the upload form, the list of recent imports, and one import's
+// The health-data import pages: the upload form, the list of recent imports, and one import’s
 // progress and summary, in French and English.
 
 export const fr = {
   "himp.title": "Importer des données de santé",
   "himp.intro":
-    "Déposez un export DHIS2 : des valeurs (dataValueSet en JSON, XML, CSV ou ADX, gzippé ou non) ou des métadonnées (JSON). L'import se poursuit même si vous quittez la page ; réimporter le même fichier ne change rien.",
+    "Déposez un export DHIS2 : des valeurs (dataValueSet en JSON, XML, CSV ou ADX, gzippé ou non) ou des métadonnées (JSON). L’import se poursuit même si vous quittez la page ; réimporter le même fichier ne change rien.",
   "himp.file": "Fichier DHIS2 (200 Mo au plus ; un .json.gz est bien plus léger)",
   "himp.kind": "Contenu du fichier",
   "himp.kind.auto": "Reconnaître automatiquement",
@@ -14,20 +14,20 @@ export const fr = {
   "himp.submit": "Importer",
   "himp.missing": "Choisissez un fichier à importer.",
   "himp.recent": "Imports récents",
-  "himp.none": "Aucun import pour l'instant.",
+  "himp.none": "Aucun import pour l’instant.",
   "himp.state.queued": "en attente",
   "himp.state.running": "en cours",
   "himp.state.done": "terminé",
   "himp.state.refused": "fichier refusé",
   "himp.state.failed": "échec",
   "himp.job.title": "Import de {name}",
-  "himp.job.queued": "L'import va commencer. Cette page se met à jour toute seule.",
+  "himp.job.queued": "L’import va commencer. Cette page se met à jour toute seule.",
   "himp.job.running":
-    "{values} {values|valeur lue|valeurs lues} pour l'instant. Cette page se met à jour toute seule ; vous pouvez la quitter.",
+    "{values} {values|valeur lue|valeurs lues} pour l’instant. Cette page se met à jour toute seule ; vous pouvez la quitter.",
   "himp.job.refused": "Le fichier a été refusé : {reason}",
   "himp.job.failed":
-    "L'import a échoué et n'a rien enregistré. Réessayez ; si l'échec se répète, transmettez ce fichier à l'administrateur.",
-  "himp.job.dryRun": "Vérification seulement : rien n'a été enregistré.",
+    "L’import a échoué et n’a rien enregistré. Réessayez ; si l’échec se répète, transmettez ce fichier à l’administrateur.",
+  "himp.job.dryRun": "Vérification seulement : rien n’a été enregistré.",
   "himp.sum.imported": "ajoutées",
   "himp.sum.updated": "mises à jour",
   "himp.sum.deleted": "supprimées",

@@ -97,10 +97,12 @@ export const fr = {
   "error.notFound.cycle": "Aucune période de suivi publiée ne porte l’identifiant « {id} ».",
   "error.notFound.commitment": "Aucun engagement n’a le numéro « {id} » dans cette période.",
   "error.notFound.partner": "Aucun partenaire ne porte l’identifiant « {id} ».",
+  "error.notFound.page": "Cette liste n’a pas de page « {id} » : elle compte moins de pages.",
   "error.notFound.tracker": "Aucune donnée n’est encore chargée sur cette instance.",
   "error.notFound.questionnaire":
     "Aucun questionnaire ne vous est ouvert à cette adresse. Un lien d’invitation ouvre le questionnaire de la période pour laquelle il a été envoyé : demandez un nouveau lien au coordinateur si besoin.",
   "error.backHome": "Retour au tableau de bord",
+  "error.firstPage": "Première page de la liste",
   "error.server.title": "Erreur du serveur",
   "error.server.body": "Une erreur inattendue est survenue. Réessayez dans un instant.",
 } as const;
@@ -201,10 +203,12 @@ export const en: Record<keyof typeof fr, string> = {
   "error.notFound.cycle": "No published reporting period has the identifier “{id}”.",
   "error.notFound.commitment": "No commitment has the number “{id}” in this period.",
   "error.notFound.partner": "No partner has the identifier “{id}”.",
+  "error.notFound.page": "This list has no page “{id}”: it has fewer pages.",
   "error.notFound.tracker": "No data has been loaded on this instance yet.",
   "error.notFound.questionnaire":
     "No questionnaire is open to you at this address. An invitation link opens the questionnaire of the period it was sent for: ask the coordinator for a new link if needed.",
   "error.backHome": "Back to the scorecard",
+  "error.firstPage": "First page of the list",
   "error.server.title": "Server error",
   "error.server.body": "An unexpected error occurred. Please try again in a moment.",
 };

@@ -11,3 +11,6 @@ declare module "echarts/lib/component/grid/installSimple.js" {
 declare module "echarts/lib/renderer/installSVGRenderer.js" {
   export const install: Installer;
 }
+declare module "echarts/lib/chart/line/install.js" {
+  export const install: Installer;
+}

@@ -3,19 +3,14 @@
 
 import ExcelJS from "exceljs";
 import { bareHex, PAPER } from "../../domain/shared/theme.ts";
+import { neutralise } from "../shared/cells.ts";
 import { STATUS_HEX, STATUS_INK } from "./charts.ts";
 import { reportTranslator } from "./i18n.ts";
 import type { ReportModel } from "./model.ts";
 
 type Value = string | number | Date | null;
 
-/**
- * A text a spreadsheet could take for a formula (=, +, -, @, tab, carriage return) gets a
- * leading apostrophe, the usual guard against formula injection: it stays visible text.
- */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { neutralise };
 
 function cellValue(value: Value): Value {
   return typeof value === "string" ? neutralise(value) : value;

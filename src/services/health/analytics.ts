@@ -64,7 +64,16 @@ const refused = (item: string, reason: string) =>
 const keyOf = (u: { uid: string | null; code: string | null; id: number }) =>
   u.uid ?? u.code ?? String(u.id);
 
-async function resolveDx(db: Executor, items: readonly string[]): Promise<DxItem[]> {
+/**
+ * The dx items as the catalogue holds them. `deny`, for a viewer without health.read, is the
+ * refusal of anything but a public indicator: an unknown item gets it too, so that a visitor
+ * cannot tell a non-public item from one that does not exist.
+ */
+async function resolveDx(
+  db: Executor,
+  items: readonly string[],
+  deny: (() => Problem) | null,
+): Promise<DxItem[]> {
   const elements = await dataElementLookup(db);
   const combos = await optionComboLookup(db);
   const out: DxItem[] = [];
@@ -72,7 +81,7 @@ async function resolveDx(db: Executor, items: readonly string[]): Promise<DxItem
     const { element, combo } = splitOperand(item);
     if (combo === null) {
       const indicator = await findIndicator(db, item);
-      if (indicator) {
+      if (indicator && (deny === null || indicator.isPublic)) {
         const numerator = parseExpression(indicator.numerator);
         const denominator = parseExpression(indicator.denominator);
         if (!numerator.ok || !denominator.ok) throw refused(item, "indicator_expression_invalid");
@@ -86,6 +95,7 @@ async function resolveDx(db: Executor, items: readonly string[]): Promise<DxItem
         continue;
       }
     }
+    if (deny) throw deny();
     const de = elements.get(element);
     if (!de) throw refused(item, "unknown_dx_item");
     let cocId: number | null = null;
@@ -142,13 +152,10 @@ export async function runAnalytics(
 ): Promise<AnalyticsResponse> {
   const all = [...query.dimensions, ...query.filters];
   const itemsOf = (name: DimensionName) => all.find((d) => d.name === name)?.items ?? [];
-  const dx = await resolveDx(db, itemsOf("dx"));
   const mayReadAll = can(viewer.actor, "health.read");
-  if (!mayReadAll && dx.some((d) => d.kind !== "indicator" || !d.row.isPublic))
-    throw new Problem(
-      viewer.actor.kind === "anonymous" ? "unauthenticated" : "forbidden",
-      "analytics",
-    );
+  const deny = () =>
+    new Problem(viewer.actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "analytics");
+  const dx = await resolveDx(db, itemsOf("dx"), mayReadAll ? null : deny);
   const pe = resolvePe(itemsOf("pe"));
   const ou = await resolveOu(db, itemsOf("ou"));
   if (ou.length === 0) throw refused("ou", "no_org_unit");

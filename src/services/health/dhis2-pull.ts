@@ -11,9 +11,12 @@ import type { MetadataItem } from "../../importers/health/dhis2/metadata/map.ts"
 import {
   type ClientOptions,
   credentialsFrom,
+  DEFAULT_AUTH,
   type Dhis2Client,
   Dhis2ServerError,
+  defaultAuth,
   dhis2Client,
+  isDhis2ServerError,
 } from "../../importers/health/dhis2/server.ts";
 import { type DataImportSummary, importDataValues } from "./data-import.ts";
 import { importMetadata, type MetadataSummary } from "./metadata-import.ts";
@@ -204,4 +207,16 @@ export async function pullConnection(
     await record({ ok: false, code, status }).catch(() => {});
     throw error;
   }
+}
+
+/** The credentials the environment offers (a token before a username and password), if any. */
+export function authFromEnv(env: Readonly<Record<string, string | undefined>>): Dhis2AuthSpec {
+  return defaultAuth(env) ?? DEFAULT_AUTH.token;
+}
+
+/** A pull that failed as a whole: its code and what its message needs, else null. */
+export function pullRefusal(
+  error: unknown,
+): { code: Dhis2ServerError["code"]; details: Readonly<Record<string, string | number>> } | null {
+  return isDhis2ServerError(error) ? { code: error.code, details: error.details } : null;
 }

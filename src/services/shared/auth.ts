@@ -99,18 +99,22 @@ async function loginWait(db: Db, key: string, client: Client): Promise<number> {
   return Math.max(account, address);
 }
 
+/** What checking an address and a password gives: the account, or why not (a lock's wait). */
+type Checked =
+  | { ok: true; user: { id: number; role: string; partnerId: number | null; name: string } }
+  | { ok: false; retryAfter?: number };
+
 /**
- * One answer for every failure — unknown address, wrong password, disabled account — so that the
- * form never tells whether an account exists. An address that failed too often is locked for a
- * while whether or not it has an account, and so is a client address trying many accounts.
+ * The one check of an address and a password, for the sign-in form and for HTTP Basic on the
+ * API: the lockouts, the decoy hash for an unknown address, the counted and audited failure.
  * A value longer than any account's is refused first (`invalidFields`, too_long).
  */
-export async function login(
+async function checkCredentials(
   db: Db,
   email: string,
   password: string,
-  client: Client = { address: null },
-): Promise<LoginResult> {
+  client: Client,
+): Promise<Checked & { key: string }> {
   // No account has a value this long: said beside the field, before any lookup or hashing.
   const tooLong: Record<string, string> = {};
   if (email.trim().length > MAX_EMAIL) tooLong.email = "too_long";
@@ -127,7 +131,7 @@ export async function login(
       entityId: key,
       after: { reason: "locked", address: client.address, retryAfter: wait },
     });
-    return { ok: false, retryAfter: wait };
+    return { ok: false, retryAfter: wait, key };
   }
   const user = await findUserByEmail(db, key);
   const valid = await verifyPassword(password, user?.password_hash ?? DECOY_HASH);
@@ -144,8 +148,30 @@ export async function login(
         after: { reason, userId: user?.id ?? null, address: client.address },
       });
     });
-    return { ok: false };
+    return { ok: false, key };
   }
+  return {
+    ok: true,
+    key,
+    user: { id: user.id, role: user.role, partnerId: user.partner_id, name: user.name },
+  };
+}
+
+/**
+ * One answer for every failure — unknown address, wrong password, disabled account — so that the
+ * form never tells whether an account exists. An address that failed too often is locked for a
+ * while whether or not it has an account, and so is a client address trying many accounts.
+ */
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  client: Client = { address: null },
+): Promise<LoginResult> {
+  const checked = await checkCredentials(db, email, password, client);
+  if (!checked.ok)
+    return checked.retryAfter ? { ok: false, retryAfter: checked.retryAfter } : { ok: false };
+  const { user, key } = checked;
   const session = await db.transaction().execute(async (trx) => {
     await clearThrottle(trx, BUCKET.loginAccount, key);
     await recordAudit(trx, {
@@ -159,6 +185,40 @@ export async function login(
     return openSession(trx as Db, { userId: user.id });
   });
   return { ok: true, session, role: user.role };
+}
+
+export type CredentialsResult =
+  | { ok: true; actor: Actor }
+  /** retryAfter (seconds) when the address or the client is locked out for now. */
+  | { ok: false; retryAfter?: number };
+
+/**
+ * An API request's own credentials (HTTP Basic): the same check, lockouts and audited failures
+ * as the sign-in form, but no session is opened. A success is not audited: each request signs
+ * in, and a client polling the API would fill the log; it clears the address's failures.
+ */
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+  client: Client = { address: null },
+): Promise<CredentialsResult> {
+  const checked = await checkCredentials(db, email, password, client);
+  if (!checked.ok)
+    return checked.retryAfter ? { ok: false, retryAfter: checked.retryAfter } : { ok: false };
+  const { user, key } = checked;
+  if (!isRole(user.role)) return { ok: false };
+  await clearThrottle(db, BUCKET.loginAccount, key);
+  return {
+    ok: true,
+    actor: {
+      kind: "user",
+      userId: user.id,
+      role: user.role,
+      partnerId: user.partnerId,
+      name: user.name,
+    },
+  };
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {

@@ -10,6 +10,7 @@ import { listRecipients, listReminderMail } from "../../db/tracker/tracking.ts";
 import { compareFr, groupBy } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can } from "../../domain/shared/policy.ts";
+import { notFound } from "../../domain/shared/problem.ts";
 import { partnerCollects, partnerDeadline } from "../../domain/tracker/collection.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import {
@@ -24,6 +25,7 @@ import {
   indicatorRates,
   isOverdue,
   nextReminderDay,
+  PROGRESS,
   type Progress,
   partnerProgress,
   responseRates,
@@ -105,9 +107,19 @@ export interface PartnerTracking {
   overdue: boolean;
 }
 
+/** Partners listed on one page of the tracking panel. */
+export const PARTNERS_PER_PAGE = 50;
+
+/** Which page to show: a number, or the page of a partner (where a reminder's redirect lands). */
+export type TrackingAt = { page: number } | { partner: string };
+
 export interface TrackingView {
   cycle: { slug: string; label: string; state: string; deadline: string | null };
+  /** The partners of this page, by category. */
   groups: { category: PartnerCategory; partners: PartnerTracking[] }[];
+  pages: { current: number; count: number };
+  /** Partners asked in the cycle at each step, over every page. */
+  progressCounts: Record<Progress, number>;
   rates: ReturnType<typeof responseRates>;
   /** Per indicator, in commitment order: partners asked that have submitted their answer. */
   indicators: ({ number: string; title: string } & IndicatorRate)[];
@@ -131,6 +143,7 @@ export async function trackingPanel(
   slug: string,
   lang: Lang,
   now: Date = new Date(),
+  at: TrackingAt = { page: 1 },
 ): Promise<TrackingView> {
   authorise(actor, "workspace.read");
   const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
@@ -202,14 +215,26 @@ export async function trackingPanel(
       })),
     ).map((r) => [r.indicatorId, r]),
   );
+  // Pages cut the list in the order it reads: category, then name.
+  const listed = PARTNER_CATEGORIES.flatMap((category) =>
+    rows.filter((r) => r.category === category).sort((a, b) => compareFr(a.shortName, b.shortName)),
+  );
+  const count = Math.max(1, Math.ceil(listed.length / PARTNERS_PER_PAGE));
+  const current = trackingPageOf(at, count, listed);
+  const shown = listed.slice((current - 1) * PARTNERS_PER_PAGE, current * PARTNERS_PER_PAGE);
+  const progressCounts = Object.fromEntries(PROGRESS.map((p) => [p, 0])) as Record<
+    Progress,
+    number
+  >;
+  for (const r of rows) progressCounts[r.progress] += 1;
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state, deadline: cycle.deadline },
     groups: PARTNER_CATEGORIES.map((category) => ({
       category,
-      partners: rows
-        .filter((r) => r.category === category)
-        .sort((a, b) => compareFr(a.shortName, b.shortName)),
+      partners: shown.filter((r) => r.category === category),
     })).filter((g) => g.partners.length > 0),
+    pages: { current, count },
+    progressCounts,
     rates: responseRates(rows),
     // Indicators come in commitment order from listProcessIndicators; only those asked about are shown.
     indicators: indicators.flatMap((i) => {
@@ -225,6 +250,16 @@ export async function trackingPanel(
     lateWithoutAddress: late.filter((r) => r.addresses === 0).length,
     canRemind: collecting && can(actor, "cycle.setup"),
   };
+}
+
+/** The page asked for: out of range is not found; an unknown partner, the first page. */
+function trackingPageOf(at: TrackingAt, count: number, listed: { slug: string }[]): number {
+  if ("page" in at) {
+    if (at.page < 1 || at.page > count) throw notFound("page", String(at.page));
+    return at.page;
+  }
+  const position = listed.findIndex((r) => r.slug === at.partner);
+  return position < 0 ? 1 : Math.floor(position / PARTNERS_PER_PAGE) + 1;
 }
 
 export interface WhatsappLink {

@@ -4,9 +4,14 @@
 import { listAssessmentRecords } from "../../db/tracker/assessments.ts";
 import { findAnswerOwner } from "../../db/tracker/collection.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
-import { listMappings } from "../../db/tracker/mappings.ts";
+import { listUnanswered } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
-import { listResponseMeta, listResponses, setResponseState } from "../../db/tracker/responses.ts";
+import {
+  listResponseKeys,
+  listResponseMeta,
+  readResponses,
+  setResponseState,
+} from "../../db/tracker/responses.ts";
 import {
   answerIdsInState,
   findValidationMeeting,
@@ -83,10 +88,29 @@ export interface IndicatorReview {
   /** Linked to the cycle's meeting (false when set before the meeting was recorded). */
   atMeeting: boolean;
   assessedAt: string | null;
+  /** All its answers in the cycle, on every page. */
+  answerCount: number;
+  /** The answers on this page, in partner order. */
   answers: AnswerReview[];
-  /** Partners asked about this indicator who have not answered yet. */
+  /** Position of the first of them among all its answers (1-based; 0 when none is shown). */
+  firstShown: number;
+  /** The pages its answers run over; its status is set on the last one. */
+  firstPage: number;
+  lastPage: number;
+  /** Partners asked about this indicator who have not answered yet (on its last page only). */
   waiting: PartnerName[];
 }
+
+/** An indicator as the page's index names it: where it is and where it stands. */
+export interface IndicatorEntry {
+  code: string;
+  number: string;
+  status: Status;
+  firstPage: number;
+}
+
+/** Answers shown on one page of the validation step. */
+export const ANSWERS_PER_PAGE = 50;
 
 export interface ValidationView {
   cycle: { slug: string; label: string; state: CycleState };
@@ -96,64 +120,124 @@ export interface ValidationView {
   canSendLinks: boolean;
   meeting: ValidationMeetingRecord | null;
   partners: PartnerName[];
+  /** The indicators on this page, by commitment. */
   commitments: { number: number; title: string; indicators: IndicatorReview[] }[];
+  /** Every indicator of the cycle, for the index. */
+  index: IndicatorEntry[];
+  /** Over every indicator, whatever the page. */
   progress: { assessed: number; total: number };
+  pages: { current: number; count: number };
 }
+
+/**
+ * Which page to show: a number, or the page holding an indicator's status form (its last) or
+ * an answer — where a form that was just sent comes back to.
+ */
+export type ValidationAt = { page: number } | { indicator: string } | { answer: number };
 
 export async function getValidation(
   db: Db,
   actor: Actor,
   slug: string,
   lang: Lang,
+  at: ValidationAt = { page: 1 },
 ): Promise<ValidationView> {
   authorise(actor, "workspace.read");
   const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
   // Every partner's answers are read here, so the page needs the unscoped right to read them.
   authorise(actor, "response.read", { cycleId: cycle.id });
-  const [commitments, indicators, partners, responses, meta, mappings, assessments, meeting] =
-    await Promise.all([
-      commitmentsIn(db, tracker.id, lang),
-      processIndicatorsIn(db, tracker.id, lang),
-      partnersIn(db, tracker.id, lang),
-      listResponses(db, { cycleIds: [cycle.id] }),
-      listResponseMeta(db, cycle.id),
-      listMappings(db, cycle.id),
-      listAssessmentRecords(db, cycle.id),
-      findValidationMeeting(db, cycle.id),
-    ]);
+  const [commitments, indicators, partners, keys, assessments, meeting] = await Promise.all([
+    commitmentsIn(db, tracker.id, lang),
+    processIndicatorsIn(db, tracker.id, lang),
+    partnersIn(db, tracker.id, lang),
+    listResponseKeys(db, cycle.id),
+    listAssessmentRecords(db, cycle.id),
+    findValidationMeeting(db, cycle.id),
+  ]);
   const names = new Map(
     partners.map((p) => [p.id, { id: p.id, shortName: partnerShortName(p), name: p.name }]),
   );
   const nameOf = (id: number): PartnerName => names.get(id) ?? { id, shortName: "?", name: "?" };
   const byName = (a: PartnerName, b: PartnerName) => compareFr(a.shortName, b.shortName);
-  const commentOf = new Map(meta.map((m) => [m.id, m.return_comment]));
   const assessmentOf = new Map(assessments.map((a) => [a.indicatorId, a]));
-  const responsesOf = groupBy(responses, (r) => r.indicatorId);
-  const askedOf = groupBy(mappings, (m) => m.indicatorId);
   const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
-  const review = (r: Response): AnswerReview => ({
-    id: r.id,
-    partner: nameOf(r.partnerId),
-    contributes: r.contributes,
-    activities: r.activities,
-    collaborators: r.collaboratorIds.map(nameOf),
-    collaboratorsText: r.collaboratorsText,
-    difficulties: r.difficulties,
-    outputs: r.outputs,
-    evidence: r.evidence,
-    method: r.method,
-    answeredBy: r.answeredBy,
-    answeredAt: r.answeredAt,
-    state: r.state,
-    returnComment: commentOf.get(r.id) ?? null,
+  // Partners sorted once by name; one rank for equal names, so that the answers' sort below
+  // compares numbers and keeps, for partners of one name, the answers' id order (it is stable).
+  const sortedNames = [...names.values()].sort(byName);
+  const rankOf = new Map<number, number>();
+  sortedNames.forEach((p, i) => {
+    const before = sortedNames[i - 1];
+    const rank = before && byName(before, p) === 0 ? (rankOf.get(before.id) ?? i) : i;
+    rankOf.set(p.id, rank);
   });
-  const groups = commitments.map((c) => ({
+  // Keys come in id order and the sort is stable: partners of one name keep their answers' order.
+  const keysOf = groupBy(keys, (k) => k.indicatorId);
+  const placed = commitments.map((c) => ({
+    c,
+    indicators: (indicatorsOf.get(c.id) ?? []).map((i) => ({
+      i,
+      keys: (keysOf.get(i.id) ?? []).sort(
+        (x, y) => (rankOf.get(x.partnerId) ?? -1) - (rankOf.get(y.partnerId) ?? -1),
+      ),
+    })),
+  }));
+  // The answers are cut into pages in the order they are read: commitment, indicator, partner.
+  const order = placed.flatMap((g) => g.indicators.flatMap((x) => x.keys));
+  const count = Math.max(1, Math.ceil(order.length / ANSWERS_PER_PAGE));
+  const pageAt = (offset: number) => Math.min(count, Math.floor(offset / ANSWERS_PER_PAGE) + 1);
+  let offset = 0;
+  const spans = new Map<number, { first: number; last: number; offset: number }>();
+  for (const g of placed)
+    for (const { i, keys: own } of g.indicators) {
+      spans.set(i.id, {
+        first: pageAt(offset),
+        last: pageAt(offset + Math.max(own.length, 1) - 1),
+        offset,
+      });
+      offset += own.length;
+    }
+  const current = pageOf(at, count, order, placed, spans);
+  const from = (current - 1) * ANSWERS_PER_PAGE;
+  const shownIds = order.slice(from, from + ANSWERS_PER_PAGE).map((k) => k.id);
+  // Who has not answered is listed where an indicator's status is set: on its last page.
+  const closing = [...spans].filter(([, span]) => span.last === current).map(([id]) => id);
+  const [read, unanswered] = await Promise.all([
+    readResponses(db, { cycleIds: [cycle.id], ids: shownIds }),
+    listUnanswered(db, cycle.id, closing),
+  ]);
+  const shown = new Map(read.map((r) => [r.response.id, r]));
+  const waitingOf = groupBy(unanswered, (m) => m.indicatorId);
+  const review = (id: number): AnswerReview[] => {
+    const read = shown.get(id);
+    if (!read) return [];
+    const r = read.response;
+    return [
+      {
+        id: r.id,
+        partner: nameOf(r.partnerId),
+        contributes: r.contributes,
+        activities: r.activities,
+        collaborators: r.collaboratorIds.map(nameOf),
+        collaboratorsText: r.collaboratorsText,
+        difficulties: r.difficulties,
+        outputs: r.outputs,
+        evidence: r.evidence,
+        method: r.method,
+        answeredBy: r.answeredBy,
+        answeredAt: r.answeredAt,
+        state: r.state,
+        returnComment: read.row.return_comment,
+      },
+    ];
+  };
+  const groups = placed.map(({ c, indicators: own }) => ({
     number: c.number,
     title: c.title,
-    indicators: (indicatorsOf.get(c.id) ?? []).map((i): IndicatorReview => {
+    indicators: own.map(({ i, keys: answerKeys }): IndicatorReview => {
       const a = assessmentOf.get(i.id);
-      const answers = (responsesOf.get(i.id) ?? []).map(review);
-      const answered = new Set(answers.map((x) => x.partner.id));
+      const span = spans.get(i.id) ?? { first: 1, last: 1, offset: 0 };
+      const answers = answerKeys.flatMap((k) => review(k.id));
+      const firstOnPage = Math.max(from - span.offset, 0);
       return {
         id: i.id,
         code: i.code,
@@ -164,27 +248,58 @@ export async function getValidation(
         narrativeEn: a?.narrativeEn ?? null,
         atMeeting: a?.meetingId != null && a.meetingId === meeting?.id,
         assessedAt: a ? a.assessedAt.toISOString() : null,
-        answers: answers.sort((x, y) => byName(x.partner, y.partner)),
-        waiting: (askedOf.get(i.id) ?? [])
-          .filter((m) => !answered.has(m.partnerId))
-          .map((m) => nameOf(m.partnerId))
-          .sort(byName),
+        answerCount: answerKeys.length,
+        answers,
+        firstShown: answers.length > 0 ? firstOnPage + 1 : 0,
+        firstPage: span.first,
+        lastPage: span.last,
+        waiting: (waitingOf.get(i.id) ?? []).map((m) => nameOf(m.partnerId)).sort(byName),
       };
     }),
   }));
   const all = groups.flatMap((g) => g.indicators);
+  const onPage = (i: IndicatorReview) => i.firstPage <= current && current <= i.lastPage;
   return {
     cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state },
     editable: can(actor, "validation.write") && acceptsAssessments(cycle.state),
     canSendLinks: can(actor, "cycle.setup") && acceptsAssessments(cycle.state),
     meeting: meeting ?? null,
-    partners: [...names.values()].sort(byName),
-    commitments: groups.filter((g) => g.indicators.length > 0),
+    partners: sortedNames,
+    commitments: groups
+      .map((g) => ({ ...g, indicators: g.indicators.filter(onPage) }))
+      .filter((g) => g.indicators.length > 0),
+    index: all.map((i) => ({
+      code: i.code,
+      number: i.number,
+      status: i.status,
+      firstPage: i.firstPage,
+    })),
     progress: {
       assessed: all.filter((i) => i.status !== "not_assessed").length,
       total: all.length,
     },
+    pages: { current, count },
   };
+}
+
+/** The page asked for: out of range is not found; an unknown indicator or answer, the first. */
+function pageOf(
+  at: ValidationAt,
+  count: number,
+  order: { id: number }[],
+  placed: { indicators: { i: { id: number; code: string } }[] }[],
+  spans: Map<number, { last: number }>,
+): number {
+  if ("page" in at) {
+    if (at.page < 1 || at.page > count) throw notFound("page", String(at.page));
+    return at.page;
+  }
+  if ("answer" in at) {
+    const position = order.findIndex((k) => k.id === at.answer);
+    return position < 0 ? 1 : Math.floor(position / ANSWERS_PER_PAGE) + 1;
+  }
+  const indicator = placed.flatMap((g) => g.indicators).find((x) => x.i.code === at.indicator);
+  return (indicator && spans.get(indicator.i.id)?.last) ?? 1;
 }
 
 /** Opens a write on the cycle: locked, and refused with a conflict once it is published. */

@@ -27,7 +27,7 @@ ${csrfField(view)}
 ${o.missing ? html`<p class="alert" role="alert">${t("himp.missing")}</p>` : ""}
 <div class="field"><label for="himp-file">${t("himp.file")}</label>
 <input id="himp-file" type="file" name="file" required accept=".json,.gz,.xml,.csv,.adx,application/json,application/xml,text/csv,application/gzip"></div>
-<fieldset class="field"><legend>${t("himp.kind")}</legend>
+<fieldset><legend>${t("himp.kind")}</legend>
 ${(["auto", "values", "metadata"] as const).map(
   (k) =>
     html`<label class="choice"><input type="radio" name="kind" value="${k}"${k === "auto" ? raw(" checked") : ""}> ${t(`himp.kind.${k}`)}</label>`,
@@ -112,9 +112,9 @@ ${
     ["himp.sum.ignored", v.ignored],
     ["himp.sum.rejected", rejected],
   ] as const;
-  return html`<dl class="counts" role="status">${cells.map(
-    ([k, n]) => html`<div><dt>${t(k)}</dt><dd>${formatNumber(view.lang, n)}</dd></div>`,
-  )}</dl>
+  return html`<ul class="counts" role="status">${cells.map(
+    ([k, n]) => html`<li><b>${formatNumber(view.lang, n)}</b> ${t(k)}</li>`,
+  )}</ul>
 ${
   v.rejected.length > 0
     ? html`<h2>${t("himp.rows")}</h2><table><thead><tr><th>${t("himp.row")}</th><th>${t("himp.reason")}</th></tr></thead><tbody>${v.rejected.map(

@@ -10,9 +10,16 @@ const NOT_FOUND_DETAIL: Record<string, MessageKey> = {
   partner: "error.notFound.partner",
   tracker: "error.notFound.tracker",
   questionnaire: "error.notFound.questionnaire",
+  page: "error.notFound.page",
 };
 
-export function notFoundPage(view: View, subject?: string, id?: string | number): Html {
+/** `list`: the address of the list whose page was not found, linked as its first page. */
+export function notFoundPage(
+  view: View,
+  subject?: string,
+  id?: string | number,
+  list?: string,
+): Html {
   const { t } = view;
   // Nothing published yet: the home page says so rather than naming a missing cycle.
   const empty = subject === "cycle" && id === "latest";
@@ -21,6 +28,7 @@ export function notFoundPage(view: View, subject?: string, id?: string | number)
     title: t("error.notFound.title"),
     body: html`<h1>${t("error.notFound.title")}</h1>
 <p>${detail ? t(detail, { id: String(id ?? "") }) : t("error.notFound.body")}</p>
+${list ? html`<p><a href="${list}">${t("error.firstPage")}</a></p>` : ""}
 <p><a href="/">${t("error.backHome")}</a></p>`,
   });
 }

@@ -22,7 +22,7 @@ export function sendBackWhatsappPage(
   const { t } = view;
   // The message is French whatever the coordinator's language: partners read it in French.
   const text = translator("fr")("sb.whatsapp.text", { ...link });
-  const back = `/manage/cycles/${encodeURIComponent(link.cycleSlug)}/validation#a-${link.answerId}`;
+  const back = `/manage/cycles/${encodeURIComponent(link.cycleSlug)}/validation?answer=${link.answerId}#a-${link.answerId}`;
   return page(view, {
     title: t("sb.wa.title", { partner: link.partner }),
     body: html`${cycleTabs(view, link.cycleSlug, "validation")}

@@ -11,6 +11,7 @@ import type {
 } from "../../../services/tracker/tracking.ts";
 import { copyField, csrfField, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
+import { pager } from "../../shared/pager.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { cycleTabs, stateBadge } from "../../shared/workspace.ts";
 import { colon } from "../components.ts";
@@ -143,13 +144,16 @@ ${meter(overall.rate)}
 export function trackingPage(view: View, v: TrackingView, notice?: TrackingNotice): Html {
   const { t, lang } = view;
   const base = `/manage/cycles/${encodeURIComponent(v.cycle.slug)}`;
-  const counts = new Map<Progress, number>(PROGRESS.map((p) => [p, 0]));
   const rowSlugs = new Set(v.groups.flatMap((g) => g.partners.map((p) => p.slug)));
-  for (const g of v.groups) {
-    for (const p of g.partners) counts.set(p.progress, (counts.get(p.progress) ?? 0) + 1);
-  }
+  const tracking = `${base}/tracking`;
+  // The first page keeps the address it always had.
+  const pages = pager(view, v.pages, (n) => (n > 1 ? `${tracking}?page=${n}` : tracking));
+  const title = `${t("ws.tab.tracking")} – ${v.cycle.label}`;
   return page(view, {
-    title: `${t("ws.tab.tracking")} – ${v.cycle.label}`,
+    title:
+      v.pages.count > 1
+        ? `${title} – ${t("pager.position", { page: v.pages.current, count: v.pages.count })}`
+        : title,
     body: html`${cycleTabs(view, v.cycle.slug, "tracking")}
 <h1>${t("ws.tab.tracking")}</h1>
 <p><b>${v.cycle.label}</b> ${stateBadge(view, v.cycle.state)} <span class="muted">${t(
@@ -166,7 +170,7 @@ ${
 }
 <ul class="counts">${PROGRESS.map(
       (p) =>
-        html`<li><b>${formatNumber(lang, counts.get(p) ?? 0)}</b> ${progressMark(view, p)}</li>`,
+        html`<li><b>${formatNumber(lang, v.progressCounts[p])}</b> ${progressMark(view, p)}</li>`,
     )}</ul>
 ${v.overdue > 0 ? html`<p>${t("track.overdueCount", { count: v.overdue })}</p>` : ""}
 ${ratesSection(view, v)}
@@ -185,7 +189,8 @@ ${
 }
 <p><a href="/manage/outbox">${t("track.outboxLink")}</a></p>
 </section>
-<h2>${t("track.partners")}</h2>
+<h2 id="partners">${t("track.partners")}</h2>
+${pages}
 ${v.groups.map(
   // One table per category: on a phone each becomes a list of cards under its heading.
   (g) => html`<h3>${t(`category.${g.category}`)}</h3>
@@ -193,7 +198,8 @@ ${v.groups.map(
 <thead><tr><th scope="col">${t("track.col.partner")}</th><th scope="col">${t("track.col.answered")}</th><th scope="col">${t("track.col.activity")}</th><th scope="col">${t("track.col.reminders")}</th>${v.canRemind ? html`<th scope="col">${t("track.col.actions")}</th>` : ""}</tr></thead>
 <tbody>${g.partners.map((p) => partnerRow(view, v, p, notice))}</tbody>
 </table>`,
-)}`,
+)}
+${pages}`,
   });
 }
 

@@ -10,6 +10,7 @@ import type {
 } from "../../../services/tracker/validation.ts";
 import { csrfField, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
+import { pager } from "../../shared/pager.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { cycleTabs, stateBadge } from "../../shared/workspace.ts";
 import { joinHtml, outputsList, statusMark } from "../components.ts";
@@ -38,6 +39,8 @@ export interface ValidationPageState {
 }
 
 const base = (slug: string) => `/manage/cycles/${encodeURIComponent(slug)}/validation`;
+/** A page of the list; the first has no number, so its address stays the one it always was. */
+const pageHref = (slug: string, n: number) => (n > 1 ? `${base(slug)}?page=${n}` : base(slug));
 
 function notice(state: ValidationPageState, target: string, text: string): Html {
   if (state.saved !== target) return html``;
@@ -224,24 +227,35 @@ ${notice(s, `i-${i.code}`, t("val.saved", { number: i.number }))}
       : ""
   }</p>
 ${i.narrative ? html`<p class="narrative pre">${i.narrative}</p>` : ""}
-<h4>${t("val.answers", { count: i.answers.length })}</h4>
+<h4>${t("val.answers", { count: i.answerCount })}</h4>
 ${
-  i.answers.length === 0
+  i.answers.length < i.answerCount
+    ? html`<p class="muted">${t("val.answersShown", { from: i.firstShown, to: i.firstShown + i.answers.length - 1, count: i.answerCount })}</p>`
+    : ""
+}
+${
+  i.answerCount === 0
     ? html`<p class="muted">${t("val.noAnswers")}</p>`
     : html`<div class="answers">${i.answers.map((a) => answerCard(view, v, a, s))}</div>`
 }
 ${
-  i.waiting.length > 0
-    ? html`<p class="muted">${t("val.waiting", { partners: i.waiting.map((p) => p.shortName).join(", ") })}</p>`
-    : ""
+  // The status is set where the last of its answers is read.
+  i.lastPage > v.pages.current
+    ? html`<p class="note"><a href="${pageHref(v.cycle.slug, i.lastPage)}#i-${i.code}">${t("val.continued", { page: i.lastPage })}</a></p>`
+    : html`${
+        i.waiting.length > 0
+          ? html`<p class="muted">${t("val.waiting", { partners: i.waiting.map((p) => p.shortName).join(", ") })}</p>`
+          : ""
+      }
+${v.editable ? assessForm(view, v, i, s) : ""}`
 }
-${v.editable ? assessForm(view, v, i, s) : ""}
 </section>`;
 }
 
 export function validationPage(view: View, v: ValidationView, s: ValidationPageState = {}): Html {
   const { t } = view;
   const state = v.cycle.state;
+  const pages = pager(view, v.pages, (n) => pageHref(v.cycle.slug, n));
   const body = html`${cycleTabs(view, v.cycle.slug, "validation")}
 <h1>${t("val.title", { cycle: v.cycle.label })}</h1>
 <p>${stateBadge(view, state)} <b>${t("val.progress", v.progress)}</b></p>
@@ -250,16 +264,23 @@ ${state === "published" ? html`<p class="note">${t("val.frozen")}</p>` : ""}
 ${state === "setup" ? html`<p class="note">${t("val.notOpen")}</p>` : ""}
 ${!v.editable && (state === "collection" || state === "validation") ? html`<p class="muted">${t("val.readOnly")}</p>` : ""}
 ${meetingSection(view, v, s)}
-<nav class="jump" aria-label="${t("val.jump")}"><ul>${v.commitments.flatMap((c) =>
-    c.indicators.map(
-      (i) =>
-        html`<li><a href="#i-${i.code}"><b>${i.number}</b> ${statusMark(view, i.status)}</a></li>`,
-    ),
+<nav class="jump" aria-label="${t("val.jump")}"><ul>${v.index.map(
+    (i) =>
+      html`<li><a href="${i.firstPage === v.pages.current ? "" : pageHref(v.cycle.slug, i.firstPage)}#i-${i.code}"><b>${i.number}</b> ${statusMark(view, i.status)}</a></li>`,
   )}</ul></nav>
+${pages}
 ${v.commitments.map(
   (c) => html`<h2>${t("scorecard.commitment", { number: c.number })}</h2>
 <p>${c.title}</p>
 ${c.indicators.map((i) => indicatorSection(view, v, i, s))}`,
-)}`;
-  return page(view, { title: t("val.title", { cycle: v.cycle.label }), body });
+)}
+${pages}`;
+  const title = t("val.title", { cycle: v.cycle.label });
+  return page(view, {
+    title:
+      v.pages.count > 1
+        ? `${title} – ${t("pager.position", { page: v.pages.current, count: v.pages.count })}`
+        : title,
+    body,
+  });
 }

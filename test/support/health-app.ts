@@ -1,0 +1,54 @@
+// The health world (test/support/health-world.ts) imported into a fresh database through the
+// real importers, two accounts (an administrator and a validator), and the app over it.
+import { Readable } from "node:stream";
+import type { Database } from "../../src/db/connect.ts";
+import { createApp } from "../../src/http/app.ts";
+import { readMetadata } from "../../src/importers/health/dhis2/metadata/read.ts";
+import { readDataValues } from "../../src/importers/health/dhis2/read.ts";
+import { importDataValues } from "../../src/services/health/data-import.ts";
+import { importMetadata } from "../../src/services/health/metadata-import.ts";
+import { addUser } from "../../src/services/tracker/users.ts";
+import { METADATA, VALUES } from "./health-world.ts";
+
+export const HEALTH_PASSWORD = "correct horse battery";
+export const HEALTH_ACCOUNTS = {
+  admin: "admin@sante.test",
+  validator: "validation@sante.test",
+} as const;
+
+const source = (payload: unknown) => Readable.from([Buffer.from(JSON.stringify(payload))]);
+
+/** The world's metadata and values, through the importers, and its two accounts. */
+export async function loadHealthWorld(t: Database): Promise<void> {
+  await importMetadata(t, {
+    items: readMetadata(source(METADATA)),
+    actor: "test",
+    fileHash: null,
+    dryRun: false,
+  });
+  await importDataValues(t, {
+    batches: readDataValues(source(VALUES), { batchSize: 50 }),
+    actor: "test",
+    source: "dhis2_file",
+    fileHash: null,
+    dryRun: false,
+  });
+  for (const [role, email] of Object.entries(HEALTH_ACCOUNTS))
+    await addUser(t.db, "test", { email, name: role, role, password: HEALTH_PASSWORD });
+}
+
+export async function healthApp(t: Database) {
+  await loadHealthWorld(t);
+  const app = createApp({
+    db: t.db,
+    secureCookies: false,
+    log: () => {},
+    baseUrl: "http://jalon.test",
+  });
+  return { app };
+}
+
+/** The value of an Authorization header for HTTP Basic. */
+export function basic(email: string, password: string): string {
+  return `Basic ${Buffer.from(`${email}:${password}`).toString("base64")}`;
+}

@@ -139,20 +139,8 @@ describe("jalon import dhis2 and jalon analytics", () => {
   }, 60_000);
 
   it("pulls from a DHIS2 server with a token from the environment, and names a refused token", async () => {
-    expect(
-      parseCommand([
-        "import",
-        "dhis2",
-        "--server",
-        "http://x",
-        "--data-set",
-        "D",
-        "--org-unit",
-        "O",
-        "--period",
-        "202201,202202",
-      ]),
-    ).toEqual({
+    const pull = ["import", "dhis2", "--server", "http://x", "--data-set", "D", "--org-unit", "O"];
+    expect(parseCommand([...pull, "--period", "202201,202202"])).toEqual({
       ok: true,
       command: {
         name: "pull-dhis2",
@@ -164,18 +152,7 @@ describe("jalon import dhis2 and jalon analytics", () => {
         dryRun: false,
       },
     });
-    expect(
-      parseCommand([
-        "import",
-        "dhis2",
-        "--server",
-        "http://x",
-        "--data-set",
-        "D",
-        "--org-unit",
-        "O",
-      ]),
-    ).toEqual({
+    expect(parseCommand(pull)).toEqual({
       ok: false,
       error: { reason: "dhis2_missing", value: "--period" },
     });

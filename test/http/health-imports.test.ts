@@ -70,6 +70,15 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
       headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
     });
   };
+  const storedValues = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom("data_values")
+          .select((e) => e.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const runJobs = async () => {
     runner.kick();
     await runner.stop();
@@ -105,16 +114,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
 
     const list = plain(await (await manager.get("/health/imports")).text());
     expect(list).toContain("values.json</a> — terminé");
-    expect(
-      Number(
-        (
-          await t.db
-            .selectFrom("data_values")
-            .select((e) => e.fn.countAll().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-    ).toBe(10);
+    expect(await storedValues()).toBe(10);
   });
 
   it("refuses a broken file by name, a dry run stores nothing, and a missing file is asked for", async () => {
@@ -133,16 +133,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     const dryText = plain(await (await manager.get(dry.headers.get("location") ?? "")).text());
     expect(dryText).toContain("Vérification seulement");
     expect(dryText).toContain("<li><b>1</b> ajoutées</li>");
-    expect(
-      Number(
-        (
-          await t.db
-            .selectFrom("data_values")
-            .select((e) => e.fn.countAll().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-    ).toBe(10);
+    expect(await storedValues()).toBe(10);
 
     const form = new FormData();
     form.set("_csrf", manager.csrf());

@@ -4,26 +4,12 @@
 // pre-aggregate of every ancestor — all in the caller's transaction, so an import stores all of
 // its values and their roll-ups, or nothing.
 import { sql } from "kysely";
+import type { CheckedValue } from "../../domain/health/intake.ts";
 import type { Database } from "../connect.ts";
 import type { Executor } from "../shared/audit.ts";
 
-/** One checked value, ready to stage. */
-export interface StagedValue {
-  orgUnitId: number;
-  dataElementId: number;
-  period: string;
-  cocId: number;
-  aocId: number;
-  bucket: string;
-  /** Null only for a deletion. */
-  value: number | null;
-  deleted: boolean;
-  comment: string | null;
-  followUp: boolean;
-  storedBy: string | null;
-  created: string | null;
-  lastUpdated: string | null;
-}
+/** One checked value, ready to stage: what the intake check gives. */
+export type StagedValue = CheckedValue;
 
 const STAGING_COLUMNS = [
   "batch_id",

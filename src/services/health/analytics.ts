@@ -73,9 +73,9 @@ async function resolveDx(
   db: Executor,
   items: readonly string[],
   deny: (() => Problem) | null,
+  elements: ReadonlyMap<string, ElementRef>,
+  combos: ReadonlyMap<string, { id: number }>,
 ): Promise<DxItem[]> {
-  const elements = await dataElementLookup(db);
-  const combos = await optionComboLookup(db);
   const out: DxItem[] = [];
   for (const item of items) {
     const { element, combo } = splitOperand(item);
@@ -155,15 +155,14 @@ export async function runAnalytics(
   const mayReadAll = can(viewer.actor, "health.read");
   const deny = () =>
     new Problem(viewer.actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "analytics");
-  const dx = await resolveDx(db, itemsOf("dx"), mayReadAll ? null : deny);
+  // The catalogue's lookups, read once for the whole query.
+  const [elementsByKey, combos] = await Promise.all([dataElementLookup(db), optionComboLookup(db)]);
+  const dx = await resolveDx(db, itemsOf("dx"), mayReadAll ? null : deny, elementsByKey, combos);
   const pe = resolvePe(itemsOf("pe"));
   const ou = await resolveOu(db, itemsOf("ou"));
   if (ou.length === 0) throw refused("ou", "no_org_unit");
 
   const elementIds = new Set<number>();
-  const elementsByKey = new Map<string, ElementRef>();
-  for (const e of (await dataElementLookup(db)).entries()) elementsByKey.set(e[0], e[1]);
-  const combos = await optionComboLookup(db);
   let byCombo = false;
   for (const d of dx) {
     if (d.kind === "element") {

@@ -228,7 +228,9 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   parseDatabaseUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
-    connectionTimeoutMillis: 5000,
+    // How long a request may wait for one of the ten connections: a burst of saves (hundreds at
+    // once) queues for a few seconds rather than failing; an unreachable server is named after it.
+    connectionTimeoutMillis: 15_000,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {

@@ -326,3 +326,21 @@ export async function constantValues(db: Executor): Promise<Map<string, number>>
   }
   return map;
 }
+
+/** Every indicator's name and formulas, for checks over what was entered. */
+export async function indicatorFormulas(
+  db: Executor,
+): Promise<{ name: string; numerator: string; denominator: string }[]> {
+  return db.selectFrom("health_indicators").select(["name", "numerator", "denominator"]).execute();
+}
+
+/** The ids of the data elements named by uid or code. */
+export async function elementIdsByKeys(db: Executor, keys: readonly string[]): Promise<number[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom("data_elements")
+    .select("id")
+    .where((w) => w.or([w("uid", "in", keys), w("code", "in", keys)]))
+    .execute();
+  return rows.map((r) => r.id);
+}

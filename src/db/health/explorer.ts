@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Executor } from "../shared/audit.ts";
-import type { UnitSummary } from "./org-units.ts";
+import { SUMMARY, summary, type UnitSummary } from "./org-units.ts";
 
 export interface IndicatorChoice {
   key: string;
@@ -68,18 +68,10 @@ export async function deepestLevel(db: Executor): Promise<number> {
 export async function unitsDownTo(db: Executor, maxLevel: number): Promise<UnitSummary[]> {
   const rows = await db
     .selectFrom("org_units")
-    .select(["id", "uid", "code", "name", "short_name", "level", "path"])
+    .select(SUMMARY)
     .where("level", "<=", maxLevel)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    uid: r.uid,
-    code: r.code,
-    name: r.name,
-    shortName: r.short_name,
-    level: r.level,
-    path: r.path,
-  }));
+  return rows.map(summary);
 }
 
 export async function levelNames(db: Executor): Promise<{ level: number; name: Bilingual }[]> {

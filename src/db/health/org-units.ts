@@ -201,8 +201,8 @@ export interface UnitSummary {
   path: string;
 }
 
-const SUMMARY = ["id", "uid", "code", "name", "short_name", "level", "path"] as const;
-const summary = (r: {
+export const SUMMARY = ["id", "uid", "code", "name", "short_name", "level", "path"] as const;
+export const summary = (r: {
   id: number;
   uid: string | null;
   code: string | null;
@@ -261,4 +261,14 @@ export async function unitsAtLevel(
       ]),
     );
   return (await q.orderBy("u.name").execute()).map(summary);
+}
+
+/** The uids of the units already stored. */
+export async function storedUnitUids(db: Executor): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("org_units")
+    .select("uid")
+    .where("uid", "is not", null)
+    .execute();
+  return new Set(rows.map((r) => r.uid as string));
 }

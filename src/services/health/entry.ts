@@ -3,7 +3,7 @@
 // "entry"); a refused field keeps what was typed with its reason; warnings (a value far outside
 // the facility's history, a numerator above its denominator) are shown but never refuse.
 
-import { defaultOptionCombo } from "../../db/health/catalogue.ts";
+import { defaultOptionCombo, indicatorFormulas } from "../../db/health/catalogue.ts";
 import {
   type EntryElement,
   type EntryUnit,
@@ -12,8 +12,11 @@ import {
   entryValues,
   unitHistory,
 } from "../../db/health/entry.ts";
-import { type EntryWarning, outsideHistory } from "../../domain/health/entry-checks.ts";
-import { operandsOf, parseExpression } from "../../domain/health/expressions.ts";
+import {
+  type EntryWarning,
+  numeratorsAboveDenominators,
+  outsideHistory,
+} from "../../domain/health/entry-checks.ts";
 import type { IntakeRefusal } from "../../domain/health/intake.ts";
 import { type Period, parsePeriod, previousPeriod } from "../../domain/health/periods.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
@@ -176,27 +179,6 @@ async function warningsFor(
           median: m,
         });
     }
-  // Indicators of one operand over one operand, both entered here: a ratio over 1 is suspect.
-  const indicators = await db
-    .selectFrom("health_indicators")
-    .select(["name", "numerator", "denominator"])
-    .execute();
-  const byCode = new Map(form.elements.flatMap((e) => [[e.key, e.key]] as [string, string][]));
-  for (const ind of indicators) {
-    const n = parseExpression(ind.numerator);
-    const d = parseExpression(ind.denominator);
-    if (!n.ok || !d.ok || n.value.kind !== "operand" || d.value.kind !== "operand") continue;
-    const [no] = operandsOf(n.value);
-    const [dn] = operandsOf(d.value);
-    const nv = no && byCode.has(no.dataElement) ? entered.get(no.dataElement) : undefined;
-    const dv = dn && byCode.has(dn.dataElement) ? entered.get(dn.dataElement) : undefined;
-    if (nv !== undefined && dv !== undefined && nv > dv)
-      warnings.push({
-        code: "numerator_above_denominator",
-        indicator: ind.name,
-        numerator: nv,
-        denominator: dv,
-      });
-  }
+  warnings.push(...numeratorsAboveDenominators(await indicatorFormulas(db), entered));
   return warnings;
 }

@@ -2,7 +2,7 @@
 // data elements and the rest for health.read), the request checked field by field, and the
 // answer of the analytics service shaped as a unit × period table and a chart. The downloads
 // (CSV here, the workbook and the chart in the rendering worker) take the same table.
-import { findIndicator } from "../../db/health/catalogue.ts";
+import { elementIdsByKeys, findIndicator } from "../../db/health/catalogue.ts";
 import {
   deepestLevel,
   elementChoices,
@@ -112,13 +112,7 @@ async function elementIdsOf(db: Db, dx: string, kind: "indicator" | "element"): 
       if (parsed.ok) for (const o of operandsOf(parsed.value)) keys.add(o.dataElement);
     }
   }
-  if (keys.size === 0) return [];
-  const rows = await db
-    .selectFrom("data_elements")
-    .select("id")
-    .where((w) => w.or([w("uid", "in", [...keys]), w("code", "in", [...keys])]))
-    .execute();
-  return rows.map((r) => r.id);
+  return elementIdsByKeys(db, [...keys]);
 }
 
 export async function explorePage(

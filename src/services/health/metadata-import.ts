@@ -10,7 +10,7 @@ import {
   saveIndicators,
   saveOptionCombos,
 } from "../../db/health/catalogue.ts";
-import { saveLevels, saveOrgUnits } from "../../db/health/org-units.ts";
+import { saveLevels, saveOrgUnits, storedUnitUids } from "../../db/health/org-units.ts";
 import type { Executor } from "../../db/shared/audit.ts";
 import { finishBatch, startBatch } from "../../db/shared/import-batches.ts";
 import { aggregationOf, isValueType } from "../../domain/health/data-values.ts";
@@ -115,11 +115,7 @@ export async function importMetadata(
 
   const units = of("organisationUnit");
   const run = async (trx: Executor) => {
-    const stored = new Set(
-      (await trx.selectFrom("org_units").select("uid").where("uid", "is not", null).execute()).map(
-        (r) => r.uid,
-      ),
-    );
+    const stored = await storedUnitUids(trx);
     const listed = new Set(units.map((u) => u.id));
     // A parent already stored counts as placed: the file may bring only part of the tree.
     const check = checkUnits(

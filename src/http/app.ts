@@ -43,6 +43,7 @@ import { setupLinkRoutes } from "./shared/setup-links.ts";
 import { viewOf } from "./shared/view.ts";
 import { acronymsRoutes } from "./tracker/acronyms.ts";
 import { invitationRoutes } from "./tracker/invitations.ts";
+import { outcomesRoutes } from "./tracker/outcomes.ts";
 import { publicRoutes } from "./tracker/public.ts";
 import { questionnaireRoutes } from "./tracker/questionnaire.ts";
 import {
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
   app.route("/", acronymsRoutes());
+  app.route("/", outcomesRoutes());
   app.route("/", usersRoutes());
   app.route("/", questionnaireFileRoutes(renderer, workbookReader));
   app.route("/", questionnaireRoutes());

@@ -12,6 +12,7 @@ import * as security from "./shared/security.ts";
 import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
 import * as acronyms from "./tracker/acronyms.ts";
+import * as outcomes from "./tracker/outcomes.ts";
 import * as files from "./tracker/files.ts";
 import * as pub from "./tracker/public.ts";
 import * as questionnaire from "./tracker/questionnaire.ts";
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...validation.en,
   ...reportTexts.en,
   ...acronyms.en,
+  ...outcomes.en,
   ...sendback.en,
   ...setup.en,
   ...security.en,

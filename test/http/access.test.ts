@@ -194,6 +194,7 @@ const ROUTES: Row[] = [
   { route: "GET /manage/outbox", method: "GET", path: "/manage/outbox", allowed: STAFF },
   { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
   { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
+  { route: "GET /manage/outcomes", method: "GET", path: "/manage/outcomes", allowed: SETUP },
   { route: "GET /health/imports", method: "GET", path: "/health/imports", allowed: HEALTH_WRITE },
   { route: "GET /health/entry", method: "GET", path: "/health/entry", allowed: HEALTH_WRITE },
   {
@@ -308,6 +309,27 @@ const ROUTES: Row[] = [
     method: "POST",
     path: "/health/imports",
     allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /manage/outcomes/goals",
+    method: "POST",
+    path: "/manage/outcomes/goals",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/outcomes/series",
+    method: "POST",
+    path: "/manage/outcomes/series",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/outcomes/import",
+    method: "POST",
+    path: "/manage/outcomes/import",
+    allowed: SETUP,
     body: {},
   },
   {

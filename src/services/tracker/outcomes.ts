@@ -9,7 +9,7 @@ import {
   listSeries,
   type StoredSeries,
 } from "../../db/tracker/outcomes.ts";
-import { type Lang, pick } from "../../domain/shared/lang.ts";
+import { type Bilingual, type Lang, pick } from "../../domain/shared/lang.ts";
 import {
   type GoalDirection,
   type OutcomeReading,
@@ -23,6 +23,8 @@ export interface OutcomeView {
   goalId: number;
   position: number;
   label: string;
+  /** Both languages, for the coordinator's form. */
+  labels: Bilingual;
   unit: string;
   direction: GoalDirection;
   baseline: { year: number; value: number; source: string | null } | null;
@@ -91,6 +93,7 @@ export async function outcomesOf(
       goalId: g.id,
       position: g.position,
       label: pick(g.label, lang),
+      labels: g.label,
       unit: g.unit,
       direction: g.direction,
       baseline,

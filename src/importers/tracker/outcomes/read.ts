@@ -11,8 +11,11 @@ import {
   type SeriesFormat,
 } from "./map.ts";
 
-/** 2 MB: Track20's full country table is about 200 KB, a DHS answer a few tens. */
-export const MAX_SERIES_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * 900 KB, under the 1 MB body limit of an ordinary form: a country's Track20 table or a DHS
+ * answer is a few tens of kilobytes.
+ */
+export const MAX_SERIES_FILE_BYTES = 900 * 1024;
 
 function decode(bytes: Uint8Array): string | null {
   try {

@@ -27,6 +27,14 @@ export function isPointKind(value: string): value is PointKind {
   return (POINT_KINDS as readonly string[]).includes(value);
 }
 
+/** The layouts a series file may have: generic CSV, Track20/FPET CSV, DHS Program API JSON. */
+export const SERIES_FORMATS = ["csv", "track20", "dhs"] as const;
+export type SeriesFormat = (typeof SERIES_FORMATS)[number];
+
+export function isSeriesFormat(value: string): value is SeriesFormat {
+  return (SERIES_FORMATS as readonly string[]).includes(value);
+}
+
 /** One figure of a series, with what published it. */
 export interface SeriesPoint {
   year: number;

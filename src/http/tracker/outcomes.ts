@@ -4,7 +4,7 @@
 // with what was typed.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { isSeriesFormat } from "../../importers/tracker/outcomes/map.ts";
+import { isSeriesFormat } from "../../domain/tracker/outcome.ts";
 import {
   createSeries,
   getOutcomeSetup,

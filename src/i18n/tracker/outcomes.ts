@@ -51,8 +51,9 @@ export const fr = {
   "oc.field.group": "Groupe à garder (Track20 : Married women)",
   "oc.import.submit": "Importer",
   "oc.import.done":
-    "Série {series} : {imported} ajoutée(s), {updated} modifiée(s), {ignored} ignorée(s), {rejected} refusée(s).",
-  "oc.import.scaled": "Les estimations étaient des proportions : elles sont enregistrées en pourcentage.",
+    "Série {series} : {imported} {imported|valeur ajoutée|valeurs ajoutées}, {updated} {updated|modifiée|modifiées}, {ignored} {ignored|ignorée|ignorées}, {rejected} {rejected|refusée|refusées}.",
+  "oc.import.scaled":
+    "Les estimations étaient des proportions : elles sont enregistrées en pourcentage.",
   "oc.import.row": "Ligne {row} : {reason} ({value})",
   "oc.reason.year_missing": "année manquante",
   "oc.reason.year_invalid": "année illisible",
@@ -71,7 +72,8 @@ export const fr = {
   "oc.error.series.not_imported": "Cette série suit un indicateur de santé : rien à importer.",
   "oc.error.code.format": "Minuscules, chiffres et tirets seulement (40 au plus).",
   "oc.error.unknown": "Introuvable dans les données de santé.",
-  "oc.error.notPublic": "Cet indicateur n’est pas public : ses valeurs ne peuvent pas paraître sur les pages publiques.",
+  "oc.error.notPublic":
+    "Cet indicateur n’est pas public : ses valeurs ne peuvent pas paraître sur les pages publiques.",
   "oc.error.afterTarget": "Le point de départ doit précéder l’année cible.",
   "oc.error.contradicts": "Le point de départ et la cible vont dans l’autre sens.",
   "oc.error.number": "Nombre attendu.",
@@ -130,7 +132,7 @@ export const en: Record<keyof typeof fr, string> = {
   "oc.field.group": "Group to keep (Track20: Married women)",
   "oc.import.submit": "Import",
   "oc.import.done":
-    "Series {series}: {imported} added, {updated} changed, {ignored} ignored, {rejected} refused.",
+    "Series {series}: {imported} {imported|value|values} added, {updated} updated, {ignored} ignored, {rejected} refused.",
   "oc.import.scaled": "The estimates were proportions: they are stored as percentages.",
   "oc.import.row": "Row {row}: {reason} ({value})",
   "oc.reason.year_missing": "year missing",
@@ -150,7 +152,8 @@ export const en: Record<keyof typeof fr, string> = {
   "oc.error.series.not_imported": "This series follows a health indicator: nothing to import.",
   "oc.error.code.format": "Lower case, digits and hyphens only (40 at most).",
   "oc.error.unknown": "Not found in the health data.",
-  "oc.error.notPublic": "This indicator is not public: its values cannot appear on the public pages.",
+  "oc.error.notPublic":
+    "This indicator is not public: its values cannot appear on the public pages.",
   "oc.error.afterTarget": "The baseline must come before the target year.",
   "oc.error.contradicts": "The baseline and the target go the other way.",
   "oc.error.number": "A number is expected.",

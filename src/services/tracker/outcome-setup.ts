@@ -36,6 +36,9 @@ import type {
   SeriesFormat,
 } from "../../importers/tracker/outcomes/map.ts";
 import { readSeriesFile } from "../../importers/tracker/outcomes/read.ts";
+
+export type { OutcomeRejection };
+
 import { findIndicatorAtUnit } from "../health/indicator-years.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db, Tx } from "../shared/db.ts";

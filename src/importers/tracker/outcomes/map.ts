@@ -26,12 +26,7 @@ import {
   safeUrl,
 } from "../../../domain/tracker/outcome.ts";
 
-export const SERIES_FORMATS = ["csv", "track20", "dhs"] as const;
-export type SeriesFormat = (typeof SERIES_FORMATS)[number];
-
-export function isSeriesFormat(value: string): value is SeriesFormat {
-  return (SERIES_FORMATS as readonly string[]).includes(value);
-}
+export type { SeriesFormat } from "../../../domain/tracker/outcome.ts";
 
 export interface OutcomeRejection extends Rejection {
   reason: PointProblem | "kind_invalid";

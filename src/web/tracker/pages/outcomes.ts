@@ -5,11 +5,11 @@ import { html } from "hono/html";
 import { formatInputNumber } from "../../../domain/shared/format.ts";
 import type { ImportSummary } from "../../../domain/shared/import-summary.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
-import type { OutcomeRejection } from "../../../importers/tracker/outcomes/map.ts";
 import {
   GOAL_LIMITS,
   type GoalErrors,
   type GoalForm,
+  type OutcomeRejection,
   type OutcomeSetup,
   SERIES_LIMITS,
   type SeriesErrors,

@@ -8,6 +8,8 @@
 //   that a stored value names is refused, with the SQLSTATE (23503) and the constraint name the
 //   foreign key gave, by one statement-level trigger per table; the roll-ups of a removed unit or
 //   element (all zero by then) go with it.
+// The staging table becomes UNLOGGED: its rows live for one import, which a crash fails anyway,
+// so writing them to the WAL only slowed the COPY down.
 import { type Kysely, sql } from "kysely";
 
 /** The references the triggers keep: the constraint name each one answers with. */
@@ -24,6 +26,7 @@ export const KEPT_REFERENCES = [
 ] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`alter table data_value_staging set unlogged`.execute(db);
   await sql`
     do $$
     declare c record;

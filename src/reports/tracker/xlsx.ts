@@ -123,6 +123,43 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
       ),
     ),
   }).getColumn(4).numFmt = "#,##0.##";
+  const statuses = addSheet(book, {
+    name: t("sheet.statuses"),
+    columns: [
+      { header: t("table.commitment"), width: 12 },
+      { header: t("table.indicator"), width: 11 },
+      { header: t("table.title"), width: 50, wrap: true },
+      { header: t("table.blocks"), width: 30, wrap: true },
+      { header: t("table.status"), width: 22 },
+      { header: t("table.narrative"), width: 70, wrap: true },
+    ],
+    rows: indicators.map((i) => [
+      i.commitment,
+      i.number,
+      i.title,
+      i.buildingBlocks.map((b) => t(`block.${b}`)).join(", "),
+      t(`status.${i.status}`),
+      i.narrative,
+    ]),
+  });
+  indicators.forEach((i, n) => {
+    const c = statuses.getCell(n + 2, 5);
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(STATUS_HEX[i.status]) } };
+    c.font = { bold: true, color: { argb: argb(STATUS_INK[i.status]) } };
+  });
+  addSheet(book, {
+    name: t("sheet.blocks"),
+    columns: [
+      { header: t("table.block"), width: 36 },
+      { header: t("table.count"), width: 10 },
+      { header: t("table.organisations"), width: 80, wrap: true },
+    ],
+    rows: model.blocks.map((b) => [
+      t(`block.${b.block}`),
+      b.partners.length,
+      b.partners.join(", "),
+    ]),
+  });
   const outcomes = model.commitments.flatMap((c) =>
     c.outcomes.map((o) => ({ commitment: c.number, ...o })),
   );
@@ -169,43 +206,6 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
         ];
       }),
     });
-  const statuses = addSheet(book, {
-    name: t("sheet.statuses"),
-    columns: [
-      { header: t("table.commitment"), width: 12 },
-      { header: t("table.indicator"), width: 11 },
-      { header: t("table.title"), width: 50, wrap: true },
-      { header: t("table.blocks"), width: 30, wrap: true },
-      { header: t("table.status"), width: 22 },
-      { header: t("table.narrative"), width: 70, wrap: true },
-    ],
-    rows: indicators.map((i) => [
-      i.commitment,
-      i.number,
-      i.title,
-      i.buildingBlocks.map((b) => t(`block.${b}`)).join(", "),
-      t(`status.${i.status}`),
-      i.narrative,
-    ]),
-  });
-  indicators.forEach((i, n) => {
-    const c = statuses.getCell(n + 2, 5);
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(STATUS_HEX[i.status]) } };
-    c.font = { bold: true, color: { argb: argb(STATUS_INK[i.status]) } };
-  });
-  addSheet(book, {
-    name: t("sheet.blocks"),
-    columns: [
-      { header: t("table.block"), width: 36 },
-      { header: t("table.count"), width: 10 },
-      { header: t("table.organisations"), width: 80, wrap: true },
-    ],
-    rows: model.blocks.map((b) => [
-      t(`block.${b.block}`),
-      b.partners.length,
-      b.partners.join(", "),
-    ]),
-  });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

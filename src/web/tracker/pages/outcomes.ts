@@ -224,7 +224,7 @@ ${setup.commitments.map(
 <h2 id="c${c.number}">${t("oc.commitment", { number: c.number })}</h2>
 <p>${c.title}</p>
 ${c.goals.length === 0 ? html`<p class="muted">${t("oc.goal.none")}</p>` : ""}
-${c.goals.map((g) => html`<details${state.goal?.key === `${c.number}:${g.goalId}` ? html` open` : ""}><summary>${outcomeLine(view, g)}</summary>${goalForm(view, setup, c.number, g, state)}</details>`)}
+${c.goals.map((g) => html`<details${state.goal?.key === `${c.number}:${g.goalId}` ? html` open` : ""}><summary>${g.label}</summary>${outcomeLine(view, g)}${goalForm(view, setup, c.number, g, state)}</details>`)}
 <details${state.goal?.key === `${c.number}:new` ? html` open` : ""}><summary>${t("oc.goal.new")}</summary>${goalForm(view, setup, c.number, null, state)}</details>
 </section>`,
 )}

@@ -148,6 +148,7 @@ describe("import directions", () => {
       violations([
         { rel: "db/tracker/a.ts", source: 'import "../health/b.ts";' },
         { rel: "domain/tracker/a.ts", source: 'import "../health/b.ts";' },
+        { rel: "web/tracker/a.ts", source: 'import { x } from "../health/b.ts";' },
         { rel: "services/tracker/a.ts", source: 'import { x } from "../health/b.ts";' },
         { rel: "services/health/a.ts", source: 'import { x } from "../tracker/b.ts";' },
         { rel: "web/shared/a.ts", source: 'import { x } from "../tracker/b.ts";' },
@@ -157,6 +158,7 @@ describe("import directions", () => {
     ).toEqual([
       "db/tracker/a.ts (tracker) imports ../health/b.ts (health)",
       "domain/tracker/a.ts (tracker) imports ../health/b.ts (health)",
+      "web/tracker/a.ts (tracker) imports ../health/b.ts (health)",
       "services/health/a.ts (health) imports ../tracker/b.ts (tracker)",
       "web/shared/a.ts (shared) imports ../tracker/b.ts (tracker)",
       "db/programme/a.ts (programme) imports ../tracker/b.ts (tracker)",

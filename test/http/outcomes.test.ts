@@ -147,7 +147,7 @@ describe.each(backends)("outcome goals over HTTP on %s", (backend) => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain(
-      `Série mcpr-t20${NBSP}: 3 valeurs ajoutées, 0 modifiée, 2 ignorées, 1 refusée.`,
+      `Série mcpr-t20${NBSP}: 3 valeurs ajoutées, 0 modifiée, 2 inchangées ou écartées, 1 refusée.`,
     );
     expect(body).toContain("enregistrées en pourcentage");
     expect(body).toContain(`Ligne 7${NBSP}: valeur illisible (n/a)`);

@@ -8,7 +8,6 @@ import { setIndicatorPublic } from "../../src/db/health/catalogue.ts";
 import { loadDemo } from "../../src/demo/load.ts";
 import type { Actor } from "../../src/domain/shared/policy.ts";
 import { isProblem } from "../../src/domain/shared/problem.ts";
-import { loadTracker } from "../../src/services/tracker/context.ts";
 import {
   createSeries,
   getOutcomeSetup,
@@ -39,21 +38,18 @@ const goalForm = {
 
 describe.each(backends)("outcome goals on %s", (backend) => {
   let t: TestDatabase;
-  let trackerId: number;
   const commitmentId = async (n: number) =>
     (await getOutcomeSetup(t.db, SYSTEM, "fr")).commitments.find((c) => c.number === n)?.id ?? 0;
 
   beforeAll(async () => {
     t = await freshDatabase(backend);
     await loadDemo(t, { reset: false });
-    trackerId = (await loadTracker(t.db, "fr")).id;
   });
   afterAll(() => t.dispose());
 
   it("reads the demo's goals against their series, as of a year", async () => {
     const views = await outcomesOf(
       t.db,
-      trackerId,
       [await commitmentId(2), await commitmentId(3)],
       "fr",
       2024,
@@ -75,7 +71,7 @@ describe.each(backends)("outcome goals on %s", (backend) => {
       ["decrease", 2022, "on_track"],
     ]);
     // As of 2018, the latest is the 2018 survey, which wins over that year's estimate.
-    const early = await outcomesOf(t.db, trackerId, [await commitmentId(2)], "fr", 2018);
+    const early = await outcomesOf(t.db, [await commitmentId(2)], "fr", 2018);
     expect(early.get(await commitmentId(2))?.[0]?.reading.latest?.kind).toBe("survey");
   });
 
@@ -197,7 +193,7 @@ describe.each(backends)("outcome goals on %s", (backend) => {
     expect(
       await saveOutcomeGoal(t.db, SYSTEM, 5, null, { ...goalForm, series: "cpn1-bar" }, "fr"),
     ).toEqual({ ok: true });
-    const views = await outcomesOf(t.db, trackerId, [await commitmentId(5)], "fr", 2024);
+    const views = await outcomesOf(t.db, [await commitmentId(5)], "fr", 2024);
     const [goal] = views.get(await commitmentId(5)) ?? [];
     // 60 visits for 660 expected pregnancies a year (averaged over its months) ÷ 12.
     expect(goal?.reading.latest?.year).toBe(2022);

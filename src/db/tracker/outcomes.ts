@@ -199,20 +199,32 @@ export interface StoredOutcomeGoal {
   targetYear: number;
   direction: GoalDirection;
   seriesId: number | null;
+  /** The series measuring the goal, read in the same statement. */
+  series: Omit<StoredSeries, "points"> | null;
 }
 
-/** The goals of some commitments, by commitment then position. */
+/** The goals of some commitments with their series, by commitment then position. */
 export async function listOutcomeGoals(
   db: Executor,
   commitmentIds: readonly number[],
 ): Promise<StoredOutcomeGoal[]> {
   if (commitmentIds.length === 0) return [];
   const rows = await db
-    .selectFrom("commitment_goals")
-    .selectAll()
-    .where("commitment_id", "in", [...new Set(commitmentIds)])
-    .orderBy("commitment_id")
-    .orderBy("position")
+    .selectFrom("commitment_goals as g")
+    .leftJoin("outcome_series as s", "s.id", "g.series_id")
+    .selectAll("g")
+    .select([
+      "s.code as s_code",
+      "s.name as s_name",
+      "s.name_en as s_name_en",
+      "s.unit as s_unit",
+      "s.source_kind as s_source_kind",
+      "s.health_indicator_id as s_health_indicator_id",
+      "s.org_unit_id as s_org_unit_id",
+    ])
+    .where("g.commitment_id", "in", [...new Set(commitmentIds)])
+    .orderBy("g.commitment_id")
+    .orderBy("g.position")
     .execute();
   return rows.map((g) => ({
     id: g.id,
@@ -227,6 +239,18 @@ export async function listOutcomeGoals(
     targetYear: g.target_year,
     direction: g.direction as GoalDirection,
     seriesId: g.series_id,
+    series:
+      g.series_id === null || g.s_code === null
+        ? null
+        : {
+            id: g.series_id,
+            code: g.s_code,
+            name: bilingual(g.s_name ?? g.s_code, g.s_name_en),
+            unit: g.s_unit ?? "",
+            sourceKind: g.s_source_kind as OutcomeSourceKind,
+            healthIndicatorId: g.s_health_indicator_id,
+            orgUnitId: g.s_org_unit_id,
+          },
   }));
 }
 

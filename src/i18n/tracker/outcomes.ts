@@ -51,7 +51,7 @@ export const fr = {
   "oc.field.group": "Groupe à garder (Track20 : Married women)",
   "oc.import.submit": "Importer",
   "oc.import.done":
-    "Série {series} : {imported} {imported|valeur ajoutée|valeurs ajoutées}, {updated} {updated|modifiée|modifiées}, {ignored} {ignored|ignorée|ignorées}, {rejected} {rejected|refusée|refusées}.",
+    "Série {series} : {imported} {imported|valeur ajoutée|valeurs ajoutées}, {updated} {updated|modifiée|modifiées}, {ignored} {ignored|inchangée ou écartée|inchangées ou écartées}, {rejected} {rejected|refusée|refusées}.",
   "oc.import.scaled":
     "Les estimations étaient des proportions : elles sont enregistrées en pourcentage.",
   "oc.import.row": "Ligne {row} : {reason} ({value})",
@@ -132,7 +132,7 @@ export const en: Record<keyof typeof fr, string> = {
   "oc.field.group": "Group to keep (Track20: Married women)",
   "oc.import.submit": "Import",
   "oc.import.done":
-    "Series {series}: {imported} {imported|value|values} added, {updated} updated, {ignored} ignored, {rejected} refused.",
+    "Series {series}: {imported} {imported|value|values} added, {updated} updated, {ignored} unchanged or left aside, {rejected} refused.",
   "oc.import.scaled": "The estimates were proportions: they are stored as percentages.",
   "oc.import.row": "Row {row}: {reason} ({value})",
   "oc.reason.year_missing": "year missing",

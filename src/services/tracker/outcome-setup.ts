@@ -56,7 +56,6 @@ export async function getOutcomeSetup(db: Db, actor: Actor, lang: Lang): Promise
   const commitments = await commitmentsIn(db, tracker.id, lang);
   const outcomes = await outcomesOf(
     db,
-    tracker.id,
     commitments.map((c) => c.id),
     lang,
   );

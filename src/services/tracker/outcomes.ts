@@ -3,12 +3,7 @@
 // their source, the value the line baseline → target expects, and a computed suggestion. The
 // suggestion sits beside the statuses the stakeholders validated and never replaces them.
 import type { Executor } from "../../db/shared/audit.ts";
-import {
-  listOutcomeGoals,
-  listPoints,
-  listSeries,
-  type StoredSeries,
-} from "../../db/tracker/outcomes.ts";
+import { listOutcomeGoals, listPoints, type StoredSeries } from "../../db/tracker/outcomes.ts";
 import { type Bilingual, type Lang, pick } from "../../domain/shared/lang.ts";
 import {
   type GoalDirection,
@@ -45,7 +40,7 @@ const HEALTH_SOURCE = "DHIS2";
 
 async function pointsOf(
   db: Executor,
-  series: readonly StoredSeries[],
+  series: readonly Omit<StoredSeries, "points">[],
   years: { from: number; to: number },
 ): Promise<Map<number, SeriesPoint[]>> {
   const imported = series.filter((s) => s.sourceKind === "imported").map((s) => s.id);
@@ -67,7 +62,6 @@ async function pointsOf(
 /** Every goal of the commitments given, read against its series, by commitment id. */
 export async function outcomesOf(
   db: Executor,
-  trackerId: number,
   commitmentIds: readonly number[],
   lang: Lang,
   asOfYear: number = currentYear(),
@@ -75,14 +69,13 @@ export async function outcomesOf(
   const goals = await listOutcomeGoals(db, commitmentIds);
   const out = new Map<number, OutcomeView[]>();
   if (goals.length === 0) return out;
-  const wanted = new Set(goals.flatMap((g) => (g.seriesId === null ? [] : [g.seriesId])));
-  const series =
-    wanted.size === 0 ? [] : (await listSeries(db, trackerId)).filter((s) => wanted.has(s.id));
+  const series = [
+    ...new Map(goals.flatMap((g) => (g.series ? [[g.series.id, g.series] as const] : []))).values(),
+  ];
   const from = Math.min(...goals.map((g) => g.baselineYear ?? g.targetYear - 10));
   const points = await pointsOf(db, series, { from: Math.min(from, asOfYear), to: asOfYear });
-  const seriesOf = new Map(series.map((s) => [s.id, s]));
   for (const g of goals) {
-    const s = g.seriesId === null ? undefined : seriesOf.get(g.seriesId);
+    const s = g.series ?? undefined;
     const all = s ? (points.get(s.id) ?? []) : [];
     const baseline =
       g.baselineYear !== null && g.baselineValue !== null

@@ -105,7 +105,6 @@ export async function buildReport(
   const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
   const outcomes = await outcomesOf(
     db,
-    tracker.id,
     commitments.map((c) => c.id),
     lang,
   );

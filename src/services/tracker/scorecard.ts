@@ -132,19 +132,24 @@ function cards(ctx: CycleContext, outcomes: Map<number, OutcomeView[]>): Commitm
   });
 }
 
-/** The scorecard names no partner: its context carries none. */
+/**
+ * The scorecard names no partner: its context carries none. The synthesis, which shows no
+ * outcome goal, asks for the cards without them (`withOutcomes: false`).
+ */
 export async function getScorecard(
   db: Executor,
   cycleSlug: string | undefined,
   lang: Lang,
+  options: { withOutcomes: boolean } = { withOutcomes: true },
 ): Promise<Scorecard> {
   const context = await loadCycleContext(db, cycleSlug, lang);
-  const outcomes = await outcomesOf(
-    db,
-    context.tracker.id,
-    context.commitments.map((c) => c.id),
-    lang,
-  );
+  const outcomes = options.withOutcomes
+    ? await outcomesOf(
+        db,
+        context.commitments.map((c) => c.id),
+        lang,
+      )
+    : new Map<number, OutcomeView[]>();
   const commitments = cards(context, outcomes);
   return {
     context,
@@ -217,7 +222,7 @@ export async function getCommitmentPage(
   const bare = await loadCycleContext(db, cycleSlug, lang);
   const id = bare.commitments.find((c) => c.number === commitmentNumber)?.id;
   if (id === undefined) throw notFound("commitment", commitmentNumber);
-  const all = cards(bare, await outcomesOf(db, bare.tracker.id, [id], lang));
+  const all = cards(bare, await outcomesOf(db, [id], lang));
   const index = all.findIndex((c) => c.number === commitmentNumber);
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);

@@ -112,6 +112,16 @@ describe.each(backends)("outcome goals over HTTP on %s", (backend) => {
     expect(body).toContain("Le point de départ doit précéder l’année cible.");
     expect(body).toContain("Nombre attendu.");
     expect(body).toContain('value="Part du budget de l’État"');
+    const long = await coordinator.post("/manage/outcomes/goals", {
+      commitment: "6",
+      goal: "",
+      label: "x".repeat(301),
+      target_year: "2025",
+      target_value: "20",
+      direction: "increase",
+    });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain(`trop long${NBSP}: 300 caractères au plus`);
   });
 
   it("creates a series, imports a Track20 file into it and links a goal to it", async () => {

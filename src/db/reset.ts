@@ -7,8 +7,20 @@
 import { sql } from "kysely";
 import { type Executor, recordAudit } from "./shared/audit.ts";
 
-/** The tables a world starts from; each part adds its own (health: organisation units…). */
-export const WORLD_ROOTS = ["trackers"] as const;
+/**
+ * The tables a world starts from, per part: the tracker's, and the health catalogue's (units,
+ * levels, data elements, combos, indicators, constants: their values, roll-ups and targets follow).
+ */
+export const WORLD_ROOTS = [
+  "trackers",
+  "org_units",
+  "org_unit_levels",
+  "data_elements",
+  "category_combos",
+  "category_option_combos",
+  "health_indicators",
+  "constants",
+] as const;
 
 interface ForeignKey {
   child: string;

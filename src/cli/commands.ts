@@ -40,8 +40,11 @@ export async function runDemo(
   io: Io,
 ): Promise<void> {
   await migrate(database.db);
-  io.out(demoLine(lang, await loadDemo(database, { reset })));
-  io.out(healthLine(lang, await loadHealthDemo(database)));
+  const report = await loadDemo(database, { reset });
+  io.out(demoLine(lang, report));
+  // Said when the health world loads, or when it stays out of a world that just loaded.
+  const health = await loadHealthDemo(database);
+  if (health.loaded || report.loaded) io.out(healthLine(lang, health));
 }
 
 /**

@@ -168,7 +168,7 @@ export const INDICATORS: readonly DemoIndicator[] = [
     uid: "IqMlAccAsst",
     code: "IND_ACC_ASSIST",
     name: {
-      fr: "Taux d'accouchements assistés par du personnel qualifié",
+      fr: "Taux d’accouchements assistés par du personnel qualifié",
       en: "Skilled birth attendance rate",
     },
     numerator: ref("assisted"),
@@ -194,7 +194,7 @@ export const INDICATORS: readonly DemoIndicator[] = [
   {
     uid: "IqMlCpnAbnd",
     code: "IND_CPN_ABANDON",
-    name: { fr: "Taux d'abandon entre CPN1 et CPN4", en: "ANC1 to ANC4 drop-out rate" },
+    name: { fr: "Taux d’abandon entre CPN1 et CPN4", en: "ANC1 to ANC4 drop-out rate" },
     numerator: `${ref("cpn1")} - ${ref("cpn4")}`,
     denominator: ref("cpn1"),
     numeratorDescription: "CPN1 − CPN4",

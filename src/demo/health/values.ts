@@ -176,7 +176,7 @@ export function demoValues(): DemoValue[] {
             open.push({
               unit,
               period,
-              weight: base * factor * season(m + 1) * between(next, 0.85, 1.15),
+              weight: base * factor * season(m + 1) * between(next, 0.9, 1.1),
             });
           }
         }

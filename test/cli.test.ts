@@ -242,6 +242,7 @@ describe("main", () => {
       expect.stringContaining("Démonstration chargée"),
       expect.stringContaining("Données sanitaires de démonstration chargées"),
     ]);
-    // Three starts of the embedded database and two loads of each world.
-  }, 60_000);
+    // Three starts of the embedded database and two whole loads of each world: 15 s each on a
+    // loaded 2-core machine.
+  }, 120_000);
 });

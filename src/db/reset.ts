@@ -1,6 +1,6 @@
 // Empties the demo's world for `jalon demo --reset`. The world is found in the catalogue, not
-// listed a second time: every table whose rows cannot exist without a part's root table (today
-// the tracker's `trackers`), following NOT NULL foreign keys. Rows outside the world that only
+// listed a second time: every table whose rows cannot exist without a part's root tables (the
+// tracker's `trackers`, the health catalogue's), following NOT NULL foreign keys. Rows outside the world that only
 // point into it (a respondent's account names its partner, a queued message its cycle) go with
 // it; every other account, the sessions of those accounts and the audit log stay, and the audit
 // log records the reset itself.

@@ -82,7 +82,7 @@ code, LEVEL-n for a level inside the units named.`,
   dhis2_unreadable: "Cannot read the file {file}: check its path and permissions.",
   analytics_refused: "Query refused: {reason}",
   demo_health_loaded:
-    "Demo health data loaded: {units} {units|organisation unit|organisation units}, {values} monthly {values|value|values}, {indicators} {indicators|indicator|indicators}.",
+    "Demo health data loaded: {units} {units|organisation unit|organisation units}, {values} {values|monthly value|monthly values}, {indicators} {indicators|indicator|indicators}.",
   demo_health_skipped:
     "The database already holds organisation units: demo health data not loaded.",
 };

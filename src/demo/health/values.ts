@@ -77,7 +77,8 @@ function districtCoverage(district: DemoDistrict, measure: Measure): ByYear {
   const { start, step } = DEFAULTS[measure];
   const first = between(next, start[0], start[1]);
   const gain = between(next, step[0], step[1]);
-  return [first, first + gain, first + 2 * gain].map((c) => Math.min(c, 97)) as unknown as ByYear;
+  const capped = (c: number) => Math.min(c, 97);
+  return [capped(first), capped(first + gain), capped(first + 2 * gain)];
 }
 
 interface Cells {

@@ -30,6 +30,7 @@ import {
   healthImportRoutes,
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
+import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
 import type { AppDeps, AppEnv } from "./shared/env.ts";
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
 
   app.route("/", publicRoutes(renderer));
   app.route("/", authRoutes());
+  app.route("/", accessTokenRoutes());
   app.route("/", invitationRoutes());
   app.route("/", offlineRoutes());
   app.route("/", setupLinkRoutes());

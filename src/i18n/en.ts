@@ -5,6 +5,7 @@ import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
+import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as pager from "./shared/pager.ts";
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...questionnaire.en,
   ...files.en,
   ...users.en,
+  ...accessTokens.en,
   ...tracking.en,
   ...validation.en,
   ...reportTexts.en,

@@ -193,6 +193,8 @@ const ROUTES: Row[] = [
   },
   { route: "GET /manage/outbox", method: "GET", path: "/manage/outbox", allowed: STAFF },
   { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
+  // Personal access tokens: any staff account, for its own tokens only.
+  { route: "GET /account/tokens", method: "GET", path: "/account/tokens", allowed: STAFF },
   { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
   { route: "GET /health/imports", method: "GET", path: "/health/imports", allowed: HEALTH_WRITE },
   { route: "GET /health/entry", method: "GET", path: "/health/entry", allowed: HEALTH_WRITE },
@@ -337,6 +339,20 @@ const ROUTES: Row[] = [
     path: "/manage/users",
     allowed: ["admin"],
     body: { email: "" },
+  },
+  {
+    route: "POST /account/tokens",
+    method: "POST",
+    path: "/account/tokens",
+    allowed: STAFF,
+    body: { name: "", days: "" },
+  },
+  {
+    route: "POST /account/tokens/:id/revoke",
+    method: "POST",
+    path: `/account/tokens/${NONE}/revoke`,
+    allowed: STAFF,
+    body: {},
   },
   {
     route: "POST /manage/users/:id/disable",

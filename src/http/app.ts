@@ -22,6 +22,7 @@ import {
 import { STYLES_HASH } from "../web/shared/styles.ts";
 import { fieldLabel } from "../web/tracker/field-labels.ts";
 import { analyticsRoutes } from "./health/analytics.ts";
+import { connectionRoutes } from "./health/connections.ts";
 import { healthEntryRoutes } from "./health/entry.ts";
 import { explorerRoutes } from "./health/explorer.ts";
 import {
@@ -163,6 +164,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
   app.route("/", healthImportRoutes());
+  app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));

@@ -1,6 +1,7 @@
 // English catalogue: one entry for every French key (each part is checked against its French).
 import type { MessageKey } from "./fr.ts";
 import * as healthApi from "./health/api.ts";
+import * as healthConnections from "./health/connections.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   ...input.en,
   ...pager.en,
   ...healthImports.en,
+  ...healthConnections.en,
   ...healthImport.en,
   ...healthEntry.en,
   ...healthApi.en,

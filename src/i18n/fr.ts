@@ -1,6 +1,7 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
 import * as healthApi from "./health/api.ts";
+import * as healthConnections from "./health/connections.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
@@ -42,6 +43,7 @@ export const fr = {
   ...input.fr,
   ...pager.fr,
   ...healthImports.fr,
+  ...healthConnections.fr,
   ...healthImport.fr,
   ...healthEntry.fr,
   ...healthApi.fr,

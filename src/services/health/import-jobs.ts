@@ -8,6 +8,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { findConnection } from "../../db/health/dhis2-connections.ts";
 import {
   enqueueJob,
   findJob,
@@ -21,6 +22,7 @@ import { authorise } from "../shared/access.ts";
 import type { Database, Db } from "../shared/db.ts";
 import type { JobRegistry } from "../shared/jobs.ts";
 import type { DataImportSummary } from "./data-import.ts";
+import { DHIS2_PULL_JOB } from "./dhis2-connections.ts";
 import { type FileImportResult, fileRefusal, importDhis2File } from "./dhis2-files.ts";
 import type { MetadataSummary } from "./metadata-import.ts";
 
@@ -40,10 +42,20 @@ export type ImportJobState =
   | { state: "running"; valuesRead: number }
   | { state: "done"; result: FileImportResult }
   | { state: "refused"; code: string; details: Readonly<Record<string, string | number>> }
-  | { state: "failed" };
+  | { state: "failed" }
+  /** A DHIS2 pull whose try failed: why (a DHIS2 pull code), and when it is tried again. */
+  | {
+      state: "pull_failed";
+      code: string;
+      details: Readonly<Record<string, string | number>>;
+      retryAt: Date | null;
+    };
 
 export interface ImportJobView {
   id: string;
+  /** An uploaded file, or a pull from a saved DHIS2 connection. */
+  source: "file" | "dhis2";
+  /** The file's name, or the connection's. */
   name: string;
   size: number;
   dryRun: boolean;
@@ -143,6 +155,7 @@ function viewOf(job: JobRow): ImportJobView {
   else status = { state: "failed" };
   return {
     id: job.id,
+    source: "file",
     name: p.name,
     size: p.size,
     dryRun: p.dryRun,
@@ -152,9 +165,60 @@ function viewOf(job: JobRow): ImportJobView {
   };
 }
 
+/**
+ * A pull's job as an import: its values' summary once done; while it waits after a failed try,
+ * or once failed, the reason its connection recorded (a DHIS2 pull code).
+ */
+async function pullViewOf(db: Db, job: JobRow): Promise<ImportJobView> {
+  const id = Number((job.payload as { connectionId?: unknown } | null)?.connectionId);
+  const connection = Number.isInteger(id) ? await findConnection(db, id) : undefined;
+  const r = job.result as
+    | { progress?: { valuesRead: number } }
+    | { summary?: DataImportSummary }
+    | null;
+  const last = connection?.lastResult as { ok?: boolean; code?: string; status?: number | null };
+  const auth = connection?.auth;
+  const failure = (retryAt: Date | null): ImportJobState => ({
+    state: "pull_failed",
+    code: last && last.ok === false && last.code ? last.code : "dhis2_network",
+    details: {
+      url: connection?.baseUrl ?? "",
+      status: last?.status ?? "",
+      variable: !auth
+        ? ""
+        : auth.kind === "token"
+          ? auth.tokenVar
+          : `${auth.usernameVar}, ${auth.passwordVar}`,
+    },
+    retryAt,
+  });
+  let status: ImportJobState;
+  if (job.state === "queued") status = job.attempts > 0 ? failure(job.run_at) : { state: "queued" };
+  else if (job.state === "running")
+    status = {
+      state: "running",
+      valuesRead: (r && "progress" in r && r.progress?.valuesRead) || 0,
+    };
+  else if (job.state === "done" && r && "summary" in r && r.summary)
+    status = { state: "done", result: { kind: "values", summary: r.summary } };
+  else if (job.state === "failed") status = failure(null);
+  else status = { state: "failed" };
+  return {
+    id: job.id,
+    source: "dhis2",
+    name: connection?.name ?? `DHIS2 ${Number.isInteger(id) ? id : ""}`.trim(),
+    size: 0,
+    dryRun: false,
+    createdAt: job.created_at,
+    finishedAt: job.finished_at,
+    status,
+  };
+}
+
 export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
   authorise(actor, "health.write");
   const job = await findJob(db, id);
+  if (job?.kind === DHIS2_PULL_JOB) return pullViewOf(db, job);
   if (!job || job.kind !== HEALTH_IMPORT_JOB) throw notFound("import", id);
   return viewOf(job);
 }

@@ -144,7 +144,7 @@ export function connectionFormPage(
       hint:
         isSet === null
           ? undefined
-          : t(isSet ? "dcon.varSet" : "dcon.varMissing", { variable: f[name] }),
+          : t(isSet ? "dcon.varSet" : "dcon.varUnset", { variable: f[name] }),
       attrs: html` autocomplete="off" spellcheck="false" autocapitalize="characters" maxlength="100"`,
     });
   };
@@ -158,7 +158,7 @@ ${csrfField(view)}
 ${field({ name: "name", label: t("dcon.f.name"), value: f.name, required: true, error: errors.name, attrs: html` maxlength="100"` })}
 ${field({ name: "baseUrl", label: t("dcon.f.baseUrl"), type: "url", value: f.baseUrl, required: true, error: errors.baseUrl, hint: t("dcon.f.baseUrlHint"), attrs: html` inputmode="url" spellcheck="false" autocapitalize="off"` })}
 <fieldset><legend>${t("dcon.f.auth")}</legend>
-<p class="notice">${t("dcon.f.secrets")}</p>
+<p>${t("dcon.f.secrets")}</p>
 <label class="choice"><input type="radio" name="authKind" value="token"${checked(f.authKind !== "basic")}> ${t("dcon.f.auth.token")}</label>
 ${varField("tokenVar", t("dcon.f.tokenVar"))}
 <label class="choice"><input type="radio" name="authKind" value="basic"${checked(f.authKind === "basic")}> ${t("dcon.f.auth.basic")}</label>

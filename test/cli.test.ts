@@ -239,5 +239,6 @@ describe("main", () => {
       expect.stringContaining("--reset"),
       expect.stringContaining("Démonstration chargée"),
     ]);
-  });
+    // Two whole loads of the demo on the embedded database: 15 s each on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -5,6 +5,7 @@
 // it; every other account, the sessions of those accounts and the audit log stay, and the audit
 // log records the reset itself.
 import { sql } from "kysely";
+import { KEPT_REFERENCES } from "./migrations/0019_value_references.ts";
 import { type Executor, recordAudit } from "./shared/audit.ts";
 
 /** The tables a world starts from; each part adds its own (health: organisation units…). */
@@ -28,7 +29,14 @@ async function foreignKeys(db: Executor): Promise<ForeignKey[]> {
     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
     where con.contype = 'f' and n.nspname = current_schema()
   `.execute(db);
-  return result.rows;
+  // Data values and their roll-ups point into the catalogue through triggers, not foreign keys.
+  const kept: ForeignKey[] = KEPT_REFERENCES.flatMap((r) => [
+    { child: "data_values", parent: r.table, column: r.column, notNull: r.column !== "batch_id" },
+    ...(r.column === "batch_id" || r.column === "aoc_id"
+      ? []
+      : [{ child: "data_value_rollups", parent: r.table, column: r.column, notNull: true }]),
+  ]);
+  return [...result.rows, ...kept];
 }
 
 /** The world's tables, children before their parents (the order rows can be deleted in). */

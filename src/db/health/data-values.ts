@@ -29,20 +29,37 @@ const STAGING_COLUMNS = [
   "last_updated",
 ] as const;
 
+/** The catalogue rows a staged batch names: the merge locks them and finds each one. */
+export interface NamedRows {
+  orgUnits: Set<number>;
+  dataElements: Set<number>;
+  optionCombos: Set<number>;
+}
+
+export function namedRows(): NamedRows {
+  return { orgUnits: new Set(), dataElements: new Set(), optionCombos: new Set() };
+}
+
 /**
  * Copies the values into staging under a batch key, numbered from `after` + 1 in order (the
- * last of duplicates wins); returns how many were copied.
+ * last of duplicates wins), adding the catalogue rows they name to `named`; returns how many
+ * were copied.
  */
 export async function stageValues(
   database: Database,
   stagingKey: string,
   values: AsyncIterable<StagedValue>,
+  named: NamedRows,
   after = 0,
 ): Promise<number> {
   let seq = after;
   async function* rows() {
     for await (const v of values) {
       seq++;
+      named.orgUnits.add(v.orgUnitId);
+      named.dataElements.add(v.dataElementId);
+      named.optionCombos.add(v.cocId);
+      named.optionCombos.add(v.aocId);
       yield [
         stagingKey,
         seq,
@@ -78,17 +95,51 @@ export interface MergeCounts {
   unchanged: number;
 }
 
+/** A catalogue row the batch names was removed while it was read: nothing is written. */
+export class NamedRowGone extends Error {
+  readonly table: string;
+  constructor(table: string) {
+    super(`a ${table} row named by the import was removed during it`);
+    this.table = table;
+  }
+}
+
+/**
+ * Locks the catalogue rows a batch names against removal until the transaction ends (the
+ * foreign keys' own `for key share`, once per row named instead of once per value written) and
+ * checks that each one is still there.
+ */
+async function lockNamedRows(db: Executor, named: NamedRows): Promise<void> {
+  const lists = [
+    ["org_units", [...named.orgUnits]],
+    ["data_elements", [...named.dataElements]],
+    ["category_option_combos", [...named.optionCombos]],
+  ] as const;
+  for (const [table, ids] of lists) {
+    if (ids.length === 0) continue;
+    const { rows } = await sql<{ id: number }>`
+      select id from ${sql.table(table)} where id = any(${ids}::int[]) for key share
+    `.execute(db);
+    if (rows.length !== ids.length) throw new NamedRowGone(table);
+  }
+}
+
 /**
  * Merges one staged batch into the stored values and their roll-ups. `batchId` is the import
- * batch the written rows point to (null for a dry run, which the caller rolls back).
+ * batch the written rows point to (null for a dry run, which the caller rolls back); `named`
+ * the catalogue rows the staged values name.
  */
 export async function mergeStaged(
   db: Executor,
   stagingKey: string,
   batchId: string | null,
+  named: NamedRows,
 ): Promise<MergeCounts> {
   // One import at a time merges: roll-up rows are shared between imports of nearby units.
   await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  await lockNamedRows(db, named);
+  if (batchId !== null)
+    await sql`select 1 from import_batches where id = ${batchId}::bigint for key share`.execute(db);
   const { rows } = await sql<{
     distinct: number;
     inserted: number;

@@ -12,6 +12,7 @@ import {
 import {
   dropStaged,
   mergeStaged,
+  namedRows,
   type StagedValue,
   stageValues,
 } from "../../db/health/data-values.ts";
@@ -146,11 +147,12 @@ export async function importDataValues(
     let read = 0;
     let staged = 0;
     let chunk: StagedValue[] = [];
+    const named = namedRows();
     const flush = async () => {
       if (chunk.length === 0) return;
       const rows = chunk;
       chunk = [];
-      staged += await stageValues(database, stagingKey, rowsOf(rows), staged);
+      staged += await stageValues(database, stagingKey, rowsOf(rows), named, staged);
     };
     for await (const batch of input.batches) {
       for (const r of batch) {
@@ -184,7 +186,7 @@ export async function importDataValues(
     const counts = await db
       .transaction()
       .execute(async (trx) => {
-        const merged = await mergeStaged(trx, stagingKey, batchId);
+        const merged = await mergeStaged(trx, stagingKey, batchId, named);
         await dropStaged(trx, stagingKey);
         if (batchId !== null) {
           const changed = merged.inserted + merged.updated + merged.deleted > 0;

@@ -191,6 +191,13 @@ describe.each(backends)("DHIS2 connections over HTTP on %s", (backend) => {
     expect(after).toContain("10 ajoutées, 0 mise à jour, 0 inchangée, 2 refusées");
     // The schedule goes on from this import.
     expect(after).toContain("Prochain import : ");
+    // The imports page lists it beside the uploaded files.
+    const imports = plain(await (await manager.get("/health/imports")).text());
+    expect(imports).toContain(
+      `<a href="${location}">Import depuis DHIS2 : DHIS2 Mali</a> — terminé`,
+    );
+    // The schedule's next run, not due yet, is not listed there.
+    expect(imports.match(/Import depuis DHIS2/g)).toHaveLength(1);
   });
 
   it("shows why an import failed, in words, without the secret", async () => {

@@ -20,6 +20,7 @@ export const fr = {
   "himp.state.done": "terminé",
   "himp.state.refused": "fichier refusé",
   "himp.state.failed": "échec",
+  "himp.state.pull_failed": "échec",
   "himp.job.title": "Import de {name}",
   "himp.job.queued": "L’import va commencer. Cette page se met à jour toute seule.",
   "himp.job.running":
@@ -64,6 +65,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.state.done": "done",
   "himp.state.refused": "file refused",
   "himp.state.failed": "failed",
+  "himp.state.pull_failed": "failed",
   "himp.job.title": "Import of {name}",
   "himp.job.queued": "The import is about to start. This page updates itself.",
   "himp.job.running":

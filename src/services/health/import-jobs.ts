@@ -8,7 +8,11 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { findConnection } from "../../db/health/dhis2-connections.ts";
+import {
+  type Dhis2Connection,
+  findConnection,
+  listConnections,
+} from "../../db/health/dhis2-connections.ts";
 import {
   enqueueJob,
   findJob,
@@ -169,9 +173,11 @@ function viewOf(job: JobRow): ImportJobView {
  * A pull's job as an import: its values' summary once done; while it waits after a failed try,
  * or once failed, the reason its connection recorded (a DHIS2 pull code).
  */
-async function pullViewOf(db: Db, job: JobRow): Promise<ImportJobView> {
-  const id = Number((job.payload as { connectionId?: unknown } | null)?.connectionId);
-  const connection = Number.isInteger(id) ? await findConnection(db, id) : undefined;
+const connectionIdOf = (job: JobRow) =>
+  Number((job.payload as { connectionId?: unknown } | null)?.connectionId);
+
+function pullViewOf(job: JobRow, connection: Dhis2Connection | undefined): ImportJobView {
+  const id = connectionIdOf(job);
   const r = job.result as
     | { progress?: { valuesRead: number } }
     | { summary?: DataImportSummary }
@@ -218,14 +224,39 @@ async function pullViewOf(db: Db, job: JobRow): Promise<ImportJobView> {
 export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
   authorise(actor, "health.write");
   const job = await findJob(db, id);
-  if (job?.kind === DHIS2_PULL_JOB) return pullViewOf(db, job);
+  if (job?.kind === DHIS2_PULL_JOB) {
+    const connectionId = connectionIdOf(job);
+    return pullViewOf(
+      job,
+      Number.isInteger(connectionId) ? await findConnection(db, connectionId) : undefined,
+    );
+  }
   if (!job || job.kind !== HEALTH_IMPORT_JOB) throw notFound("import", id);
   return viewOf(job);
 }
 
-export async function listImportJobs(db: Db, actor: Actor): Promise<ImportJobView[]> {
+/**
+ * The latest imports, files and DHIS2 pulls together, newest first; a pull only once due (the
+ * schedule's next run, waiting for its day, is the connections page's to show).
+ */
+export async function listImportJobs(
+  db: Db,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<ImportJobView[]> {
   authorise(actor, "health.write");
-  return (await listJobs(db, HEALTH_IMPORT_JOB, 20)).map(viewOf);
+  const files = await listJobs(db, HEALTH_IMPORT_JOB, 20);
+  const pulls = (await listJobs(db, DHIS2_PULL_JOB, 40)).filter(
+    (j) => j.state !== "queued" || j.attempts > 0 || j.run_at <= now,
+  );
+  const connections =
+    pulls.length > 0 ? new Map((await listConnections(db)).map((c) => [c.id, c])) : new Map();
+  return [...files, ...pulls]
+    .sort((a, b) => Number(b.id) - Number(a.id))
+    .slice(0, 20)
+    .map((j) =>
+      j.kind === DHIS2_PULL_JOB ? pullViewOf(j, connections.get(connectionIdOf(j))) : viewOf(j),
+    );
 }
 
 export type { DataImportSummary, MetadataSummary };

@@ -45,7 +45,7 @@ ${
     ? html`<p class="muted">${t("himp.none")}</p>`
     : html`<ul class="list">${jobs.map(
         (j) =>
-          html`<li><a href="/health/imports/${j.id}">${j.name}</a> — ${stateLabel(view, j)}${j.dryRun ? html` (${t("himp.dryRun")})` : ""} <span class="muted">${formatDate(view.lang, j.createdAt.toISOString().slice(0, 10))}</span></li>`,
+          html`<li><a href="/health/imports/${j.id}">${j.source === "dhis2" ? t("himp.job.pullTitle", { name: j.name }) : j.name}</a> — ${stateLabel(view, j)}${j.dryRun ? html` (${t("himp.dryRun")})` : ""} <span class="muted">${formatDate(view.lang, j.createdAt.toISOString().slice(0, 10))}</span></li>`,
       )}</ul>`
 }`,
   });

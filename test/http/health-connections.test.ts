@@ -237,6 +237,10 @@ describe.each(backends)("DHIS2 connections over HTTP on %s", (backend) => {
     expect(res.status).toBe(200);
     expect(plain(await res.text())).toContain("Connexion supprimée.");
     expect(await t.db.selectFrom("dhis2_connections").select("id").execute()).toEqual([]);
+    // Its scheduled pull goes with it.
+    expect(
+      await t.db.selectFrom("jobs").select("id").where("state", "=", "queued").execute(),
+    ).toEqual([]);
     const values = await t.db
       .selectFrom("data_values")
       .select((e) => e.fn.countAll().as("n"))

@@ -209,3 +209,17 @@ export async function runWaitingJobNow(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Drops a connection's waiting pulls (it is being deleted: they would find nothing to pull). */
+export async function dropWaitingPulls(
+  db: Executor,
+  kind: string,
+  connectionId: number,
+): Promise<void> {
+  await db
+    .deleteFrom("jobs")
+    .where("kind", "=", kind)
+    .where("state", "=", "queued")
+    .where(sql<string>`payload->>'connectionId'`, "=", String(connectionId))
+    .execute();
+}

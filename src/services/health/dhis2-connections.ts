@@ -6,6 +6,7 @@ import {
   type Dhis2Connection,
   type Dhis2ConnectionInput,
   deleteConnection,
+  dropWaitingPulls,
   findConnection,
   findConnectionByName,
   insertConnection,
@@ -166,9 +167,11 @@ export async function queuePullNow(db: Db, actor: Actor, id: number): Promise<st
 
 export async function removeConnection(db: Db, actor: Actor, id: number): Promise<void> {
   authorise(actor, "health.write");
-  const removed = await db
-    .transaction()
-    .execute((trx) => deleteConnection(trx, actorLabel(actor), id));
+  const removed = await db.transaction().execute(async (trx) => {
+    // Its waiting pulls go with it: run, they would only find it gone.
+    await dropWaitingPulls(trx, DHIS2_PULL_JOB, id);
+    return deleteConnection(trx, actorLabel(actor), id);
+  });
   if (!removed) throw notFound("dhis2_connection", id);
 }
 

@@ -16,6 +16,7 @@ import {
   namedRows,
   type StagedValue,
   stageValues,
+  sweepStaged,
 } from "../../src/db/health/data-values.ts";
 import {
   moveOrgUnit,
@@ -24,6 +25,7 @@ import {
   saveOrgUnits,
 } from "../../src/db/health/org-units.ts";
 import { bucketTotals, rebuildRollups } from "../../src/db/health/rollups.ts";
+import { failBatch, startBatch } from "../../src/db/shared/import-batches.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 const unit = (uid: string, parent: string | null, name = uid): OrgUnitInput => ({
@@ -314,5 +316,55 @@ describe.each(backends)("health values on %s", (backend) => {
       expect(settled).toBe(false);
     });
     expect(await removal).toBe("23503 data_values_org_unit_id_fkey");
+  });
+
+  it("sweeps what killed imports and dry runs left in staging, and nothing of a running one", async () => {
+    const running = await startBatch(t.db, {
+      source: "test",
+      actor: "t",
+      fileHash: null,
+      scope: null,
+    });
+    const killed = await startBatch(t.db, {
+      source: "test",
+      actor: "t",
+      fileHash: null,
+      scope: null,
+    });
+    const failed = await startBatch(t.db, {
+      source: "test",
+      actor: "t",
+      fileHash: null,
+      scope: null,
+    });
+    await failBatch(t.db, failed, "boom");
+    for (const k of [running, killed, failed, "-7", "-8"])
+      await stageValues(t, k, of([v("fac2", "202205", 1)]), namedRows());
+    // The killed import and one dry run were staged long ago.
+    await sql`update data_value_staging set staged_at = now() - interval '7 hours' where batch_id in (${killed}, -7)`.execute(
+      t.db,
+    );
+    await sql`update import_batches set started_at = now() - interval '7 hours' where id = ${killed}`.execute(
+      t.db,
+    );
+    expect(await sweepStaged(t.db, 6)).toBe(3);
+    const left = await t.db
+      .selectFrom("data_value_staging")
+      .select("batch_id")
+      .orderBy("batch_id")
+      .execute();
+    expect(left.map((r) => String(r.batch_id)).sort()).toEqual(["-8", running].sort());
+    const states = await t.db
+      .selectFrom("import_batches")
+      .select(["id", "state", "error"])
+      .where("id", "in", [running, killed])
+      .orderBy("id")
+      .execute();
+    expect(states.map((b) => [b.state, b.error])).toEqual([
+      ["running", null],
+      ["failed", "interrupted"],
+    ]);
+    await dropStaged(t.db, running);
+    await dropStaged(t.db, "-8");
   });
 });

@@ -86,6 +86,32 @@ export async function dropStaged(db: Executor, stagingKey: string): Promise<void
   await db.deleteFrom("data_value_staging").where("batch_id", "=", stagingKey).execute();
 }
 
+/**
+ * Sweeps what imports killed half-way left in staging: rows of a dry run (a negative key) or of a
+ * batch still "running", staged more than `hours` ago, and rows of a batch that has ended. Such
+ * batches are marked failed. Returns how many rows went.
+ */
+export async function sweepStaged(db: Executor, hours: number): Promise<number> {
+  const before = sql`now() - make_interval(hours => ${hours})`;
+  await sql`
+    update import_batches b set state = 'failed', finished_at = now(), error = 'interrupted'
+    where b.state = 'running' and b.started_at < ${before}
+      and exists (select 1 from data_value_staging s where s.batch_id = b.id)
+  `.execute(db);
+  const { rows } = await sql<{ n: number }>`
+    with gone as (
+      delete from data_value_staging s
+      where (s.batch_id < 0 and s.staged_at < ${before})
+        or s.batch_id in (
+          select b.id from import_batches b where b.state <> 'running'
+            and exists (select 1 from data_value_staging s2 where s2.batch_id = b.id))
+      returning 1
+    )
+    select count(*)::int as n from gone
+  `.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 export interface MergeCounts {
   /** Distinct values the batch held (the last of duplicates counts). */
   distinct: number;

@@ -9,7 +9,8 @@
 //   foreign key gave, by one statement-level trigger per table; the roll-ups of a removed unit or
 //   element (all zero by then) go with it.
 // The staging table becomes UNLOGGED: its rows live for one import, which a crash fails anyway,
-// so writing them to the WAL only slowed the COPY down.
+// so writing them to the WAL only slowed the COPY down; each row now says when it was staged, so
+// that what a killed import or dry run left behind can be swept (db/health/data-values.ts).
 import { type Kysely, sql } from "kysely";
 
 /** The references the triggers keep: the constraint name each one answers with. */
@@ -27,6 +28,9 @@ export const KEPT_REFERENCES = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table data_value_staging set unlogged`.execute(db);
+  await sql`alter table data_value_staging add column staged_at timestamptz not null default now()`.execute(
+    db,
+  );
   await sql`
     do $$
     declare c record;

@@ -15,6 +15,7 @@ import {
   namedRows,
   type StagedValue,
   stageValues,
+  sweepStaged,
 } from "../../db/health/data-values.ts";
 import { orgUnitLookup } from "../../db/health/org-units.ts";
 import type { Executor } from "../../db/shared/audit.ts";
@@ -118,11 +119,16 @@ export async function loadCatalogue(db: Executor): Promise<CatalogueView> {
   };
 }
 
+/** Staged rows older than this belong to an import that was killed. */
+export const STALE_STAGING_HOURS = 6;
+
 export async function importDataValues(
   database: Database,
   input: DataImportInput,
 ): Promise<DataImportSummary> {
   const db = database.db;
+  // What an import killed half-way left behind goes first; no import runs for this long.
+  await sweepStaged(db, STALE_STAGING_HOURS);
   const catalogue = await loadCatalogue(db);
   const batchId = input.dryRun
     ? null

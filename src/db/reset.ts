@@ -1,6 +1,6 @@
 // Empties the demo's world for `jalon demo --reset`. The world is found in the catalogue, not
-// listed a second time: every table whose rows cannot exist without a part's root table (today
-// the tracker's `trackers`), following NOT NULL foreign keys. Rows outside the world that only
+// listed a second time: every table whose rows cannot exist without a part's root tables (the
+// tracker's `trackers`, the health catalogue's), following NOT NULL foreign keys. Rows outside the world that only
 // point into it (a respondent's account names its partner, a queued message its cycle) go with
 // it; every other account, the sessions of those accounts and the audit log stay, and the audit
 // log records the reset itself.
@@ -8,8 +8,20 @@ import { sql } from "kysely";
 import { KEPT_REFERENCES } from "./migrations/0019_value_references.ts";
 import { type Executor, recordAudit } from "./shared/audit.ts";
 
-/** The tables a world starts from; each part adds its own (health: organisation units…). */
-export const WORLD_ROOTS = ["trackers"] as const;
+/**
+ * The tables a world starts from, per part: the tracker's, and the health catalogue's (units,
+ * levels, data elements, combos, indicators, constants: their values, roll-ups and targets follow).
+ */
+export const WORLD_ROOTS = [
+  "trackers",
+  "org_units",
+  "org_unit_levels",
+  "data_elements",
+  "category_combos",
+  "category_option_combos",
+  "health_indicators",
+  "constants",
+] as const;
 
 interface ForeignKey {
   child: string;

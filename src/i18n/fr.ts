@@ -1,10 +1,12 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
 import * as healthApi from "./health/api.ts";
+import * as healthConnections from "./health/connections.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImports from "./health/imports.ts";
+import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as pager from "./shared/pager.ts";
@@ -31,6 +33,7 @@ export const fr = {
   ...questionnaire.fr,
   ...files.fr,
   ...users.fr,
+  ...accessTokens.fr,
   ...tracking.fr,
   ...validation.fr,
   ...reportTexts.fr,
@@ -42,6 +45,7 @@ export const fr = {
   ...input.fr,
   ...pager.fr,
   ...healthImports.fr,
+  ...healthConnections.fr,
   ...healthImport.fr,
   ...healthEntry.fr,
   ...healthApi.fr,

@@ -38,6 +38,10 @@ ou code, LEVEL-n pour un niveau à l'intérieur des unités nommées.`,
   dhis2_progress: "{read} {read|valeur lue|valeurs lues}…",
   dhis2_unreadable: "Impossible de lire le fichier {file} : vérifiez son chemin et ses droits.",
   analytics_refused: "Requête refusée : {reason}",
+  demo_health_loaded:
+    "Données sanitaires de démonstration chargées : {units} {units|unité d’organisation|unités d’organisation}, {values} {values|valeur mensuelle|valeurs mensuelles}, {indicators} {indicators|indicateur|indicateurs}.",
+  demo_health_skipped:
+    "La base contient déjà des unités d’organisation : données sanitaires de démonstration non chargées.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -77,4 +81,8 @@ code, LEVEL-n for a level inside the units named.`,
   dhis2_progress: "{read} {read|value read|values read}…",
   dhis2_unreadable: "Cannot read the file {file}: check its path and permissions.",
   analytics_refused: "Query refused: {reason}",
+  demo_health_loaded:
+    "Demo health data loaded: {units} {units|organisation unit|organisation units}, {values} {values|monthly value|monthly values}, {indicators} {indicators|indicator|indicators}.",
+  demo_health_skipped:
+    "The database already holds organisation units: demo health data not loaded.",
 };

@@ -214,6 +214,37 @@ describe.each(backends)("outcome goals on %s", (backend) => {
     );
   });
 
+  it("shows no figure for an indicator the engine cannot compute, rather than failing", async () => {
+    // Stored as a server could hold it (the import refuses such an expression).
+    await t.db
+      .insertInto("health_indicators")
+      .values({
+        code: "BROKEN",
+        name: "Cassé",
+        numerator: "#{DeAnc100001} +",
+        denominator: "1",
+        is_public: true,
+      })
+      .execute();
+    const form = {
+      code: "broken",
+      name: "Cassé",
+      nameEn: "",
+      unit: "%",
+      sourceKind: "health_indicator",
+      indicator: "BROKEN",
+      orgUnit: "DisBar00001",
+    };
+    expect(await createSeries(t.db, SYSTEM, form, "fr")).toEqual({ ok: true });
+    expect(
+      await saveOutcomeGoal(t.db, SYSTEM, 4, null, { ...goalForm, series: "broken" }, "fr"),
+    ).toEqual({ ok: true });
+    const [goal] =
+      (await outcomesOf(t.db, [await commitmentId(4)], "fr", 2024)).get(await commitmentId(4)) ??
+      [];
+    expect(goal?.reading).toMatchObject({ latest: null, suggestion: "no_data" });
+  });
+
   it("changes a goal in place, audited before and after", async () => {
     const [goal] =
       (await getOutcomeSetup(t.db, SYSTEM, "fr")).commitments.find((c) => c.number === 5)?.goals ??

@@ -5,6 +5,7 @@
 import { analyticsKeys, findIndicator } from "../../db/health/catalogue.ts";
 import { findUnits } from "../../db/health/org-units.ts";
 import type { Executor } from "../../db/shared/audit.ts";
+import { isProblem } from "../../domain/shared/problem.ts";
 import type { YearValue } from "../../domain/shared/trajectory.ts";
 import { runAnalytics } from "./analytics.ts";
 
@@ -46,6 +47,8 @@ export async function indicatorByYear(
 ): Promise<YearValue[]> {
   const keys = await analyticsKeys(db, indicatorId, orgUnitId);
   if (!keys?.isPublic || years.length === 0) return [];
+  // An indicator the engine cannot answer (a broken expression) has no figures to show: the
+  // page that asked shows "no value", rather than failing on the visitor.
   const answer = await runAnalytics(
     db,
     { actor: { kind: "anonymous" } },
@@ -61,7 +64,11 @@ export async function indicatorByYear(
       includeNumDen: false,
       displayProperty: "NAME",
     },
-  );
+  ).catch((e: unknown) => {
+    if (isProblem(e)) return null;
+    throw e;
+  });
+  if (answer === null) return [];
   const pe = answer.headers.findIndex((h) => h.name === "pe");
   const value = answer.headers.findIndex((h) => h.name === "value");
   return answer.rows

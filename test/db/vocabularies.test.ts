@@ -11,12 +11,12 @@ import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
 import { ROLES } from "../../src/domain/shared/policy.ts";
 import { BUILDING_BLOCKS } from "../../src/domain/tracker/building-block.ts";
 import { CYCLE_STATES } from "../../src/domain/tracker/cycle.ts";
+import { DIFFICULTY_LEVELS } from "../../src/domain/tracker/difficulty.ts";
 import {
   GOAL_DIRECTIONS,
   OUTCOME_SOURCE_KINDS,
   POINT_KINDS,
 } from "../../src/domain/tracker/outcome.ts";
-import { DIFFICULTY_LEVELS } from "../../src/domain/tracker/difficulty.ts";
 import { PARTNER_CATEGORIES } from "../../src/domain/tracker/partner.ts";
 import { CYCLE_TEXT_KINDS } from "../../src/domain/tracker/report-text.ts";
 import {

@@ -21,7 +21,7 @@ export type UnitHeader =
 
 /** The columns of the header line; code, name and parent must be there. */
 export function unitColumns(header: readonly string[]): UnitHeader {
-  const m = matchColumns(header, UNIT_ALIASES, UNIT_REQUIRED);
+  const m = matchColumns<UnitColumn>(header, UNIT_ALIASES, UNIT_REQUIRED);
   return m.ok ? { ok: true, columns: m.columns } : m;
 }
 

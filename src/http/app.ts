@@ -30,6 +30,7 @@ import {
   healthImportRoutes,
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
+import { healthUnitRoutes } from "./health/units.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
 import type { AppDeps, AppEnv } from "./shared/env.ts";
@@ -160,8 +161,9 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
-  app.route("/", healthImportRoutes());
+  app.route("/", healthImportRoutes(renderer));
   app.route("/", healthEntryRoutes());
+  app.route("/", healthUnitRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

@@ -4,7 +4,9 @@ import * as healthApi from "./health/api.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
+import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
+import * as healthUnits from "./health/units.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as pager from "./shared/pager.ts";
@@ -40,6 +42,8 @@ export const fr = {
   ...input.fr,
   ...pager.fr,
   ...healthImports.fr,
+  ...healthImportFiles.fr,
+  ...healthUnits.fr,
   ...healthImport.fr,
   ...healthEntry.fr,
   ...healthApi.fr,

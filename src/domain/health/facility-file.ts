@@ -63,8 +63,8 @@ export const FACILITY_FILE_LIMITS = {
 /** Warnings listed at most; beyond, only counted. */
 export const MAX_LISTED_WARNINGS = 200;
 
-export const FACILITY_TEMPLATE = {
-  header: ["code structure", "période", "code élément", "valeur", "désagrégation"],
-  sheet: "Valeurs",
-  catalogueSheet: "Catalogue",
+/** The template's header in each language (both are read back). */
+export const FACILITY_TEMPLATE_HEADER = {
+  fr: ["code structure", "période", "code élément", "valeur", "désagrégation"],
+  en: ["facility code", "period", "data element code", "value", "category option combo"],
 } as const;

@@ -85,19 +85,32 @@ export const MAX_NAME = 230;
 /** A DHIS2 uid: a letter then ten letters or digits. */
 export const isDhis2Uid = (text: string): boolean => /^[A-Za-z][A-Za-z0-9]{10}$/.test(text);
 
-/** The template's header and example lines (French headers; English ones are read too). */
+/** The template's header in each language (both are read back) and its example lines. */
 export const UNIT_TEMPLATE = {
-  header: [
-    "code",
-    "nom",
-    "code parent",
-    "niveau",
-    "uid",
-    "latitude",
-    "longitude",
-    "date d’ouverture",
-    "date de fermeture",
-  ],
+  header: {
+    fr: [
+      "code",
+      "nom",
+      "code parent",
+      "niveau",
+      "uid",
+      "latitude",
+      "longitude",
+      "date d’ouverture",
+      "date de fermeture",
+    ],
+    en: [
+      "code",
+      "name",
+      "parent code",
+      "level",
+      "uid",
+      "latitude",
+      "longitude",
+      "opening date",
+      "closed date",
+    ],
+  },
   rows: [
     ["MLI", "Mali", "", "1", "", "", "", "", ""],
     ["SEG", "Ségou", "MLI", "2", "", "", "", "", ""],

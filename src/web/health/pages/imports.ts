@@ -4,10 +4,12 @@
 import { html, raw } from "hono/html";
 import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
-import type { ImportJobView } from "../../../services/health/import-jobs.ts";
+import type { DataImportSummary, ImportJobView } from "../../../services/health/import-jobs.ts";
+import { UPLOAD_KINDS } from "../../../services/health/uploads.ts";
 import { csrfField } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
+import { facilityWarnings, fileFormats, unitsSummary } from "./import-files.ts";
 
 const stateLabel = (view: View, job: ImportJobView) =>
   view.t(`himp.state.${job.status.state}` as MessageKey);
@@ -26,9 +28,9 @@ export function importsPage(
 ${csrfField(view)}
 ${o.missing ? html`<p class="alert" role="alert">${t("himp.missing")}</p>` : ""}
 <div class="field"><label for="himp-file">${t("himp.file")}</label>
-<input id="himp-file" type="file" name="file" required accept=".json,.gz,.xml,.csv,.adx,application/json,application/xml,text/csv,application/gzip"></div>
+<input id="himp-file" type="file" name="file" required accept=".json,.gz,.xml,.csv,.adx,.xlsx,application/json,application/xml,text/csv,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></div>
 <fieldset><legend>${t("himp.kind")}</legend>
-${(["auto", "values", "metadata"] as const).map(
+${UPLOAD_KINDS.map(
   (k) =>
     html`<label class="choice"><input type="radio" name="kind" value="${k}"${k === "auto" ? raw(" checked") : ""}> ${t(`himp.kind.${k}`)}</label>`,
 )}
@@ -36,6 +38,7 @@ ${(["auto", "values", "metadata"] as const).map(
 <label class="choice"><input type="checkbox" name="dryRun" value="1"> ${t("himp.dryRun")}</label>
 <p class="actions"><button class="primary" type="submit">${t("himp.submit")}</button></p>
 </form>
+${fileFormats(view)}
 <h2>${t("himp.recent")}</h2>
 ${
   jobs.length === 0
@@ -84,6 +87,9 @@ function summary(
   result: Extract<ImportJobView["status"], { state: "done" }>["result"],
 ): Html {
   const { t } = view;
+  if (result.kind === "units") return unitsSummary(view, result.summary);
+  if (result.kind === "facility")
+    return html`${valuesSummary(view, result.result.summary)}${facilityWarnings(view, result.result)}`;
   if (result.kind === "metadata") {
     const m = result.summary;
     return html`<p class="notice" role="status">${t("himp.sum.metadata", { imported: m.imported, updated: m.updated, ignored: m.ignored })}</p>
@@ -103,7 +109,11 @@ ${
     : ""
 }`;
   }
-  const v = result.summary;
+  return valuesSummary(view, result.summary);
+}
+
+function valuesSummary(view: View, v: DataImportSummary): Html {
+  const { t } = view;
   const rejected = v.rejected.length + v.rejectedNotListed;
   const cells = [
     ["himp.sum.imported", v.imported],

@@ -71,7 +71,7 @@ describe("jalon import org-units", () => {
       0,
     );
     expect(again.out[0]).toContain(
-      "0 units added, 0 updated (0 moved), 3 unchanged, 1 row refused.",
+      "0 units added, 0 updated (moved: 0), 3 unchanged, 1 row refused.",
     );
     const missing = capture();
     expect(await main(["import", "org-units", join(dir, "none.csv")], env, missing.io)).toBe(1);

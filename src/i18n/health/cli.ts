@@ -95,6 +95,6 @@ Parents may come after their children; a unit already stored (same uid, else sam
 updated, and moved when its parent changes.
   --dry-run   check and count without storing anything`,
   units_done:
-    "{file} (units): {imported} {imported|unit added|units added}, {updated} updated ({moved} moved), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
+    "{file} (units): {imported} {imported|unit added|units added}, {updated} updated (moved: {moved}), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
   units_row: "  row {row} ({code}): {reason}",
 };

@@ -61,7 +61,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.tpl.facilityTitle": "A facility’s values — Jalon template",
   "himp.tpl.unitsTitle": "Organisation units — Jalon template",
   "himp.sum.units":
-    "Units: {imported} added, {updated} updated ({moved} moved), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
+    "Units: {imported} added, {updated} updated (moved: {moved}), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
   "himp.warnings": "To check",
   "himp.warnings.intro":
     "These values were stored (unless only checked); check them against the source.",

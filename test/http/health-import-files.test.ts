@@ -58,7 +58,7 @@ describe.each(backends)("files without DHIS2 on the imports page on %s", (backen
     const form = new FormData();
     form.set("_csrf", web.csrf());
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    form.set("file", new File([bytes], name));
+    form.set("file", new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name));
     return app.request("/health/imports", {
       method: "POST",
       body: form,

@@ -93,7 +93,7 @@ export async function main(
     if (command.name === "serve") {
       // The embedded database is the demo's home; a PostgreSQL database starts empty unless asked.
       const demo = config.database.kind === "pglite" || command.demo === true;
-      await prepareForServe(database.db, { demo }, lang, io);
+      await prepareForServe(database, { demo }, lang, io);
       const running = await listen(database, {
         port: command.port ?? config.port,
         host: command.host ?? config.host,

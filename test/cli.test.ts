@@ -169,6 +169,7 @@ describe("main", () => {
     try {
       expect(typeof running).toBe("object");
       expect(c.out.join("\n")).toContain("Démonstration chargée : 33 partenaires");
+      expect(c.out.join("\n")).toContain("Données sanitaires de démonstration chargées");
       expect(c.out.join("\n")).toContain("Jalon est prêt : http://127.0.0.1:");
       const res = await fetch(`${running.url}/`);
       expect(res.status).toBe(200);
@@ -198,7 +199,7 @@ describe("main", () => {
     } finally {
       await restarted.stop();
     }
-  });
+  }, 60_000);
 
   it("adds the first administrator and prints a link to choose the password", async () => {
     const dir = join(await tempDir(), "data");
@@ -236,8 +237,12 @@ describe("main", () => {
     expect(await main(["demo", "--reset"], { JALON_DATA_DIR: dir }, c.io)).toBe(0);
     expect(c.out).toEqual([
       expect.stringContaining("Démonstration chargée"),
+      expect.stringContaining("Données sanitaires de démonstration chargées\u00a0: 62 unités"),
       expect.stringContaining("--reset"),
       expect.stringContaining("Démonstration chargée"),
+      expect.stringContaining("Données sanitaires de démonstration chargées"),
     ]);
-  });
+    // Three starts of the embedded database and two whole loads of each world: 15 s each on a
+    // loaded 2-core machine.
+  }, 120_000);
 });

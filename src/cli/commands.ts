@@ -1,8 +1,8 @@
 // The commands behind `jalon`: each calls services and reports in the operator's language.
 
-import { type DemoReport, loadDemo } from "../demo/load.ts";
+import { type DemoReport, type HealthDemoReport, loadDemo, loadHealthDemo } from "../demo/load.ts";
 import type { Lang } from "../domain/shared/lang.ts";
-import type { Db } from "../services/shared/db.ts";
+import type { Database, Db } from "../services/shared/db.ts";
 import { migrate } from "../services/shared/setup.ts";
 import { cliMessage } from "./messages.ts";
 
@@ -16,6 +16,13 @@ function demoLine(lang: Lang, report: DemoReport): string {
   return loaded ? cliMessage(lang, "demo_loaded", counts) : cliMessage(lang, "demo_skipped");
 }
 
+function healthLine(lang: Lang, report: HealthDemoReport): string {
+  const { loaded, ...counts } = report;
+  return loaded
+    ? cliMessage(lang, "demo_health_loaded", counts)
+    : cliMessage(lang, "demo_health_skipped");
+}
+
 export async function runMigrate(db: Db, lang: Lang, io: Io): Promise<void> {
   const { applied } = await migrate(db);
   io.out(
@@ -25,26 +32,39 @@ export async function runMigrate(db: Db, lang: Lang, io: Io): Promise<void> {
   );
 }
 
-export async function runDemo(db: Db, reset: boolean, lang: Lang, io: Io): Promise<void> {
-  await migrate(db);
-  io.out(demoLine(lang, await loadDemo({ db }, { reset })));
+/** Loads the demo world, then the health world if the health part is empty (as after --reset). */
+export async function runDemo(
+  database: Database,
+  reset: boolean,
+  lang: Lang,
+  io: Io,
+): Promise<void> {
+  await migrate(database.db);
+  const report = await loadDemo(database, { reset });
+  io.out(demoLine(lang, report));
+  // Said when the health world loads, or when it stays out of a world that just loaded.
+  const health = await loadHealthDemo(database);
+  if (health.loaded || report.loaded) io.out(healthLine(lang, health));
 }
 
 /**
  * Before serving: migrate; then, when asked (always on the embedded database, with `--demo` on
- * PostgreSQL), load the demo world if the database holds no tracker yet.
+ * PostgreSQL), load the demo world if the database holds no tracker yet, and with it the health
+ * world if the health part holds nothing either (a database of real units is left alone).
  */
 export async function prepareForServe(
-  db: Db,
+  database: Database,
   options: { demo: boolean },
   lang: Lang,
   io: Io,
 ): Promise<void> {
-  await migrate(db);
+  await migrate(database.db);
   if (!options.demo) return;
-  const report = await loadDemo({ db }, { reset: false });
+  const report = await loadDemo(database, { reset: false });
   if (report.loaded) {
     io.out(demoLine(lang, report));
+    const health = await loadHealthDemo(database);
+    if (health.loaded) io.out(healthLine(lang, health));
     io.out(cliMessage(lang, "demo_hint"));
   }
 }

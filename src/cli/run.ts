@@ -68,7 +68,7 @@ export async function runCommand(
       await runMigrate(db, lang, io);
       return 0;
     case "demo":
-      await runDemo(db, command.reset, lang, io);
+      await runDemo(database, command.reset, lang, io);
       return 0;
     case "user-add":
       return runUserAdd(db, command, ctx.baseUrl, lang, io);

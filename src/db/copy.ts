@@ -1,6 +1,7 @@
 // Bulk loading with COPY: rows become CSV text, sent to PostgreSQL as one COPY … FROM STDIN
 // streamed over the connection, or to PGlite as COPY … FROM '/dev/blob' in chunks inside one
 // transaction. Either way a load stores every row or none.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type pg from "pg";
 import { quoteIdent } from "./pglite-thread.ts";
 
@@ -39,7 +40,14 @@ export function csvLine(row: readonly unknown[], width: number): string {
   return `${row.map(csvField).join(",")}\n`;
 }
 
-/** The rows as CSV byte chunks of about CHUNK_BYTES each. */
+/** Lines written between two turns of the event loop. */
+const LINES_PER_TURN = 1000;
+
+/**
+ * The rows as CSV byte chunks of about CHUNK_BYTES each. Rows an async generator hands on
+ * without waiting come through microtasks only, which would hold the event loop for a whole
+ * chunk: every LINES_PER_TURN lines, other work gets a turn.
+ */
 export async function* csvChunks(
   rows: CopyRows,
   width: number,
@@ -47,10 +55,15 @@ export async function* csvChunks(
   const encoder = new TextEncoder();
   let lines: string[] = [];
   let size = 0;
+  let sinceTurn = 0;
   for await (const row of rows) {
     const line = csvLine(row, width);
     lines.push(line);
     size += line.length;
+    if (++sinceTurn >= LINES_PER_TURN) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
     if (size >= CHUNK_BYTES) {
       yield encoder.encode(lines.join(""));
       lines = [];

@@ -17,6 +17,7 @@ import * as m0014 from "./migrations/0014_invitation_lang.ts";
 import * as m0016 from "./migrations/0016_read_indexes.ts";
 import * as m0017 from "./migrations/0017_health_data.ts";
 import * as m0018 from "./migrations/0018_dhis2_connections.ts";
+import * as m0019 from "./migrations/0019_value_references.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "0016_read_indexes": m0016,
   "0017_health_data": m0017,
   "0018_dhis2_connections": m0018,
+  "0019_value_references": m0019,
 };
 
 export interface MigrationReport {

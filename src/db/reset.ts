@@ -1,14 +1,27 @@
 // Empties the demo's world for `jalon demo --reset`. The world is found in the catalogue, not
-// listed a second time: every table whose rows cannot exist without a part's root table (today
-// the tracker's `trackers`), following NOT NULL foreign keys. Rows outside the world that only
+// listed a second time: every table whose rows cannot exist without a part's root tables (the
+// tracker's `trackers`, the health catalogue's), following NOT NULL foreign keys. Rows outside the world that only
 // point into it (a respondent's account names its partner, a queued message its cycle) go with
 // it; every other account, the sessions of those accounts and the audit log stay, and the audit
 // log records the reset itself.
 import { sql } from "kysely";
+import { KEPT_REFERENCES } from "./migrations/0019_value_references.ts";
 import { type Executor, recordAudit } from "./shared/audit.ts";
 
-/** The tables a world starts from; each part adds its own (health: organisation units…). */
-export const WORLD_ROOTS = ["trackers"] as const;
+/**
+ * The tables a world starts from, per part: the tracker's, and the health catalogue's (units,
+ * levels, data elements, combos, indicators, constants: their values, roll-ups and targets follow).
+ */
+export const WORLD_ROOTS = [
+  "trackers",
+  "org_units",
+  "org_unit_levels",
+  "data_elements",
+  "category_combos",
+  "category_option_combos",
+  "health_indicators",
+  "constants",
+] as const;
 
 interface ForeignKey {
   child: string;
@@ -28,7 +41,14 @@ async function foreignKeys(db: Executor): Promise<ForeignKey[]> {
     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
     where con.contype = 'f' and n.nspname = current_schema()
   `.execute(db);
-  return result.rows;
+  // Data values and their roll-ups point into the catalogue through triggers, not foreign keys.
+  const kept: ForeignKey[] = KEPT_REFERENCES.flatMap((r) => [
+    { child: "data_values", parent: r.table, column: r.column, notNull: r.column !== "batch_id" },
+    ...(r.column === "batch_id" || r.column === "aoc_id"
+      ? []
+      : [{ child: "data_value_rollups", parent: r.table, column: r.column, notNull: true }]),
+  ]);
+  return [...result.rows, ...kept];
 }
 
 /** The world's tables, children before their parents (the order rows can be deleted in). */

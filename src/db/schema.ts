@@ -434,6 +434,7 @@ export interface DataValueStagingTable {
   stored_by: string | null;
   created: NullableTimestamp;
   last_updated: NullableTimestamp;
+  staged_at: Timestamp;
 }
 
 export interface ConstantsTable {

@@ -18,6 +18,7 @@ import { insertTracker } from "../db/tracker/trackers.ts";
 import { Problem } from "../domain/shared/problem.ts";
 import { slugify } from "../domain/tracker/partner.ts";
 import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
+import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
 import { mali2022 } from "./mali-2022/index.ts";
 import type { World } from "./world.ts";
 
@@ -206,6 +207,20 @@ export async function loadDemo(
       return { loaded: false, partners: 0, commitments: 0, indicators: 0, responses: 0 };
     return writeWorld(trx, options.world ?? mali2022, DEMO_ACTOR);
   });
+}
+
+export type { HealthDemoReport } from "./health/load.ts";
+
+/**
+ * Loads the health world (Mali's map, the maternal-health catalogue, three years of monthly
+ * values) when the health part holds no organisation unit yet — after a reset, whose world
+ * includes the health tables, it is empty. Imports run outside any transaction (their COPY
+ * takes a connection of its own), so it comes after `loadDemo`, never inside it.
+ */
+export async function loadHealthDemo(database: Database): Promise<HealthDemoReport> {
+  if (!(await healthIsEmpty(database)))
+    return { loaded: false, units: 0, values: 0, indicators: 0 };
+  return loadHealthWorld(database, DEMO_ACTOR);
 }
 
 /** Migrates, then loads the demo world if the database holds no tracker yet (tests, benchmarks). */

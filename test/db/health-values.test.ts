@@ -12,8 +12,11 @@ import {
 import {
   dropStaged,
   mergeStaged,
+  NamedRowGone,
+  namedRows,
   type StagedValue,
   stageValues,
+  sweepStaged,
 } from "../../src/db/health/data-values.ts";
 import {
   moveOrgUnit,
@@ -22,6 +25,7 @@ import {
   saveOrgUnits,
 } from "../../src/db/health/org-units.ts";
 import { bucketTotals, rebuildRollups } from "../../src/db/health/rollups.ts";
+import { failBatch, startBatch } from "../../src/db/shared/import-batches.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 const unit = (uid: string, parent: string | null, name = uid): OrgUnitInput => ({
@@ -73,9 +77,10 @@ describe.each(backends)("health values on %s", (backend) => {
   });
   async function merge(values: StagedValue[]) {
     const k = String(++key);
-    await stageValues(t, k, of(values));
+    const named = namedRows();
+    await stageValues(t, k, of(values), named);
     return t.db.transaction().execute(async (trx) => {
-      const counts = await mergeStaged(trx, k, null);
+      const counts = await mergeStaged(trx, k, null, named);
       await dropStaged(trx, k);
       return counts;
     });
@@ -229,5 +234,137 @@ describe.each(backends)("health values on %s", (backend) => {
     expect(await totals("bla")).toEqual(["202201=9/1"]);
     expect(await totals("barou")).toEqual(["202201=18/2", "202202=4/1"]);
     await rollupsMatchRecomputation();
+  });
+
+  const violation = (error: unknown) => {
+    const e = error as { code?: string; constraint?: string };
+    return `${e.code} ${e.constraint}`;
+  };
+
+  it("refuses to remove a unit, an element or a combo a value names, as the foreign keys did", async () => {
+    const fac2 = ids.get("fac2") as number;
+    const refused = (q: Promise<unknown>) => q.then(() => "removed", violation);
+    expect(await refused(t.db.deleteFrom("org_units").where("id", "=", fac2).execute())).toBe(
+      "23503 data_values_org_unit_id_fkey",
+    );
+    expect(await refused(t.db.deleteFrom("data_elements").where("id", "=", anc).execute())).toBe(
+      "23503 data_values_data_element_id_fkey",
+    );
+    expect(
+      await refused(t.db.deleteFrom("category_option_combos").where("id", "=", coc).execute()),
+    ).toBe("23503 data_values_coc_id_fkey");
+    // A unit whose values were all deleted goes, and its all-zero roll-ups with it.
+    await saveOrgUnits(t.db, [unit("gone", "bla")]);
+    ids = new Map([...(await orgUnitLookup(t.db))].map(([k, r]) => [k, r.id]));
+    await merge([v("gone", "202201", 5)]);
+    await merge([v("gone", "202201", null, true)]);
+    await t.db
+      .deleteFrom("org_units")
+      .where("id", "=", ids.get("gone") as number)
+      .execute();
+    expect(await refused(t.db.deleteFrom("org_units").where("uid", "=", "gone").execute())).toBe(
+      "removed",
+    );
+    await rollupsMatchRecomputation();
+  });
+
+  it("writes nothing when a unit the batch names was removed before the merge", async () => {
+    await saveOrgUnits(t.db, [unit("brief", "bla")]);
+    ids = new Map([...(await orgUnitLookup(t.db))].map(([k, r]) => [k, r.id]));
+    const k = String(++key);
+    const named = namedRows();
+    await stageValues(t, k, of([v("brief", "202203", 3), v("fac2", "202203", 4)]), named);
+    await t.db.deleteFrom("org_units").where("uid", "=", "brief").execute();
+    const outcome = await t.db
+      .transaction()
+      .execute((trx) => mergeStaged(trx, k, null, named))
+      .then(
+        () => "merged",
+        (e: unknown) => (e instanceof NamedRowGone ? e.table : String(e)),
+      );
+    expect(outcome).toBe("org_units");
+    await dropStaged(t.db, k);
+    const march = await t.db
+      .selectFrom("data_values")
+      .where("period", "=", "202203")
+      .select("value")
+      .execute();
+    expect(march).toEqual([]);
+  });
+
+  it("holds a removal of a unit the merge names until the merge commits, then refuses it", async () => {
+    await saveOrgUnits(t.db, [unit("late", "bla")]);
+    ids = new Map([...(await orgUnitLookup(t.db))].map(([k, r]) => [k, r.id]));
+    const k = String(++key);
+    const named = namedRows();
+    await stageValues(t, k, of([v("late", "202204", 7)]), named);
+    let settled = false;
+    let removal: Promise<string> | undefined;
+    await t.db.transaction().execute(async (trx) => {
+      await mergeStaged(trx, k, null, named);
+      await dropStaged(trx, k);
+      removal = t.db
+        .deleteFrom("org_units")
+        .where("uid", "=", "late")
+        .execute()
+        .then(() => "removed", violation)
+        .finally(() => {
+          settled = true;
+        });
+      await new Promise((r) => setTimeout(r, 300));
+      // Uncommitted values are invisible to the removal: only the lock can hold it back.
+      expect(settled).toBe(false);
+    });
+    expect(await removal).toBe("23503 data_values_org_unit_id_fkey");
+  });
+
+  it("sweeps what killed imports and dry runs left in staging, and nothing of a running one", async () => {
+    const running = await startBatch(t.db, {
+      source: "test",
+      actor: "t",
+      fileHash: null,
+      scope: null,
+    });
+    const killed = await startBatch(t.db, {
+      source: "test",
+      actor: "t",
+      fileHash: null,
+      scope: null,
+    });
+    const failed = await startBatch(t.db, {
+      source: "test",
+      actor: "t",
+      fileHash: null,
+      scope: null,
+    });
+    await failBatch(t.db, failed, "boom");
+    for (const k of [running, killed, failed, "-7", "-8"])
+      await stageValues(t, k, of([v("fac2", "202205", 1)]), namedRows());
+    // The killed import and one dry run were staged long ago.
+    await sql`update data_value_staging set staged_at = now() - interval '7 hours' where batch_id in (${killed}, -7)`.execute(
+      t.db,
+    );
+    await sql`update import_batches set started_at = now() - interval '7 hours' where id = ${killed}`.execute(
+      t.db,
+    );
+    expect(await sweepStaged(t.db, 6)).toBe(3);
+    const left = await t.db
+      .selectFrom("data_value_staging")
+      .select("batch_id")
+      .orderBy("batch_id")
+      .execute();
+    expect(left.map((r) => String(r.batch_id)).sort()).toEqual(["-8", running].sort());
+    const states = await t.db
+      .selectFrom("import_batches")
+      .select(["id", "state", "error"])
+      .where("id", "in", [running, killed])
+      .orderBy("id")
+      .execute();
+    expect(states.map((b) => [b.state, b.error])).toEqual([
+      ["running", null],
+      ["failed", "interrupted"],
+    ]);
+    await dropStaged(t.db, running);
+    await dropStaged(t.db, "-8");
   });
 });

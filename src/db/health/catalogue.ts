@@ -344,3 +344,41 @@ export async function elementIdsByKeys(db: Executor, keys: readonly string[]): P
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * English names of levels, data elements and indicators (a DHIS2 export carries one language);
+ * returns how many rows changed.
+ */
+export async function saveEnglishNames(
+  db: Executor,
+  names: {
+    levels?: readonly { level: number; nameEn: string }[];
+    dataElements?: readonly { uid: string; nameEn: string }[];
+    indicators?: readonly { uid: string; nameEn: string }[];
+  },
+): Promise<number> {
+  let changed = 0;
+  for (const l of names.levels ?? []) {
+    const r = await db
+      .updateTable("org_unit_levels")
+      .set({ name_en: l.nameEn })
+      .where("level", "=", l.level)
+      .where(sql<boolean>`name_en is distinct from ${l.nameEn}`)
+      .executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  for (const [table, list] of [
+    ["data_elements", names.dataElements ?? []],
+    ["health_indicators", names.indicators ?? []],
+  ] as const)
+    for (const item of list) {
+      const r = await db
+        .updateTable(table)
+        .set({ name_en: item.nameEn, updated_at: sql`now()` })
+        .where("uid", "=", item.uid)
+        .where(sql<boolean>`name_en is distinct from ${item.nameEn}`)
+        .executeTakeFirst();
+      changed += Number(r.numUpdatedRows);
+    }
+  return changed;
+}

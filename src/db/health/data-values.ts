@@ -29,20 +29,37 @@ const STAGING_COLUMNS = [
   "last_updated",
 ] as const;
 
+/** The catalogue rows a staged batch names: the merge locks them and finds each one. */
+export interface NamedRows {
+  orgUnits: Set<number>;
+  dataElements: Set<number>;
+  optionCombos: Set<number>;
+}
+
+export function namedRows(): NamedRows {
+  return { orgUnits: new Set(), dataElements: new Set(), optionCombos: new Set() };
+}
+
 /**
  * Copies the values into staging under a batch key, numbered from `after` + 1 in order (the
- * last of duplicates wins); returns how many were copied.
+ * last of duplicates wins), adding the catalogue rows they name to `named`; returns how many
+ * were copied.
  */
 export async function stageValues(
   database: Database,
   stagingKey: string,
   values: AsyncIterable<StagedValue>,
+  named: NamedRows,
   after = 0,
 ): Promise<number> {
   let seq = after;
   async function* rows() {
     for await (const v of values) {
       seq++;
+      named.orgUnits.add(v.orgUnitId);
+      named.dataElements.add(v.dataElementId);
+      named.optionCombos.add(v.cocId);
+      named.optionCombos.add(v.aocId);
       yield [
         stagingKey,
         seq,
@@ -69,6 +86,32 @@ export async function dropStaged(db: Executor, stagingKey: string): Promise<void
   await db.deleteFrom("data_value_staging").where("batch_id", "=", stagingKey).execute();
 }
 
+/**
+ * Sweeps what imports killed half-way left in staging: rows of a dry run (a negative key) or of a
+ * batch still "running", staged more than `hours` ago, and rows of a batch that has ended. Such
+ * batches are marked failed. Returns how many rows went.
+ */
+export async function sweepStaged(db: Executor, hours: number): Promise<number> {
+  const before = sql`now() - make_interval(hours => ${hours})`;
+  await sql`
+    update import_batches b set state = 'failed', finished_at = now(), error = 'interrupted'
+    where b.state = 'running' and b.started_at < ${before}
+      and exists (select 1 from data_value_staging s where s.batch_id = b.id)
+  `.execute(db);
+  const { rows } = await sql<{ n: number }>`
+    with gone as (
+      delete from data_value_staging s
+      where (s.batch_id < 0 and s.staged_at < ${before})
+        or s.batch_id in (
+          select b.id from import_batches b where b.state <> 'running'
+            and exists (select 1 from data_value_staging s2 where s2.batch_id = b.id))
+      returning 1
+    )
+    select count(*)::int as n from gone
+  `.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 export interface MergeCounts {
   /** Distinct values the batch held (the last of duplicates counts). */
   distinct: number;
@@ -78,17 +121,51 @@ export interface MergeCounts {
   unchanged: number;
 }
 
+/** A catalogue row the batch names was removed while it was read: nothing is written. */
+export class NamedRowGone extends Error {
+  readonly table: string;
+  constructor(table: string) {
+    super(`a ${table} row named by the import was removed during it`);
+    this.table = table;
+  }
+}
+
+/**
+ * Locks the catalogue rows a batch names against removal until the transaction ends (the
+ * foreign keys' own `for key share`, once per row named instead of once per value written) and
+ * checks that each one is still there.
+ */
+async function lockNamedRows(db: Executor, named: NamedRows): Promise<void> {
+  const lists = [
+    ["org_units", [...named.orgUnits]],
+    ["data_elements", [...named.dataElements]],
+    ["category_option_combos", [...named.optionCombos]],
+  ] as const;
+  for (const [table, ids] of lists) {
+    if (ids.length === 0) continue;
+    const { rows } = await sql<{ id: number }>`
+      select id from ${sql.table(table)} where id = any(${ids}::int[]) for key share
+    `.execute(db);
+    if (rows.length !== ids.length) throw new NamedRowGone(table);
+  }
+}
+
 /**
  * Merges one staged batch into the stored values and their roll-ups. `batchId` is the import
- * batch the written rows point to (null for a dry run, which the caller rolls back).
+ * batch the written rows point to (null for a dry run, which the caller rolls back); `named`
+ * the catalogue rows the staged values name.
  */
 export async function mergeStaged(
   db: Executor,
   stagingKey: string,
   batchId: string | null,
+  named: NamedRows,
 ): Promise<MergeCounts> {
   // One import at a time merges: roll-up rows are shared between imports of nearby units.
   await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  await lockNamedRows(db, named);
+  if (batchId !== null)
+    await sql`select 1 from import_batches where id = ${batchId}::bigint for key share`.execute(db);
   const { rows } = await sql<{
     distinct: number;
     inserted: number;

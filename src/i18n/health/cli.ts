@@ -48,6 +48,10 @@ enregistrée (même uid, sinon même code) est mise à jour, et déplacée si so
   units_done:
     "{file} (unités) : {imported} {imported|unité ajoutée|unités ajoutées}, {updated} {updated|mise à jour|mises à jour} (dont {moved} {moved|déplacée|déplacées}), {ignored} {ignored|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
   units_row: "  ligne {row} ({code}) : {reason}",
+  demo_health_loaded:
+    "Données sanitaires de démonstration chargées : {units} {units|unité d’organisation|unités d’organisation}, {values} {values|valeur mensuelle|valeurs mensuelles}, {indicators} {indicators|indicateur|indicateurs}.",
+  demo_health_skipped:
+    "La base contient déjà des unités d’organisation : données sanitaires de démonstration non chargées.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -97,4 +101,8 @@ updated, and moved when its parent changes.
   units_done:
     "{file} (units): {imported} {imported|unit added|units added}, {updated} updated (moved: {moved}), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
   units_row: "  row {row} ({code}): {reason}",
+  demo_health_loaded:
+    "Demo health data loaded: {units} {units|organisation unit|organisation units}, {values} {values|monthly value|monthly values}, {indicators} {indicators|indicator|indicators}.",
+  demo_health_skipped:
+    "The database already holds organisation units: demo health data not loaded.",
 };

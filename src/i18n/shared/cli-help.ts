@@ -12,8 +12,10 @@ affiche un lien unique (valable 24 h) pour créer l'administrateur.
   "usage.migrate": `Usage : jalon migrate
 Applique les migrations de la base (DATABASE_URL, sinon la base embarquée de JALON_DATA_DIR).`,
   "usage.demo": `Usage : jalon demo [--reset]
-Charge le monde de démonstration Mali 2022 dans une base vide.
-  --reset    efface d'abord les données de suivi (les comptes restent)`,
+Charge le monde de démonstration Mali 2022 dans une base vide, puis ses données sanitaires
+(régions, districts, CSCom, indicateurs, valeurs mensuelles 2022–2024) si aucune unité
+d’organisation n’est enregistrée.
+  --reset    efface d'abord les données de suivi et les données sanitaires (les comptes restent)`,
   "usage.report": `Usage : jalon report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DOSSIER]
 Écrit le rapport annuel d'une période de suivi.
   --cycle C    la période : son identifiant ou son année (obligatoire)
@@ -42,8 +44,9 @@ one-time link (valid 24 h) to create the administrator.
   "usage.migrate": `Usage: jalon migrate
 Applies the database migrations (DATABASE_URL, else the embedded database in JALON_DATA_DIR).`,
   "usage.demo": `Usage: jalon demo [--reset]
-Loads the Mali 2022 demo world into an empty database.
-  --reset    empty the tracking data first (accounts stay)`,
+Loads the Mali 2022 demo world into an empty database, then its health data (regions,
+districts, CSComs, indicators, monthly values 2022–2024) if no organisation unit is stored.
+  --reset    empty the tracking and health data first (accounts stay)`,
   "usage.report": `Usage: jalon report --cycle C [--format docx,pdf,html,xlsx] [--lang fr|en] [--out DIR]
 Writes the annual report of a reporting cycle.
   --cycle C    the cycle: its id or its year (required)

@@ -155,11 +155,19 @@ export async function runAnalytics(
   const mayReadAll = can(viewer.actor, "health.read");
   const deny = () =>
     new Problem(viewer.actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "analytics");
-  // The catalogue's lookups, read once for the whole query.
-  const [elementsByKey, combos] = await Promise.all([dataElementLookup(db), optionComboLookup(db)]);
-  const dx = await resolveDx(db, itemsOf("dx"), mayReadAll ? null : deny, elementsByKey, combos);
+  // The catalogue's lookups, read once for the whole query, side by side (a pool runs them at
+  // once; the embedded database one after the other, as before).
   const pe = resolvePe(itemsOf("pe"));
-  const ou = await resolveOu(db, itemsOf("ou"));
+  const units = resolveOu(db, itemsOf("ou"));
+  // A refusal of the dx items comes first; the units' own is read after it.
+  units.catch(() => {});
+  const [elementsByKey, combos, constants] = await Promise.all([
+    dataElementLookup(db),
+    optionComboLookup(db),
+    constantValues(db),
+  ]);
+  const dx = await resolveDx(db, itemsOf("dx"), mayReadAll ? null : deny, elementsByKey, combos);
+  const ou = await units;
   if (ou.length === 0) throw refused("ou", "no_org_unit");
 
   const elementIds = new Set<number>();
@@ -190,7 +198,6 @@ export async function runAnalytics(
     if (list) list.push(t);
     else index.set(k, [t]);
   }
-  const constants = await constantValues(db);
 
   /** One element (and combo) over a set of units and a set of buckets. */
   const figure = (

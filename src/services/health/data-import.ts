@@ -12,8 +12,10 @@ import {
 import {
   dropStaged,
   mergeStaged,
+  namedRows,
   type StagedValue,
   stageValues,
+  sweepStaged,
 } from "../../db/health/data-values.ts";
 import { orgUnitLookup } from "../../db/health/org-units.ts";
 import type { Executor } from "../../db/shared/audit.ts";
@@ -117,11 +119,16 @@ export async function loadCatalogue(db: Executor): Promise<CatalogueView> {
   };
 }
 
+/** Staged rows older than this belong to an import that was killed. */
+export const STALE_STAGING_HOURS = 6;
+
 export async function importDataValues(
   database: Database,
   input: DataImportInput,
 ): Promise<DataImportSummary> {
   const db = database.db;
+  // What an import killed half-way left behind goes first; no import runs for this long.
+  await sweepStaged(db, STALE_STAGING_HOURS);
   const catalogue = await loadCatalogue(db);
   const batchId = input.dryRun
     ? null
@@ -146,11 +153,12 @@ export async function importDataValues(
     let read = 0;
     let staged = 0;
     let chunk: StagedValue[] = [];
+    const named = namedRows();
     const flush = async () => {
       if (chunk.length === 0) return;
       const rows = chunk;
       chunk = [];
-      staged += await stageValues(database, stagingKey, rowsOf(rows), staged);
+      staged += await stageValues(database, stagingKey, rowsOf(rows), named, staged);
     };
     for await (const batch of input.batches) {
       for (const r of batch) {
@@ -184,7 +192,7 @@ export async function importDataValues(
     const counts = await db
       .transaction()
       .execute(async (trx) => {
-        const merged = await mergeStaged(trx, stagingKey, batchId);
+        const merged = await mergeStaged(trx, stagingKey, batchId, named);
         await dropStaged(trx, stagingKey);
         if (batchId !== null) {
           const changed = merged.inserted + merged.updated + merged.deleted > 0;

@@ -19,6 +19,9 @@ import { checkUnits, type ImportedUnit } from "../../domain/health/org-units.ts"
 import type { ImportSummary, Rejection } from "../../domain/shared/import-summary.ts";
 import { adxCombos, type MetadataItem } from "../../importers/health/dhis2/metadata/map.ts";
 
+/** The items an import takes, for callers that build metadata rather than read a file. */
+export type { MetadataItem };
+
 export interface MetadataRejection extends Rejection {
   collection: string;
   id: string | null;

@@ -1,7 +1,10 @@
-// Reads a JSON data value set element by element (@streamparser/json): only the set-level
-// fields and one value of `dataValues` are ever held, so memory stays flat whatever the size.
-// Numbers keep the digits they were written with (`12.50` stays "12.50").
+// Reads a JSON data value set element by element: the document through a streaming parser
+// (@streamparser/json), each object of `dataValues` cut out of the stream beforehand and read
+// by JSON.parse (json-split.ts says why). Only the set-level fields and one chunk's values are
+// ever held, so memory stays flat whatever the size. Numbers keep the digits they were written
+// with (`12.50` stays "12.50").
 import { Tokenizer, TokenParser, TokenType } from "@streamparser/json";
+import { ArrayElementSplitter } from "./json-split.ts";
 import {
   type DataValueRecord,
   type DataValueSetHeader,
@@ -25,6 +28,31 @@ class TextNumberTokenizer extends Tokenizer {
   override parseNumber(numberStr: string): number {
     return numberStr as unknown as number;
   }
+}
+
+/** What the parser is handed in place of an object the splitter cut out. */
+const PLACEHOLDER = new TextEncoder().encode("null");
+
+/** JSON.parse's reviver keeping a number's own text (source text access, Node ≥ 21). */
+function numberText(this: unknown, _key: string, value: unknown, context?: { source?: string }) {
+  return typeof value === "number" && context?.source !== undefined ? context.source : value;
+}
+
+function hasNumber(value: unknown): boolean {
+  if (typeof value === "number") return true;
+  if (value === null || typeof value !== "object") return false;
+  for (const field of Object.values(value)) if (hasNumber(field)) return true;
+  return false;
+}
+
+/** The line, inside a text, that JSON.parse's message points to (1 when it names none). */
+function lineInside(error: unknown, text: string): number {
+  const message = error instanceof Error ? error.message : "";
+  const line = /\(line (\d+) column/.exec(message)?.[1];
+  if (line !== undefined) return Number(line);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return 1;
+  return text.slice(0, Number(position)).split("\n").length;
 }
 
 export async function* readJsonValues(
@@ -69,13 +97,17 @@ export async function* readJsonValues(
     }
     if (typeof key !== "number") throw new Dhis2ReadError("not_data_value_set");
     ordinal++;
+    const given = cut ?? value;
+    cut = null;
     const fields =
-      value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+      given !== null && typeof given === "object" && !Array.isArray(given) ? given : {};
     pending.push(dataValueRecord(fields as Record<string, unknown>, header, ordinal));
   };
   // Lines are counted only to say where a malformed file breaks (the tokenizer gives the byte).
   let linesBefore = 1;
   let current: Uint8Array = new Uint8Array(0);
+  /** The object the splitter just cut out, taken by the parser's next value. */
+  let cut: unknown = null;
   const fail = (error: Error) => {
     if (error instanceof Dhis2ReadError) {
       failure ??= error;
@@ -92,16 +124,39 @@ export async function* readJsonValues(
   };
   parser.onError = fail;
 
+  const splitter = new ArrayElementSplitter("dataValues", {
+    outside(part, line) {
+      current = part;
+      linesBefore = line;
+      tokenizer.write(part);
+    },
+    element(text, line) {
+      if (failure) return;
+      try {
+        const plain: unknown = JSON.parse(text);
+        // The reviver costs more than the parse: only a value written as a number needs it.
+        cut = hasNumber(plain) ? JSON.parse(text, numberText) : plain;
+      } catch (error) {
+        failure = new Dhis2ReadError("json_malformed", line + lineInside(error, text) - 1, {
+          near: ordinal + 1,
+        });
+        return;
+      }
+      current = PLACEHOLDER;
+      linesBefore = line;
+      tokenizer.write(PLACEHOLDER);
+    },
+  });
+
   for await (const chunk of bytes) {
-    current = chunk;
-    tokenizer.write(chunk);
+    splitter.write(chunk);
     if (failure) throw failure;
-    linesBefore += newlines(chunk, chunk.byteLength);
     if (pending.length > 0) {
       yield pending;
       pending = [];
     }
   }
+  if (splitter.open) throw new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });
   if (!tokenizer.isEnded) tokenizer.end();
   if (failure) throw failure;
   if (depth !== 0) throw new Dhis2ReadError("json_malformed", null, { near: ordinal + 1 });

@@ -1,0 +1,211 @@
+// The demo's health map of Mali: the country, its ten historical regions and the district of
+// Bamako, health districts in the two regions of the community-midwife monitoring mission (Ségou,
+// Sikasso) and in the two where it goes next (Kayes, Koulikoro), and a few community health
+// centres (CSCom) in each. Positions are the towns' approximate latitude and longitude; each
+// centre's population is that of its health area in 2022, what the denominators grow from.
+
+/** [longitude, latitude], GeoJSON's order. */
+export type LngLat = readonly [number, number];
+
+export interface DemoRegion {
+  code: string;
+  name: string;
+  at: LngLat;
+}
+
+export interface DemoFacility {
+  /** The last part of the unit's code: `ML_SEG_BAR_BOIDIE`. */
+  key: string;
+  name: string;
+  at: LngLat;
+  /** The health area's population in 2022. */
+  population: number;
+}
+
+export interface DemoDistrict {
+  code: string;
+  region: string;
+  name: string;
+  at: LngLat;
+  facilities: DemoFacility[];
+}
+
+export const COUNTRY = { code: "ML", name: "Mali", at: [-3.996, 17.57] as LngLat };
+
+export const REGIONS: readonly DemoRegion[] = [
+  { code: "ML_KAY", name: "Kayes", at: [-11.44, 14.45] },
+  { code: "ML_KOU", name: "Koulikoro", at: [-7.56, 12.86] },
+  { code: "ML_SIK", name: "Sikasso", at: [-5.67, 11.32] },
+  { code: "ML_SEG", name: "Ségou", at: [-6.26, 13.43] },
+  { code: "ML_MOP", name: "Mopti", at: [-4.19, 14.49] },
+  { code: "ML_TOM", name: "Tombouctou", at: [-3.01, 16.77] },
+  { code: "ML_GAO", name: "Gao", at: [-0.04, 16.27] },
+  { code: "ML_KID", name: "Kidal", at: [1.41, 18.44] },
+  { code: "ML_TAO", name: "Taoudénit", at: [-3.98, 22.68] },
+  { code: "ML_MEN", name: "Ménaka", at: [2.4, 15.92] },
+  { code: "ML_BKO", name: "District de Bamako", at: [-8.0, 12.64] },
+];
+
+const f = (key: string, name: string, at: LngLat, population: number): DemoFacility => ({
+  key,
+  name,
+  at,
+  population,
+});
+
+export const DISTRICTS: readonly DemoDistrict[] = [
+  // Ségou: Barouéli (the mission's CPN1 figures) and the Cinzana area of Ségou.
+  {
+    code: "ML_SEG_BAR",
+    region: "ML_SEG",
+    name: "Barouéli",
+    at: [-6.83, 13.08],
+    facilities: [
+      f("BOIDIE", "CSCom de Boidié", [-6.7, 13.13], 14_200),
+      f("CENTRAL", "CSCom central de Barouéli", [-6.835, 13.075], 21_500),
+      f("TAMANI", "CSCom de Tamani", [-6.84, 13.33], 17_800),
+      f("KONOBOUGOU", "CSCom de Konobougou", [-6.76, 12.92], 19_300),
+    ],
+  },
+  {
+    code: "ML_SEG_SEG",
+    region: "ML_SEG",
+    name: "Ségou",
+    at: [-6.26, 13.44],
+    facilities: [
+      f("CINZANA", "CSCom de Zambougou-Cinzana", [-5.96, 13.25], 12_600),
+      f("PELENGANA", "CSCom de Pelengana", [-6.22, 13.42], 24_800),
+      f("SEBOUGOU", "CSCom de Sébougou", [-6.3, 13.46], 16_400),
+      f("MARKALA", "CSCom de Markala", [-6.07, 13.7], 22_100),
+    ],
+  },
+  {
+    code: "ML_SEG_BLA",
+    region: "ML_SEG",
+    name: "Bla",
+    at: [-5.76, 12.95],
+    facilities: [
+      f("CENTRAL", "CSCom central de Bla", [-5.76, 12.95], 20_400),
+      f("TOUNA", "CSCom de Touna", [-5.82, 13.11], 13_900),
+    ],
+  },
+  {
+    code: "ML_SEG_SAN",
+    region: "ML_SEG",
+    name: "San",
+    at: [-4.9, 13.3],
+    facilities: [
+      f("CENTRAL", "CSCom central de San", [-4.9, 13.3], 23_600),
+      f("TENE", "CSCom de Téné", [-4.97, 13.2], 12_300),
+    ],
+  },
+  {
+    code: "ML_SEG_NIO",
+    region: "ML_SEG",
+    name: "Niono",
+    at: [-5.99, 14.25],
+    facilities: [
+      f("CENTRAL", "CSCom central de Niono", [-5.99, 14.25], 22_700),
+      f("SIRIBALA", "CSCom de Siribala", [-6.11, 14.03], 15_200),
+    ],
+  },
+  // Sikasso: Dougoukolobougou in Sikasso, Koumantou in Bougouni (the mission's visits).
+  {
+    code: "ML_SIK_SIK",
+    region: "ML_SIK",
+    name: "Sikasso",
+    at: [-5.67, 11.32],
+    facilities: [
+      f("DOUGOUKOLOBOUGOU", "CSCom de Dougoukolobougou", [-5.69, 11.3], 5_600),
+      f("WAYERMA", "CSCom de Wayerma", [-5.66, 11.33], 26_300),
+      f("KABOILA", "CSCom de Kaboïla", [-5.71, 11.24], 14_800),
+      f("ZANGARADOUGOU", "CSCom de Zangaradougou", [-5.63, 11.4], 12_900),
+    ],
+  },
+  {
+    code: "ML_SIK_BOU",
+    region: "ML_SIK",
+    name: "Bougouni",
+    at: [-7.48, 11.42],
+    facilities: [
+      f("KOUMANTOU", "CSCom de Koumantou", [-6.67, 11.41], 18_900),
+      f("DIERA", "CSCom de Diéra", [-6.8, 11.35], 9_800),
+      f("CENTRAL", "CSCom central de Bougouni", [-7.48, 11.42], 27_400),
+      f("GARALO", "CSCom de Garalo", [-7.45, 10.99], 15_600),
+    ],
+  },
+  {
+    code: "ML_SIK_KTL",
+    region: "ML_SIK",
+    name: "Koutiala",
+    at: [-5.46, 12.39],
+    facilities: [
+      f("CENTRAL", "CSCom central de Koutiala", [-5.46, 12.39], 28_200),
+      f("MPESSOBA", "CSCom de M'Pessoba", [-5.71, 12.67], 17_100),
+    ],
+  },
+  {
+    code: "ML_SIK_KAD",
+    region: "ML_SIK",
+    name: "Kadiolo",
+    at: [-5.76, 10.56],
+    facilities: [
+      f("CENTRAL", "CSCom central de Kadiolo", [-5.76, 10.56], 18_300),
+      f("LOULOUNI", "CSCom de Loulouni", [-5.6, 10.9], 12_100),
+    ],
+  },
+  // Koulikoro and Kayes: where the deployment is followed next.
+  {
+    code: "ML_KOU_KAT",
+    region: "ML_KOU",
+    name: "Kati",
+    at: [-8.07, 12.74],
+    facilities: [
+      f("CENTRAL", "CSCom central de Kati", [-8.07, 12.74], 29_800),
+      f("SIBY", "CSCom de Siby", [-8.33, 12.38], 16_700),
+    ],
+  },
+  {
+    code: "ML_KOU_KOU",
+    region: "ML_KOU",
+    name: "Koulikoro",
+    at: [-7.56, 12.86],
+    facilities: [
+      f("CENTRAL", "CSCom central de Koulikoro", [-7.56, 12.86], 21_900),
+      f("TIENFALA", "CSCom de Tienfala", [-7.74, 12.78], 11_600),
+    ],
+  },
+  {
+    code: "ML_KOU_DIO",
+    region: "ML_KOU",
+    name: "Dioïla",
+    at: [-6.79, 12.49],
+    facilities: [
+      f("CENTRAL", "CSCom central de Dioïla", [-6.79, 12.49], 19_700),
+      f("FANA", "CSCom de Fana", [-6.95, 12.77], 23_400),
+    ],
+  },
+  {
+    code: "ML_KAY_KAY",
+    region: "ML_KAY",
+    name: "Kayes",
+    at: [-11.44, 14.45],
+    facilities: [
+      f("CENTRAL", "CSCom central de Kayes", [-11.44, 14.45], 27_100),
+      f("KAYESNDI", "CSCom de Kayes N'Di", [-11.42, 14.44], 18_600),
+    ],
+  },
+  {
+    code: "ML_KAY_KIT",
+    region: "ML_KAY",
+    name: "Kita",
+    at: [-9.49, 13.03],
+    facilities: [
+      f("CENTRAL", "CSCom central de Kita", [-9.49, 13.03], 24_300),
+      f("SIRAKORO", "CSCom de Sirakoro", [-9.23, 12.68], 12_700),
+    ],
+  },
+];
+
+export const facilityCode = (district: DemoDistrict, facility: DemoFacility): string =>
+  `${district.code}_${facility.key}`;

@@ -1,0 +1,210 @@
+// The demo's health world, loaded through the health imports after the Mali 2022 world: its map,
+// catalogue and values are all there, a district's roll-up is the sum of its centres' values, and
+// the analytics API gives a visitor the monitoring mission's figures for a public indicator.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DISTRICT_FIGURES, demoValues, ELEMENTS } from "../../src/demo/health/index.ts";
+import { DEMO_ACTOR, loadDemo, loadHealthDemo } from "../../src/demo/load.ts";
+import { createApp } from "../../src/http/app.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+
+const TABLES = [
+  "org_units",
+  "org_unit_levels",
+  "data_elements",
+  "health_indicators",
+  "data_values",
+  "health_indicator_targets",
+] as const;
+
+describe.each(backends)("the demo's health world on %s", (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+
+  async function counts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const table of TABLES) {
+      const r = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db);
+      out[table] = r.rows[0]?.n ?? -1;
+    }
+    return out;
+  }
+
+  /** A visitor's analytics answer, as rows of [dx, pe, value]. */
+  async function analytics(query: string): Promise<[string, string, number][]> {
+    const res = await app.request(`/api/analytics?${query}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: [string, string, string][] };
+    return body.rows.map(([dx, pe, v]) => [dx, pe, Number(v)]);
+  }
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    await loadDemo(t, { reset: false });
+    const report = await loadHealthDemo(t);
+    expect(report).toEqual({ loaded: true, units: 62, values: 9224, indicators: 6 });
+    app = createApp({
+      db: t.db,
+      secureCookies: false,
+      log: () => {},
+      baseUrl: "http://jalon.test",
+    });
+  });
+  afterAll(() => t.dispose());
+
+  it("holds Mali, its 11 regions, 14 districts and 36 CSComs, each with its point", async () => {
+    const levels = await t.db
+      .selectFrom("org_units")
+      .select(["level", sql<number>`count(*)::int`.as("n")])
+      .groupBy("level")
+      .orderBy("level")
+      .execute();
+    expect(levels).toEqual([
+      { level: 1, n: 1 },
+      { level: 2, n: 11 },
+      { level: 3, n: 14 },
+      { level: 4, n: 36 },
+    ]);
+    const boidie = await t.db
+      .selectFrom("org_units")
+      .select(["name", "geometry", "uid"])
+      .where("code", "=", "ML_SEG_BAR_BOIDIE")
+      .executeTakeFirstOrThrow();
+    expect(boidie.name).toBe("CSCom de Boidié");
+    expect(boidie.uid).toMatch(/^[A-Za-z][A-Za-z0-9]{10}$/);
+    expect(boidie.geometry).toMatchObject({ type: "Point" });
+    const names = await t.db
+      .selectFrom("org_unit_levels")
+      .select(["name", "name_en"])
+      .orderBy("level")
+      .execute();
+    expect(names.map((l) => [l.name, l.name_en])).toEqual([
+      ["Pays", "Country"],
+      ["Région", "Region"],
+      ["District sanitaire", "Health district"],
+      ["Aire de santé", "Health area"],
+    ]);
+  });
+
+  it("holds the catalogue, three years of values, four public indicators and six milestones", async () => {
+    expect(await counts()).toEqual({
+      org_units: 62,
+      org_unit_levels: 4,
+      data_elements: ELEMENTS.length,
+      health_indicators: 6,
+      data_values: 9224,
+      health_indicator_targets: 6,
+    });
+    const periods = await t.db
+      .selectFrom("data_values")
+      .select([sql<string>`min(period)`.as("first"), sql<string>`max(period)`.as("last")])
+      .executeTakeFirstOrThrow();
+    expect(periods).toEqual({ first: "202201", last: "202412" });
+    const open = await t.db
+      .selectFrom("health_indicators")
+      .select("code")
+      .where("is_public", "=", true)
+      .orderBy("code")
+      .execute();
+    expect(open.map((i) => i.code)).toEqual([
+      "IND_ACC_ASSIST",
+      "IND_CPN1_COUV",
+      "IND_CPN4_COUV",
+      "IND_PF_NOUV",
+    ]);
+    // The imports audited their batches, and each publication.
+    const audited = await t.db
+      .selectFrom("audit_log")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("actor", "=", DEMO_ACTOR)
+      .where("entity", "=", "health_indicator")
+      .executeTakeFirstOrThrow();
+    expect(audited.n).toBe(4);
+  });
+
+  it("is the same world on every build", () => {
+    expect(demoValues()).toEqual(demoValues());
+  });
+
+  it("rolls Barouéli's 2022 CPN1 up from its four centres: 2 580 of 3 640 expected pregnancies", async () => {
+    // 70.88 % of 3 640 is 2 580.03: the district's count is 2 580.
+    const cpn1 = ELEMENTS.find((e) => e.key === "cpn1")?.uid ?? "";
+    const pregnancies = ELEMENTS.find((e) => e.key === "pregnancies")?.uid ?? "";
+    const raw = async (uid: string) => {
+      const r = await sql<{ n: number }>`
+        select sum(v.value)::int as n from data_values v
+        join org_units u on u.id = v.org_unit_id
+        join org_units d on d.id = u.parent_id
+        join data_elements e on e.id = v.data_element_id
+        where d.code = 'ML_SEG_BAR' and e.uid = ${uid} and v.period like '2022%'`.execute(t.db);
+      return r.rows[0]?.n;
+    };
+    const rolled = async (uid: string) => {
+      const r = await sql<{ n: number }>`
+        select sum(r.sum)::int as n from data_value_rollups r
+        join org_units d on d.id = r.org_unit_id
+        join data_elements e on e.id = r.data_element_id
+        where d.code = 'ML_SEG_BAR' and e.uid = ${uid} and r.bucket like '2022%'`.execute(t.db);
+      return r.rows[0]?.n;
+    };
+    expect(await raw(cpn1)).toBe(2580);
+    expect(await rolled(cpn1)).toBe(2580);
+    expect(await raw(pregnancies)).toBe(3640);
+    expect(await rolled(pregnancies)).toBe(3640);
+  });
+
+  it("answers a visitor with the mission's figures for public indicators", async () => {
+    const baroueli = await analytics(
+      "dimension=dx:IND_CPN1_COUV&dimension=pe:2022;2024&filter=ou:ML_SEG_BAR",
+    );
+    const [from, , to] = DISTRICT_FIGURES.ML_SEG_BAR?.cpn1 ?? [];
+    expect(baroueli.map(([, pe]) => pe)).toEqual(["2022", "2024"]);
+    expect(baroueli[0]?.[2]).toBeCloseTo(from ?? 0, 1);
+    expect(baroueli[1]?.[2]).toBeCloseTo(to ?? 0, 1);
+    expect(baroueli[0]?.[2]).toBeCloseTo(70.88, 1);
+    expect(baroueli[1]?.[2]).toBeCloseTo(81.69, 1);
+    // Sikasso's region: skilled birth attendance 62 % and CPN4 23 % at the end of 2024.
+    const sikasso = await analytics(
+      "dimension=dx:IND_ACC_ASSIST;IND_CPN4_COUV&dimension=pe:2024&filter=ou:ML_SIK",
+    );
+    // Rows name the indicator by uid, whether it was asked for by uid or by code.
+    expect(Object.fromEntries(sikasso.map(([dx, , v]) => [dx, Math.round(v * 100) / 100]))).toEqual(
+      {
+        IqMlAccAsst: 62,
+        IqMlCpn4Cov: 23,
+      },
+    );
+    // Not public: refused to a visitor.
+    const closed = await app.request(
+      "/api/analytics?dimension=dx:IND_DECES_MAT_RATIO&dimension=pe:2024&filter=ou:ML_SIK",
+    );
+    expect([401, 403]).toContain(closed.status);
+  });
+
+  it("shows the explorer's table for a public indicator by district", async () => {
+    const region = await t.db
+      .selectFrom("org_units")
+      .select("uid")
+      .where("code", "=", "ML_SIK")
+      .executeTakeFirstOrThrow();
+    const res = await app.request(
+      `/health/explorer?dx=IqMlAccAsst&ou=${region.uid}&level=3&pt=Yearly&from=2022-01&to=2024-12`,
+    );
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    for (const district of ["Bougouni", "Kadiolo", "Koutiala", "Sikasso"])
+      expect(page).toContain(district);
+    expect(page).toContain("Taux d’accouchements assistés");
+  });
+
+  it("reloads the same health world after a reset, and not twice without one", async () => {
+    const before = await counts();
+    expect((await loadHealthDemo(t)).loaded).toBe(false);
+    await loadDemo(t, { reset: true });
+    expect((await counts()).org_units).toBe(0);
+    expect((await loadHealthDemo(t)).loaded).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -13,6 +13,7 @@ import { createJobRunner, type JobRunner } from "../../src/services/shared/jobs.
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
+import { zipBomb } from "../support/hostile-xlsx.ts";
 
 const plain = (s: string) =>
   s
@@ -157,6 +158,10 @@ describe.each(backends)("files without DHIS2 on the imports page on %s", (backen
     sheet.addRow(["OU_FacBla00001", "2022-02", 41]);
     const wide = await imported("bla.xlsx", new Uint8Array(await book.xlsx.writeBuffer()));
     expect(wide).toContain("<li><b>1</b> ajoutées</li>");
+    const bomb = await imported("bombe.xlsx", zipBomb(80));
+    expect(bomb).toContain(
+      "Le fichier a été refusé : il est trop volumineux une fois décompressé (plus de 60 Mo).",
+    );
     const forbidden = await upload(validator, "x.csv", "a;b\n");
     expect(forbidden.status).toBe(403);
   });

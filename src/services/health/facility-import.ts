@@ -67,10 +67,19 @@ async function* workbookLines(path: string): AsyncGenerator<SheetLine[]> {
   const bytes = new Uint8Array(await readFile(path));
   const outcome = await readInWorker<XlsxReply>(WORKER_URL, bytes, FACILITY_FILE_LIMITS);
   if (!outcome.ok)
-    throw new Dhis2ReadError(outcome.reason === "too_slow" ? "too_slow" : "too_large");
+    throw new Dhis2ReadError(outcome.reason === "too_slow" ? "too_slow" : "too_large", null, {
+      maxBytes: FACILITY_FILE_LIMITS.unpacked,
+    });
   if (!outcome.reply.ok) throw new Error(`reading failed: ${outcome.reply.message}`);
   const result = outcome.reply.result;
-  if (!result.ok) throw new Dhis2ReadError(result.reason, null, { max: FACILITY_FILE_LIMITS.rows });
+  if (!result.ok)
+    throw new Dhis2ReadError(
+      result.reason,
+      null,
+      result.reason === "too_many_rows"
+        ? { max: FACILITY_FILE_LIMITS.rows }
+        : { maxBytes: FACILITY_FILE_LIMITS.unpacked },
+    );
   yield result.lines;
 }
 

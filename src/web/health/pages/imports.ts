@@ -51,6 +51,15 @@ ${
   });
 }
 
+/** The limit a refusal names: a byte cap in megabytes, a count as a number, else the upload's. */
+function maxOf(view: View, details: Readonly<Record<string, string | number>>): string {
+  const mb = view.lang === "fr" ? "Mo" : "MB";
+  if (typeof details.maxBytes === "number")
+    return `${formatNumber(view.lang, Math.round(details.maxBytes / 1024 / 1024))}\u00a0${mb}`;
+  if (typeof details.max === "number") return formatNumber(view.lang, details.max);
+  return `200\u00a0${mb}`;
+}
+
 export function importJobPage(view: View, job: ImportJobView): Html {
   const { t } = view;
   const s = job.status;
@@ -63,10 +72,10 @@ export function importJobPage(view: View, job: ImportJobView): Html {
   else if (s.state === "refused")
     body = html`<p class="alert" role="alert">${t("himp.job.refused", {
       reason: t(`read.${s.code}` as MessageKey, {
-        max: "200 Mo",
         columns: "",
         column: "",
         ...s.details,
+        max: maxOf(view, s.details),
       }),
     })}</p>`;
   else if (s.state === "failed")

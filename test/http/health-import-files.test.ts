@@ -119,6 +119,26 @@ describe.each(backends)("files without DHIS2 on the imports page on %s", (backen
     expect((await validator.get("/health/imports/templates/facility.csv")).status).toBe(403);
   });
 
+  it("imports the units' template as downloaded", async () => {
+    const csv = await (
+      await admin.get("/health/imports/templates/units.csv?lang=fr")
+    ).arrayBuffer();
+    const page = await imported("modele-unites.csv", new Uint8Array(csv));
+    expect(page).toContain(
+      "Unités : 4 ajoutées, 0 mise à jour (dont 0 déplacée), 0 inchangée, 0 ligne refusée.",
+    );
+    const boidie = await t.db
+      .selectFrom("org_units")
+      .select(["level", "geometry"])
+      .where("code", "=", "SEG-BAR-BOI")
+      .executeTakeFirstOrThrow();
+    expect(boidie.level).toBe(4);
+    expect(JSON.parse(JSON.stringify(boidie.geometry))).toEqual({
+      type: "Point",
+      coordinates: [-6.8365, 13.0763],
+    });
+  });
+
   it("imports a CSV of units recognised by its header, with its refused lines", async () => {
     const page = await imported(
       "unites.csv",

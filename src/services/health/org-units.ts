@@ -100,7 +100,7 @@ export interface UnitFields {
 
 interface Checked {
   values: {
-    code: string;
+    code: string | null;
     name: string;
     short_name: string | null;
     uid: string | null;
@@ -118,8 +118,10 @@ async function check(db: Db | Tx, fields: UnitFields, self: StoredUnit | null): 
   const uid = fields.uid.trim();
   const opening = fields.openingDate.trim();
   const closed = fields.closedDate.trim();
-  if (code === "") reasons.code = "required";
-  else if (code.length > MAX_CODE) {
+  // A unit known to DHIS2 by its uid alone may stay without a code.
+  if (code === "") {
+    if (uid === "" && !self?.uid) reasons.code = "required";
+  } else if (code.length > MAX_CODE) {
     reasons.code = "too_long";
     limits.code = MAX_CODE;
   } else if (await takenBy(db, "code", code, self?.id ?? null)) reasons.code = "taken";
@@ -146,7 +148,7 @@ async function check(db: Db | Tx, fields: UnitFields, self: StoredUnit | null): 
   if (Object.keys(reasons).length > 0) throw invalidFields(reasons, limits);
   return {
     values: {
-      code,
+      code: code === "" ? null : code,
       name,
       short_name: fields.shortName.trim().slice(0, MAX_NAME) || null,
       uid: uid === "" ? (self?.uid ?? null) : uid,

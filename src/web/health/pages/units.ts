@@ -85,7 +85,7 @@ function unitForm(
   return html`<form class="card" method="post" action="${o.action}" novalidate>${csrfField(view)}
 ${errorSummary(view, o.errors)}
 ${f("name", "hou.f.name", { required: true })}
-${f("code", "hou.f.code", { required: true })}
+${f("code", "hou.f.code")}
 ${f("parent", "hou.f.parent", { hint: t("hou.f.parent.hint") })}
 ${f("shortName", "hou.f.shortName")}
 ${f("uid", "hou.f.uid")}

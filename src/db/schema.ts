@@ -515,6 +515,7 @@ export interface DB {
   health_indicators: HealthIndicatorsTable;
   health_indicator_targets: HealthIndicatorTargetsTable;
   dhis2_connections: Dhis2ConnectionsTable;
+  access_tokens: AccessTokensTable;
 }
 
 export interface Dhis2ConnectionsTable {
@@ -535,4 +536,17 @@ export interface Dhis2ConnectionsTable {
   last_result: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface AccessTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** Finds the row; the secret's SHA-256 is compared in constant time. */
+  selector: string;
+  secret_hash: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
 }

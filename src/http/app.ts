@@ -22,6 +22,7 @@ import {
 import { STYLES_HASH } from "../web/shared/styles.ts";
 import { fieldLabel } from "../web/tracker/field-labels.ts";
 import { analyticsRoutes } from "./health/analytics.ts";
+import { connectionRoutes } from "./health/connections.ts";
 import { healthEntryRoutes } from "./health/entry.ts";
 import { explorerRoutes } from "./health/explorer.ts";
 import {
@@ -31,6 +32,7 @@ import {
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
+import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
 import type { AppDeps, AppEnv } from "./shared/env.ts";
@@ -150,6 +152,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
 
   app.route("/", publicRoutes(renderer));
   app.route("/", authRoutes());
+  app.route("/", accessTokenRoutes());
   app.route("/", invitationRoutes());
   app.route("/", offlineRoutes());
   app.route("/", setupLinkRoutes());
@@ -162,6 +165,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
   app.route("/", healthImportRoutes(renderer));
+  app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());
   app.route("/", healthUnitRoutes());
   app.route("/", analyticsRoutes());

@@ -1,12 +1,14 @@
 // French catalogue: the default language, assembled from one part per area of the application.
 
 import * as healthApi from "./health/api.ts";
+import * as healthConnections from "./health/connections.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
 import * as pager from "./shared/pager.ts";
@@ -32,6 +34,7 @@ export const fr = {
   ...questionnaire.fr,
   ...files.fr,
   ...users.fr,
+  ...accessTokens.fr,
   ...tracking.fr,
   ...validation.fr,
   ...reportTexts.fr,
@@ -44,6 +47,7 @@ export const fr = {
   ...healthImports.fr,
   ...healthImportFiles.fr,
   ...healthUnits.fr,
+  ...healthConnections.fr,
   ...healthImport.fr,
   ...healthEntry.fr,
   ...healthApi.fr,

@@ -193,9 +193,30 @@ const ROUTES: Row[] = [
   },
   { route: "GET /manage/outbox", method: "GET", path: "/manage/outbox", allowed: STAFF },
   { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
+  // Personal access tokens: any staff account, for its own tokens only.
+  { route: "GET /account/tokens", method: "GET", path: "/account/tokens", allowed: STAFF },
   { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
   { route: "GET /health/imports", method: "GET", path: "/health/imports", allowed: HEALTH_WRITE },
   { route: "GET /health/entry", method: "GET", path: "/health/entry", allowed: HEALTH_WRITE },
+  // Saved DHIS2 connections: health.write, like the imports they start.
+  {
+    route: "GET /health/connections",
+    method: "GET",
+    path: "/health/connections",
+    allowed: HEALTH_WRITE,
+  },
+  {
+    route: "GET /health/connections/new",
+    method: "GET",
+    path: "/health/connections/new",
+    allowed: HEALTH_WRITE,
+  },
+  {
+    route: "GET /health/connections/:id{[0-9]+}",
+    method: "GET",
+    path: `/health/connections/${NONE}`,
+    allowed: HEALTH_WRITE,
+  },
   {
     route: "GET /health/imports/templates/:name{facility\\.csv|facility\\.xlsx|units\\.csv}",
     method: "GET",
@@ -344,6 +365,34 @@ const ROUTES: Row[] = [
     body: {},
   },
   {
+    route: "POST /health/connections",
+    method: "POST",
+    path: "/health/connections",
+    allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /health/connections/:id{[0-9]+}",
+    method: "POST",
+    path: `/health/connections/${NONE}`,
+    allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /health/connections/:id{[0-9]+}/delete",
+    method: "POST",
+    path: `/health/connections/${NONE}/delete`,
+    allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /health/connections/:id{[0-9]+}/pull",
+    method: "POST",
+    path: `/health/connections/${NONE}/pull`,
+    allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
     route: "POST /manage/acronyms",
     method: "POST",
     path: "/manage/acronyms",
@@ -370,6 +419,20 @@ const ROUTES: Row[] = [
     path: "/manage/users",
     allowed: ["admin"],
     body: { email: "" },
+  },
+  {
+    route: "POST /account/tokens",
+    method: "POST",
+    path: "/account/tokens",
+    allowed: STAFF,
+    body: { name: "", days: "" },
+  },
+  {
+    route: "POST /account/tokens/:id/revoke",
+    method: "POST",
+    path: `/account/tokens/${NONE}/revoke`,
+    allowed: STAFF,
+    body: {},
   },
   {
     route: "POST /manage/users/:id/disable",

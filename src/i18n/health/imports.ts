@@ -20,6 +20,7 @@ export const fr = {
   "himp.state.done": "terminé",
   "himp.state.refused": "fichier refusé",
   "himp.state.failed": "échec",
+  "himp.state.pull_failed": "échec",
   "himp.job.title": "Import de {name}",
   "himp.job.queued": "L’import va commencer. Cette page se met à jour toute seule.",
   "himp.job.running":
@@ -40,6 +41,9 @@ export const fr = {
   "himp.reason": "Raison",
   "himp.rowsNotListed": "… et {count} {count|autre ligne refusée|autres lignes refusées}.",
   "himp.back": "Retour aux imports",
+  "himp.job.pullTitle": "Import depuis DHIS2 : {name}",
+  "himp.job.pullFailed": "L’import depuis DHIS2 a échoué et n’a rien enregistré : {reason}",
+  "himp.job.retryAt": "Jalon réessaiera le {at}. Cette page se met à jour toute seule.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -61,6 +65,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.state.done": "done",
   "himp.state.refused": "file refused",
   "himp.state.failed": "failed",
+  "himp.state.pull_failed": "failed",
   "himp.job.title": "Import of {name}",
   "himp.job.queued": "The import is about to start. This page updates itself.",
   "himp.job.running":
@@ -81,4 +86,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.reason": "Reason",
   "himp.rowsNotListed": "… and {count} {count|other row refused|other rows refused}.",
   "himp.back": "Back to imports",
+  "himp.job.pullTitle": "Import from DHIS2: {name}",
+  "himp.job.pullFailed": "The import from DHIS2 failed and stored nothing: {reason}",
+  "himp.job.retryAt": "Jalon will try again on {at}. This page updates itself.",
 };

@@ -9,6 +9,11 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
+  type Dhis2Connection,
+  findConnection,
+  listConnections,
+} from "../../db/health/dhis2-connections.ts";
+import {
   enqueueJob,
   findJob,
   type JobRow,
@@ -21,6 +26,7 @@ import { authorise } from "../shared/access.ts";
 import type { Database, Db } from "../shared/db.ts";
 import type { JobRegistry } from "../shared/jobs.ts";
 import type { DataImportSummary } from "./data-import.ts";
+import { DHIS2_PULL_JOB } from "./dhis2-connections.ts";
 import { fileRefusal } from "./dhis2-files.ts";
 import type { MetadataSummary } from "./metadata-import.ts";
 import { importUpload, type UploadKind, type UploadResult } from "./uploads.ts";
@@ -41,10 +47,20 @@ export type ImportJobState =
   | { state: "running"; valuesRead: number }
   | { state: "done"; result: UploadResult }
   | { state: "refused"; code: string; details: Readonly<Record<string, string | number>> }
-  | { state: "failed" };
+  | { state: "failed" }
+  /** A DHIS2 pull whose try failed: why (a DHIS2 pull code), and when it is tried again. */
+  | {
+      state: "pull_failed";
+      code: string;
+      details: Readonly<Record<string, string | number>>;
+      retryAt: Date | null;
+    };
 
 export interface ImportJobView {
   id: string;
+  /** An uploaded file, or a pull from a saved DHIS2 connection. */
+  source: "file" | "dhis2";
+  /** The file's name, or the connection's. */
   name: string;
   size: number;
   dryRun: boolean;
@@ -143,6 +159,7 @@ function viewOf(job: JobRow): ImportJobView {
   else status = { state: "failed" };
   return {
     id: job.id,
+    source: "file",
     name: p.name,
     size: p.size,
     dryRun: p.dryRun,
@@ -152,16 +169,94 @@ function viewOf(job: JobRow): ImportJobView {
   };
 }
 
+/**
+ * A pull's job as an import: its values' summary once done; while it waits after a failed try,
+ * or once failed, the reason its connection recorded (a DHIS2 pull code).
+ */
+const connectionIdOf = (job: JobRow) =>
+  Number((job.payload as { connectionId?: unknown } | null)?.connectionId);
+
+function pullViewOf(job: JobRow, connection: Dhis2Connection | undefined): ImportJobView {
+  const id = connectionIdOf(job);
+  const r = job.result as
+    | { progress?: { valuesRead: number } }
+    | { summary?: DataImportSummary }
+    | null;
+  const last = connection?.lastResult as { ok?: boolean; code?: string; status?: number | null };
+  const auth = connection?.auth;
+  const failure = (retryAt: Date | null): ImportJobState => ({
+    state: "pull_failed",
+    code: last && last.ok === false && last.code ? last.code : "dhis2_network",
+    details: {
+      url: connection?.baseUrl ?? "",
+      status: last?.status ?? "",
+      variable: !auth
+        ? ""
+        : auth.kind === "token"
+          ? auth.tokenVar
+          : `${auth.usernameVar}, ${auth.passwordVar}`,
+    },
+    retryAt,
+  });
+  let status: ImportJobState;
+  if (job.state === "queued") status = job.attempts > 0 ? failure(job.run_at) : { state: "queued" };
+  else if (job.state === "running")
+    status = {
+      state: "running",
+      valuesRead: (r && "progress" in r && r.progress?.valuesRead) || 0,
+    };
+  else if (job.state === "done" && r && "summary" in r && r.summary)
+    status = { state: "done", result: { kind: "values", summary: r.summary } };
+  else if (job.state === "failed") status = failure(null);
+  else status = { state: "failed" };
+  return {
+    id: job.id,
+    source: "dhis2",
+    name: connection?.name ?? `DHIS2 ${Number.isInteger(id) ? id : ""}`.trim(),
+    size: 0,
+    dryRun: false,
+    createdAt: job.created_at,
+    finishedAt: job.finished_at,
+    status,
+  };
+}
+
 export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
   authorise(actor, "health.write");
   const job = await findJob(db, id);
+  if (job?.kind === DHIS2_PULL_JOB) {
+    const connectionId = connectionIdOf(job);
+    return pullViewOf(
+      job,
+      Number.isInteger(connectionId) ? await findConnection(db, connectionId) : undefined,
+    );
+  }
   if (!job || job.kind !== HEALTH_IMPORT_JOB) throw notFound("import", id);
   return viewOf(job);
 }
 
-export async function listImportJobs(db: Db, actor: Actor): Promise<ImportJobView[]> {
+/**
+ * The latest imports, files and DHIS2 pulls together, newest first; a pull only once due (the
+ * schedule's next run, waiting for its day, is the connections page's to show).
+ */
+export async function listImportJobs(
+  db: Db,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<ImportJobView[]> {
   authorise(actor, "health.write");
-  return (await listJobs(db, HEALTH_IMPORT_JOB, 20)).map(viewOf);
+  const files = await listJobs(db, HEALTH_IMPORT_JOB, 20);
+  const pulls = (await listJobs(db, DHIS2_PULL_JOB, 40)).filter(
+    (j) => j.state !== "queued" || j.attempts > 0 || j.run_at <= now,
+  );
+  const connections =
+    pulls.length > 0 ? new Map((await listConnections(db)).map((c) => [c.id, c])) : new Map();
+  return [...files, ...pulls]
+    .sort((a, b) => Number(b.id) - Number(a.id))
+    .slice(0, 20)
+    .map((j) =>
+      j.kind === DHIS2_PULL_JOB ? pullViewOf(j, connections.get(connectionIdOf(j))) : viewOf(j),
+    );
 }
 
 export type { DataImportSummary, MetadataSummary };

@@ -2,7 +2,9 @@
 // its progress while it runs (the page reloads itself every few seconds, no script needed), then
 // DHIS2's kind of summary with every refused row and its reason.
 import { html, raw } from "hono/html";
-import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
+import { isDhis2PullCode } from "../../../domain/health/dhis2-pull.ts";
+import { formatDate, formatDateTime, formatNumber } from "../../../domain/shared/format.ts";
+import { dhis2Message } from "../../../i18n/health/dhis2.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
 import type { DataImportSummary, ImportJobView } from "../../../services/health/import-jobs.ts";
 import { UPLOAD_KINDS } from "../../../services/health/uploads.ts";
@@ -39,13 +41,14 @@ ${UPLOAD_KINDS.map(
 <p class="actions"><button class="primary" type="submit">${t("himp.submit")}</button></p>
 </form>
 ${fileFormats(view)}
+<p><a href="/health/connections">${t("dcon.link")}</a></p>
 <h2>${t("himp.recent")}</h2>
 ${
   jobs.length === 0
     ? html`<p class="muted">${t("himp.none")}</p>`
     : html`<ul class="list">${jobs.map(
         (j) =>
-          html`<li><a href="/health/imports/${j.id}">${j.name}</a> — ${stateLabel(view, j)}${j.dryRun ? html` (${t("himp.dryRun")})` : ""} <span class="muted">${formatDate(view.lang, j.createdAt.toISOString().slice(0, 10))}</span></li>`,
+          html`<li><a href="/health/imports/${j.id}">${j.source === "dhis2" ? t("himp.job.pullTitle", { name: j.name }) : j.name}</a> — ${stateLabel(view, j)}${j.dryRun ? html` (${t("himp.dryRun")})` : ""} <span class="muted">${formatDate(view.lang, j.createdAt.toISOString().slice(0, 10))}</span></li>`,
       )}</ul>`
 }`,
   });
@@ -63,7 +66,10 @@ function maxOf(view: View, details: Readonly<Record<string, string | number>>): 
 export function importJobPage(view: View, job: ImportJobView): Html {
   const { t } = view;
   const s = job.status;
-  const waiting = s.state === "queued" || s.state === "running";
+  const waiting =
+    s.state === "queued" ||
+    s.state === "running" ||
+    (s.state === "pull_failed" && s.retryAt !== null);
   let body: Html;
   if (s.state === "queued")
     body = html`<p class="notice" role="status">${t("himp.job.queued")}</p>`;
@@ -80,14 +86,29 @@ export function importJobPage(view: View, job: ImportJobView): Html {
     })}</p>`;
   else if (s.state === "failed")
     body = html`<p class="alert" role="alert">${t("himp.job.failed")}</p>`;
-  else body = summary(view, s.result);
+  else if (s.state === "pull_failed") {
+    const reason = isDhis2PullCode(s.code)
+      ? dhis2Message(view.lang, s.code, s.details)
+      : t("himp.job.failed");
+    body = html`<p class="alert" role="alert">${t("himp.job.pullFailed", { reason })}</p>${
+      s.retryAt
+        ? html`<p class="notice">${t("himp.job.retryAt", { at: formatDateTime(view.lang, s.retryAt) })}</p>`
+        : ""
+    }`;
+  } else body = summary(view, s.result);
+  const title =
+    job.source === "dhis2"
+      ? t("himp.job.pullTitle", { name: job.name })
+      : t("himp.job.title", { name: job.name });
   return page(view, {
-    title: t("himp.job.title", { name: job.name }),
+    title,
     ...(waiting ? { head: html`<meta http-equiv="refresh" content="3">` } : {}),
-    body: html`<h1>${t("himp.job.title", { name: job.name })}</h1>
+    body: html`<h1>${title}</h1>
 ${job.dryRun ? html`<p class="notice">${t("himp.job.dryRun")}</p>` : ""}
 ${body}
-<p><a href="/health/imports">${t("himp.back")}</a></p>`,
+<p><a href="/health/imports">${t("himp.back")}</a>${
+      job.source === "dhis2" ? html` · <a href="/health/connections">${t("dcon.back")}</a>` : ""
+    }</p>`,
   });
 }
 

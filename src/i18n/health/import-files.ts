@@ -28,6 +28,7 @@ export const fr = {
   "himp.sum.units":
     "Unités : {imported} {imported|ajoutée|ajoutées}, {updated} {updated|mise à jour|mises à jour} (dont {moved} {moved|déplacée|déplacées}), {ignored} {ignored|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
   "himp.warnings": "À vérifier",
+  "himp.warning": "Avertissement",
   "himp.warnings.intro":
     "Ces valeurs ont été enregistrées (sauf en vérification seule) ; vérifiez-les à la source.",
   "himp.warn.outside_history":
@@ -63,6 +64,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.sum.units":
     "Units: {imported} added, {updated} updated (moved: {moved}), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
   "himp.warnings": "To check",
+  "himp.warning": "Warning",
   "himp.warnings.intro":
     "These values were stored (unless only checked); check them against the source.",
   "himp.warn.outside_history":

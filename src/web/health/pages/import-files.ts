@@ -49,7 +49,7 @@ export function facilityWarnings(view: View, result: FacilityImportResult): Html
   const n = (x: number) => formatNumber(view.lang, x);
   return html`<h2>${t("himp.warnings")}</h2>
 <p>${t("himp.warnings.intro")}</p>
-<table><thead><tr><th>${t("himp.row")}</th><th>${t("himp.warnings")}</th></tr></thead><tbody>${result.warnings.map(
+<table><thead><tr><th>${t("himp.row")}</th><th>${t("himp.warning")}</th></tr></thead><tbody>${result.warnings.map(
     (w) =>
       html`<tr><td>${w.row}</td><td>${
         w.code === "outside_history"

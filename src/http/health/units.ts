@@ -8,6 +8,7 @@ import { parseId } from "../../domain/shared/input.ts";
 import { isProblem, notFound } from "../../domain/shared/problem.ts";
 import {
   createUnit,
+  newUnitFields,
   treePage,
   type UnitFields,
   unitView,
@@ -58,18 +59,7 @@ export function healthUnitRoutes(): Hono<AppEnv> {
   });
 
   app.get("/health/units/new", async (c) => {
-    // The tree's page authorises; an empty form asks for nothing stored.
-    await treePage(c.get("deps").db, c.get("actor"), { level: null, search: "" });
-    const parent = (c.req.query("parent") ?? "").slice(0, 100);
-    const empty = {
-      code: "",
-      name: "",
-      shortName: "",
-      uid: "",
-      parent,
-      openingDate: "",
-      closedDate: "",
-    };
+    const empty = newUnitFields(c.get("actor"), (c.req.query("parent") ?? "").slice(0, 100));
     return c.html(newUnitPage(viewOf(c, { form: true }), empty));
   });
 

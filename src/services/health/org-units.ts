@@ -159,6 +159,12 @@ async function check(db: Db | Tx, fields: UnitFields, self: StoredUnit | null): 
   };
 }
 
+/** The empty form adding a unit (under `parent` when given): nothing stored is read. */
+export function newUnitFields(actor: Actor, parent: string): UnitFields {
+  authorise(actor, "health.write");
+  return { code: "", name: "", shortName: "", uid: "", parent, openingDate: "", closedDate: "" };
+}
+
 /** Adds a unit under its parent (or as a root); returns its id. */
 export async function createUnit(db: Db, actor: Actor, fields: UnitFields): Promise<number> {
   authorise(actor, "health.write");

@@ -31,6 +31,7 @@ import {
   healthImportRoutes,
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
+import { healthUnitRoutes } from "./health/units.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -165,9 +166,10 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
-  app.route("/", healthImportRoutes());
+  app.route("/", healthImportRoutes(renderer));
   app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());
+  app.route("/", healthUnitRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

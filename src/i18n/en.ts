@@ -5,7 +5,9 @@ import * as healthConnections from "./health/connections.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
+import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
+import * as healthUnits from "./health/units.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -45,6 +47,8 @@ export const en: Record<MessageKey, string> = {
   ...input.en,
   ...pager.en,
   ...healthImports.en,
+  ...healthImportFiles.en,
+  ...healthUnits.en,
   ...healthConnections.en,
   ...healthImport.en,
   ...healthEntry.en,

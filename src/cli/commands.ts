@@ -32,7 +32,7 @@ export async function runMigrate(db: Db, lang: Lang, io: Io): Promise<void> {
   );
 }
 
-/** Loads the demo world, then the health world if the health part is empty (as after --reset). */
+/** Loads the health world if its part is empty (as after --reset), then the demo world. */
 export async function runDemo(
   database: Database,
   reset: boolean,

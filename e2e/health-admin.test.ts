@@ -2,7 +2,7 @@
 // by hand under Barouéli's district, downloads the facility template, fills two values for the
 // new centre (the template's element uids, the centre's code) and uploads them, reads the summary, then finds the outcome goals on
 // /manage/outcomes and, on commitment 5's public page, Mali's skilled birth attendance computed
-// from the health data. Screenshots go to a temporary directory, named in the log.
+// from the health data, and its line on the scorecard. Screenshots go to a temporary directory, named in the log.
 
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -174,6 +174,11 @@ suite(title, () => {
     expect(text).toMatch(/64,9\s?% en 2024/);
     expect(text).toContain("DHIS2");
     await shot("4-commitment-outcome", block);
+    // And the scorecard's line for it.
+    await page.goto("/");
+    const scorecard = await page.locator(".outcome-line").allTextContents();
+    const line = scorecard.find((l) => l.includes("Taux d’accouchements assistés"));
+    expect(line?.replace(/\s+/g, " ")).toMatch(/64,9\s?% en 2024 → 80\s?% en 2030/);
     expect(browserErrors).toEqual([]);
   });
 });

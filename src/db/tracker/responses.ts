@@ -3,7 +3,7 @@
 // partner answers (versioned, children replaced), with the client ids that make a resent write
 // count once and the lock that makes writes to one response take turns.
 
-import { type Selectable, sql, type Transaction } from "kysely";
+import { type Selectable, type SelectQueryBuilder, sql, type Transaction } from "kysely";
 import { groupBy } from "../../domain/shared/group.ts";
 import type {
   CollectionMethod,
@@ -63,11 +63,16 @@ export async function insertResponse(db: Executor, actor: string, r: NewResponse
   return row.id;
 }
 
+/** A query of answer ids, read by the same statement as the answers (a page of them). */
+export type IdsQuery = SelectQueryBuilder<DB, "responses", { id: number }>;
+
 export interface ResponseFilter {
   cycleIds: number[];
-  /** Only these answers (a page of them). */
-  ids?: readonly number[];
+  /** Only these answers (a page of them), as ids or as a query of ids. */
+  ids?: readonly number[] | IdsQuery;
   partnerId?: number;
+  /** Only these partners' answers (a page of them). */
+  partnerIds?: readonly number[];
   indicatorIds?: number[];
   /** Only answers that name this partner as a collaborator. */
   collaboratorId?: number;
@@ -77,11 +82,17 @@ export interface ResponseFilter {
   states?: readonly string[];
 }
 
+const isIdList = (ids: readonly number[] | IdsQuery): ids is readonly number[] =>
+  Array.isArray(ids);
+
 /** The responses a filter selects, as a query to read them or their children from. */
 function filtered(db: Executor, filter: ResponseFilter) {
   let query = db.selectFrom("responses").where("cycle_id", "in", filter.cycleIds);
-  if (filter.ids !== undefined) query = query.where("id", "in", [...filter.ids]);
+  if (filter.ids !== undefined)
+    query = query.where("id", "in", isIdList(filter.ids) ? [...filter.ids] : filter.ids);
   if (filter.partnerId !== undefined) query = query.where("partner_id", "=", filter.partnerId);
+  if (filter.partnerIds !== undefined)
+    query = query.where("partner_id", "in", [...filter.partnerIds]);
   if (filter.states !== undefined) query = query.where("state", "in", [...filter.states]);
   if (filter.indicatorIds !== undefined)
     query = query.where("indicator_id", "in", filter.indicatorIds);
@@ -118,7 +129,8 @@ export async function readResponses(
 ): Promise<{ response: Response; row: Selectable<ResponsesTable> }[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
-  if (filter.ids !== undefined && filter.ids.length === 0) return [];
+  if (filter.ids !== undefined && isIdList(filter.ids) && filter.ids.length === 0) return [];
+  if (filter.partnerIds !== undefined && filter.partnerIds.length === 0) return [];
   const rows = await filtered(db, filter)
     .selectAll()
     .orderBy("indicator_id")
@@ -614,7 +626,7 @@ export async function listAnswerKeys(
 ): Promise<Pick<Response, "partnerId" | "indicatorId" | "contributes" | "state">[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
-  if (filter.ids !== undefined && filter.ids.length === 0) return [];
+  if (filter.ids !== undefined && isIdList(filter.ids) && filter.ids.length === 0) return [];
   const rows = await manyRows(
     db,
     filtered(db, filter)
@@ -638,6 +650,7 @@ export async function countAnswersByPartner(
 ): Promise<Map<number, number>> {
   if (filter.cycleIds.length === 0) return new Map();
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return new Map();
+  if (filter.partnerIds !== undefined && filter.partnerIds.length === 0) return new Map();
   const rows = await filtered(db, filter)
     .select((eb) => ["partner_id", eb.fn.countAll<string>().as("n")])
     .groupBy("partner_id")

@@ -7,7 +7,7 @@ import { notFound } from "../../domain/shared/problem.ts";
 import { redirectTarget } from "../../domain/shared/redirect.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 import { latestPublishedCycle } from "../../services/tracker/context.ts";
-import { getDirectory, getPartnerPage } from "../../services/tracker/partners.ts";
+import { getDirectoryPage, getPartnerPage } from "../../services/tracker/partners.ts";
 import { getCommitmentPage, getScorecard } from "../../services/tracker/scorecard.ts";
 import { getSynthesis } from "../../services/tracker/synthesis.ts";
 import { commitmentPage } from "../../web/tracker/pages/commitment.ts";
@@ -22,6 +22,7 @@ import { reportRoutes } from "./reports.ts";
 
 const slug = slugParam;
 const commitmentNumber = z.coerce.number().int().positive().max(999);
+const pageNumber = z.coerce.number().int().positive().max(1_000_000);
 
 const view = (c: Context<AppEnv>) => viewOf(c);
 
@@ -42,7 +43,10 @@ export function publicRoutes(renderer: Renderer): Hono<AppEnv> {
   app.get("/cycles/:cycle/commitments/:number", async (c) => {
     const cycle = parseOr404(slug, c.req.param("cycle"), "cycle");
     const number = parseOr404(commitmentNumber, c.req.param("number"), "commitment");
-    const data = await getCommitmentPage(c.get("deps").db, cycle, number, c.get("lang"));
+    // A page number names a page of the contributions (one beyond the last is not found).
+    const asked = c.req.query("page");
+    const page = asked === undefined ? 1 : parseOr404(pageNumber, asked, "page");
+    const data = await getCommitmentPage(c.get("deps").db, cycle, number, c.get("lang"), page);
     return c.html(commitmentPage(view(c), data));
   });
 
@@ -61,7 +65,11 @@ export function publicRoutes(renderer: Renderer): Hono<AppEnv> {
   app.route("/", reportRoutes(renderer));
 
   app.get("/partners", async (c) => {
-    const data = await getDirectory(c.get("deps").db, c.get("lang"));
+    // ?q= searches names and acronyms; ?page= names a page (one beyond the last is not found).
+    const asked = c.req.query("page");
+    const page = asked === undefined ? 1 : parseOr404(pageNumber, asked, "page");
+    const query = (c.req.query("q") ?? "").slice(0, 100);
+    const data = await getDirectoryPage(c.get("deps").db, c.get("lang"), { page, query });
     return c.html(directoryPage(view(c), data));
   });
 

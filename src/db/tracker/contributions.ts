@@ -1,0 +1,88 @@
+// The published contributions to indicators, told in SQL: counted per indicator and cut into
+// pages, so that a commitment's page reads only the answers it shows, whatever their number.
+import { type ExpressionBuilder, sql } from "kysely";
+import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
+import type { DB } from "../schema.ts";
+import type { Executor } from "../shared/audit.ts";
+import type { IdsQuery } from "./responses.ts";
+
+// What String.prototype.trim removes (WhiteSpace and LineTerminator), so that "blank" here is
+// the blank of isEmptyAnswer: a text of only these characters says nothing.
+const TRIMMED =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/**
+ * isPublishedContribution as a condition on `responses`: sent and not sent back, not a "no", and
+ * a "yes" or an "unknown" with something in it (text, a collaborator, an output or a proof).
+ */
+function publishedContribution(eb: ExpressionBuilder<DB, "responses">) {
+  const said = (column: "activities" | "collaborators_text" | "difficulties") =>
+    sql<boolean>`btrim(coalesce(${eb.ref(column)}, ''), ${TRIMMED}) <> ''`;
+  const has = (table: "response_collaborators" | "response_outputs" | "response_evidence") =>
+    eb.exists(
+      eb
+        .selectFrom(table)
+        .select(sql`1`.as("one"))
+        .whereRef(`${table}.response_id`, "=", "responses.id"),
+    );
+  return eb.and([
+    eb("responses.state", "in", [...PUBLIC_ANSWER_STATES]),
+    eb.or([
+      eb("responses.contributes", "=", "yes"),
+      eb.and([
+        eb("responses.contributes", "=", "unknown"),
+        eb.or([
+          said("activities"),
+          said("collaborators_text"),
+          said("difficulties"),
+          has("response_collaborators"),
+          has("response_outputs"),
+          has("response_evidence"),
+        ]),
+      ]),
+    ]),
+  ]);
+}
+
+/** How many published contributions each indicator has in the cycle (absent: none). */
+export async function countContributions(
+  db: Executor,
+  cycleId: number,
+  indicatorIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (indicatorIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("responses")
+    .select((eb) => ["indicator_id", eb.fn.countAll<string>().as("n")])
+    .where("cycle_id", "=", cycleId)
+    .where("indicator_id", "in", [...indicatorIds])
+    .where(publishedContribution)
+    .groupBy("indicator_id")
+    .execute();
+  return new Map(rows.map((r) => [r.indicator_id, Number(r.n)]));
+}
+
+/**
+ * The ids of one page of published contributions, as a query to read them by (not run here, so
+ * that reading the page is one statement): indicators in the order given, then each indicator's
+ * answers in id order.
+ */
+export function contributionIdsPage(
+  db: Executor,
+  cycleId: number,
+  indicatorIds: readonly number[],
+  page: { offset: number; limit: number },
+): IdsQuery {
+  // An empty list reads no answer: "indicator_id in ()" is not SQL, a false condition is.
+  const order = sql.join((indicatorIds.length > 0 ? indicatorIds : [0]).map((id) => sql.lit(id)));
+  return db
+    .selectFrom("responses")
+    .select("id")
+    .where("cycle_id", "=", cycleId)
+    .where("indicator_id", "in", indicatorIds.length > 0 ? [...indicatorIds] : [0])
+    .where(publishedContribution)
+    .orderBy(sql`array_position(array[${order}]::integer[], indicator_id)`)
+    .orderBy("id")
+    .offset(page.offset)
+    .limit(page.limit);
+}

@@ -1,5 +1,5 @@
-// The public lists cut into pages, on the demo grown twentyfold: a commitment's contributions and
-// the partner directory (with its search), 50 rows a page in French and English, the counts over
+// The public lists cut into pages, on the demo grown twentyfold: a commitment's contributions,
+// the partner directory (with its search) and a building block's contributors, 50 rows a page in French and English, the counts over
 // every row on every page, page 2 going on where page 1 stopped, a page beyond the last a 404.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listResponses } from "../../src/db/tracker/responses.ts";
@@ -9,6 +9,10 @@ import { PUBLIC_ANSWER_STATES } from "../../src/domain/tracker/response.ts";
 import { createApp } from "../../src/http/app.ts";
 import { PARTNERS_PER_PAGE } from "../../src/services/tracker/partners.ts";
 import { CONTRIBUTIONS_PER_PAGE } from "../../src/services/tracker/scorecard.ts";
+import {
+  BLOCK_PARTNERS_PER_PAGE,
+  BLOCK_PARTNERS_SHOWN,
+} from "../../src/services/tracker/synthesis.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { scaleWorld } from "../support/scale.ts";
 
@@ -35,6 +39,9 @@ describe.each(backends)("public lists in pages on %s", (backend) => {
   /** Each indicator of commitment 1 (by code), its published contributions' partner slugs. */
   let expected: { code: string; slugs: string[] }[] = [];
   let partnerCount = 0;
+  /** Each building block's contributors in 2022 (slugs), and every contributor. */
+  let blocks = new Map<string, Set<string>>();
+  let contributors = new Set<string>();
 
   const get = async (path: string, lang: "fr" | "en" = "fr") => {
     const res = await app.request(path, { headers: { cookie: `jalon_lang=${lang}` } });
@@ -72,6 +79,19 @@ describe.each(backends)("public lists in pages on %s", (backend) => {
       states: PUBLIC_ANSWER_STATES,
       indicatorIds: indicators.map((i) => i.id),
     });
+    const yes = await t.db
+      .selectFrom("responses as r")
+      .innerJoin("indicators as i", "i.id", "r.indicator_id")
+      .innerJoin("partners as p", "p.id", "r.partner_id")
+      .select(["p.slug", "i.building_blocks"])
+      .where("r.cycle_id", "=", cycle.id)
+      .where("r.contributes", "=", "yes")
+      .where("r.state", "in", [...PUBLIC_ANSWER_STATES])
+      .execute();
+    blocks = new Map();
+    for (const r of yes)
+      for (const b of r.building_blocks) blocks.set(b, (blocks.get(b) ?? new Set()).add(r.slug));
+    contributors = new Set(yes.map((r) => r.slug));
     expected = indicators.map((i) => ({
       code: i.code,
       slugs: answers
@@ -197,5 +217,51 @@ describe.each(backends)("public lists in pages on %s", (backend) => {
     expect(wide.text).toContain('href="/partners?q=a&amp;page=2" rel="next"');
     const hostile = (await get(`/partners?q=${encodeURIComponent('"><script>x</script>')}`)).text;
     expect(hostile).not.toContain("<script>x</script>");
+  });
+
+  it("names a block's first 50 contributors in the synthesis, and every one on its own pages", async () => {
+    const synthesis = (await get("/cycles/2022/synthesis")).text;
+    expect(synthesis).toContain(`<b>${fr(contributors.size)}</b> organisations contributrices`);
+    const long = [...blocks].filter(([, slugs]) => slugs.size > BLOCK_PARTNERS_PER_PAGE);
+    expect(long.length).toBeGreaterThan(0);
+    for (const [block, slugs] of blocks) {
+      const href = `/cycles/2022/synthesis/blocks/${block}`;
+      // The block's row: its exact count, at most 50 names, and a link to all when there are more.
+      const row =
+        new RegExp(
+          `<tr id="b-${block}">[\\s\\S]*?class="num">${fr(slugs.size)}</td>\\s*<td[^>]*>(.*?)</td>`,
+        ).exec(synthesis)?.[1] ?? "";
+      const named = [...row.matchAll(/href="\/partners\/([^"]+)"/g)].map((m) => m[1]);
+      expect(named).toHaveLength(Math.min(slugs.size, BLOCK_PARTNERS_SHOWN));
+      if (slugs.size > BLOCK_PARTNERS_SHOWN)
+        expect(row).toContain(`<a href="${href}">… voir les ${fr(slugs.size)} organisations</a>`);
+    }
+    const [block, slugs] = long[0] ?? ["", new Set<string>()];
+    const href = `/cycles/2022/synthesis/blocks/${block}`;
+    const count = Math.ceil(slugs.size / BLOCK_PARTNERS_PER_PAGE);
+    const listed: string[] = [];
+    for (let n = 1; n <= count; n++) {
+      const page = await get(n === 1 ? href : `${href}?page=${n}`);
+      expect(page.status).toBe(200);
+      const own = [...page.text.matchAll(/<li><a href="\/partners\/([^"]+)"/g)].map(
+        (m) => m[1] ?? "",
+      );
+      expect(own).toHaveLength(n < count ? BLOCK_PARTNERS_PER_PAGE : slugs.size - listed.length);
+      const to = listed.length + own.length;
+      expect(page.text).toContain(
+        `Organisations ${fr(listed.length + 1)}–${fr(to)} sur ${fr(slugs.size)}.`,
+      );
+      expect(page.text).toContain(`Page ${n} sur ${count}`);
+      listed.push(...own);
+    }
+    expect(new Set(listed)).toEqual(slugs);
+    expect(listed).toHaveLength(slugs.size);
+    const english = (await get(`${href}?page=2`, "en")).text;
+    expect(english).toContain(
+      `Organisations 51–${Math.min(100, slugs.size)} of ${en(slugs.size)}.`,
+    );
+    expect(english).toContain(`${en(slugs.size)} organisations contributed to this building block`);
+    expect((await get(`${href}?page=${count + 1}`)).status).toBe(404);
+    expect((await get("/cycles/2022/synthesis/blocks/nothing")).status).toBe(404);
   });
 });

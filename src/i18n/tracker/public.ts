@@ -59,7 +59,6 @@ export const fr = {
 
   "partners.title": "Partenaires",
   "partners.intro": "{count} {count|organisation|organisations}, regroupées par catégorie.",
-  "partners.none": "Aucun partenaire dans cette catégorie.",
   "partners.contributions": "{count} {count|contribution|contributions}",
   "partners.contribution": "1 contribution",
   "partners.noContribution": "aucune contribution publiée",
@@ -86,6 +85,12 @@ export const fr = {
   "synthesis.commitments": "engagements",
   "synthesis.byBlock": "Organisations contributrices par pilier du système de santé",
   "synthesis.byBlockNote": "Une organisation peut contribuer à plusieurs piliers.",
+  "synthesis.blockAll": "… voir les {count} {count|organisation|organisations}",
+  "synthesis.blockTitle": "Organisations contributrices – {block}",
+  "synthesis.blockIntro":
+    "{count} {count|organisation a contribué|organisations ont contribué} à ce pilier ({indicators} {indicators|indicateur|indicateurs}).",
+  "synthesis.blockShown": "Organisations {from}–{to} sur {count}.",
+  "synthesis.blockNone": "Aucune organisation n’a contribué aux indicateurs de ce pilier.",
   "synthesis.byStatus": "Indicateurs par statut",
   "synthesis.recap": "Récapitulatif par engagement",
   "synthesis.difficulties": "Difficultés",
@@ -176,7 +181,6 @@ export const en: Record<keyof typeof fr, string> = {
 
   "partners.title": "Partners",
   "partners.intro": "{count} {count|organisation|organisations}, grouped by category.",
-  "partners.none": "No partner in this category.",
   "partners.contributions": "{count} {count|contribution|contributions}",
   "partners.contribution": "1 contribution",
   "partners.noContribution": "no published contribution",
@@ -202,6 +206,12 @@ export const en: Record<keyof typeof fr, string> = {
   "synthesis.commitments": "commitments",
   "synthesis.byBlock": "Contributing organisations by health-system building block",
   "synthesis.byBlockNote": "An organisation may contribute to several building blocks.",
+  "synthesis.blockAll": "… see all {count} {count|organisation|organisations}",
+  "synthesis.blockTitle": "Contributing organisations – {block}",
+  "synthesis.blockIntro":
+    "{count} {count|organisation contributed|organisations contributed} to this building block ({indicators} {indicators|indicator|indicators}).",
+  "synthesis.blockShown": "Organisations {from}–{to} of {count}.",
+  "synthesis.blockNone": "No organisation contributed to this building block’s indicators.",
   "synthesis.byStatus": "Indicators by status",
   "synthesis.recap": "Recap by commitment",
   "synthesis.difficulties": "Difficulties",

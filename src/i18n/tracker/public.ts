@@ -59,6 +59,7 @@ export const fr = {
 
   "partners.title": "Partenaires",
   "partners.intro": "{count} {count|organisation|organisations}, regroupées par catégorie.",
+  "partners.none": "Aucun partenaire dans cette catégorie.",
   "partners.contributions": "{count} {count|contribution|contributions}",
   "partners.contribution": "1 contribution",
   "partners.noContribution": "aucune contribution publiée",
@@ -181,6 +182,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "partners.title": "Partners",
   "partners.intro": "{count} {count|organisation|organisations}, grouped by category.",
+  "partners.none": "No partner in this category.",
   "partners.contributions": "{count} {count|contribution|contributions}",
   "partners.contribution": "1 contribution",
   "partners.noContribution": "no published contribution",

@@ -67,7 +67,8 @@ export interface DirectoryPage {
   tracker: TrackerInfo;
   /** Every category, in report order, with how many partners it holds (that match the search). */
   categories: { category: PartnerCategory; count: number; firstPage: number }[];
-  /** The categories of the partners on this page, with those partners. */
+  /** The categories of the partners on this page, with those partners (and, without a search,
+   * the empty categories that fall on it). */
   groups: { category: PartnerCategory; partners: DirectoryEntry[] }[];
   /** Partners in the tracker, and of them those that match the search (all without one). */
   total: number;
@@ -151,7 +152,12 @@ export async function getDirectoryPage(
           .filter((p) => onPage.has(p.id))
           .map((p) => ({ ...p, contributions: counts.get(p.id) ?? 0 })),
       }))
-      .filter((g) => g.partners.length > 0),
+      // Without a search, an empty category keeps its section, on the page where it would fall.
+      .filter(
+        (g, i) =>
+          g.partners.length > 0 ||
+          (query === "" && categories[i]?.count === 0 && categories[i]?.firstPage === at.page),
+      ),
     total: partners.length,
     matching: matching.length,
     firstShown: shown.length > 0 ? from + 1 : 0,

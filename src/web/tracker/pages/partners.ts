@@ -57,7 +57,8 @@ ${
       } <a href="/partners">${t("partners.all")}</a></p>`
 }
 ${
-  d.matching > 0
+  // Where each category starts, when they run over several pages or a search.
+  d.matching > 0 && (d.pages.count > 1 || d.query !== "")
     ? html`<nav aria-label="${t("partners.categories")}"><ul class="marks">${d.categories.map(
         (c) =>
           html`<li><span>${
@@ -84,7 +85,11 @@ ${d.groups.map((g) => {
   const all = d.categories.find((c) => c.category === g.category)?.count ?? g.partners.length;
   return html`<section class="card" aria-labelledby="g-${g.category}">
 <h2 id="g-${g.category}">${t(`category.${g.category}`)} <span class="muted">(${formatNumber(lang, all)})</span></h2>
-<ul class="marks">${g.partners.map((p) => entryItem(view, p))}</ul>
+${
+  g.partners.length === 0
+    ? html`<p class="muted">${t("partners.none")}</p>`
+    : html`<ul class="marks">${g.partners.map((p) => entryItem(view, p))}</ul>`
+}
 </section>`;
 })}
 ${pages}`;

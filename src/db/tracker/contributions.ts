@@ -4,6 +4,7 @@ import { type ExpressionBuilder, sql } from "kysely";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import type { DB } from "../schema.ts";
 import type { Executor } from "../shared/audit.ts";
+import { manyRows } from "../shared/many.ts";
 import type { IdsQuery } from "./responses.ts";
 
 // What String.prototype.trim removes (WhiteSpace and LineTerminator), so that "blank" here is
@@ -85,4 +86,30 @@ export function contributionIdsPage(
     .orderBy("id")
     .offset(page.offset)
     .limit(page.limit);
+}
+
+/**
+ * Who said "yes" to which indicator in the cycle, in answers it publishes (isPublishedYes): the
+ * two ids and nothing else, the smallest read of the thousands a synthesis counts.
+ */
+export async function listPublishedYesKeys(
+  db: Executor,
+  cycleId: number,
+): Promise<{ partnerId: number; indicatorId: number; contributes: "yes" }[]> {
+  const rows = await manyRows(
+    db,
+    db
+      .selectFrom("responses")
+      .select(["partner_id", "indicator_id"])
+      .where("cycle_id", "=", cycleId)
+      .where("contributes", "=", "yes")
+      .where("state", "in", [...PUBLIC_ANSWER_STATES])
+      .orderBy("id"),
+    ["partner_id", "indicator_id"],
+  );
+  return rows.map((r) => ({
+    partnerId: r.partner_id,
+    indicatorId: r.indicator_id,
+    contributes: "yes",
+  }));
 }

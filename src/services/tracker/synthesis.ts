@@ -4,7 +4,7 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import type { ValidationMeeting } from "../../db/tracker/assessments.ts";
-import { listAnswerKeys } from "../../db/tracker/responses.ts";
+import { listPublishedYesKeys } from "../../db/tracker/contributions.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import type { InLang, Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
@@ -14,8 +14,6 @@ import {
   type DifficultyLevel,
   groupDifficulties,
 } from "../../domain/tracker/difficulty.ts";
-import { isPublishedYes } from "../../domain/tracker/publication.ts";
-import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import {
   type CommitmentSummary,
   contributingPartnerIds,
@@ -59,26 +57,34 @@ export interface Synthesis {
 const byName = (a: PartnerRef, b: PartnerRef) => compareFr(a.shortName, b.shortName);
 
 /** Who contributed to what in the cycle: only contributions count, and a published "yes" needs
- * no content to be told, so only the keys of the "yes" answers are read. */
+ * no content to be told (isPublishedYes), so only the two ids of those answers are read. */
 function contributionKeys(db: Executor, ctx: CycleContext) {
-  return listAnswerKeys(db, {
-    states: PUBLIC_ANSWER_STATES,
-    contributes: ["yes"],
-    cycleIds: [ctx.cycle.id],
-  });
+  return listPublishedYesKeys(db, ctx.cycle.id);
 }
 
-/** Every block's contributors, all of them, by name (the partners read into `ctx`). */
-function blocksOf(
+/**
+ * Every contributor by name, and every block's contributors, all of them, by name (the partners
+ * read into `ctx`). One sort of every contributor, then each block keeps that order: sorting
+ * each block's thousands of names again cost more than the rest of the page.
+ */
+function contributorsOf(
   ctx: CycleContext,
   responses: Parameters<typeof contributorsPerBlock>[1],
-): BlockContributors[] {
-  return contributorsPerBlock(ctx.indicators, responses).map((b) => ({
-    block: b.block,
-    indicatorCount: b.indicatorCount,
-    partnerCount: b.partnerIds.length,
-    partners: b.partnerIds.map((id) => partnerRef(ctx, id)).sort(byName),
-  }));
+): { contributors: PartnerRef[]; blocks: BlockContributors[] } {
+  // Ids ascending first, so that partners of one name keep their id order (the sort is stable).
+  const everyone = contributingPartnerIds(responses)
+    .map((id) => ({ id, ref: partnerRef(ctx, id) }))
+    .sort((a, b) => byName(a.ref, b.ref));
+  const blocks = contributorsPerBlock(ctx.indicators, responses).map((b) => {
+    const own = new Set(b.partnerIds);
+    return {
+      block: b.block,
+      indicatorCount: b.indicatorCount,
+      partnerCount: b.partnerIds.length,
+      partners: everyone.filter((p) => own.has(p.id)).map((p) => p.ref),
+    };
+  });
+  return { contributors: everyone.map((p) => p.ref), blocks };
 }
 
 export async function getSynthesis(
@@ -88,13 +94,12 @@ export async function getSynthesis(
 ): Promise<Synthesis> {
   const scorecard = await getScorecard(db, cycleSlug, lang);
   const bare = scorecard.context;
-  const [stored, difficulties, recommendations, meetings] = await Promise.all([
+  const [responses, difficulties, recommendations, meetings] = await Promise.all([
     contributionKeys(db, bare),
     difficultiesIn(db, bare.cycle.id, lang),
     cycleRecommendationsIn(db, bare.cycle.id, lang),
     validationMeetingsIn(db, bare.cycle.id, lang),
   ]);
-  const responses = stored.filter(isPublishedYes);
   // Only the partners the page names: contributors and the meetings' participants.
   const ctx = await withPartners(
     db,
@@ -102,15 +107,11 @@ export async function getSynthesis(
     [...responses.map((r) => r.partnerId), ...meetings.flatMap((m) => m.participantIds)],
     lang,
   );
+  const { contributors, blocks } = contributorsOf(ctx, responses);
   return {
     context: ctx,
-    blocks: blocksOf(ctx, responses).map((b) => ({
-      ...b,
-      partners: b.partners.slice(0, BLOCK_PARTNERS_SHOWN),
-    })),
-    contributors: contributingPartnerIds(responses)
-      .map((id) => partnerRef(ctx, id))
-      .sort(byName),
+    blocks: blocks.map((b) => ({ ...b, partners: b.partners.slice(0, BLOCK_PARTNERS_SHOWN) })),
+    contributors,
     counts: scorecard.counts,
     summary: scorecard.summary,
     recap: scorecard.commitments,
@@ -143,7 +144,7 @@ export async function getBlockContributors(
   lang: Lang,
 ): Promise<BlockPage> {
   const bare = await loadCycleContext(db, cycleSlug, lang);
-  const responses = (await contributionKeys(db, bare)).filter(isPublishedYes);
+  const responses = await contributionKeys(db, bare);
   // The names of the block's contributors only: they are sorted by name to be cut into pages.
   const blocks = new Map(bare.indicators.map((i) => [i.id, i.buildingBlocks]));
   const own = responses.filter((r) => blocks.get(r.indicatorId)?.includes(block));
@@ -153,7 +154,7 @@ export async function getBlockContributors(
     own.map((r) => r.partnerId),
     lang,
   );
-  const all = blocksOf(ctx, own).find((b) => b.block === block);
+  const all = contributorsOf(ctx, own).blocks.find((b) => b.block === block);
   if (!all) throw notFound("block", block);
   const count = Math.max(1, Math.ceil(all.partnerCount / BLOCK_PARTNERS_PER_PAGE));
   // Out of range is not found, as on the validation page.

@@ -204,7 +204,12 @@ async function listen(
   const baseUrl = o.baseUrl ?? url;
   // Health-data imports uploaded from the web run as jobs here, started as soon as they are
   // queued (and once now, for any a stopped server left waiting).
-  const jobs = createJobRunner(database.db, healthImportJobs(database), { log: o.io.err });
+  // A saved DHIS2 connection's "import now" runs here too, its secrets read from the environment.
+  const jobs = createJobRunner(
+    database.db,
+    { ...healthImportJobs(database), ...dhis2Jobs({ database, env: o.env, log: o.io.err }) },
+    { log: o.io.err },
+  );
   jobs.kick();
   const uploadDir = o.dataDir ? join(o.dataDir, "uploads") : join(tmpdir(), "jalon-uploads");
   app = createApp({
@@ -220,7 +225,7 @@ async function listen(
     flush: database.flush,
     sessionIdleMinutes: o.sessionIdleMinutes,
     trustProxy: o.trustProxy,
-    health: { database, uploadDir, kickJobs: () => jobs.kick() },
+    health: { database, uploadDir, kickJobs: () => jobs.kick(), env: o.env },
   });
   // Other `jalon` commands on this data directory are handed to this process.
   let channel: Channel | undefined;

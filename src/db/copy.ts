@@ -37,7 +37,9 @@ export function csvLine(row: readonly unknown[], width: number): string {
   if (row.length !== width) {
     throw new Error(`copy: a row has ${row.length} values for ${width} columns`);
   }
-  return `${row.map(csvField).join(",")}\n`;
+  let line = csvField(row[0]);
+  for (let i = 1; i < width; i++) line += `,${csvField(row[i])}`;
+  return `${line}\n`;
 }
 
 /** Lines written between two turns of the event loop. */
@@ -55,19 +57,36 @@ export async function* csvChunks(
   const encoder = new TextEncoder();
   let lines: string[] = [];
   let size = 0;
-  let sinceTurn = 0;
-  for await (const row of rows) {
+  /** Adds a row; the chunk to send when it is full. */
+  const add = (row: readonly unknown[]): Uint8Array<ArrayBuffer> | null => {
     const line = csvLine(row, width);
     lines.push(line);
     size += line.length;
-    if (++sinceTurn >= LINES_PER_TURN) {
-      sinceTurn = 0;
-      await nextTurn();
+    if (size < CHUNK_BYTES) return null;
+    const chunk = encoder.encode(lines.join(""));
+    lines = [];
+    size = 0;
+    return chunk;
+  };
+  let sinceTurn = 0;
+  if (Symbol.asyncIterator in rows) {
+    for await (const row of rows) {
+      const chunk = add(row);
+      if (chunk) yield chunk;
+      if (++sinceTurn >= LINES_PER_TURN) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
     }
-    if (size >= CHUNK_BYTES) {
-      yield encoder.encode(lines.join(""));
-      lines = [];
-      size = 0;
+  } else {
+    // Rows already in hand are read in a plain loop: `for await` would add a microtask per row.
+    for (const row of rows) {
+      const chunk = add(row);
+      if (chunk) yield chunk;
+      if (++sinceTurn >= LINES_PER_TURN) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
     }
   }
   if (lines.length > 0) yield encoder.encode(lines.join(""));

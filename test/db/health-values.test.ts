@@ -50,10 +50,6 @@ const TREE = [
   unit("mali", null),
 ];
 
-async function* of<T>(items: T[]) {
-  for (const i of items) yield i;
-}
-
 describe.each(backends)("health values on %s", (backend) => {
   let t: TestDatabase;
   let ids: Map<string, number>;
@@ -78,7 +74,7 @@ describe.each(backends)("health values on %s", (backend) => {
   async function merge(values: StagedValue[]) {
     const k = String(++key);
     const named = namedRows();
-    await stageValues(t, k, of(values), named);
+    await stageValues(t, k, values, named);
     return t.db.transaction().execute(async (trx) => {
       const counts = await mergeStaged(trx, k, null, named);
       await dropStaged(trx, k);
@@ -273,7 +269,7 @@ describe.each(backends)("health values on %s", (backend) => {
     ids = new Map([...(await orgUnitLookup(t.db))].map(([k, r]) => [k, r.id]));
     const k = String(++key);
     const named = namedRows();
-    await stageValues(t, k, of([v("brief", "202203", 3), v("fac2", "202203", 4)]), named);
+    await stageValues(t, k, [v("brief", "202203", 3), v("fac2", "202203", 4)], named);
     await t.db.deleteFrom("org_units").where("uid", "=", "brief").execute();
     const outcome = await t.db
       .transaction()
@@ -297,7 +293,7 @@ describe.each(backends)("health values on %s", (backend) => {
     ids = new Map([...(await orgUnitLookup(t.db))].map(([k, r]) => [k, r.id]));
     const k = String(++key);
     const named = namedRows();
-    await stageValues(t, k, of([v("late", "202204", 7)]), named);
+    await stageValues(t, k, [v("late", "202204", 7)], named);
     let settled = false;
     let removal: Promise<string> | undefined;
     await t.db.transaction().execute(async (trx) => {
@@ -339,7 +335,7 @@ describe.each(backends)("health values on %s", (backend) => {
     });
     await failBatch(t.db, failed, "boom");
     for (const k of [running, killed, failed, "-7", "-8"])
-      await stageValues(t, k, of([v("fac2", "202205", 1)]), namedRows());
+      await stageValues(t, k, [v("fac2", "202205", 1)], namedRows());
     // The killed import and one dry run were staged long ago.
     await sql`update data_value_staging set staged_at = now() - interval '7 hours' where batch_id in (${killed}, -7)`.execute(
       t.db,

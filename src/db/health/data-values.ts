@@ -48,13 +48,13 @@ export function namedRows(): NamedRows {
 export async function stageValues(
   database: Database,
   stagingKey: string,
-  values: AsyncIterable<StagedValue>,
+  values: Iterable<StagedValue>,
   named: NamedRows,
   after = 0,
 ): Promise<number> {
   let seq = after;
-  async function* rows() {
-    for await (const v of values) {
+  function* rows() {
+    for (const v of values) {
       seq++;
       named.orgUnits.add(v.orgUnitId);
       named.dataElements.add(v.dataElementId);

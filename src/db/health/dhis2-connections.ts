@@ -1,6 +1,6 @@
 // Saved DHIS2 connections: rows in, connections out, every write audited in the caller's
 // transaction. A row names the environment variables that hold its secret; it never holds one.
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Dhis2AuthSpec, Dhis2Schedule } from "../../domain/health/dhis2-pull.ts";
 import type { Dhis2ConnectionsTable } from "../schema.ts";
 import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
@@ -146,4 +146,80 @@ export async function findConnectionByName(
 export async function listConnections(db: Executor): Promise<Dhis2Connection[]> {
   const rows = await db.selectFrom("dhis2_connections").selectAll().orderBy("name").execute();
   return rows.map(connectionOf);
+}
+
+/** What the jobs table holds for a connection's pulls: the next one waiting, one running. */
+export interface PullJobs {
+  /** The waiting pull (the schedule's next run, or one asked for): its id and time. */
+  waiting: { id: string; runAt: Date } | null;
+  running: { id: string } | null;
+}
+
+/**
+ * Each connection's waiting and running pulls, by connection id, in one statement. A waiting
+ * pull holds the connection's key; a running one has freed it (it queues the next run) and is
+ * found by its payload.
+ */
+export async function pullJobsOf(
+  db: Executor,
+  kind: string,
+  ids: readonly number[],
+): Promise<Map<number, PullJobs>> {
+  const out = new Map<number, PullJobs>(ids.map((id) => [id, { waiting: null, running: null }]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("jobs")
+    .select([
+      "id",
+      "state",
+      "run_at",
+      "dedupe_key",
+      sql<string>`payload->>'connectionId'`.as("connection_id"),
+    ])
+    .where("kind", "=", kind)
+    .where("state", "in", ["queued", "running"])
+    .where(sql<string>`payload->>'connectionId'`, "in", ids.map(String))
+    .orderBy("run_at")
+    .execute();
+  for (const r of rows) {
+    const entry = out.get(Number(r.connection_id));
+    if (!entry) continue;
+    if (r.state === "running") entry.running ??= { id: String(r.id) };
+    // A failed run waiting for its retry has no key; the first waiting one is the next pull.
+    else entry.waiting ??= { id: String(r.id), runAt: r.run_at };
+  }
+  return out;
+}
+
+/**
+ * Makes a waiting job due now, with the payload of the one asking (a pull asked for before its
+ * time); false when it no longer waits.
+ */
+export async function runWaitingJobNow(
+  db: Executor,
+  id: string,
+  payload: unknown,
+): Promise<boolean> {
+  const row = await db
+    .updateTable("jobs")
+    .set({ run_at: sql`now()`, payload: JSON.stringify(payload) })
+    .where("id", "=", id)
+    .where("state", "=", "queued")
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Drops a connection's waiting pulls (it is being deleted: they would find nothing to pull). */
+export async function dropWaitingPulls(
+  db: Executor,
+  kind: string,
+  connectionId: number,
+): Promise<void> {
+  await db
+    .deleteFrom("jobs")
+    .where("kind", "=", kind)
+    .where("state", "=", "queued")
+    .where(sql<string>`payload->>'connectionId'`, "=", String(connectionId))
+    .execute();
 }

@@ -27,6 +27,15 @@ export function formatValue(lang: Lang, value: number, unit: string): string {
   return `${formatNumber(lang, value)} ${unit}`;
 }
 
+/**
+ * A moment as a date and a time of day in UTC, said so ("2 décembre 2026 à 14:05 UTC"): Mali
+ * keeps UTC all year, and a server's clock is read the same from anywhere.
+ */
+export function formatDateTime(lang: Lang, at: Date): string {
+  const iso = at.toISOString();
+  return `${DATES[lang].format(at)}${lang === "fr" ? " à" : ","} ${iso.slice(11, 16)} UTC`;
+}
+
 /** A date ("2022-12-31" or a full ISO time) in the long form, read in UTC. */
 export function formatDate(lang: Lang, iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);

@@ -15,6 +15,7 @@ import { BASIC_REALM, type BasicRefusal, basicAuth } from "../shared/basic-auth.
 import type { AppEnv } from "../shared/env.ts";
 import { PROBLEM_STATUS } from "../shared/errors.ts";
 import { resolveApiLang } from "../shared/lang.ts";
+import { tokenAuth } from "../shared/token-auth.ts";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad Request",
@@ -96,6 +97,14 @@ function refusedCredentials(c: Context<AppEnv>, refusal: BasicRefusal) {
   return dhis2Error(c, 401, t("api.badCredentials"));
 }
 
+/** A refused token: one message whatever the reason (unknown, expired, revoked, malformed). */
+function refusedToken(c: Context<AppEnv>, refusal: BasicRefusal) {
+  const t = translator(resolveApiLang(c));
+  if (refusal.reason === "locked")
+    return dhis2Error(c, 429, t("api.locked", { minutes: Math.ceil(refusal.retryAfter / 60) }));
+  return dhis2Error(c, 401, t("api.badToken"));
+}
+
 export function analyticsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answer = async (c: Context<AppEnv>) => {
@@ -115,8 +124,10 @@ export function analyticsRoutes(): Hono<AppEnv> {
   };
   // The credentials are checked on the route itself: a middleware of its own would be listed
   // among the app's routes.
+  // A personal access token first, then HTTP Basic; a request with neither keeps its session.
+  const token = tokenAuth(refusedToken);
   const credentials = basicAuth(refusedCredentials);
-  app.get("/api/analytics", credentials, answer);
-  app.get("/api/analytics.json", credentials, answer);
+  app.get("/api/analytics", token, credentials, answer);
+  app.get("/api/analytics.json", token, credentials, answer);
   return app;
 }

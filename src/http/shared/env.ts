@@ -41,6 +41,11 @@ export interface HealthDeps {
   database: Database;
   uploadDir: string;
   kickJobs: () => void;
+  /**
+   * The server's environment, where saved DHIS2 connections' secrets are read: the pages say
+   * whether a variable a connection names is set, never its value.
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface AppEnv {

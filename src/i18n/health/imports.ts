@@ -4,12 +4,12 @@
 export const fr = {
   "himp.title": "Importer des données de santé",
   "himp.intro":
-    "Déposez un export DHIS2 : des valeurs (dataValueSet en JSON, XML, CSV ou ADX, gzippé ou non) ou des métadonnées (JSON). L’import se poursuit même si vous quittez la page ; réimporter le même fichier ne change rien.",
-  "himp.file": "Fichier DHIS2 (200 Mo au plus ; un .json.gz est bien plus léger)",
+    "Déposez un export DHIS2 : des valeurs (dataValueSet en JSON, XML, CSV ou ADX, gzippé ou non) ou des métadonnées (JSON) ; ou, sans DHIS2, un CSV d’unités d’organisation ou les valeurs d’une structure en CSV ou XLSX (modèles ci-dessous). L’import se poursuit même si vous quittez la page ; réimporter le même fichier ne change rien.",
+  "himp.file": "Fichier (200 Mo au plus ; un .json.gz est bien plus léger)",
   "himp.kind": "Contenu du fichier",
   "himp.kind.auto": "Reconnaître automatiquement",
-  "himp.kind.values": "Des valeurs",
-  "himp.kind.metadata": "Des métadonnées",
+  "himp.kind.values": "Des valeurs DHIS2",
+  "himp.kind.metadata": "Des métadonnées DHIS2",
   "himp.dryRun": "Vérifier seulement, sans rien enregistrer",
   "himp.submit": "Importer",
   "himp.missing": "Choisissez un fichier à importer.",
@@ -20,6 +20,7 @@ export const fr = {
   "himp.state.done": "terminé",
   "himp.state.refused": "fichier refusé",
   "himp.state.failed": "échec",
+  "himp.state.pull_failed": "échec",
   "himp.job.title": "Import de {name}",
   "himp.job.queued": "L’import va commencer. Cette page se met à jour toute seule.",
   "himp.job.running":
@@ -40,17 +41,20 @@ export const fr = {
   "himp.reason": "Raison",
   "himp.rowsNotListed": "… et {count} {count|autre ligne refusée|autres lignes refusées}.",
   "himp.back": "Retour aux imports",
+  "himp.job.pullTitle": "Import depuis DHIS2 : {name}",
+  "himp.job.pullFailed": "L’import depuis DHIS2 a échoué et n’a rien enregistré : {reason}",
+  "himp.job.retryAt": "Jalon réessaiera le {at}. Cette page se met à jour toute seule.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
   "himp.title": "Import health data",
   "himp.intro":
-    "Upload a DHIS2 export: values (a dataValueSet as JSON, XML, CSV or ADX, gzipped or not) or metadata (JSON). The import goes on even if you leave the page; importing the same file again changes nothing.",
-  "himp.file": "DHIS2 file (200 MB at most; a .json.gz is much lighter)",
+    "Upload a DHIS2 export: values (a dataValueSet as JSON, XML, CSV or ADX, gzipped or not) or metadata (JSON); or, without DHIS2, a CSV of organisation units or a facility’s values as CSV or XLSX (templates below). The import goes on even if you leave the page; importing the same file again changes nothing.",
+  "himp.file": "File (200 MB at most; a .json.gz is much lighter)",
   "himp.kind": "What the file holds",
   "himp.kind.auto": "Recognise it",
-  "himp.kind.values": "Values",
-  "himp.kind.metadata": "Metadata",
+  "himp.kind.values": "DHIS2 values",
+  "himp.kind.metadata": "DHIS2 metadata",
   "himp.dryRun": "Check only, store nothing",
   "himp.submit": "Import",
   "himp.missing": "Choose a file to import.",
@@ -61,6 +65,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.state.done": "done",
   "himp.state.refused": "file refused",
   "himp.state.failed": "failed",
+  "himp.state.pull_failed": "failed",
   "himp.job.title": "Import of {name}",
   "himp.job.queued": "The import is about to start. This page updates itself.",
   "himp.job.running":
@@ -81,4 +86,7 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.reason": "Reason",
   "himp.rowsNotListed": "… and {count} {count|other row refused|other rows refused}.",
   "himp.back": "Back to imports",
+  "himp.job.pullTitle": "Import from DHIS2: {name}",
+  "himp.job.pullFailed": "The import from DHIS2 failed and stored nothing: {reason}",
+  "himp.job.retryAt": "Jalon will try again on {at}. This page updates itself.",
 };

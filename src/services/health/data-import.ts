@@ -158,7 +158,7 @@ export async function importDataValues(
       if (chunk.length === 0) return;
       const rows = chunk;
       chunk = [];
-      staged += await stageValues(database, stagingKey, rowsOf(rows), named, staged);
+      staged += await stageValues(database, stagingKey, rows, named, staged);
     };
     for await (const batch of input.batches) {
       for (const r of batch) {
@@ -237,8 +237,4 @@ class DryRun {
   constructor(counts: Awaited<ReturnType<typeof mergeStaged>>) {
     this.counts = counts;
   }
-}
-
-async function* rowsOf(rows: StagedValue[]): AsyncGenerator<StagedValue> {
-  yield* rows;
 }

@@ -6,14 +6,18 @@ import {
   type Dhis2Connection,
   type Dhis2ConnectionInput,
   deleteConnection,
+  dropWaitingPulls,
   findConnection,
   findConnectionByName,
   insertConnection,
   listConnections,
+  type PullJobs,
+  pullJobsOf,
+  runWaitingJobNow,
   updateConnection,
 } from "../../db/health/dhis2-connections.ts";
 import type { Executor } from "../../db/shared/audit.ts";
-import { enqueueJob, releaseJobKey } from "../../db/shared/jobs.ts";
+import { enqueueJob, releaseJobKey, setJobProgress } from "../../db/shared/jobs.ts";
 import {
   DHIS2_SCHEDULES,
   type Dhis2Schedule,
@@ -22,12 +26,14 @@ import {
   nextPullAt,
 } from "../../domain/health/dhis2-pull.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
-import { invalidFields, notFound } from "../../domain/shared/problem.ts";
+import { invalidFields, notFound, Problem } from "../../domain/shared/problem.ts";
 import { checkBaseUrl } from "../../importers/health/dhis2/server.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import type { JobRegistry } from "../shared/jobs.ts";
 import { type HttpOptions, type PullSummary, pullConnection } from "./dhis2-pull.ts";
+
+export type { Dhis2Connection, Dhis2ConnectionInput };
 
 export const DHIS2_PULL_JOB = "dhis2.pull";
 
@@ -108,11 +114,64 @@ export async function savedConnections(db: Db, actor: Actor): Promise<Dhis2Conne
   return listConnections(db);
 }
 
+/** A connection as its page lists it: with its next pull waiting and one running, if any. */
+export interface ConnectionView extends Dhis2Connection, PullJobs {}
+
+export async function connectionViews(db: Db, actor: Actor): Promise<ConnectionView[]> {
+  authorise(actor, "health.write");
+  const connections = await listConnections(db);
+  const jobs = await pullJobsOf(
+    db,
+    DHIS2_PULL_JOB,
+    connections.map((c) => c.id),
+  );
+  return connections.map((c) => ({
+    ...c,
+    ...(jobs.get(c.id) ?? { waiting: null, running: null }),
+  }));
+}
+
+export async function getConnection(db: Db, actor: Actor, id: number): Promise<Dhis2Connection> {
+  authorise(actor, "health.write");
+  const found = await findConnection(db, id);
+  if (!found) throw notFound("dhis2_connection", id);
+  return found;
+}
+
+/**
+ * Queues a pull of a saved connection to run now, as the actor, and returns its job's id: the
+ * pull already running, else the waiting one (the schedule's next run) made due now, else a
+ * new one, tried once. Its job's page follows it; after it the schedule goes on from now.
+ */
+export async function queuePullNow(db: Db, actor: Actor, id: number): Promise<string> {
+  authorise(actor, "health.write");
+  const connection = await findConnection(db, id);
+  if (!connection) throw notFound("dhis2_connection", id);
+  const payload = { connectionId: id, actor: actorLabel(actor) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const jobs = (await pullJobsOf(db, DHIS2_PULL_JOB, [id])).get(id);
+    if (jobs?.running) return jobs.running.id;
+    if (jobs?.waiting && (await runWaitingJobNow(db, jobs.waiting.id, payload)))
+      return jobs.waiting.id;
+    const queued = await enqueueJob(db, {
+      kind: DHIS2_PULL_JOB,
+      payload,
+      dedupeKey: jobKey(id),
+      maxAttempts: 1,
+    });
+    if (queued) return queued;
+    // Another request or the schedule queued one in between: take that one.
+  }
+  throw new Problem("busy", "dhis2_connection");
+}
+
 export async function removeConnection(db: Db, actor: Actor, id: number): Promise<void> {
   authorise(actor, "health.write");
-  const removed = await db
-    .transaction()
-    .execute((trx) => deleteConnection(trx, actorLabel(actor), id));
+  const removed = await db.transaction().execute(async (trx) => {
+    // Its waiting pulls go with it: run, they would only find it gone.
+    await dropWaitingPulls(trx, DHIS2_PULL_JOB, id);
+    return deleteConnection(trx, actorLabel(actor), id);
+  });
   if (!removed) throw notFound("dhis2_connection", id);
 }
 
@@ -152,8 +211,9 @@ export interface Dhis2JobOptions {
  */
 export function dhis2Jobs(o: Dhis2JobOptions): JobRegistry {
   return {
-    [DHIS2_PULL_JOB]: async ({ job }) => {
-      const id = Number((job.payload as { connectionId?: unknown } | null)?.connectionId);
+    [DHIS2_PULL_JOB]: async ({ job, owner }) => {
+      const payload = job.payload as { connectionId?: unknown; actor?: unknown } | null;
+      const id = Number(payload?.connectionId);
       const connection = Number.isInteger(id) ? await findConnection(o.database.db, id) : undefined;
       if (!connection) return { skipped: "no_connection" };
       const now = o.now?.() ?? new Date();
@@ -163,25 +223,40 @@ export function dhis2Jobs(o: Dhis2JobOptions): JobRegistry {
       const queueNext = async () => {
         if (next !== null) await schedulePull(o.database.db, connection.id, new Date(next));
       };
+      let last = 0;
       try {
         const summary = await pullConnection(o.database, {
           connection,
           env: o.env,
-          actor: `job:${DHIS2_PULL_JOB}`,
+          // A pull asked for from the page is the asker's; a scheduled one the job's.
+          actor: typeof payload?.actor === "string" ? payload.actor : `job:${DHIS2_PULL_JOB}`,
           now,
           incremental: true,
           http: o.http,
+          onProgress: (values) => {
+            // A progress write at most every second, for the job's page.
+            if (values < 0 || Date.now() - last < 1000) return;
+            last = Date.now();
+            void setJobProgress(o.database.db, job.id, owner, { valuesRead: values }).catch(
+              () => {},
+            );
+          },
         });
         await queueNext();
         o.log(
           `dhis2 pull ${connection.name}: ${summary.imported} imported, ${summary.updated} updated`,
         );
+        const { metadata: _metadata, periods: _periods, requests, retries, ...values } = summary;
         return {
           imported: summary.imported,
           updated: summary.updated,
           ignored: summary.ignored,
           rejected: summary.rejected.length + summary.rejectedNotListed,
           batchId: summary.batchId,
+          // The values' summary whole (its listed rejections too), for the import's page.
+          summary: values,
+          requests,
+          retries,
         };
       } catch (error) {
         await queueNext();

@@ -1,4 +1,4 @@
-// DHIS2 files uploaded from the web: the file is kept on disk, an import job is queued, and the
+// Health files uploaded from the web (DHIS2 exports, units, facility files): the file is kept on disk, an import job is queued, and the
 // job runs the same import as the command line (reading off the main thread), recording how many
 // values it has read as it goes, so that the page showing it can be reloaded at any time. Only
 // those with the health.write right queue, list and read these imports.
@@ -8,6 +8,11 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import {
+  type Dhis2Connection,
+  findConnection,
+  listConnections,
+} from "../../db/health/dhis2-connections.ts";
 import {
   enqueueJob,
   findJob,
@@ -21,8 +26,10 @@ import { authorise } from "../shared/access.ts";
 import type { Database, Db } from "../shared/db.ts";
 import type { JobRegistry } from "../shared/jobs.ts";
 import type { DataImportSummary } from "./data-import.ts";
-import { type FileImportResult, fileRefusal, importDhis2File } from "./dhis2-files.ts";
+import { DHIS2_PULL_JOB } from "./dhis2-connections.ts";
+import { fileRefusal } from "./dhis2-files.ts";
 import type { MetadataSummary } from "./metadata-import.ts";
+import { importUpload, type UploadKind, type UploadResult } from "./uploads.ts";
 
 export const HEALTH_IMPORT_JOB = "health.import";
 
@@ -30,7 +37,7 @@ interface ImportPayload {
   path: string;
   name: string;
   size: number;
-  kind: "auto" | "metadata" | "values";
+  kind: UploadKind;
   dryRun: boolean;
   actor: string;
 }
@@ -38,12 +45,22 @@ interface ImportPayload {
 export type ImportJobState =
   | { state: "queued" }
   | { state: "running"; valuesRead: number }
-  | { state: "done"; result: FileImportResult }
+  | { state: "done"; result: UploadResult }
   | { state: "refused"; code: string; details: Readonly<Record<string, string | number>> }
-  | { state: "failed" };
+  | { state: "failed" }
+  /** A DHIS2 pull whose try failed: why (a DHIS2 pull code), and when it is tried again. */
+  | {
+      state: "pull_failed";
+      code: string;
+      details: Readonly<Record<string, string | number>>;
+      retryAt: Date | null;
+    };
 
 export interface ImportJobView {
   id: string;
+  /** An uploaded file, or a pull from a saved DHIS2 connection. */
+  source: "file" | "dhis2";
+  /** The file's name, or the connection's. */
   name: string;
   size: number;
   dryRun: boolean;
@@ -95,13 +112,12 @@ export function healthImportJobs(database: Database): JobRegistry {
       const p = job.payload as ImportPayload;
       let last = 0;
       try {
-        const result = await importDhis2File(database, {
+        const result = await importUpload(database, {
           path: p.path,
           kind: p.kind,
           dryRun: p.dryRun,
           actor: p.actor,
-          inWorker: true,
-          onProgress: ({ values }) => {
+          onProgress: (values) => {
             // A progress write at most every second: the page polls, the import goes on.
             if (values < 0 || Date.now() - last < 1000) return;
             last = Date.now();
@@ -125,7 +141,7 @@ function viewOf(job: JobRow): ImportJobView {
   const p = job.payload as ImportPayload;
   const r = job.result as
     | { progress?: { valuesRead: number } }
-    | { outcome: "done"; result: FileImportResult }
+    | { outcome: "done"; result: UploadResult }
     | { outcome: "refused"; code: string; details: Record<string, string | number> }
     | null;
   let status: ImportJobState;
@@ -143,6 +159,7 @@ function viewOf(job: JobRow): ImportJobView {
   else status = { state: "failed" };
   return {
     id: job.id,
+    source: "file",
     name: p.name,
     size: p.size,
     dryRun: p.dryRun,
@@ -152,16 +169,94 @@ function viewOf(job: JobRow): ImportJobView {
   };
 }
 
+/**
+ * A pull's job as an import: its values' summary once done; while it waits after a failed try,
+ * or once failed, the reason its connection recorded (a DHIS2 pull code).
+ */
+const connectionIdOf = (job: JobRow) =>
+  Number((job.payload as { connectionId?: unknown } | null)?.connectionId);
+
+function pullViewOf(job: JobRow, connection: Dhis2Connection | undefined): ImportJobView {
+  const id = connectionIdOf(job);
+  const r = job.result as
+    | { progress?: { valuesRead: number } }
+    | { summary?: DataImportSummary }
+    | null;
+  const last = connection?.lastResult as { ok?: boolean; code?: string; status?: number | null };
+  const auth = connection?.auth;
+  const failure = (retryAt: Date | null): ImportJobState => ({
+    state: "pull_failed",
+    code: last && last.ok === false && last.code ? last.code : "dhis2_network",
+    details: {
+      url: connection?.baseUrl ?? "",
+      status: last?.status ?? "",
+      variable: !auth
+        ? ""
+        : auth.kind === "token"
+          ? auth.tokenVar
+          : `${auth.usernameVar}, ${auth.passwordVar}`,
+    },
+    retryAt,
+  });
+  let status: ImportJobState;
+  if (job.state === "queued") status = job.attempts > 0 ? failure(job.run_at) : { state: "queued" };
+  else if (job.state === "running")
+    status = {
+      state: "running",
+      valuesRead: (r && "progress" in r && r.progress?.valuesRead) || 0,
+    };
+  else if (job.state === "done" && r && "summary" in r && r.summary)
+    status = { state: "done", result: { kind: "values", summary: r.summary } };
+  else if (job.state === "failed") status = failure(null);
+  else status = { state: "failed" };
+  return {
+    id: job.id,
+    source: "dhis2",
+    name: connection?.name ?? `DHIS2 ${Number.isInteger(id) ? id : ""}`.trim(),
+    size: 0,
+    dryRun: false,
+    createdAt: job.created_at,
+    finishedAt: job.finished_at,
+    status,
+  };
+}
+
 export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
   authorise(actor, "health.write");
   const job = await findJob(db, id);
+  if (job?.kind === DHIS2_PULL_JOB) {
+    const connectionId = connectionIdOf(job);
+    return pullViewOf(
+      job,
+      Number.isInteger(connectionId) ? await findConnection(db, connectionId) : undefined,
+    );
+  }
   if (!job || job.kind !== HEALTH_IMPORT_JOB) throw notFound("import", id);
   return viewOf(job);
 }
 
-export async function listImportJobs(db: Db, actor: Actor): Promise<ImportJobView[]> {
+/**
+ * The latest imports, files and DHIS2 pulls together, newest first; a pull only once due (the
+ * schedule's next run, waiting for its day, is the connections page's to show).
+ */
+export async function listImportJobs(
+  db: Db,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<ImportJobView[]> {
   authorise(actor, "health.write");
-  return (await listJobs(db, HEALTH_IMPORT_JOB, 20)).map(viewOf);
+  const files = await listJobs(db, HEALTH_IMPORT_JOB, 20);
+  const pulls = (await listJobs(db, DHIS2_PULL_JOB, 40)).filter(
+    (j) => j.state !== "queued" || j.attempts > 0 || j.run_at <= now,
+  );
+  const connections =
+    pulls.length > 0 ? new Map((await listConnections(db)).map((c) => [c.id, c])) : new Map();
+  return [...files, ...pulls]
+    .sort((a, b) => Number(b.id) - Number(a.id))
+    .slice(0, 20)
+    .map((j) =>
+      j.kind === DHIS2_PULL_JOB ? pullViewOf(j, connections.get(connectionIdOf(j))) : viewOf(j),
+    );
 }
 
 export type { DataImportSummary, MetadataSummary };

@@ -15,9 +15,11 @@ type Who = "anonymous" | "coordinator" | "respondent";
 const PAGES: [string, Who, number][] = [
   // Two more since the outcome goals: the goals with their series, then the series' figures.
   ["/", "anonymous", 10],
-  ["/cycles/2022/commitments/1", "anonymous", 13],
+  // One more since its contributions are cut into pages: each indicator's count of all of them,
+  // with the page's ids, before the page's answers are read.
+  ["/cycles/2022/commitments/1", "anonymous", 14],
+  ["/cycles/2022/commitments/1?page=1", "anonymous", 14],
   ["/cycles/2022/synthesis", "anonymous", 14],
-  ["/cycles/2022/commitments/1?page=1", "anonymous", 13],
   ["/cycles/2022/synthesis/blocks/service_delivery", "anonymous", 10],
   ["/partners", "anonymous", 9],
   ["/partners?q=psi", "anonymous", 9],

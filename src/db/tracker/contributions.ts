@@ -1,11 +1,11 @@
 // The published contributions to indicators, told in SQL: counted per indicator and cut into
-// pages, so that a commitment's page reads only the answers it shows, whatever their number.
+// pages, so that a commitment's page reads only the answers it shows, whatever their number;
+// and the keys of the published "yes" answers a synthesis counts.
 import { type ExpressionBuilder, sql } from "kysely";
 import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import type { DB } from "../schema.ts";
 import type { Executor } from "../shared/audit.ts";
 import { manyRows } from "../shared/many.ts";
-import type { IdsQuery } from "./responses.ts";
 
 // What String.prototype.trim removes (WhiteSpace and LineTerminator), so that "blank" here is
 // the blank of isEmptyAnswer: a text of only these characters says nothing.
@@ -45,47 +45,49 @@ function publishedContribution(eb: ExpressionBuilder<DB, "responses">) {
   ]);
 }
 
-/** How many published contributions each indicator has in the cycle (absent: none). */
-export async function countContributions(
-  db: Executor,
-  cycleId: number,
-  indicatorIds: readonly number[],
-): Promise<Map<number, number>> {
-  if (indicatorIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("responses")
-    .select((eb) => ["indicator_id", eb.fn.countAll<string>().as("n")])
-    .where("cycle_id", "=", cycleId)
-    .where("indicator_id", "in", [...indicatorIds])
-    .where(publishedContribution)
-    .groupBy("indicator_id")
-    .execute();
-  return new Map(rows.map((r) => [r.indicator_id, Number(r.n)]));
-}
-
 /**
- * The ids of one page of published contributions, as a query to read them by (not run here, so
- * that reading the page is one statement): indicators in the order given, then each indicator's
- * answers in id order.
+ * One page of a list of published contributions, the indicators' one after the other in the
+ * order given and each indicator's in id order, told in one statement with each indicator's
+ * count of all of them: the counts (absent: none) and the ids of the page's answers, in order.
  */
-export function contributionIdsPage(
+export async function contributionsPage(
   db: Executor,
   cycleId: number,
   indicatorIds: readonly number[],
   page: { offset: number; limit: number },
-): IdsQuery {
-  // An empty list reads no answer: "indicator_id in ()" is not SQL, a false condition is.
-  const order = sql.join((indicatorIds.length > 0 ? indicatorIds : [0]).map((id) => sql.lit(id)));
-  return db
+): Promise<{ counts: Map<number, number>; ids: number[] }> {
+  if (indicatorIds.length === 0) return { counts: new Map(), ids: [] };
+  const order = sql.join(indicatorIds.map((id) => sql.lit(id)));
+  const ranked = db
     .selectFrom("responses")
-    .select("id")
+    .select([
+      "id",
+      "indicator_id",
+      sql<number>`row_number() over (order by array_position(array[${order}]::integer[], indicator_id), id)`.as(
+        "rank",
+      ),
+    ])
     .where("cycle_id", "=", cycleId)
-    .where("indicator_id", "in", indicatorIds.length > 0 ? [...indicatorIds] : [0])
-    .where(publishedContribution)
-    .orderBy(sql`array_position(array[${order}]::integer[], indicator_id)`)
-    .orderBy("id")
-    .offset(page.offset)
-    .limit(page.limit);
+    .where("indicator_id", "in", [...indicatorIds])
+    .where(publishedContribution);
+  const rows = await db
+    .selectFrom(ranked.as("c"))
+    .select((eb) => [
+      "c.indicator_id",
+      eb.fn.countAll<string>().as("n"),
+      sql<
+        number[] | null
+      >`json_agg(c.id order by c.rank) filter (where c.rank > ${page.offset} and c.rank <= ${page.offset + page.limit})`.as(
+        "ids",
+      ),
+    ])
+    .groupBy("c.indicator_id")
+    .execute();
+  const of = new Map(rows.map((r) => [r.indicator_id, r]));
+  return {
+    counts: new Map(rows.map((r) => [r.indicator_id, Number(r.n)])),
+    ids: indicatorIds.flatMap((id) => of.get(id)?.ids ?? []),
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
 // partner answers (versioned, children replaced), with the client ids that make a resent write
 // count once and the lock that makes writes to one response take turns.
 
-import { type Selectable, type SelectQueryBuilder, sql, type Transaction } from "kysely";
+import { type Selectable, sql, type Transaction } from "kysely";
 import { groupBy } from "../../domain/shared/group.ts";
 import type {
   CollectionMethod,
@@ -63,13 +63,10 @@ export async function insertResponse(db: Executor, actor: string, r: NewResponse
   return row.id;
 }
 
-/** A query of answer ids, read by the same statement as the answers (a page of them). */
-export type IdsQuery = SelectQueryBuilder<DB, "responses", { id: number }>;
-
 export interface ResponseFilter {
   cycleIds: number[];
-  /** Only these answers (a page of them), as ids or as a query of ids. */
-  ids?: readonly number[] | IdsQuery;
+  /** Only these answers (a page of them). */
+  ids?: readonly number[];
   partnerId?: number;
   /** Only these partners' answers (a page of them). */
   partnerIds?: readonly number[];
@@ -82,14 +79,10 @@ export interface ResponseFilter {
   states?: readonly string[];
 }
 
-const isIdList = (ids: readonly number[] | IdsQuery): ids is readonly number[] =>
-  Array.isArray(ids);
-
 /** The responses a filter selects, as a query to read them or their children from. */
 function filtered(db: Executor, filter: ResponseFilter) {
   let query = db.selectFrom("responses").where("cycle_id", "in", filter.cycleIds);
-  if (filter.ids !== undefined)
-    query = query.where("id", "in", isIdList(filter.ids) ? [...filter.ids] : filter.ids);
+  if (filter.ids !== undefined) query = query.where("id", "in", [...filter.ids]);
   if (filter.partnerId !== undefined) query = query.where("partner_id", "=", filter.partnerId);
   if (filter.partnerIds !== undefined)
     query = query.where("partner_id", "in", [...filter.partnerIds]);
@@ -129,7 +122,7 @@ export async function readResponses(
 ): Promise<{ response: Response; row: Selectable<ResponsesTable> }[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
-  if (filter.ids !== undefined && isIdList(filter.ids) && filter.ids.length === 0) return [];
+  if (filter.ids !== undefined && filter.ids.length === 0) return [];
   if (filter.partnerIds !== undefined && filter.partnerIds.length === 0) return [];
   const rows = await filtered(db, filter)
     .selectAll()
@@ -626,7 +619,7 @@ export async function listAnswerKeys(
 ): Promise<Pick<Response, "partnerId" | "indicatorId" | "contributes" | "state">[]> {
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
-  if (filter.ids !== undefined && isIdList(filter.ids) && filter.ids.length === 0) return [];
+  if (filter.ids !== undefined && filter.ids.length === 0) return [];
   const rows = await manyRows(
     db,
     filtered(db, filter)

@@ -1,7 +1,7 @@
 // Public read models of a published cycle: the scorecard and a commitment's page.
 
 import type { Executor } from "../../db/shared/audit.ts";
-import { contributionIdsPage, countContributions } from "../../db/tracker/contributions.ts";
+import { contributionsPage } from "../../db/tracker/contributions.ts";
 import { findPreviousCycleId } from "../../db/tracker/cycles.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -242,20 +242,21 @@ export async function getCommitmentPage(
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);
   const indicatorIds = commitment.indicators.map((i) => i.id);
-  // The counts are over every contribution; only the page's answers are read whole.
-  const counts = await countContributions(db, bare.cycle.id, indicatorIds);
+  // The counts are over every contribution; only the page's answers are read whole. The page
+  // number is checked after the statement that counts them (a page beyond the last reads none).
+  const from = (page - 1) * CONTRIBUTIONS_PER_PAGE;
+  const { counts, ids } = await contributionsPage(db, bare.cycle.id, indicatorIds, {
+    offset: from,
+    limit: CONTRIBUTIONS_PER_PAGE,
+  });
   const total = indicatorIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
   const count = Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE));
   // Out of range is not found, as on the validation page.
   if (page < 1 || page > count) throw notFound("page", String(page));
-  const from = (page - 1) * CONTRIBUTIONS_PER_PAGE;
   const responses = await listResponses(db, {
     states: PUBLIC_ANSWER_STATES,
     cycleIds: [bare.cycle.id],
-    ids: contributionIdsPage(db, bare.cycle.id, indicatorIds, {
-      offset: from,
-      limit: CONTRIBUTIONS_PER_PAGE,
-    }),
+    ids,
   });
   // Only the partners these answers name: their authors and collaborators.
   const context = await withPartners(

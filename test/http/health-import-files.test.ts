@@ -14,12 +14,7 @@ import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
 import { zipBomb } from "../support/hostile-xlsx.ts";
-
-const plain = (s: string) =>
-  s
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replaceAll("&#39;", "'")
-    .replaceAll("&quot;", '"');
+import { plain } from "../support/text.ts";
 
 describe.each(backends)("files without DHIS2 on the imports page on %s", (backend) => {
   let t: TestDatabase;

@@ -216,6 +216,9 @@ describe.each(backends)("public lists in pages on %s", (backend) => {
     expect(directoryRows(none.text)).toHaveLength(0);
     expect(none.text).toContain("Aucun partenaire ne correspond à «\u00a0zzzz-nobody\u00a0».");
     // A search with more than a page keeps the search in its page links; escaped.
+    const beyond = await get("/partners?q=a&page=999");
+    expect(beyond.status).toBe(404);
+    expect(beyond.text).toContain('<a href="/partners?q=a">Première page de la liste</a>');
     const wide = await get("/partners?q=a");
     expect(wide.text).toContain('href="/partners?q=a&amp;page=2" rel="next"');
     const hostile = (await get(`/partners?q=${encodeURIComponent('"><script>x</script>')}`)).text;

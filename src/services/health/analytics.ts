@@ -69,18 +69,18 @@ const keyOf = (u: { uid: string | null; code: string | null; id: number }) =>
  * refusal of anything but a public indicator: an unknown item gets it too, so that a visitor
  * cannot tell a non-public item from one that does not exist.
  */
-async function resolveDx(
-  db: Executor,
+function resolveDx(
   items: readonly string[],
   deny: (() => Problem) | null,
+  indicators: ReadonlyMap<string, IndicatorRow | undefined>,
   elements: ReadonlyMap<string, ElementRef>,
   combos: ReadonlyMap<string, { id: number }>,
-): Promise<DxItem[]> {
+): DxItem[] {
   const out: DxItem[] = [];
   for (const item of items) {
     const { element, combo } = splitOperand(item);
     if (combo === null) {
-      const indicator = await findIndicator(db, item);
+      const indicator = indicators.get(item);
       if (indicator && (deny === null || indicator.isPublic)) {
         const numerator = parseExpression(indicator.numerator);
         const denominator = parseExpression(indicator.denominator);
@@ -161,12 +161,24 @@ export async function runAnalytics(
   const units = resolveOu(db, itemsOf("ou"));
   // A refusal of the dx items comes first; the units' own is read after it.
   units.catch(() => {});
-  const [elementsByKey, combos, constants] = await Promise.all([
+  const dxItems = itemsOf("dx");
+  const [elementsByKey, combos, constants, indicators] = await Promise.all([
     dataElementLookup(db),
     optionComboLookup(db),
     constantValues(db),
+    Promise.all(
+      dxItems
+        .filter((item) => splitOperand(item).combo === null)
+        .map(async (item) => [item, await findIndicator(db, item)] as const),
+    ),
   ]);
-  const dx = await resolveDx(db, itemsOf("dx"), mayReadAll ? null : deny, elementsByKey, combos);
+  const dx = resolveDx(
+    dxItems,
+    mayReadAll ? null : deny,
+    new Map(indicators),
+    elementsByKey,
+    combos,
+  );
   const ou = await units;
   if (ou.length === 0) throw refused("ou", "no_org_unit");
 

@@ -716,7 +716,7 @@ describe.each(backends)("access rules on %s", (backend) => {
   });
 
   it("finds a route added without a row", () => {
-    const grown = createApp({ db: t.db, secureCookies: false, log: () => {}, baseUrl: "" });
+    const grown = createApp({ db: t.db, secureCookies: false, baseUrl: "" });
     grown.post("/manage/cycles/:cycle/archive", (c) => c.text("archived"));
     expect(missingRows(grown, ROUTES)).toEqual(["POST /manage/cycles/:cycle/archive"]);
   });

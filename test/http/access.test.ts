@@ -127,6 +127,7 @@ const ROUTES: Row[] = [
     allowed: EVERYONE,
   },
   { route: "GET /healthz", method: "GET", path: "/healthz", allowed: EVERYONE },
+  { route: "GET /readyz", method: "GET", path: "/readyz", allowed: EVERYONE },
   // Health data: the explorer is open (public indicators), anything else needs health.read; an
   // item that does not exist is refused to others exactly as a non-public one (staff get 400/404).
   { route: "GET /health/explorer", method: "GET", path: "/health/explorer", allowed: EVERYONE },

@@ -63,8 +63,7 @@ describe.each(backends)("files without DHIS2 on the imports page on %s", (backen
   };
   const runJobs = async () => {
     runner.kick();
-    await runner.stop();
-    runner = createJobRunner(t.db, healthImportJobs(t), { log: silentLog });
+    await runner.settled();
   };
   const imported = async (name: string, bytes: string | Uint8Array, lang = "fr") => {
     const res = await upload(admin, name, bytes);

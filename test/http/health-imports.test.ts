@@ -76,8 +76,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     );
   const runJobs = async () => {
     runner.kick();
-    await runner.stop();
-    runner = createJobRunner(t.db, healthImportJobs(t), { log: silentLog });
+    await runner.settled();
   };
 
   it("queues an upload, shows it waiting, then its summary with every refused row", async () => {

@@ -2,6 +2,7 @@
 // runner is alive; otherwise a bare "not ready", its reason in the log alone.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueJob } from "../../src/db/shared/jobs.ts";
 import { createApp } from "../../src/http/app.ts";
 import { createJobRunner } from "../../src/services/shared/jobs.ts";
 import { silentLog } from "../../src/services/shared/log.ts";
@@ -74,6 +75,43 @@ describe.each(backends)("readiness on %s", (backend) => {
     await other.dispose();
     expect(await probe(app)).toMatchObject({ status: 503, body: "not ready" });
     expect(log.entries().find((e) => e.msg === "not ready")).toMatchObject({ reason: "database" });
+  });
+});
+
+describe("the job runner's stop", () => {
+  it("lets the job in progress end and takes no other", async () => {
+    const t = await freshDatabase("pglite");
+    try {
+      const started: string[] = [];
+      let release = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const runner = createJobRunner(
+        t.db,
+        {
+          "test.slow": async ({ job }) => {
+            started.push(job.id);
+            await gate;
+            return { ok: true };
+          },
+        },
+        { log: silentLog },
+      );
+      for (const key of ["a", "b"])
+        await enqueueJob(t.db, { kind: "test.slow", dedupeKey: key, maxAttempts: 1 });
+      runner.kick();
+      for (let i = 0; i < 200 && started.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      const stopped = runner.stop();
+      release();
+      await stopped;
+      expect(started).toHaveLength(1);
+      const states = await t.db.selectFrom("jobs").select("state").orderBy("id").execute();
+      expect(states.map((s) => s.state)).toEqual(["done", "queued"]);
+    } finally {
+      await t.dispose();
+    }
   });
 });
 

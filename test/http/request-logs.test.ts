@@ -7,7 +7,12 @@ import { enqueueJob } from "../../src/db/shared/jobs.ts";
 import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
 import { createJobRunner } from "../../src/services/shared/jobs.ts";
-import { MAIL_DELIVERY_JOB, type Mailer, mailJobs } from "../../src/services/shared/mail.ts";
+import {
+  enqueueMail,
+  MAIL_DELIVERY_JOB,
+  type Mailer,
+  mailJobs,
+} from "../../src/services/shared/mail.ts";
 import { offerSetupLink } from "../../src/services/shared/setup-links.ts";
 import { createInvitation, invitationLinks } from "../../src/services/tracker/invitations.ts";
 import { client, signIn } from "../support/client.ts";
@@ -19,6 +24,8 @@ const BASE = "http://jalon.test";
 const EMAIL = "chef@example.org";
 const PASSWORD = "un mot de passe sûr";
 const NEW_PASSWORD = "encore un autre mot de passe";
+const BOUNCE = "absent@example.org";
+const BOUNCED_BODY = "Rappel : votre questionnaire attend encore vos réponses.";
 
 describe.each(backends)("request logs on %s", (backend) => {
   let t: TestDatabase;
@@ -36,6 +43,7 @@ describe.each(backends)("request logs on %s", (backend) => {
     const mailer: Mailer = {
       from: "jalon@jalon.test",
       send: async (m) => {
+        if (m.to === BOUNCE) throw new Error(`550 mailbox unavailable: <${BOUNCE}>`);
         sent.push({ to: m.to, text: m.text });
       },
     };
@@ -80,13 +88,18 @@ describe.each(backends)("request logs on %s", (backend) => {
     const forgot = client(app);
     await forgot.get("/password/forgot");
     expect((await forgot.post("/password/forgot", { email: EMAIL })).status).toBe(200);
+    // A message the mail server refuses: a line with the job's and the message's ids only.
+    await enqueueMail(t.db, {
+      recipient: BOUNCE,
+      subject: "Rappel",
+      body: BOUNCED_BODY,
+      kind: "reminder",
+    });
+    secrets.push(BOUNCED_BODY);
     await enqueueJob(t.db, { kind: MAIL_DELIVERY_JOB });
     await enqueueJob(t.db, { kind: "test.broken", maxAttempts: 1 });
     runner.kick();
-    const settled = () =>
-      t.db.selectFrom("jobs").select("id").where("state", "in", ["queued", "running"]).execute();
-    for (let i = 0; i < 200 && (await settled()).length > 0; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    await runner.settled();
     await runner.stop();
     const mail = sent.find((m) => m.to === EMAIL);
     const reset = new URL(/http\S+\/password\/reset\/\S+/.exec(mail?.text ?? "")?.[0] ?? BASE);
@@ -144,11 +157,16 @@ describe.each(backends)("request logs on %s", (backend) => {
       expect(routes).toContain(route);
     expect(requests.some((e) => e.reqId === "lb-4f2a9c1e")).toBe(true);
     expect(entries.find((e) => e.msg === "job failed")).toMatchObject({ kind: "test.broken" });
+    const bounced = entries.find((e) => e.msg === "mail not sent");
+    expect(bounced).toMatchObject({ kind: MAIL_DELIVERY_JOB });
+    expect(typeof bounced?.jobId).toBe("string");
+    expect(typeof bounced?.mailId).toBe("number");
 
     const text = log.lines.join("");
     const shown = secrets.filter((s) => s.length >= 8 && text.includes(s));
     expect(shown).toEqual([]);
     expect(text).not.toContain(EMAIL);
+    expect(text).not.toContain(BOUNCE);
     expect(text).not.toMatch(/jalon_pat_|password=|cookie/i);
   });
 });

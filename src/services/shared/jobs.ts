@@ -13,13 +13,15 @@ import {
   type JobRow,
 } from "../../db/shared/jobs.ts";
 import type { Db } from "./db.ts";
-import type { Log } from "./log.ts";
+import { type Log, silentLog } from "./log.ts";
 
 export interface JobContext {
   db: Db;
   job: JobRow;
   /** The lease holder's name: what a job needs to record its progress. */
   owner: string;
+  /** The runner's logger, every line marked with this job's id and kind. */
+  log: Log;
 }
 
 /** Does one job; what it returns is stored as the job's result, what it throws as its error. */
@@ -71,7 +73,7 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
     const handler = registry[job.kind];
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      const result = await handler({ db, job, owner: o.owner });
+      const result = await handler({ db, job, owner: o.owner, log: jobLog(o.log, job) });
       await completeJob(db, job.id, o.owner, result ?? null);
       report.done += 1;
     } catch (error) {
@@ -87,6 +89,17 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
     }
   }
   return report;
+}
+
+/** A job's lines: the runner's logger with the job's id and kind added to each. */
+function jobLog(log: Log | undefined, job: JobRow): Log {
+  if (!log) return silentLog;
+  const marked = { jobId: job.id, kind: job.kind };
+  return {
+    info: (fields, message) => log.info({ ...marked, ...fields }, message),
+    warn: (fields, message) => log.warn({ ...marked, ...fields }, message),
+    error: (fields, message) => log.error({ ...marked, ...fields }, message),
+  };
 }
 
 export interface Schedule {
@@ -151,6 +164,8 @@ export interface JobRunner {
    * last run ended less than three polls ago. Readiness asks this; it costs nothing.
    */
   alive(): boolean;
+  /** Resolves once no run is in progress (the jobs a kick found are done). */
+  settled(): Promise<void>;
   /** Takes no new job; resolves once the job in progress (if any) has ended. */
   stop(): Promise<void>;
 }
@@ -200,6 +215,9 @@ export function createJobRunner(
     alive() {
       if (stopped) return false;
       return running !== null || !o.pollMs || Date.now() - lastRun < 3 * o.pollMs;
+    },
+    async settled() {
+      while (running) await running;
     },
     async stop() {
       stopped = true;

@@ -52,12 +52,19 @@ export function createLogger(o: {
   const destination =
     o.destination ??
     (o.pretty
-      ? pretty({ colorize: true, sync: true, destination: 2 })
+      ? pretty({
+          colorize: true,
+          singleLine: true,
+          translateTime: "SYS:HH:MM:ss.l",
+          sync: true,
+          destination: 2,
+        })
       : pino.destination({ dest: 2, sync: true }));
   return pino(
     {
       level: o.level,
       base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT, censor: "[redacted]" },
     },
     destination,

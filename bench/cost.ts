@@ -41,7 +41,7 @@ async function measure(backend: BackendName) {
   if (SCALE > 1) await scaleWorld(t.db, SCALE);
   const counter = statementCounter();
   const db = t.db.withPlugin(counter.plugin);
-  const app = createApp({ db, secureCookies: false, log: () => {}, baseUrl: "http://jalon.test" });
+  const app = createApp({ db, secureCookies: false, baseUrl: "http://jalon.test" });
   const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
   const respondent = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
   const pages: [string, (path: string) => Response | Promise<Response>, string][] = [

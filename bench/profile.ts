@@ -59,7 +59,6 @@ if (SCALE > 1) await scaleWorld(t.db, SCALE);
 const app = createApp({
   db: t.db,
   secureCookies: false,
-  log: () => {},
   baseUrl: "http://jalon.test",
 });
 const who = values.as;

@@ -18,6 +18,7 @@ import { migrateToLatest } from "../src/db/migrate.ts";
 import { createApp } from "../src/http/app.ts";
 import { renderer } from "../test/support/files.ts";
 import { bombEntries, zip, zipBomb } from "../test/support/hostile-xlsx.ts";
+import { errorLogger } from "../test/support/logs.ts";
 import { collectionWorld } from "../test/support/world.ts";
 import { ms, printTable, sleep } from "./lib/harness.ts";
 
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db: database.db,
     secureCookies: false,
-    log: (l) => console.error(l),
+    logger: errorLogger((l) => console.error(l)),
     baseUrl: "http://127.0.0.1",
   });
   const server = createAdaptorServer({ fetch: app.fetch });

@@ -19,6 +19,7 @@ import { healthImportJobs } from "../src/services/health/import-jobs.ts";
 import { createJobRunner, type JobRunner } from "../src/services/shared/jobs.ts";
 import { addUser } from "../src/services/tracker/users.ts";
 import { freshDatabase } from "../test/support/database.ts";
+import { errorLogger } from "../test/support/logs.ts";
 import {
   browserSuite,
   CHROMIUM,
@@ -63,13 +64,15 @@ suite(title, () => {
       role: "coordinator",
       password: PASSWORD,
     });
-    runner = createJobRunner(database.db, healthImportJobs(database), { log: console.error });
+    runner = createJobRunner(database.db, healthImportJobs(database), {
+      log: errorLogger((l) => console.error(l)),
+    });
     let base: string;
     ({ server, base } = await listen((baseUrl) =>
       createApp({
         db: database.db,
         secureCookies: false,
-        log: console.error,
+        logger: errorLogger((l) => console.error(l)),
         baseUrl,
         health: { database, uploadDir: join(dir, "uploads"), kickJobs: () => runner.kick() },
       }),

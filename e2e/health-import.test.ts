@@ -16,6 +16,7 @@ import { createJobRunner, type JobRunner } from "../src/services/shared/jobs.ts"
 import { addUser } from "../src/services/tracker/users.ts";
 import { freshDatabase } from "../test/support/database.ts";
 import { METADATA, VALUES } from "../test/support/health-world.ts";
+import { errorLogger } from "../test/support/logs.ts";
 import {
   browserSuite,
   CHROMIUM,
@@ -53,13 +54,15 @@ suite(title, () => {
       role: "programme_manager",
       password: PASSWORD,
     });
-    runner = createJobRunner(database.db, healthImportJobs(database), { log: console.error });
+    runner = createJobRunner(database.db, healthImportJobs(database), {
+      log: errorLogger((l) => console.error(l)),
+    });
     let base: string;
     ({ server, base } = await listen((baseUrl) =>
       createApp({
         db: database.db,
         secureCookies: false,
-        log: console.error,
+        logger: errorLogger((l) => console.error(l)),
         baseUrl,
         health: { database, uploadDir: join(dir, "uploads"), kickJobs: () => runner.kick() },
       }),

@@ -12,6 +12,7 @@ import type { Database } from "../src/db/connect.ts";
 import { createApp } from "../src/http/app.ts";
 import { freshDatabase } from "../test/support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../test/support/health-app.ts";
+import { errorLogger } from "../test/support/logs.ts";
 import {
   browserSuite,
   CHROMIUM,
@@ -40,7 +41,12 @@ suite(title, () => {
     await loadHealthWorld(database);
     let base: string;
     ({ server, base } = await listen((baseUrl) =>
-      createApp({ db: database.db, secureCookies: false, log: console.error, baseUrl }),
+      createApp({
+        db: database.db,
+        secureCookies: false,
+        logger: errorLogger((l) => console.error(l)),
+        baseUrl,
+      }),
     ));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     phone = await browser.newContext({ ...PHONE, baseURL: base });

@@ -1,5 +1,6 @@
 // What every browser journey shares: Debian's Chromium and its flags, the rule that a missing
 // browser skips the journeys locally but fails them under CI, and the demo served in process.
+
 import { accessSync, constants } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -12,6 +13,7 @@ import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
 import { createInvitation } from "../src/services/tracker/invitations.ts";
 import { addUser } from "../src/services/tracker/users.ts";
+import { errorLogger } from "../test/support/logs.ts";
 import { type ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -177,7 +179,12 @@ export async function startJourney(options: {
   }
   if (options.cycle2023) await openCycle2023(database.db);
   const { server, base } = await listen((baseUrl) => {
-    const app = createApp({ db: database.db, secureCookies: false, log: options.log, baseUrl });
+    const app = createApp({
+      db: database.db,
+      secureCookies: false,
+      logger: errorLogger(options.log),
+      baseUrl,
+    });
     return options.wrap ? options.wrap(app) : app;
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

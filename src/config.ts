@@ -40,6 +40,11 @@ const envSchema = z.object({
   // "true" only behind a reverse proxy that sets X-Forwarded-For: then its last entry is the client.
   JALON_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LANG: z.string().optional(),
+  // How much the server logs: pino's levels, "silent" for nothing.
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
 });
 
 export interface Config {
@@ -57,6 +62,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Believe X-Forwarded-For (a reverse proxy in front); otherwise the socket's address. */
   trustProxy: boolean;
+  /** The least serious log line written (LOG_LEVEL). */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
 export type ConfigError = { variable: string; value: string };
@@ -87,6 +94,7 @@ export function readConfig(
       mailFrom: e.MAIL_FROM,
       sessionIdleMinutes: e.JALON_SESSION_IDLE_MINUTES,
       trustProxy: e.JALON_TRUST_PROXY === "true",
+      logLevel: e.LOG_LEVEL,
     },
   };
 }

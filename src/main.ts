@@ -15,6 +15,7 @@ import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/shared/lang.ts";
 import { createApp } from "./http/app.ts";
+import { createLogger, type Logger } from "./http/shared/logging.ts";
 import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
 import { healthImportJobs } from "./services/health/import-jobs.ts";
 import { createJobRunner } from "./services/shared/jobs.ts";
@@ -107,6 +108,8 @@ export async function main(
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
         env,
+        // Readable lines in a terminal, JSON lines (one per event) for a log collector.
+        logger: createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true }),
       });
       const where =
         config.database.kind === "pglite"
@@ -179,8 +182,11 @@ async function listen(
     sessionIdleMinutes: number;
     trustProxy: boolean;
     env: Readonly<Record<string, string | undefined>>;
+    logger: Logger;
   },
 ): Promise<Running> {
+  const log = o.logger;
+  let stopping: Promise<void> | undefined;
   const mailer = o.smtpUrl ? smtpMailer(o.smtpUrl, o.mailFrom) : undefined;
   // The server's workers: files drawn in one, uploaded workbooks read in their own.
   const renderer = createRenderer();
@@ -207,15 +213,17 @@ async function listen(
   // A saved DHIS2 connection's "import now" runs here too, its secrets read from the environment.
   const jobs = createJobRunner(
     database.db,
-    { ...healthImportJobs(database), ...dhis2Jobs({ database, env: o.env, log: o.io.err }) },
-    { log: o.io.err },
+    { ...healthImportJobs(database), ...dhis2Jobs({ database, env: o.env, log }) },
+    // A poll a minute: jobs other instances queue, and a heartbeat for /readyz.
+    { log, pollMs: 60_000 },
   );
   jobs.kick();
   const uploadDir = o.dataDir ? join(o.dataDir, "uploads") : join(tmpdir(), "jalon-uploads");
   app = createApp({
     db: database.db,
     secureCookies: o.secureCookies,
-    log: o.io.err,
+    logger: log,
+    alive: () => !stopping && jobs.alive(),
     baseUrl,
     // Declaring the public address declares the only Host the server answers for.
     allowedHost: o.baseUrl ? new URL(o.baseUrl).host : undefined,
@@ -245,25 +253,60 @@ async function listen(
     baseUrl,
     message: reminderMail(),
     mailer,
-    log: o.io.err,
+    log,
     // Saved DHIS2 connections' scheduled pulls read their secrets from the environment.
-    jobs: dhis2Jobs({ database, env: o.env, log: o.io.err }),
+    jobs: dhis2Jobs({ database, env: o.env, log }),
   });
-  let stopping: Promise<void> | undefined;
+  // SIGTERM/SIGINT (bin/jalon.js): refuse new connections and answer /readyz "not ready", let
+  // requests in flight and the jobs' current step end (up to SHUTDOWN_MS), then close the
+  // database, which writes the embedded one to disk.
   const stop = () => {
-    stopping ??= (channel?.close() ?? Promise.resolve())
-      .then(() => schedule.stop())
-      .then(() => jobs.stop())
-      .then(() => renderer.stop())
-      .then(
-        () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      )
-      .then(() => database.close());
+    stopping ??= (async () => {
+      log.info({}, "shutting down");
+      const deadline = Date.now() + SHUTDOWN_MS;
+      await Promise.all([
+        drain(server, deadline),
+        withDeadline(deadline, channel?.close()),
+        withDeadline(
+          deadline,
+          schedule.stop().then(() => jobs.stop()),
+        ),
+      ]);
+      await renderer.stop();
+      await database.close();
+      log.info({}, "stopped");
+      log.flush();
+    })();
     return stopping;
   };
   return { url, baseUrl, server, database, stop };
+}
+
+/** How long a shutdown waits for requests in flight and the jobs' current step. */
+const SHUTDOWN_MS = 10_000;
+
+/** Stops accepting, lets open requests answer, and cuts what is still open at the deadline. */
+function drain(server: Server, deadline: number): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    // Keep-alive connections between requests hold the server open: close them as they idle.
+    const idle = setInterval(() => {
+      server.closeIdleConnections();
+      if (Date.now() >= deadline) server.closeAllConnections();
+    }, 50);
+    server.once("close", () => clearInterval(idle));
+    server.closeIdleConnections();
+  });
+}
+
+/** Waits for `work` until the deadline at most (a long job's lease lapses; it is retried). */
+async function withDeadline(deadline: number, work: Promise<unknown> | undefined): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work,
+    new Promise((done) => {
+      timer = setTimeout(done, Math.max(0, deadline - Date.now()));
+    }),
+  ]);
+  clearTimeout(timer);
 }

@@ -48,6 +48,16 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/**
+ * The migrations this code knows that the database has not applied: one read of Kysely's own
+ * table (readiness asks at every probe). A database never migrated throws, as one unreachable.
+ */
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const done = new Set(applied.rows.map((r) => r.name));
+  return Object.keys(migrations).filter((name) => !done.has(name));
+}
+
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
   // Kysely looks for its own tables in every schema; pinning the current one keeps a database
   // (or a test schema) from taking another schema's migration tables for its own.

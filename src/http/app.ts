@@ -1,11 +1,11 @@
 // createApp(deps) builds the Hono application without listening: main.ts serves it, tests call
 // app.request() in process.
 
-import { randomUUID } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
+import { routePath } from "hono/route";
 import { ZodError } from "zod";
 import { isProblem, Problem } from "../domain/shared/problem.ts";
 import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
@@ -40,7 +40,9 @@ import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./shared/errors.ts";
 import { hostCheck } from "./shared/host.ts";
 import { refuseNul, refuseNulInAddress } from "./shared/input.ts";
 import { resolveLang } from "./shared/lang.ts";
+import { requestLog, silentLogger } from "./shared/logging.ts";
 import { offlineRoutes } from "./shared/offline.ts";
+import { readinessRoutes } from "./shared/readiness.ts";
 import { csrfProtection, session, sessionCookie, wantsJson } from "./shared/session.ts";
 import { setupLinkRoutes } from "./shared/setup-links.ts";
 import { viewOf } from "./shared/view.ts";
@@ -92,12 +94,12 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   const renderer = deps.renderer ?? createRenderer();
   const workbookReader = deps.workbookReader ?? createWorkbookReader();
 
+  app.use(requestLog(deps.logger ?? silentLogger()));
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("lang", resolveLang(c));
-    // One id per request: in the X-Request-Id header and in every audit row the request writes.
-    const requestId = randomUUID();
-    c.set("requestId", requestId);
+    // One id per request: in the X-Request-Id header, every log line and every audit row.
+    const requestId = c.get("requestId");
     await withRequestId(requestId, next);
     c.header("X-Request-Id", requestId);
     // A route serving its own kind of document (the HTML report) sets its own policy.
@@ -174,6 +176,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", explorerRoutes(renderer));
 
   app.get("/healthz", (c) => c.text("ok"));
+  app.route("/", readinessRoutes());
 
   app.notFound((c) => {
     if (wantsJson(c)) return c.json({ error: "not_found" }, 404);
@@ -260,7 +263,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
         status,
       );
     }
-    deps.log(`error ${c.req.method} ${url.pathname}: ${error.stack ?? String(error)}`);
+    c.get("log").error({ method: c.req.method, route: routePath(c, -1), err: error }, "failed");
     if (wantsJson(c)) return c.json({ error: "server" }, 500);
     return c.html(serverErrorPage(view), 500);
   });

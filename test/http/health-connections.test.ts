@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
 import { dhis2Jobs } from "../../src/services/health/dhis2-connections.ts";
 import { runDueJobs } from "../../src/services/shared/jobs.ts";
+import { silentLog } from "../../src/services/shared/log.ts";
 import { addUser } from "../../src/services/tracker/users.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
@@ -38,7 +39,6 @@ describe.each(backends)("DHIS2 connections over HTTP on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
       health: { database: t, uploadDir: dir, kickJobs: () => kicks++, env },
     });
@@ -58,7 +58,7 @@ describe.each(backends)("DHIS2 connections over HTTP on %s", (backend) => {
 
   /** Runs the due pulls as the server's runner would, against the local DHIS2 server. */
   const runPulls = () =>
-    runDueJobs(t.db, dhis2Jobs({ database: t, env, log: () => {}, http }), {
+    runDueJobs(t.db, dhis2Jobs({ database: t, env, log: silentLog, http }), {
       owner: "test",
       limit: 5,
     });

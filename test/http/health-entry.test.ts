@@ -17,7 +17,6 @@ describe.each(backends)("data entry on %s", (backend) => {
     const app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
       health: { database: t, uploadDir: "/nonexistent", kickJobs: () => {} },
     });

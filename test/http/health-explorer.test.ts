@@ -275,7 +275,6 @@ describe.each(backends)("indicator explorer on %s", (backend) => {
     const counted = createApp({
       db: t.db.withPlugin(counter.plugin),
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
     });
     const visitor = client(counted);

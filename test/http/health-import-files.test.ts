@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
 import { healthImportJobs } from "../../src/services/health/import-jobs.ts";
 import { createJobRunner, type JobRunner } from "../../src/services/shared/jobs.ts";
+import { silentLog } from "../../src/services/shared/log.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
@@ -28,11 +29,10 @@ describe.each(backends)("files without DHIS2 on the imports page on %s", (backen
     t = await freshDatabase(backend);
     await loadHealthWorld(t);
     dir = await mkdtemp(join(tmpdir(), "jalon-health-files-"));
-    runner = createJobRunner(t.db, healthImportJobs(t), { log: () => {} });
+    runner = createJobRunner(t.db, healthImportJobs(t), { log: silentLog });
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
       health: { database: t, uploadDir: dir, kickJobs: () => {} },
     });
@@ -63,8 +63,7 @@ describe.each(backends)("files without DHIS2 on the imports page on %s", (backen
   };
   const runJobs = async () => {
     runner.kick();
-    await runner.stop();
-    runner = createJobRunner(t.db, healthImportJobs(t), { log: () => {} });
+    await runner.settled();
   };
   const imported = async (name: string, bytes: string | Uint8Array, lang = "fr") => {
     const res = await upload(admin, name, bytes);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
 import { healthImportJobs } from "../../src/services/health/import-jobs.ts";
 import { createJobRunner, type JobRunner } from "../../src/services/shared/jobs.ts";
+import { silentLog } from "../../src/services/shared/log.ts";
 import { addUser } from "../../src/services/tracker/users.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
@@ -28,11 +29,10 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     t = await freshDatabase(backend);
     dir = await mkdtemp(join(tmpdir(), "jalon-health-up-"));
     // Jobs run when the test says, so that a queued job can be seen waiting.
-    runner = createJobRunner(t.db, healthImportJobs(t), { log: () => {} });
+    runner = createJobRunner(t.db, healthImportJobs(t), { log: silentLog });
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
       health: { database: t, uploadDir: dir, kickJobs: () => {} },
     });
@@ -76,8 +76,7 @@ describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
     );
   const runJobs = async () => {
     runner.kick();
-    await runner.stop();
-    runner = createJobRunner(t.db, healthImportJobs(t), { log: () => {} });
+    await runner.settled();
   };
 
   it("queues an upload, shows it waiting, then its summary with every refused row", async () => {

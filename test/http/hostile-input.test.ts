@@ -8,6 +8,7 @@ import { createApp } from "../../src/http/app.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { renderer } from "../support/files.ts";
+import { errorLogger } from "../support/logs.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
 
 /** Values that once gave a 500 somewhere, or that PostgreSQL refuses outright. */
@@ -129,7 +130,7 @@ describe.each(backends)("hostile input on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: (line) => logged.push(line),
+      logger: errorLogger((line) => logged.push(line)),
       baseUrl: "http://jalon.test",
     });
   }, 120_000);

@@ -55,7 +55,6 @@ describe.each(backends)("public lists in pages on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
     });
     // The expected contributions, told by the domain's rule over every answer read whole.

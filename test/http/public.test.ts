@@ -1,4 +1,5 @@
 // Public pages in process with app.request(): content, language, 404s, escaping, headers.
+
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { insertResponse } from "../../src/db/tracker/responses.ts";
 import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { errorLogger } from "../support/logs.ts";
 
 describe.each(backends)("public pages on %s", (backend) => {
   let t: TestDatabase;
@@ -21,7 +23,7 @@ describe.each(backends)("public pages on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: (l) => logged.push(l),
+      logger: errorLogger((l) => logged.push(l)),
       baseUrl: "http://jalon.test",
     });
   });

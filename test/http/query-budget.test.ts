@@ -47,7 +47,6 @@ describe.each(backends)("statements per request on %s", (backend) => {
     app = createApp({
       db: t.db.withPlugin(counter.plugin),
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
     });
     clients = {

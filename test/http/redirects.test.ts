@@ -1,10 +1,12 @@
 // Redirects to a user-supplied target (`next` of the language switch and of the sign-in form)
 // stay on this site, whatever the value, and never answer 500.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
 import { addUser } from "../../src/services/tracker/users.ts";
 import { client } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { errorLogger } from "../support/logs.ts";
 
 const HOSTILE = [
   "/\t/evil.example",
@@ -37,7 +39,7 @@ describe.each(backends)("redirect targets on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: (l) => logged.push(l),
+      logger: errorLogger((l) => logged.push(l)),
       baseUrl: "http://jalon.test",
     });
   });

@@ -61,7 +61,6 @@ describe.each(backends)("accounts under attack on %s", (backend) => {
     const proxied = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       trustProxy: true,
       baseUrl: "http://localhost",
     });
@@ -173,7 +172,6 @@ describe.each(backends)("accounts under attack on %s", (backend) => {
     const idle = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://localhost",
       sessionIdleMinutes: 30,
     });
@@ -252,7 +250,6 @@ describe.each(backends)("accounts under attack on %s", (backend) => {
     const secure = createApp({
       db: t.db,
       secureCookies: true,
-      log: () => {},
       baseUrl: "https://jalon.test",
     });
     const res = await secure.request("/");

@@ -20,7 +20,7 @@ describe.each(backends)("the set-up link on %s", (backend) => {
     await t?.dispose();
     t = await freshDatabase(backend);
     await loadDemo(t, { reset: false });
-    app = createApp({ db: t.db, secureCookies: false, log: () => {}, baseUrl: BASE });
+    app = createApp({ db: t.db, secureCookies: false, baseUrl: BASE });
   });
   afterAll(() => t?.dispose());
 

@@ -128,7 +128,6 @@ describe.each(backends)("accounts on %s", (backend) => {
     const secure = createApp({
       db: t.db,
       secureCookies: true,
-      log: () => {},
       baseUrl: "https://jalon.test",
     });
     const form = await secure.request("/login");

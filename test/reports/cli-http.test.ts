@@ -123,7 +123,6 @@ describe("report downloads over HTTP", () => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
     });
   });

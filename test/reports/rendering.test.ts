@@ -93,7 +93,6 @@ describe("the rendering worker", () => {
     const app = createApp({
       db: database.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
       renderer,
     });

@@ -50,7 +50,6 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
     });
   });

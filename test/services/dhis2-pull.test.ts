@@ -2,6 +2,7 @@
 // the catalogue and org units first, then the values (the import's counts, the batch and its
 // scope), an incremental pull, a refused one that keeps nothing; saved connections checked,
 // audited, and pulled by their job, which queues its next run — on PGlite and PostgreSQL.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findConnection } from "../../src/db/health/dhis2-connections.ts";
 import type { Problem } from "../../src/domain/shared/problem.ts";
@@ -15,6 +16,7 @@ import {
 } from "../../src/services/health/dhis2-connections.ts";
 import { pullFromServer } from "../../src/services/health/dhis2-pull.ts";
 import { runDueJobs } from "../../src/services/shared/jobs.ts";
+import { silentLog } from "../../src/services/shared/log.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { type FakeDhis2, startFakeDhis2 } from "../support/dhis2-server.ts";
 import { sqlState } from "../support/sql-state.ts";
@@ -232,7 +234,7 @@ describe.each(backends)("pulling from DHIS2 on %s", (backend) => {
     expect([created.actor, created.action]).toEqual(["user:1", "create"]);
     expect(JSON.stringify(created.after)).not.toContain(TOKEN);
 
-    const registry = dhis2Jobs({ database: t, env, log: () => {}, http, now: () => now });
+    const registry = dhis2Jobs({ database: t, env, log: silentLog, http, now: () => now });
     // One job per run: the next one is queued on a day that the database's clock has passed.
     const run = await runDueJobs(t.db, registry, { owner: "test", limit: 1 });
     expect(run).toEqual({ done: 1, failed: 0 });
@@ -257,7 +259,7 @@ describe.each(backends)("pulling from DHIS2 on %s", (backend) => {
     await t.db.updateTable("jobs").set({ run_at: now }).where("state", "=", "queued").execute();
     const failed = await runDueJobs(
       t.db,
-      dhis2Jobs({ database: t, env: {}, log: () => {}, http, now: () => tomorrow }),
+      dhis2Jobs({ database: t, env: {}, log: silentLog, http, now: () => tomorrow }),
       { owner: "test", limit: 1 },
     );
     expect(failed).toEqual({ done: 0, failed: 1 });
@@ -282,7 +284,7 @@ describe.each(backends)("pulling from DHIS2 on %s", (backend) => {
     await t.db.updateTable("jobs").set({ run_at: now }).where("state", "=", "queued").execute();
     const retried = await runDueJobs(
       t.db,
-      dhis2Jobs({ database: t, env, log: () => {}, http, now: () => tomorrow }),
+      dhis2Jobs({ database: t, env, log: silentLog, http, now: () => tomorrow }),
       { owner: "test", limit: 2 },
     );
     expect(retried).toEqual({ done: 2, failed: 0 });

@@ -42,7 +42,6 @@ export async function healthApp(t: Database) {
   const app = createApp({
     db: t.db,
     secureCookies: false,
-    log: () => {},
     baseUrl: "http://jalon.test",
   });
   return { app };

@@ -65,7 +65,6 @@ export async function collectionWorld(t: TestDatabase) {
   const app = createApp({
     db: t.db,
     secureCookies: false,
-    log: () => {},
     baseUrl: "http://jalon.test",
   });
   return { app };

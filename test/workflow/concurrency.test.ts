@@ -9,6 +9,7 @@ import { createApp } from "../../src/http/app.ts";
 import { setMapping } from "../../src/services/tracker/cycles.ts";
 import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { errorLogger } from "../support/logs.ts";
 import { collectionWorld, SYSTEM } from "../support/world.ts";
 
 const PARTNERS = 20;
@@ -53,7 +54,7 @@ describe.each(backends)("concurrent submissions on %s", (backend) => {
     const app = createApp({
       db: t.db,
       secureCookies: false,
-      log: (l) => console.error(l),
+      logger: errorLogger((l) => console.error(l)),
       baseUrl: "http://jalon.test",
     });
     server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -102,7 +102,6 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
     app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
       mailer,
     });

@@ -1,9 +1,11 @@
 // Following the 2023 collection: where each partner stands, response rates, reminders on demand
 // and on schedule (never twice the same day, even run concurrently), the WhatsApp hand-over, the
 // outbox page, and who may do what.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tryReminderLock } from "../../src/db/tracker/tracking.ts";
 import type { createApp } from "../../src/http/app.ts";
+import { silentLog } from "../../src/services/shared/log.ts";
 import { deliverPending, type Mailer } from "../../src/services/shared/mail.ts";
 import { invitationLinks } from "../../src/services/tracker/invitations.ts";
 import {
@@ -341,7 +343,7 @@ describe.each(backends)("tracking and reminders on %s", (backend) => {
       baseUrl: "http://jalon.test",
       message: reminderMail(),
       mailer,
-      log: () => {},
+      log: silentLog,
     });
     for (let i = 0; i < 200 && sent.length < 6; i++) await new Promise((r) => setTimeout(r, 20));
     await schedule.stop();

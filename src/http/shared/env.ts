@@ -5,12 +5,19 @@ import type { Actor } from "../../domain/shared/policy.ts";
 import type { Database, Db } from "../../services/shared/db.ts";
 import type { Mailer } from "../../services/shared/mail.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
+import type { Logger } from "./logging.ts";
 
 export interface AppDeps {
   db: Db;
   /** Secure cookies everywhere but local development over plain HTTP. */
   secureCookies: boolean;
-  log: (line: string) => void;
+  /** The server's structured logger (main.ts makes it from LOG_LEVEL); silent when absent. */
+  logger?: Logger | undefined;
+  /**
+   * The process's own parts are serving (the job runner is alive, no shutdown has begun):
+   * /readyz asks it beside the database. Absent, only the database is asked.
+   */
+  alive?: (() => boolean) | undefined;
   /**
    * Public address that every link Jalon prints or sends starts with (invitations, reminders,
    * password resets): JALON_BASE_URL, else the address the server listens on. Never taken from
@@ -19,7 +26,7 @@ export interface AppDeps {
   baseUrl: string;
   /**
    * When set (JALON_BASE_URL is), the only Host requests may name; others are refused with 421
-   * (except /healthz, which load balancers probe by address).
+   * (except /healthz and /readyz, which load balancers probe by address).
    */
   allowedHost?: string | undefined;
   /** Called after every write request, before the answer leaves: see Database.flush. */
@@ -58,5 +65,7 @@ export interface AppEnv {
     sessionToken?: string;
     /** Generated per request: the X-Request-Id header and every audit row it writes. */
     requestId: string;
+    /** The logger whose every line carries this request's id. */
+    log: Logger;
   };
 }

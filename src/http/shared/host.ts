@@ -13,12 +13,15 @@ export function normaliseHost(host: string, protocol: string): string {
   return defaultPort && lower.endsWith(defaultPort) ? lower.slice(0, -defaultPort.length) : lower;
 }
 
+/** Probes come by address from load balancers and orchestrators, not by the public name. */
+const PROBES = new Set(["/healthz", "/readyz"]);
+
 export function hostCheck(allowed: string, baseUrl: string): MiddlewareHandler<AppEnv> {
   const protocol = new URL(baseUrl).protocol;
   const expected = normaliseHost(allowed, protocol);
   return async (c, next) => {
     const host = normaliseHost(c.req.header("host") ?? "", protocol);
-    if (host === expected || c.req.path === "/healthz") return next();
+    if (host === expected || PROBES.has(c.req.path)) return next();
     // 421 Misdirected Request: this server does not answer for that name.
     if (wantsJson(c)) return c.json({ error: "misdirected" }, 421);
     const view = viewOf(c);

@@ -31,6 +31,7 @@ import { checkBaseUrl } from "../../importers/health/dhis2/server.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import type { JobRegistry } from "../shared/jobs.ts";
+import type { Log } from "../shared/log.ts";
 import { type HttpOptions, type PullSummary, pullConnection } from "./dhis2-pull.ts";
 
 export type { Dhis2Connection, Dhis2ConnectionInput };
@@ -198,7 +199,7 @@ export interface Dhis2JobOptions {
   database: Database;
   /** Where the variables a connection names are read (the process's environment). */
   env: Readonly<Record<string, string | undefined>>;
-  log: (line: string) => void;
+  log: Log;
   http?: HttpOptions;
   /** The time a run starts (tests fix it). */
   now?: () => Date;
@@ -243,8 +244,14 @@ export function dhis2Jobs(o: Dhis2JobOptions): JobRegistry {
           },
         });
         await queueNext();
-        o.log(
-          `dhis2 pull ${connection.name}: ${summary.imported} imported, ${summary.updated} updated`,
+        o.log.info(
+          {
+            jobId: job.id,
+            connection: connection.name,
+            imported: summary.imported,
+            updated: summary.updated,
+          },
+          "dhis2 pull done",
         );
         const { metadata: _metadata, periods: _periods, requests, retries, ...values } = summary;
         return {

@@ -13,12 +13,15 @@ import {
   type JobRow,
 } from "../../db/shared/jobs.ts";
 import type { Db } from "./db.ts";
+import { type Log, silentLog } from "./log.ts";
 
 export interface JobContext {
   db: Db;
   job: JobRow;
   /** The lease holder's name: what a job needs to record its progress. */
   owner: string;
+  /** The runner's logger, every line marked with this job's id and kind. */
+  log: Log;
 }
 
 /** Does one job; what it returns is stored as the job's result, what it throws as its error. */
@@ -36,6 +39,10 @@ export interface RunOptions {
   limit?: number;
   /** Wait before a failed job's next attempt. */
   retrySeconds?: number;
+  /** Where a failed job is reported, with its id (its error is stored on the job too). */
+  log?: Log;
+  /** Asked before each claim: true ends the run (the server is shutting down). */
+  stopping?: () => boolean;
 }
 
 export interface RunReport {
@@ -54,7 +61,7 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
   const kinds = Object.keys(registry);
   await expireLapsedJobs(db, kinds);
   let afterId = "0";
-  for (let i = 0; i < (o.limit ?? 100); i++) {
+  for (let i = 0; i < (o.limit ?? 100) && !o.stopping?.(); i++) {
     const job = await claimJob(db, {
       kinds,
       owner: o.owner,
@@ -66,10 +73,11 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
     const handler = registry[job.kind];
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      const result = await handler({ db, job, owner: o.owner });
+      const result = await handler({ db, job, owner: o.owner, log: jobLog(o.log, job) });
       await completeJob(db, job.id, o.owner, result ?? null);
       report.done += 1;
     } catch (error) {
+      o.log?.error({ jobId: job.id, kind: job.kind, err: error }, "job failed");
       await failJob(
         db,
         job.id,
@@ -81,6 +89,17 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
     }
   }
   return report;
+}
+
+/** A job's lines: the runner's logger with the job's id and kind added to each. */
+function jobLog(log: Log | undefined, job: JobRow): Log {
+  if (!log) return silentLog;
+  const marked = { jobId: job.id, kind: job.kind };
+  return {
+    info: (fields, message) => log.info({ ...marked, ...fields }, message),
+    warn: (fields, message) => log.warn({ ...marked, ...fields }, message),
+    error: (fields, message) => log.error({ ...marked, ...fields }, message),
+  };
 }
 
 export interface Schedule {
@@ -102,7 +121,7 @@ export function startJobSchedule(
     /** Kinds queued at every tick, in this order. */
     recurring: readonly string[];
     owner?: string;
-    log: (line: string) => void;
+    log: Log;
   },
 ): Schedule {
   const owner = o.owner ?? workerName();
@@ -114,9 +133,9 @@ export function startJobSchedule(
       await expireLapsedJobs(db, o.recurring);
       for (const kind of o.recurring)
         await enqueueJob(db, { kind, dedupeKey: kind, maxAttempts: 1 });
-      await runDueJobs(db, o.registry, { owner });
+      await runDueJobs(db, o.registry, { owner, log: o.log, stopping: () => stopped });
     } catch (error) {
-      o.log(`jobs: ${(error as Error).stack ?? String(error)}`);
+      o.log.error({ err: error }, "scheduled jobs");
     }
   };
   // Each run is scheduled after the previous one ends, so two never overlap in one process.
@@ -140,41 +159,69 @@ export function startJobSchedule(
 export interface JobRunner {
   /** Runs the due jobs soon (now, or right after the run in progress). */
   kick(): void;
+  /**
+   * The runner is serving: not stopped, and either in a run (a job may take an hour) or its
+   * last run ended less than three polls ago. Readiness asks this; it costs nothing.
+   */
+  alive(): boolean;
+  /** Resolves once no run is in progress (the jobs a kick found are done). */
+  settled(): Promise<void>;
+  /** Takes no new job; resolves once the job in progress (if any) has ended. */
   stop(): Promise<void>;
 }
 
 /**
  * Runs the registry's due jobs when kicked — after an upload queues one, and once at start for
- * those a stopped server left queued — one run at a time in this process.
+ * those a stopped server left queued — and every `pollMs` when given (jobs another instance
+ * queued), one run at a time in this process.
  */
 export function createJobRunner(
   db: Db,
   registry: JobRegistry,
-  o: { owner?: string; log: (line: string) => void; leaseSeconds?: number },
+  o: { owner?: string; log: Log; leaseSeconds?: number; pollMs?: number },
 ): JobRunner {
   const owner = o.owner ?? workerName();
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let lastRun = Date.now();
   const run = async () => {
     do {
       again = false;
       try {
-        await runDueJobs(db, registry, { owner, leaseSeconds: o.leaseSeconds ?? 3600 });
+        await runDueJobs(db, registry, {
+          owner,
+          leaseSeconds: o.leaseSeconds ?? 3600,
+          log: o.log,
+          // Stopping ends a run after the job in progress, not after every due job.
+          stopping: () => stopped,
+        });
       } catch (error) {
-        o.log(`jobs: ${(error as Error).stack ?? String(error)}`);
+        o.log.error({ err: error }, "jobs");
       }
+      lastRun = Date.now();
     } while (again && !stopped);
     running = null;
   };
+  const kick = () => {
+    if (stopped) return;
+    if (running) again = true;
+    else running = run();
+  };
+  const poll = o.pollMs ? setInterval(kick, o.pollMs) : undefined;
+  poll?.unref();
   return {
-    kick() {
-      if (stopped) return;
-      if (running) again = true;
-      else running = run();
+    kick,
+    alive() {
+      if (stopped) return false;
+      return running !== null || !o.pollMs || Date.now() - lastRun < 3 * o.pollMs;
+    },
+    async settled() {
+      while (running) await running;
     },
     async stop() {
       stopped = true;
+      clearInterval(poll);
       await running;
     },
   };

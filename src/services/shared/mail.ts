@@ -17,6 +17,7 @@ import { findUserByEmail, insertPasswordReset } from "../../db/shared/users.ts";
 import { RESET_MINUTES } from "../../domain/shared/account.ts";
 import type { Db } from "./db.ts";
 import type { JobRegistry } from "./jobs.ts";
+import { type Log, silentLog } from "./log.ts";
 import { newToken, tokenHash } from "./secrets.ts";
 
 /**
@@ -118,6 +119,7 @@ export async function deliverPending(
   mailer: Mailer,
   links: LinkMaker,
   limit = 50,
+  log: Log = silentLog,
 ): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
   // Ids only move forward: a message that just failed waits for the next run, not this loop.
@@ -138,6 +140,8 @@ export async function deliverPending(
       await mailer.send({ to: row.recipient, subject: row.subject, text: minted.text });
     } catch (error) {
       await minted.undo();
+      // The message's id only: its body holds a live link, its address is personal.
+      log.warn({ mailId: row.id }, "mail not sent");
       await markFailed(db, row.id, String((error as Error).message ?? error));
       report.failed += 1;
       continue;
@@ -153,5 +157,7 @@ export const MAIL_DELIVERY_JOB = "mail.deliver";
 
 /** The mail jobs this process can run: delivery, when a mailer is configured. */
 export function mailJobs(mailer: Mailer | undefined, links: LinkMaker): JobRegistry {
-  return mailer ? { [MAIL_DELIVERY_JOB]: ({ db }) => deliverPending(db, mailer, links) } : {};
+  return mailer
+    ? { [MAIL_DELIVERY_JOB]: ({ db, log }) => deliverPending(db, mailer, links, 50, log) }
+    : {};
 }

@@ -30,6 +30,7 @@ import {
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { type JobRegistry, type Schedule, startJobSchedule } from "../shared/jobs.ts";
+import type { Log } from "../shared/log.ts";
 import {
   type DeliveryReport,
   deliverPending,
@@ -348,7 +349,7 @@ export const REMINDERS_JOB = "reminders.run";
 export interface ReminderJobOptions {
   baseUrl: string;
   message: ReminderMessage;
-  log: (line: string) => void;
+  log: Log;
 }
 
 /** The reminder jobs: the day's scheduled reminders, as runScheduledReminders decides them. */
@@ -356,7 +357,7 @@ export function reminderJobs(o: ReminderJobOptions): JobRegistry {
   return {
     [REMINDERS_JOB]: async ({ db }) => {
       const run = await runScheduledReminders(db, new Date(), o);
-      if (run.queued > 0) o.log(`reminders: ${run.queued} queued`);
+      if (run.queued > 0) o.log.info({ queued: run.queued }, "reminders queued");
       return run;
     },
   };

@@ -1,0 +1,143 @@
+// SIGTERM on a real server process: new connections are refused, the request in flight still
+// gets its answer, the process exits 0 within its bound, and what that request wrote is there
+// after a restart on the same data directory.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/connect.ts";
+
+const BIN = resolve(import.meta.dirname, "../../bin/jalon.js");
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exit: Promise<{ code: number | null; signal: string | null; at: number }>;
+}
+
+function start(dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
+    env: {
+      PATH: process.env.PATH,
+      JALON_DATA_DIR: dataDir,
+      JALON_LANG: "en",
+      TZ: "UTC",
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const exit = new Promise<{ code: number | null; signal: string | null; at: number }>((done) =>
+    child.once("exit", (code, signal) => done({ code, signal, at: Date.now() })),
+  );
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 90_000);
+    const look = setInterval(() => {
+      const url = /ready: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (url) {
+        clearInterval(look);
+        clearTimeout(timer);
+        done({ child, url, output: () => out, exit });
+      }
+    }, 50);
+    void exit.then(({ code }) => {
+      clearInterval(look);
+      clearTimeout(timer);
+      fail(new Error(`server exited (${code}): ${out}`));
+    });
+  });
+}
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe("a graceful shutdown on SIGTERM", () => {
+  it("answers the request in flight, exits 0 in time and keeps what it wrote", async () => {
+    const root = await mkdtemp(join(tmpdir(), "jalon-shutdown-"));
+    dirs.push(root);
+    const dataDir = join(root, "data");
+    const first = await start(dataDir);
+    try {
+      // The set-up link of a fresh data directory, printed right after the address.
+      const link = () => /(http:\/\/127\.0\.0\.1:\d+\/setup\/[\w-]+)/.exec(first.output())?.[1];
+      for (let i = 0; i < 200 && !link(); i++) await new Promise((r) => setTimeout(r, 50));
+      const setup = link() ?? "";
+      expect(setup).not.toBe("");
+      expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+      const form = await fetch(setup);
+      const cookie = form.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+      const body = new URLSearchParams({
+        _csrf: csrf,
+        email: "chef@example.org",
+        name: "Aminata",
+        password: "un mot de passe sûr",
+      }).toString();
+
+      // The set-up form is sent in two halves; SIGTERM lands between them.
+      const answer = new Promise<{ status: number }>((done, fail) => {
+        const req = request(
+          setup,
+          {
+            method: "POST",
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              "content-length": Buffer.byteLength(body),
+              cookie,
+              origin: first.url,
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => done({ status: res.statusCode ?? 0 }));
+          },
+        );
+        req.on("error", fail);
+        const half = Math.floor(body.length / 2);
+        req.write(body.slice(0, half));
+        setTimeout(() => {
+          first.child.kill("SIGTERM");
+          setTimeout(() => req.end(body.slice(half)), 700);
+        }, 300);
+      });
+      const signalled = Date.now() + 300;
+      expect((await answer).status).toBe(303);
+      // Nothing new is taken once the stop has begun.
+      await expect(fetch(`${first.url}/healthz`)).rejects.toThrow();
+      const exit = await first.exit;
+      expect(exit, first.output()).toMatchObject({ code: 0, signal: null });
+      expect(exit.at - signalled).toBeLessThan(12_000);
+      expect(first.output()).toMatch(/"msg":"stopped"/);
+    } finally {
+      if (first.child.exitCode === null) first.child.kill("SIGKILL");
+    }
+
+    // A restart on the same directory: ready, and the administrator made in flight is there.
+    const second = await start(dataDir);
+    expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
+    expect(second.output()).not.toContain("No account yet");
+    second.child.kill("SIGINT");
+    expect(await second.exit).toMatchObject({ code: 0, signal: null });
+    const check = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      const users = await check.db.selectFrom("users").select(["email", "role"]).execute();
+      expect(users).toEqual([{ email: "chef@example.org", role: "admin" }]);
+    } finally {
+      await check.close();
+    }
+  }, 180_000);
+});

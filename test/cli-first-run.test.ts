@@ -8,15 +8,10 @@ import { delimiter, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HELP_TOPICS, parseCommand } from "../src/cli/args.ts";
 import { main, type Running } from "../src/main.ts";
+import { capture } from "./support/cli.ts";
 import { type Served, serveJalon } from "./support/served.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(

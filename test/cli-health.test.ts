@@ -7,21 +7,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/args.ts";
 import { main } from "../src/main.ts";
+import { capture } from "./support/cli.ts";
 import { startFakeDhis2 } from "./support/dhis2-server.ts";
 import { METADATA, VALUES } from "./support/health-world.ts";
 import { plain } from "./support/text.ts";
 
 // French typography puts no-break spaces before « : » and inside « » ; the lines are compared
 // with plain spaces.
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (l: string) => out.push(plain(l)), err: (l: string) => err.push(plain(l)) },
-    out,
-    err,
-  };
-}
 
 let dir: string;
 let env: Record<string, string>;
@@ -59,21 +51,21 @@ describe("jalon import dhis2 and jalon analytics", () => {
   });
 
   it("imports metadata, then values with every refused row, a dry run and a silent re-import", async () => {
-    const meta = capture();
+    const meta = capture(plain);
     expect(await main(["import", "dhis2", join(dir, "metadata.json")], env, meta.io)).toBe(0);
     expect(meta.out[0]).toMatch(/metadata\.json \(métadonnées\) : 20 objets ajoutés, 0 mis à jour/);
     expect(meta.out.join("\n")).toMatch(
       /dataElements n°.4 \(DeNote00001\) : type de valeur non numérique/,
     );
 
-    const dry = capture();
+    const dry = capture(plain);
     expect(
       await main(["import", "dhis2", join(dir, "values.json"), "--dry-run"], env, dry.io),
     ).toBe(0);
     expect(dry.out[0]).toContain("10 valeurs ajoutées");
     expect(dry.out.at(-1)).toContain("rien n'a été enregistré");
 
-    const first = capture();
+    const first = capture(plain);
     expect(await main(["import", "dhis2", join(dir, "values.json")], env, first.io)).toBe(0);
     expect(first.out[0]).toContain(
       "10 valeurs ajoutées, 0 mise à jour, 0 supprimée, 0 inchangée, 6 lignes refusées.",
@@ -85,7 +77,7 @@ describe("jalon import dhis2 and jalon analytics", () => {
       "  ligne 14 : « -4 » est négatif : un effectif ne peut pas l’être.",
     );
 
-    const again = capture();
+    const again = capture(plain);
     expect(
       await main(
         ["import", "dhis2", join(dir, "values.json")],
@@ -97,23 +89,23 @@ describe("jalon import dhis2 and jalon analytics", () => {
       "0 values added, 0 updated, 0 deleted, 10 unchanged, 6 rows refused.",
     );
 
-    const csv = capture();
+    const csv = capture(plain);
     expect(await main(["import", "dhis2", join(dir, "values.csv")], env, csv.io)).toBe(0);
     expect(csv.out[0]).toContain("1 valeur ajoutée");
   }, 180_000);
 
   it("names a file it cannot read, and a file that is not a DHIS2 export", async () => {
-    const missing = capture();
+    const missing = capture(plain);
     expect(await main(["import", "dhis2", join(dir, "nope.json")], env, missing.io)).toBe(1);
     expect(missing.err[0]).toContain("Impossible de lire le fichier");
     await writeFile(join(dir, "broken.json"), '{"dataValues": [ {"dataElement": ');
-    const broken = capture();
+    const broken = capture(plain);
     expect(await main(["import", "dhis2", join(dir, "broken.json")], env, broken.io)).toBe(1);
     expect(broken.err[0]).toMatch(/broken\.json refusé : JSON mal formé/);
   }, 60_000);
 
   it("prints analytics as DHIS2's JSON, and refuses an unsupported parameter by name", async () => {
-    const c = capture();
+    const c = capture(plain);
     expect(
       await main(
         ["analytics", "dimension=dx:CPN1&dimension=pe:202201;202203&filter=ou:RegSeg00001"],
@@ -127,7 +119,7 @@ describe("jalon import dhis2 and jalon analytics", () => {
       ["DeAnc100001", "202203", "12"],
     ]);
     expect(answer.headers.map((h: { name: string }) => h.name)).toEqual(["dx", "pe", "value"]);
-    const bad = capture();
+    const bad = capture(plain);
     expect(
       await main(
         ["analytics", "dimension=dx:CPN1&dimension=pe:2022&filter=ou:X&tableLayout=true"],
@@ -173,11 +165,11 @@ describe("jalon import dhis2 and jalon analytics", () => {
         "202202",
         "--dry-run",
       ];
-      const ok = capture();
+      const ok = capture(plain);
       expect(await main(argv, { ...env, JALON_DHIS2_TOKEN: "d2pat_cli" }, ok.io)).toBe(0);
       expect(ok.out[0]).toMatch(/valeurs? ajoutées?|inchangées?/);
       expect(ok.out.at(-1)).toContain("rien n'a été enregistré");
-      const refused = capture();
+      const refused = capture(plain);
       expect(await main(argv, { ...env, JALON_DHIS2_TOKEN: "wrong" }, refused.io)).toBe(1);
       expect(refused.err[0]).toContain(server.url);
       expect(refused.err.join(" ")).not.toContain("wrong");

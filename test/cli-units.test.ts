@@ -6,17 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/args.ts";
 import { main } from "../src/main.ts";
-
-const plain = (l: string) => l.replace(/[\u00a0\u202f]/g, " ");
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (l: string) => out.push(plain(l)), err: (l: string) => err.push(plain(l)) },
-    out,
-    err,
-  };
-}
+import { capture } from "./support/cli.ts";
+import { plain } from "./support/text.ts";
 
 let dir: string;
 let env: Record<string, string>;
@@ -54,11 +45,11 @@ describe("jalon import org-units", () => {
 
   it("checks, imports with the refused lines, then changes nothing", async () => {
     const file = join(dir, "unites.csv");
-    const dry = capture();
+    const dry = capture(plain);
     expect(await main(["import", "org-units", file, "--dry-run"], env, dry.io)).toBe(0);
     expect(dry.out[0]).toContain("3 unités ajoutées");
     expect(dry.out.at(-1)).toContain("rien n'a été enregistré");
-    const first = capture();
+    const first = capture(plain);
     expect(await main(["import", "org-units", file], env, first.io)).toBe(0);
     expect(first.out[0]).toBe(
       `${file} (unités) : 3 unités ajoutées, 0 mise à jour (dont 0 déplacée), 0 inchangée, 1 ligne refusée.`,
@@ -66,14 +57,14 @@ describe("jalon import org-units", () => {
     expect(first.out[1]).toBe(
       "  ligne 5 (BAD) : le nom manque. l’unité parente n’est ni dans le fichier ni déjà enregistrée.",
     );
-    const again = capture();
+    const again = capture(plain);
     expect(await main(["import", "org-units", file], { ...env, JALON_LANG: "en" }, again.io)).toBe(
       0,
     );
     expect(again.out[0]).toContain(
       "0 units added, 0 updated (moved: 0), 3 unchanged, 1 row refused.",
     );
-    const missing = capture();
+    const missing = capture(plain);
     expect(await main(["import", "org-units", join(dir, "none.csv")], env, missing.io)).toBe(1);
     expect(missing.err[0]).toContain("Impossible de lire le fichier");
   }, 120_000);

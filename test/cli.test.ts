@@ -6,12 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../src/cli/args.ts";
 import { main, type Running } from "../src/main.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
+import { capture } from "./support/cli.ts";
 
 const temps: string[] = [];
 async function tempDir(): Promise<string> {

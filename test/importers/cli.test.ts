@@ -10,14 +10,9 @@ import { openDatabase } from "../../src/db/connect.ts";
 import { main } from "../../src/main.ts";
 import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
 import { questionnaireWorkbook } from "../../src/services/tracker/questionnaire-files.ts";
+import { capture } from "../support/cli.ts";
 import { renderer } from "../support/files.ts";
 import { OPENED_ON, SYSTEM } from "../support/world.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 let dir: string;
 let env: Record<string, string>;

@@ -8,13 +8,8 @@ import { parseCommand } from "../../src/cli/args.ts";
 import { loadDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
 import { main } from "../../src/main.ts";
+import { capture } from "../support/cli.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 describe("jalon report", () => {
   let dir: string;

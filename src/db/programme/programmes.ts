@@ -259,3 +259,60 @@ export async function programmeIndicators(
       .map((t) => ({ orgUnitId: t.org_unit_id, period: t.period, value: t.value })),
   }));
 }
+
+/** The ids among `ids` that name no org unit. */
+export async function missingOrgUnits(db: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .selectFrom("org_units")
+    .select("id")
+    .where("id", "in", [...ids])
+    .execute();
+  const known = new Set(found.map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
+}
+
+/** The ids among `ids` that name no health indicator. */
+export async function missingHealthIndicators(
+  db: Executor,
+  ids: readonly number[],
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .selectFrom("health_indicators")
+    .select("id")
+    .where("id", "in", [...ids])
+    .execute();
+  const known = new Set(found.map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
+}
+
+export interface UnitName {
+  id: number;
+  name: string;
+  level: number;
+  parentId: number | null;
+}
+
+/** The names of the given units, for a page. */
+export async function unitNames(db: Executor, ids: readonly number[]): Promise<UnitName[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("org_units")
+    .select(["id", "name", "level", "parent_id"])
+    .where("id", "in", [...ids])
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id }));
+}
+
+/** The units of one level (2: regions…), by name, for a filter's choices. */
+export async function unitsAtLevel(db: Executor, level: number): Promise<UnitName[]> {
+  const rows = await db
+    .selectFrom("org_units")
+    .select(["id", "name", "level", "parent_id"])
+    .where("level", "=", level)
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id }));
+}

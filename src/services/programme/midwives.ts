@@ -44,6 +44,7 @@ import {
   type TrainingTopic,
   trainingProblems,
 } from "../../domain/programme/midwife.ts";
+import { compareFr } from "../../domain/shared/group.ts";
 import { type Actor, actorLabel, can } from "../../domain/shared/policy.ts";
 import { invalidFields, notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
@@ -233,7 +234,7 @@ export async function register(
   filter: RegisterFilter,
 ): Promise<RegisterRow[]> {
   authorise(actor, "programme.read");
-  return listRegister(db, filter);
+  return (await listRegister(db, filter)).sort((a, b) => compareFr(a.name, b.name) || a.id - b.id);
 }
 
 /** How many midwives are deployed at a day in each unit of a level (under one, if given). */
@@ -243,7 +244,9 @@ export async function deployedCounts(
   f: { date: string; level: number; within?: number; programmeId?: number },
 ): Promise<UnitCount[]> {
   authorise(actor, "programme.read");
-  return deployedCountsAt(db, f);
+  return (await deployedCountsAt(db, f)).sort(
+    (a, b) => compareFr(a.name, b.name) || a.orgUnitId - b.orgUnitId,
+  );
 }
 
 /** Midwives deployed on the first day of each month from `from` to `to`. */

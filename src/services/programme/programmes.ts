@@ -23,6 +23,7 @@ import {
   updateProgramme,
 } from "../../db/programme/programmes.ts";
 import { PROGRAMME_NAME_MAX, programmeProblems } from "../../domain/programme/programme.ts";
+import { compareFr } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { invalidFields, notFound } from "../../domain/shared/problem.ts";
@@ -129,7 +130,7 @@ export async function programmeView(
   ]);
   return {
     ...p,
-    regions: await unitNames(db, regionIds),
+    regions: (await unitNames(db, regionIds)).sort((a, b) => compareFr(a.name, b.name)),
     commitments: await commitmentLabels(db, links, lang),
     indicators,
   };

@@ -103,7 +103,14 @@ function violations(sources: { rel: string; source: string }[]): string[] {
         to.part === "tracker" &&
         from.layer === "services" &&
         to.layer === "services";
-      if (!PART_RULES[from.part].includes(to.part) && !programmeToTracker)
+      // A commitment's outcome series may follow a health indicator: the tracker's services
+      // read its yearly figures from the health services, by id, and nothing else of health.
+      const trackerToHealth =
+        from.part === "tracker" &&
+        to.part === "health" &&
+        from.layer === "services" &&
+        to.layer === "services";
+      if (!PART_RULES[from.part].includes(to.part) && !programmeToTracker && !trackerToHealth)
         found.push(`${rel} (${from.part}) imports ${spec} (${to.part})`);
     }
   }
@@ -136,16 +143,23 @@ describe("import directions", () => {
     ]);
   });
 
-  it("refuses tracker → health and shared → tracker, allows programme → tracker in services only", () => {
+  it("refuses tracker → health and shared → tracker, allows programme → tracker and tracker → health in services only", () => {
     expect(
       violations([
         { rel: "db/tracker/a.ts", source: 'import "../health/b.ts";' },
+        { rel: "domain/tracker/a.ts", source: 'import "../health/b.ts";' },
+        { rel: "web/tracker/a.ts", source: 'import { x } from "../health/b.ts";' },
+        { rel: "services/tracker/a.ts", source: 'import { x } from "../health/b.ts";' },
+        { rel: "services/health/a.ts", source: 'import { x } from "../tracker/b.ts";' },
         { rel: "web/shared/a.ts", source: 'import { x } from "../tracker/b.ts";' },
         { rel: "services/programme/a.ts", source: 'import { x } from "../tracker/b.ts";' },
         { rel: "db/programme/a.ts", source: 'import { x } from "../tracker/b.ts";' },
       ]),
     ).toEqual([
       "db/tracker/a.ts (tracker) imports ../health/b.ts (health)",
+      "domain/tracker/a.ts (tracker) imports ../health/b.ts (health)",
+      "web/tracker/a.ts (tracker) imports ../health/b.ts (health)",
+      "services/health/a.ts (health) imports ../tracker/b.ts (tracker)",
       "web/shared/a.ts (shared) imports ../tracker/b.ts (tracker)",
       "db/programme/a.ts (programme) imports ../tracker/b.ts (tracker)",
     ]);

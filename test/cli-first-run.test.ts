@@ -75,6 +75,7 @@ describe("--help", () => {
         "--since",
         "--with-metadata",
       ],
+      "import-units": ["--dry-run"],
       analytics: [],
     };
     for (const topic of HELP_TOPICS) {

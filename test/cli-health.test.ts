@@ -9,10 +9,10 @@ import { parseCommand } from "../src/cli/args.ts";
 import { main } from "../src/main.ts";
 import { startFakeDhis2 } from "./support/dhis2-server.ts";
 import { METADATA, VALUES } from "./support/health-world.ts";
+import { plain } from "./support/text.ts";
 
 // French typography puts no-break spaces before « : » and inside « » ; the lines are compared
 // with plain spaces.
-const plain = (l: string) => l.replace(/[\u00a0\u202f]/g, " ");
 function capture() {
   const out: string[] = [];
   const err: string[] = [];

@@ -16,6 +16,7 @@ export type Command =
   | { name: "user-add"; email: string; role: string; partner?: string; fullName?: string }
   | { name: "import-responses"; file: string; dryRun: boolean }
   | { name: "import-dhis2"; file: string; dryRun: boolean; kind: "auto" | "metadata" | "values" }
+  | { name: "import-units"; file: string; dryRun: boolean }
   | {
       name: "pull-dhis2";
       server: string;
@@ -39,6 +40,7 @@ export const HELP_TOPICS = [
   "user-add",
   "import-responses",
   "import-dhis2",
+  "import-units",
   "analytics",
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
@@ -300,10 +302,30 @@ function pullCommand(values: Record<string, unknown>, positionals: readonly stri
   return { ok: true, command };
 }
 
+/** `import org-units <file> [--dry-run]`: a CSV of organisation units. */
+function parseImportUnits(flags: readonly string[]): Parsed {
+  if (wantsHelp(flags)) return help("import-units");
+  const parsed = readFlags(flags, { "dry-run": { type: "boolean" } }, "import org-units", true);
+  if (!parsed.ok) return parsed.parsed;
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || file.trim() === "")
+    return { ok: false, error: { reason: "import_missing", value: "<file>" } };
+  if (extra.length > 0)
+    return {
+      ok: false,
+      error: { reason: "bad_flag", value: extra.join(" "), command: "import org-units" },
+    };
+  return {
+    ok: true,
+    command: { name: "import-units", file, dryRun: parsed.values["dry-run"] === true },
+  };
+}
+
 /** `import responses <file> [--dry-run]` */
 function parseImport(rest: readonly string[]): Parsed {
   const [sub, ...flags] = rest;
   if (sub === "dhis2") return parseImportDhis2(flags);
+  if (sub === "org-units") return parseImportUnits(flags);
   if (
     sub === undefined ||
     sub === "--help" ||

@@ -9,6 +9,7 @@ import { type Io, runDemo, runMigrate } from "./commands.ts";
 import { runAnalyticsCommand } from "./health/analytics.ts";
 import { runImportDhis2 } from "./health/import.ts";
 import { runPullDhis2 } from "./health/pull.ts";
+import { runImportUnits } from "./health/units.ts";
 import { cliMessage } from "./messages.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
@@ -24,6 +25,7 @@ export type DbCommand = Extract<
       | "import-responses"
       | "report"
       | "import-dhis2"
+      | "import-units"
       | "pull-dhis2"
       | "analytics";
   }
@@ -48,6 +50,7 @@ export function isDbCommand(command: Command): command is DbCommand {
     "import-responses",
     "report",
     "import-dhis2",
+    "import-units",
     "pull-dhis2",
     "analytics",
   ].includes(command.name);
@@ -75,6 +78,8 @@ export async function runCommand(
       return runReport(db, command, lang, io);
     case "import-dhis2":
       return runImportDhis2(database, command, ctx);
+    case "import-units":
+      return runImportUnits(database, command, ctx);
     case "pull-dhis2":
       return runPullDhis2(database, command, ctx);
     case "analytics":
@@ -84,7 +89,11 @@ export async function runCommand(
 
 /** The command with its file paths made absolute, for a process whose directory differs. */
 export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
-  if (command.name === "import-responses" || command.name === "import-dhis2")
+  if (
+    command.name === "import-responses" ||
+    command.name === "import-dhis2" ||
+    command.name === "import-units"
+  )
     return { ...command, file: resolve(cwd, command.file) };
   if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };
   return command;

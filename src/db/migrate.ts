@@ -18,6 +18,7 @@ import * as m0016 from "./migrations/0016_read_indexes.ts";
 import * as m0017 from "./migrations/0017_health_data.ts";
 import * as m0018 from "./migrations/0018_dhis2_connections.ts";
 import * as m0019 from "./migrations/0019_value_references.ts";
+import * as m0020 from "./migrations/0020_outcome_goals.ts";
 import * as m0022 from "./migrations/0022_access_tokens.ts";
 import * as m0023 from "./migrations/0023_programmes.ts";
 import type { DB } from "./schema.ts";
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "0017_health_data": m0017,
   "0018_dhis2_connections": m0018,
   "0019_value_references": m0019,
+  "0020_outcome_goals": m0020,
   "0022_access_tokens": m0022,
   "0023_programmes": m0023,
 };

@@ -52,6 +52,30 @@ export interface CommitmentGoalsTable {
   baseline_source: string | null;
   target_value: number;
   target_year: number;
+  series_id: ColumnType<number | null, number | null | undefined, number | null>;
+  direction: ColumnType<string, string | undefined, string>;
+}
+
+export interface OutcomeSeriesTable {
+  id: Generated<number>;
+  tracker_id: number;
+  code: string;
+  name: string;
+  name_en: string | null;
+  unit: string;
+  source_kind: string;
+  health_indicator_id: number | null;
+  org_unit_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface OutcomePointsTable {
+  series_id: number;
+  year: number;
+  value: number;
+  source: string;
+  source_url: string | null;
+  kind: string;
 }
 
 export interface ProcessIndicatorsTable {
@@ -475,6 +499,8 @@ export interface DB {
   cycles: CyclesTable;
   commitments: CommitmentsTable;
   commitment_goals: CommitmentGoalsTable;
+  outcome_series: OutcomeSeriesTable;
+  outcome_points: OutcomePointsTable;
   indicators: ProcessIndicatorsTable;
   partners: PartnersTable;
   mappings: MappingsTable;

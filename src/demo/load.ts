@@ -11,11 +11,13 @@ import { insertCommitment, insertGoal, insertProcessIndicator } from "../db/trac
 import { insertCycle } from "../db/tracker/cycles.ts";
 import { insertCycleRecommendation, insertDifficulty } from "../db/tracker/difficulties.ts";
 import { insertMapping } from "../db/tracker/mappings.ts";
+import { insertSeries, savePoints } from "../db/tracker/outcomes.ts";
 import { insertPartner } from "../db/tracker/partners.ts";
 import { saveCycleTextRow } from "../db/tracker/report-texts.ts";
 import { insertResponse } from "../db/tracker/responses.ts";
 import { insertTracker } from "../db/tracker/trackers.ts";
 import { Problem } from "../domain/shared/problem.ts";
+import { impliedDirection } from "../domain/tracker/outcome.ts";
 import { slugify } from "../domain/tracker/partner.ts";
 import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
 import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
@@ -95,6 +97,21 @@ export async function writeWorld(
 
   let indicators = 0;
   let responses = 0;
+  const seriesIds = new Map<string, number>();
+  for (const s of world.outcomeSeries ?? []) {
+    const id = await insertSeries(db, actor, {
+      trackerId: tracker.id,
+      code: s.code,
+      name: s.name.fr,
+      nameEn: s.name.en ?? null,
+      unit: s.unit,
+      sourceKind: "imported",
+      healthIndicatorId: null,
+      orgUnitId: null,
+    });
+    await savePoints(db, actor, id, s.points, { series: s.code, format: "demo" });
+    seriesIds.set(s.code, id);
+  }
   for (const c of world.commitments) {
     const commitment = await insertCommitment(db, actor, {
       trackerId: tracker.id,
@@ -107,6 +124,8 @@ export async function writeWorld(
         ...goal,
         indicator: goal.indicator.fr,
         indicatorEn: goal.indicator.en ?? null,
+        direction: impliedDirection(goal.baselineValue, goal.targetValue),
+        seriesId: goal.series ? (seriesIds.get(goal.series) ?? null) : null,
       });
     }
     for (const [position, ind] of c.indicators.entries()) {

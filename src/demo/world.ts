@@ -2,6 +2,7 @@
 import type { BuildingBlock } from "../domain/tracker/building-block.ts";
 import type { CycleState } from "../domain/tracker/cycle.ts";
 import type { DifficultyLevel } from "../domain/tracker/difficulty.ts";
+import type { SeriesPoint } from "../domain/tracker/outcome.ts";
 import type { PartnerCategory } from "../domain/tracker/partner.ts";
 import type { CycleTextKind } from "../domain/tracker/report-text.ts";
 import type { CollectionMethod, Contributes } from "../domain/tracker/response.ts";
@@ -29,6 +30,16 @@ export interface WorldGoal {
   baselineSource: string | null;
   targetValue: number;
   targetYear: number;
+  /** The code of the outcome series (World.outcomeSeries) that measures the goal. */
+  series?: string;
+}
+
+/** A series of published figures measuring outcome goals (imported, with their sources). */
+export interface WorldSeries {
+  code: string;
+  name: Text;
+  unit: string;
+  points: SeriesPoint[];
 }
 
 export interface WorldOutput {
@@ -92,6 +103,8 @@ export interface World {
   meetings: WorldValidationMeeting[];
   difficulties: { level: DifficultyLevel; text: Text }[];
   recommendations: Text[];
+  /** The series of published figures that the goals name by code. */
+  outcomeSeries?: WorldSeries[];
   /** The tracker's list of acronyms, for the report (only those its text uses are printed). */
   acronyms?: { acronym: string; expansion: Text }[];
   /** The coordinator's report texts for the cycle; may quote figures as {placeholders}. */

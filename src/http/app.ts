@@ -31,6 +31,7 @@ import {
   healthImportRoutes,
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
+import { healthUnitRoutes } from "./health/units.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -45,6 +46,7 @@ import { setupLinkRoutes } from "./shared/setup-links.ts";
 import { viewOf } from "./shared/view.ts";
 import { acronymsRoutes } from "./tracker/acronyms.ts";
 import { invitationRoutes } from "./tracker/invitations.ts";
+import { outcomesRoutes } from "./tracker/outcomes.ts";
 import { publicRoutes } from "./tracker/public.ts";
 import { questionnaireRoutes } from "./tracker/questionnaire.ts";
 import {
@@ -158,14 +160,16 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
   app.route("/", acronymsRoutes());
+  app.route("/", outcomesRoutes());
   app.route("/", usersRoutes());
   app.route("/", questionnaireFileRoutes(renderer, workbookReader));
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
-  app.route("/", healthImportRoutes());
+  app.route("/", healthImportRoutes(renderer));
   app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());
+  app.route("/", healthUnitRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

@@ -5,7 +5,9 @@ import * as healthConnections from "./health/connections.ts";
 import * as healthEntry from "./health/entry.ts";
 import * as healthExplorer from "./health/explorer.ts";
 import * as healthImport from "./health/import.ts";
+import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
+import * as healthUnits from "./health/units.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -15,6 +17,7 @@ import * as setup from "./shared/setup.ts";
 import * as users from "./shared/users.ts";
 import * as acronyms from "./tracker/acronyms.ts";
 import * as files from "./tracker/files.ts";
+import * as outcomes from "./tracker/outcomes.ts";
 import * as pub from "./tracker/public.ts";
 import * as questionnaire from "./tracker/questionnaire.ts";
 import * as reportTexts from "./tracker/report-texts.ts";
@@ -37,12 +40,15 @@ export const en: Record<MessageKey, string> = {
   ...validation.en,
   ...reportTexts.en,
   ...acronyms.en,
+  ...outcomes.en,
   ...sendback.en,
   ...setup.en,
   ...security.en,
   ...input.en,
   ...pager.en,
   ...healthImports.en,
+  ...healthImportFiles.en,
+  ...healthUnits.en,
   ...healthConnections.en,
   ...healthImport.en,
   ...healthEntry.en,

@@ -5,6 +5,7 @@
 // document.ts), which the shared DOCX, PDF and HTML renderers draw; workbooks are drawn directly.
 import type { Lang } from "../domain/shared/lang.ts";
 import type { ExplorerChart, ExplorerSheet } from "./health/explorer-model.ts";
+import type { ImportTemplate } from "./health/import-template.ts";
 import type { Document } from "./shared/document.ts";
 import type { ReportFormat, ReportModel } from "./tracker/model.ts";
 import type { PrintQuestionnaire } from "./tracker/questionnaire-print.ts";
@@ -16,7 +17,9 @@ export type RenderJob =
   | { kind: "questionnaire-xlsx"; model: QuestionnaireFileModel; lang: Lang }
   /** The indicator explorer's chart, as SVG text for the page. */
   | { kind: "explorer-chart"; model: ExplorerChart }
-  | { kind: "explorer-xlsx"; model: ExplorerSheet };
+  | { kind: "explorer-xlsx"; model: ExplorerSheet }
+  /** A template of the imports page, as a workbook. */
+  | { kind: "import-template-xlsx"; model: ImportTemplate };
 
 /** A neutral document drawn by the shared renderer of its format. */
 async function renderDocument(
@@ -60,5 +63,7 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
       );
     case "explorer-xlsx":
       return (await import("./health/explorer-xlsx.ts")).renderExplorerXlsx(job.model);
+    case "import-template-xlsx":
+      return (await import("./health/import-template.ts")).renderTemplateXlsx(job.model);
   }
 }

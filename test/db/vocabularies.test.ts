@@ -14,6 +14,11 @@ import { ROLES } from "../../src/domain/shared/policy.ts";
 import { BUILDING_BLOCKS } from "../../src/domain/tracker/building-block.ts";
 import { CYCLE_STATES } from "../../src/domain/tracker/cycle.ts";
 import { DIFFICULTY_LEVELS } from "../../src/domain/tracker/difficulty.ts";
+import {
+  GOAL_DIRECTIONS,
+  OUTCOME_SOURCE_KINDS,
+  POINT_KINDS,
+} from "../../src/domain/tracker/outcome.ts";
 import { PARTNER_CATEGORIES } from "../../src/domain/tracker/partner.ts";
 import { CYCLE_TEXT_KINDS } from "../../src/domain/tracker/report-text.ts";
 import {
@@ -28,6 +33,7 @@ import { backends, freshDatabase, type TestDatabase } from "../support/database.
 const VOCABULARIES: Record<string, readonly string[]> = {
   "assessments.status": STATUSES,
   "audit_log.action": AUDIT_ACTIONS,
+  "commitment_goals.direction": GOAL_DIRECTIONS,
   "cycle_texts.kind": CYCLE_TEXT_KINDS,
   "cycles.state": CYCLE_STATES,
   "data_elements.aggregation": AGGREGATIONS,
@@ -43,6 +49,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "jobs.state": JOB_STATES,
   "midwives.qualification": QUALIFICATIONS,
   "outbox.kind": OUTBOX_KINDS,
+  "outcome_points.kind": POINT_KINDS,
+  "outcome_series.source_kind": OUTCOME_SOURCE_KINDS,
   "partners.category": PARTNER_CATEGORIES,
   "responses.contributes": CONTRIBUTES,
   "responses.method": COLLECTION_METHODS,

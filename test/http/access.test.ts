@@ -196,6 +196,7 @@ const ROUTES: Row[] = [
   // Personal access tokens: any staff account, for its own tokens only.
   { route: "GET /account/tokens", method: "GET", path: "/account/tokens", allowed: STAFF },
   { route: "GET /manage/acronyms", method: "GET", path: "/manage/acronyms", allowed: SETUP },
+  { route: "GET /manage/outcomes", method: "GET", path: "/manage/outcomes", allowed: SETUP },
   { route: "GET /health/imports", method: "GET", path: "/health/imports", allowed: HEALTH_WRITE },
   { route: "GET /health/entry", method: "GET", path: "/health/entry", allowed: HEALTH_WRITE },
   // Saved DHIS2 connections: health.write, like the imports they start.
@@ -215,6 +216,25 @@ const ROUTES: Row[] = [
     route: "GET /health/connections/:id{[0-9]+}",
     method: "GET",
     path: `/health/connections/${NONE}`,
+    allowed: HEALTH_WRITE,
+  },
+  {
+    route: "GET /health/imports/templates/:name{facility\\.csv|facility\\.xlsx|units\\.csv}",
+    method: "GET",
+    path: "/health/imports/templates/units.csv",
+    allowed: HEALTH_WRITE,
+  },
+  { route: "GET /health/units", method: "GET", path: "/health/units", allowed: HEALTH_WRITE },
+  {
+    route: "GET /health/units/new",
+    method: "GET",
+    path: "/health/units/new",
+    allowed: HEALTH_WRITE,
+  },
+  {
+    route: "GET /health/units/:id{[0-9]+}",
+    method: "GET",
+    path: `/health/units/${NONE}`,
     allowed: HEALTH_WRITE,
   },
   {
@@ -325,10 +345,45 @@ const ROUTES: Row[] = [
     body: {},
   },
   {
+    route: "POST /health/units",
+    method: "POST",
+    path: "/health/units",
+    allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /health/units/:id{[0-9]+}",
+    method: "POST",
+    path: `/health/units/${NONE}`,
+    allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
     route: "POST /health/imports",
     method: "POST",
     path: "/health/imports",
     allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /manage/outcomes/goals",
+    method: "POST",
+    path: "/manage/outcomes/goals",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/outcomes/series",
+    method: "POST",
+    path: "/manage/outcomes/series",
+    allowed: SETUP,
+    body: {},
+  },
+  {
+    route: "POST /manage/outcomes/import",
+    method: "POST",
+    path: "/manage/outcomes/import",
+    allowed: SETUP,
     body: {},
   },
   {

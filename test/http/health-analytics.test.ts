@@ -7,9 +7,9 @@ import { setIndicatorPublic } from "../../src/db/health/catalogue.ts";
 import { client, signIn } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { basic, HEALTH_ACCOUNTS, HEALTH_PASSWORD, healthApp } from "../support/health-app.ts";
+import { plain } from "../support/text.ts";
 
 /** French messages put a no-break space before ":"; compared here as a plain space. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 const JAN =
   "/api/analytics?dimension=dx:InAnc1Cov01;CPN1&dimension=pe:202201&filter=ou:RegSeg00001&includeNumDen=true";

@@ -15,16 +15,12 @@ import { addUser } from "../../src/services/tracker/users.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { type FakeDhis2, startFakeDhis2 } from "../support/dhis2-server.ts";
+import { plain } from "../support/text.ts";
 
 const PASSWORD = "correct horse battery";
 const TOKEN = "d2pat_0123456789abcdefghijklmnopqrstuv";
 const env = { JALON_DHIS2_TOKEN: TOKEN };
 const http = { backoffMs: 1, timeoutMs: 5000, pageSize: 3 };
-const plain = (s: string) =>
-  s
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replaceAll("&#39;", "'")
-    .replaceAll("&quot;", '"');
 
 describe.each(backends)("DHIS2 connections over HTTP on %s", (backend) => {
   let t: TestDatabase;

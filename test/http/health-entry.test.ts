@@ -6,12 +6,7 @@ import { createApp } from "../../src/http/app.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
-
-const plain = (s: string) =>
-  s
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replaceAll("&#39;", "'")
-    .replaceAll("&quot;", '"');
+import { plain } from "../support/text.ts";
 
 describe.each(backends)("data entry on %s", (backend) => {
   let t: TestDatabase;

@@ -13,14 +13,9 @@ import { addUser } from "../../src/services/tracker/users.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { METADATA, VALUES } from "../support/health-world.ts";
+import { plain } from "../support/text.ts";
 
 const PASSWORD = "correct horse battery";
-// Pages are compared as read: plain spaces for French typography's no-break ones, quotes unescaped.
-const plain = (s: string) =>
-  s
-    .replace(/[\u00a0\u202f]/g, " ")
-    .replaceAll("&#39;", "'")
-    .replaceAll("&quot;", '"');
 
 describe.each(backends)("health-data imports over HTTP on %s", (backend) => {
   let t: TestDatabase;

@@ -13,7 +13,8 @@ type Who = "anonymous" | "coordinator" | "respondent";
 
 /** Page, who reads it, and the most statements it may send. */
 const PAGES: [string, Who, number][] = [
-  ["/", "anonymous", 8],
+  // Two more since the outcome goals: the goals with their series, then the series' figures.
+  ["/", "anonymous", 10],
   ["/cycles/2022/commitments/1", "anonymous", 13],
   ["/cycles/2022/synthesis", "anonymous", 14],
   ["/partners", "anonymous", 9],

@@ -7,7 +7,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNPACK_LIMITS } from "../../src/domain/tracker/questionnaire-file.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { checkZip } from "../../src/importers/tracker/spreadsheet/zip.ts";
+import { checkZip } from "../../src/importers/shared/zip.ts";
 import { questionnaireWorkbook } from "../../src/services/tracker/questionnaire-files.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";

@@ -85,6 +85,7 @@ describe("the XLSX data annex", () => {
       "Résultats chiffrés",
       "Statuts",
       "Synthèse par pilier",
+      "Objectifs de résultat",
     ]);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -185,6 +186,7 @@ describe("the English edition", () => {
       "Quantified results",
       "Statuses",
       "By building block",
+      "Outcome goals",
     ]);
   });
 });

@@ -345,6 +345,34 @@ export async function elementIdsByKeys(db: Executor, keys: readonly string[]): P
   return rows.map((r) => r.id);
 }
 
+/** The keys (uid, else code, else id) an analytics query names an indicator and a unit by. */
+export async function analyticsKeys(
+  db: Executor,
+  indicatorId: number,
+  orgUnitId: number,
+): Promise<{ indicator: string; orgUnit: string; isPublic: boolean } | undefined> {
+  const r = await db
+    .selectFrom("health_indicators as i")
+    .innerJoin("org_units as u", (j) => j.on("u.id", "=", orgUnitId))
+    .select([
+      "i.id",
+      "i.uid",
+      "i.code",
+      "i.is_public",
+      "u.id as unit_id",
+      "u.uid as unit_uid",
+      "u.code as unit_code",
+    ])
+    .where("i.id", "=", indicatorId)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    indicator: r.uid ?? r.code ?? String(r.id),
+    orgUnit: r.unit_uid ?? r.unit_code ?? String(r.unit_id),
+    isPublic: r.is_public,
+  };
+}
+
 /**
  * English names of levels, data elements and indicators (a DHIS2 export carries one language);
  * returns how many rows changed.

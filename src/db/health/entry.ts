@@ -100,3 +100,35 @@ export async function unitHistory(
   }
   return map;
 }
+
+export interface HistoryValue {
+  orgUnitId: number;
+  dataElementId: number;
+  cocId: number;
+  bucket: string;
+  value: number;
+}
+
+/** The stored values of the given units and elements in the given buckets: a file's history. */
+export async function unitsHistory(
+  db: Executor,
+  orgUnitIds: readonly number[],
+  dataElementIds: readonly number[],
+  buckets: readonly string[],
+): Promise<HistoryValue[]> {
+  if (orgUnitIds.length === 0 || dataElementIds.length === 0 || buckets.length === 0) return [];
+  const rows = await db
+    .selectFrom("data_values")
+    .select(["org_unit_id", "data_element_id", "coc_id", "bucket", "value"])
+    .where("org_unit_id", "in", orgUnitIds)
+    .where("data_element_id", "in", dataElementIds)
+    .where("bucket", "in", buckets)
+    .execute();
+  return rows.map((r) => ({
+    orgUnitId: r.org_unit_id,
+    dataElementId: r.data_element_id,
+    cocId: r.coc_id,
+    bucket: r.bucket,
+    value: r.value,
+  }));
+}

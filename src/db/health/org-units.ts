@@ -272,3 +272,80 @@ export async function storedUnitUids(db: Executor): Promise<Set<string>> {
     .execute();
   return new Set(rows.map((r) => r.uid as string));
 }
+
+export interface StoredUnit {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  parentId: number | null;
+  level: number;
+  path: string;
+  openingDate: string | null;
+  closedDate: string | null;
+  geometry: unknown;
+}
+
+const storedColumns = [
+  "id",
+  "uid",
+  "code",
+  "name",
+  "short_name",
+  "parent_id",
+  "level",
+  "path",
+  "opening_date",
+  "closed_date",
+  "geometry",
+] as const;
+
+function stored(r: {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  short_name: string | null;
+  parent_id: number | null;
+  level: number;
+  path: string;
+  opening_date: string | null;
+  closed_date: string | null;
+  geometry: unknown;
+}): StoredUnit {
+  return {
+    id: r.id,
+    uid: r.uid,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    parentId: r.parent_id,
+    level: r.level,
+    path: r.path,
+    openingDate: r.opening_date,
+    closedDate: r.closed_date,
+    geometry: typeof r.geometry === "string" ? JSON.parse(r.geometry) : r.geometry,
+  };
+}
+
+/** Every stored unit whole: what a file of units is checked against and merged with. */
+export async function storedUnits(db: Executor): Promise<StoredUnit[]> {
+  return (await db.selectFrom("org_units").select(storedColumns).execute()).map(stored);
+}
+
+/** One stored unit whole, or undefined. */
+export async function storedUnit(db: Executor, id: number): Promise<StoredUnit | undefined> {
+  const r = await db
+    .selectFrom("org_units")
+    .select(storedColumns)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return r ? stored(r) : undefined;
+}
+
+/** The level names, by level. */
+export async function levelNames(db: Executor): Promise<Map<number, string>> {
+  const rows = await db.selectFrom("org_unit_levels").select(["level", "name"]).execute();
+  return new Map(rows.map((r) => [r.level, r.name]));
+}

@@ -3,6 +3,7 @@
 import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import type { Commitment, Goal, ProcessIndicator } from "../../domain/tracker/commitment.ts";
+import type { GoalDirection } from "../../domain/tracker/outcome.ts";
 import { type Executor, insertAudited } from "../shared/audit.ts";
 
 export interface NewCommitment {
@@ -23,6 +24,9 @@ export async function insertCommitment(db: Executor, actor: string, c: NewCommit
 
 export interface NewGoal extends Goal {
   indicatorEn: string | null;
+  direction?: GoalDirection;
+  /** The outcome series measuring the goal (db/tracker/outcomes.ts). */
+  seriesId?: number | null;
 }
 
 export async function insertGoal(
@@ -43,6 +47,8 @@ export async function insertGoal(
     baseline_source: g.baselineSource,
     target_value: g.targetValue,
     target_year: g.targetYear,
+    ...(g.direction ? { direction: g.direction } : {}),
+    series_id: g.seriesId ?? null,
   });
 }
 

@@ -174,6 +174,7 @@ export const commitments1to3: WorldCommitment[] = [
         baselineSource: "Track20",
         targetValue: 40,
         targetYear: 2030,
+        series: "mcpr-mw",
       },
     ],
     indicators: [
@@ -307,6 +308,7 @@ export const commitments1to3: WorldCommitment[] = [
         baselineSource: null,
         targetValue: 13,
         targetYear: 2025,
+        series: "unmet-15-19",
       },
       {
         indicator: {
@@ -319,6 +321,7 @@ export const commitments1to3: WorldCommitment[] = [
         baselineSource: null,
         targetValue: 15,
         targetYear: 2025,
+        series: "unmet-20-24",
       },
     ],
     indicators: [

@@ -1,7 +1,7 @@
 // Indicators as DHIS2 analytics computes them: every operand is first added up over the org
 // unit's subtree and over the period (summed, or averaged over the months that have data), then
 // numerator and denominator are evaluated once — a ratio of totals, never an average of ratios.
-// Also the baseline → target trajectory that commitments' outcome goals are judged against.
+// The baseline → target trajectory lives in shared/trajectory.ts (the tracker judges goals by it).
 
 import type { Aggregation, TargetKind } from "./data-values.ts";
 import {
@@ -147,64 +147,16 @@ export interface Milestone {
   value: number;
 }
 
-export interface YearValue {
-  year: number;
-  value: number;
-}
+export {
+  ON_TRACK_TOLERANCE,
+  onTrack,
+  type Progress,
+  trajectory,
+  type YearValue,
+} from "../shared/trajectory.ts";
 
 /** The year a DHIS2 period falls in ("2030", "202503", "2025Q1" → 2025 …), or null. */
 export function yearOfPeriod(period: string): number | null {
   const m = /^(\d{4})/.exec(period);
   return m ? Number(m[1]) : null;
-}
-
-/**
- * The value the straight line from baseline to target expects in `year`: the baseline up to its
- * own year, the target from its year on. Null when the target is not after the baseline.
- * A decreasing goal (unmet need 20 % → 13 %) is a line going down.
- */
-export function trajectory(baseline: YearValue, target: YearValue, year: number): number | null {
-  const span = target.year - baseline.year;
-  if (!(span > 0)) return null;
-  const elapsed = Math.min(Math.max(year - baseline.year, 0), span);
-  // Multiplied before divided: 20 + (−7 × 4) / 7 is exactly 16.
-  return baseline.value + ((target.value - baseline.value) * elapsed) / span;
-}
-
-export type Progress = "on_track" | "off_track" | "no_data";
-
-/**
- * How far below the line a figure may be and still be on track: a share of the whole planned
- * change (0.1: 2.3 points for mCPR 17 → 40 %, 0.7 points for unmet need 20 → 13 %).
- */
-export const ON_TRACK_TOLERANCE = 0.1;
-
-/**
- * A suggestion, which the person assessing confirms: on track when the latest figure is at or
- * beyond the line for its year, less the tolerance, in the goal's direction (up or down); ahead
- * of the line is on track. A goal to hold a level (target = baseline) is on track within the
- * tolerance of that level either way. No data without a latest figure, for a figure from before
- * the baseline, or for a target that is not after its baseline.
- */
-export function onTrack(
-  latest: YearValue | null,
-  baseline: YearValue,
-  target: YearValue,
-  tolerance: number = ON_TRACK_TOLERANCE,
-): Progress {
-  if (latest === null || !Number.isFinite(latest.value) || latest.year < baseline.year) {
-    return "no_data";
-  }
-  const expected = trajectory(baseline, target, latest.year);
-  if (expected === null) return "no_data";
-  const planned = target.value - baseline.value;
-  if (planned === 0) {
-    return Math.abs(latest.value - target.value) <= tolerance * Math.abs(target.value) + 1e-9
-      ? "on_track"
-      : "off_track";
-  }
-  // A hair of slack so that a figure exactly on the edge is not lost to rounding (28.5 − 2.3).
-  const margin = tolerance * Math.abs(planned) + 1e-9 * Math.max(1, Math.abs(expected));
-  const ok = planned > 0 ? latest.value >= expected - margin : latest.value <= expected + margin;
-  return ok ? "on_track" : "off_track";
 }

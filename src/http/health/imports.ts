@@ -10,6 +10,9 @@ import {
   listImportJobs,
   queueFileImport,
 } from "../../services/health/import-jobs.ts";
+import { type TemplateName, templateFile } from "../../services/health/import-templates.ts";
+import { UPLOAD_KINDS } from "../../services/health/uploads.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 import { importJobPage, importsPage } from "../../web/health/pages/imports.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { viewOf } from "../shared/view.ts";
@@ -20,7 +23,7 @@ export const HEALTH_UPLOAD_PATH = /^\/health\/imports$/;
 export const MAX_HEALTH_UPLOAD = 200 * 1024 * 1024;
 
 const form = z.object({
-  kind: z.enum(["auto", "values", "metadata"]).catch("auto"),
+  kind: z.enum(UPLOAD_KINDS).catch("auto"),
   dryRun: z.literal("1").optional().catch(undefined),
 });
 
@@ -31,8 +34,25 @@ export function authoriseHealthUpload(c: Context<AppEnv>): void {
   throw new Problem(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "health.write");
 }
 
-export function healthImportRoutes(): Hono<AppEnv> {
+export function healthImportRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  // The templates: CSV in the page's language (its separator too), or a workbook.
+  app.get(
+    "/health/imports/templates/:name{facility\\.csv|facility\\.xlsx|units\\.csv}",
+    async (c) => {
+      const file = await templateFile(
+        c.get("deps").db,
+        renderer,
+        c.get("actor"),
+        c.get("lang"),
+        c.req.param("name") as TemplateName,
+      );
+      c.header("Content-Type", file.type);
+      c.header("Content-Disposition", `attachment; filename="${file.name}"`);
+      return c.body(new Uint8Array(file.bytes), 200);
+    },
+  );
 
   app.get("/health/imports", async (c) => {
     const jobs = await listImportJobs(c.get("deps").db, c.get("actor"));

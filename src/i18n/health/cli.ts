@@ -38,6 +38,16 @@ ou code, LEVEL-n pour un niveau à l'intérieur des unités nommées.`,
   dhis2_progress: "{read} {read|valeur lue|valeurs lues}…",
   dhis2_unreadable: "Impossible de lire le fichier {file} : vérifiez son chemin et ses droits.",
   analytics_refused: "Requête refusée : {reason}",
+  "usage.import-units": `Usage : jalon import org-units FICHIER [--dry-run]
+Importe des unités d'organisation d'un fichier CSV (séparateur virgule, point-virgule ou
+tabulation ; en-têtes en français ou en anglais) : code, nom, code parent (vide pour la racine),
+et au choix niveau (numéro ou nom), uid DHIS2, latitude et longitude ou géométrie GeoJSON, date
+d'ouverture, date de fermeture. Les parents peuvent venir après leurs enfants ; une unité déjà
+enregistrée (même uid, sinon même code) est mise à jour, et déplacée si son parent change.
+  --dry-run   vérifie et compte sans rien enregistrer`,
+  units_done:
+    "{file} (unités) : {imported} {imported|unité ajoutée|unités ajoutées}, {updated} {updated|mise à jour|mises à jour} (dont {moved} {moved|déplacée|déplacées}), {ignored} {ignored|inchangée|inchangées}, {rejected} {rejected|ligne refusée|lignes refusées}.",
+  units_row: "  ligne {row} ({code}) : {reason}",
   demo_health_loaded:
     "Données sanitaires de démonstration chargées : {units} {units|unité d’organisation|unités d’organisation}, {values} {values|valeur mensuelle|valeurs mensuelles}, {indicators} {indicators|indicateur|indicateurs}.",
   demo_health_skipped:
@@ -81,6 +91,16 @@ code, LEVEL-n for a level inside the units named.`,
   dhis2_progress: "{read} {read|value read|values read}…",
   dhis2_unreadable: "Cannot read the file {file}: check its path and permissions.",
   analytics_refused: "Query refused: {reason}",
+  "usage.import-units": `Usage: jalon import org-units FILE [--dry-run]
+Imports organisation units from a CSV file (comma, semicolon or tab separated; headers in French
+or English): code, name, parent code (empty for the root), and optionally level (number or
+name), DHIS2 uid, latitude and longitude or a GeoJSON geometry, opening date, closing date.
+Parents may come after their children; a unit already stored (same uid, else same code) is
+updated, and moved when its parent changes.
+  --dry-run   check and count without storing anything`,
+  units_done:
+    "{file} (units): {imported} {imported|unit added|units added}, {updated} updated (moved: {moved}), {ignored} unchanged, {rejected} {rejected|row refused|rows refused}.",
+  units_row: "  row {row} ({code}): {reason}",
   demo_health_loaded:
     "Demo health data loaded: {units} {units|organisation unit|organisation units}, {values} {values|monthly value|monthly values}, {indicators} {indicators|indicator|indicators}.",
   demo_health_skipped:

@@ -4,12 +4,12 @@
 export const fr = {
   "himp.title": "Importer des données de santé",
   "himp.intro":
-    "Déposez un export DHIS2 : des valeurs (dataValueSet en JSON, XML, CSV ou ADX, gzippé ou non) ou des métadonnées (JSON). L’import se poursuit même si vous quittez la page ; réimporter le même fichier ne change rien.",
-  "himp.file": "Fichier DHIS2 (200 Mo au plus ; un .json.gz est bien plus léger)",
+    "Déposez un export DHIS2 : des valeurs (dataValueSet en JSON, XML, CSV ou ADX, gzippé ou non) ou des métadonnées (JSON) ; ou, sans DHIS2, un CSV d’unités d’organisation ou les valeurs d’une structure en CSV ou XLSX (modèles ci-dessous). L’import se poursuit même si vous quittez la page ; réimporter le même fichier ne change rien.",
+  "himp.file": "Fichier (200 Mo au plus ; un .json.gz est bien plus léger)",
   "himp.kind": "Contenu du fichier",
   "himp.kind.auto": "Reconnaître automatiquement",
-  "himp.kind.values": "Des valeurs",
-  "himp.kind.metadata": "Des métadonnées",
+  "himp.kind.values": "Des valeurs DHIS2",
+  "himp.kind.metadata": "Des métadonnées DHIS2",
   "himp.dryRun": "Vérifier seulement, sans rien enregistrer",
   "himp.submit": "Importer",
   "himp.missing": "Choisissez un fichier à importer.",
@@ -49,12 +49,12 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   "himp.title": "Import health data",
   "himp.intro":
-    "Upload a DHIS2 export: values (a dataValueSet as JSON, XML, CSV or ADX, gzipped or not) or metadata (JSON). The import goes on even if you leave the page; importing the same file again changes nothing.",
-  "himp.file": "DHIS2 file (200 MB at most; a .json.gz is much lighter)",
+    "Upload a DHIS2 export: values (a dataValueSet as JSON, XML, CSV or ADX, gzipped or not) or metadata (JSON); or, without DHIS2, a CSV of organisation units or a facility’s values as CSV or XLSX (templates below). The import goes on even if you leave the page; importing the same file again changes nothing.",
+  "himp.file": "File (200 MB at most; a .json.gz is much lighter)",
   "himp.kind": "What the file holds",
   "himp.kind.auto": "Recognise it",
-  "himp.kind.values": "Values",
-  "himp.kind.metadata": "Metadata",
+  "himp.kind.values": "DHIS2 values",
+  "himp.kind.metadata": "DHIS2 metadata",
   "himp.dryRun": "Check only, store nothing",
   "himp.submit": "Import",
   "himp.missing": "Choose a file to import.",

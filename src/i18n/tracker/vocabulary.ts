@@ -98,6 +98,59 @@ const goalEn: typeof goalFr = {
   "goal.noBaseline": "no baseline given",
 };
 
+/**
+ * The outcome goal beside the process indicators (see goal.ts `outcomeParts`): the page and the
+ * report say the same, and both call the reading a computed suggestion.
+ */
+const outcomeFr = {
+  "outcome.title": "Objectifs de résultat",
+  "outcome.baseline": "Point de départ",
+  "outcome.target": "Cible",
+  "outcome.latest": "Dernière valeur",
+  "outcome.value": "{value} en {year}",
+  "outcome.expected": "Attendu sur la trajectoire en {year}",
+  "outcome.perYear": "{value} par an jusqu’en {year}",
+  "outcome.perYearPoints": "{value} pt par an jusqu’en {year}",
+  "outcome.needed": "Rythme nécessaire",
+  "outcome.reached": "cible atteinte",
+  "outcome.suggestion": "Suggestion calculée",
+  "outcome.suggestion.on_track": "en bonne voie",
+  "outcome.suggestion.off_track": "en retard",
+  "outcome.suggestion.no_data": "pas de données",
+  "outcome.note":
+    "Calculée à partir des dernières valeurs et de la trajectoire ; elle ne remplace pas le statut validé par les parties prenantes.",
+  "outcome.validated": "Statut validé des indicateurs de processus",
+  "outcome.noSeries": "aucune série de données reliée",
+  "outcome.noValue": "aucune valeur publiée",
+  "outcome.kind.estimate": "estimation",
+  "outcome.kind.survey": "enquête",
+  "outcome.health": "données sanitaires ({source})",
+};
+const outcomeEn: typeof outcomeFr = {
+  "outcome.title": "Outcome goals",
+  "outcome.baseline": "Baseline",
+  "outcome.target": "Target",
+  "outcome.latest": "Latest value",
+  "outcome.value": "{value} in {year}",
+  "outcome.expected": "Expected on the trajectory in {year}",
+  "outcome.perYear": "{value} a year until {year}",
+  "outcome.perYearPoints": "{value} pt a year until {year}",
+  "outcome.needed": "Pace needed",
+  "outcome.reached": "target reached",
+  "outcome.suggestion": "Computed suggestion",
+  "outcome.suggestion.on_track": "on track",
+  "outcome.suggestion.off_track": "off track",
+  "outcome.suggestion.no_data": "no data",
+  "outcome.note":
+    "Computed from the latest values and the trajectory; it does not replace the status the stakeholders validated.",
+  "outcome.validated": "Validated status of the process indicators",
+  "outcome.noSeries": "no data series linked",
+  "outcome.noValue": "no published value",
+  "outcome.kind.estimate": "estimate",
+  "outcome.kind.survey": "survey",
+  "outcome.health": "health data ({source})",
+};
+
 const commonFr = {
   "commitment.title": "Engagement {number}",
   "table.number": "N°",
@@ -125,6 +178,7 @@ export const fr = {
   ...categoryFr,
   ...methodFr,
   ...goalFr,
+  ...outcomeFr,
   ...commonFr,
 };
 
@@ -134,5 +188,6 @@ export const en: Record<keyof typeof fr, string> = {
   ...categoryEn,
   ...methodEn,
   ...goalEn,
+  ...outcomeEn,
   ...commonEn,
 };

@@ -2,6 +2,7 @@
 // each commitment and indicator with its partners' contributions, the recap, synthesis,
 // highlights, difficulties, recommendations, conclusion and the questionnaire annex.
 
+import { outcomeParts } from "../../i18n/tracker/goal.ts";
 import type { Block, Row } from "../shared/document.ts";
 import { blocksChart, statusChart } from "./charts.ts";
 import { type Heading, prose, statusShade } from "./document.ts";
@@ -9,10 +10,64 @@ import { goalLine } from "./document-front.ts";
 import { formatNumber, type ReportT } from "./i18n.ts";
 import {
   indicatorCount,
+  type ReportCommitment,
   type ReportContribution,
   type ReportIndicator,
   type ReportModel,
 } from "./model.ts";
+
+/** A suggestion's shade: the light it points to, for a text that names it as computed. */
+const SUGGESTION_SHADE = {
+  on_track: "achieved",
+  off_track: "off_track",
+  no_data: "not_assessed",
+} as const;
+
+/**
+ * The outcome goals measured by a series, one row each: baseline, target, the latest value
+ * with its source and what the trajectory expected, the pace needed, the computed suggestion;
+ * then the note that the suggestion does not replace the validated status.
+ */
+function outcomeBlocks(model: ReportModel, t: ReportT, c: ReportCommitment): Block[] {
+  const measured = c.outcomes.filter((o) => o.series !== null);
+  if (measured.length === 0) return [];
+  return [
+    { kind: "paragraph", text: t("outcome.title"), tone: "strong" },
+    {
+      kind: "table",
+      columns: [
+        { label: t("table.indicator"), width: 0.24 },
+        { label: t("outcome.baseline"), width: 0.16 },
+        { label: t("outcome.target"), width: 0.12 },
+        { label: t("outcome.latest"), width: 0.22 },
+        { label: t("outcome.needed"), width: 0.13 },
+        { label: t("outcome.suggestion"), width: 0.13 },
+      ],
+      rows: measured.map((o) => {
+        const p = outcomeParts(t, model.lang, o);
+        const colon = model.lang === "fr" ? "\u00a0: " : ": ";
+        const expected = p.expectedLabel ? `${p.expectedLabel}${colon}${p.expected}` : "";
+        const note = [p.latestSource, expected].filter((x) => x !== "").join("\n");
+        return {
+          cells: [
+            { text: o.label, bold: true },
+            { text: p.baseline },
+            { text: p.target },
+            { text: p.latest, ...(note ? { note } : {}) },
+            { text: p.pace },
+            { text: p.suggestion, shade: statusShade(SUGGESTION_SHADE[o.reading.suggestion]) },
+          ],
+        };
+      }),
+    },
+    { kind: "paragraph", text: t("outcome.note"), tone: "muted" },
+    {
+      kind: "mark",
+      shade: statusShade(c.verdict),
+      text: `${t("outcome.validated")}${model.lang === "fr" ? "\u00a0: " : ": "}${t(`verdict.${c.verdict}`)}`,
+    },
+  ];
+}
 
 function outputsText(model: ReportModel, r: ReportContribution): string {
   return r.outputs.map((o) => `${formatNumber(model.lang, o.value)} ${o.unit}`).join("\n");
@@ -57,6 +112,7 @@ function commitmentBlocks(model: ReportModel, t: ReportT, heading: Heading): Blo
       shade: statusShade(c.verdict),
       text: t("commitment.verdict", { verdict: t(`verdict.${c.verdict}`) }),
     },
+    ...outcomeBlocks(model, t, c),
     ...c.indicators.flatMap((i): Block[] => [
       heading(3, t("indicator.title", { number: i.number, title: i.title })),
       {

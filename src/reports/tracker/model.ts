@@ -5,11 +5,13 @@ import type { Lang } from "../../domain/shared/lang.ts";
 import type { BuildingBlock } from "../../domain/tracker/building-block.ts";
 import type { Goal } from "../../domain/tracker/commitment.ts";
 import type { DifficultyLevel } from "../../domain/tracker/difficulty.ts";
+import type { GoalDirection, SeriesPoint } from "../../domain/tracker/outcome.ts";
 import type { PartnerCategory } from "../../domain/tracker/partner.ts";
 import type { Acronym, CycleTextKind } from "../../domain/tracker/report-text.ts";
 import type { CollectionMethod, Contributes } from "../../domain/tracker/response.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import type { CommitmentSummary, StatusCounts } from "../../domain/tracker/synthesis.ts";
+import type { OutcomeFacts } from "../../i18n/tracker/goal.ts";
 
 export {
   isReportFormat,
@@ -43,10 +45,23 @@ export interface ReportIndicator {
   contributions: ReportContribution[];
 }
 
+/**
+ * An outcome goal read against its series: a computed suggestion, printed beside the verdict
+ * the stakeholders validated, never instead of it.
+ */
+export interface ReportOutcome extends OutcomeFacts {
+  label: string;
+  direction: GoalDirection;
+  series: (OutcomeFacts["series"] & { code: string; name: string }) | null;
+  reading: OutcomeFacts["reading"] & { latest: SeriesPoint | null };
+  points: SeriesPoint[];
+}
+
 export interface ReportCommitment {
   number: number;
   title: string;
   goals: Goal[];
+  outcomes: ReportOutcome[];
   verdict: Status;
   indicators: ReportIndicator[];
 }
@@ -105,6 +120,10 @@ export function reportTexts(model: Omit<ReportModel, "acronyms">): string[] {
     ...model.commitments.flatMap((c) => [
       c.title,
       ...c.goals.map((g) => g.indicator),
+      ...c.outcomes.flatMap((o) => [
+        o.label,
+        ...(o.reading.latest ? [o.reading.latest.source] : []),
+      ]),
       ...c.indicators.flatMap((i) => [
         i.title,
         i.narrative ?? "",

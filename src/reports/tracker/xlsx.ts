@@ -160,6 +160,52 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
       b.partners.join(", "),
     ]),
   });
+  const outcomes = model.commitments.flatMap((c) =>
+    c.outcomes.map((o) => ({ commitment: c.number, ...o })),
+  );
+  if (outcomes.length > 0)
+    addSheet(book, {
+      name: t("sheet.outcomes"),
+      columns: [
+        { header: t("table.commitment"), width: 12 },
+        { header: t("table.indicator"), width: 40, wrap: true },
+        { header: t("table.unit"), width: 8 },
+        { header: t("table.direction"), width: 12 },
+        { header: `${t("outcome.baseline")} (${t("table.year")})`, width: 12 },
+        { header: t("outcome.baseline"), width: 12 },
+        { header: `${t("outcome.target")} (${t("table.year")})`, width: 12 },
+        { header: t("outcome.target"), width: 10 },
+        { header: `${t("outcome.latest")} (${t("table.year")})`, width: 12 },
+        { header: t("outcome.latest"), width: 12 },
+        { header: t("table.source"), width: 28, wrap: true },
+        { header: t("table.address"), width: 30 },
+        { header: t("table.expected"), width: 16 },
+        { header: t("outcome.suggestion"), width: 16 },
+      ],
+      rows: outcomes.map((o) => {
+        const latest = o.reading.latest;
+        return [
+          o.commitment,
+          o.label,
+          o.unit,
+          t(`outcome.direction.${o.direction}`),
+          o.baseline?.year ?? null,
+          o.baseline?.value ?? null,
+          o.target.year,
+          o.target.value,
+          latest?.year ?? null,
+          latest?.value ?? null,
+          latest
+            ? `${latest.source} (${t(`outcome.kind.${latest.kind}`)})`
+            : o.series
+              ? null
+              : t("outcome.noSeries"),
+          latest?.url ?? null,
+          o.reading.expected === null ? null : Math.round(o.reading.expected * 100) / 100,
+          t(`outcome.suggestion.${o.reading.suggestion}`),
+        ];
+      }),
+    });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

@@ -1,4 +1,4 @@
-// DHIS2 files uploaded from the web: the file is kept on disk, an import job is queued, and the
+// Health files uploaded from the web (DHIS2 exports, units, facility files): the file is kept on disk, an import job is queued, and the
 // job runs the same import as the command line (reading off the main thread), recording how many
 // values it has read as it goes, so that the page showing it can be reloaded at any time. Only
 // those with the health.write right queue, list and read these imports.
@@ -27,8 +27,9 @@ import type { Database, Db } from "../shared/db.ts";
 import type { JobRegistry } from "../shared/jobs.ts";
 import type { DataImportSummary } from "./data-import.ts";
 import { DHIS2_PULL_JOB } from "./dhis2-connections.ts";
-import { type FileImportResult, fileRefusal, importDhis2File } from "./dhis2-files.ts";
+import { fileRefusal } from "./dhis2-files.ts";
 import type { MetadataSummary } from "./metadata-import.ts";
+import { importUpload, type UploadKind, type UploadResult } from "./uploads.ts";
 
 export const HEALTH_IMPORT_JOB = "health.import";
 
@@ -36,7 +37,7 @@ interface ImportPayload {
   path: string;
   name: string;
   size: number;
-  kind: "auto" | "metadata" | "values";
+  kind: UploadKind;
   dryRun: boolean;
   actor: string;
 }
@@ -44,7 +45,7 @@ interface ImportPayload {
 export type ImportJobState =
   | { state: "queued" }
   | { state: "running"; valuesRead: number }
-  | { state: "done"; result: FileImportResult }
+  | { state: "done"; result: UploadResult }
   | { state: "refused"; code: string; details: Readonly<Record<string, string | number>> }
   | { state: "failed" }
   /** A DHIS2 pull whose try failed: why (a DHIS2 pull code), and when it is tried again. */
@@ -111,13 +112,12 @@ export function healthImportJobs(database: Database): JobRegistry {
       const p = job.payload as ImportPayload;
       let last = 0;
       try {
-        const result = await importDhis2File(database, {
+        const result = await importUpload(database, {
           path: p.path,
           kind: p.kind,
           dryRun: p.dryRun,
           actor: p.actor,
-          inWorker: true,
-          onProgress: ({ values }) => {
+          onProgress: (values) => {
             // A progress write at most every second: the page polls, the import goes on.
             if (values < 0 || Date.now() - last < 1000) return;
             last = Date.now();
@@ -141,7 +141,7 @@ function viewOf(job: JobRow): ImportJobView {
   const p = job.payload as ImportPayload;
   const r = job.result as
     | { progress?: { valuesRead: number } }
-    | { outcome: "done"; result: FileImportResult }
+    | { outcome: "done"; result: UploadResult }
     | { outcome: "refused"; code: string; details: Record<string, string | number> }
     | null;
   let status: ImportJobState;

@@ -48,6 +48,7 @@ import {
   processIndicatorsIn,
   validationMeetingsIn,
 } from "./context.ts";
+import { outcomesOf } from "./outcomes.ts";
 import { getCycleTexts, ownTexts } from "./report-texts.ts";
 
 export interface BuildOptions {
@@ -102,6 +103,11 @@ export async function buildReport(
 
   const contributionsOf = groupBy(responses.filter(isPublishedContribution), (r) => r.indicatorId);
   const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
+  const outcomes = await outcomesOf(
+    db,
+    commitments.map((c) => c.id),
+    lang,
+  );
   const reportCommitments = commitments.map((c) => {
     const own = indicatorsOf.get(c.id) ?? [];
     const rows = own.map((i) => ({
@@ -132,6 +138,16 @@ export async function buildReport(
       number: c.number,
       title: c.title,
       goals: c.goals,
+      outcomes: (outcomes.get(c.id) ?? []).map((o) => ({
+        label: o.label,
+        unit: o.unit,
+        direction: o.direction,
+        baseline: o.baseline,
+        target: o.target,
+        series: o.series,
+        reading: o.reading,
+        points: o.points,
+      })),
       verdict: commitmentVerdict(rows.map((i) => i.status)),
       indicators: rows,
     };

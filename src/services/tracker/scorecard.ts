@@ -33,6 +33,7 @@ import {
   statusOf,
   withPartners,
 } from "./context.ts";
+import { type OutcomeView, outcomesOf } from "./outcomes.ts";
 
 export interface IndicatorMark {
   id: number;
@@ -46,6 +47,8 @@ export interface CommitmentCard {
   number: number;
   title: string;
   goals: Goal[];
+  /** Each goal read against its series: a computed suggestion, shown beside the verdict. */
+  outcomes: OutcomeView[];
   verdict: Status;
   counts: StatusCounts;
   indicators: IndicatorMark[];
@@ -107,7 +110,7 @@ async function loadComparison(
   };
 }
 
-function cards(ctx: CycleContext): CommitmentCard[] {
+function cards(ctx: CycleContext, outcomes: Map<number, OutcomeView[]>): CommitmentCard[] {
   return ctx.commitments.map((c) => {
     const indicators = indicatorsOf(ctx, c.id).map((i) => ({
       id: i.id,
@@ -121,6 +124,7 @@ function cards(ctx: CycleContext): CommitmentCard[] {
       number: c.number,
       title: c.title,
       goals: c.goals,
+      outcomes: outcomes.get(c.id) ?? [],
       verdict: commitmentVerdict(statuses),
       counts: countByStatus(statuses),
       indicators,
@@ -128,14 +132,25 @@ function cards(ctx: CycleContext): CommitmentCard[] {
   });
 }
 
-/** The scorecard names no partner: its context carries none. */
+/**
+ * The scorecard names no partner: its context carries none. The synthesis, which shows no
+ * outcome goal, asks for the cards without them (`withOutcomes: false`).
+ */
 export async function getScorecard(
   db: Executor,
   cycleSlug: string | undefined,
   lang: Lang,
+  options: { withOutcomes: boolean } = { withOutcomes: true },
 ): Promise<Scorecard> {
   const context = await loadCycleContext(db, cycleSlug, lang);
-  const commitments = cards(context);
+  const outcomes = options.withOutcomes
+    ? await outcomesOf(
+        db,
+        context.commitments.map((c) => c.id),
+        lang,
+      )
+    : new Map<number, OutcomeView[]>();
+  const commitments = cards(context, outcomes);
   return {
     context,
     commitments,
@@ -205,7 +220,9 @@ export async function getCommitmentPage(
   lang: Lang,
 ): Promise<CommitmentPage> {
   const bare = await loadCycleContext(db, cycleSlug, lang);
-  const all = cards(bare);
+  const id = bare.commitments.find((c) => c.number === commitmentNumber)?.id;
+  if (id === undefined) throw notFound("commitment", commitmentNumber);
+  const all = cards(bare, await outcomesOf(db, [id], lang));
   const index = all.findIndex((c) => c.number === commitmentNumber);
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);

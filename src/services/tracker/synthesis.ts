@@ -46,7 +46,7 @@ export async function getSynthesis(
   cycleSlug: string,
   lang: Lang,
 ): Promise<Synthesis> {
-  const scorecard = await getScorecard(db, cycleSlug, lang);
+  const scorecard = await getScorecard(db, cycleSlug, lang, { withOutcomes: false });
   const bare = scorecard.context;
   const [stored, difficulties, recommendations, meetings] = await Promise.all([
     listAnswerKeys(db, {

@@ -87,6 +87,12 @@ export const READ_ERROR_CODES = [
   "csv_duplicate_column",
   /** A metadata file whose root is not a JSON object. */
   "not_metadata",
+  /** A file typed by people (units, a facility's values) that is neither a CSV nor a workbook. */
+  "not_xlsx",
+  "xlsx_encrypted",
+  "xlsx_unreadable",
+  /** More lines than such a file may hold. */
+  "too_many_rows",
 ] as const;
 export type ReadErrorCode = (typeof READ_ERROR_CODES)[number];
 

@@ -9,8 +9,8 @@ import {
   type QuestionnaireColumn,
   UNPACK_LIMITS,
 } from "../../../domain/tracker/questionnaire-file.ts";
+import { cellText, precheckXlsx } from "../../shared/xlsx.ts";
 import type { QuestionnaireFile, SheetRow } from "./map.ts";
-import { checkZip } from "./zip.ts";
 
 export type ReadRefusal =
   | "not_xlsx"
@@ -25,34 +25,11 @@ export type ReadRefusal =
 
 export type ReadResult = { ok: true; file: QuestionnaireFile } | { ok: false; reason: ReadRefusal };
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** An encrypted Office file is an OLE compound document, not a zip. */
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-const startsWith = (bytes: Uint8Array, signature: number[]) =>
-  bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
-
-/** The text a reader sees in a cell, whatever exceljs made of it. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue);
-  // A formula is kept as the text it was typed as; it is never evaluated.
-  if ("formula" in value && typeof value.formula === "string") return `=${value.formula}`;
-  if ("sharedFormula" in value) return "";
-  if ("error" in value) return "";
-  return "";
-}
+export { cellText };
 
 /** The refusals that need no unpacking: signature, then the zip's declared sizes and entries. */
 export function precheck(bytes: Uint8Array): ReadRefusal | null {
-  if (startsWith(bytes, OLE)) return "encrypted";
-  if (!startsWith(bytes, ZIP)) return "not_xlsx";
-  const zip = checkZip(bytes, UNPACK_LIMITS);
-  return zip.ok ? null : zip.reason;
+  return precheckXlsx(bytes, UNPACK_LIMITS);
 }
 
 export async function readQuestionnaireFile(bytes: Uint8Array): Promise<ReadResult> {

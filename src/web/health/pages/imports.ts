@@ -6,10 +6,12 @@ import { isDhis2PullCode } from "../../../domain/health/dhis2-pull.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../../domain/shared/format.ts";
 import { dhis2Message } from "../../../i18n/health/dhis2.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
-import type { ImportJobView } from "../../../services/health/import-jobs.ts";
+import type { DataImportSummary, ImportJobView } from "../../../services/health/import-jobs.ts";
+import { UPLOAD_KINDS } from "../../../services/health/uploads.ts";
 import { csrfField } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
+import { facilityWarnings, fileFormats, unitsSummary } from "./import-files.ts";
 
 const stateLabel = (view: View, job: ImportJobView) =>
   view.t(`himp.state.${job.status.state}` as MessageKey);
@@ -28,9 +30,9 @@ export function importsPage(
 ${csrfField(view)}
 ${o.missing ? html`<p class="alert" role="alert">${t("himp.missing")}</p>` : ""}
 <div class="field"><label for="himp-file">${t("himp.file")}</label>
-<input id="himp-file" type="file" name="file" required accept=".json,.gz,.xml,.csv,.adx,application/json,application/xml,text/csv,application/gzip"></div>
+<input id="himp-file" type="file" name="file" required accept=".json,.gz,.xml,.csv,.adx,.xlsx,application/json,application/xml,text/csv,application/gzip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></div>
 <fieldset><legend>${t("himp.kind")}</legend>
-${(["auto", "values", "metadata"] as const).map(
+${UPLOAD_KINDS.map(
   (k) =>
     html`<label class="choice"><input type="radio" name="kind" value="${k}"${k === "auto" ? raw(" checked") : ""}> ${t(`himp.kind.${k}`)}</label>`,
 )}
@@ -38,6 +40,7 @@ ${(["auto", "values", "metadata"] as const).map(
 <label class="choice"><input type="checkbox" name="dryRun" value="1"> ${t("himp.dryRun")}</label>
 <p class="actions"><button class="primary" type="submit">${t("himp.submit")}</button></p>
 </form>
+${fileFormats(view)}
 <p><a href="/health/connections">${t("dcon.link")}</a></p>
 <h2>${t("himp.recent")}</h2>
 ${
@@ -49,6 +52,15 @@ ${
       )}</ul>`
 }`,
   });
+}
+
+/** The limit a refusal names: a byte cap in megabytes, a count as a number, else the upload's. */
+function maxOf(view: View, details: Readonly<Record<string, string | number>>): string {
+  const mb = view.lang === "fr" ? "Mo" : "MB";
+  if (typeof details.maxBytes === "number")
+    return `${formatNumber(view.lang, Math.round(details.maxBytes / 1024 / 1024))}\u00a0${mb}`;
+  if (typeof details.max === "number") return formatNumber(view.lang, details.max);
+  return `200\u00a0${mb}`;
 }
 
 export function importJobPage(view: View, job: ImportJobView): Html {
@@ -66,10 +78,10 @@ export function importJobPage(view: View, job: ImportJobView): Html {
   else if (s.state === "refused")
     body = html`<p class="alert" role="alert">${t("himp.job.refused", {
       reason: t(`read.${s.code}` as MessageKey, {
-        max: "200 Mo",
         columns: "",
         column: "",
         ...s.details,
+        max: maxOf(view, s.details),
       }),
     })}</p>`;
   else if (s.state === "failed")
@@ -105,6 +117,9 @@ function summary(
   result: Extract<ImportJobView["status"], { state: "done" }>["result"],
 ): Html {
   const { t } = view;
+  if (result.kind === "units") return unitsSummary(view, result.summary);
+  if (result.kind === "facility")
+    return html`${valuesSummary(view, result.result.summary)}${facilityWarnings(view, result.result)}`;
   if (result.kind === "metadata") {
     const m = result.summary;
     return html`<p class="notice" role="status">${t("himp.sum.metadata", { imported: m.imported, updated: m.updated, ignored: m.ignored })}</p>
@@ -124,7 +139,11 @@ ${
     : ""
 }`;
   }
-  const v = result.summary;
+  return valuesSummary(view, result.summary);
+}
+
+function valuesSummary(view: View, v: DataImportSummary): Html {
+  const { t } = view;
   const rejected = v.rejected.length + v.rejectedNotListed;
   const cells = [
     ["himp.sum.imported", v.imported],

@@ -7,6 +7,7 @@ import type { Html, View } from "../../shared/view.ts";
 import {
   goalLine,
   joinHtml,
+  outcomeBlock,
   outputsList,
   partnerLink,
   statusMark,
@@ -23,7 +24,7 @@ export function commitmentPage(view: View, p: CommitmentPage): Html {
 <h1>${t("commitment.title", { number: c.number })}</h1>
 <p>${c.title}</p>
 <p>${t("commitment.verdict")} ${verdictMark(view, c.verdict)}</p>
-${c.goals.map((g) => goalLine(view, g))}
+${c.outcomes.some((o) => o.series !== null) ? outcomeBlock(view, c.outcomes, c.verdict) : c.goals.map((g) => goalLine(view, g))}
 ${p.indicators.map(
   (i) => html`<section class="card" id="i-${i.code}" aria-labelledby="h-${i.code}">
 <h2 id="h-${i.code}">${i.number} ${i.title} <span class="muted">(${t("commitment.indicatorCode", { code: i.code })})</span></h2>

@@ -3,7 +3,15 @@ import { html } from "hono/html";
 import type { Scorecard } from "../../../services/tracker/scorecard.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
-import { colon, goalLine, joinHtml, statusCounts, statusMark, verdictMark } from "../components.ts";
+import {
+  colon,
+  goalLine,
+  joinHtml,
+  outcomeLine,
+  statusCounts,
+  statusMark,
+  verdictMark,
+} from "../components.ts";
 
 export function scorecardPage(view: View, s: Scorecard): Html {
   const { t } = view;
@@ -34,6 +42,7 @@ ${s.commitments.map(
 <p>${c.title}</p>
 <p>${verdictMark(view, c.verdict)}</p>
 ${c.goals.map((g) => goalLine(view, g))}
+${c.outcomes.filter((o) => o.series !== null).map((o) => outcomeLine(view, o))}
 ${
   c.indicators.length === 0
     ? html`<p class="muted">${t("scorecard.noIndicators")}</p>`

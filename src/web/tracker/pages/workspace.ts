@@ -72,7 +72,7 @@ export function cyclesPage(
   return page(view, {
     title: t("ws.title"),
     body: html`<h1>${t("ws.title")}</h1>
-<p><a href="/manage/outbox">${t("ws.outbox")}</a> · <a href="/manage/users">${t("users.title")}</a> · <a href="/account/tokens">${t("tok.title")}</a>${w.canImportHealth ? html` · <a href="/health/imports">${t("himp.title")}</a>` : ""}</p>
+<p><a href="/manage/outbox">${t("ws.outbox")}</a> · <a href="/manage/users">${t("users.title")}</a> · <a href="/account/tokens">${t("tok.title")}</a>${w.canImportHealth ? html` · <a href="/health/imports">${t("himp.title")}</a> · <a href="/health/units">${t("hou.title")}</a>` : ""}</p>
 <h2>${t("ws.cycles")}</h2>
 ${
   cycles.length === 0
@@ -102,7 +102,7 @@ ${
       )}</ul>`
     : ""
 }
-${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p><p><a href="/manage/acronyms">${t("acr.link")}</a></p>` : ""}
+${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p><p><a href="/manage/acronyms">${t("acr.link")}</a></p><p><a href="/manage/outcomes">${t("oc.link")}</a></p>` : ""}
 </section>`;
 }
 

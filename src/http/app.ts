@@ -32,6 +32,7 @@ import {
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
+import { programmeRoutes } from "./programme/programmes.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -170,6 +171,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());
   app.route("/", healthUnitRoutes());
+  app.route("/", programmeRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

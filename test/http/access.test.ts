@@ -33,6 +33,7 @@ const EVERYONE: Who[] = [
 const STAFF: Who[] = ["validator", "programme_manager", "coordinator", "admin"];
 const PSI_SIDE: Who[] = ["invitation", "respondent"];
 const HEALTH_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
+const PROGRAMME_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
 
 interface Row {
   /** The route as the app declares it (method and pattern), one row per route of the app. */
@@ -225,6 +226,14 @@ const ROUTES: Row[] = [
     allowed: HEALTH_WRITE,
   },
   { route: "GET /health/units", method: "GET", path: "/health/units", allowed: HEALTH_WRITE },
+  // Programme monitoring: staff read, programme managers, coordinators and admins write.
+  { route: "GET /programme", method: "GET", path: "/programme", allowed: STAFF },
+  {
+    route: "GET /programme/midwives",
+    method: "GET",
+    path: "/programme/midwives?date=2024-01-01",
+    allowed: STAFF,
+  },
   {
     route: "GET /health/units/new",
     method: "GET",
@@ -342,6 +351,13 @@ const ROUTES: Row[] = [
     method: "POST",
     path: "/health/entry",
     allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme",
+    method: "POST",
+    path: "/programme",
+    allowed: PROGRAMME_WRITE,
     body: {},
   },
   {

@@ -103,8 +103,8 @@ ${
           html`<li><b>${p.name}</b><br>${t("prog.lead", { name: p.leadPartner })}<br>${
             p.endDate
               ? t("prog.period", {
-                  start: formatDate(lang, p.startDate),
-                  end: formatDate(lang, p.endDate),
+                  first: formatDate(lang, p.startDate),
+                  last: formatDate(lang, p.endDate),
                 })
               : t("prog.periodOpen", { first: formatDate(lang, p.startDate) })
           }${

@@ -55,7 +55,8 @@ export function programmeRoutes(): Hono<AppEnv> {
   app.post("/programme", async (c) => {
     const values: ProgrammeForm = programmeForm.parse(await c.req.parseBody({ all: true }));
     const budgetText = values.budget.trim();
-    const parsed = parseDecimal(budgetText);
+    // A negative budget is read as typed, so that it is told "more than zero" beside its field.
+    const parsed = parseDecimal(budgetText, { allowNegative: true });
     // Text that is no number goes on as NaN: the service refuses it beside its field.
     const budget = budgetText === "" ? null : parsed.ok ? parsed.value : Number.NaN;
     try {

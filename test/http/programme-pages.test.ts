@@ -1,0 +1,155 @@
+// The programme pages, on both stores: a programme added through the form (each wrong field said
+// beside it, what was typed kept), listed in French and English; the midwife register filtered
+// by day, region and training, with the counts per region at that day and no contact shown; a
+// validator reads but may not add.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/domain/shared/policy.ts";
+import { createApp } from "../../src/http/app.ts";
+import {
+  deployMidwife,
+  recordTraining,
+  saveMidwife,
+} from "../../src/services/programme/midwives.ts";
+import { signIn, type TestClient } from "../support/client.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
+import { plain } from "../support/text.ts";
+
+const manager: Actor = {
+  kind: "user",
+  userId: 1,
+  role: "programme_manager",
+  partnerId: null,
+  name: "m",
+};
+
+describe.each(backends)("programme pages on %s", (backend) => {
+  let t: TestDatabase;
+  let admin: TestClient;
+  let validator: TestClient;
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    await loadHealthWorld(t);
+    const app = createApp({
+      db: t.db,
+      secureCookies: false,
+      log: () => {},
+      baseUrl: "http://jalon.test",
+    });
+    admin = await signIn(app, HEALTH_ACCOUNTS.admin, HEALTH_PASSWORD);
+    validator = await signIn(app, HEALTH_ACCOUNTS.validator, HEALTH_PASSWORD);
+  });
+  afterAll(() => t.dispose());
+
+  const idOf = async (code: string) =>
+    (
+      await t.db
+        .selectFrom("org_units")
+        .select("id")
+        .where("code", "=", code)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const form = (o: Record<string, string | string[]>) => ({
+    name: "Déploiement des sages-femmes en milieu communautaire",
+    leadPartner: "UNFPA Mali",
+    funders: "UNFPA",
+    partners: "ONASR, FENASCOM\nASFM",
+    startDate: "2022-01-01",
+    endDate: "2024-12-31",
+    budget: "1 250 000 000",
+    currency: "XOF",
+    ...o,
+  });
+
+  it("adds a programme, saying beside each field what is wrong and keeping what was typed", async () => {
+    const refused = await admin.post(
+      "/programme",
+      form({ endDate: "2021-01-01", budget: "-3", currency: "FCFA" }),
+    );
+    expect(refused.status).toBe(400);
+    const page = plain(await refused.text());
+    expect(page).toContain("La fin ne peut précéder le début.");
+    expect(page).toContain("Le budget doit être supérieur à zéro.");
+    expect(page).toContain("Un code ISO 4217 de trois lettres, par exemple XOF.");
+    expect(page).toContain('value="FCFA"');
+    const saved = await admin.post(
+      "/programme",
+      form({ regions: [String(await idOf("OU_RegSeg00001"))] }),
+    );
+    expect(saved.status).toBe(303);
+    const list = plain(
+      await (await admin.get(saved.headers.get("location") ?? "/programme")).text(),
+    );
+    expect(list).toContain(
+      "Programme « Déploiement des sages-femmes en milieu communautaire » enregistré.",
+    );
+    expect(list).toContain("Chef de file : UNFPA Mali");
+    expect(list).toContain("Du 1 janvier 2022 au 31 décembre 2024");
+    expect(list).toContain("Budget : 1 250 000 000 XOF");
+    expect(list).toContain("Partenaires : ONASR, FENASCOM, ASFM");
+    expect(list).toContain("Régions : Ségou");
+    const en = plain(await (await validator.get("/programme?lang=en")).text());
+    expect(en).toContain("Lead partner: UNFPA Mali");
+    expect(en).not.toContain('<form class="card" method="post"');
+    expect((await validator.post("/programme", form({}))).status).toBe(403);
+  });
+
+  it("shows the register at a day with the counts per region, filters, and no contact", async () => {
+    const programmeId = (await t.db.selectFrom("programmes").select("id").executeTakeFirstOrThrow())
+      .id;
+    const aminata = await saveMidwife(t.db, manager, {
+      name: "Aminata Coulibaly",
+      qualification: "midwife",
+      languages: ["Bambara"],
+      phone: "+223 76 12 34 56",
+      email: "",
+    });
+    const sitan = await saveMidwife(t.db, manager, {
+      name: "Sitan Diallo",
+      qualification: "obstetric_nurse",
+      languages: [],
+      phone: "",
+      email: "",
+    });
+    await deployMidwife(t.db, manager, {
+      midwifeId: aminata.id,
+      programmeId,
+      facilityId: await idOf("OU_FacBar00001"),
+      startDate: "2022-01-10",
+      endDate: null,
+      endReason: null,
+    });
+    await recordTraining(t.db, manager, {
+      midwifeId: aminata.id,
+      topic: "emonc",
+      date: "2022-02-01",
+      provider: "UNFPA",
+    });
+    await deployMidwife(t.db, manager, {
+      midwifeId: sitan.id,
+      programmeId,
+      facilityId: await idOf("OU_FacBla00001"),
+      startDate: "2024-08-01",
+      endDate: null,
+      endReason: null,
+    });
+    const at2023 = plain(await (await validator.get("/programme/midwives?date=2023-06-01")).text());
+    expect(at2023).toContain("Sages-femmes déployées par région au 1 juin 2023");
+    expect(at2023).toMatch(/>Ségou<\/a><\/td><td data-label="Déployées" class="num">1</);
+    expect(at2023).toContain("Total : 1 sage-femme déployée");
+    expect(at2023).toContain("CSCom Boidié, depuis le 10 janvier 2022");
+    expect(at2023).toContain("Formations : SONU");
+    expect(at2023).not.toContain("76 12 34 56");
+    const trained = plain(
+      await (await validator.get("/programme/midwives?date=2025-01-01&topic=emonc&lang=en")).text(),
+    );
+    expect(trained).toContain("Total: 2 midwives deployed");
+    expect(trained).toContain("1 midwife</h2>");
+    expect(trained).not.toContain("Sitan Diallo");
+    const notDeployed = plain(
+      await (await validator.get("/programme/midwives?date=2023-06-01&deployed=no")).text(),
+    );
+    expect(notDeployed).toContain("Sitan Diallo");
+    expect(notDeployed).not.toContain("Aminata Coulibaly");
+  });
+});

@@ -167,4 +167,18 @@ describe.each(backends)("accounts on %s", (backend) => {
     expect(res.status).toBe(303);
     expect((await b.get("/manage")).status).toBe(200);
   });
+
+  it("links the coordinator's workspace to the health data pages, and not a validator's", async () => {
+    const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+    const links = [
+      ...(await (await coordinator.get("/manage")).text()).matchAll(/href="(\/health\/[a-z]+)"/g),
+    ].map((m) => m[1]);
+    expect(links).toEqual(
+      expect.arrayContaining(["/health/imports", "/health/entry", "/health/units"]),
+    );
+    const validator = await signIn(app, ACCOUNTS.validator.email, PASSWORD);
+    const page = await (await validator.get("/manage")).text();
+    expect(page).not.toContain('href="/health/imports"');
+    expect(page).not.toContain('href="/health/entry"');
+  });
 });

@@ -12,7 +12,7 @@ import {
 } from "../../domain/programme/midwife.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import { isCalendarDate, parseId } from "../../domain/shared/input.ts";
-import type { Actor } from "../../domain/shared/policy.ts";
+import { type Actor, can } from "../../domain/shared/policy.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 
@@ -42,6 +42,8 @@ export interface RegisterPage {
   rows: RegisterRow[];
   counts: UnitCount[];
   total: number;
+  /** Whether the reader may add a midwife. */
+  canWrite: boolean;
 }
 
 export function registerFilters(q: RegisterQuery, today: string): RegisterFilters {
@@ -81,5 +83,6 @@ export async function registerPage(
     rows: rows.sort(byName),
     counts: counts.sort(byName),
     total: counts.reduce((sum, c) => sum + c.count, 0),
+    canWrite: can(actor, "programme.write"),
   };
 }

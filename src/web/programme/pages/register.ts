@@ -50,6 +50,7 @@ export function registerPageHtml(view: View, data: RegisterPage): Html {
     title: t("mw.title"),
     body: html`<p class="crumbs"><a href="/programme">${t("mw.back")}</a></p>
 <h1>${t("mw.title")}</h1>
+${data.canWrite ? html`<p class="actions"><a class="button primary" href="/programme/midwives/new">${t("mw.add")}</a></p>` : ""}
 ${filtersForm(view, data)}
 ${countsTable(view, data)}
 <section aria-labelledby="mw-list"><h2 id="mw-list">${t("mw.listTitle", { count: data.rows.length })}</h2>
@@ -58,7 +59,7 @@ ${
     ? html`<p class="muted">${t("mw.none")}</p>`
     : html`<ul class="list">${data.rows.map(
         (r) =>
-          html`<li><b>${r.name}</b> <span class="muted">${t(`mw.qualification.${r.qualification}`)}</span><br>${
+          html`<li><b><a href="/programme/midwives/${r.id}">${r.name}</a></b> <span class="muted">${t(`mw.qualification.${r.qualification}`)}</span><br>${
             r.facility && r.since
               ? t("mw.at", { facility: r.facility.name, date: formatDate(lang, r.since) })
               : html`<span class="muted">${t("mw.notDeployed")}</span>`

@@ -152,4 +152,96 @@ describe.each(backends)("programme pages on %s", (backend) => {
     expect(notDeployed).toContain("Sitan Diallo");
     expect(notDeployed).not.toContain("Aminata Coulibaly");
   });
+
+  it("registers, deploys, ends and trains a midwife through her page's forms", async () => {
+    const refused = await admin.post("/programme/midwives", {
+      name: "",
+      qualification: "midwife",
+      languages: "",
+      phone: "call me",
+      email: "",
+    });
+    expect(refused.status).toBe(400);
+    expect(plain(await refused.text())).toContain(
+      "Un numéro de téléphone, par exemple +223 76 00 00 00.",
+    );
+    const created = await admin.post("/programme/midwives", {
+      name: "Korotoumou Koné",
+      qualification: "midwife",
+      languages: "Bambara, Sénoufo",
+      phone: "+223 66 00 11 22",
+      email: "",
+    });
+    expect(created.status).toBe(303);
+    const path = (created.headers.get("location") ?? "").replace(/\?.*$/, "");
+    const id = path.split("/").pop() ?? "";
+    const fresh = plain(await (await admin.get(`${path}?done=created`)).text());
+    expect(fresh).toContain("Sage-femme inscrite.");
+    expect(fresh).toContain("Contact : +223 66 00 11 22");
+    expect(fresh).toContain("Langues : Bambara, Sénoufo");
+    expect(plain(await (await validator.get(path)).text())).not.toContain("66 00 11 22");
+
+    const programme = String(
+      (await t.db.selectFrom("programmes").select("id").executeTakeFirstOrThrow()).id,
+    );
+    const unknown = await admin.post(`${path}/deployments`, {
+      programme,
+      facility: "OU_Nowhere",
+      startDate: "2023-01-01",
+    });
+    expect(unknown.status).toBe(400);
+    const again = plain(await unknown.text());
+    expect(again).toContain("Aucune structure n’a ce code ni cet identifiant DHIS2.");
+    expect(again).toContain('value="OU_Nowhere"');
+    expect(
+      (
+        await admin.post(`${path}/deployments`, {
+          programme,
+          facility: "OU_FacBar00002",
+          startDate: "2023-01-01",
+        })
+      ).status,
+    ).toBe(303);
+    const deployment = await t.db
+      .selectFrom("deployments")
+      .select("id")
+      .where("midwife_id", "=", Number(id))
+      .executeTakeFirstOrThrow();
+    const noReason = await admin.post(`/programme/deployments/${deployment.id}/end`, {
+      endDate: "2024-06-30",
+      endReason: "",
+    });
+    expect(noReason.status).toBe(400);
+    expect(
+      (
+        await admin.post(`/programme/deployments/${deployment.id}/end`, {
+          endDate: "2024-06-30",
+          endReason: "transferred",
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await admin.post(`${path}/trainings`, {
+          topic: "gbv",
+          date: "2023-03-10",
+          provider: "UNFPA",
+        })
+      ).status,
+    ).toBe(303);
+    const page = plain(await (await admin.get(`${path}?lang=en`)).text());
+    expect(page).toContain(
+      "CSCom Barouéli central: from 1 January 2023 to 30 June 2024 (transfer)",
+    );
+    expect(page).toContain("GBV, on 10 March 2023 (UNFPA)");
+    expect(
+      (
+        await validator.post(`${path}/trainings`, {
+          topic: "gbv",
+          date: "2023-03-10",
+          provider: "",
+        })
+      ).status,
+    ).toBe(403);
+  });
 });

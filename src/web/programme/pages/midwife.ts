@@ -77,7 +77,7 @@ ${select({
   options: QUALIFICATIONS.map((q) => [q, t(`mw.qualification.${q}`)]),
   error: errors.qualification,
 })}
-${f("languages", "mw.f.languages", { hint: t("prog.f.listHint") })}
+${f("languages", "mw.f.languages", { hint: t("mw.f.languagesHint") })}
 ${f("phone", "mw.f.phone", { hint: t("mw.f.contactHint"), attrs: html` inputmode="tel"` })}
 ${f("email", "mw.f.email", { type: "email" })}
 <p class="actions"><button class="primary" type="submit">${t("mw.create")}</button></p>

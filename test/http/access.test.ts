@@ -235,6 +235,12 @@ const ROUTES: Row[] = [
     allowed: STAFF,
   },
   {
+    route: "GET /programme/:id{[0-9]+}",
+    method: "GET",
+    path: `/programme/${NONE}`,
+    allowed: STAFF,
+  },
+  {
     route: "GET /programme/midwives/new",
     method: "GET",
     path: "/programme/midwives/new",
@@ -369,6 +375,13 @@ const ROUTES: Row[] = [
     route: "POST /programme",
     method: "POST",
     path: "/programme",
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/:id{[0-9]+}",
+    method: "POST",
+    path: `/programme/${NONE}`,
     allowed: PROGRAMME_WRITE,
     body: {},
   },

@@ -10,6 +10,7 @@ import {
   recordTraining,
   saveMidwife,
 } from "../../src/services/programme/midwives.ts";
+import { saveProgramme } from "../../src/services/programme/programmes.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
@@ -77,12 +78,10 @@ describe.each(backends)("programme pages on %s", (backend) => {
       form({ regions: [String(await idOf("OU_RegSeg00001"))] }),
     );
     expect(saved.status).toBe(303);
-    const list = plain(
-      await (await admin.get(saved.headers.get("location") ?? "/programme")).text(),
-    );
-    expect(list).toContain(
-      "Programme « Déploiement des sages-femmes en milieu communautaire » enregistré.",
-    );
+    const location = saved.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/programme\/[0-9]+\?done=saved$/);
+    expect(plain(await (await admin.get(location)).text())).toContain("Programme enregistré.");
+    const list = plain(await (await admin.get("/programme")).text());
     expect(list).toContain("Chef de file : UNFPA Mali");
     expect(list).toContain("Du 1 janvier 2022 au 31 décembre 2024");
     expect(list).toContain("Budget : 1 250 000 000 XOF");
@@ -243,5 +242,45 @@ describe.each(backends)("programme pages on %s", (backend) => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it("shows one programme with its indicator targets, and keeps them when its fields are edited", async () => {
+    const programme = await t.db.selectFrom("programmes").selectAll().executeTakeFirstOrThrow();
+    const indicator = await t.db
+      .selectFrom("health_indicators")
+      .select("id")
+      .where("code", "=", "CPN1_COUV")
+      .executeTakeFirstOrThrow();
+    const segou = await idOf("OU_RegSeg00001");
+    await saveProgramme(t.db, manager, {
+      id: programme.id,
+      name: programme.name,
+      leadPartner: programme.lead_partner,
+      funders: programme.funders,
+      partners: programme.partners,
+      startDate: programme.start_date,
+      endDate: programme.end_date,
+      budget: null,
+      currency: null,
+      regions: [segou],
+      commitments: [],
+      indicators: [
+        { indicatorId: indicator.id, targets: [{ orgUnitId: segou, period: "2024", value: 81.5 }] },
+      ],
+    });
+    const edited = await admin.post(`/programme/${programme.id}`, {
+      ...form({ name: "Sages-femmes communautaires, phase 2", budget: "", currency: "" }),
+      regions: [String(segou)],
+    });
+    expect(edited.status).toBe(303);
+    const page = plain(await (await validator.get(`/programme/${programme.id}`)).text());
+    expect(page).toContain("<h1>Sages-femmes communautaires, phase 2</h1>");
+    expect(page).toContain("Cible 2024 : 81,5 (Ségou)");
+    expect(page).toContain("Aucun engagement relié.");
+    expect(page).not.toContain("Modifier le programme");
+    const wrong = await admin.post(`/programme/${programme.id}`, form({ startDate: "2022-02-30" }));
+    expect(wrong.status).toBe(400);
+    expect(plain(await wrong.text())).toContain("Une date réelle, au format AAAA-MM-JJ.");
+    expect((await admin.get("/programme/999999")).status).toBe(404);
   });
 });

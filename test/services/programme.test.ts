@@ -168,7 +168,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       {
         indicatorId: sba,
         name: "Accouchements assistés par du personnel qualifié",
-        targets: [{ orgUnitId: ids.SIK, period: "2024", value: 62 }],
+        targets: [{ orgUnitId: ids.SIK, unitName: "Sikasso", period: "2024", value: 62 }],
       },
     ]);
     expect((await programmes(t.db, validator)).map((p) => p.id)).toEqual([saved.id]);

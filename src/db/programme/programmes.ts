@@ -189,7 +189,7 @@ export interface ProgrammeIndicator {
   /** The health indicator (health_indicators.id). */
   indicatorId: number;
   name: string;
-  targets: IndicatorTarget[];
+  targets: (IndicatorTarget & { unitName: string })[];
 }
 
 /** Sets the programme's health indicators with their targets, replacing what was there. */
@@ -245,7 +245,8 @@ export async function programmeIndicators(
     db
       .selectFrom("programme_indicator_targets as t")
       .innerJoin("programme_indicators as p", "p.id", "t.programme_indicator_id")
-      .select(["t.programme_indicator_id", "t.org_unit_id", "t.period", "t.value"])
+      .innerJoin("org_units as u", "u.id", "t.org_unit_id")
+      .select(["t.programme_indicator_id", "t.org_unit_id", "t.period", "t.value", "u.name"])
       .where("p.programme_id", "=", programmeId)
       .orderBy("t.period")
       .orderBy("t.org_unit_id")
@@ -256,7 +257,12 @@ export async function programmeIndicators(
     name: r.name,
     targets: targets
       .filter((t) => t.programme_indicator_id === r.id)
-      .map((t) => ({ orgUnitId: t.org_unit_id, period: t.period, value: t.value })),
+      .map((t) => ({
+        orgUnitId: t.org_unit_id,
+        unitName: t.name,
+        period: t.period,
+        value: t.value,
+      })),
   }));
 }
 

@@ -3,7 +3,7 @@
 import { html } from "hono/html";
 import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
-import type { ProgrammeListPage } from "../../../services/programme/programme-pages.ts";
+import type { ProgrammeListPage, UnitName } from "../../../services/programme/programme-pages.ts";
 import { csrfField, errorSummary, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
@@ -43,19 +43,25 @@ export const EMPTY_PROGRAMME_FORM: ProgrammeForm = {
   regions: [],
 };
 
-function programmeForm(
+/** The form that adds a programme or edits one (its fields and the regions it covers). */
+export function programmeForm(
   view: View,
-  data: ProgrammeListPage,
-  values: ProgrammeForm,
-  errors: FieldErrors,
+  o: {
+    action: string;
+    submit: MessageKey;
+    regions: readonly UnitName[];
+    values: ProgrammeForm;
+    errors: FieldErrors;
+  },
 ): Html {
   const { t } = view;
+  const { values, errors } = o;
   const f = (
     name: Exclude<keyof ProgrammeForm, "regions">,
     label: MessageKey,
     extra: Partial<Parameters<typeof field>[0]> = {},
   ) => field({ name, label: t(label), value: values[name], error: errors[name], ...extra });
-  return html`<form class="card" method="post" action="/programme" novalidate>${csrfField(view)}
+  return html`<form class="card" method="post" action="${o.action}" novalidate>${csrfField(view)}
 ${errorSummary(view, errors)}
 ${f("name", "prog.f.name", { required: true })}
 ${f("leadPartner", "prog.f.leadPartner", { required: true })}
@@ -66,10 +72,10 @@ ${f("endDate", "prog.f.endDate", { type: "date" })}
 ${f("budget", "prog.f.budget", { attrs: html` inputmode="decimal"` })}
 ${f("currency", "prog.f.currency", { hint: t("prog.f.currencyHint"), attrs: html` maxlength="3" autocapitalize="characters"` })}
 ${
-  data.regions.length > 0
+  o.regions.length > 0
     ? html`<fieldset><legend>${t("prog.f.regions")}</legend>${
         errors.regions ? html`<p class="error" id="f-regions-e">${errors.regions}</p>` : ""
-      }<ul class="checks">${data.regions.map(
+      }<ul class="checks">${o.regions.map(
         (r) =>
           html`<li><label><input type="checkbox" name="regions" value="${r.id}"${
             values.regions.includes(String(r.id)) ? html` checked` : ""
@@ -77,14 +83,14 @@ ${
       )}</ul></fieldset>`
     : ""
 }
-<p class="actions"><button class="primary" type="submit">${t("prog.create")}</button></p>
+<p class="actions"><button class="primary" type="submit">${t(o.submit)}</button></p>
 </form>`;
 }
 
 export function programmesPage(
   view: View,
   data: ProgrammeListPage,
-  o: { values?: ProgrammeForm; errors?: FieldErrors; notice?: string } = {},
+  o: { values?: ProgrammeForm; errors?: FieldErrors } = {},
 ): Html {
   const { t, lang } = view;
   const list = (items: readonly string[]) => items.join(", ");
@@ -93,14 +99,13 @@ export function programmesPage(
     body: html`<p class="crumbs"><a href="/manage">${t("nav.workspace")}</a></p>
 <h1>${t("prog.title")}</h1>
 <p>${t("prog.intro")}</p>
-${o.notice ? html`<p class="notice" role="status">${o.notice}</p>` : ""}
 <p class="actions"><a class="button primary" href="/programme/midwives">${t("prog.register")}</a></p>
 ${
   data.programmes.length === 0
     ? html`<p class="muted">${t("prog.none")}</p>`
     : html`<ul class="list">${data.programmes.map(
         (p) =>
-          html`<li><b>${p.name}</b><br>${t("prog.lead", { name: p.leadPartner })}<br>${
+          html`<li><b><a href="/programme/${p.id}">${p.name}</a></b><br>${t("prog.lead", { name: p.leadPartner })}<br>${
             p.endDate
               ? t("prog.period", {
                   first: formatDate(lang, p.startDate),
@@ -125,7 +130,13 @@ ${
 ${
   data.canWrite
     ? html`<h2>${t("prog.new")}</h2>
-${programmeForm(view, data, o.values ?? EMPTY_PROGRAMME_FORM, o.errors ?? {})}`
+${programmeForm(view, {
+  action: "/programme",
+  submit: "prog.create",
+  regions: data.regions,
+  values: o.values ?? EMPTY_PROGRAMME_FORM,
+  errors: o.errors ?? {},
+})}`
     : ""
 }`,
   });

@@ -386,6 +386,13 @@ const ROUTES: Row[] = [
     body: {},
   },
   {
+    route: "POST /programme/:id{[0-9]+}/links",
+    method: "POST",
+    path: `/programme/${NONE}/links`,
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
     route: "POST /programme/midwives",
     method: "POST",
     path: "/programme/midwives",

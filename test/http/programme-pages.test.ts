@@ -3,6 +3,8 @@
 // by day, region and training, with the counts per region at that day and no contact shown; a
 // validator reads but may not add.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertCommitment, insertProcessIndicator } from "../../src/db/tracker/commitments.ts";
+import { insertTracker } from "../../src/db/tracker/trackers.ts";
 import type { Actor } from "../../src/domain/shared/policy.ts";
 import { createApp } from "../../src/http/app.ts";
 import {
@@ -282,5 +284,50 @@ describe.each(backends)("programme pages on %s", (backend) => {
     expect(wrong.status).toBe(400);
     expect(plain(await wrong.text())).toContain("Une date réelle, au format AAAA-MM-JJ.");
     expect((await admin.get("/programme/999999")).status).toBe(404);
+  });
+
+  it("links a programme to a commitment, one of its indicators and a health indicator", async () => {
+    const programme = await t.db.selectFrom("programmes").select("id").executeTakeFirstOrThrow();
+    const tracker = await insertTracker(t.db, "test", {
+      countryCode: "ML",
+      name: "Mali",
+      nameEn: null,
+      organisation: "GP/SP",
+    });
+    const c5 = await insertCommitment(t.db, "test", {
+      trackerId: tracker.id,
+      number: 5,
+      title: "Renforcer les ressources humaines en santé",
+      titleEn: "Strengthen the health workforce",
+    });
+    const a = await insertProcessIndicator(t.db, "test", {
+      trackerId: tracker.id,
+      commitmentId: c5.id,
+      code: "a",
+      position: 1,
+      title: "Sages-femmes déployées en milieu communautaire",
+      titleEn: "Community midwives deployed",
+      buildingBlocks: ["health_workforce"],
+    });
+    const form = plain(await (await admin.get(`/programme/${programme.id}`)).text());
+    expect(form).toContain(`value="c:${c5.id}:i:${a.id}"`);
+    const indicator = await t.db
+      .selectFrom("health_indicators")
+      .select("id")
+      .where("code", "=", "CPN1_COUV")
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await admin.post(`/programme/${programme.id}/links`, {
+          serves: [`c:${c5.id}`, `c:${c5.id}:i:${a.id}`],
+          indicators: [String(indicator.id)],
+        })
+      ).status,
+    ).toBe(303);
+    const page = plain(await (await validator.get(`/programme/${programme.id}?lang=en`)).text());
+    expect(page).toContain("Commitment 5: Strengthen the health workforce");
+    expect(page).toContain("Commitment 5, indicator a: Community midwives deployed");
+    // The indicator kept its target.
+    expect(page).toContain("2024 target: 81.5 (Ségou)");
   });
 });

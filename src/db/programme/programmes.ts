@@ -322,3 +322,10 @@ export async function unitsAtLevel(db: Executor, level: number): Promise<UnitNam
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, level: r.level, parentId: r.parent_id }));
 }
+
+/** Every health indicator by name, for the choice of those a programme follows. */
+export async function healthIndicatorChoices(
+  db: Executor,
+): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom("health_indicators").select(["id", "name"]).orderBy("name").execute();
+}

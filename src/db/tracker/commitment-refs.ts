@@ -49,3 +49,37 @@ export async function findCommitmentRefs(
     ];
   });
 }
+
+export interface CommitmentChoice {
+  commitmentId: number;
+  number: number;
+  title: string;
+  titleEn: string | null;
+  indicators: { id: number; code: string; title: string; titleEn: string | null }[];
+}
+
+/** Every commitment of every tracker with its process indicators, in number and code order. */
+export async function listCommitmentChoices(db: Executor): Promise<CommitmentChoice[]> {
+  const [commitments, indicators] = await Promise.all([
+    db
+      .selectFrom("commitments")
+      .select(["id", "number", "title", "title_en"])
+      .orderBy("tracker_id")
+      .orderBy("number")
+      .execute(),
+    db
+      .selectFrom("indicators")
+      .select(["id", "commitment_id", "code", "title", "title_en"])
+      .orderBy("position")
+      .execute(),
+  ]);
+  return commitments.map((c) => ({
+    commitmentId: c.id,
+    number: c.number,
+    title: c.title,
+    titleEn: c.title_en,
+    indicators: indicators
+      .filter((i) => i.commitment_id === c.id)
+      .map((i) => ({ id: i.id, code: i.code, title: i.title, titleEn: i.title_en })),
+  }));
+}

@@ -13,6 +13,7 @@ import {
   editProgrammeFields,
   programmeDetailPage,
   programmeListPage,
+  setProgrammeLinks,
 } from "../../services/programme/programme-pages.ts";
 import { saveProgramme } from "../../services/programme/programmes.ts";
 import { registerPage } from "../../services/programme/register-page.ts";
@@ -122,6 +123,20 @@ export function programmeRoutes(): Hono<AppEnv> {
       const errors = problemMessages(view, problem, PROGRAMME_FIELD_MESSAGES);
       return c.html(programmePage(view, data, { values, errors }), 400);
     }
+  });
+
+  app.post("/programme/:id{[0-9]+}/links", async (c) => {
+    const id = idOf(c);
+    const body = await c.req.parseBody({ all: true });
+    const list = (v: unknown) =>
+      (Array.isArray(v) ? v : v === undefined ? [] : [v])
+        .filter((x): x is string => typeof x === "string")
+        .slice(0, 500);
+    await setProgrammeLinks(c.get("deps").db, c.get("actor"), id, {
+      serves: list(body.serves),
+      indicators: list(body.indicators),
+    });
+    return c.redirect(`/programme/${id}?done=saved`, 303);
   });
 
   app.get("/programme/midwives", async (c) => {

@@ -3,6 +3,7 @@
 // its edit, which keeps the commitments and indicators the form does not carry.
 import {
   findProgramme,
+  healthIndicatorChoices,
   listProgrammes,
   programmeCommitments,
   programmeIndicators,
@@ -17,6 +18,7 @@ import { type Actor, can } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
+import { type CommitmentChoiceLabel, commitmentChoices } from "../tracker/commitment-refs.ts";
 import {
   type ProgrammeInput,
   type ProgrammeView,
@@ -54,6 +56,9 @@ export async function programmeListPage(db: Db, actor: Actor): Promise<Programme
 
 export interface ProgrammeDetailPage {
   programme: ProgrammeView;
+  /** What a writer may link the programme to (empty for readers). */
+  commitmentChoices: CommitmentChoiceLabel[];
+  indicatorChoices: { id: number; name: string }[];
   /** The regions an edit may tick (empty for readers). */
   regions: UnitName[];
   canWrite: boolean;
@@ -70,7 +75,16 @@ export async function programmeDetailPage(
   const regions = canWrite
     ? (await unitsAtLevel(db, REGION_LEVEL)).sort((a, b) => compareFr(a.name, b.name))
     : [];
-  return { programme, regions, canWrite };
+  const [commitmentChoiceList, indicatorChoices] = canWrite
+    ? await Promise.all([commitmentChoices(db, lang), healthIndicatorChoices(db)])
+    : [[], []];
+  return {
+    programme,
+    regions,
+    canWrite,
+    commitmentChoices: commitmentChoiceList,
+    indicatorChoices: indicatorChoices.sort((a, b) => compareFr(a.name, b.name)),
+  };
 }
 
 /**
@@ -97,5 +111,47 @@ export async function editProgrammeFields(
       indicatorId: i.indicatorId,
       targets: i.targets.map(({ orgUnitId, period, value }) => ({ orgUnitId, period, value })),
     })),
+  });
+}
+
+/**
+ * Sets what a programme serves and follows from its form: the commitments (whole, or one of
+ * their process indicators) as "c:<id>" or "c:<id>:i:<id>", and the health indicators by id.
+ * An indicator kept keeps its targets; its fields and regions stay as they are.
+ */
+export async function setProgrammeLinks(
+  db: Db,
+  actor: Actor,
+  id: number,
+  form: { serves: readonly string[]; indicators: readonly string[] },
+): Promise<StoredProgramme> {
+  authorise(actor, "programme.write");
+  const stored = await findProgramme(db, id);
+  if (!stored) throw notFound("programme", id);
+  const commitments = form.serves.flatMap((v) => {
+    const m = /^c:([0-9]{1,10})(?::i:([0-9]{1,10}))?$/.exec(v);
+    if (!m) return [];
+    return [{ commitmentId: Number(m[1]), indicatorId: m[2] === undefined ? null : Number(m[2]) }];
+  });
+  const before = new Map(
+    (await programmeIndicators(db, id)).map((i) => [i.indicatorId, i.targets]),
+  );
+  const indicators = [...new Set(form.indicators)].flatMap((v) => {
+    const indicatorId = Number(v);
+    if (!/^[0-9]{1,10}$/.test(v)) return [];
+    const targets = (before.get(indicatorId) ?? []).map(({ orgUnitId, period, value }) => ({
+      orgUnitId,
+      period,
+      value,
+    }));
+    return [{ indicatorId, targets }];
+  });
+  const { id: _, ...fields } = stored;
+  return saveProgramme(db, actor, {
+    ...fields,
+    id,
+    regions: await programmeRegions(db, id),
+    commitments,
+    indicators,
   });
 }

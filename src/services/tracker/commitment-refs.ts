@@ -1,6 +1,6 @@
 // The tracker's commitments and process indicators as other parts name them, by id: the one
 // door programme monitoring has into the tracker. Titles come in the reader's language.
-import { findCommitmentRefs } from "../../db/tracker/commitment-refs.ts";
+import { findCommitmentRefs, listCommitmentChoices } from "../../db/tracker/commitment-refs.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Db } from "../shared/db.ts";
 
@@ -44,4 +44,26 @@ export async function unknownCommitmentPairs(
         (f) => f.commitmentId === p.commitmentId && (f.indicator?.id ?? null) === p.indicatorId,
       ),
   );
+}
+
+export interface CommitmentChoiceLabel {
+  commitmentId: number;
+  number: number;
+  title: string;
+  indicators: { id: number; code: string; title: string }[];
+}
+
+/** The commitments and process indicators a programme may say it serves, in the reader's language. */
+export async function commitmentChoices(db: Db, lang: Lang): Promise<CommitmentChoiceLabel[]> {
+  const pick = (fr: string, en: string | null) => (lang === "en" && en ? en : fr);
+  return (await listCommitmentChoices(db)).map((c) => ({
+    commitmentId: c.commitmentId,
+    number: c.number,
+    title: pick(c.title, c.titleEn),
+    indicators: c.indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      title: pick(i.title, i.titleEn),
+    })),
+  }));
 }

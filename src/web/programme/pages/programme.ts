@@ -4,7 +4,7 @@
 import { html } from "hono/html";
 import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
 import type { ProgrammeDetailPage } from "../../../services/programme/programme-pages.ts";
-import type { FieldErrors } from "../../shared/forms.ts";
+import { csrfField, type FieldErrors } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { type ProgrammeForm, programmeForm } from "./programmes.ts";
@@ -22,6 +22,48 @@ export function formOf(data: ProgrammeDetailPage): ProgrammeForm {
     currency: p.currency ?? "",
     regions: p.regions.map((r) => String(r.id)),
   };
+}
+
+function linksForm(view: View, data: ProgrammeDetailPage): Html {
+  const { t } = view;
+  const p = data.programme;
+  const served = new Set(
+    p.commitments.map((c) =>
+      c.indicator ? `c:${c.commitmentId}:i:${c.indicator.id}` : `c:${c.commitmentId}`,
+    ),
+  );
+  const followed = new Set(p.indicators.map((i) => i.indicatorId));
+  const box = (name: string, value: string, checked: boolean, label: string) =>
+    html`<li><label><input type="checkbox" name="${name}" value="${value}"${checked ? html` checked` : ""}> ${label}</label></li>`;
+  return html`<form class="card" method="post" action="/programme/${p.id}/links">${csrfField(view)}
+${
+  data.commitmentChoices.length > 0
+    ? html`<fieldset><legend>${t("prog.f.serves")}</legend><ul class="plain">${data.commitmentChoices.map(
+        (c) =>
+          html`${box("serves", `c:${c.commitmentId}`, served.has(`c:${c.commitmentId}`), t("prog.commitment", { number: c.number, title: c.title }))}${
+            c.indicators.length > 0
+              ? html`<li><ul class="plain indent">${c.indicators.map((i) =>
+                  box(
+                    "serves",
+                    `c:${c.commitmentId}:i:${i.id}`,
+                    served.has(`c:${c.commitmentId}:i:${i.id}`),
+                    t("prog.f.indicatorChoice", { code: i.code, title: i.title }),
+                  ),
+                )}</ul></li>`
+              : ""
+          }`,
+      )}</ul></fieldset>`
+    : ""
+}
+${
+  data.indicatorChoices.length > 0
+    ? html`<fieldset><legend>${t("prog.f.healthIndicators")}</legend><ul class="plain">${data.indicatorChoices.map(
+        (i) => box("indicators", String(i.id), followed.has(i.id), i.name),
+      )}</ul></fieldset>`
+    : ""
+}
+<p class="actions"><button class="secondary" type="submit">${t("prog.saveLinks")}</button></p>
+</form>`;
 }
 
 export function programmePage(
@@ -80,6 +122,12 @@ ${
               })}</span>`,
           )}</li>`,
       )}</ul>`
+}
+${
+  data.canWrite && (data.commitmentChoices.length > 0 || data.indicatorChoices.length > 0)
+    ? html`<h2>${t("prog.links")}</h2>
+${linksForm(view, data)}`
+    : ""
 }
 ${
   data.canWrite

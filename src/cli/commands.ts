@@ -1,6 +1,6 @@
 // The commands behind `jalon`: each calls services and reports in the operator's language.
 
-import { type DemoReport, type HealthDemoReport, loadDemo, loadHealthDemo } from "../demo/load.ts";
+import { type DemoReport, type HealthDemoReport, loadDemoWorlds } from "../demo/load.ts";
 import type { Lang } from "../domain/shared/lang.ts";
 import type { Database, Db } from "../services/shared/db.ts";
 import { migrate } from "../services/shared/setup.ts";
@@ -32,7 +32,7 @@ export async function runMigrate(db: Db, lang: Lang, io: Io): Promise<void> {
   );
 }
 
-/** Loads the demo world, then the health world if the health part is empty (as after --reset). */
+/** Loads the health world if its part is empty (as after --reset), then the demo world. */
 export async function runDemo(
   database: Database,
   reset: boolean,
@@ -40,10 +40,9 @@ export async function runDemo(
   io: Io,
 ): Promise<void> {
   await migrate(database.db);
-  const report = await loadDemo(database, { reset });
+  const { report, health } = await loadDemoWorlds(database, { reset });
   io.out(demoLine(lang, report));
   // Said when the health world loads, or when it stays out of a world that just loaded.
-  const health = await loadHealthDemo(database);
   if (health.loaded || report.loaded) io.out(healthLine(lang, health));
 }
 
@@ -60,10 +59,12 @@ export async function prepareForServe(
 ): Promise<void> {
   await migrate(database.db);
   if (!options.demo) return;
-  const report = await loadDemo(database, { reset: false });
+  const { report, health } = await loadDemoWorlds(database, {
+    reset: false,
+    onlyIfNoTracker: true,
+  });
   if (report.loaded) {
     io.out(demoLine(lang, report));
-    const health = await loadHealthDemo(database);
     if (health.loaded) io.out(healthLine(lang, health));
     io.out(cliMessage(lang, "demo_hint"));
   }

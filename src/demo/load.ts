@@ -20,6 +20,7 @@ import { Problem } from "../domain/shared/problem.ts";
 import { impliedDirection } from "../domain/tracker/outcome.ts";
 import { slugify } from "../domain/tracker/partner.ts";
 import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
+import { findIndicatorAtUnit } from "../services/health/indicator-years.ts";
 import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
 import { mali2022 } from "./mali-2022/index.ts";
 import type { World } from "./world.ts";
@@ -99,17 +100,23 @@ export async function writeWorld(
   let responses = 0;
   const seriesIds = new Map<string, number>();
   for (const s of world.outcomeSeries ?? []) {
+    // A series following the health world needs it loaded first (`loadDemoWorlds`); without it
+    // (the tracker's tests) the series is left out and its goal has no figure.
+    const followed = s.health
+      ? await findIndicatorAtUnit(db, s.health.indicator, s.health.orgUnit)
+      : undefined;
+    if (followed && !followed.ok) continue;
     const id = await insertSeries(db, actor, {
       trackerId: tracker.id,
       code: s.code,
       name: s.name.fr,
       nameEn: s.name.en ?? null,
       unit: s.unit,
-      sourceKind: "imported",
-      healthIndicatorId: null,
-      orgUnitId: null,
+      sourceKind: followed ? "health_indicator" : "imported",
+      healthIndicatorId: followed?.found.indicatorId ?? null,
+      orgUnitId: followed?.found.orgUnitId ?? null,
     });
-    await savePoints(db, actor, id, s.points, { series: s.code, format: "demo" });
+    if (!followed) await savePoints(db, actor, id, s.points, { series: s.code, format: "demo" });
     seriesIds.set(s.code, id);
   }
   for (const c of world.commitments) {
@@ -234,12 +241,38 @@ export type { HealthDemoReport } from "./health/load.ts";
  * Loads the health world (Mali's map, the maternal-health catalogue, three years of monthly
  * values) when the health part holds no organisation unit yet — after a reset, whose world
  * includes the health tables, it is empty. Imports run outside any transaction (their COPY
- * takes a connection of its own), so it comes after `loadDemo`, never inside it.
+ * takes a connection of its own), so it never runs inside `loadDemo`'s.
  */
 export async function loadHealthDemo(database: Database): Promise<HealthDemoReport> {
   if (!(await healthIsEmpty(database)))
     return { loaded: false, units: 0, values: 0, indicators: 0 };
   return loadHealthWorld(database, DEMO_ACTOR);
+}
+
+/**
+ * Both worlds in the order the Mali world needs: with `reset`, both are emptied first (one
+ * transaction); then the health world if its part is empty, then the Mali world if no tracker
+ * is stored, whose series of skilled birth attendance follows a health indicator. With
+ * `onlyIfNoTracker`, a database that already holds a tracker gets neither (before serving: a
+ * database of real units is left alone).
+ */
+export async function loadDemoWorlds(
+  database: Database,
+  options: { reset: boolean; onlyIfNoTracker?: boolean },
+): Promise<{ report: DemoReport; health: HealthDemoReport }> {
+  const skipped: DemoReport = {
+    loaded: false,
+    partners: 0,
+    commitments: 0,
+    indicators: 0,
+    responses: 0,
+  };
+  if (options.reset) await database.db.transaction().execute((trx) => resetAll(trx, DEMO_ACTOR));
+  else if (options.onlyIfNoTracker && !(await isEmpty(database.db)))
+    return { report: skipped, health: { loaded: false, units: 0, values: 0, indicators: 0 } };
+  const health = await loadHealthDemo(database);
+  const report = await loadDemo(database, { reset: false });
+  return { report, health };
 }
 
 /** Migrates, then loads the demo world if the database holds no tracker yet (tests, benchmarks). */

@@ -34,12 +34,18 @@ export interface WorldGoal {
   series?: string;
 }
 
-/** A series of published figures measuring outcome goals (imported, with their sources). */
+/**
+ * A series measuring outcome goals: published figures, imported with their sources, or (with
+ * `health`) a public indicator of the health world read at one unit, whose figures are computed
+ * from the health data and so listed nowhere here.
+ */
 export interface WorldSeries {
   code: string;
   name: Text;
   unit: string;
   points: SeriesPoint[];
+  /** The health indicator and the unit followed, by code. */
+  health?: { indicator: string; orgUnit: string };
 }
 
 export interface WorldOutput {

@@ -229,8 +229,13 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
         return c.redirect(login, 303);
       }
       if (status === 404) {
-        // A page beyond a list's last: the list itself, from its first page, is one link away.
-        const list = error.subject === "page" ? url.pathname : undefined;
+        // A page beyond a list's last: the list itself, from its first page, is one link away
+        // (a search in the address, `?q=`, is kept).
+        const kept = new URLSearchParams(url.search);
+        kept.delete("page");
+        const query = kept.toString();
+        const list =
+          error.subject === "page" ? `${url.pathname}${query ? `?${query}` : ""}` : undefined;
         return c.html(notFoundPage(view, error.subject, error.details.id, list), 404);
       }
       if (error.code === "busy") {

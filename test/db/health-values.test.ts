@@ -18,6 +18,7 @@ import {
   stageValues,
   sweepStaged,
 } from "../../src/db/health/data-values.ts";
+import { latestMonth } from "../../src/db/health/explorer.ts";
 import {
   moveOrgUnit,
   type OrgUnitInput,
@@ -362,5 +363,20 @@ describe.each(backends)("health values on %s", (backend) => {
     ]);
     await dropStaged(t.db, running);
     await dropStaged(t.db, "-8");
+  });
+
+  it("finds an element's latest month from the roots' roll-ups and the roots' own values", async () => {
+    const latest = await latestMonth(t.db, [anc]);
+    const stored = await t.db
+      .selectFrom("data_values")
+      .select((e) => e.fn.max("bucket").as("m"))
+      .where("data_element_id", "=", anc)
+      .executeTakeFirstOrThrow();
+    expect(latest).toBe(stored.m);
+    // A value stored on the country itself, later than every facility's, is found too.
+    await merge([v("mali", "203012", 1)]);
+    expect(await latestMonth(t.db, [anc])).toBe("203012");
+    await merge([v("mali", "203012", null, true)]);
+    expect(await latestMonth(t.db, [anc])).toBe(stored.m);
   });
 });

@@ -91,6 +91,12 @@ const ROUTES: Row[] = [
     path: "/cycles/2022/synthesis",
     allowed: EVERYONE,
   },
+  {
+    route: "GET /cycles/:cycle/synthesis/blocks/:block",
+    method: "GET",
+    path: "/cycles/2022/synthesis/blocks/service_delivery",
+    allowed: EVERYONE,
+  },
   { route: "GET /synthesis", method: "GET", path: "/synthesis", allowed: EVERYONE },
   {
     route: "GET /cycles/:cycle/:file{report\\.[a-z]+}",

@@ -1,11 +1,13 @@
-// The demo's health world, loaded through the health imports after the Mali 2022 world: its map,
-// catalogue and values are all there, a district's roll-up is the sum of its centres' values, and
-// the analytics API gives a visitor the monitoring mission's figures for a public indicator.
+// The demo's health world, loaded through the health imports before the Mali 2022 world: its map,
+// catalogue and values are all there, a district's roll-up is the sum of its centres' values, the
+// analytics API gives a visitor the monitoring mission's figures for a public indicator, and the
+// Mali world's skilled-birth-attendance goal reads its figures from these values.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DISTRICT_FIGURES, demoValues, ELEMENTS } from "../../src/demo/health/index.ts";
-import { DEMO_ACTOR, loadDemo, loadHealthDemo } from "../../src/demo/load.ts";
+import { DEMO_ACTOR, loadDemoWorlds, loadHealthDemo } from "../../src/demo/load.ts";
 import { createApp } from "../../src/http/app.ts";
+import { getCommitmentPage } from "../../src/services/tracker/scorecard.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 const TABLES = [
@@ -42,9 +44,9 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
 
   beforeAll(async () => {
     t = await freshDatabase(backend);
-    await loadDemo(t, { reset: false });
-    const report = await loadHealthDemo(t);
-    expect(report).toEqual({ loaded: true, units: 62, values: 9224, indicators: 6 });
+    const { report, health } = await loadDemoWorlds(t, { reset: false });
+    expect(report.loaded).toBe(true);
+    expect(health).toEqual({ loaded: true, units: 62, values: 9224, indicators: 6 });
     app = createApp({
       db: t.db,
       secureCookies: false,
@@ -199,12 +201,51 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
     expect(page).toContain("Taux d’accouchements assistés");
   });
 
-  it("reloads the same health world after a reset, and not twice without one", async () => {
+  it("measures commitment 5's goal with Mali's skilled birth attendance, computed from the values", async () => {
+    // By hand from the centres' monthly values: 2024's assisted deliveries over expected ones.
+    const sum = (key: string, year: string) => {
+      const uid = ELEMENTS.find((e) => e.key === key)?.uid;
+      return demoValues()
+        .filter((v) => v.element === uid && v.period.startsWith(year))
+        .reduce((n, v) => n + v.value, 0);
+    };
+    expect([sum("assisted", "2024"), sum("deliveries", "2024")]).toEqual([21681, 33386]);
+    const page = await getCommitmentPage(t.db, "2022", 5, "fr");
+    const [goal] = page.commitment.outcomes;
+    expect(goal?.series).toEqual({
+      code: "sba-ml",
+      name: "Taux d’accouchements assistés par du personnel qualifié, Mali (DHIS2)",
+      sourceKind: "health_indicator",
+    });
+    expect(goal?.points.map((p) => [p.year, Math.round(p.value * 100) / 100])).toEqual(
+      expect.arrayContaining([
+        [2022, 58.23],
+        [2023, 61.58],
+        [2024, 64.94],
+      ]),
+    );
+    const latest = goal?.reading.latest;
+    expect(latest?.year).toBe(2024);
+    expect(latest?.value).toBeCloseTo((100 * 21681) / 33386, 1);
+    expect(latest?.source).toBe("DHIS2");
+    // The public page shows it, as a visitor reads it.
+    const html = await (await app.request("/cycles/2022/commitments/5")).text();
+    expect(html).toContain("64,9");
+  });
+
+  it("reloads both worlds after a reset, and not twice without one", async () => {
     const before = await counts();
+    const again = await loadDemoWorlds(t, { reset: false });
+    expect([again.report.loaded, again.health.loaded]).toEqual([false, false]);
     expect((await loadHealthDemo(t)).loaded).toBe(false);
-    await loadDemo(t, { reset: true });
-    expect((await counts()).org_units).toBe(0);
-    expect((await loadHealthDemo(t)).loaded).toBe(true);
+    const reloaded = await loadDemoWorlds(t, { reset: true });
+    expect([reloaded.report.loaded, reloaded.health.loaded]).toEqual([true, true]);
     expect(await counts()).toEqual(before);
+    const series = await t.db
+      .selectFrom("outcome_series")
+      .select("source_kind")
+      .where("code", "=", "sba-ml")
+      .executeTakeFirstOrThrow();
+    expect(series.source_kind).toBe("health_indicator");
   });
 });

@@ -194,16 +194,25 @@ export async function mergeStaged(
         and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
       returning 1
     ),
-    written as (
+    -- New values are plainly inserted and changed ones updated: every write to data_values
+    -- goes through this statement under the lock above, so no other can add the same key
+    -- meanwhile, and ON CONFLICT would probe the primary key twice per row.
+    inserted as (
       insert into data_values (org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value,
         comment, follow_up, stored_by, created, last_updated, batch_id)
       select org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value, comment, follow_up,
         stored_by, coalesce(created, now()), coalesce(last_updated, now()), ${batchId}::bigint
-      from changed where not deleted
-      on conflict (org_unit_id, data_element_id, period, coc_id, aoc_id) do update set
-        value = excluded.value, comment = excluded.comment, follow_up = excluded.follow_up,
-        stored_by = excluded.stored_by, last_updated = excluded.last_updated,
-        batch_id = excluded.batch_id
+      from changed where not deleted and not existed
+      returning 1
+    ),
+    updated as (
+      update data_values dv set value = c.value, comment = c.comment, follow_up = c.follow_up,
+        stored_by = c.stored_by, last_updated = coalesce(c.last_updated, now()),
+        batch_id = ${batchId}::bigint
+      from changed c
+      where not c.deleted and c.existed and dv.org_unit_id = c.org_unit_id
+        and dv.data_element_id = c.data_element_id and dv.period = c.period
+        and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
       returning 1
     ),
     -- Each change grouped first by the unit's parent, then handed to the parent and its
@@ -234,8 +243,8 @@ export async function mergeStaged(
     -- The writing CTEs run to completion whether or not this reads them.
     select
       (select count(*) from s)::int as distinct,
-      (select count(*) from changed where not deleted and not existed)::int as inserted,
-      (select count(*) from changed where not deleted and existed)::int as updated,
+      (select count(*) from inserted)::int as inserted,
+      (select count(*) from updated)::int as updated,
       (select count(*) from removed)::int as deleted
   `.execute(db);
   const r = rows[0] as { distinct: number; inserted: number; updated: number; deleted: number };

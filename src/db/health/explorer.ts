@@ -84,8 +84,9 @@ export async function levelNames(db: Executor): Promise<{ level: number; name: B
 }
 
 /**
- * The latest month ("YYYYMM") holding a value of any of these elements, or null: one index
- * probe per element (data_values_element_bucket_idx).
+ * The latest month ("YYYYMM") holding a value of any of these elements, or null: per element,
+ * one probe of the roots' roll-ups (which hold every descendant's months) and one of the roots'
+ * own values, both by primary key.
  */
 export async function latestMonth(
   db: Executor,
@@ -93,11 +94,19 @@ export async function latestMonth(
 ): Promise<string | null> {
   if (elementIds.length === 0) return null;
   const { rows } = await sql<{ bucket: string | null }>`
-    select max(m.bucket) as bucket from unnest(${sql.val([...elementIds])}::int[]) as e(id)
+    with roots as (select id from org_units where parent_id is null)
+    select max(m.bucket) as bucket
+    from unnest(${sql.val([...elementIds])}::int[]) as e(id)
+    cross join roots
     cross join lateral (
-      select bucket from data_values v
-      where v.data_element_id = e.id and v.bucket ~ '^[0-9]{6}$'
-      order by v.bucket desc limit 1
+      (select r.bucket from data_value_rollups r
+       where r.data_element_id = e.id and r.org_unit_id = roots.id and r.count > 0
+         and r.bucket ~ '^[0-9]{6}$'
+       order by r.bucket desc limit 1)
+      union all
+      (select v.bucket from data_values v
+       where v.org_unit_id = roots.id and v.data_element_id = e.id and v.bucket ~ '^[0-9]{6}$'
+       order by v.bucket desc limit 1)
     ) m
   `.execute(db);
   return rows[0]?.bucket ?? null;

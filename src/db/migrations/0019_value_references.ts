@@ -11,6 +11,8 @@
 // The staging table becomes UNLOGGED: its rows live for one import, which a crash fails anyway,
 // so writing them to the WAL only slowed the COPY down; each row now says when it was staged, so
 // that what a killed import or dry run left behind can be swept (db/health/data-values.ts).
+// The index of values by element and bucket goes too: it served only the explorer's latest
+// month, which the roots' roll-ups answer (db/health/explorer.ts), and it cost every write.
 import { type Kysely, sql } from "kysely";
 
 /** The references the triggers keep: the constraint name each one answers with. */
@@ -28,6 +30,7 @@ export const KEPT_REFERENCES = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table data_value_staging set unlogged`.execute(db);
+  await sql`drop index data_values_element_bucket_idx`.execute(db);
   await sql`alter table data_value_staging add column staged_at timestamptz not null default now()`.execute(
     db,
   );

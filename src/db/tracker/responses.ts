@@ -68,6 +68,8 @@ export interface ResponseFilter {
   /** Only these answers (a page of them). */
   ids?: readonly number[];
   partnerId?: number;
+  /** Only these partners' answers (a page of them). */
+  partnerIds?: readonly number[];
   indicatorIds?: number[];
   /** Only answers that name this partner as a collaborator. */
   collaboratorId?: number;
@@ -82,6 +84,8 @@ function filtered(db: Executor, filter: ResponseFilter) {
   let query = db.selectFrom("responses").where("cycle_id", "in", filter.cycleIds);
   if (filter.ids !== undefined) query = query.where("id", "in", [...filter.ids]);
   if (filter.partnerId !== undefined) query = query.where("partner_id", "=", filter.partnerId);
+  if (filter.partnerIds !== undefined)
+    query = query.where("partner_id", "in", [...filter.partnerIds]);
   if (filter.states !== undefined) query = query.where("state", "in", [...filter.states]);
   if (filter.indicatorIds !== undefined)
     query = query.where("indicator_id", "in", filter.indicatorIds);
@@ -119,6 +123,7 @@ export async function readResponses(
   if (filter.cycleIds.length === 0) return [];
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return [];
   if (filter.ids !== undefined && filter.ids.length === 0) return [];
+  if (filter.partnerIds !== undefined && filter.partnerIds.length === 0) return [];
   const rows = await filtered(db, filter)
     .selectAll()
     .orderBy("indicator_id")
@@ -638,6 +643,7 @@ export async function countAnswersByPartner(
 ): Promise<Map<number, number>> {
   if (filter.cycleIds.length === 0) return new Map();
   if (filter.indicatorIds !== undefined && filter.indicatorIds.length === 0) return new Map();
+  if (filter.partnerIds !== undefined && filter.partnerIds.length === 0) return new Map();
   const rows = await filtered(db, filter)
     .select((eb) => ["partner_id", eb.fn.countAll<string>().as("n")])
     .groupBy("partner_id")

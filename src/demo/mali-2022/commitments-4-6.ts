@@ -66,7 +66,23 @@ export const commitments4to6: WorldCommitment[] = [
       fr: "Maintenir les services de SR/PF et de santé reproductive des adolescents et des jeunes (SRAJ) pendant les situations d'urgence",
       en: "Keep reproductive health, family planning and youth reproductive health services running during emergencies",
     },
-    goals: [],
+    // The report states no figure for this commitment; the goal, its 2022 baseline (the health
+    // data's own figure) and its 2030 target are the demo's (docs/DEMO-DATA.md).
+    goals: [
+      {
+        indicator: {
+          fr: "Taux d’accouchements assistés par du personnel qualifié",
+          en: "Skilled birth attendance rate",
+        },
+        unit: "%",
+        baselineValue: 58.2,
+        baselineYear: 2022,
+        baselineSource: "DHIS2",
+        targetValue: 80,
+        targetYear: 2030,
+        series: "sba-ml",
+      },
+    ],
     indicators: [
       {
         code: "j",

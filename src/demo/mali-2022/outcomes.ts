@@ -4,6 +4,9 @@
 // planning of adolescents (15–19) and young women (20–24): the 2018 DHS, which gives the
 // commitment's 20 % and 22 %, and the 2012–13 one before it, then modelled estimates. The
 // figures are rounded as the sources print them; the addresses are the publishers' sites.
+// One more follows the health world instead of a publication: Mali's skilled birth attendance,
+// the demo's public DHIS2 indicator read at the country unit, so its figures are computed from
+// the monthly values of the CSComs (src/demo/health/) when a page asks for them.
 import type { WorldSeries } from "../world.ts";
 
 const TRACK20 = "Track20 FPET";
@@ -73,5 +76,15 @@ export const outcomeSeries: WorldSeries[] = [
       estimate(2020, 20.2),
       estimate(2022, 18.5),
     ],
+  },
+  {
+    code: "sba-ml",
+    name: {
+      fr: "Taux d’accouchements assistés par du personnel qualifié, Mali (DHIS2)",
+      en: "Skilled birth attendance rate, Mali (DHIS2)",
+    },
+    unit: "%",
+    points: [],
+    health: { indicator: "IND_ACC_ASSIST", orgUnit: "ML" },
   },
 ];

@@ -60,6 +60,112 @@ export async function getDirectory(db: Executor, lang: Lang): Promise<Directory>
   return { tracker, groups: groupByCategory(entries), total: entries.length };
 }
 
+/** The directory lists this many partners a page, the categories' one after the other. */
+export const PARTNERS_PER_PAGE = 50;
+
+export interface DirectoryPage {
+  tracker: TrackerInfo;
+  /** Every category, in report order, with how many partners it holds (that match the search). */
+  categories: { category: PartnerCategory; count: number; firstPage: number }[];
+  /** The categories of the partners on this page, with those partners (and, without a search,
+   * the empty categories that fall on it). */
+  groups: { category: PartnerCategory; partners: DirectoryEntry[] }[];
+  /** Partners in the tracker, and of them those that match the search (all without one). */
+  total: number;
+  matching: number;
+  /** The rank of the first partner shown (1-based), 0 when none is. */
+  firstShown: number;
+  query: string;
+  pages: { current: number; count: number };
+}
+
+/** Lower case without accents, so that "amppf" finds "AMPPF" and "sante" finds "Santé". */
+const folded = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+/**
+ * One page of the public directory, optionally of the partners whose name or acronym contains
+ * `query`: the counts are over every matching partner; contributions are counted for the page's.
+ */
+export async function getDirectoryPage(
+  db: Executor,
+  lang: Lang,
+  at: { page: number; query: string },
+): Promise<DirectoryPage> {
+  const tracker = await loadTracker(db, lang);
+  const [partners, cycles] = await Promise.all([
+    partnersIn(db, tracker.id, lang),
+    publishedCycles(db, tracker.id, lang),
+  ]);
+  const query = at.query.trim();
+  const wanted = folded(query);
+  const matching =
+    wanted === ""
+      ? partners
+      : partners.filter((p) => folded(`${p.name} ${p.acronym ?? ""}`).includes(wanted));
+  const grouped = groupByCategory(matching);
+  const order = grouped.flatMap((g) => g.partners);
+  const count = Math.max(1, Math.ceil(order.length / PARTNERS_PER_PAGE));
+  // Out of range is not found, as on the validation page.
+  if (at.page < 1 || at.page > count) throw notFound("page", String(at.page));
+  const from = (at.page - 1) * PARTNERS_PER_PAGE;
+  const shown = order.slice(from, from + PARTNERS_PER_PAGE);
+  const partnerIds = shown.map((p) => p.id);
+  const cycleIds = cycles.map((c) => c.id);
+  const [counts, unknown] = await Promise.all([
+    countAnswersByPartner(db, {
+      states: PUBLIC_ANSWER_STATES,
+      contributes: ["yes"],
+      cycleIds,
+      partnerIds,
+    }),
+    listResponses(db, {
+      states: PUBLIC_ANSWER_STATES,
+      contributes: ["unknown"],
+      cycleIds,
+      partnerIds,
+    }),
+  ]);
+  for (const r of unknown.filter(isPublishedContribution))
+    counts.set(r.partnerId, (counts.get(r.partnerId) ?? 0) + 1);
+  const onPage = new Set(partnerIds);
+  let offset = 0;
+  const categories = grouped.map((g) => {
+    const entry = {
+      category: g.category,
+      count: g.partners.length,
+      firstPage: Math.min(count, Math.floor(offset / PARTNERS_PER_PAGE) + 1),
+    };
+    offset += g.partners.length;
+    return entry;
+  });
+  return {
+    tracker,
+    categories,
+    groups: grouped
+      .map((g) => ({
+        category: g.category,
+        partners: g.partners
+          .filter((p) => onPage.has(p.id))
+          .map((p) => ({ ...p, contributions: counts.get(p.id) ?? 0 })),
+      }))
+      // Without a search, an empty category keeps its section, on the page where it would fall.
+      .filter(
+        (g, i) =>
+          g.partners.length > 0 ||
+          (query === "" && categories[i]?.count === 0 && categories[i]?.firstPage === at.page),
+      ),
+    total: partners.length,
+    matching: matching.length,
+    firstShown: shown.length > 0 ? from + 1 : 0,
+    query,
+    pages: { current: at.page, count },
+  };
+}
+
 export interface PartnerContribution {
   commitmentNumber: number;
   commitmentTitle: string;

@@ -1,6 +1,7 @@
 // Public read models of a published cycle: the scorecard and a commitment's page.
 
 import type { Executor } from "../../db/shared/audit.ts";
+import { contributionsPage } from "../../db/tracker/contributions.ts";
 import { findPreviousCycleId } from "../../db/tracker/cycles.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -181,8 +182,19 @@ export interface ContributionView {
 export interface IndicatorDetail extends IndicatorMark {
   buildingBlocks: BuildingBlock[];
   narrative: string | null;
+  /** Its published contributions, all of them, whatever the page shows. */
+  contributionCount: number;
+  /** Those of them on the page shown, in order. */
   contributions: ContributionView[];
+  /** The rank of the first one shown among the indicator's (1-based), 0 when none is. */
+  firstShown: number;
+  /** The pages its contributions run over (1 and 1 when it has none). */
+  firstPage: number;
+  lastPage: number;
 }
+
+/** A commitment page lists this many contributions, the indicators' one after the other. */
+export const CONTRIBUTIONS_PER_PAGE = 50;
 
 export interface CommitmentPage {
   context: CycleContext;
@@ -191,6 +203,7 @@ export interface CommitmentPage {
   previous: number | null;
   next: number | null;
   comparison: Comparison | null;
+  pages: { current: number; count: number };
 }
 
 export function partnerRef(ctx: CycleContext, partnerId: number): PartnerRef {
@@ -213,11 +226,13 @@ export function contributionView(ctx: CycleContext, r: Response): ContributionVi
   };
 }
 
+/** A page of a commitment: every indicator, and one page of their contributions (1 if absent). */
 export async function getCommitmentPage(
   db: Executor,
   cycleSlug: string,
   commitmentNumber: number,
   lang: Lang,
+  page = 1,
 ): Promise<CommitmentPage> {
   const bare = await loadCycleContext(db, cycleSlug, lang);
   const id = bare.commitments.find((c) => c.number === commitmentNumber)?.id;
@@ -226,10 +241,22 @@ export async function getCommitmentPage(
   const index = all.findIndex((c) => c.number === commitmentNumber);
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);
+  const indicatorIds = commitment.indicators.map((i) => i.id);
+  // The counts are over every contribution; only the page's answers are read whole. The page
+  // number is checked after the statement that counts them (a page beyond the last reads none).
+  const from = (page - 1) * CONTRIBUTIONS_PER_PAGE;
+  const { counts, ids } = await contributionsPage(db, bare.cycle.id, indicatorIds, {
+    offset: from,
+    limit: CONTRIBUTIONS_PER_PAGE,
+  });
+  const total = indicatorIds.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
+  const count = Math.max(1, Math.ceil(total / CONTRIBUTIONS_PER_PAGE));
+  // Out of range is not found, as on the validation page.
+  if (page < 1 || page > count) throw notFound("page", String(page));
   const responses = await listResponses(db, {
     states: PUBLIC_ANSWER_STATES,
     cycleIds: [bare.cycle.id],
-    indicatorIds: commitment.indicators.map((i) => i.id),
+    ids,
   });
   // Only the partners these answers name: their authors and collaborators.
   const context = await withPartners(
@@ -240,20 +267,32 @@ export async function getCommitmentPage(
   );
   const indicatorOf = new Map(context.indicators.map((i) => [i.id, i]));
   const contributionsOf = new Map<number, ContributionView[]>();
+  // Read in indicator then id order: each indicator's list keeps the order its ids were paged in.
   for (const r of responses) {
     if (!isPublishedContribution(r)) continue;
     const list = contributionsOf.get(r.indicatorId) ?? [];
     list.push(contributionView(context, r));
     contributionsOf.set(r.indicatorId, list);
   }
-  const indicators = commitment.indicators.map(
-    (mark): IndicatorDetail => ({
+  const pageAt = (offset: number) =>
+    Math.min(count, Math.floor(offset / CONTRIBUTIONS_PER_PAGE) + 1);
+  let offset = 0;
+  const indicators = commitment.indicators.map((mark): IndicatorDetail => {
+    const own = counts.get(mark.id) ?? 0;
+    const shown = contributionsOf.get(mark.id) ?? [];
+    const detail: IndicatorDetail = {
       ...mark,
       buildingBlocks: indicatorOf.get(mark.id)?.buildingBlocks ?? [],
       narrative: context.assessments.get(mark.id)?.narrative ?? null,
-      contributions: contributionsOf.get(mark.id) ?? [],
-    }),
-  );
+      contributionCount: own,
+      contributions: shown,
+      firstShown: shown.length > 0 ? Math.max(from - offset, 0) + 1 : 0,
+      firstPage: pageAt(offset),
+      lastPage: pageAt(offset + Math.max(own, 1) - 1),
+    };
+    offset += own;
+    return detail;
+  });
   return {
     context,
     commitment,
@@ -261,5 +300,6 @@ export async function getCommitmentPage(
     previous: all[index - 1]?.number ?? null,
     next: all[index + 1]?.number ?? null,
     comparison: await loadComparison(db, context, [commitment], lang),
+    pages: { current: page, count },
   };
 }

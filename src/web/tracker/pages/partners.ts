@@ -1,41 +1,105 @@
-// The partner directory (by category) and a partner's page (its contributions per cycle).
+// The partner directory (by category, a page at a time, with a search by name) and a partner's page (its contributions per cycle).
 
 import { html } from "hono/html";
 import { partnerShortName } from "../../../domain/tracker/partner.ts";
 import { formatNumber } from "../../../i18n/index.ts";
-import type { Directory, PartnerPage } from "../../../services/tracker/partners.ts";
+import type {
+  DirectoryEntry,
+  DirectoryPage,
+  PartnerPage,
+} from "../../../services/tracker/partners.ts";
 import { page } from "../../shared/layout.ts";
+import { pager } from "../../shared/pager.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { colon, joinHtml, outputsList, partnerLink, statusMark } from "../components.ts";
 
-export function directoryPage(view: View, d: Directory): Html {
+/** The directory's address for a page of a search; the first page of all keeps "/partners". */
+function directoryHref(query: string, n: number): string {
+  const params = new URLSearchParams();
+  if (query !== "") params.set("q", query);
+  if (n > 1) params.set("page", String(n));
+  const search = params.toString();
+  return search === "" ? "/partners" : `/partners?${search}`;
+}
+
+function entryItem(view: View, p: DirectoryEntry): Html {
+  const { t } = view;
+  return html`<li><span><a href="/partners/${encodeURIComponent(p.slug)}"><b>${partnerShortName(p)}</b></a>${
+    p.acronym && p.acronym !== p.name ? html` <span class="muted">${p.name}</span>` : ""
+  }</span><small class="muted">${
+    p.contributions === 0
+      ? t("partners.noContribution")
+      : p.contributions === 1
+        ? t("partners.contribution")
+        : t("partners.contributions", { count: p.contributions })
+  }</small></li>`;
+}
+
+export function directoryPage(view: View, d: DirectoryPage): Html {
   const { t, lang } = view;
+  const here = (n: number) => directoryHref(d.query, n);
+  const pages = pager(view, d.pages, here);
+  const shownOf = new Map(d.groups.map((g) => [g.category, g.partners.length]));
   const body = html`
 <h1>${t("partners.title")}</h1>
 <p class="muted">${t("partners.intro", { count: formatNumber(lang, d.total) })}</p>
-${d.groups.map(
-  (g) => html`<section class="card" aria-labelledby="g-${g.category}">
-<h2 id="g-${g.category}">${t(`category.${g.category}`)} <span class="muted">(${g.partners.length})</span></h2>
+<form method="get" action="/partners" role="search" class="search">
+<label for="q">${t("partners.search")}</label>
+<span><input id="q" type="search" name="q" value="${d.query}" maxlength="100"><button class="secondary" type="submit">${t("partners.searchButton")}</button></span>
+</form>
+${
+  d.query === ""
+    ? ""
+    : html`<p role="status">${
+        d.matching === 0
+          ? t("partners.noMatch", { query: d.query })
+          : t("partners.matching", { count: formatNumber(lang, d.matching), query: d.query })
+      } <a href="/partners">${t("partners.all")}</a></p>`
+}
+${
+  // Where each category starts, when they run over several pages or a search.
+  d.matching > 0 && (d.pages.count > 1 || d.query !== "")
+    ? html`<nav aria-label="${t("partners.categories")}"><ul class="marks">${d.categories.map(
+        (c) =>
+          html`<li><span>${
+            c.count === 0
+              ? t(`category.${c.category}`)
+              : html`<a href="${shownOf.has(c.category) ? "" : here(c.firstPage)}#g-${c.category}">${t(`category.${c.category}`)}</a>`
+          }</span><small class="muted">${formatNumber(lang, c.count)}</small></li>`,
+      )}</ul></nav>`
+    : ""
+}
+${
+  d.pages.count > 1
+    ? html`<p class="muted">${t("partners.shown", {
+        from: formatNumber(lang, d.firstShown),
+        to: formatNumber(
+          lang,
+          d.firstShown + d.groups.reduce((n, g) => n + g.partners.length, 0) - 1,
+        ),
+        count: formatNumber(lang, d.matching),
+      })}</p>`
+    : ""
+}
+${d.groups.map((g) => {
+  const all = d.categories.find((c) => c.category === g.category)?.count ?? g.partners.length;
+  return html`<section class="card" aria-labelledby="g-${g.category}">
+<h2 id="g-${g.category}">${t(`category.${g.category}`)} <span class="muted">(${formatNumber(lang, all)})</span></h2>
 ${
   g.partners.length === 0
     ? html`<p class="muted">${t("partners.none")}</p>`
-    : html`<ul class="marks">${g.partners.map(
-        (p) =>
-          html`<li><span><a href="/partners/${encodeURIComponent(p.slug)}"><b>${partnerShortName(p)}</b></a>${
-            p.acronym && p.acronym !== p.name ? html` <span class="muted">${p.name}</span>` : ""
-          }</span><small class="muted">${
-            p.contributions === 0
-              ? t("partners.noContribution")
-              : p.contributions === 1
-                ? t("partners.contribution")
-                : t("partners.contributions", { count: p.contributions })
-          }</small></li>`,
-      )}</ul>`
+    : html`<ul class="marks">${g.partners.map((p) => entryItem(view, p))}</ul>`
 }
-</section>`,
-)}`;
+</section>`;
+})}
+${pages}`;
+  const title =
+    d.query === "" ? t("partners.title") : `${t("partners.title")} – «\u00a0${d.query}\u00a0»`;
   return page(view, {
-    title: t("partners.title"),
+    title:
+      d.pages.count > 1
+        ? `${title} – ${t("pager.position", { page: d.pages.current, count: d.pages.count })}`
+        : title,
     body,
     section: "partners",
     organisation: d.tracker.organisation,

@@ -1,21 +1,27 @@
 // A published cycle's synthesis: contributors per building block, statuses, recap table,
-// difficulties, recommendations and the validation meeting.
+// difficulties, recommendations and the validation meeting; and a block's every contributor.
 import { html } from "hono/html";
+import type { BuildingBlock } from "../../../domain/tracker/building-block.ts";
 import { REPORT_FORMATS } from "../../../domain/tracker/report-text.ts";
 import { STATUSES } from "../../../domain/tracker/status.ts";
 import { percent } from "../../../domain/tracker/synthesis.ts";
 import { formatDate, formatNumber, formatValue } from "../../../i18n/index.ts";
-import type { Synthesis } from "../../../services/tracker/synthesis.ts";
+import type { BlockPage, Synthesis } from "../../../services/tracker/synthesis.ts";
 import { page } from "../../shared/layout.ts";
+import { pager } from "../../shared/pager.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { joinHtml, partnerLink, statusMark } from "../components.ts";
+
+// The first page keeps the address without a number.
+const blockHref = (cycle: string, block: BuildingBlock, n: number) =>
+  `/cycles/${encodeURIComponent(cycle)}/synthesis/blocks/${block}${n > 1 ? `?page=${n}` : ""}`;
 
 export function synthesisPage(view: View, s: Synthesis): Html {
   const { t, lang } = view;
   const { tracker, cycle, indicators } = s.context;
   const base = `/cycles/${encodeURIComponent(cycle.slug)}`;
   const totalIndicators = indicators.length;
-  const maxBlock = Math.max(1, ...s.blocks.map((b) => b.partners.length));
+  const maxBlock = Math.max(1, ...s.blocks.map((b) => b.partnerCount));
   const body = html`
 <p class="crumbs"><a href="${base}">${t("nav.scorecard")} · ${cycle.label}</a></p>
 <h1>${t("synthesis.title", { cycle: cycle.label })}</h1>
@@ -43,10 +49,15 @@ export function synthesisPage(view: View, s: Synthesis): Html {
 <table class="stack">
 <thead><tr><th scope="col">${t("table.block")}</th><th scope="col" class="num">${t("table.count")}</th><th scope="col">${t("table.organisations")}</th></tr></thead>
 <tbody>${s.blocks.map(
-    (b) => html`<tr>
-<td data-label="${t("table.block")}"><b>${t(`block.${b.block}`)}</b><span class="meter w${Math.round((b.partners.length / maxBlock) * 10)}"></span></td>
-<td data-label="${t("table.count")}" class="num">${formatNumber(lang, b.partners.length)}</td>
-<td data-label="${t("table.organisations")}">${joinHtml(b.partners.map(partnerLink))}</td>
+    (b) => html`<tr id="b-${b.block}">
+<td data-label="${t("table.block")}"><b>${t(`block.${b.block}`)}</b><span class="meter w${Math.round((b.partnerCount / maxBlock) * 10)}"></span></td>
+<td data-label="${t("table.count")}" class="num">${formatNumber(lang, b.partnerCount)}</td>
+<td data-label="${t("table.organisations")}">${joinHtml(b.partners.map(partnerLink))}${
+      // A long list names its first partners and links to every one, a page at a time.
+      b.partnerCount > b.partners.length
+        ? html` <a href="${blockHref(cycle.slug, b.block, 1)}">${t("synthesis.blockAll", { count: formatNumber(lang, b.partnerCount) })}</a>`
+        : ""
+    }</td>
 </tr>`,
   )}</tbody></table>
 <p class="muted">${t("synthesis.byBlockNote")}</p>
@@ -110,6 +121,45 @@ ${s.meetings.map(
 }`;
   return page(view, {
     title: t("synthesis.title", { cycle: cycle.label }),
+    body,
+    section: "synthesis",
+    cycleSlug: cycle.slug,
+    organisation: tracker.organisation,
+  });
+}
+
+/** Every partner that contributed to one building block, a page at a time. */
+export function blockPage(view: View, b: BlockPage): Html {
+  const { t, lang } = view;
+  const { tracker, cycle } = b.context;
+  const c = b.contributors;
+  const synthesis = `/cycles/${encodeURIComponent(cycle.slug)}/synthesis`;
+  const heading = t("synthesis.blockTitle", { block: t(`block.${c.block}`) });
+  const body = html`
+<p class="crumbs"><a href="${synthesis}">${t("synthesis.title", { cycle: cycle.label })}</a></p>
+<h1>${heading}</h1>
+<p>${t("synthesis.blockIntro", { count: formatNumber(lang, c.partnerCount), indicators: formatNumber(lang, c.indicatorCount) })}</p>
+${
+  b.pages.count > 1
+    ? html`<p class="muted">${t("synthesis.blockShown", {
+        from: formatNumber(lang, b.firstShown),
+        to: formatNumber(lang, b.firstShown + c.partners.length - 1),
+        count: formatNumber(lang, c.partnerCount),
+      })}</p>`
+    : ""
+}
+${
+  c.partners.length === 0
+    ? html`<p class="muted">${t("synthesis.blockNone")}</p>`
+    : html`<ul class="marks">${c.partners.map((p) => html`<li>${partnerLink(p)}</li>`)}</ul>`
+}
+${pager(view, b.pages, (n) => blockHref(cycle.slug, c.block, n))}`;
+  const title = `${heading} – ${cycle.label}`;
+  return page(view, {
+    title:
+      b.pages.count > 1
+        ? `${title} – ${t("pager.position", { page: b.pages.current, count: b.pages.count })}`
+        : title,
     body,
     section: "synthesis",
     cycleSlug: cycle.slug,

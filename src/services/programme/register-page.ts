@@ -1,9 +1,14 @@
 // What the midwife register's page reads in one go: the filters as understood (a day, a region,
 // a qualification, a training topic, deployed or not), the midwives that pass them, and how
 // many are deployed in each region at that day. Regions are the tree's second level.
-import { deployedCountsAt, type UnitCount } from "../../db/programme/deployments.ts";
+import {
+  deployedCountsAt,
+  deploymentsWithin,
+  type UnitCount,
+} from "../../db/programme/deployments.ts";
 import { listRegister, type RegisterRow } from "../../db/programme/midwives.ts";
 import { type UnitName, unitsAtLevel } from "../../db/programme/programmes.ts";
+import { deployedTimeline, monthStarts } from "../../domain/programme/deployment.ts";
 import {
   isQualification,
   isTrainingTopic,
@@ -42,6 +47,8 @@ export interface RegisterPage {
   rows: RegisterRow[];
   counts: UnitCount[];
   total: number;
+  /** Midwives deployed (in the region filtered on, if any) on the first of each of 12 months. */
+  timeline: { date: string; count: number }[];
   /** Whether the reader may add a midwife. */
   canWrite: boolean;
 }
@@ -57,6 +64,14 @@ export function registerFilters(q: RegisterQuery, today: string): RegisterFilter
   };
 }
 
+/** The month eleven months before the day's: twelve months end with the day's own. */
+function yearBefore(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const back = y * 12 + (m - 1) - 11;
+  return `${Math.floor(back / 12)}-${String((back % 12) + 1).padStart(2, "0")}-01`;
+}
+
 export async function registerPage(
   db: Db,
   actor: Actor,
@@ -65,7 +80,7 @@ export async function registerPage(
 ): Promise<RegisterPage> {
   authorise(actor, "programme.read");
   const filters = registerFilters(q, today);
-  const [regions, rows, counts] = await Promise.all([
+  const [regions, rows, counts, deployments] = await Promise.all([
     unitsAtLevel(db, REGION_LEVEL),
     listRegister(db, {
       date: filters.date,
@@ -75,6 +90,7 @@ export async function registerPage(
       ...(filters.deployed !== null ? { deployed: filters.deployed === "yes" } : {}),
     }),
     deployedCountsAt(db, { date: filters.date, level: REGION_LEVEL }),
+    deploymentsWithin(db, filters.region !== null ? { within: filters.region } : {}),
   ]);
   const byName = <T extends { name: string }>(a: T, b: T) => compareFr(a.name, b.name);
   return {
@@ -83,6 +99,7 @@ export async function registerPage(
     rows: rows.sort(byName),
     counts: counts.sort(byName),
     total: counts.reduce((sum, c) => sum + c.count, 0),
+    timeline: deployedTimeline(deployments, monthStarts(yearBefore(filters.date), filters.date)),
     canWrite: can(actor, "programme.write"),
   };
 }

@@ -44,6 +44,20 @@ function countsTable(view: View, data: RegisterPage): Html {
 </section>`;
 }
 
+// Two narrow columns: a plain table reads on a phone, where twelve stacked cards would not.
+function timelineTable(view: View, data: RegisterPage): Html {
+  const { t, lang } = view;
+  const max = Math.max(1, ...data.timeline.map((p) => p.count));
+  return html`<section aria-labelledby="mw-timeline"><h2 id="mw-timeline">${t("mw.timeline")}</h2>
+<table>
+<thead><tr><th scope="col">${t("mw.col.month")}</th><th scope="col" class="num">${t("mw.col.count")}</th></tr></thead>
+<tbody>${data.timeline.map(
+    (p) =>
+      html`<tr><td data-label="${t("mw.col.month")}">${formatDate(lang, p.date)}<span class="meter w${Math.round((p.count / max) * 10)}"></span></td><td data-label="${t("mw.col.count")}" class="num">${formatNumber(lang, p.count)}</td></tr>`,
+  )}</tbody></table>
+</section>`;
+}
+
 export function registerPageHtml(view: View, data: RegisterPage): Html {
   const { t, lang } = view;
   return page(view, {
@@ -53,6 +67,7 @@ export function registerPageHtml(view: View, data: RegisterPage): Html {
 ${data.canWrite ? html`<p class="actions"><a class="button primary" href="/programme/midwives/new">${t("mw.add")}</a></p>` : ""}
 ${filtersForm(view, data)}
 ${countsTable(view, data)}
+${timelineTable(view, data)}
 <section aria-labelledby="mw-list"><h2 id="mw-list">${t("mw.listTitle", { count: data.rows.length })}</h2>
 ${
   data.rows.length === 0

@@ -141,9 +141,11 @@ describe.each(backends)("programme pages on %s", (backend) => {
     expect(at2023).toContain("CSCom Boidié, depuis le 10 janvier 2022");
     expect(at2023).toContain("Formations : SONU");
     expect(at2023).not.toContain("76 12 34 56");
-    // Twelve months to the day's own: none deployed before January 2022, one since.
+    // Twelve months up to the day's own, from July 2022: one midwife deployed in each.
     expect(at2023).toContain("Sages-femmes déployées le premier de chaque mois");
-    expect(at2023).toMatch(/>1 juillet 2022<span class="meter w10"><\/span><\/td><td data-label="Déployées" class="num">1</);
+    expect(at2023).toMatch(
+      />1 juillet 2022<span class="meter w10"><\/span><\/td><td data-label="Déployées" class="num">1</,
+    );
     expect(at2023).toMatch(/>1 juin 2023<span class="meter w10"><\/span>/);
     const trained = plain(
       await (await validator.get("/programme/midwives?date=2025-01-01&topic=emonc&lang=en")).text(),

@@ -20,6 +20,7 @@ import * as m0018 from "./migrations/0018_dhis2_connections.ts";
 import * as m0019 from "./migrations/0019_value_references.ts";
 import * as m0020 from "./migrations/0020_outcome_goals.ts";
 import * as m0022 from "./migrations/0022_access_tokens.ts";
+import * as m0023 from "./migrations/0023_programmes.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "0019_value_references": m0019,
   "0020_outcome_goals": m0020,
   "0022_access_tokens": m0022,
+  "0023_programmes": m0023,
 };
 
 export interface MigrationReport {

@@ -542,6 +542,14 @@ export interface DB {
   health_indicator_targets: HealthIndicatorTargetsTable;
   dhis2_connections: Dhis2ConnectionsTable;
   access_tokens: AccessTokensTable;
+  programmes: ProgrammesTable;
+  programme_regions: ProgrammeRegionsTable;
+  programme_commitments: ProgrammeCommitmentsTable;
+  programme_indicators: ProgrammeIndicatorsTable;
+  programme_indicator_targets: ProgrammeIndicatorTargetsTable;
+  midwives: MidwivesTable;
+  deployments: DeploymentsTable;
+  trainings: TrainingsTable;
 }
 
 export interface Dhis2ConnectionsTable {
@@ -575,4 +583,80 @@ export interface AccessTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+}
+
+export interface ProgrammesTable {
+  id: Generated<number>;
+  name: string;
+  lead_partner: string;
+  funders: ColumnType<string[], string[] | undefined, string[]>;
+  partners: ColumnType<string[], string[] | undefined, string[]>;
+  start_date: DateColumn;
+  end_date: DateColumn | null;
+  /** numeric(20,2): read as a decimal string on both drivers. */
+  budget: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeRegionsTable {
+  programme_id: number;
+  org_unit_id: number;
+}
+
+export interface ProgrammeCommitmentsTable {
+  id: Generated<number>;
+  programme_id: number;
+  /** A tracker commitment, reached through services/tracker only. */
+  commitment_id: number;
+  /** One of its process indicators, if the programme serves one in particular. */
+  indicator_id: number | null;
+}
+
+export interface ProgrammeIndicatorsTable {
+  id: Generated<number>;
+  programme_id: number;
+  indicator_id: number;
+}
+
+export interface ProgrammeIndicatorTargetsTable {
+  programme_indicator_id: number;
+  org_unit_id: number;
+  period: string;
+  value: number;
+}
+
+export interface MidwivesTable {
+  id: Generated<number>;
+  name: string;
+  qualification: string;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  /** Private contact: never in a public read model. */
+  phone: string | null;
+  email: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeploymentsTable {
+  id: Generated<number>;
+  midwife_id: number;
+  programme_id: number;
+  facility_id: number;
+  start_date: DateColumn;
+  /** The last day at the facility, included. */
+  end_date: DateColumn | null;
+  end_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingsTable {
+  id: Generated<number>;
+  midwife_id: number;
+  topic: string;
+  date: DateColumn;
+  provider: string | null;
+  created_at: Timestamp;
 }

@@ -32,6 +32,8 @@ import {
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
+import { midwifeRoutes } from "./programme/midwives.ts";
+import { programmeRoutes } from "./programme/programmes.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -172,6 +174,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());
   app.route("/", healthUnitRoutes());
+  app.route("/", programmeRoutes());
+  app.route("/", midwifeRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

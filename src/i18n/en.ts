@@ -8,6 +8,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmePages from "./programme/pages.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -54,4 +55,5 @@ export const en: Record<MessageKey, string> = {
   ...healthEntry.en,
   ...healthApi.en,
   ...healthExplorer.en,
+  ...programmePages.en,
 };

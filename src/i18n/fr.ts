@@ -8,6 +8,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmePages from "./programme/pages.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -54,6 +55,7 @@ export const fr = {
   ...healthEntry.fr,
   ...healthApi.fr,
   ...healthExplorer.fr,
+  ...programmePages.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

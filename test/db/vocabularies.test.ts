@@ -5,6 +5,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATIONS, TARGET_KINDS, VALUE_TYPES } from "../../src/domain/health/data-values.ts";
 import { DHIS2_AUTH_KINDS, DHIS2_SCHEDULES } from "../../src/domain/health/dhis2-pull.ts";
+import { END_REASONS } from "../../src/domain/programme/deployment.ts";
+import { QUALIFICATIONS, TRAINING_TOPICS } from "../../src/domain/programme/midwife.ts";
 import { IMPORT_BATCH_STATES, JOB_STATES } from "../../src/domain/shared/jobs.ts";
 import { LANGS } from "../../src/domain/shared/lang.ts";
 import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
@@ -36,6 +38,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "cycles.state": CYCLE_STATES,
   "data_elements.aggregation": AGGREGATIONS,
   "data_elements.value_type": VALUE_TYPES,
+  "deployments.end_reason": END_REASONS,
   "dhis2_connections.auth_kind": DHIS2_AUTH_KINDS,
   "dhis2_connections.schedule": DHIS2_SCHEDULES,
   "difficulties.level": DIFFICULTY_LEVELS,
@@ -44,6 +47,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "indicators.building_blocks": BUILDING_BLOCKS,
   "invitations.lang": LANGS,
   "jobs.state": JOB_STATES,
+  "midwives.qualification": QUALIFICATIONS,
   "outbox.kind": OUTBOX_KINDS,
   "outcome_points.kind": POINT_KINDS,
   "outcome_series.source_kind": OUTCOME_SOURCE_KINDS,
@@ -51,6 +55,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "responses.contributes": CONTRIBUTES,
   "responses.method": COLLECTION_METHODS,
   "responses.state": RESPONSE_STATES,
+  "trainings.topic": TRAINING_TOPICS,
   "users.role": ROLES,
 };
 

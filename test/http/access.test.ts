@@ -33,6 +33,7 @@ const EVERYONE: Who[] = [
 const STAFF: Who[] = ["validator", "programme_manager", "coordinator", "admin"];
 const PSI_SIDE: Who[] = ["invitation", "respondent"];
 const HEALTH_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
+const PROGRAMME_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
 
 interface Row {
   /** The route as the app declares it (method and pattern), one row per route of the app. */
@@ -232,6 +233,32 @@ const ROUTES: Row[] = [
     allowed: HEALTH_WRITE,
   },
   { route: "GET /health/units", method: "GET", path: "/health/units", allowed: HEALTH_WRITE },
+  // Programme monitoring: staff read, programme managers, coordinators and admins write.
+  { route: "GET /programme", method: "GET", path: "/programme", allowed: STAFF },
+  {
+    route: "GET /programme/midwives",
+    method: "GET",
+    path: "/programme/midwives?date=2024-01-01",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /programme/:id{[0-9]+}",
+    method: "GET",
+    path: `/programme/${NONE}`,
+    allowed: STAFF,
+  },
+  {
+    route: "GET /programme/midwives/new",
+    method: "GET",
+    path: "/programme/midwives/new",
+    allowed: PROGRAMME_WRITE,
+  },
+  {
+    route: "GET /programme/midwives/:id{[0-9]+}",
+    method: "GET",
+    path: `/programme/midwives/${NONE}`,
+    allowed: STAFF,
+  },
   {
     route: "GET /health/units/new",
     method: "GET",
@@ -349,6 +376,55 @@ const ROUTES: Row[] = [
     method: "POST",
     path: "/health/entry",
     allowed: HEALTH_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme",
+    method: "POST",
+    path: "/programme",
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/:id{[0-9]+}",
+    method: "POST",
+    path: `/programme/${NONE}`,
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/:id{[0-9]+}/links",
+    method: "POST",
+    path: `/programme/${NONE}/links`,
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/midwives",
+    method: "POST",
+    path: "/programme/midwives",
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/midwives/:id{[0-9]+}/deployments",
+    method: "POST",
+    path: `/programme/midwives/${NONE}/deployments`,
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/deployments/:id{[0-9]+}/end",
+    method: "POST",
+    path: `/programme/deployments/${NONE}/end`,
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/midwives/:id{[0-9]+}/trainings",
+    method: "POST",
+    path: `/programme/midwives/${NONE}/trainings`,
+    allowed: PROGRAMME_WRITE,
     body: {},
   },
   {

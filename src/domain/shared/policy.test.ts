@@ -39,6 +39,14 @@ describe("can", () => {
     [user("validator"), "health.write", false],
     [user("programme_manager"), "health.write", true],
     [user("coordinator"), "health.write", true],
+    [anonymous, "programme.read", false],
+    [invitation, "programme.read", false],
+    [user("respondent", 5), "programme.read", false],
+    [user("validator"), "programme.read", true],
+    [user("validator"), "programme.write", false],
+    [user("programme_manager"), "programme.write", true],
+    [user("coordinator"), "programme.write", true],
+    [user("admin"), "programme.write", true],
   ];
   it.each(unscoped)("%o may %s: %s", (actor, action, expected) => {
     expect(can(actor, action, { cycleId: 1, partnerId: 5 })).toBe(expected);

@@ -40,7 +40,11 @@ export type Action =
   /** Health data that is not public: data elements, unpublished indicators, facility values. */
   | "health.read"
   /** Import health data and metadata (files, DHIS2 servers), enter values, edit the catalogue. */
-  | "health.write";
+  | "health.write"
+  /** Programmes, the midwife register, deployments and trainings (contacts included). */
+  | "programme.read"
+  /** Create and edit programmes, register midwives, deploy them, record their trainings. */
+  | "programme.write";
 
 export interface Scope {
   cycleId?: number;
@@ -60,6 +64,8 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "contacts.read",
     "health.read",
     "health.write",
+    "programme.read",
+    "programme.write",
   ],
   coordinator: [
     "public.read",
@@ -72,14 +78,25 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "contacts.read",
     "health.read",
     "health.write",
+    "programme.read",
+    "programme.write",
   ],
-  validator: ["public.read", "workspace.read", "response.read", "validation.write", "health.read"],
+  validator: [
+    "public.read",
+    "workspace.read",
+    "response.read",
+    "validation.write",
+    "health.read",
+    "programme.read",
+  ],
   programme_manager: [
     "public.read",
     "workspace.read",
     "response.read",
     "health.read",
     "health.write",
+    "programme.read",
+    "programme.write",
   ],
   respondent: ["public.read", "response.read", "response.write"],
 };

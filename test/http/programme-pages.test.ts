@@ -36,7 +36,6 @@ describe.each(backends)("programme pages on %s", (backend) => {
     const app = createApp({
       db: t.db,
       secureCookies: false,
-      log: () => {},
       baseUrl: "http://jalon.test",
     });
     admin = await signIn(app, HEALTH_ACCOUNTS.admin, HEALTH_PASSWORD);

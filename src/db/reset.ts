@@ -9,11 +9,14 @@ import { KEPT_REFERENCES } from "./migrations/0019_value_references.ts";
 import { type Executor, recordAudit } from "./shared/audit.ts";
 
 /**
- * The tables a world starts from, per part: the tracker's, and the health catalogue's (units,
- * levels, data elements, combos, indicators, constants: their values, roll-ups and targets follow).
+ * The tables a world starts from, per part: the tracker's, the health catalogue's (units,
+ * levels, data elements, combos, indicators, constants: their values, roll-ups and targets
+ * follow), and the programme's (programmes and midwives: their links, deployments, trainings).
  */
 export const WORLD_ROOTS = [
   "trackers",
+  "programmes",
+  "midwives",
   "org_units",
   "org_unit_levels",
   "data_elements",

@@ -191,6 +191,16 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       "health_indicator_targets",
       "constants",
     ];
+    const programme = [
+      "programmes",
+      "programme_regions",
+      "programme_commitments",
+      "programme_indicators",
+      "programme_indicator_targets",
+      "midwives",
+      "deployments",
+      "trainings",
+    ];
     expect([...tables].sort()).toEqual(
       // A series' figures are audited by one import event per file, not a record per figure.
       [
@@ -200,6 +210,7 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
         "invitations",
         "outcome_points",
         ...health,
+        ...programme,
       ].sort(),
     );
     expect(tables.indexOf("responses")).toBeLessThan(tables.indexOf("partners"));

@@ -175,6 +175,7 @@ describe.each(backends)("accounts on %s", (backend) => {
     expect(links).toEqual(
       expect.arrayContaining(["/health/imports", "/health/entry", "/health/units"]),
     );
+    expect(await (await coordinator.get("/manage")).text()).toContain('href="/programme"');
     const validator = await signIn(app, ACCOUNTS.validator.email, PASSWORD);
     const page = await (await validator.get("/manage")).text();
     expect(page).not.toContain('href="/health/imports"');

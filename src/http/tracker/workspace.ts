@@ -2,7 +2,7 @@
 // opening and closing, publication, invitations.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { can } from "../../domain/shared/policy.ts";
+import { type Actor, can } from "../../domain/shared/policy.ts";
 import { isProblem } from "../../domain/shared/problem.ts";
 import { formatDate, type MessageKey } from "../../i18n/index.ts";
 import { extendCollection } from "../../services/tracker/collection.ts";
@@ -74,6 +74,14 @@ function fieldError(view: View, error: unknown): FieldErrors {
 
 const cycleParam = (c: Context<AppEnv>) => c.req.param("cycle") ?? "";
 
+/** Which other parts' pages the workspace links to, for this account. */
+function otherParts(actor: Actor) {
+  return {
+    canImportHealth: can(actor, "health.write"),
+    canSeeProgrammes: can(actor, "programme.read"),
+  };
+}
+
 export function workspaceRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const deps = (c: Context<AppEnv>) => c.get("deps");
@@ -85,8 +93,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
 
   app.get("/manage", async (c) => {
     const w = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
-    const canImportHealth = can(c.get("actor"), "health.write");
-    return c.html(cyclesPage(viewOf(c, { form: true }), { ...w, canImportHealth }));
+    return c.html(cyclesPage(viewOf(c, { form: true }), { ...w, ...otherParts(c.get("actor")) }));
   });
 
   app.post("/manage/cycles", async (c) => {
@@ -103,7 +110,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
     } catch (error) {
       const errors = fieldError(view, error);
       const w = await workspaceCycles(deps(c).db, c.get("actor"), c.get("lang"));
-      return c.html(cyclesPage(view, w, form, errors), 400);
+      return c.html(cyclesPage(view, { ...w, ...otherParts(c.get("actor")) }, form, errors), 400);
     }
   });
 

@@ -1,28 +1,20 @@
 // Data entry for one facility and one month: the stored values shown in their boxes, a refused
 // box keeping what was typed (and nothing stored), a save counted, a value far outside the
 // facility's history flagged but stored, an emptied box deleting its value — on both stores.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/http/app.ts";
-import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "../support/client.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { useHealthPages } from "../support/health-app.ts";
 import { plain } from "../support/text.ts";
 
 describe.each(backends)("data entry on %s", (backend) => {
   let t: TestDatabase;
   let web: TestClient;
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    await loadHealthWorld(t);
-    const app = createApp({
-      db: t.db,
-      secureCookies: false,
-      baseUrl: "http://jalon.test",
-      health: { database: t, uploadDir: "/nonexistent", kickJobs: () => {} },
-    });
-    web = await signIn(app, HEALTH_ACCOUNTS.admin, HEALTH_PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useHealthPages(
+    backend,
+    (w) => ({ t, admin: web } = w),
+    (database) => ({ health: { database, uploadDir: "/nonexistent", kickJobs: () => {} } }),
+  );
 
   const stored = async (period: string) =>
     (

@@ -3,38 +3,18 @@
 // typed kept), a facility moved to another district with its roll-ups following it, a move
 // under the unit's own descendant refused, a unit closed, each write in the audit log; a
 // validator is refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/http/app.ts";
-import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "../support/client.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { unitId, useHealthPages } from "../support/health-app.ts";
 import { plain } from "../support/text.ts";
 
 describe.each(backends)("organisation-unit pages on %s", (backend) => {
   let t: TestDatabase;
   let admin: TestClient;
   let validator: TestClient;
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    await loadHealthWorld(t);
-    const app = createApp({
-      db: t.db,
-      secureCookies: false,
-      baseUrl: "http://jalon.test",
-    });
-    admin = await signIn(app, HEALTH_ACCOUNTS.admin, HEALTH_PASSWORD);
-    validator = await signIn(app, HEALTH_ACCOUNTS.validator, HEALTH_PASSWORD);
-  });
-  afterAll(() => t.dispose());
-
-  const idOf = async (code: string) =>
-    (
-      await t.db
-        .selectFrom("org_units")
-        .select("id")
-        .where("code", "=", code)
-        .executeTakeFirstOrThrow()
-    ).id;
+  useHealthPages(backend, (w) => ({ t, admin, validator } = w));
+  const idOf = (code: string) => unitId(t, code);
   const rollup = async (code: string) =>
     Number(
       (

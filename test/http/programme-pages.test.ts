@@ -2,20 +2,19 @@
 // beside it, what was typed kept), listed in French and English; the midwife register filtered
 // by day, region and training, with the counts per region at that day and no contact shown; a
 // validator reads but may not add.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { insertCommitment, insertProcessIndicator } from "../../src/db/tracker/commitments.ts";
 import { insertTracker } from "../../src/db/tracker/trackers.ts";
 import type { Actor } from "../../src/domain/shared/policy.ts";
-import { createApp } from "../../src/http/app.ts";
 import {
   deployMidwife,
   recordTraining,
   saveMidwife,
 } from "../../src/services/programme/midwives.ts";
 import { saveProgramme } from "../../src/services/programme/programmes.ts";
-import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { HEALTH_ACCOUNTS, HEALTH_PASSWORD, loadHealthWorld } from "../support/health-app.ts";
+import type { TestClient } from "../support/client.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { unitId, useHealthPages } from "../support/health-app.ts";
 import { plain } from "../support/text.ts";
 
 const manager: Actor = {
@@ -30,27 +29,8 @@ describe.each(backends)("programme pages on %s", (backend) => {
   let t: TestDatabase;
   let admin: TestClient;
   let validator: TestClient;
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    await loadHealthWorld(t);
-    const app = createApp({
-      db: t.db,
-      secureCookies: false,
-      baseUrl: "http://jalon.test",
-    });
-    admin = await signIn(app, HEALTH_ACCOUNTS.admin, HEALTH_PASSWORD);
-    validator = await signIn(app, HEALTH_ACCOUNTS.validator, HEALTH_PASSWORD);
-  });
-  afterAll(() => t.dispose());
-
-  const idOf = async (code: string) =>
-    (
-      await t.db
-        .selectFrom("org_units")
-        .select("id")
-        .where("code", "=", code)
-        .executeTakeFirstOrThrow()
-    ).id;
+  useHealthPages(backend, (w) => ({ t, admin, validator } = w));
+  const idOf = (code: string) => unitId(t, code);
   const form = (o: Record<string, string | string[]>) => ({
     name: "Déploiement des sages-femmes en milieu communautaire",
     leadPartner: "UNFPA Mali",

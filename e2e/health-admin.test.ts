@@ -14,19 +14,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
 import { ELEMENTS } from "../src/demo/health/index.ts";
 import { loadDemoWorlds } from "../src/demo/load.ts";
-import { createApp } from "../src/http/app.ts";
-import { healthImportJobs } from "../src/services/health/import-jobs.ts";
-import { createJobRunner, type JobRunner } from "../src/services/shared/jobs.ts";
+import type { JobRunner } from "../src/services/shared/jobs.ts";
 import { addUser } from "../src/services/tracker/users.ts";
 import { freshDatabase } from "../test/support/database.ts";
-import { errorLogger } from "../test/support/logs.ts";
 import {
   browserSuite,
   CHROMIUM,
   CHROMIUM_ARGS,
   closeServer,
-  listen,
   PHONE,
+  serveHealth,
   watch,
 } from "./support.ts";
 
@@ -64,18 +61,9 @@ suite(title, () => {
       role: "coordinator",
       password: PASSWORD,
     });
-    runner = createJobRunner(database.db, healthImportJobs(database), {
-      log: errorLogger((l) => console.error(l)),
-    });
     let base: string;
-    ({ server, base } = await listen((baseUrl) =>
-      createApp({
-        db: database.db,
-        secureCookies: false,
-        logger: errorLogger((l) => console.error(l)),
-        baseUrl,
-        health: { database, uploadDir: join(dir, "uploads"), kickJobs: () => runner.kick() },
-      }),
+    ({ server, base, runner } = await serveHealth(database, join(dir, "uploads"), (l) =>
+      console.error(l),
     ));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     phone = await browser.newContext({

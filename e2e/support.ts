@@ -11,6 +11,8 @@ import { describe, expect } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
+import { healthImportJobs } from "../src/services/health/import-jobs.ts";
+import { createJobRunner, type JobRunner } from "../src/services/shared/jobs.ts";
 import { createInvitation } from "../src/services/tracker/invitations.ts";
 import { addUser } from "../src/services/tracker/users.ts";
 import { errorLogger } from "../test/support/logs.ts";
@@ -138,6 +140,30 @@ export async function closeServer(server: ServerType | undefined): Promise<void>
     server.close(() => done());
     if ("closeAllConnections" in server) server.closeAllConnections();
   });
+}
+
+/**
+ * Serves the app with the health part's imports on a free port: uploads kept in `uploadDir`,
+ * their jobs run by a runner of their own (stop it after the server).
+ */
+export async function serveHealth(
+  database: Database,
+  uploadDir: string,
+  log: (line: string) => void,
+): Promise<{ server: ServerType; base: string; runner: JobRunner }> {
+  const runner = createJobRunner(database.db, healthImportJobs(database), {
+    log: errorLogger(log),
+  });
+  const { server, base } = await listen((baseUrl) =>
+    createApp({
+      db: database.db,
+      secureCookies: false,
+      logger: errorLogger(log),
+      baseUrl,
+      health: { database, uploadDir, kickJobs: () => runner.kick() },
+    }),
+  );
+  return { server, base, runner };
 }
 
 type Account = (typeof ACCOUNTS)[keyof typeof ACCOUNTS];

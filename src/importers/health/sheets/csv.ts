@@ -4,6 +4,7 @@
 // groups as the chunks come; a file that is not text, malformed or too long throws a
 // `Dhis2ReadError` like the DHIS2 readers, so both are refused with the same words.
 import { type CsvError, parse } from "csv-parse";
+import { parsedGroups } from "../../shared/csv-stream.ts";
 import { csvDelimiter } from "../dhis2/csv/map.ts";
 import { Dhis2ReadError } from "../dhis2/map.ts";
 import { type ByteSource, openSource } from "../dhis2/source.ts";
@@ -62,24 +63,14 @@ export async function* readCsvLines(
         ? error
         : new Dhis2ReadError("csv_malformed", error.lines ?? null, { reason: String(error.code) });
   });
-  const feed = (chunk: Uint8Array | null) =>
-    new Promise<void>((resolve) => {
-      if (chunk === null) parser.end(resolve);
-      else parser.write(chunk, () => resolve());
-    });
-  try {
-    for await (const chunk of bytes) {
-      await feed(chunk);
-      if (failure) throw failure;
-      if (pending.length > 0) {
-        yield pending;
-        pending = [];
-      }
-    }
-    await feed(null);
-    if (failure) throw failure;
-    if (pending.length > 0) yield pending;
-  } finally {
-    parser.destroy();
-  }
+  yield* parsedGroups(
+    parser,
+    bytes,
+    () => {
+      const group = pending;
+      pending = [];
+      return group;
+    },
+    () => failure,
+  );
 }

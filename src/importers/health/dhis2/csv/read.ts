@@ -2,6 +2,7 @@
 // a header read by name when there is one, DHIS2's column order otherwise. Each chunk of bytes
 // is parsed before the next is read, and its rows handed on together.
 import { type CsvError, parse } from "csv-parse";
+import { parsedGroups } from "../../../shared/csv-stream.ts";
 import { type DataValueRecord, Dhis2ReadError } from "../map.ts";
 import { type CsvField, csvColumns, csvDelimiter, csvRecord } from "./map.ts";
 
@@ -59,25 +60,14 @@ export async function* readCsvValues(
   parser.on("error", (error) => {
     failure ??= asReadError(error);
   });
-  // The write's callback comes once the chunk is parsed: its rows are all in `pending` then.
-  const feed = (chunk: Uint8Array | null) =>
-    new Promise<void>((resolve) => {
-      if (chunk === null) parser.end(resolve);
-      else parser.write(chunk, () => resolve());
-    });
-  try {
-    for await (const chunk of bytes) {
-      await feed(chunk);
-      if (failure) throw failure;
-      if (pending.length > 0) {
-        yield pending;
-        pending = [];
-      }
-    }
-    await feed(null);
-    if (failure) throw failure;
-    if (pending.length > 0) yield pending;
-  } finally {
-    parser.destroy();
-  }
+  yield* parsedGroups(
+    parser,
+    bytes,
+    () => {
+      const group = pending;
+      pending = [];
+      return group;
+    },
+    () => failure,
+  );
 }

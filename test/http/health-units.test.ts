@@ -4,6 +4,8 @@
 // under the unit's own descendant refused, a unit closed, each write in the audit log; a
 // validator is refused.
 import { describe, expect, it } from "vitest";
+import { isProblem } from "../../src/domain/shared/problem.ts";
+import { createUnit } from "../../src/services/health/org-units.ts";
 import type { TestClient } from "../support/client.ts";
 import { backends, type TestDatabase } from "../support/database.ts";
 import { unitId, useHealthPages } from "../support/health-app.ts";
@@ -147,5 +149,27 @@ describe.each(backends)("organisation-unit pages on %s", (backend) => {
     expect(json(audit[0]?.after)).toMatchObject({ closedDate: null });
     expect(json(audit[1]?.after)).toMatchObject({ closedDate: "2022-06-30" });
     expect((await validator.post(`/health/units/${fac}`, form({}))).status).toBe(403);
+  });
+
+  it("refuses the second of two units added at once with one code as taken, not a server error", async () => {
+    const actor = { kind: "user", userId: 0, role: "admin", partnerId: null, name: "t" } as const;
+    const unit = (name: string) => ({
+      code: "RACE-1",
+      name,
+      shortName: "",
+      uid: "",
+      parent: "",
+      openingDate: "",
+      closedDate: "",
+    });
+    const outcomes = await Promise.allSettled([
+      createUnit(t.db, actor, unit("A")),
+      createUnit(t.db, actor, unit("B")),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((o) => o.status === "rejected")?.reason;
+    expect(isProblem(refused) && refused.issues).toEqual([
+      { path: "code", code: "taken", params: {} },
+    ]);
   });
 });

@@ -36,6 +36,8 @@ const CONSTRAINTS: Readonly<Record<string, Translation>> = {
   users_email_key: taken("email"),
   acronyms_tracker_acronym_key: taken("acronym"),
   dhis2_connections_name_key: taken("name"),
+  org_units_code_key: taken("code"),
+  org_units_uid_key: taken("uid"),
   mappings_pkey: { kind: "unique", problem: () => new Problem("conflict", "mapping") },
   responses_cycle_partner_indicator_key: {
     kind: "unique",

@@ -20,6 +20,7 @@ import {
   unitByKey,
 } from "../../db/health/unit-tree.ts";
 import { insertAudited, recordAudit } from "../../db/shared/audit.ts";
+import { refusingViolations } from "../../db/shared/errors.ts";
 import { isDescendant } from "../../domain/health/org-units.ts";
 import { isDhis2Uid, MAX_CODE, MAX_NAME } from "../../domain/health/unit-file.ts";
 import { isCalendarDate } from "../../domain/shared/input.ts";
@@ -168,18 +169,21 @@ export function newUnitFields(actor: Actor, parent: string): UnitFields {
 /** Adds a unit under its parent (or as a root); returns its id. */
 export async function createUnit(db: Db, actor: Actor, fields: UnitFields): Promise<number> {
   authorise(actor, "health.write");
-  return db.transaction().execute(async (trx) => {
-    const { values, parent } = await check(trx, fields, null);
-    const row = await insertAudited(trx, actorLabel(actor), "org_units", {
-      ...values,
-      parent_id: parent?.id ?? null,
-      // The tree's paths and levels are computed from the parent links just after.
-      level: 1,
-      path: "/",
-    });
-    await refreshTree(trx);
-    return row.id;
-  });
+  // Two forms may add the same code at once: the loser gets the check's own refusal.
+  return refusingViolations(
+    db.transaction().execute(async (trx) => {
+      const { values, parent } = await check(trx, fields, null);
+      const row = await insertAudited(trx, actorLabel(actor), "org_units", {
+        ...values,
+        parent_id: parent?.id ?? null,
+        // The tree's paths and levels are computed from the parent links just after.
+        level: 1,
+        path: "/",
+      });
+      await refreshTree(trx);
+      return row.id;
+    }),
+  );
 }
 
 /**
@@ -193,25 +197,27 @@ export async function updateUnit(
   fields: UnitFields,
 ): Promise<{ moved: boolean }> {
   authorise(actor, "health.write");
-  return db.transaction().execute(async (trx) => {
-    const before = await storedUnit(trx, id);
-    if (!before) throw notFound("org_unit", id);
-    const { values, parent } = await check(trx, fields, before);
-    const parentId = parent?.id ?? null;
-    const moved = parentId !== before.parentId;
-    // The check above refused a move into its own subtree; moveOrgUnit refuses it again.
-    if (moved && !(await moveOrgUnit(trx, id, parentId)))
-      throw invalidFields({ parent: "under_descendant" });
-    await trx.updateTable("org_units").set(values).where("id", "=", id).execute();
-    const after = await storedUnit(trx, id);
-    await recordAudit(trx, {
-      actor: actorLabel(actor),
-      action: "update",
-      entity: "org_units",
-      entityId: id,
-      before,
-      after,
-    });
-    return { moved };
-  });
+  return refusingViolations(
+    db.transaction().execute(async (trx) => {
+      const before = await storedUnit(trx, id);
+      if (!before) throw notFound("org_unit", id);
+      const { values, parent } = await check(trx, fields, before);
+      const parentId = parent?.id ?? null;
+      const moved = parentId !== before.parentId;
+      // The check above refused a move into its own subtree; moveOrgUnit refuses it again.
+      if (moved && !(await moveOrgUnit(trx, id, parentId)))
+        throw invalidFields({ parent: "under_descendant" });
+      await trx.updateTable("org_units").set(values).where("id", "=", id).execute();
+      const after = await storedUnit(trx, id);
+      await recordAudit(trx, {
+        actor: actorLabel(actor),
+        action: "update",
+        entity: "org_units",
+        entityId: id,
+        before,
+        after,
+      });
+      return { moved };
+    }),
+  );
 }

@@ -54,6 +54,13 @@ describe.each(backends)("organisation-unit pages on %s", (backend) => {
     expect((await validator.get("/health/units")).status).toBe(403);
   });
 
+  it("says a new parent moves the unit only when editing one", async () => {
+    const hint = "Changer l’unité parente déplace l’unité avec ses valeurs.";
+    expect(plain(await (await admin.get("/health/units/new")).text())).not.toContain(hint);
+    const id = await idOf("OU_FacBla00001");
+    expect(plain(await (await admin.get(`/health/units/${id}`)).text())).toContain(hint);
+  });
+
   it("adds a unit, saying beside each field what is wrong and keeping what was typed", async () => {
     const refused = await admin.post(
       "/health/units",

@@ -72,6 +72,9 @@ ${data.more ? html`<p class="muted">${t("hou.more", { max: data.rows.length })}<
   });
 }
 
+/** Where a new unit's form posts: a unit not yet placed has no parent to change. */
+const NEW_UNIT_ACTION = "/health/units";
+
 function unitForm(
   view: View,
   o: { action: string; values: UnitFields; errors: FieldErrors; submit: MessageKey },
@@ -86,7 +89,7 @@ function unitForm(
 ${errorSummary(view, o.errors)}
 ${f("name", "hou.f.name", { required: true })}
 ${f("code", "hou.f.code")}
-${f("parent", "hou.f.parent", { hint: t("hou.f.parent.hint") })}
+${f("parent", "hou.f.parent", o.action === NEW_UNIT_ACTION ? {} : { hint: t("hou.f.parent.hint") })}
 ${f("shortName", "hou.f.shortName")}
 ${f("uid", "hou.f.uid")}
 ${f("openingDate", "hou.f.openingDate", { type: "date" })}
@@ -149,6 +152,6 @@ export function newUnitPage(view: View, values: UnitFields, errors: FieldErrors 
     title: t("hou.new"),
     body: html`<p><a href="/health/units">${t("hou.back")}</a></p>
 <h1>${t("hou.new")}</h1>
-${unitForm(view, { action: "/health/units", values, errors, submit: "hou.create" })}`,
+${unitForm(view, { action: NEW_UNIT_ACTION, values, errors, submit: "hou.create" })}`,
   });
 }

@@ -349,3 +349,13 @@ export async function levelNames(db: Executor): Promise<Map<number, string>> {
   const rows = await db.selectFrom("org_unit_levels").select(["level", "name"]).execute();
   return new Map(rows.map((r) => [r.level, r.name]));
 }
+
+/**
+ * A condition on a column naming a unit: that unit is `unitId` or lies below it (the closure
+ * table, by index), for queries of other parts that filter by a place.
+ */
+export function withinUnit(column: string, unitId: number) {
+  return sql<boolean>`(${sql.ref(column)} = ${unitId} or exists (
+    select 1 from org_unit_ancestors a
+    where a.org_unit_id = ${sql.ref(column)} and a.ancestor_id = ${unitId}))`;
+}

@@ -2,6 +2,7 @@
 // (a facility, or a district or region above it through org_unit_ancestors).
 import { sql } from "kysely";
 import type { Deployment, EndReason } from "../../domain/programme/deployment.ts";
+import { withinUnit } from "../health/org-units.ts";
 import type { Executor } from "../shared/audit.ts";
 import { insertAudited, updateAudited } from "../shared/audit.ts";
 
@@ -99,21 +100,7 @@ export async function deploymentsWithin(
   f: { within?: number; programmeId?: number },
 ): Promise<StoredDeployment[]> {
   let q = db.selectFrom("deployments as d").selectAll("d");
-  if (f.within !== undefined) {
-    const within = f.within;
-    q = q.where((w) =>
-      w.or([
-        w("d.facility_id", "=", within),
-        w.exists(
-          w
-            .selectFrom("org_unit_ancestors as a")
-            .select("a.org_unit_id")
-            .whereRef("a.org_unit_id", "=", "d.facility_id")
-            .where("a.ancestor_id", "=", within),
-        ),
-      ]),
-    );
-  }
+  if (f.within !== undefined) q = q.where(withinUnit("d.facility_id", f.within));
   if (f.programmeId !== undefined) q = q.where("d.programme_id", "=", f.programmeId);
   return (await q.orderBy("d.start_date").orderBy("d.id").execute()).map(deploymentOf);
 }

@@ -2,6 +2,7 @@
 // only by `midwifeContact`; the register's rows never carry it, so no list can leak it.
 import { sql } from "kysely";
 import type { Qualification, TrainingTopic } from "../../domain/programme/midwife.ts";
+import { withinUnit } from "../health/org-units.ts";
 import type { Executor } from "../shared/audit.ts";
 import { insertAudited, updateAudited } from "../shared/audit.ts";
 
@@ -148,21 +149,7 @@ export async function listRegister(db: Executor, f: RegisterFilter): Promise<Reg
         "topics",
       ),
     ]);
-  if (f.within !== undefined) {
-    const within = f.within;
-    q = q.where((w) =>
-      w.or([
-        w("d.facility_id", "=", within),
-        w.exists(
-          w
-            .selectFrom("org_unit_ancestors as a")
-            .select("a.org_unit_id")
-            .whereRef("a.org_unit_id", "=", "d.facility_id")
-            .where("a.ancestor_id", "=", within),
-        ),
-      ]),
-    );
-  }
+  if (f.within !== undefined) q = q.where(withinUnit("d.facility_id", f.within));
   if (f.programmeId !== undefined) q = q.where("d.programme_id", "=", f.programmeId);
   if (f.qualification !== undefined) q = q.where("m.qualification", "=", f.qualification);
   if (f.topic !== undefined) {

@@ -19,20 +19,30 @@ import type { CommandContext } from "../run.ts";
 
 type ImportCommand = Extract<Command, { name: "import-dhis2" }>;
 
+/** Migrates the database and checks the file can be read; says so and gives false if not. */
+export async function readyToRead(
+  database: Database,
+  file: string,
+  ctx: CommandContext,
+): Promise<boolean> {
+  await migrate(database.db);
+  try {
+    await access(file, constants.R_OK);
+    return true;
+  } catch {
+    ctx.io.err(cliMessage(ctx.lang, "dhis2_unreadable", { file }));
+    return false;
+  }
+}
+
 export async function runImportDhis2(
   database: Database,
   command: ImportCommand,
   ctx: CommandContext,
 ): Promise<number> {
   const { lang, io } = ctx;
-  await migrate(database.db);
   const file = command.file;
-  try {
-    await access(file, constants.R_OK);
-  } catch {
-    io.err(cliMessage(lang, "dhis2_unreadable", { file }));
-    return 1;
-  }
+  if (!(await readyToRead(database, file, ctx))) return 1;
   // Our own terminal: a bar following the bytes read. Handed to a running server, or without a
   // terminal: the file is read off the main thread and a line says how far, now and then.
   const bar = ctx.progressBar

@@ -1,14 +1,12 @@
 // `jalon import org-units <file> [--dry-run]`: imports a CSV of organisation units as the
 // system administrator, then prints the summary with every refused line and its reasons.
-import { constants } from "node:fs";
-import { access } from "node:fs/promises";
 import { fileHash, fileRefusal } from "../../services/health/dhis2-files.ts";
 import { importUnitPath } from "../../services/health/unit-import.ts";
 import type { Database } from "../../services/shared/db.ts";
-import { migrate } from "../../services/shared/setup.ts";
 import type { Command } from "../args.ts";
 import { type CliMessage, cliMessage } from "../messages.ts";
 import type { CommandContext } from "../run.ts";
+import { readyToRead } from "./import.ts";
 
 type UnitsCommand = Extract<Command, { name: "import-units" }>;
 
@@ -18,14 +16,8 @@ export async function runImportUnits(
   ctx: CommandContext,
 ): Promise<number> {
   const { lang, io } = ctx;
-  await migrate(database.db);
   const file = command.file;
-  try {
-    await access(file, constants.R_OK);
-  } catch {
-    io.err(cliMessage(lang, "dhis2_unreadable", { file }));
-    return 1;
-  }
+  if (!(await readyToRead(database, file, ctx))) return 1;
   let summary: Awaited<ReturnType<typeof importUnitPath>>;
   try {
     summary = await importUnitPath(database, {

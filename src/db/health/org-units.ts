@@ -335,6 +335,24 @@ export async function storedUnits(db: Executor): Promise<StoredUnit[]> {
 }
 
 /** One stored unit whole, or undefined. */
+/** The fields of a unit a person edits (its place in the tree moves with moveOrgUnit). */
+export interface UnitFieldValues {
+  code: string | null;
+  name: string;
+  short_name: string | null;
+  uid: string | null;
+  opening_date: string | null;
+  closed_date: string | null;
+}
+
+export async function updateUnitFields(
+  db: Executor,
+  id: number,
+  values: UnitFieldValues,
+): Promise<void> {
+  await db.updateTable("org_units").set(values).where("id", "=", id).execute();
+}
+
 export async function storedUnit(db: Executor, id: number): Promise<StoredUnit | undefined> {
   const r = await db
     .selectFrom("org_units")

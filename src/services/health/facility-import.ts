@@ -22,7 +22,7 @@ import {
   facilityLayout,
   facilityRecords,
 } from "../../importers/health/facility/map.ts";
-import { readCsvLines, type SheetLine } from "../../importers/health/sheets/csv.ts";
+import { headerRefusal, readCsvLines, type SheetLine } from "../../importers/health/sheets/csv.ts";
 import type { XlsxReply } from "../../importers/health/sheets/worker.ts";
 import { looksLikeOle, looksLikeZip } from "../../importers/shared/xlsx.ts";
 import type { Database } from "../shared/db.ts";
@@ -98,15 +98,7 @@ export async function importFacilityFile(
       for (const l of group) {
         if (layout === null) {
           const header = facilityLayout(l.cells);
-          if (!header.ok) {
-            if (header.duplicate.length > 0)
-              throw new Dhis2ReadError("csv_duplicate_column", l.line, {
-                column: header.duplicate.join(", "),
-              });
-            throw new Dhis2ReadError("csv_missing_columns", l.line, {
-              columns: header.missing.join(", "),
-            });
-          }
+          if (!header.ok) throw headerRefusal(header, l.line);
           layout = header.layout;
           continue;
         }

@@ -10,6 +10,8 @@ import {
   refreshTree,
   type StoredUnit,
   storedUnit,
+  type UnitFieldValues,
+  updateUnitFields,
 } from "../../db/health/org-units.ts";
 import {
   ancestorsOf,
@@ -100,14 +102,7 @@ export interface UnitFields {
 }
 
 interface Checked {
-  values: {
-    code: string | null;
-    name: string;
-    short_name: string | null;
-    uid: string | null;
-    opening_date: string | null;
-    closed_date: string | null;
-  };
+  values: UnitFieldValues;
   parent: { id: number; path: string } | null;
 }
 
@@ -207,7 +202,7 @@ export async function updateUnit(
       // The check above refused a move into its own subtree; moveOrgUnit refuses it again.
       if (moved && !(await moveOrgUnit(trx, id, parentId)))
         throw invalidFields({ parent: "under_descendant" });
-      await trx.updateTable("org_units").set(values).where("id", "=", id).execute();
+      await updateUnitFields(trx, id, values);
       const after = await storedUnit(trx, id);
       await recordAudit(trx, {
         actor: actorLabel(actor),

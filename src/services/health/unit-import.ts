@@ -25,7 +25,7 @@ import {
 import type { ImportSummary, Rejection } from "../../domain/shared/import-summary.ts";
 import { Dhis2ReadError } from "../../importers/health/dhis2/map.ts";
 import type { ByteSource } from "../../importers/health/dhis2/source.ts";
-import { readCsvLines } from "../../importers/health/sheets/csv.ts";
+import { headerRefusal, readCsvLines } from "../../importers/health/sheets/csv.ts";
 import {
   type UnitColumns,
   type UnitLine,
@@ -62,15 +62,7 @@ async function readUnitFile(
     for (const l of batch) {
       if (columns === null) {
         const header = unitColumns(l.cells);
-        if (!header.ok) {
-          if (header.duplicate.length > 0)
-            throw new Dhis2ReadError("csv_duplicate_column", l.line, {
-              column: header.duplicate.join(", "),
-            });
-          throw new Dhis2ReadError("csv_missing_columns", l.line, {
-            columns: header.missing.join(", "),
-          });
-        }
+        if (!header.ok) throw headerRefusal(header, l.line);
         columns = header.columns;
         continue;
       }

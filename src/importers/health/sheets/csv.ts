@@ -26,6 +26,18 @@ function firstLine(head: Uint8Array): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
+/** A header line that could not be read as the file's columns: the refusal naming why. */
+export function headerRefusal(
+  header: { duplicate: readonly string[]; missing: readonly string[] },
+  line: number,
+): Dhis2ReadError {
+  if (header.duplicate.length > 0)
+    return new Dhis2ReadError("csv_duplicate_column", line, {
+      column: header.duplicate.join(", "),
+    });
+  return new Dhis2ReadError("csv_missing_columns", line, { columns: header.missing.join(", ") });
+}
+
 export async function* readCsvLines(
   source: ByteSource,
   limits: SheetLimits,

@@ -162,14 +162,14 @@ suite(title, () => {
     const block = page.locator("section.outcome");
     const text = ((await block.textContent()) ?? "").replace(/\s+/g, " ");
     expect(text).toContain("Taux d’accouchements assistés par du personnel qualifié");
-    expect(text).toMatch(/64,9\s?% en 2024/);
+    expect(text).toMatch(/65,5\s?% en 2024/);
     expect(text).toContain("DHIS2");
     await shot("4-commitment-outcome", block);
     // And the scorecard's line for it.
     await page.goto("/");
     const scorecard = await page.locator(".outcome-line").allTextContents();
     const line = scorecard.find((l) => l.includes("Taux d’accouchements assistés"));
-    expect(line?.replace(/\s+/g, " ")).toMatch(/64,9\s?% en 2024 → 80\s?% en 2030/);
+    expect(line?.replace(/\s+/g, " ")).toMatch(/65,5\s?% en 2024 → 80\s?% en 2030/);
     expect(browserErrors).toEqual([]);
   });
 });

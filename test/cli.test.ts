@@ -232,7 +232,7 @@ describe("main", () => {
     expect(await main(["demo", "--reset"], { JALON_DATA_DIR: dir }, c.io)).toBe(0);
     expect(c.out).toEqual([
       expect.stringContaining("Démonstration chargée"),
-      expect.stringContaining("Données sanitaires de démonstration chargées\u00a0: 62 unités"),
+      expect.stringContaining("Données sanitaires de démonstration chargées\u00a0: 85 unités"),
       expect.stringContaining("--reset"),
       expect.stringContaining("Démonstration chargée"),
       expect.stringContaining("Données sanitaires de démonstration chargées"),

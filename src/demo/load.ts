@@ -23,6 +23,11 @@ import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
 import { findIndicatorAtUnit } from "../services/health/indicator-years.ts";
 import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
 import { mali2022 } from "./mali-2022/index.ts";
+import {
+  loadProgrammeWorld,
+  type ProgrammeDemoReport,
+  programmeIsEmpty,
+} from "./programme/load.ts";
 import type { World } from "./world.ts";
 
 export const DEMO_ACTOR = "system:demo";
@@ -252,14 +257,21 @@ export async function loadHealthDemo(database: Database): Promise<HealthDemoRepo
 /**
  * Both worlds in the order the Mali world needs: with `reset`, both are emptied first (one
  * transaction); then the health world if its part is empty, then the Mali world if no tracker
- * is stored, whose series of skilled birth attendance follows a health indicator. With
+ * is stored, whose series of skilled birth attendance follows a health indicator, then the
+ * programme over the health world's units when that world has just loaded. With
  * `onlyIfNoTracker`, a database that already holds a tracker gets neither (before serving: a
  * database of real units is left alone).
  */
 export async function loadDemoWorlds(
   database: Database,
   options: { reset: boolean; onlyIfNoTracker?: boolean },
-): Promise<{ report: DemoReport; health: HealthDemoReport }> {
+): Promise<{ report: DemoReport; health: HealthDemoReport; programme: ProgrammeDemoReport }> {
+  const noProgramme: ProgrammeDemoReport = {
+    loaded: false,
+    programmes: 0,
+    midwives: 0,
+    deployments: 0,
+  };
   const skipped: DemoReport = {
     loaded: false,
     partners: 0,
@@ -269,10 +281,19 @@ export async function loadDemoWorlds(
   };
   if (options.reset) await database.db.transaction().execute((trx) => resetAll(trx, DEMO_ACTOR));
   else if (options.onlyIfNoTracker && !(await isEmpty(database.db)))
-    return { report: skipped, health: { loaded: false, units: 0, values: 0, indicators: 0 } };
+    return {
+      report: skipped,
+      health: { loaded: false, units: 0, values: 0, indicators: 0 },
+      programme: noProgramme,
+    };
   const health = await loadHealthDemo(database);
   const report = await loadDemo(database, { reset: false });
-  return { report, health };
+  // The programme sits on the health world's units: only over the demo's own map.
+  const programme =
+    health.loaded && (await programmeIsEmpty(database))
+      ? await loadProgrammeWorld(database, DEMO_ACTOR)
+      : noProgramme;
+  return { report, health, programme };
 }
 
 /** Migrates, then loads the demo world if the database holds no tracker yet (tests, benchmarks). */

@@ -46,7 +46,7 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
     t = await freshDatabase(backend);
     const { report, health } = await loadDemoWorlds(t, { reset: false });
     expect(report.loaded).toBe(true);
-    expect(health).toEqual({ loaded: true, units: 62, values: 9224, indicators: 6 });
+    expect(health).toEqual({ loaded: true, units: 85, values: 15072, indicators: 6 });
     app = createApp({
       db: t.db,
       secureCookies: false,
@@ -55,7 +55,7 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
   });
   afterAll(() => t.dispose());
 
-  it("holds Mali, its 11 regions, 14 districts and 36 CSComs, each with its point", async () => {
+  it("holds Mali, its 11 regions, 14 districts and 59 CSComs, each with its point", async () => {
     const levels = await t.db
       .selectFrom("org_units")
       .select(["level", sql<number>`count(*)::int`.as("n")])
@@ -66,7 +66,7 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
       { level: 1, n: 1 },
       { level: 2, n: 11 },
       { level: 3, n: 14 },
-      { level: 4, n: 36 },
+      { level: 4, n: 59 },
     ]);
     const boidie = await t.db
       .selectFrom("org_units")
@@ -91,11 +91,11 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
 
   it("holds the catalogue, three years of values, four public indicators and six milestones", async () => {
     expect(await counts()).toEqual({
-      org_units: 62,
+      org_units: 85,
       org_unit_levels: 4,
       data_elements: ELEMENTS.length,
       health_indicators: 6,
-      data_values: 9224,
+      data_values: 15072,
       health_indicator_targets: 6,
     });
     const periods = await t.db
@@ -129,8 +129,8 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
     expect(demoValues()).toEqual(demoValues());
   });
 
-  it("rolls Barouéli's 2022 CPN1 up from its four centres: 2 580 of 3 640 expected pregnancies", async () => {
-    // 70.88 % of 3 640 is 2 580.03: the district's count is 2 580.
+  it("rolls Barouéli's 2022 CPN1 up from its nine centres: 4 193 of 5 915 expected pregnancies", async () => {
+    // 70.88 % of 5 915 is 4 192.55: the district's count is 4 193.
     const cpn1 = ELEMENTS.find((e) => e.key === "cpn1")?.uid ?? "";
     const pregnancies = ELEMENTS.find((e) => e.key === "pregnancies")?.uid ?? "";
     const raw = async (uid: string) => {
@@ -150,10 +150,10 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
         where d.code = 'ML_SEG_BAR' and e.uid = ${uid} and r.bucket like '2022%'`.execute(t.db);
       return r.rows[0]?.n;
     };
-    expect(await raw(cpn1)).toBe(2580);
-    expect(await rolled(cpn1)).toBe(2580);
-    expect(await raw(pregnancies)).toBe(3640);
-    expect(await rolled(pregnancies)).toBe(3640);
+    expect(await raw(cpn1)).toBe(4193);
+    expect(await rolled(cpn1)).toBe(4193);
+    expect(await raw(pregnancies)).toBe(5915);
+    expect(await rolled(pregnancies)).toBe(5915);
   });
 
   it("answers a visitor with the mission's figures for public indicators", async () => {
@@ -208,7 +208,7 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
         .filter((v) => v.element === uid && v.period.startsWith(year))
         .reduce((n, v) => n + v.value, 0);
     };
-    expect([sum("assisted", "2024"), sum("deliveries", "2024")]).toEqual([21681, 33386]);
+    expect([sum("assisted", "2024"), sum("deliveries", "2024")]).toEqual([29609, 45174]);
     const page = await getCommitmentPage(t.db, "2022", 5, "fr");
     const [goal] = page.commitment.outcomes;
     expect(goal?.series).toEqual({
@@ -218,18 +218,18 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
     });
     expect(goal?.points.map((p) => [p.year, Math.round(p.value * 100) / 100])).toEqual(
       expect.arrayContaining([
-        [2022, 58.23],
-        [2023, 61.58],
-        [2024, 64.94],
+        [2022, 59.1],
+        [2023, 62.33],
+        [2024, 65.54],
       ]),
     );
     const latest = goal?.reading.latest;
     expect(latest?.year).toBe(2024);
-    expect(latest?.value).toBeCloseTo((100 * 21681) / 33386, 1);
+    expect(latest?.value).toBeCloseTo((100 * 29609) / 45174, 1);
     expect(latest?.source).toBe("DHIS2");
     // The public page shows it, as a visitor reads it.
     const html = await (await app.request("/cycles/2022/commitments/5")).text();
-    expect(html).toContain("64,9");
+    expect(html).toContain("65,5");
   });
 
   it("reloads both worlds after a reset, and not twice without one", async () => {

@@ -54,7 +54,8 @@ const f = (key: string, name: string, at: LngLat, population: number): DemoFacil
 });
 
 export const DISTRICTS: readonly DemoDistrict[] = [
-  // Ségou: Barouéli (the mission's CPN1 figures) and the Cinzana area of Ségou.
+  // Ségou: Barouéli (the mission's CPN1 figures) and the Cinzana area of Ségou. The region holds
+  // 37 centres, one for each midwife it received; the smaller centres' positions are approximate.
   {
     code: "ML_SEG_BAR",
     region: "ML_SEG",
@@ -65,6 +66,11 @@ export const DISTRICTS: readonly DemoDistrict[] = [
       f("CENTRAL", "CSCom central de Barouéli", [-6.835, 13.075], 21_500),
       f("TAMANI", "CSCom de Tamani", [-6.84, 13.33], 17_800),
       f("KONOBOUGOU", "CSCom de Konobougou", [-6.76, 12.92], 19_300),
+      f("SOMO", "CSCom de Somo", [-6.62, 13.21], 9_400),
+      f("GOUENDO", "CSCom de Gouendo", [-6.95, 13.18], 8_700),
+      f("SANANDO", "CSCom de Sanando", [-6.9, 12.98], 11_200),
+      f("NGASSOLA", "CSCom de N'Gassola", [-6.98, 13.02], 7_900),
+      f("KALAKE", "CSCom de Kalaké", [-6.72, 13.02], 8_300),
     ],
   },
   {
@@ -77,6 +83,15 @@ export const DISTRICTS: readonly DemoDistrict[] = [
       f("PELENGANA", "CSCom de Pelengana", [-6.22, 13.42], 24_800),
       f("SEBOUGOU", "CSCom de Sébougou", [-6.3, 13.46], 16_400),
       f("MARKALA", "CSCom de Markala", [-6.07, 13.7], 22_100),
+      f("DIORO", "CSCom de Dioro", [-5.95, 13.55], 18_200),
+      f("FARAKO", "CSCom de Farako", [-6.12, 13.33], 10_600),
+      f("KATIENA", "CSCom de Katiéna", [-5.78, 13.32], 11_900),
+      f("SAKOIBA", "CSCom de Sakoïba", [-6.38, 13.37], 9_100),
+      f("SANSANDING", "CSCom de Sansanding", [-6.0, 13.73], 12_700),
+      f("SAMINE", "CSCom de Saminé", [-6.18, 13.52], 8_800),
+      f("KONODIMINI", "CSCom de Konodimini", [-6.43, 13.5], 10_300),
+      f("BAGUINDA", "CSCom de Baguindadougou", [-6.52, 13.28], 7_600),
+      f("DOUGABOUGOU", "CSCom de Dougabougou", [-6.02, 13.62], 9_900),
     ],
   },
   {
@@ -87,6 +102,9 @@ export const DISTRICTS: readonly DemoDistrict[] = [
     facilities: [
       f("CENTRAL", "CSCom central de Bla", [-5.76, 12.95], 20_400),
       f("TOUNA", "CSCom de Touna", [-5.82, 13.11], 13_900),
+      f("YANGASSO", "CSCom de Yangasso", [-5.5, 12.99], 12_400),
+      f("KAZANGASSO", "CSCom de Kazangasso", [-5.66, 12.83], 8_500),
+      f("DIENA", "CSCom de Diéna", [-5.9, 12.82], 9_200),
     ],
   },
   {
@@ -97,6 +115,9 @@ export const DISTRICTS: readonly DemoDistrict[] = [
     facilities: [
       f("CENTRAL", "CSCom central de San", [-4.9, 13.3], 23_600),
       f("TENE", "CSCom de Téné", [-4.97, 13.2], 12_300),
+      f("SY", "CSCom de Sy", [-4.75, 13.38], 8_900),
+      f("KASSOROLA", "CSCom de Kassorola", [-5.05, 13.45], 9_600),
+      f("KIMPARANA", "CSCom de Kimparana", [-4.92, 12.84], 13_100),
     ],
   },
   {
@@ -107,6 +128,9 @@ export const DISTRICTS: readonly DemoDistrict[] = [
     facilities: [
       f("CENTRAL", "CSCom central de Niono", [-5.99, 14.25], 22_700),
       f("SIRIBALA", "CSCom de Siribala", [-6.11, 14.03], 15_200),
+      f("MOLODO", "CSCom de Molodo", [-6.02, 14.28], 11_800),
+      f("POGO", "CSCom de Pogo", [-6.2, 14.1], 7_400),
+      f("SOKOLO", "CSCom de Sokolo", [-6.13, 14.73], 10_900),
     ],
   },
   // Sikasso: Dougoukolobougou in Sikasso, Koumantou in Bougouni (the mission's visits).

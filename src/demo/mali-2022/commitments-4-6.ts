@@ -75,7 +75,7 @@ export const commitments4to6: WorldCommitment[] = [
           en: "Skilled birth attendance rate",
         },
         unit: "%",
-        baselineValue: 58.2,
+        baselineValue: 59.1,
         baselineYear: 2022,
         baselineSource: "DHIS2",
         targetValue: 80,

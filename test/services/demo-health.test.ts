@@ -198,6 +198,8 @@ describe.each(backends)("the demo's health world on %s", (backend) => {
     for (const district of ["Bougouni", "Kadiolo", "Koutiala", "Sikasso"])
       expect(page).toContain(district);
     expect(page).toContain("Taux d’accouchements assistés");
+    // The values are the demo's: the page says they are synthetic.
+    expect(page).toContain("Données de démonstration");
   });
 
   it("measures commitment 5's goal with Mali's skilled birth attendance, computed from the values", async () => {

@@ -92,3 +92,14 @@ export async function failBatch(db: Executor, id: string, error: string): Promis
 export async function findBatch(db: Executor, id: string) {
   return db.selectFrom("import_batches").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** True when some data came in through the demo's own loader (`source = 'demo'`): synthetic. */
+export async function holdsDemoData(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom("import_batches")
+    .select("id")
+    .where("source", "=", "demo")
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

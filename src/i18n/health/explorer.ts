@@ -2,6 +2,8 @@
 // empty states.
 export const fr = {
   "hx.nav": "Indicateurs",
+  "hx.synthetic":
+    "Données de démonstration : ces valeurs sont synthétiques, produites pour l’exemple à partir de quelques chiffres publiés ; elles ne décrivent pas la réalité.",
   "hx.title": "Explorer les indicateurs",
   "hx.intro":
     "Choisissez un indicateur, une unité et une période : le tableau donne la valeur de chaque unité à chaque période, avec son numérateur et son dénominateur.",
@@ -63,6 +65,8 @@ export const fr = {
 };
 
 export const en: Record<keyof typeof fr, string> = {
+  "hx.synthetic":
+    "Demonstration data: these values are synthetic, made up for the example from a few published figures; they do not describe reality.",
   "hx.nav": "Indicators",
   "hx.title": "Indicator explorer",
   "hx.intro":

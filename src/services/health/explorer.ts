@@ -2,6 +2,7 @@
 // data elements and the rest for health.read), the request checked field by field, and the
 // answer of the analytics service shaped as a unit × period table and a chart. The downloads
 // (CSV here, the workbook and the chart in the rendering worker) take the same table.
+
 import { elementIdsByKeys, findIndicator } from "../../db/health/catalogue.ts";
 import {
   deepestLevel,
@@ -13,6 +14,7 @@ import {
 } from "../../db/health/explorer.ts";
 import { findUnits, unitsAtLevel } from "../../db/health/org-units.ts";
 import { recordAudit } from "../../db/shared/audit.ts";
+import { holdsDemoData } from "../../db/shared/import-batches.ts";
 import {
   analyticsSearch,
   EXPLORER_PERIOD_TYPES,
@@ -80,6 +82,8 @@ export interface ExplorerResult {
 export interface ExplorerPage {
   /** Whether the viewer reads more than the public indicators. */
   mayReadAll: boolean;
+  /** Whether the demo's synthetic values are loaded (said above the figures). */
+  synthetic: boolean;
   indicators: { key: string; name: string }[];
   elements: { key: string; name: string }[];
   /** The units to pick, in tree order (`depth` 0 for the top). */
@@ -186,6 +190,7 @@ export async function explorePage(
   };
   const base: ExplorerPage = {
     mayReadAll,
+    synthetic: await holdsDemoData(db),
     indicators,
     elements,
     units,

@@ -1,6 +1,7 @@
 // What the programme pages read: every programme with its regions' names, the regions a new
 // one may cover, and whether the reader may add one; one programme with what it serves, and
 // its edit, which keeps the commitments and indicators the form does not carry.
+
 import {
   findProgramme,
   healthIndicatorChoices,
@@ -12,6 +13,7 @@ import {
   unitNames,
   unitsAtLevel,
 } from "../../db/programme/programmes.ts";
+import { holdsDemoData } from "../../db/shared/import-batches.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, can } from "../../domain/shared/policy.ts";
@@ -34,6 +36,8 @@ export interface ProgrammeListPage {
   programmes: (StoredProgramme & { regions: string[] })[];
   regions: UnitName[];
   canWrite: boolean;
+  /** Whether the demo's synthetic register and values are loaded (said on the page). */
+  synthetic: boolean;
 }
 
 export async function programmeListPage(db: Db, actor: Actor): Promise<ProgrammeListPage> {
@@ -51,7 +55,7 @@ export async function programmeListPage(db: Db, actor: Actor): Promise<Programme
   const regions = canWrite
     ? (await unitsAtLevel(db, REGION_LEVEL)).sort((a, b) => compareFr(a.name, b.name))
     : [];
-  return { programmes: withRegions, regions, canWrite };
+  return { programmes: withRegions, regions, canWrite, synthetic: await holdsDemoData(db) };
 }
 
 export interface ProgrammeDetailPage {
@@ -62,6 +66,8 @@ export interface ProgrammeDetailPage {
   /** The regions an edit may tick (empty for readers). */
   regions: UnitName[];
   canWrite: boolean;
+  /** Whether the demo's synthetic register and values are loaded (said on the page). */
+  synthetic: boolean;
 }
 
 export async function programmeDetailPage(
@@ -82,6 +88,7 @@ export async function programmeDetailPage(
     programme,
     regions,
     canWrite,
+    synthetic: await holdsDemoData(db),
     commitmentChoices: commitmentChoiceList,
     indicatorChoices: indicatorChoices.sort((a, b) => compareFr(a.name, b.name)),
   };

@@ -158,6 +158,7 @@ export function explorerPage(view: View, data: ExplorerPage, svg: string | null)
   const body = html`<h1>${t("hx.title")}</h1>
 <p>${t("hx.intro")}</p>
 ${data.mayReadAll ? "" : html`<p class="muted">${t("hx.publicOnly")}</p>`}
+${data.synthetic ? html`<p class="notice">${t("hx.synthetic")}</p>` : ""}
 ${
   nothing
     ? html`<p class="notice">${t(data.mayReadAll ? "hx.empty.none" : "hx.empty.nonePublic")}</p>`

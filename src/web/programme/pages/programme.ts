@@ -77,6 +77,7 @@ export function programmePage(
     title: p.name,
     body: html`<p class="crumbs"><a href="/programme">${t("prog.back")}</a></p>
 <h1>${p.name}</h1>
+${data.synthetic ? html`<p class="notice">${t("hx.synthetic")}</p>` : ""}
 ${o.saved ? html`<p class="notice" role="status">${t("prog.saved")}</p>` : ""}
 <p>${t("prog.lead", { name: p.leadPartner })}<br>${
       p.endDate

@@ -98,6 +98,7 @@ export function programmesPage(
     title: t("prog.title"),
     body: html`<p class="crumbs"><a href="/manage">${t("nav.workspace")}</a></p>
 <h1>${t("prog.title")}</h1>
+${data.synthetic ? html`<p class="notice">${t("hx.synthetic")}</p>` : ""}
 <p>${t("prog.intro")}</p>
 <p class="actions"><a class="button primary" href="/programme/midwives">${t("prog.register")}</a></p>
 ${

@@ -130,6 +130,21 @@ export const fr = {
   "mw.f.trainingDate": "Date",
   "mw.f.provider": "Organisme formateur",
   "mw.noProgramme": "Enregistrez d’abord un programme pour pouvoir la déployer.",
+  "card.deployment":
+    "{count} {count|sage-femme déployée|sages-femmes déployées} dans {facilities} {facilities|centre de santé|centres de santé} à {place}",
+  "card.deploymentAlt":
+    "Carte « à retenir » : {count} {count|sage-femme déployée|sages-femmes déployées} dans {facilities} {facilities|centre de santé|centres de santé} à {place} au {date}. {programme}, chef de file {lead}.",
+  "card.deploymentPost":
+    "Au {date}, {count} {count|sage-femme est déployée|sages-femmes sont déployées} dans {facilities} {facilities|centre de santé|centres de santé} à {place} grâce au programme {programme}.",
+  "card.indicator": "{indicator} à {place} : {from} → {to}",
+  "card.indicatorAlt":
+    "Carte « à retenir » : {indicator} à {place}, de {from} en {first} à {to} en {last}. {programme}, chef de file {lead}.",
+  "card.indicatorPost":
+    "{indicator} à {place} : {from} en {first}, {to} en {last}. Un résultat suivi par le programme {programme}.",
+  "card.source": "Source : {source}, {period}",
+  "card.sourceRegister": "registre des sages-femmes",
+  "card.lead": "Chef de file : {name}",
+  "card.partners": "Avec : {list}",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -261,4 +276,19 @@ export const en: Record<keyof typeof fr, string> = {
   "mw.f.trainingDate": "Date",
   "mw.f.provider": "Training provider",
   "mw.noProgramme": "Save a programme first to be able to deploy her.",
+  "card.deployment":
+    "{count} {count|midwife deployed|midwives deployed} in {facilities} {facilities|health centre|health centres} in {place}",
+  "card.deploymentAlt":
+    "Key result card: {count} {count|midwife deployed|midwives deployed} in {facilities} {facilities|health centre|health centres} in {place} on {date}. {programme}, led by {lead}.",
+  "card.deploymentPost":
+    "On {date}, {count} {count|midwife is deployed|midwives are deployed} in {facilities} {facilities|health centre|health centres} in {place} through the programme {programme}.",
+  "card.indicator": "{indicator} in {place}: {from} → {to}",
+  "card.indicatorAlt":
+    "Key result card: {indicator} in {place}, from {from} ({first}) to {to} ({last}). {programme}, led by {lead}.",
+  "card.indicatorPost":
+    "{indicator} in {place}: {from} ({first}), {to} ({last}). A result followed by the programme {programme}.",
+  "card.source": "Source: {source}, {period}",
+  "card.sourceRegister": "midwife register",
+  "card.lead": "Lead partner: {name}",
+  "card.partners": "With: {list}",
 };

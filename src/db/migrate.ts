@@ -21,6 +21,7 @@ import * as m0019 from "./migrations/0019_value_references.ts";
 import * as m0020 from "./migrations/0020_outcome_goals.ts";
 import * as m0022 from "./migrations/0022_access_tokens.ts";
 import * as m0023 from "./migrations/0023_programmes.ts";
+import * as m0024 from "./migrations/0024_missions.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   "0020_outcome_goals": m0020,
   "0022_access_tokens": m0022,
   "0023_programmes": m0023,
+  "0024_missions": m0024,
 };
 
 export interface MigrationReport {

@@ -7,6 +7,7 @@ import { AGGREGATIONS, TARGET_KINDS, VALUE_TYPES } from "../../src/domain/health
 import { DHIS2_AUTH_KINDS, DHIS2_SCHEDULES } from "../../src/domain/health/dhis2-pull.ts";
 import { END_REASONS } from "../../src/domain/programme/deployment.ts";
 import { QUALIFICATIONS, TRAINING_TOPICS } from "../../src/domain/programme/midwife.ts";
+import { RECOMMENDATION_STATUSES } from "../../src/domain/programme/mission.ts";
 import { IMPORT_BATCH_STATES, JOB_STATES } from "../../src/domain/shared/jobs.ts";
 import { LANGS } from "../../src/domain/shared/lang.ts";
 import { AUDIT_ACTIONS, OUTBOX_KINDS } from "../../src/domain/shared/outbox.ts";
@@ -52,6 +53,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "outcome_points.kind": POINT_KINDS,
   "outcome_series.source_kind": OUTCOME_SOURCE_KINDS,
   "partners.category": PARTNER_CATEGORIES,
+  "mission_follow_ups.status": RECOMMENDATION_STATUSES,
+  "mission_recommendations.status": RECOMMENDATION_STATUSES,
   "responses.contributes": CONTRIBUTES,
   "responses.method": COLLECTION_METHODS,
   "responses.state": RESPONSE_STATES,

@@ -16,7 +16,7 @@ const point = (at: LngLat) => ({ type: "Point", coordinates: [at[0], at[1]] });
 // The country carries its (simplified) border as a closed GeoJSON ring; every other unit a point.
 const border = () => ({
   type: "Polygon",
-  coordinates: [[...MALI_BORDER, MALI_BORDER[0]].map((p) => [p[0], p[1]])],
+  coordinates: [[...MALI_BORDER, ...MALI_BORDER.slice(0, 1)].map((p) => [p[0], p[1]])],
 });
 
 export interface DemoUnit {

@@ -4,7 +4,7 @@
 import type { ReadValue } from "../../services/health/data-import.ts";
 import type { MetadataItem } from "../../services/health/metadata-import.ts";
 import { ELEMENTS, INDICATOR_TYPES, INDICATORS, LEVELS } from "./catalogue.ts";
-import { COUNTRY, DISTRICTS, facilityCode, type LngLat, REGIONS } from "./places.ts";
+import { COUNTRY, DISTRICTS, facilityCode, type LngLat, MALI_BORDER, REGIONS } from "./places.ts";
 import { uidFor } from "./random.ts";
 import { type DemoValue, demoValues } from "./values.ts";
 
@@ -13,6 +13,11 @@ export { DISTRICT_FIGURES, REGION_FIGURES } from "./values.ts";
 
 const OPENED = "1990-01-01T00:00:00.000";
 const point = (at: LngLat) => ({ type: "Point", coordinates: [at[0], at[1]] });
+// The country carries its (simplified) border as a closed GeoJSON ring; every other unit a point.
+const border = () => ({
+  type: "Polygon",
+  coordinates: [[...MALI_BORDER, ...MALI_BORDER.slice(0, 1)].map((p) => [p[0], p[1]])],
+});
 
 export interface DemoUnit {
   uid: string;
@@ -69,7 +74,7 @@ export function demoMetadata(): MetadataItem[] {
       parent: u.parent,
       openingDate: OPENED,
       closedDate: null,
-      geometry: point(u.at),
+      geometry: u.level === 1 ? border() : point(u.at),
     });
   for (const e of ELEMENTS)
     items.push({

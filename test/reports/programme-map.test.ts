@@ -35,7 +35,9 @@ describe("programme map", () => {
     });
     expect(svg).toContain('<title id="map-title">Sages-femmes &lt;déployées&gt;</title>');
     expect(svg).toContain('<desc id="map-desc">Carte du Mali</desc>');
-    expect(svg.match(/<polygon points="([^"]+)"/)?.[1]?.split(" ")).toHaveLength(MALI_BORDER.length);
+    expect(svg.match(/<polygon points="([^"]+)"/)?.[1]?.split(" ")).toHaveLength(
+      MALI_BORDER.length,
+    );
     const radii = [...svg.matchAll(/ r="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(radii).toEqual([18, radiusFor(4, 16), 3]);
     expect(radii[1]).toBe(11);

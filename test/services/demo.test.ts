@@ -200,6 +200,13 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       "midwives",
       "deployments",
       "trainings",
+      "missions",
+      "mission_regions",
+      "mission_delegates",
+      "mission_visits",
+      "mission_visit_figures",
+      "mission_recommendations",
+      "mission_follow_ups",
     ];
     expect([...tables].sort()).toEqual(
       // A series' figures are audited by one import event per file, not a record per figure.
@@ -216,6 +223,10 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
     expect(tables.indexOf("responses")).toBeLessThan(tables.indexOf("partners"));
     expect(tables.indexOf("partners")).toBeLessThan(tables.indexOf("trackers"));
     expect(tables.indexOf("data_values")).toBeLessThan(tables.indexOf("org_units"));
+    expect(tables.indexOf("mission_follow_ups")).toBeLessThan(
+      tables.indexOf("mission_recommendations"),
+    );
+    expect(tables.indexOf("missions")).toBeLessThan(tables.indexOf("programmes"));
     expect(tables.indexOf("data_values")).toBeLessThan(tables.indexOf("category_option_combos"));
     expect(tables.indexOf("category_option_combos")).toBeLessThan(
       tables.indexOf("category_combos"),

@@ -5,7 +5,11 @@
 // PMTCT, one at Dougoukolobougou since 2023, one at Zambougou-Cinzana since August 2024, one at
 // Koumantou. Everything else is synthetic: the midwives' names (invented), their other dates and
 // trainings, the deployments outside Ségou.
-import type { Qualification, TrainingTopic } from "../../domain/programme/midwife.ts";
+import {
+  type Qualification,
+  TRAINING_TOPICS,
+  type TrainingTopic,
+} from "../../domain/programme/midwife.ts";
 import { DISTRICTS, facilityCode } from "../health/places.ts";
 import { between, random } from "../health/random.ts";
 
@@ -99,14 +103,10 @@ const KNOWN_STARTS: Readonly<Record<string, string>> = {
 };
 
 const PROVIDERS = ["ONASR", "DRS de Ségou", "DRS de Sikasso", "UNFPA Mali", "ASFM"];
-const TOPICS: readonly TrainingTopic[] = [
-  "emonc",
-  "family_planning",
-  "pmtct",
-  "malaria",
-  "gbv",
-  "newborn_care",
-];
+/** The topics the demo draws trainings from: all of the list except adolescent health and "other". */
+const TOPICS: readonly TrainingTopic[] = TRAINING_TOPICS.filter(
+  (t) => t !== "adolescent_health" && t !== "other",
+);
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const addDays = (date: string, days: number) => {

@@ -30,7 +30,7 @@ import {
 const [suite, title] = browserSuite("a coordinator's health journey in a browser");
 const PASSWORD = "correct horse battery";
 const WIDTH = 390;
-const NEW_UNIT = "ML_SEG_BAR_SANANDO";
+const NEW_UNIT = "ML_SEG_BAR_DIDIENI";
 
 suite(title, () => {
   let database: Database;
@@ -93,7 +93,7 @@ suite(title, () => {
     // A health area by hand, under Barouéli's district.
     await page.goto("/health/units/new?parent=ML_SEG_BAR");
     expect(await page.inputValue("input[name=parent]")).toBe("ML_SEG_BAR");
-    await page.fill("input[name=name]", "CSCom de Sanando");
+    await page.fill("input[name=name]", "CSCom de Didiéni");
     await page.fill("input[name=code]", NEW_UNIT);
     await shot("1-unit-new");
     await Promise.all([
@@ -101,7 +101,7 @@ suite(title, () => {
       page.click("form[action='/health/units'] button[type=submit]"),
     ]);
     expect(new URL(page.url()).pathname).toMatch(/^\/health\/units\/\d+$/);
-    expect(await page.locator("h1").textContent()).toBe("CSCom de Sanando");
+    expect(await page.locator("h1").textContent()).toBe("CSCom de Didiéni");
     expect(await page.locator("main").textContent()).toContain("Barouéli");
 
     // The facility template, in French: its header and the element codes it lists.

@@ -7,6 +7,7 @@ import { isEmpty, resetAll } from "../db/reset.ts";
 import type { DB } from "../db/schema.ts";
 import { insertAcronym } from "../db/tracker/acronyms.ts";
 import { insertAssessment, insertValidationMeeting } from "../db/tracker/assessments.ts";
+import { listCommitmentChoices } from "../db/tracker/commitment-refs.ts";
 import { insertCommitment, insertGoal, insertProcessIndicator } from "../db/tracker/commitments.ts";
 import { insertCycle } from "../db/tracker/cycles.ts";
 import { insertCycleRecommendation, insertDifficulty } from "../db/tracker/difficulties.ts";
@@ -23,6 +24,7 @@ import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
 import { findIndicatorAtUnit } from "../services/health/indicator-years.ts";
 import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
 import { mali2022 } from "./mali-2022/index.ts";
+import { DEMO_PROGRAMME } from "./programme/index.ts";
 import {
   loadProgrammeWorld,
   type ProgrammeDemoReport,
@@ -254,6 +256,14 @@ export async function loadHealthDemo(database: Database): Promise<HealthDemoRepo
   return loadHealthWorld(database, DEMO_ACTOR);
 }
 
+/** The Mali world's commitment the demo programme serves, by its number, if that world is loaded. */
+async function servedCommitment(database: Database): Promise<number | null> {
+  const served = (await listCommitmentChoices(database.db)).find(
+    (c) => c.number === DEMO_PROGRAMME.commitmentNumber,
+  );
+  return served?.commitmentId ?? null;
+}
+
 /**
  * Both worlds in the order the Mali world needs: with `reset`, both are emptied first (one
  * transaction); then the health world if its part is empty, then the Mali world if no tracker
@@ -291,7 +301,7 @@ export async function loadDemoWorlds(
   // The programme sits on the health world's units: only over the demo's own map.
   const programme =
     health.loaded && (await programmeIsEmpty(database))
-      ? await loadProgrammeWorld(database, DEMO_ACTOR)
+      ? await loadProgrammeWorld(database, DEMO_ACTOR, await servedCommitment(database))
       : noProgramme;
   return { report, health, programme };
 }

@@ -1,11 +1,6 @@
 // Result cards' model: the figures and sentences in French and English, the series mark.
 import { describe, expect, it } from "vitest";
-import {
-  deploymentCard,
-  indicatorCard,
-  numbered,
-  testimonialCards,
-} from "../../src/reports/programme/cards.ts";
+import { deploymentCard, indicatorCard, numbered } from "../../src/reports/programme/cards.ts";
 import { plain } from "../support/text.ts";
 
 const p = {
@@ -42,6 +37,5 @@ describe("result cards", () => {
       ),
     ).toBe("1 midwife deployed in 1 health centre in Ségou");
     expect(numbered([d, d]).map((c) => c.mark)).toEqual(["1/2", "2/2"]);
-    expect(testimonialCards()).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { insertDeployment } from "../../db/programme/deployments.ts";
 import { insertMidwife, insertTraining } from "../../db/programme/midwives.ts";
 import {
   insertProgramme,
+  listProgrammes,
   setProgrammeCommitments,
   setProgrammeIndicators,
   setProgrammeRegions,
@@ -23,13 +24,14 @@ export interface ProgrammeDemoReport {
 }
 
 export async function programmeIsEmpty(database: Pick<Database, "db">): Promise<boolean> {
-  const row = await database.db.selectFrom("programmes").select("id").limit(1).executeTakeFirst();
-  return row === undefined;
+  return (await listProgrammes(database.db)).length === 0;
 }
 
+/** `commitmentId`: the tracker's commitment the programme serves (found by the caller), if any. */
 export async function loadProgrammeWorld(
   database: Pick<Database, "db">,
   actor: string,
+  commitmentId: number | null,
 ): Promise<ProgrammeDemoReport> {
   const midwives = demoMidwives();
   return database.db.transaction().execute(async (trx) => {
@@ -58,15 +60,9 @@ export async function loadProgrammeWorld(
       if (found) indicators.push({ indicatorId: found.id, targets: [] });
     }
     await setProgrammeIndicators(trx, actor, programme.id, indicators);
-    const commitment = await trx
-      .selectFrom("commitments")
-      .select("id")
-      .where("number", "=", p.commitmentNumber)
-      .orderBy("id")
-      .executeTakeFirst();
-    if (commitment)
+    if (commitmentId !== null)
       await setProgrammeCommitments(trx, actor, programme.id, [
-        { commitmentId: commitment.id, indicatorId: null },
+        { commitmentId, indicatorId: null },
       ]);
 
     let deployments = 0;

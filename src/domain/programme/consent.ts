@@ -1,8 +1,8 @@
 // Testimonials and their consent: the vocabularies, the checks a testimonial and its consent pass
 // before they are saved, and the one rule that says how much of a testimonial a use may show.
 // Queries filter by the same use list (`consentedUses`) and presenters apply `disclosure`.
-import { hasNul, isCalendarDate } from "../shared/input.ts";
-import type { FieldProblems, FieldReason } from "./programme.ts";
+import { isCalendarDate } from "../shared/input.ts";
+import { type FieldProblems, textProblem } from "./programme.ts";
 
 /** Who speaks: a mother, a midwife, a member of the community, someone else. */
 export const SPEAKER_ROLES = ["mother", "midwife", "community_member", "other"] as const;
@@ -101,13 +101,6 @@ export interface ConsentFields {
   minor: boolean;
 }
 
-function text(value: string, max: number, required: boolean): FieldReason | null {
-  const v = value.trim();
-  if (v === "") return required ? "required" : null;
-  if (hasNul(v)) return "invalid";
-  return v.length > max ? "too_long" : null;
-}
-
 function isHttpUrl(value: string): boolean {
   try {
     const u = new URL(value);
@@ -130,7 +123,7 @@ export function testimonialProblems(t: TestimonialFields, today: string): FieldP
     ["language", LANGUAGE_MAX, true],
     ["videoUrl", VIDEO_URL_MAX, false],
   ] as const) {
-    const r = text(t[field], max, required);
+    const r = textProblem(t[field], max, required);
     if (r) p[field] = r;
   }
   if (t.placeUnitId === null && t.placeText.trim() === "" && !p.placeText) p.place = "required";
@@ -148,7 +141,7 @@ export function testimonialProblems(t: TestimonialFields, today: string): FieldP
  */
 export function consentProblems(c: ConsentFields, today: string): FieldProblems {
   const p: FieldProblems = {};
-  const name = text(c.consenterName, NAME_MAX, true);
+  const name = textProblem(c.consenterName, NAME_MAX);
   if (name) p["consent.consenterName"] = name;
   if (c.date.trim() === "") p["consent.date"] = "required";
   else if (!isCalendarDate(c.date) || c.date > today) p["consent.date"] = "invalid";
@@ -156,9 +149,9 @@ export function consentProblems(c: ConsentFields, today: string): FieldProblems 
   else if (!c.uses.every(isConsentUse)) p["consent.uses"] = "invalid";
   if (c.method === "") p["consent.method"] = "required";
   else if (!isConsentMethod(c.method)) p["consent.method"] = "invalid";
-  const witness = text(c.witnessName, NAME_MAX, c.method === "oral_with_witness");
+  const witness = textProblem(c.witnessName, NAME_MAX, c.method === "oral_with_witness");
   if (witness) p["consent.witnessName"] = witness;
-  const guardian = text(c.guardianName, NAME_MAX, c.minor || c.method === "guardian");
+  const guardian = textProblem(c.guardianName, NAME_MAX, c.minor || c.method === "guardian");
   if (guardian) p["consent.guardianName"] = guardian;
   return p;
 }

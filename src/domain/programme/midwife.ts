@@ -1,7 +1,8 @@
 // Midwives of a programme: their qualification, languages, and the trainings they received.
 // A midwife's contact (telephone, e-mail) is private: no public page or read model shows it.
-import { hasNul, isCalendarDate } from "../shared/input.ts";
-import type { FieldProblems, FieldReason } from "./programme.ts";
+import { isEmail } from "../shared/account.ts";
+import { isCalendarDate } from "../shared/input.ts";
+import { type FieldProblems, type FieldReason, textProblem } from "./programme.ts";
 
 /** Qualifications of the people deployed: state midwife, obstetric nurse, matron. */
 export const QUALIFICATIONS = ["midwife", "obstetric_nurse", "matron"] as const;
@@ -48,10 +49,7 @@ export interface MidwifeFields {
   email: string;
 }
 
-function tooLong(value: string, max: number): FieldReason | null {
-  if (hasNul(value)) return "invalid";
-  return value.trim().length > max ? "too_long" : null;
-}
+const tooLong = (value: string, max: number): FieldReason | null => textProblem(value, max, false);
 
 export function midwifeProblems(input: MidwifeFields): FieldProblems {
   const problems: FieldProblems = {};
@@ -75,11 +73,7 @@ export function midwifeProblems(input: MidwifeFields): FieldProblems {
     !/^\+?[0-9 ().-]{6,30}$/.test(input.phone.trim())
   )
     problems.phone = "invalid";
-  if (
-    !problems.email &&
-    input.email.trim() !== "" &&
-    !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email.trim())
-  )
+  if (!problems.email && input.email.trim() !== "" && !isEmail(input.email.trim()))
     problems.email = "invalid";
   return problems;
 }

@@ -1,8 +1,9 @@
 // Monitoring missions: a delegation visits a programme's regions between two days, meets
 // authorities and facilities, notes findings and reported figures, and leaves recommendations
 // that have an owner, a due day and a status followed up over time. Pure: no I/O.
-import { hasNul, isCalendarDate } from "../shared/input.ts";
-import type { FieldReason } from "./programme.ts";
+import { isEmail } from "../shared/account.ts";
+import { isCalendarDate } from "../shared/input.ts";
+import { type FieldReason, textProblem } from "./programme.ts";
 
 /** Why a mission, visit or recommendation field was refused; pages word each one. */
 export type MissionFieldReason = FieldReason | "outside_mission" | "no_owner" | "transition";
@@ -84,13 +85,6 @@ export interface Recommendation {
   status: RecommendationStatus;
 }
 
-function textProblem(value: string, max: number, required = true): MissionFieldReason | null {
-  const v = value.trim();
-  if (v === "") return required ? "required" : null;
-  if (hasNul(v)) return "invalid";
-  return v.length > max ? "too_long" : null;
-}
-
 function dateProblem(value: string): MissionFieldReason | null {
   if (value.trim() === "") return "required";
   return isCalendarDate(value) ? null : "invalid";
@@ -166,8 +160,6 @@ export function visitProblems(
   return problems;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Every problem of a recommendation: its text, an owner (an account or a name), a due day. */
 export function recommendationProblems(input: RecommendationFields): MissionProblems {
   const problems: MissionProblems = {};
@@ -181,7 +173,7 @@ export function recommendationProblems(input: RecommendationFields): MissionProb
     if (p) problems.owner = p;
   }
   const email = input.ownerEmail === null ? "" : input.ownerEmail.trim();
-  if (email !== "" && (email.length > MISSION_TEXT_MAX || !EMAIL.test(email)))
+  if (email !== "" && (email.length > MISSION_TEXT_MAX || !isEmail(email)))
     problems.ownerEmail = "invalid";
   const due = dateProblem(input.dueDate);
   if (due) problems.dueDate = due;

@@ -48,9 +48,10 @@ export function isValidPeriod(start: string, end: string | null): boolean {
   return isCalendarDate(start) && (end === null || (isCalendarDate(end) && end >= start));
 }
 
-function textProblem(value: string, max: number): FieldReason | null {
+/** A typed text's problem: empty (when required), a NUL character, or longer than `max`. */
+export function textProblem(value: string, max: number, required = true): FieldReason | null {
   const v = value.trim();
-  if (v === "") return "required";
+  if (v === "") return required ? "required" : null;
   if (hasNul(v)) return "invalid";
   return v.length > max ? "too_long" : null;
 }

@@ -102,8 +102,3 @@ export function indicatorCard(
 export function numbered(cards: readonly CardModel[]): CardModel[] {
   return cards.map((c, i) => ({ ...c, mark: `${i + 1}/${cards.length}` }));
 }
-
-/** Testimonial cards: none yet (to come from the testimonials shared for social media). */
-export function testimonialCards(): CardModel[] {
-  return [];
-}

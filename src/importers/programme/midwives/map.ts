@@ -4,12 +4,7 @@
 // are her deployments, which may share no day with each other nor with those already stored.
 // Headers in French or English, values as codes or their usual labels.
 import { matchColumns, normaliseHeader, parseDay } from "../../../domain/health/file-columns.ts";
-import {
-  type EndReason,
-  isEndReason,
-  overlaps,
-  type Period,
-} from "../../../domain/programme/deployment.ts";
+import { type EndReason, overlaps, type Period } from "../../../domain/programme/deployment.ts";
 import {
   midwifeProblems,
   PROVIDER_MAX,
@@ -173,9 +168,7 @@ export function registerLine(
   const problems: RegisterRowProblem[] = [];
   const name = cell("name").replace(/\s+/g, " ");
   const qualificationText = cell("qualification");
-  const qualification =
-    QUALIFICATION_WORDS[word(qualificationText)] ??
-    (qualificationText === "obstetric_nurse" ? "obstetric_nurse" : null);
+  const qualification = QUALIFICATION_WORDS[word(qualificationText)] ?? null;
   const languages = cell("languages")
     .split(/[;,]/)
     .map((l) => l.trim())
@@ -208,10 +201,8 @@ export function registerLine(
   if (startDate !== null && endDate !== null && endDate < startDate)
     problems.push("end_before_start");
   const reasonText = cell("endReason");
-  const endReason =
-    reasonText === ""
-      ? null
-      : (REASON_WORDS[word(reasonText)] ?? (isEndReason(reasonText) ? reasonText : null));
+  // The words hold the codes too: "contract_ended" reads as "contractended".
+  const endReason = reasonText === "" ? null : (REASON_WORDS[word(reasonText)] ?? null);
   if (reasonText !== "" && endReason === null) problems.push("unknown_end_reason");
   if (endText !== "" && reasonText === "") problems.push("end_reason_missing");
   if (endText === "" && reasonText !== "") problems.push("end_reason_without_end");

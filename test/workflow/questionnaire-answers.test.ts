@@ -293,11 +293,29 @@ describe.each(backends)("answers kept as typed on %s", (backend) => {
     const rows = await psi.send(
       "PUT",
       "/api/q/2023/psi/l",
-      body({ outputs: [{ value: "-1", unit: "kits" }] }, true),
+      body(
+        {
+          outputs: [
+            { value: "-1", unit: "kits" },
+            { value: "4", unit: "" },
+          ],
+          evidence: [{ url: "rapport annuel", title: null }],
+        },
+        true,
+      ),
       { "if-match": '"0"' },
     );
     expect(rows.status).toBe(400);
-    expect(await rows.json()).toMatchObject({ subject: "outputs", details: { row: 1 } });
+    // Every row in the way is named at once, so the form marks them all from this answer.
+    expect(await rows.json()).toMatchObject({
+      subject: "outputs",
+      details: { row: 1 },
+      issues: [
+        { path: "outputs", code: "negative", params: { row: 1 } },
+        { path: "outputs", code: "unit", params: { row: 2 } },
+        { path: "evidence", code: "url", params: { row: 1 } },
+      ],
+    });
     expect(await stored("l")).toBeUndefined();
   });
 

@@ -268,10 +268,18 @@ function digestOf(req: SaveRequest): string {
     .digest("base64url");
 }
 
-function refusedSubmit(problem: "contributes" | RowProblem): Problem {
-  return problem === "contributes"
-    ? new Problem("invalid_input", "contributes")
-    : new Problem("invalid_input", problem.list, { row: problem.row, reason: problem.reason });
+/**
+ * A refused submission: the yes/no answer, or the rows in the way — every one of them as an
+ * issue (the first also in `details`), so the form marks them all from this one answer.
+ */
+function refusedSubmit(problem: "contributes" | RowProblem, rows: readonly RowProblem[]): Problem {
+  if (problem === "contributes") return new Problem("invalid_input", "contributes");
+  return new Problem(
+    "invalid_input",
+    problem.list,
+    { row: problem.row, reason: problem.reason },
+    rows.map((r) => ({ path: r.list, code: r.reason, params: { row: r.row } })),
+  );
 }
 
 /** A version past int4 matches no stored answer and cannot even be compared in SQL. */
@@ -377,7 +385,7 @@ export async function saveAnswerIn(
   const rows = readRows({ outputs: req.answer.outputs, evidence: req.answer.evidence });
   // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
   const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
-  if (refused) throw refusedSubmit(refused);
+  if (refused) throw refusedSubmit(refused, rows.problems);
   const existing = await findResponse(trx, ref);
   // One rule for the page, the API and imports: after collection, a partner writes only an
   // answer sent back to it (until validated or published) or while its extension runs.

@@ -204,8 +204,8 @@ function refuse(f, why, detail, pos) {
   f.dataset.refused = why;
   note(f, say(why === "contributes" ? "refusedContributes" : "refusedRows"), true);
   if (why !== "contributes") {
-    // The first row in the way now; the draft saved next lists all of them.
-    if (detail?.row) mark(f, [{ list: detail.list, row: detail.row, reason: detail.reason }], pos);
+    // Every row in the way, from the refusal itself (the draft saved next lists them again).
+    if (detail?.length) mark(f, detail, pos);
     return;
   }
   const set = f.querySelector("[name=contributes]")?.closest("fieldset");
@@ -402,10 +402,11 @@ async function next() {
     refuse(
       f,
       refusal === "contributes" ? "contributes" : "rows",
-      {
-        list: refusal,
-        ...j.details,
-      },
+      (Array.isArray(j.issues) ? j.issues : []).map((i) => ({
+        list: i.path,
+        row: i.params?.row,
+        reason: i.code,
+      })),
       pos,
     );
   else note(f, say(s === 409 ? "closed" : s === 428 ? "precondition" : "invalid"), true);

@@ -232,10 +232,15 @@ describe("main", () => {
     expect(await main(["demo", "--reset"], { JALON_DATA_DIR: dir }, c.io)).toBe(0);
     expect(c.out).toEqual([
       expect.stringContaining("Démonstration chargée"),
-      expect.stringContaining("Données sanitaires de démonstration chargées\u00a0: 85 unités"),
+      // Counts written as French readers write them: "15 072", not "15072".
+      expect.stringMatching(
+        /^Données sanitaires de démonstration chargées\u00a0: 85 unités d’organisation, 15[\u00a0\u202f]072 valeurs mensuelles/,
+      ),
+      "Programme de démonstration chargé\u00a0: 1 programme, 48 sages-femmes, 48 affectations.",
       expect.stringContaining("--reset"),
       expect.stringContaining("Démonstration chargée"),
       expect.stringContaining("Données sanitaires de démonstration chargées"),
+      expect.stringContaining("Programme de démonstration chargé"),
     ]);
     // Three starts of the embedded database and two whole loads of each world: 15 s each on a
     // loaded 2-core machine.

@@ -1,6 +1,8 @@
 // The commands behind `jalon`: each calls services and reports in the operator's language.
 
 import { type DemoReport, type HealthDemoReport, loadDemoWorlds } from "../demo/load.ts";
+import type { ProgrammeDemoReport } from "../demo/programme/load.ts";
+import { formatNumber } from "../domain/shared/format.ts";
 import type { Lang } from "../domain/shared/lang.ts";
 import type { Database, Db } from "../services/shared/db.ts";
 import { migrate } from "../services/shared/setup.ts";
@@ -11,16 +13,28 @@ export interface Io {
   err: (line: string) => void;
 }
 
+/** Counts as the operator reads them: "15 072" in French, "15,072" in English. */
+function formatted(lang: Lang, counts: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, formatNumber(lang, v)]));
+}
+
 function demoLine(lang: Lang, report: DemoReport): string {
   const { loaded, ...counts } = report;
-  return loaded ? cliMessage(lang, "demo_loaded", counts) : cliMessage(lang, "demo_skipped");
+  return loaded
+    ? cliMessage(lang, "demo_loaded", formatted(lang, counts))
+    : cliMessage(lang, "demo_skipped");
 }
 
 function healthLine(lang: Lang, report: HealthDemoReport): string {
   const { loaded, ...counts } = report;
   return loaded
-    ? cliMessage(lang, "demo_health_loaded", counts)
+    ? cliMessage(lang, "demo_health_loaded", formatted(lang, counts))
     : cliMessage(lang, "demo_health_skipped");
+}
+
+function programmeLine(lang: Lang, report: ProgrammeDemoReport): string {
+  const { loaded: _, ...counts } = report;
+  return cliMessage(lang, "demo_programme_loaded", formatted(lang, counts));
 }
 
 export async function runMigrate(db: Db, lang: Lang, io: Io): Promise<void> {
@@ -40,10 +54,11 @@ export async function runDemo(
   io: Io,
 ): Promise<void> {
   await migrate(database.db);
-  const { report, health } = await loadDemoWorlds(database, { reset });
+  const { report, health, programme } = await loadDemoWorlds(database, { reset });
   io.out(demoLine(lang, report));
   // Said when the health world loads, or when it stays out of a world that just loaded.
   if (health.loaded || report.loaded) io.out(healthLine(lang, health));
+  if (programme.loaded) io.out(programmeLine(lang, programme));
 }
 
 /**
@@ -59,13 +74,14 @@ export async function prepareForServe(
 ): Promise<void> {
   await migrate(database.db);
   if (!options.demo) return;
-  const { report, health } = await loadDemoWorlds(database, {
+  const { report, health, programme } = await loadDemoWorlds(database, {
     reset: false,
     onlyIfNoTracker: true,
   });
   if (report.loaded) {
     io.out(demoLine(lang, report));
     if (health.loaded) io.out(healthLine(lang, health));
+    if (programme.loaded) io.out(programmeLine(lang, programme));
     io.out(cliMessage(lang, "demo_hint"));
   }
 }

@@ -52,6 +52,8 @@ enregistrée (même uid, sinon même code) est mise à jour, et déplacée si so
     "Données sanitaires de démonstration chargées : {units} {units|unité d’organisation|unités d’organisation}, {values} {values|valeur mensuelle|valeurs mensuelles}, {indicators} {indicators|indicateur|indicateurs}.",
   demo_health_skipped:
     "La base contient déjà des unités d’organisation : données sanitaires de démonstration non chargées.",
+  demo_programme_loaded:
+    "Programme de démonstration chargé : {programmes} {programmes|programme|programmes}, {midwives} {midwives|sage-femme|sages-femmes}, {deployments} {deployments|affectation|affectations}.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -105,4 +107,6 @@ updated, and moved when its parent changes.
     "Demo health data loaded: {units} {units|organisation unit|organisation units}, {values} {values|monthly value|monthly values}, {indicators} {indicators|indicator|indicators}.",
   demo_health_skipped:
     "The database already holds organisation units: demo health data not loaded.",
+  demo_programme_loaded:
+    "Demo programme loaded: {programmes} {programmes|programme|programmes}, {midwives} {midwives|midwife|midwives}, {deployments} {deployments|deployment|deployments}.",
 };

@@ -315,4 +315,55 @@ describe.each(backends)("programme pages on %s", (backend) => {
     // The indicator kept its target.
     expect(page).toContain("2024 target: 81.5 (Ségou)");
   });
+
+  it("sets, refuses and removes a target for a region or one of its districts from its form", async () => {
+    const programme = await t.db.selectFrom("programmes").select("id").executeTakeFirstOrThrow();
+    const indicator = await t.db
+      .selectFrom("health_indicators")
+      .select("id")
+      .where("code", "=", "CPN1_COUV")
+      .executeTakeFirstOrThrow();
+    const bla = await idOf("OU_DisBla00001");
+    const form = await (await admin.get(`/programme/${programme.id}`)).text();
+    // The programme's region and its districts, the district named with its region.
+    expect(plain(form)).toContain(`<option value="${bla}">Bla (Ségou)</option>`);
+    expect(form).not.toContain(`value="${await idOf("OU_FacBla00001")}"`);
+    const target = (o: Record<string, string>) =>
+      admin.post(`/programme/${programme.id}/targets`, {
+        indicator: String(indicator.id),
+        unit: String(bla),
+        period: "2026",
+        value: "72,5",
+        ...o,
+      });
+    const refused = await target({ period: "26", value: "beaucoup", unit: "999999" });
+    expect(refused.status).toBe(400);
+    const page = plain(await refused.text());
+    expect(page).toContain("Une année à quatre chiffres, par exemple 2026.");
+    expect(page).toContain("Un nombre positif, par exemple 80 ou 72,5.");
+    expect(page).toContain('value="beaucoup"');
+    expect(await t.db.selectFrom("programme_indicator_targets").selectAll().execute()).toHaveLength(
+      1,
+    );
+    expect((await target({})).status).toBe(303);
+    const shown = plain(await (await validator.get(`/programme/${programme.id}`)).text());
+    expect(shown).toContain("Cible 2026 : 72,5 (Bla)");
+    expect(shown).toContain("Cible 2024 : 81,5 (Ségou)");
+    // Set again, the year's target is replaced, not doubled; empty, it goes.
+    expect((await target({ value: "75" })).status).toBe(303);
+    const targets = await t.db
+      .selectFrom("programme_indicator_targets")
+      .select(["org_unit_id", "period", "value"])
+      .orderBy("period")
+      .execute();
+    expect(targets.map((x) => [x.period, Number(x.value)])).toEqual([
+      ["2024", 81.5],
+      ["2026", 75],
+    ]);
+    expect((await target({ value: "" })).status).toBe(303);
+    expect(await t.db.selectFrom("programme_indicator_targets").selectAll().execute()).toHaveLength(
+      1,
+    );
+    expect((await validator.post(`/programme/${programme.id}/targets`, {})).status).toBe(403);
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from "../../services/programme/programme-pages.ts";
 import { saveProgramme } from "../../services/programme/programmes.ts";
 import { registerPage } from "../../services/programme/register-page.ts";
+import { setIndicatorTarget } from "../../services/programme/targets.ts";
 import { programmePage } from "../../web/programme/pages/programme.ts";
 import {
   PROGRAMME_FIELD_MESSAGES,
@@ -24,6 +25,7 @@ import {
   programmesPage,
 } from "../../web/programme/pages/programmes.ts";
 import { registerPageHtml } from "../../web/programme/pages/register.ts";
+import { TARGET_FIELD_MESSAGES } from "../../web/programme/pages/targets.ts";
 import { problemMessages } from "../../web/shared/forms.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { viewOf } from "../shared/view.ts";
@@ -70,6 +72,13 @@ function inputOf(values: ProgrammeForm) {
     }),
   };
 }
+
+const targetFormSchema = z.object({
+  indicator: text,
+  unit: text,
+  period: text,
+  value: text,
+});
 
 const refusedForm = (error: unknown) => {
   if (isProblem(error) && error.code === "invalid_input") return error;
@@ -137,6 +146,21 @@ export function programmeRoutes(): Hono<AppEnv> {
       indicators: list(body.indicators),
     });
     return c.redirect(`/programme/${id}?done=saved`, 303);
+  });
+
+  app.post("/programme/:id{[0-9]+}/targets", async (c) => {
+    const id = idOf(c);
+    const values = targetFormSchema.parse(await c.req.parseBody());
+    try {
+      await setIndicatorTarget(c.get("deps").db, c.get("actor"), id, values);
+      return c.redirect(`/programme/${id}?done=saved#targets`, 303);
+    } catch (error) {
+      const problem = refusedForm(error);
+      const view = viewOf(c, { form: true });
+      const data = await programmeDetailPage(c.get("deps").db, c.get("actor"), id, c.get("lang"));
+      const errors = problemMessages(view, problem, TARGET_FIELD_MESSAGES);
+      return c.html(programmePage(view, data, { target: { values, errors } }), 400);
+    }
   });
 
   app.get("/programme/midwives", async (c) => {

@@ -29,6 +29,7 @@ import {
   saveProgramme,
 } from "./programmes.ts";
 import { REGION_LEVEL } from "./register-page.ts";
+import { targetUnits } from "./targets.ts";
 
 export type { UnitName };
 
@@ -65,6 +66,8 @@ export interface ProgrammeDetailPage {
   indicatorChoices: { id: number; name: string }[];
   /** The regions an edit may tick (empty for readers). */
   regions: UnitName[];
+  /** The units a target may be set for: its regions and their districts (empty for readers). */
+  targetUnits: UnitName[];
   canWrite: boolean;
   /** Whether the demo's synthetic register and values are loaded (said on the page). */
   synthetic: boolean;
@@ -87,6 +90,7 @@ export async function programmeDetailPage(
   return {
     programme,
     regions,
+    targetUnits: canWrite && programme.indicators.length > 0 ? await targetUnits(db, id) : [],
     canWrite,
     synthetic: await holdsDemoData(db),
     commitmentChoices: commitmentChoiceList,

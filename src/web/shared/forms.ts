@@ -85,6 +85,23 @@ export function field(o: FieldOptions): Html {
   }${control}${o.error ? html`<p class="error" id="${id}-e">${o.error}</p>` : ""}</div>`;
 }
 
+/** A choice among options ([value, label]), with its reason beside it when refused. */
+export function selectField(o: {
+  name: string;
+  label: string;
+  value: string;
+  options: [string, string][];
+  error?: string | undefined;
+}): Html {
+  const id = `f-${o.name}`;
+  return html`<div class="field"><label for="${id}">${o.label}</label><select id="${id}" name="${o.name}"${
+    o.error ? html` aria-invalid="true" aria-describedby="${id}-e"` : ""
+  }>${o.options.map(
+    ([value, label]) =>
+      html`<option value="${value}"${value === o.value ? html` selected` : ""}>${label}</option>`,
+  )}</select>${o.error ? html`<p class="error" id="${id}-e">${o.error}</p>` : ""}</div>`;
+}
+
 /**
  * A read-only field to copy from (an invitation link): selectable by hand everywhere; the copy
  * button is hidden until the client module (`client/copy.js`) shows it, so it never appears

@@ -7,7 +7,13 @@ import { QUALIFICATIONS, TRAINING_TOPICS } from "../../../domain/programme/midwi
 import { formatDate } from "../../../domain/shared/format.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
 import type { MidwifePage } from "../../../services/programme/midwife-pages.ts";
-import { csrfField, errorSummary, type FieldErrors, field } from "../../shared/forms.ts";
+import {
+  csrfField,
+  errorSummary,
+  type FieldErrors,
+  field,
+  selectField,
+} from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 
@@ -40,22 +46,6 @@ export const EMPTY_MIDWIFE_FORM: MidwifeForm = {
   email: "",
 };
 
-function select(o: {
-  name: string;
-  label: string;
-  value: string;
-  options: [string, string][];
-  error?: string | undefined;
-}): Html {
-  const id = `f-${o.name}`;
-  return html`<div class="field"><label for="${id}">${o.label}</label><select id="${id}" name="${o.name}"${
-    o.error ? html` aria-invalid="true" aria-describedby="${id}-e"` : ""
-  }>${o.options.map(
-    ([value, label]) =>
-      html`<option value="${value}"${value === o.value ? html` selected` : ""}>${label}</option>`,
-  )}</select>${o.error ? html`<p class="error" id="${id}-e">${o.error}</p>` : ""}</div>`;
-}
-
 export function newMidwifePage(view: View, values: MidwifeForm, errors: FieldErrors = {}): Html {
   const { t } = view;
   const f = (
@@ -70,7 +60,7 @@ export function newMidwifePage(view: View, values: MidwifeForm, errors: FieldErr
 <form class="card" method="post" action="/programme/midwives" novalidate>${csrfField(view)}
 ${errorSummary(view, errors)}
 ${f("name", "mw.f.name", { required: true, autocomplete: "off" })}
-${select({
+${selectField({
   name: "qualification",
   label: t("mw.f.qualification"),
   value: values.qualification,
@@ -140,7 +130,7 @@ ${
     ? html`<form class="card" method="post" action="/programme/deployments/${open.id}/end" novalidate>${csrfField(view)}
 <h3>${t("mw.end")}</h3>
 ${field({ name: "endDate", label: t("mw.f.endDate"), type: "date", value: typed("end", "endDate"), error: error("end", "endDate"), idPrefix: "end-" })}
-${select({ name: "endReason", label: t("mw.f.endReason"), value: typed("end", "endReason"), options: reasons, error: error("end", "endReason") })}
+${selectField({ name: "endReason", label: t("mw.f.endReason"), value: typed("end", "endReason"), options: reasons, error: error("end", "endReason") })}
 <p class="actions"><button class="secondary" type="submit">${t("mw.end")}</button></p>
 </form>`
     : ""
@@ -152,7 +142,7 @@ ${
       : html`<form class="card" method="post" action="/programme/midwives/${m.id}/deployments" novalidate>${csrfField(view)}
 <h3>${t("mw.deploy")}</h3>
 ${errorSummary(view, o.refused?.form === "deploy" ? o.refused.errors : {})}
-${select({
+${selectField({
   name: "programme",
   label: t("mw.f.programme"),
   value: typed("deploy", "programme"),
@@ -186,7 +176,7 @@ ${
   data.canWrite
     ? html`<form class="card" method="post" action="/programme/midwives/${m.id}/trainings" novalidate>${csrfField(view)}
 ${errorSummary(view, o.refused?.form === "training" ? o.refused.errors : {})}
-${select({
+${selectField({
   name: "topic",
   label: t("mw.f.topic.label"),
   value: typed("training", "topic"),

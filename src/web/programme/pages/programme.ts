@@ -4,10 +4,12 @@
 import { html } from "hono/html";
 import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
 import type { ProgrammeDetailPage } from "../../../services/programme/programme-pages.ts";
+import type { TargetForm } from "../../../services/programme/targets.ts";
 import { csrfField, type FieldErrors } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 import { type ProgrammeForm, programmeForm } from "./programmes.ts";
+import { EMPTY_TARGET_FORM, targetForm } from "./targets.ts";
 
 export function formOf(data: ProgrammeDetailPage): ProgrammeForm {
   const p = data.programme;
@@ -69,7 +71,12 @@ ${
 export function programmePage(
   view: View,
   data: ProgrammeDetailPage,
-  o: { values?: ProgrammeForm; errors?: FieldErrors; saved?: boolean } = {},
+  o: {
+    values?: ProgrammeForm;
+    errors?: FieldErrors;
+    saved?: boolean;
+    target?: { values: TargetForm; errors: FieldErrors };
+  } = {},
 ): Html {
   const { t, lang } = view;
   const p = data.programme;
@@ -123,6 +130,18 @@ ${
               })}</span>`,
           )}</li>`,
       )}</ul>`
+}
+${
+  data.canWrite && p.indicators.length > 0 && data.targetUnits.length > 0
+    ? html`<h2>${t("prog.targets")}</h2>
+${targetForm(view, {
+  programmeId: p.id,
+  indicators: p.indicators,
+  units: data.targetUnits,
+  values: o.target?.values ?? EMPTY_TARGET_FORM,
+  errors: o.target?.errors ?? {},
+})}`
+    : ""
 }
 ${
   data.canWrite && (data.commitmentChoices.length > 0 || data.indicatorChoices.length > 0)

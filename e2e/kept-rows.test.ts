@@ -166,7 +166,9 @@ suite(title, () => {
       .poll(() => text(page, "#i-d [data-status]"))
       .toContain("Réponse non soumise\u00a0: corrigez d’abord ces lignes.");
     await expect.poll(() => marks(page, "#i-d")).toEqual([NEGATIVE, NOT_A_LINK]);
-    expect(await text(page, "#i-d [data-state]")).toBe("Brouillon");
+    // The yes typed before submitting may still wait in the outbox ("En attente d'envoi"):
+    // once it is sent, the answer reads as the draft it still is.
+    await expect.poll(() => text(page, "#i-d [data-state]")).toBe("Brouillon");
     await expect
       .poll(async () => (await stored("d"))?.contributes, { timeout: 10_000 })
       .toBe("yes");

@@ -8,6 +8,7 @@ import {
   type RecommendationStatus,
   type ReportedFigure,
 } from "../../domain/programme/mission.ts";
+import { compareFr } from "../../domain/shared/group.ts";
 import type { MissionRecommendationsTable, MissionsTable, MissionVisitsTable } from "../schema.ts";
 import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
 
@@ -155,6 +156,8 @@ async function regionsOf(
     list.push({ id: r.id, name: r.name });
     out.set(r.mission_id, list);
   }
+  // The database's collation may put "Sikasso" before "Ségou"; French order is decided here.
+  for (const list of out.values()) list.sort((a, b) => compareFr(a.name, b.name));
   return out;
 }
 

@@ -263,18 +263,18 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
 
   it("records follow-ups whose status moves are allowed, and refuses the others", async () => {
     const [budget, gbv, stock] = recs as [number, number, number];
-    await recordFollowUp(t.db, manager, programmeId, budget, {
+    await recordFollowUp(t.db, manager, programmeId, missionId, budget, {
       status: "in_progress",
       date: "2025-06-30",
       note: "Deux communes sur cinq ont inscrit le poste à leur budget.",
     });
-    await recordFollowUp(t.db, manager, programmeId, stock, {
+    await recordFollowUp(t.db, manager, programmeId, missionId, stock, {
       status: "done",
       date: "2025-06-20",
       note: "Commande trimestrielle livrée.",
     });
     const moved = await problemOf(
-      recordFollowUp(t.db, manager, programmeId, stock, {
+      recordFollowUp(t.db, manager, programmeId, missionId, stock, {
         status: "in_progress",
         date: "",
         note: " ",
@@ -285,7 +285,7 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
       fields: ["date.required", "note.required", "status.transition"],
     });
     const unknown = await problemOf(
-      recordFollowUp(t.db, manager, programmeId, gbv, {
+      recordFollowUp(t.db, manager, programmeId, missionId, gbv, {
         status: "closed",
         date: "2025-07-01",
         note: "x",

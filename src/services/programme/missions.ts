@@ -252,13 +252,14 @@ export async function recordFollowUp(
   db: Db,
   actor: Actor,
   programmeId: number,
+  missionId: number,
   recommendationId: number,
   form: FollowUpForm,
 ): Promise<StoredFollowUp> {
   authorise(actor, "programme.write");
   const found = await findRecommendation(db, recommendationId);
-  if (!found) throw notFound("recommendation", recommendationId);
-  await missionOf(db, programmeId, found.missionId);
+  if (!found || found.missionId !== missionId) throw notFound("recommendation", recommendationId);
+  await missionOf(db, programmeId, missionId);
   const input = {
     date: form.date.trim(),
     note: form.note.trim(),

@@ -254,7 +254,12 @@ export async function savePhoto(
   testimonialId: number,
   photo: { jpeg: Uint8Array; width: number; height: number },
 ): Promise<void> {
-  const values = { testimonial_id: testimonialId, ...photo };
+  const values = {
+    testimonial_id: testimonialId,
+    jpeg: photo.jpeg,
+    width: photo.width,
+    height: photo.height,
+  };
   const before = await db
     .deleteFrom("testimonial_photos")
     .where("testimonial_id", "=", testimonialId)

@@ -30,6 +30,8 @@ export interface StoredTestimonial extends TestimonialInput {
   midwifeName: string | null;
   /** The place's unit name, when it is one. */
   unitName: string | null;
+  /** The unit's code (else its DHIS2 uid), as a form types it. */
+  unitKey: string | null;
   photo: { width: number; height: number } | null;
 }
 
@@ -111,6 +113,7 @@ function staffQuery(db: Executor) {
       "t.minor",
       "m.name as midwife_name",
       "u.name as unit_name",
+      sql<string | null>`coalesce(u.code, u.uid)`.as("unit_key"),
       "p.width",
       "p.height",
     ]);
@@ -135,6 +138,7 @@ const testimonialOf = (r: StaffRow): StoredTestimonial => ({
   minor: r.minor,
   midwifeName: r.midwife_name,
   unitName: r.unit_name,
+  unitKey: r.unit_key,
   photo: r.width !== null && r.height !== null ? { width: r.width, height: r.height } : null,
 });
 
@@ -432,4 +436,26 @@ export async function consentedTestimonials(
       withdrawn_on: r.withdrawn_on,
     }),
   }));
+}
+
+/** The midwives ever deployed under a programme, by name: whom a testimonial may be of. */
+export async function programmeMidwives(
+  db: Executor,
+  programmeId: number,
+): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom("midwives as m")
+    .select(["m.id", "m.name"])
+    .where((w) =>
+      w.exists(
+        w
+          .selectFrom("deployments as d")
+          .select("d.id")
+          .whereRef("d.midwife_id", "=", "m.id")
+          .where("d.programme_id", "=", programmeId),
+      ),
+    )
+    .orderBy("m.name")
+    .orderBy("m.id")
+    .execute();
 }

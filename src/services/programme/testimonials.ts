@@ -175,6 +175,7 @@ export async function uploadPhoto(
 ): Promise<void> {
   authorise(actor, "programme.write");
   await testimonialOf(db, programmeId, id);
+  if (bytes.byteLength === 0) throw invalidFields({ photo: "required" });
   const photo = await reencodePhoto(bytes);
   if (!photo.ok) throw invalidFields({ photo: photo.reason });
   await db.transaction().execute(async (trx) => {

@@ -557,6 +557,9 @@ export interface DB {
   mission_visit_figures: MissionVisitFiguresTable;
   mission_recommendations: MissionRecommendationsTable;
   mission_follow_ups: MissionFollowUpsTable;
+  testimonials: TestimonialsTable;
+  testimonial_consents: TestimonialConsentsTable;
+  testimonial_photos: TestimonialPhotosTable;
 }
 
 export interface Dhis2ConnectionsTable {
@@ -733,5 +736,48 @@ export interface MissionFollowUpsTable {
   date: DateColumn;
   note: string;
   status: string;
+  created_at: Timestamp;
+}
+
+export interface TestimonialsTable {
+  id: Generated<number>;
+  programme_id: number;
+  speaker_role: string;
+  /** Null when the speaker is a registered midwife (`midwife_id`): her name is the register's. */
+  speaker_name: string | null;
+  midwife_id: number | null;
+  org_unit_id: number | null;
+  place: string | null;
+  date: DateColumn;
+  quote: string;
+  summary: string | null;
+  language: string;
+  video_url: string | null;
+  face_visible: ColumnType<boolean, boolean | undefined, boolean>;
+  minor: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TestimonialConsentsTable {
+  id: Generated<number>;
+  testimonial_id: number;
+  consenter_name: string;
+  date: DateColumn;
+  uses: string[];
+  method: string;
+  witness_name: string | null;
+  guardian_name: string | null;
+  named: boolean;
+  withdrawn_on: DateColumn | null;
+  created_at: Timestamp;
+}
+
+export interface TestimonialPhotosTable {
+  testimonial_id: number;
+  /** The re-encoded JPEG (no metadata); a Buffer on PostgreSQL, a Uint8Array on PGlite. */
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
   created_at: Timestamp;
 }

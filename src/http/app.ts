@@ -35,6 +35,12 @@ import { healthUnitRoutes } from "./health/units.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
 import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
+import {
+  authoriseTestimonialUpload,
+  MAX_TESTIMONIAL_UPLOAD,
+  TESTIMONIAL_UPLOAD_PATH,
+  testimonialRoutes,
+} from "./programme/testimonials.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -138,11 +144,16 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
   const healthUploads = bodyLimit({ maxSize: MAX_HEALTH_UPLOAD, onError: tooLarge });
+  const photoUploads = bodyLimit({ maxSize: MAX_TESTIMONIAL_UPLOAD, onError: tooLarge });
   app.use(session(invitationOpen));
   app.use(async (c, next) => {
     if (c.req.method === "POST" && HEALTH_UPLOAD_PATH.test(c.req.path)) {
       authoriseHealthUpload(c);
       return healthUploads(c, next);
+    }
+    if (c.req.method === "POST" && TESTIMONIAL_UPLOAD_PATH.test(c.req.path)) {
+      authoriseTestimonialUpload(c);
+      return photoUploads(c, next);
     }
     if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
     await authoriseUpload(c);
@@ -178,6 +189,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", programmeRoutes());
   app.route("/", midwifeRoutes());
   app.route("/", missionRoutes());
+  app.route("/", testimonialRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

@@ -10,6 +10,7 @@ import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
 import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
+import * as testimonials from "./programme/testimonials.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -58,4 +59,5 @@ export const en: Record<MessageKey, string> = {
   ...healthExplorer.en,
   ...programmePages.en,
   ...programmeMissions.en,
+  ...testimonials.en,
 };

@@ -10,6 +10,7 @@ import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
 import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
+import * as testimonials from "./programme/testimonials.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -58,6 +59,7 @@ export const fr = {
   ...healthExplorer.fr,
   ...programmePages.fr,
   ...programmeMissions.fr,
+  ...testimonials.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

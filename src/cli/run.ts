@@ -11,6 +11,7 @@ import { runImportDhis2 } from "./health/import.ts";
 import { runPullDhis2 } from "./health/pull.ts";
 import { runImportUnits } from "./health/units.ts";
 import { cliMessage } from "./messages.ts";
+import { runImportMidwives } from "./programme/midwives.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
 import { runUserAdd } from "./tracker/user.ts";
@@ -26,6 +27,7 @@ export type DbCommand = Extract<
       | "report"
       | "import-dhis2"
       | "import-units"
+      | "import-midwives"
       | "pull-dhis2"
       | "analytics";
   }
@@ -51,6 +53,7 @@ export function isDbCommand(command: Command): command is DbCommand {
     "report",
     "import-dhis2",
     "import-units",
+    "import-midwives",
     "pull-dhis2",
     "analytics",
   ].includes(command.name);
@@ -80,6 +83,8 @@ export async function runCommand(
       return runImportDhis2(database, command, ctx);
     case "import-units":
       return runImportUnits(database, command, ctx);
+    case "import-midwives":
+      return runImportMidwives(database, command, ctx);
     case "pull-dhis2":
       return runPullDhis2(database, command, ctx);
     case "analytics":
@@ -92,7 +97,8 @@ export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
   if (
     command.name === "import-responses" ||
     command.name === "import-dhis2" ||
-    command.name === "import-units"
+    command.name === "import-units" ||
+    command.name === "import-midwives"
   )
     return { ...command, file: resolve(cwd, command.file) };
   if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };

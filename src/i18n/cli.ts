@@ -5,6 +5,7 @@ import { fillMessage } from "../domain/shared/message.ts";
 import * as analytics from "./health/analytics.ts";
 import * as healthCli from "./health/cli.ts";
 import * as healthImport from "./health/import.ts";
+import * as registerImport from "./programme/register-import.ts";
 import * as messages from "./shared/cli.ts";
 import * as help from "./shared/cli-help.ts";
 
@@ -14,6 +15,8 @@ const fr = {
   ...healthCli.fr,
   ...healthImport.fr,
   ...analytics.fr,
+  ...registerImport.fr,
+  ...registerImport.cliFr,
 };
 
 export type CliMessage = keyof typeof fr;
@@ -24,6 +27,8 @@ const en: Record<CliMessage, string> = {
   ...healthCli.en,
   ...healthImport.en,
   ...analytics.en,
+  ...registerImport.en,
+  ...registerImport.cliEn,
 };
 
 export const CLI_CATALOGUES: Record<Lang, Record<CliMessage, string>> = { fr, en };

@@ -11,6 +11,7 @@ import { runImportDhis2 } from "./health/import.ts";
 import { runPullDhis2 } from "./health/pull.ts";
 import { runImportUnits } from "./health/units.ts";
 import { cliMessage } from "./messages.ts";
+import { runImportMidwives } from "./programme/midwives.ts";
 import { runBackup, runRestore } from "./shared/backup.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
@@ -27,6 +28,7 @@ export type DbCommand = Extract<
       | "report"
       | "import-dhis2"
       | "import-units"
+      | "import-midwives"
       | "pull-dhis2"
       | "analytics"
       | "backup"
@@ -54,6 +56,7 @@ export function isDbCommand(command: Command): command is DbCommand {
     "report",
     "import-dhis2",
     "import-units",
+    "import-midwives",
     "pull-dhis2",
     "analytics",
     "backup",
@@ -85,6 +88,8 @@ export async function runCommand(
       return runImportDhis2(database, command, ctx);
     case "import-units":
       return runImportUnits(database, command, ctx);
+    case "import-midwives":
+      return runImportMidwives(database, command, ctx);
     case "pull-dhis2":
       return runPullDhis2(database, command, ctx);
     case "analytics":
@@ -102,6 +107,7 @@ export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
     command.name === "import-responses" ||
     command.name === "import-dhis2" ||
     command.name === "import-units" ||
+    command.name === "import-midwives" ||
     command.name === "backup" ||
     command.name === "restore"
   )

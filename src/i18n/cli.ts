@@ -5,6 +5,7 @@ import { fillMessage } from "../domain/shared/message.ts";
 import * as analytics from "./health/analytics.ts";
 import * as healthCli from "./health/cli.ts";
 import * as healthImport from "./health/import.ts";
+import * as registerImport from "./programme/register-import.ts";
 import * as backup from "./shared/backup.ts";
 import * as messages from "./shared/cli.ts";
 import * as help from "./shared/cli-help.ts";
@@ -16,6 +17,8 @@ const fr = {
   ...healthCli.fr,
   ...healthImport.fr,
   ...analytics.fr,
+  ...registerImport.fr,
+  ...registerImport.cliFr,
 };
 
 export type CliMessage = keyof typeof fr;
@@ -27,6 +30,8 @@ const en: Record<CliMessage, string> = {
   ...healthCli.en,
   ...healthImport.en,
   ...analytics.en,
+  ...registerImport.en,
+  ...registerImport.cliEn,
 };
 
 export const CLI_CATALOGUES: Record<Lang, Record<CliMessage, string>> = { fr, en };

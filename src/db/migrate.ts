@@ -22,6 +22,7 @@ import * as m0020 from "./migrations/0020_outcome_goals.ts";
 import * as m0022 from "./migrations/0022_access_tokens.ts";
 import * as m0023 from "./migrations/0023_programmes.ts";
 import * as m0024 from "./migrations/0024_missions.ts";
+import * as m0026 from "./migrations/0026_programme_publication.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   "0022_access_tokens": m0022,
   "0023_programmes": m0023,
   "0024_missions": m0024,
+  "0026_programme_publication": m0026,
 };
 
 export interface MigrationReport {

@@ -8,6 +8,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmeDashboard from "./programme/dashboard.ts";
 import * as programmePages from "./programme/pages.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
@@ -56,4 +57,5 @@ export const en: Record<MessageKey, string> = {
   ...healthApi.en,
   ...healthExplorer.en,
   ...programmePages.en,
+  ...programmeDashboard.en,
 };

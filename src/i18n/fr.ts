@@ -8,6 +8,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmeDashboard from "./programme/dashboard.ts";
 import * as programmePages from "./programme/pages.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
@@ -56,6 +57,7 @@ export const fr = {
   ...healthApi.fr,
   ...healthExplorer.fr,
   ...programmePages.fr,
+  ...programmeDashboard.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

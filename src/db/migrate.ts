@@ -23,6 +23,7 @@ import * as m0022 from "./migrations/0022_access_tokens.ts";
 import * as m0023 from "./migrations/0023_programmes.ts";
 import * as m0024 from "./migrations/0024_missions.ts";
 import * as m0025 from "./migrations/0025_testimonials.ts";
+import * as m0026 from "./migrations/0026_programme_publication.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   "0023_programmes": m0023,
   "0024_missions": m0024,
   "0025_testimonials": m0025,
+  "0026_programme_publication": m0026,
 };
 
 export interface MigrationReport {

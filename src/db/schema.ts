@@ -547,6 +547,7 @@ export interface DB {
   programme_commitments: ProgrammeCommitmentsTable;
   programme_indicators: ProgrammeIndicatorsTable;
   programme_indicator_targets: ProgrammeIndicatorTargetsTable;
+  programme_publications: ProgrammePublicationsTable;
   midwives: MidwivesTable;
   deployments: DeploymentsTable;
   trainings: TrainingsTable;
@@ -628,6 +629,16 @@ export interface ProgrammeIndicatorsTable {
   id: Generated<number>;
   programme_id: number;
   indicator_id: number;
+}
+
+export interface ProgrammePublicationsTable {
+  id: Generated<number>;
+  programme_id: number;
+  slug: string;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface ProgrammeIndicatorTargetsTable {

@@ -8,6 +8,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmeDashboard from "./programme/dashboard.ts";
 import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
 import * as testimonials from "./programme/testimonials.ts";
@@ -60,4 +61,5 @@ export const en: Record<MessageKey, string> = {
   ...programmePages.en,
   ...programmeMissions.en,
   ...testimonials.en,
+  ...programmeDashboard.en,
 };

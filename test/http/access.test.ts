@@ -438,6 +438,13 @@ const ROUTES: Row[] = [
     body: {},
   },
   {
+    route: "POST /programme/:id{[0-9]+}/publication",
+    method: "POST",
+    path: `/programme/${NONE}/publication`,
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
     route: "POST /programme/:id{[0-9]+}/targets",
     method: "POST",
     path: `/programme/${NONE}/targets`,

@@ -29,6 +29,7 @@ import {
   type StoredProgramme,
   saveProgramme,
 } from "./programmes.ts";
+import { type Publication, publicationOf } from "./publication.ts";
 import { REGION_LEVEL } from "./register-page.ts";
 import { targetUnits } from "./targets.ts";
 
@@ -69,6 +70,8 @@ export interface ProgrammeDetailPage {
   regions: UnitName[];
   /** The units a target may be set for: its regions and their districts (empty for readers). */
   targetUnits: UnitName[];
+  /** Its public dashboard's address and state; null before its first publication. */
+  publication: Publication | null;
   canWrite: boolean;
   /** Whether the demo's synthetic register and values are loaded (said on the page). */
   synthetic: boolean;
@@ -95,6 +98,7 @@ export async function programmeDetailPage(
     programme,
     regions,
     targetUnits: canWrite && programme.indicators.length > 0 ? await targetUnits(db, id) : [],
+    publication: await publicationOf(db, actor, id),
     canWrite,
     synthetic: await holdsDemoData(db),
     overdue: (await overdueOfProgramme(db, actor, id, today)).map((r) => ({

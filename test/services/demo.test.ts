@@ -207,6 +207,10 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       "mission_visit_figures",
       "mission_recommendations",
       "mission_follow_ups",
+      "testimonials",
+      "testimonial_consents",
+      "testimonial_photos",
+      "programme_publications",
     ];
     expect([...tables].sort()).toEqual(
       // A series' figures are audited by one import event per file, not a record per figure.

@@ -188,7 +188,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
   app.route("/", midwifeRoutes());
-  app.route("/", missionRoutes());
+  app.route("/", missionRoutes(renderer));
   app.route("/", testimonialRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));

@@ -260,6 +260,12 @@ const ROUTES: Row[] = [
     allowed: STAFF,
   },
   {
+    route: "GET /programme/:id{[0-9]+}/missions/:mid{[0-9]+}/:file{report\\.[a-z]+}",
+    method: "GET",
+    path: `/programme/${NONE}/missions/${NONE}/report.pdf`,
+    allowed: STAFF,
+  },
+  {
     route: "GET /programme/:id{[0-9]+}/testimonials",
     method: "GET",
     path: `/programme/${NONE}/testimonials`,

@@ -115,6 +115,29 @@ describe.each(backends)("mission pages on %s", (backend) => {
     expect(shown).toContain("23,5 %");
   });
 
+  it("edits the mission, refusing days that would leave a visit outside", async () => {
+    const segou = String(await unitId(t, "OU_RegSeg00001"));
+    const edit = {
+      title: "Mission conjointe de suivi (mars 2025)",
+      startDate: "2025-03-12",
+      endDate: "2025-03-15",
+      regions: [segou],
+      delegation: "Mariam Tangara; UNFPA Mali; Chargée de programme SSR",
+      objectives: "",
+    };
+    const refused = await admin.post(missionPath, edit);
+    expect(refused.status).toBe(400);
+    const page = plain(await refused.text());
+    expect(page).toContain("Une visite enregistrée tomberait hors de ces dates");
+    expect(page).toContain('value="2025-03-12"');
+    const saved = await admin.post(missionPath, { ...edit, startDate: "2025-03-10" });
+    expect(saved.status).toBe(303);
+    const shown = plain(await (await admin.get(`${missionPath}?done=saved`)).text());
+    expect(shown).toContain("Mission modifiée.");
+    expect(shown).toContain("<h1>Mission conjointe de suivi (mars 2025)</h1>");
+    expect(shown).not.toContain("Boubacar Keïta");
+  });
+
   it("leaves recommendations and follows them up, a forbidden move said under its own", async () => {
     const refused = await admin.post(`${missionPath}/recommendations`, {
       text: "",
@@ -178,7 +201,7 @@ describe.each(backends)("mission pages on %s", (backend) => {
     expect(page).toContain(`href="/programme/${programmeId}/missions"`);
     expect(page).toContain("Recommandations en retard");
     expect(page).toContain("Transmettre les données au DHIS2 avant le 5.");
-    expect(page).toContain("Mission conjointe de suivi, échéance du 30 avril 2025");
+    expect(page).toContain("Mission conjointe de suivi (mars 2025), échéance du 30 avril 2025");
     expect(page).not.toContain("Inscrire les postes au budget des communes.");
     const en = plain(await (await validator.get(`/programme/${programmeId}?lang=en`)).text());
     expect(en).toContain("Overdue recommendations");

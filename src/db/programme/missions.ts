@@ -1,7 +1,7 @@
 // Monitoring missions as stored: a mission's fields with its regions and delegation, the visits
 // it made with the figures reported there, the recommendations it left and their follow-up log;
-// the overdue and key recommendations of a programme, and those whose owner is due a reminder.
-import { type Selectable, sql } from "kysely";
+// the overdue and key recommendations of a programme.
+import type { Selectable } from "kysely";
 import {
   type DelegationMember,
   isRecommendationStatus,
@@ -460,60 +460,4 @@ export async function keyRecommendationsOf(
 ): Promise<ProgrammeRecommendation[]> {
   const rows = await programmeRecommendations(db, programmeId).where("r.key", "=", true).execute();
   return rows.map((r) => ({ ...recommendationOf(r), missionTitle: r.mission_title }));
-}
-
-/** An overdue recommendation whose owner has an address: its own, or its account's. */
-export interface RecommendationToRemind {
-  id: number;
-  text: string;
-  dueDate: string;
-  status: RecommendationStatus;
-  missionTitle: string;
-  programmeName: string;
-  email: string;
-  ownerName: string;
-}
-
-/** Every recommendation of any programme overdue at a day whose owner can be written to. */
-export async function recommendationsToRemind(
-  db: Executor,
-  day: string,
-): Promise<RecommendationToRemind[]> {
-  const rows = await db
-    .selectFrom("mission_recommendations as r")
-    .innerJoin("missions as m", "m.id", "r.mission_id")
-    .innerJoin("programmes as p", "p.id", "m.programme_id")
-    .leftJoin("users as u", (j) =>
-      j.onRef("u.id", "=", "r.owner_user_id").on("u.disabled_at", "is", null),
-    )
-    .select([
-      "r.id",
-      "r.text",
-      "r.due_date",
-      "r.status",
-      "m.title as mission_title",
-      "p.name as programme_name",
-      sql<string | null>`coalesce(nullif(trim(r.owner_email), ''), u.email)`.as("email"),
-      sql<string>`coalesce(r.owner_name, u.name, '')`.as("owner_name"),
-    ])
-    .where("r.due_date", "<", day)
-    .where("r.status", "in", ["open", "in_progress"])
-    .orderBy("r.id")
-    .execute();
-  return rows.flatMap((r) =>
-    r.email === null
-      ? []
-      : [
-          {
-            id: r.id,
-            text: r.text,
-            dueDate: r.due_date,
-            status: statusOf(r.status),
-            missionTitle: r.mission_title,
-            programmeName: r.programme_name,
-            email: r.email,
-            ownerName: r.owner_name,
-          },
-        ],
-  );
 }

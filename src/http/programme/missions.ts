@@ -1,7 +1,7 @@
 // A programme's monitoring missions over HTTP: the list and the form adding one (GET/POST
 // /programme/:id/missions), a mission's page and its edit (GET/POST …/missions/:mid), and the
-// forms it sends: a visit, a recommendation, a recommendation's follow-up. programme.read to
-// see, programme.write to send. A refused form comes back on its page with what was typed and
+// forms it sends: a visit, a recommendation, a recommendation's follow-up; its report as DOCX
+// or PDF (…/report.docx, …/report.pdf). programme.read to see, programme.write to send. A refused form comes back on its page with what was typed and
 // each reason beside its field (400).
 import { type Context, Hono } from "hono";
 import { z } from "zod";
@@ -9,12 +9,21 @@ import { parseId } from "../../domain/shared/input.ts";
 import { isProblem, notFound, type Problem } from "../../domain/shared/problem.ts";
 import { missionListPage, missionPage } from "../../services/programme/mission-pages.ts";
 import {
+  buildMissionReport,
+  isMissionReportFormat,
+  MISSION_REPORT_MEDIA_TYPES,
+  missionReportFileName,
+  recordMissionReportExport,
+  renderMissionReport,
+} from "../../services/programme/mission-report.ts";
+import {
   addRecommendation,
   addVisit,
   type MissionForm,
   recordFollowUp,
   saveMission,
 } from "../../services/programme/missions.ts";
+import type { Renderer } from "../../services/shared/rendering.ts";
 import { type MissionRefusal, missionPageHtml } from "../../web/programme/pages/mission.ts";
 import { MISSION_FIELD_MESSAGES, missionsPage } from "../../web/programme/pages/missions.ts";
 import { problemMessages } from "../../web/shared/forms.ts";
@@ -70,7 +79,7 @@ function refusal(error: unknown): Problem {
   throw error;
 }
 
-export function missionRoutes(): Hono<AppEnv> {
+export function missionRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const MISSION = "/programme/:id{[0-9]+}/missions/:mid{[0-9]+}";
 
@@ -176,6 +185,24 @@ export function missionRoutes(): Hono<AppEnv> {
     } catch (error) {
       return showRefused(c, { form: `followUp:${rid}`, values }, refusal(error));
     }
+  });
+
+  app.get(`${MISSION}/:file{report\\.[a-z]+}`, async (c) => {
+    const id = idParam(c, "id", "programme");
+    const mid = idParam(c, "mid", "mission");
+    const format = c.req.param("file").slice("report.".length);
+    if (!isMissionReportFormat(format)) throw notFound("page", c.req.path);
+    const db = c.get("deps").db;
+    const model = await buildMissionReport(db, c.get("actor"), id, mid, c.get("lang"));
+    const bytes = await renderMissionReport(renderer, model, format);
+    await recordMissionReportExport(db, c.get("actor"), mid, format);
+    c.header("Cache-Control", "private, no-store");
+    c.header("Content-Type", MISSION_REPORT_MEDIA_TYPES[format]);
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="${missionReportFileName(mid, model, format)}"`,
+    );
+    return c.body(new Uint8Array(bytes), 200);
   });
 
   return app;

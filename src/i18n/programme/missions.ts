@@ -99,6 +99,21 @@ export const fr = {
   "miss.e.ownerEmail.invalid": "Une adresse e-mail, par exemple nom@exemple.org.",
   "miss.e.status.transition":
     "Ce statut ne peut suivre le statut actuel : une recommandation réalisée ou abandonnée ne peut qu'être rouverte.",
+  "miss.report.title": "Rapport de mission",
+  "miss.report.programme": "Programme : {name}",
+  "miss.report.drawn": "État au {date}.",
+  "miss.report.col.name": "Nom",
+  "miss.report.col.institution": "Institution",
+  "miss.report.col.role": "Fonction",
+  "miss.report.col.recommendation": "Recommandation",
+  "miss.report.col.owner": "Responsable",
+  "miss.report.col.due": "Échéance",
+  "miss.report.col.status": "Statut",
+  "miss.report.key": "clé",
+  "miss.report.page": "Page {page} sur {pages}",
+  "miss.mail.subject": "Recommandation en retard : échéance du {date}",
+  "miss.mail.body":
+    "Bonjour {name},\n\nLa recommandation suivante, laissée par la mission « {mission} » du programme « {programme} », avait pour échéance le {date} et n'est pas encore marquée réalisée :\n\n{text}\n\nStatut actuel : {status}.\n\nMerci d'informer l'équipe du programme de son avancement.\n\nJalon",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -198,4 +213,19 @@ export const en: Record<keyof typeof fr, string> = {
   "miss.e.ownerEmail.invalid": "An e-mail address, for example name@example.org.",
   "miss.e.status.transition":
     "This status cannot follow the current one: a done or dropped recommendation can only be reopened.",
+  "miss.report.title": "Mission report",
+  "miss.report.programme": "Programme: {name}",
+  "miss.report.drawn": "As of {date}.",
+  "miss.report.col.name": "Name",
+  "miss.report.col.institution": "Institution",
+  "miss.report.col.role": "Role",
+  "miss.report.col.recommendation": "Recommendation",
+  "miss.report.col.owner": "Owner",
+  "miss.report.col.due": "Due",
+  "miss.report.col.status": "Status",
+  "miss.report.key": "key",
+  "miss.report.page": "Page {page} of {pages}",
+  "miss.mail.subject": "Overdue recommendation: due on {date}",
+  "miss.mail.body":
+    "Hello {name},\n\nThe following recommendation, left by the mission “{mission}” of the programme “{programme}”, was due on {date} and is not yet marked done:\n\n{text}\n\nCurrent status: {status}.\n\nPlease tell the programme team how it is going.\n\nJalon",
 };

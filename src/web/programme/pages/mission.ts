@@ -135,6 +135,11 @@ ${o.notice ? html`<p class="notice" role="status">${t(o.notice)}</p>` : ""}
         ? html`<br>${t("miss.regions", { list: m.regions.map((r) => r.name).join(", ") })}`
         : ""
     }</p>
+<h2 id="report">${t("miss.report.title")}</h2>
+<ul class="downloads">${(["pdf", "docx"] as const).map(
+      (f) =>
+        html`<li><a href="${base}/report.${f}?lang=${lang}" download>${t(`report.${f}`)}</a></li>`,
+    )}</ul>
 <h2>${t("miss.delegation")}</h2>
 ${
   m.delegation.length === 0

@@ -115,7 +115,7 @@ ${f("quote", "tm.f.quote", { multiline: true, required: true })}
 ${f("summary", "tm.f.summary", { multiline: true })}
 ${f("language", "tm.f.language", { required: true })}
 ${f("videoUrl", "tm.f.videoUrl", { type: "url" })}
-<ul class="checks">${checkbox("faceVisible", t("tm.f.faceVisible"), values.faceVisible === "1")}${checkbox("minor", t("tm.f.minor"), values.minor === "1")}</ul>
+<ul class="checks wide">${checkbox("faceVisible", t("tm.f.faceVisible"), values.faceVisible === "1")}${checkbox("minor", t("tm.f.minor"), values.minor === "1")}</ul>
 ${o.withPhoto ? photoField(view, errors.photo) : ""}
 <p class="actions"><button class="primary" type="submit">${t(o.submit)}</button></p>
 </form>`;

@@ -72,6 +72,8 @@ describe("--help", () => {
       ],
       "import-units": ["--dry-run"],
       analytics: [],
+      backup: [],
+      restore: ["--force"],
     };
     for (const topic of HELP_TOPICS) {
       const parsed = parseCommand(["help", ...topic.split("-")]);

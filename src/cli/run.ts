@@ -11,6 +11,7 @@ import { runImportDhis2 } from "./health/import.ts";
 import { runPullDhis2 } from "./health/pull.ts";
 import { runImportUnits } from "./health/units.ts";
 import { cliMessage } from "./messages.ts";
+import { runBackup, runRestore } from "./shared/backup.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
 import { runUserAdd } from "./tracker/user.ts";
@@ -27,7 +28,9 @@ export type DbCommand = Extract<
       | "import-dhis2"
       | "import-units"
       | "pull-dhis2"
-      | "analytics";
+      | "analytics"
+      | "backup"
+      | "restore";
   }
 >;
 
@@ -53,6 +56,8 @@ export function isDbCommand(command: Command): command is DbCommand {
     "import-units",
     "pull-dhis2",
     "analytics",
+    "backup",
+    "restore",
   ].includes(command.name);
 }
 
@@ -84,6 +89,10 @@ export async function runCommand(
       return runPullDhis2(database, command, ctx);
     case "analytics":
       return runAnalyticsCommand(db, command, lang, io);
+    case "backup":
+      return runBackup(database, command, lang, io);
+    case "restore":
+      return runRestore(database, command, lang, io);
   }
 }
 
@@ -92,7 +101,9 @@ export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
   if (
     command.name === "import-responses" ||
     command.name === "import-dhis2" ||
-    command.name === "import-units"
+    command.name === "import-units" ||
+    command.name === "backup" ||
+    command.name === "restore"
   )
     return { ...command, file: resolve(cwd, command.file) };
   if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };

@@ -64,16 +64,33 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   return Object.keys(migrations).filter((name) => !done.has(name));
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+/** Every migration this code knows, in the order they apply: the last names the schema. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations);
+}
+
+async function migratorOf(db: Kysely<DB>): Promise<Migrator> {
   // Kysely looks for its own tables in every schema; pinning the current one keeps a database
   // (or a test schema) from taking another schema's migration tables for its own.
   const schema = await sql<{ name: string }>`select current_schema() as name`.execute(db);
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: schema.rows[0]?.name ?? "public",
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Applies the migrations up to `name` included (a restore builds the schema its file had). */
+export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<MigrationReport> {
+  const { error, results } = await (await migratorOf(db)).migrateTo(name);
+  if (error) throw error;
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+  const { error, results } = await (await migratorOf(db)).migrateToLatest();
   if (error) throw error;
   return {
     applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),

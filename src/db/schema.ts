@@ -550,6 +550,13 @@ export interface DB {
   midwives: MidwivesTable;
   deployments: DeploymentsTable;
   trainings: TrainingsTable;
+  missions: MissionsTable;
+  mission_regions: MissionRegionsTable;
+  mission_delegates: MissionDelegatesTable;
+  mission_visits: MissionVisitsTable;
+  mission_visit_figures: MissionVisitFiguresTable;
+  mission_recommendations: MissionRecommendationsTable;
+  mission_follow_ups: MissionFollowUpsTable;
   testimonials: TestimonialsTable;
   testimonial_consents: TestimonialConsentsTable;
   testimonial_photos: TestimonialPhotosTable;
@@ -661,6 +668,74 @@ export interface TrainingsTable {
   topic: string;
   date: DateColumn;
   provider: string | null;
+  created_at: Timestamp;
+}
+
+export interface MissionsTable {
+  id: Generated<number>;
+  programme_id: number;
+  title: string;
+  start_date: DateColumn;
+  end_date: DateColumn;
+  objectives: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MissionRegionsTable {
+  mission_id: number;
+  org_unit_id: number;
+}
+
+export interface MissionDelegatesTable {
+  id: Generated<number>;
+  mission_id: number;
+  name: string;
+  institution: string | null;
+  role: string | null;
+}
+
+export interface MissionVisitsTable {
+  id: Generated<number>;
+  mission_id: number;
+  /** The unit visited, or null when the visit was to the authority named beside. */
+  org_unit_id: number | null;
+  authority: string | null;
+  date: DateColumn;
+  people_met: ColumnType<string[], string[] | undefined, string[]>;
+  findings: string | null;
+  created_at: Timestamp;
+}
+
+export interface MissionVisitFiguresTable {
+  id: Generated<number>;
+  visit_id: number;
+  label: string;
+  value: number;
+  unit: string | null;
+}
+
+export interface MissionRecommendationsTable {
+  id: Generated<number>;
+  mission_id: number;
+  text: string;
+  /** An account owns it, or a name (and maybe an e-mail) does: never both. */
+  owner_user_id: number | null;
+  owner_name: string | null;
+  owner_email: string | null;
+  due_date: DateColumn;
+  status: ColumnType<string, string | undefined, string>;
+  key: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MissionFollowUpsTable {
+  id: Generated<number>;
+  recommendation_id: number;
+  date: DateColumn;
+  note: string;
+  status: string;
   created_at: Timestamp;
 }
 

@@ -33,6 +33,7 @@ import {
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
+import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
 import {
   authoriseTestimonialUpload,
@@ -187,6 +188,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
   app.route("/", midwifeRoutes());
+  app.route("/", missionRoutes());
   app.route("/", testimonialRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));

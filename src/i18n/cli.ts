@@ -5,12 +5,14 @@ import { fillMessage } from "../domain/shared/message.ts";
 import * as analytics from "./health/analytics.ts";
 import * as healthCli from "./health/cli.ts";
 import * as healthImport from "./health/import.ts";
+import * as backup from "./shared/backup.ts";
 import * as messages from "./shared/cli.ts";
 import * as help from "./shared/cli-help.ts";
 
 const fr = {
   ...help.fr,
   ...messages.fr,
+  ...backup.fr,
   ...healthCli.fr,
   ...healthImport.fr,
   ...analytics.fr,
@@ -21,6 +23,7 @@ export type CliMessage = keyof typeof fr;
 const en: Record<CliMessage, string> = {
   ...help.en,
   ...messages.en,
+  ...backup.en,
   ...healthCli.en,
   ...healthImport.en,
   ...analytics.en,

@@ -8,6 +8,7 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
 import * as testimonials from "./programme/testimonials.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
@@ -57,5 +58,6 @@ export const en: Record<MessageKey, string> = {
   ...healthApi.en,
   ...healthExplorer.en,
   ...programmePages.en,
+  ...programmeMissions.en,
   ...testimonials.en,
 };

@@ -21,6 +21,7 @@ import { notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { type CommitmentChoiceLabel, commitmentChoices } from "../tracker/commitment-refs.ts";
+import { overdueOfProgramme } from "./mission-pages.ts";
 import {
   type ProgrammeInput,
   type ProgrammeView,
@@ -71,6 +72,8 @@ export interface ProgrammeDetailPage {
   canWrite: boolean;
   /** Whether the demo's synthetic register and values are loaded (said on the page). */
   synthetic: boolean;
+  /** The recommendations of its missions overdue today, oldest due first. */
+  overdue: { id: number; missionId: number; missionTitle: string; text: string; dueDate: string }[];
 }
 
 export async function programmeDetailPage(
@@ -78,6 +81,7 @@ export async function programmeDetailPage(
   actor: Actor,
   id: number,
   lang: Lang,
+  today?: string,
 ): Promise<ProgrammeDetailPage> {
   const programme = await programmeView(db, actor, id, lang);
   const canWrite = can(actor, "programme.write");
@@ -93,6 +97,13 @@ export async function programmeDetailPage(
     targetUnits: canWrite && programme.indicators.length > 0 ? await targetUnits(db, id) : [],
     canWrite,
     synthetic: await holdsDemoData(db),
+    overdue: (await overdueOfProgramme(db, actor, id, today)).map((r) => ({
+      id: r.id,
+      missionId: r.missionId,
+      missionTitle: r.missionTitle,
+      text: r.text,
+      dueDate: r.dueDate,
+    })),
     commitmentChoices: commitmentChoiceList,
     indicatorChoices: indicatorChoices.sort((a, b) => compareFr(a.name, b.name)),
   };

@@ -98,7 +98,19 @@ ${o.saved ? html`<p class="notice" role="status">${t("prog.saved")}</p>` : ""}
         ? html`<br>${t("prog.budget", { amount: `${formatNumber(lang, p.budget)} ${p.currency ?? ""}` })}`
         : ""
     }${p.regions.length > 0 ? html`<br>${t("prog.regions", { list: p.regions.map((r) => r.name).join(", ") })}` : ""}</p>
-<p class="actions"><a class="button secondary" href="/programme/${p.id}/testimonials">${t("tm.link")}</a></p>
+<p class="actions"><a class="button secondary" href="/programme/${p.id}/missions">${t("miss.link")}</a> <a class="button secondary" href="/programme/${p.id}/testimonials">${t("tm.link")}</a></p>
+<h2 id="overdue">${t("miss.overdueTitle")}</h2>
+${
+  data.overdue.length === 0
+    ? html`<p class="muted">${t("miss.noOverdue")}</p>`
+    : html`<ul class="list">${data.overdue.map(
+        (r) =>
+          html`<li><a href="/programme/${p.id}/missions/${r.missionId}#rec-${r.id}">${r.text}</a><br><span class="muted">${t(
+            "miss.overdueRow",
+            { mission: r.missionTitle, date: formatDate(lang, r.dueDate) },
+          )}</span></li>`,
+      )}</ul>`
+}
 <h2>${t("prog.serves")}</h2>
 ${
   p.commitments.length === 0

@@ -126,7 +126,7 @@ describe.each(backends)("testimonial pages on %s", (backend) => {
     expect(words).toContain("Une date réelle, au format AAAA-MM-JJ, pas dans le futur.");
     expect(words).toContain("2 000 caractères au plus");
     expect(words).toContain("Une adresse web complète, commençant par https://.");
-    expect(words).toContain("Ce fichier n’est pas une photo (JPEG, PNG, WebP ou HEIC).");
+    expect(words).toContain("Ce fichier n’est pas une photo (JPEG, PNG ou WebP).");
     expect(page).toContain('value="Ramata &lt;b&gt;Coulibaly&lt;/b&gt;"');
     expect(page).toMatch(/id="f-date"[^>]*aria-invalid="true"/);
     expect(page).toMatch(/id="f-photo"[^>]*aria-invalid="true"/);

@@ -265,13 +265,14 @@ describe.each(backends)("testimonials on %s", (backend) => {
         speakerName: "Kadiatou Sanogo",
         placeText: "Quartier Hamdallaye, chez sa tante",
         summary: "Kadiatou, 19 ans, de Boidié.",
-        videoUrl: "https://video.example.org/kadiatou",
+        videoUrl: "HTTPS://video.example.org/kadiatou",
         date: "2025-04-02",
         faceVisible: true,
         photo: await photo(),
       }),
       TODAY,
     );
+    expect(saved.videoUrl).toBe("https://video.example.org/kadiatou");
     await recordConsent(
       t.db,
       manager,

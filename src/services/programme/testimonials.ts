@@ -134,7 +134,8 @@ export async function saveTestimonial(
     quote: input.quote.trim(),
     summary: blankToNull(input.summary),
     language: input.language.trim(),
-    videoUrl: blankToNull(input.videoUrl),
+    // "HTTPS://…" is a web address too; the column holds its scheme in lower case.
+    videoUrl: blankToNull(input.videoUrl)?.replace(/^[a-z]+:/i, (s) => s.toLowerCase()) ?? null,
     faceVisible: input.faceVisible,
     minor: input.minor,
   };

@@ -136,7 +136,7 @@ ${selectField({
 })}
 ${field({ name: "witnessName", label: t("tm.f.witnessName"), value: typed("consent", "witnessName"), error: error("consent", "consent.witnessName"), idPrefix: "c-" })}
 ${field({ name: "guardianName", label: t("tm.f.guardianName"), value: typed("consent", "guardianName"), error: error("consent", "consent.guardianName"), required: x.minor, idPrefix: "c-" })}
-<ul class="checks">${checkbox("named", t("tm.f.named"), typed("consent", "named") === "1")}</ul>
+<ul class="checks wide">${checkbox("named", t("tm.f.named"), typed("consent", "named") === "1")}</ul>
 <p class="actions"><button class="primary" type="submit">${t("tm.recordConsent")}</button></p>
 </form>`
     : ""

@@ -57,7 +57,7 @@ export function checkbox(name: string, label: string, checked: boolean): Html {
 /** The photo's file field, with its reason beside it when refused. */
 export function photoField(view: View, error: string | undefined, idPrefix = ""): Html {
   const id = `f-${idPrefix}photo`;
-  return html`<div class="field"><label for="${id}">${view.t("tm.f.photo")}</label><small class="muted">${view.t("tm.f.photoHint")}</small><input id="${id}" type="file" name="photo" accept="image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif"${
+  return html`<div class="field"><label for="${id}">${view.t("tm.f.photo")}</label><small class="muted">${view.t("tm.f.photoHint")}</small><input id="${id}" type="file" name="photo" accept="image/jpeg,image/png,image/webp"${
     error ? html` aria-invalid="true" aria-describedby="${id}-e"` : ""
   }>${error ? html`<p class="error" id="${id}-e">${error}</p>` : ""}</div>`;
 }
@@ -115,7 +115,7 @@ ${f("quote", "tm.f.quote", { multiline: true, required: true })}
 ${f("summary", "tm.f.summary", { multiline: true })}
 ${f("language", "tm.f.language", { required: true })}
 ${f("videoUrl", "tm.f.videoUrl", { type: "url" })}
-<ul class="checks">${checkbox("faceVisible", t("tm.f.faceVisible"), values.faceVisible === "1")}${checkbox("minor", t("tm.f.minor"), values.minor === "1")}</ul>
+<ul class="checks wide">${checkbox("faceVisible", t("tm.f.faceVisible"), values.faceVisible === "1")}${checkbox("minor", t("tm.f.minor"), values.minor === "1")}</ul>
 ${o.withPhoto ? photoField(view, errors.photo) : ""}
 <p class="actions"><button class="primary" type="submit">${t(o.submit)}</button></p>
 </form>`;

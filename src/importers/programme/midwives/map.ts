@@ -52,6 +52,34 @@ export const REGISTER_ALIASES: Readonly<Record<RegisterColumn, readonly string[]
   endReason: ["end reason", "motif de fin", "motif", "raison de fin"],
   trainings: ["trainings", "formations", "training", "formation"],
 };
+/** The header of the register's template, one column each, as the aliases read it back. */
+export const REGISTER_TEMPLATE_HEADER: Readonly<Record<"fr" | "en", readonly string[]>> = {
+  fr: [
+    "nom",
+    "qualification",
+    "langues",
+    "téléphone",
+    "courriel",
+    "structure",
+    "date de début",
+    "date de fin",
+    "motif de fin",
+    "formations",
+  ],
+  en: [
+    "name",
+    "qualification",
+    "languages",
+    "phone",
+    "email",
+    "facility",
+    "start date",
+    "end date",
+    "end reason",
+    "trainings",
+  ],
+};
+
 export const REGISTER_REQUIRED: readonly RegisterColumn[] = [
   "name",
   "qualification",

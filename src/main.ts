@@ -14,6 +14,7 @@ import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/shared/lang.ts";
+import { VERSION } from "./domain/shared/release.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./http/shared/logging.ts";
 import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
@@ -26,7 +27,7 @@ import { startReminderSchedule } from "./services/tracker/reminders.ts";
 import { createWorkbookReader } from "./services/tracker/upload-reading.ts";
 import { reminderMail } from "./web/tracker/pages/tracking.ts";
 
-export const VERSION = "0.1.0";
+export { VERSION };
 
 export interface Running {
   /** The address the server listens on, as reached from this machine. */

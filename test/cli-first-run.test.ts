@@ -74,6 +74,8 @@ describe("--help", () => {
       "import-units": ["--dry-run"],
       "import-midwives": ["--programme", "--dry-run"],
       analytics: [],
+      backup: [],
+      restore: ["--force"],
     };
     for (const topic of HELP_TOPICS) {
       const parsed = parseCommand(["help", ...topic.split("-")]);

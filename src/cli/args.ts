@@ -29,6 +29,8 @@ export type Command =
       dryRun: boolean;
     }
   | { name: "analytics"; query: string }
+  | { name: "backup"; file: string }
+  | { name: "restore"; file: string; force: boolean }
   | { name: "help"; topic?: HelpTopic }
   | { name: "version" };
 
@@ -44,6 +46,8 @@ export const HELP_TOPICS = [
   "import-units",
   "import-midwives",
   "analytics",
+  "backup",
+  "restore",
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -63,8 +67,9 @@ export type UsageError =
   | { reason: "user_missing"; value: string }
   | { reason: "import_missing"; value: string }
   | { reason: "dhis2_missing"; value: string }
-  | { reason: "midwives_missing"; value: string }
-  | { reason: "analytics_missing"; value: string };
+  | { reason: "analytics_missing"; value: string }
+  | { reason: "backup_missing"; value: string }
+  | { reason: "midwives_missing"; value: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageError };
 
@@ -129,6 +134,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
   if (name === "user") return parseUser(rest);
   if (name === "import") return parseImport(rest);
   if (name === "analytics") return parseAnalytics(rest);
+  if (name === "backup" || name === "restore") return parseBackup(name, rest);
   if (name !== "serve" && name !== "migrate" && name !== "demo" && name !== "report")
     return { ok: false, error: { reason: "unknown_command", value: name } };
   // `--help` anywhere asks for the usage, even beside options that would not parse.
@@ -151,6 +157,29 @@ export function parseCommand(argv: readonly string[]): Parsed {
   if (name === "demo") return { ok: true, command: { name, reset: values.reset === true } };
   if (name === "report") return parseReport(values);
   return { ok: true, command: { name } };
+}
+
+/** `backup FILE` and `restore FILE [--force]`: the file is the one word they take. */
+function parseBackup(name: "backup" | "restore", rest: readonly string[]): Parsed {
+  if (wantsHelp(rest)) return help(name);
+  const read = readFlags(
+    rest,
+    name === "restore" ? { force: { type: "boolean" } } : {},
+    name,
+    true,
+  );
+  if (!read.ok) return read.parsed;
+  const [file, extra] = read.positionals;
+  if (file === undefined || file.trim() === "")
+    return {
+      ok: false,
+      error: { reason: "backup_missing", value: "" },
+    };
+  if (extra !== undefined)
+    return { ok: false, error: { reason: "bad_flag", value: extra, command: name } };
+  return name === "backup"
+    ? { ok: true, command: { name, file } }
+    : { ok: true, command: { name, file, force: read.values.force === true } };
 }
 
 /** `help [command]`: the general usage, or one command's (`help user add`). */

@@ -12,6 +12,7 @@ import { runPullDhis2 } from "./health/pull.ts";
 import { runImportUnits } from "./health/units.ts";
 import { cliMessage } from "./messages.ts";
 import { runImportMidwives } from "./programme/midwives.ts";
+import { runBackup, runRestore } from "./shared/backup.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
 import { runUserAdd } from "./tracker/user.ts";
@@ -29,7 +30,9 @@ export type DbCommand = Extract<
       | "import-units"
       | "import-midwives"
       | "pull-dhis2"
-      | "analytics";
+      | "analytics"
+      | "backup"
+      | "restore";
   }
 >;
 
@@ -56,6 +59,8 @@ export function isDbCommand(command: Command): command is DbCommand {
     "import-midwives",
     "pull-dhis2",
     "analytics",
+    "backup",
+    "restore",
   ].includes(command.name);
 }
 
@@ -89,6 +94,10 @@ export async function runCommand(
       return runPullDhis2(database, command, ctx);
     case "analytics":
       return runAnalyticsCommand(db, command, lang, io);
+    case "backup":
+      return runBackup(database, command, lang, io);
+    case "restore":
+      return runRestore(database, command, lang, io);
   }
 }
 
@@ -98,7 +107,9 @@ export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
     command.name === "import-responses" ||
     command.name === "import-dhis2" ||
     command.name === "import-units" ||
-    command.name === "import-midwives"
+    command.name === "import-midwives" ||
+    command.name === "backup" ||
+    command.name === "restore"
   )
     return { ...command, file: resolve(cwd, command.file) };
   if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };

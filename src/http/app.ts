@@ -33,6 +33,7 @@ import {
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
+import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
 import {
   authoriseRegisterUpload,
@@ -40,6 +41,12 @@ import {
   REGISTER_UPLOAD_PATH,
   registerImportRoutes,
 } from "./programme/register-import.ts";
+import {
+  authoriseTestimonialUpload,
+  MAX_TESTIMONIAL_UPLOAD,
+  TESTIMONIAL_UPLOAD_PATH,
+  testimonialRoutes,
+} from "./programme/testimonials.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -144,6 +151,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
   const healthUploads = bodyLimit({ maxSize: MAX_HEALTH_UPLOAD, onError: tooLarge });
   const registerUploads = bodyLimit({ maxSize: MAX_REGISTER_UPLOAD, onError: tooLarge });
+  const photoUploads = bodyLimit({ maxSize: MAX_TESTIMONIAL_UPLOAD, onError: tooLarge });
   app.use(session(invitationOpen));
   app.use(async (c, next) => {
     if (c.req.method === "POST" && HEALTH_UPLOAD_PATH.test(c.req.path)) {
@@ -153,6 +161,10 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
     if (c.req.method === "POST" && REGISTER_UPLOAD_PATH.test(c.req.path)) {
       authoriseRegisterUpload(c);
       return registerUploads(c, next);
+    }
+    if (c.req.method === "POST" && TESTIMONIAL_UPLOAD_PATH.test(c.req.path)) {
+      authoriseTestimonialUpload(c);
+      return photoUploads(c, next);
     }
     if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
     await authoriseUpload(c);
@@ -188,6 +200,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", programmeRoutes());
   app.route("/", registerImportRoutes(renderer));
   app.route("/", midwifeRoutes());
+  app.route("/", missionRoutes());
+  app.route("/", testimonialRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

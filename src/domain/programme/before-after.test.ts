@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, beforeAfterWindows } from "./before-after.ts";
+import { addMonths, beforeAfterWindows, firstPresence, windowFigure } from "./before-after.ts";
 
 /** Every month from `from` to `to`, both included. */
 function months(from: string, to: string): string[] {
@@ -186,5 +186,56 @@ describe("before/after windows", () => {
     expect(() =>
       beforeAfterWindows({ start: "2023-03", end: "2023-02-28", monthsWithData: all }),
     ).toThrow(RangeError);
+  });
+});
+
+describe("the first presence of a midwife", () => {
+  it("runs from the first start through periods that follow day after day", () => {
+    expect(firstPresence([])).toBeNull();
+    expect(
+      firstPresence([
+        { startDate: "2023-01-01", endDate: null },
+        { startDate: "2022-03-10", endDate: "2022-12-31" },
+      ]),
+    ).toEqual({ start: "2022-03-10", end: null });
+    expect(
+      firstPresence([
+        { startDate: "2022-03-10", endDate: "2022-12-30" },
+        { startDate: "2023-01-01", endDate: null },
+      ]),
+    ).toEqual({ start: "2022-03-10", end: "2022-12-30" });
+    expect(
+      firstPresence([
+        { startDate: "2022-01-01", endDate: "2022-06-30" },
+        { startDate: "2022-03-01", endDate: "2022-04-30" },
+      ]),
+    ).toEqual({ start: "2022-01-01", end: "2022-06-30" });
+  });
+});
+
+describe("an indicator over a window", () => {
+  it("is a ratio of totals over the months holding a count, with the count per month", () => {
+    const byMonth = new Map([
+      ["2023-01", { numerator: 10, denominator: 40 }],
+      ["2023-02", { numerator: 20, denominator: 40 }],
+      ["2023-03", { numerator: null, denominator: 40 }],
+    ]);
+    expect(windowFigure(["2023-01", "2023-02", "2023-03", "2023-04"], byMonth, 100)).toEqual({
+      value: 37.5,
+      numerator: 30,
+      denominator: 80,
+      perMonth: 15,
+      months: 2,
+    });
+    expect(windowFigure(["2023-04"], byMonth, 100)).toEqual({
+      value: null,
+      numerator: null,
+      denominator: null,
+      perMonth: null,
+      months: 0,
+    });
+    expect(
+      windowFigure(["2023-01"], new Map([["2023-01", { numerator: 3, denominator: 0 }]]), 1),
+    ).toMatchObject({ value: null, perMonth: 3 });
   });
 });

@@ -86,3 +86,82 @@ export function beforeAfterWindows(input: {
   const missing = [...before, ...after].filter((m) => !data.has(monthIndex(m)));
   return { ok: true, window: n, before, after, missing, seasonal: n % 12 === 0 };
 }
+
+/**
+ * When a facility first had a midwife and until when one stayed without a break: the first
+ * period's start, and the end of the run of periods that follow it day after day or overlap it
+ * (null while one goes on). A break of a day or more ends the run: the after side stays a time
+ * with a midwife.
+ */
+export function firstPresence(
+  periods: readonly { startDate: string; endDate: string | null }[],
+): { start: string; end: string | null } | null {
+  const sorted = [...periods].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const first = sorted[0];
+  if (!first) return null;
+  let end = first.endDate;
+  for (const p of sorted.slice(1)) {
+    if (end === null) break;
+    if (p.startDate > nextDay(end)) break;
+    if (p.endDate === null || p.endDate > end) end = p.endDate;
+  }
+  return { start: first.startDate, end };
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** One month's numerator and denominator of an indicator (either may be missing). */
+export interface MonthFigure {
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface WindowFigure {
+  /** Numerator × factor ÷ denominator over the window's totals; null without a denominator. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The numerator's average per month over the months of the window holding one. */
+  perMonth: number | null;
+  /** Months of the window that hold a numerator. */
+  months: number;
+}
+
+/**
+ * An indicator over a window of months, as a ratio of totals (never an average of the months'
+ * ratios), and its numerator's monthly average: a count per month (assisted deliveries, ANC1).
+ * Only the months holding a numerator count, on both sides of the ratio.
+ */
+export function windowFigure(
+  months: readonly Month[],
+  byMonth: ReadonlyMap<Month, MonthFigure>,
+  factor: number,
+): WindowFigure {
+  let numerator: number | null = null;
+  let denominator: number | null = null;
+  let withNumerator = 0;
+  for (const m of months) {
+    const f = byMonth.get(m);
+    // A month without its count says nothing: its denominator (a target population, often
+    // entered ahead) is left out too, so that a gap in the reports does not read as a fall.
+    if (!f || f.numerator === null) continue;
+    numerator = (numerator ?? 0) + f.numerator;
+    withNumerator += 1;
+    if (f.denominator !== null) denominator = (denominator ?? 0) + f.denominator;
+  }
+  const value =
+    numerator !== null && denominator !== null && denominator !== 0
+      ? (numerator * factor) / denominator
+      : null;
+  return {
+    value,
+    numerator,
+    denominator,
+    perMonth: numerator === null ? null : numerator / withNumerator,
+    months: withNumerator,
+  };
+}

@@ -36,6 +36,12 @@ import { midwifeRoutes } from "./programme/midwives.ts";
 import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
 import {
+  authoriseRegisterUpload,
+  MAX_REGISTER_UPLOAD,
+  REGISTER_UPLOAD_PATH,
+  registerImportRoutes,
+} from "./programme/register-import.ts";
+import {
   authoriseTestimonialUpload,
   MAX_TESTIMONIAL_UPLOAD,
   TESTIMONIAL_UPLOAD_PATH,
@@ -144,12 +150,17 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
   const healthUploads = bodyLimit({ maxSize: MAX_HEALTH_UPLOAD, onError: tooLarge });
+  const registerUploads = bodyLimit({ maxSize: MAX_REGISTER_UPLOAD, onError: tooLarge });
   const photoUploads = bodyLimit({ maxSize: MAX_TESTIMONIAL_UPLOAD, onError: tooLarge });
   app.use(session(invitationOpen));
   app.use(async (c, next) => {
     if (c.req.method === "POST" && HEALTH_UPLOAD_PATH.test(c.req.path)) {
       authoriseHealthUpload(c);
       return healthUploads(c, next);
+    }
+    if (c.req.method === "POST" && REGISTER_UPLOAD_PATH.test(c.req.path)) {
+      authoriseRegisterUpload(c);
+      return registerUploads(c, next);
     }
     if (c.req.method === "POST" && TESTIMONIAL_UPLOAD_PATH.test(c.req.path)) {
       authoriseTestimonialUpload(c);
@@ -187,6 +198,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthEntryRoutes());
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
+  app.route("/", registerImportRoutes(renderer));
   app.route("/", midwifeRoutes());
   app.route("/", missionRoutes(renderer));
   app.route("/", testimonialRoutes());

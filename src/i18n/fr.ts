@@ -11,6 +11,7 @@ import * as healthUnits from "./health/units.ts";
 import * as programmeDashboard from "./programme/dashboard.ts";
 import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
+import * as registerImport from "./programme/register-import.ts";
 import * as testimonials from "./programme/testimonials.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
@@ -59,6 +60,8 @@ export const fr = {
   ...healthApi.fr,
   ...healthExplorer.fr,
   ...programmePages.fr,
+  ...registerImport.fr,
+  ...registerImport.pageFr,
   ...programmeMissions.fr,
   ...testimonials.fr,
   ...programmeDashboard.fr,

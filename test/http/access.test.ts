@@ -248,6 +248,12 @@ const ROUTES: Row[] = [
     allowed: STAFF,
   },
   {
+    route: "GET /programme/midwives/templates/:name{register\\.csv|register\\.xlsx}",
+    method: "GET",
+    path: "/programme/midwives/templates/register.csv",
+    allowed: STAFF,
+  },
+  {
     route: "GET /programme/:id{[0-9]+}/missions",
     method: "GET",
     path: `/programme/${NONE}/missions`,
@@ -532,6 +538,20 @@ const ROUTES: Row[] = [
     route: "POST /programme/midwives",
     method: "POST",
     path: "/programme/midwives",
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/midwives/import",
+    method: "POST",
+    path: "/programme/midwives/import",
+    allowed: PROGRAMME_WRITE,
+    body: {},
+  },
+  {
+    route: "POST /programme/midwives/import/confirm",
+    method: "POST",
+    path: "/programme/midwives/import/confirm",
     allowed: PROGRAMME_WRITE,
     body: {},
   },

@@ -1,7 +1,8 @@
 // Importing the midwife register from a file, on PGlite and PostgreSQL: good lines of a CSV and
 // a workbook stored (midwives, deployments, trainings), every kind of bad line refused with its
 // row and reasons while the others are kept, the same file again changing nothing, a changed end
-// and a new training counted as updates, a dry run storing nothing, one batch per import.
+// and a new training counted as updates, a dry run storing nothing, one batch per import, and
+// two imports of one file at once storing it once.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveOrgUnits } from "../../src/db/health/org-units.ts";
@@ -296,6 +297,25 @@ describe.each(backends)("importing the midwife register on %s", (backend) => {
       { row: 3, reason: "unknown_facility", name: "Bintou Cissé", problems: ["unknown_facility"] },
     ]);
     expect(await run({ bytes })).toMatchObject({ imported: 0, ignored: 1 });
+  });
+
+  it("stores a file sent twice at once only once", async () => {
+    const file = csv([
+      "name,qualification,phone,facility,start,end,end reason",
+      "Assitan Koné,midwife,76 66 66 66,KOU,2024-05-01,,",
+      "Assitan Koné,midwife,76 66 66 66,BOI,2023-01-01,2023-12-31,transferred",
+    ]);
+    const both = await Promise.all([run(file), run(file)]);
+    expect(both.map((s) => [s.imported, s.ignored]).sort()).toEqual([
+      [0, 2],
+      [2, 0],
+    ]);
+    const stored = await t.db
+      .selectFrom("midwives")
+      .select("id")
+      .where("name", "=", "Assitan Koné")
+      .execute();
+    expect(stored).toHaveLength(1);
   });
 
   it("refuses a file without the required columns, an unknown programme, a reader", async () => {

@@ -97,3 +97,93 @@ midwife is known by her name and telephone; importing the same file again change
   midwives_row: "  row {row} ({name}): {reason}",
   midwives_no_programme: "Programme {id} not found: nothing was imported.",
 };
+
+/** The words of the upload form on the register page, its preview, its result and templates. */
+export const pageFr = {
+  "mwimp.title": "Importer le registre",
+  "mwimp.intro":
+    "Un fichier CSV ou XLSX, une ligne par affectation : nom, qualification, structure (code ou uid) et date de début, et au choix langues, téléphone, courriel, date et motif de fin, formations (« thème;date;organisme » séparées par « | »). Une sage-femme est reconnue par son nom et son téléphone ; réimporter le même fichier ne change rien.",
+  "mwimp.programme": "Programme des affectations",
+  "mwimp.file": "Fichier (CSV ou XLSX, 20 Mo au plus)",
+  "mwimp.check": "Vérifier le fichier",
+  "mwimp.templates": "Modèles à remplir",
+  "mwimp.tplCsv": "Modèle CSV (en-têtes acceptés)",
+  "mwimp.tplXlsx": "Modèle Excel, avec la liste des structures",
+  "mwimp.noProgramme":
+    "Enregistrez d’abord un programme : les affectations importées lui appartiennent.",
+  "mwimp.missing": "Choisissez le fichier à importer.",
+  "mwimp.badProgramme": "Choisissez le programme des affectations.",
+  "mwimp.refused": "Fichier refusé : {reason}",
+  "mwimp.expired":
+    "Cette vérification n’est plus disponible (elle expire après 30 minutes) : envoyez le fichier de nouveau.",
+  "mwimp.previewTitle": "Vérification du registre",
+  "mwimp.previewIntro": "{file}, pour le programme « {programme} ». Rien n’est encore enregistré.",
+  "mwimp.doneTitle": "Registre importé",
+  "mwimp.doneIntro": "{file}, pour le programme « {programme} ».",
+  "mwimp.toImport": "{count} {count|ligne à importer|lignes à importer}",
+  "mwimp.toUpdate": "{count} {count|ligne à mettre à jour|lignes à mettre à jour}",
+  "mwimp.unchanged": "{count} {count|ligne inchangée|lignes inchangées}",
+  "mwimp.rejected": "{count} {count|ligne refusée|lignes refusées}",
+  "mwimp.imported": "{count} {count|ligne importée|lignes importées}",
+  "mwimp.updated": "{count} {count|ligne mise à jour|lignes mises à jour}",
+  "mwimp.added":
+    "{midwives} {midwives|sage-femme|sages-femmes}, {deployments} {deployments|affectation|affectations} et {trainings} {trainings|formation|formations} en plus.",
+  "mwimp.rejectedTitle": "Lignes refusées",
+  "mwimp.rejectedIntro":
+    "Corrigez-les dans le fichier et envoyez-le de nouveau : les autres lignes ne seront pas comptées deux fois.",
+  "mwimp.row": "Ligne {row}",
+  "mwimp.notListed": "… et {count} {count|autre ligne refusée|autres lignes refusées}.",
+  "mwimp.confirm": "Importer ces lignes",
+  "mwimp.nothing": "Ce fichier ne change rien au registre.",
+  "mwimp.cancel": "Retour au registre",
+  "mwimp.tpl.title": "Registre des sages-femmes",
+  "mwimp.tpl.register": "Registre",
+  "mwimp.tpl.facilities": "Structures",
+  "mwimp.tpl.code": "code",
+  "mwimp.tpl.name": "nom",
+  "mwimp.tpl.parent": "unité parente",
+};
+
+export const pageEn: Record<keyof typeof pageFr, string> = {
+  "mwimp.title": "Import the register",
+  "mwimp.intro":
+    "A CSV or XLSX file, one line per deployment: name, qualification, facility (code or uid) and start date, and optionally languages, telephone, e-mail, end date and reason, trainings (“topic;date;provider” separated by “|”). A midwife is known by her name and telephone; importing the same file again changes nothing.",
+  "mwimp.programme": "Programme of the deployments",
+  "mwimp.file": "File (CSV or XLSX, 20 MB at most)",
+  "mwimp.check": "Check the file",
+  "mwimp.templates": "Templates to fill in",
+  "mwimp.tplCsv": "CSV template (accepted headers)",
+  "mwimp.tplXlsx": "Excel template, with the list of facilities",
+  "mwimp.noProgramme": "Save a programme first: the imported deployments belong to it.",
+  "mwimp.missing": "Choose the file to import.",
+  "mwimp.badProgramme": "Choose the programme of the deployments.",
+  "mwimp.refused": "File refused: {reason}",
+  "mwimp.expired":
+    "This check is no longer available (it expires after 30 minutes): send the file again.",
+  "mwimp.previewTitle": "Checking the register",
+  "mwimp.previewIntro": "{file}, for the programme “{programme}”. Nothing is stored yet.",
+  "mwimp.doneTitle": "Register imported",
+  "mwimp.doneIntro": "{file}, for the programme “{programme}”.",
+  "mwimp.toImport": "{count} {count|row to import|rows to import}",
+  "mwimp.toUpdate": "{count} {count|row to update|rows to update}",
+  "mwimp.unchanged": "{count} {count|row unchanged|rows unchanged}",
+  "mwimp.rejected": "{count} {count|row refused|rows refused}",
+  "mwimp.imported": "{count} {count|row imported|rows imported}",
+  "mwimp.updated": "{count} {count|row updated|rows updated}",
+  "mwimp.added":
+    "{midwives} {midwives|midwife|midwives}, {deployments} {deployments|deployment|deployments} and {trainings} {trainings|training|trainings} added.",
+  "mwimp.rejectedTitle": "Rows refused",
+  "mwimp.rejectedIntro":
+    "Correct them in the file and send it again: the other rows will not be counted twice.",
+  "mwimp.row": "Row {row}",
+  "mwimp.notListed": "… and {count} {count|other row refused|other rows refused}.",
+  "mwimp.confirm": "Import these rows",
+  "mwimp.nothing": "This file changes nothing in the register.",
+  "mwimp.cancel": "Back to the register",
+  "mwimp.tpl.title": "Midwife register",
+  "mwimp.tpl.register": "Register",
+  "mwimp.tpl.facilities": "Facilities",
+  "mwimp.tpl.code": "code",
+  "mwimp.tpl.name": "name",
+  "mwimp.tpl.parent": "parent unit",
+};

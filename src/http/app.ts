@@ -34,6 +34,7 @@ import {
 import { healthUnitRoutes } from "./health/units.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
+import { programmeResultsRoutes } from "./programme/results.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -176,6 +177,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
   app.route("/", midwifeRoutes());
+  app.route("/", programmeResultsRoutes(renderer));
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

@@ -9,6 +9,7 @@ import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
 import * as programmePages from "./programme/pages.ts";
+import * as programmeResults from "./programme/results.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -56,6 +57,7 @@ export const fr = {
   ...healthApi.fr,
   ...healthExplorer.fr,
   ...programmePages.fr,
+  ...programmeResults.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -98,6 +98,7 @@ ${o.saved ? html`<p class="notice" role="status">${t("prog.saved")}</p>` : ""}
         ? html`<br>${t("prog.budget", { amount: `${formatNumber(lang, p.budget)} ${p.currency ?? ""}` })}`
         : ""
     }${p.regions.length > 0 ? html`<br>${t("prog.regions", { list: p.regions.map((r) => r.name).join(", ") })}` : ""}</p>
+<p class="actions"><a class="button secondary" href="/programme/${p.id}/results">${t("pr.link")}</a></p>
 <h2>${t("prog.serves")}</h2>
 ${
   p.commitments.length === 0

@@ -41,6 +41,7 @@ import {
   REGISTER_UPLOAD_PATH,
   registerImportRoutes,
 } from "./programme/register-import.ts";
+import { programmeResultsRoutes } from "./programme/results.ts";
 import {
   authoriseTestimonialUpload,
   MAX_TESTIMONIAL_UPLOAD,
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", midwifeRoutes());
   app.route("/", missionRoutes(renderer));
   app.route("/", testimonialRoutes());
+  app.route("/", programmeResultsRoutes(renderer));
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 

@@ -12,6 +12,7 @@ import * as programmeDashboard from "./programme/dashboard.ts";
 import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
 import * as registerImport from "./programme/register-import.ts";
+import * as programmeResults from "./programme/results.ts";
 import * as testimonials from "./programme/testimonials.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
@@ -65,6 +66,7 @@ export const fr = {
   ...programmeMissions.fr,
   ...testimonials.fr,
   ...programmeDashboard.fr,
+  ...programmeResults.fr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -248,6 +248,12 @@ const ROUTES: Row[] = [
     allowed: STAFF,
   },
   {
+    route: "GET /programme/:id{[0-9]+}/results",
+    method: "GET",
+    path: `/programme/${NONE}/results`,
+    allowed: STAFF,
+  },
+  {
     route: "GET /programme/midwives/templates/:name{register\\.csv|register\\.xlsx}",
     method: "GET",
     path: "/programme/midwives/templates/register.csv",

@@ -124,3 +124,68 @@ export async function centreCounts(
   `.execute(db);
   return new Map(rows.map((r) => [r.ancestor_id, Number(r.count)]));
 }
+
+export interface YearTotal {
+  orgUnitId: number;
+  dataElementId: number;
+  cocId: number;
+  year: number;
+  sum: number;
+  /** How many of the year's buckets (its months, or a quarter stored as such) hold a value. */
+  buckets: number;
+}
+
+/**
+ * Per unit (over itself and its subtree), element, combo and year: the total and the number of
+ * buckets holding a value, from the pre-aggregate (the subtree) and the unit's own values, both
+ * by index. `buckets` are those of the years asked (a year's buckets all start with it: its
+ * months, bi-months, quarters, halves). Added up here rather than returned bucket by bucket: on
+ * the embedded store a row costs more than the sum.
+ */
+export async function yearTotals(
+  db: Executor,
+  query: {
+    orgUnitIds: readonly number[];
+    dataElementIds: readonly number[];
+    buckets: readonly string[];
+  },
+): Promise<YearTotal[]> {
+  if (
+    query.orgUnitIds.length === 0 ||
+    query.dataElementIds.length === 0 ||
+    query.buckets.length === 0
+  )
+    return [];
+  const units = sql.val([...query.orgUnitIds]);
+  const elements = sql.val([...query.dataElementIds]);
+  const buckets = sql.val([...query.buckets]);
+  const { rows } = await sql<{
+    org_unit_id: number;
+    data_element_id: number;
+    coc_id: number;
+    year: string;
+    sum: number;
+    buckets: number;
+  }>`
+    select org_unit_id, data_element_id, coc_id, left(bucket, 4) as year,
+      sum(sum)::float8 as sum, count(distinct bucket)::int as buckets
+    from (
+      select org_unit_id, data_element_id, coc_id, bucket, sum from data_value_rollups
+      where org_unit_id = any(${units}::int[]) and data_element_id = any(${elements}::int[])
+        and bucket = any(${buckets}::text[]) and count > 0
+      union all
+      select org_unit_id, data_element_id, coc_id, bucket, value from data_values
+      where org_unit_id = any(${units}::int[]) and data_element_id = any(${elements}::int[])
+        and bucket = any(${buckets}::text[])
+    ) t
+    group by org_unit_id, data_element_id, coc_id, left(bucket, 4)
+  `.execute(db);
+  return rows.map((r) => ({
+    orgUnitId: r.org_unit_id,
+    dataElementId: r.data_element_id,
+    cocId: r.coc_id,
+    year: Number(r.year),
+    sum: r.sum,
+    buckets: Number(r.buckets),
+  }));
+}

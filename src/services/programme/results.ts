@@ -3,7 +3,12 @@
 // ones): each indicator per region and district of its regions and per year with the change,
 // the monthly average per centre of each indicator's count, and for a facility with a midwife
 // the months before her start against as many months after.
-import { elementIdsByKeys } from "../../db/health/catalogue.ts";
+import {
+  constantValues,
+  dataElementLookup,
+  elementIdsByKeys,
+  optionComboLookup,
+} from "../../db/health/catalogue.ts";
 import { latestMonth } from "../../db/health/explorer.ts";
 import { type UnitSummary, unitsAtLevel } from "../../db/health/org-units.ts";
 import { findProgramme, programmeRegions } from "../../db/programme/programmes.ts";
@@ -13,8 +18,17 @@ import {
   deployedFacilities,
   type ResultIndicator,
   resultIndicators,
+  type YearTotal,
+  yearTotals,
 } from "../../db/programme/results.ts";
-import { operandsOf, parseExpression } from "../../domain/health/expressions.ts";
+import {
+  type Expression,
+  type Operand,
+  operandsOf,
+  parseExpression,
+} from "../../domain/health/expressions.ts";
+import { evaluateIndicator } from "../../domain/health/indicators.ts";
+import { parsePeriod } from "../../domain/health/periods.ts";
 import {
   addMonths,
   type BeforeAfterReason,
@@ -29,7 +43,7 @@ import {
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
 import { isProblem, notFound } from "../../domain/shared/problem.ts";
-import { runAnalytics } from "../health/analytics.ts";
+import { bucketsOf, runAnalytics } from "../health/analytics.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { REGION_LEVEL } from "./register-page.ts";
@@ -80,9 +94,6 @@ export interface CentreAverages {
     rows: (UnitYears & { centres: number })[];
   }[];
 }
-
-const keyOf = (u: { uid: string | null; code: string | null; id: number }) =>
-  u.uid ?? u.code ?? String(u.id);
 
 /** "2024-03" → "202403", as analytics names a month. */
 const monthId = (m: Month) => m.replace("-", "");
@@ -181,12 +192,18 @@ async function programmeOrFail(db: Db, actor: Actor, programmeId: number) {
   return programme;
 }
 
-const monthsOfYear = (year: number) =>
-  Array.from({ length: 12 }, (_, i) => `${year}${String(i + 1).padStart(2, "0")}`);
+/** One indicator at one unit in one year; `months`: the months holding its numerator's values. */
+interface YearCell {
+  value: number;
+  numerator: number;
+  denominator: number;
+  months: number;
+}
 
 /**
- * The yearly figures of every indicator at every unit, and how many months of each year hold
- * one (read in the same analytics query: the months are inside the years' buckets anyway).
+ * The yearly figures of every indicator at every unit, computed as the analytics service does
+ * (each operand added up over the unit's subtree and the year's buckets, summed or averaged over
+ * them, then the expression once), from totals the database adds up per year.
  */
 async function yearlyFigures(
   db: Db,
@@ -196,20 +213,72 @@ async function yearlyFigures(
   lang: Lang,
 ) {
   await programmeOrFail(db, actor, programmeId);
-  const [indicators, units] = await Promise.all([
+  authorise(actor, "health.read");
+  const [indicators, units, elements, combos, constants] = await Promise.all([
     resultIndicators(db, programmeId),
     resultUnits(db, programmeId),
+    dataElementLookup(db),
+    optionComboLookup(db),
+    constantValues(db),
   ]);
-  const pe = [...years.map(String), ...years.flatMap(monthsOfYear)];
-  const found = await cells(
-    db,
-    actor,
-    indicators.map((i) => i.key),
-    pe,
-    units.map(keyOf),
-  );
-  const cell = (i: ResultIndicator, period: string, u: UnitSummary) =>
-    found.get(`${i.key}|${period}|${keyOf(u)}`);
+  const formulas = new Map<number, { numerator: Expression; denominator: Expression }>();
+  const elementIds = new Set<number>();
+  for (const i of indicators) {
+    const numerator = parseExpression(i.numerator);
+    const denominator = parseExpression(i.denominator);
+    // An indicator the engine cannot read has no figures: its rows show dashes.
+    if (!numerator.ok || !denominator.ok) continue;
+    formulas.set(i.id, { numerator: numerator.value, denominator: denominator.value });
+    for (const o of [...operandsOf(numerator.value), ...operandsOf(denominator.value)]) {
+      const de = elements.get(o.dataElement);
+      if (de) elementIds.add(de.id);
+    }
+  }
+  const buckets = years.flatMap((year) => {
+    const period = parsePeriod(String(year));
+    return period ? bucketsOf(period) : [];
+  });
+  const totals = await yearTotals(db, {
+    orgUnitIds: units.map((u) => u.id),
+    dataElementIds: [...elementIds],
+    buckets,
+  });
+  const index = new Map<string, YearTotal[]>();
+  for (const t of totals) {
+    const k = `${t.orgUnitId}|${t.dataElementId}|${t.year}`;
+    const list = index.get(k);
+    if (list) list.push(t);
+    else index.set(k, [t]);
+  }
+  /** One operand's figure and its months; combos are added up unless the operand names one. */
+  const operand = (o: Operand, unitId: number, year: number) => {
+    const de = elements.get(o.dataElement);
+    if (!de) return null;
+    const cocId = o.coc === null ? null : (combos.get(o.coc)?.id ?? -1);
+    const rows = (index.get(`${unitId}|${de.id}|${year}`) ?? []).filter(
+      (t) => cocId === null || t.cocId === cocId,
+    );
+    if (rows.length === 0) return null;
+    const sum = rows.reduce((a, t) => a + t.sum, 0);
+    // Combos of one element are reported together: the months of the most complete one.
+    const months = Math.max(...rows.map((t) => t.buckets));
+    return { value: de.aggregation === "sum" ? sum : sum / months, months };
+  };
+  const cell = (i: ResultIndicator, year: number, u: UnitSummary): YearCell | null => {
+    const f = formulas.get(i.id);
+    if (!f) return null;
+    const result = evaluateIndicator(
+      { ...f, factor: i.factor },
+      (o) => operand(o, u.id, year)?.value ?? null,
+      (uid) => constants.get(uid) ?? null,
+    );
+    if (result === null) return null;
+    const months = Math.max(
+      0,
+      ...operandsOf(f.numerator).map((o) => operand(o, u.id, year)?.months ?? 0),
+    );
+    return { ...result, months };
+  };
   return { indicators, units, cell, lang };
 }
 
@@ -221,7 +290,7 @@ function comparisonOf(f: Figures, years: number[]): DistrictComparison {
     indicators: f.indicators.map((i) => ({
       indicator: indicatorOf(i, f.lang),
       rows: f.units.map((u) => {
-        const values = years.map((y) => f.cell(i, String(y), u)?.value ?? null);
+        const values = years.map((y) => f.cell(i, y, u)?.value ?? null);
         const first = values[0] ?? null;
         const last = values.at(-1) ?? null;
         return {
@@ -246,9 +315,10 @@ async function averagesOf(db: Db, f: Figures, years: number[]): Promise<CentreAv
       rows: f.units.map((u) => {
         const count = centres.get(u.id) ?? 0;
         const values = years.map((y) => {
-          const total = f.cell(i, String(y), u)?.numerator ?? null;
-          const months = monthsOfYear(y).filter((m) => f.cell(i, m, u) !== undefined).length;
-          return total === null || months === 0 || count === 0 ? null : total / months / count;
+          const c = f.cell(i, y, u);
+          return c === null || c.months === 0 || count === 0
+            ? null
+            : c.numerator / c.months / count;
         });
         const first = values[0] ?? null;
         const last = values.at(-1) ?? null;

@@ -122,7 +122,7 @@ ${o.published === undefined ? "" : html`<p class="notice" role="status">${t(o.pu
         ? html`<br>${t("prog.budget", { amount: `${formatNumber(lang, p.budget)} ${p.currency ?? ""}` })}`
         : ""
     }${p.regions.length > 0 ? html`<br>${t("prog.regions", { list: p.regions.map((r) => r.name).join(", ") })}` : ""}</p>
-<p class="actions"><a class="button secondary" href="/programme/${p.id}/missions">${t("miss.link")}</a> <a class="button secondary" href="/programme/${p.id}/testimonials">${t("tm.link")}</a></p>
+<p class="actions"><a class="button secondary" href="/programme/${p.id}/results">${t("pr.link")}</a> <a class="button secondary" href="/programme/${p.id}/missions">${t("miss.link")}</a> <a class="button secondary" href="/programme/${p.id}/testimonials">${t("tm.link")}</a></p>
 <h2 id="overdue">${t("miss.overdueTitle")}</h2>
 ${
   data.overdue.length === 0

@@ -249,6 +249,7 @@ describe("catalogues", () => {
       "services/health",
       "i18n/tracker/goal.ts",
       "reports/programme",
+      "services/programme/dashboard.ts",
     );
     expect(unusedKeys(Object.keys(fr), code)).toEqual([]);
   });

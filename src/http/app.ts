@@ -32,6 +32,7 @@ import {
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
+import { dashboardRoutes } from "./programme/dashboard.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthEntryRoutes());
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
+  app.route("/", dashboardRoutes(renderer));
   app.route("/", midwifeRoutes());
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));

@@ -14,6 +14,8 @@ import {
   setProgrammeIndicators,
   setProgrammeRegions,
 } from "../../db/programme/programmes.ts";
+import { setPublished } from "../../db/programme/publications.ts";
+import { programmeSlug } from "../../domain/programme/publication.ts";
 import { DEMO_PROGRAMME, demoMidwives } from "./index.ts";
 
 export interface ProgrammeDemoReport {
@@ -87,6 +89,11 @@ export async function loadProgrammeWorld(
       }
       for (const t of m.trainings) await insertTraining(trx, actor, { midwifeId: row.id, ...t });
     }
+    // Its dashboard is public, as the mission's results were.
+    await setPublished(trx, actor, programme.id, {
+      published: true,
+      slug: programmeSlug(p.name),
+    });
     return { loaded: true, programmes: 1, midwives: midwives.length, deployments };
   });
 }

@@ -251,6 +251,7 @@ describe("catalogues", () => {
       "services/programme/register-uploads.ts",
       "i18n/tracker/goal.ts",
       "reports/programme",
+      "services/programme/dashboard.ts",
     );
     expect(unusedKeys(Object.keys(fr), code)).toEqual([]);
   });

@@ -32,6 +32,7 @@ import {
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
+import { dashboardRoutes } from "./programme/dashboard.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
 import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
@@ -200,6 +201,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
   app.route("/", registerImportRoutes(renderer));
+  app.route("/", dashboardRoutes(renderer));
   app.route("/", midwifeRoutes());
   app.route("/", missionRoutes(renderer));
   app.route("/", testimonialRoutes());

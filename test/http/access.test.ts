@@ -106,6 +106,19 @@ const ROUTES: Row[] = [
   },
   { route: "GET /partners", method: "GET", path: "/partners", allowed: EVERYONE },
   { route: "GET /partners/:partner", method: "GET", path: "/partners/psi", allowed: EVERYONE },
+  // A programme's public dashboard and cards: everyone (here none is published: 404 for all).
+  {
+    route: "GET /programmes/:slug",
+    method: "GET",
+    path: "/programmes/none",
+    allowed: EVERYONE,
+  },
+  {
+    route: "GET /programmes/:slug/cards/:file",
+    method: "GET",
+    path: "/programmes/none/cards/1-square.png",
+    allowed: EVERYONE,
+  },
   { route: "GET /lang/:lang", method: "GET", path: "/lang/fr?next=/", allowed: EVERYONE },
   { route: "GET /login", method: "GET", path: "/login", allowed: EVERYONE },
   { route: "GET /password/forgot", method: "GET", path: "/password/forgot", allowed: EVERYONE },
@@ -245,6 +258,18 @@ const ROUTES: Row[] = [
     route: "GET /programme/:id{[0-9]+}",
     method: "GET",
     path: `/programme/${NONE}`,
+    allowed: STAFF,
+  },
+  {
+    route: "GET /programme/:id{[0-9]+}/cards",
+    method: "GET",
+    path: `/programme/${NONE}/cards`,
+    allowed: STAFF,
+  },
+  {
+    route: "GET /programme/:id{[0-9]+}/cards/:file",
+    method: "GET",
+    path: `/programme/${NONE}/cards/1-wide.png`,
     allowed: STAFF,
   },
   {

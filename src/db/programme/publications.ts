@@ -34,6 +34,18 @@ export async function findPublication(
   return row && publicationOf(row);
 }
 
+/** The name of the account an actor label ("user:12") names, for the page saying who published. */
+export async function accountName(db: Executor, label: string | null): Promise<string | null> {
+  const m = label === null ? null : /^user:([0-9]{1,10})$/.exec(label);
+  if (!m) return label;
+  const row = await db
+    .selectFrom("users")
+    .select("name")
+    .where("id", "=", Number(m[1]))
+    .executeTakeFirst();
+  return row?.name ?? label;
+}
+
 /** The published programme at `slug`, or nothing (unknown or not public). */
 export async function publishedAt(db: Executor, slug: string): Promise<Publication | undefined> {
   const row = await db

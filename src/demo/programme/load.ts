@@ -22,11 +22,13 @@ import {
   setProgrammeIndicators,
   setProgrammeRegions,
 } from "../../db/programme/programmes.ts";
+import { setPublished } from "../../db/programme/publications.ts";
 import {
   insertConsent,
   insertTestimonial,
   withdrawConsents,
 } from "../../db/programme/testimonials.ts";
+import { programmeSlug } from "../../domain/programme/publication.ts";
 import { DEMO_PROGRAMME, demoMidwives } from "./index.ts";
 import { DEMO_MISSION, DEMO_TESTIMONIALS } from "./stories.ts";
 
@@ -173,6 +175,11 @@ export async function loadProgrammeWorld(
       });
       if (c.withdrawnOn) await withdrawConsents(trx, actor, id, c.withdrawnOn);
     }
+    // Its dashboard is public, as the mission's results were.
+    await setPublished(trx, actor, programme.id, {
+      published: true,
+      slug: programmeSlug(p.name),
+    });
     return {
       loaded: true,
       programmes: 1,

@@ -3,6 +3,7 @@
 // or take it down. Each change is in the audit log.
 import { findProgramme } from "../../db/programme/programmes.ts";
 import {
+  accountName,
   findPublication,
   type Publication,
   setPublished,
@@ -22,7 +23,9 @@ export async function publicationOf(
   programmeId: number,
 ): Promise<Publication | null> {
   authorise(actor, "programme.read");
-  return (await findPublication(db, programmeId)) ?? null;
+  const found = await findPublication(db, programmeId);
+  // Who published is kept as the audit log names actors; the page shows the account's name.
+  return found ? { ...found, publishedBy: await accountName(db, found.publishedBy) } : null;
 }
 
 /** Publishes (`true`) or unpublishes (`false`) a programme's dashboard. */

@@ -5,6 +5,7 @@
 // its cards.
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoWorlds } from "../../src/demo/load.ts";
 import { demoMidwives } from "../../src/demo/programme/index.ts";
@@ -49,7 +50,7 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
   });
   afterAll(() => t.dispose());
 
-  it("serves the dashboard to everyone, in French and English, without a midwife", async () => {
+  it("serves the dashboard to everyone, in French and English, naming no midwife but by her consent", async () => {
     const fr = await visitor.get(path);
     expect(fr.status).toBe(200);
     const page = await fr.text();
@@ -60,10 +61,24 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
     expect(text).toContain("Couverture en CPN1");
     expect(page).toContain("<polygon points=");
     expect(page).toMatch(/<figure class="chart">[\s\S]*?<svg/);
+    // A midwife is named only as the speaker of a testimonial she agreed to have shown here.
+    const named = await t.db
+      .selectFrom("testimonials as t")
+      .innerJoin("midwives as m", "m.id", "t.midwife_id")
+      .innerJoin("testimonial_consents as c", "c.testimonial_id", "t.id")
+      .select("m.name")
+      .where("c.named", "=", true)
+      .where("c.withdrawn_on", "is", null)
+      .where(sql<boolean>`'public_web' = any(c.uses)`)
+      .execute();
+    expect(named).toHaveLength(1);
     for (const m of demoMidwives()) {
-      expect(page).not.toContain(m.name);
+      if (!named.some((n) => n.name === m.name)) expect(page).not.toContain(m.name);
       expect(page).not.toContain(m.phone);
     }
+    expect(text).toContain("Témoignages");
+    expect(text).toContain(named[0]?.name ?? "?");
+    expect(text).toContain("Recommandations");
     const en = plain(await (await visitor.get(`${path}?lang=en`)).text());
     expect(en).toContain("Key figures");
     expect(en).toContain("ANC1 coverage");

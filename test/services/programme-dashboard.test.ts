@@ -1,15 +1,17 @@
 // A programme's public dashboard on both stores, over the demo's worlds: nothing before it is
 // published (or after it is taken down), its figures once it is — 47 midwives in 47 centres,
-// Ségou's 37, the health engine's indicators by district, the map — and no midwife's name or
-// contact anywhere in it; the seams for testimonials and recommendations carry only what the
-// presenters keep.
+// Ségou's 37, the health engine's indicators by district, the map — no midwife's contact anywhere
+// in it, the testimonials only as their consent allows (gone once withdrawn), and the mission's
+// key recommendations with their status and no owner.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoWorlds } from "../../src/demo/load.ts";
 import { demoMidwives } from "../../src/demo/programme/index.ts";
+import { DEMO_MISSION, DEMO_TESTIMONIALS } from "../../src/demo/programme/stories.ts";
 import type { Actor } from "../../src/domain/shared/policy.ts";
 import { isProblem } from "../../src/domain/shared/problem.ts";
 import { programmeDashboard, staffDashboard } from "../../src/services/programme/dashboard.ts";
 import { setProgrammePublished } from "../../src/services/programme/publication.ts";
+import { withdrawConsent } from "../../src/services/programme/testimonials.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 const manager: Actor = {
@@ -101,28 +103,44 @@ describe.each(backends)("the programme dashboard on %s", (backend) => {
     expect(en.indicators[0]?.name).toBe("ANC1 coverage");
   });
 
-  it("carries no midwife's name or contact, and only the seams' whitelisted fields", async () => {
-    const d = await programmeDashboard(t.db, slug, "fr", {
-      date: DAY,
-      testimonials: [
-        Object.assign(
-          { words: "Je n’accouche plus seule.", speaker: null, place: "Boidié" },
-          { phone: "+223 70 00 00 01" },
-        ),
-      ],
-      recommendations: [
-        Object.assign({ text: "Former au SONU", owner: "DRS", due: null }, { email: "x@y.ml" }),
-      ],
-    });
+  it("carries no midwife's contact, and of the testimonials only what consent lets it show", async () => {
+    const d = await programmeDashboard(t.db, slug, "fr", { date: DAY });
     const text = JSON.stringify(d);
-    for (const m of demoMidwives()) {
-      expect(text).not.toContain(m.name);
-      expect(text).not.toContain(m.phone);
-    }
-    expect(text).not.toContain("+223 70 00 00 01");
-    expect(text).not.toContain("x@y.ml");
-    expect(d.testimonials).toEqual([
-      { words: "Je n’accouche plus seule.", speaker: null, place: "Boidié" },
+    for (const m of demoMidwives()) expect(text).not.toContain(m.phone);
+    // The speakers who agreed to be named; the community member kept to the report and the
+    // midwife who withdrew her consent are not there, nor any owner's address.
+    const speakers = d.testimonials.map((w) => w.speaker);
+    expect(speakers).toContain("Nafissatou Traoré");
+    expect(text).not.toContain("Sanata Konaté");
+    expect(d.testimonials).toHaveLength(3);
+    const withdrawn = DEMO_TESTIMONIALS.find((w) => w.consent.withdrawnOn !== null);
+    expect(text).not.toContain(withdrawn?.quote.slice(0, 40) ?? "?");
+    expect(text).not.toContain("@example.org");
+    // The three key recommendations of the mission, each with its status.
+    expect(d.recommendations.map((r) => r.status).sort()).toEqual(
+      DEMO_MISSION.recommendations
+        .filter((r) => r.key)
+        .map((r) => r.followUps.at(-1)?.status ?? "open")
+        .sort(),
+    );
+    expect(Object.keys(d.recommendations[0] ?? {}).sort()).toEqual([
+      "due",
+      "mission",
+      "status",
+      "text",
     ]);
+  });
+
+  it("drops a testimonial from the dashboard the moment its consent is withdrawn", async () => {
+    const before = await programmeDashboard(t.db, slug, "fr", { date: DAY });
+    const shown = await t.db
+      .selectFrom("testimonials")
+      .select("id")
+      .where("speaker_name", "=", "Nafissatou Traoré")
+      .executeTakeFirstOrThrow();
+    await withdrawConsent(t.db, manager, programmeId, shown.id, "2025-06-01", "2025-06-02");
+    const after = await programmeDashboard(t.db, slug, "fr", { date: DAY });
+    expect(after.testimonials).toHaveLength(before.testimonials.length - 1);
+    expect(JSON.stringify(after)).not.toContain("Nafissatou Traoré");
   });
 });

@@ -34,7 +34,7 @@ const png = (c: Context<AppEnv>, bytes: Uint8Array, name: string) => {
   return c.body(new Uint8Array(bytes), 200);
 };
 
-/** `options` gives the testimonials and recommendations a dashboard shows (none yet). */
+/** `options` names the day of the counts (tests); today otherwise. */
 export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 

@@ -32,7 +32,6 @@ export const fr = {
   "dash.district": "District",
   "dash.testimonials": "Témoignages",
   "dash.recommendations": "Recommandations clés",
-  "dash.owner": "Responsable : {owner}",
   "dash.due": "Échéance : {date}",
   "dash.cards": "Cartes de résultats",
   "dash.cardsIntro":
@@ -77,7 +76,6 @@ export const en: Record<keyof typeof fr, string> = {
   "dash.district": "District",
   "dash.testimonials": "Testimonials",
   "dash.recommendations": "Key recommendations",
-  "dash.owner": "Owner: {owner}",
   "dash.due": "Due: {date}",
   "dash.cards": "Result cards",
   "dash.cardsIntro":

@@ -20,6 +20,8 @@ import {
 } from "../../db/programme/programmes.ts";
 import { findPublication, publishedAt } from "../../db/programme/publications.ts";
 import { holdsDemoData } from "../../db/shared/import-batches.ts";
+import type { SpeakerRole } from "../../domain/programme/consent.ts";
+import type { RecommendationStatus } from "../../domain/programme/mission.ts";
 import { formatDate } from "../../domain/shared/format.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -40,7 +42,9 @@ import { runAnalytics } from "../health/analytics.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import type { Renderer } from "../shared/rendering.ts";
+import { keyRecommendations } from "./missions.ts";
 import { REGION_LEVEL } from "./register-page.ts";
+import { publicTestimonials } from "./testimonials.ts";
 
 const DISTRICT_LEVEL = 3;
 
@@ -72,16 +76,26 @@ export interface DashboardIndicator {
   chart: ProgrammeChart;
 }
 
-/** The seams the testimonials and the missions fill: shown only when non-empty. */
+/**
+ * A testimonial as the public page shows it: only what its consent lets the public web show
+ * (publicTestimonials), the speaker's name only when she agreed to be named.
+ */
 export interface DashboardTestimonial {
   words: string;
+  role: SpeakerRole;
   speaker: string | null;
+  /** The facility and place when identified, the region alone when anonymised. */
   place: string | null;
+  /** A day (YYYY-MM-DD) when identified, a month (YYYY-MM) when anonymised. */
+  when: string;
+  photo: { url: string; width: number; height: number } | null;
 }
+/** A key recommendation of the programme's missions: no owner, no address. */
 export interface DashboardRecommendation {
   text: string;
-  owner: string | null;
-  due: string | null;
+  status: RecommendationStatus;
+  due: string;
+  mission: string;
 }
 
 export interface DashboardCard {
@@ -218,8 +232,6 @@ const round = (v: number, decimals: number) => Number(v.toFixed(decimals));
 export interface DashboardOptions {
   /** The day of the counts: today unless a test names one. */
   date?: string;
-  testimonials?: DashboardTestimonial[];
-  recommendations?: DashboardRecommendation[];
 }
 
 /**
@@ -270,13 +282,17 @@ async function dashboardOf(
   const t = translator(lang);
   const date = o.date ?? new Date().toISOString().slice(0, 10);
   const years = yearsOf(p.startDate, p.endDate, date);
-  const [facilities, regionIds, districts, indicators, synthetic] = await Promise.all([
-    deployedFacilitiesAt(db, { programmeId: p.id, date, regionLevel: REGION_LEVEL }),
-    programmeRegions(db, p.id),
-    deploymentUnitsAt(db, p.id, DISTRICT_LEVEL),
-    publicIndicatorsOf(db, p.id),
-    holdsDemoData(db),
-  ]);
+  const [facilities, regionIds, districts, indicators, synthetic, testimonials, recommendations] =
+    await Promise.all([
+      deployedFacilitiesAt(db, { programmeId: p.id, date, regionLevel: REGION_LEVEL }),
+      programmeRegions(db, p.id),
+      deploymentUnitsAt(db, p.id, DISTRICT_LEVEL),
+      publicIndicatorsOf(db, p.id),
+      holdsDemoData(db),
+      // What each testimonial's consent lets the public web show, decided in one place.
+      publicTestimonials(db, p.id, "public_web"),
+      keyRecommendations(db, p.id),
+    ]);
   const regionUnits = await placedUnits(db, [
     ...new Set([...regionIds, ...facilities.flatMap((f) => (f.regionId ? [f.regionId] : []))]),
   ]);
@@ -446,15 +462,31 @@ async function dashboardOf(
     counts,
     indicators: dashboardIndicators,
     mapSvg: map,
-    testimonials: (o.testimonials ?? []).map(({ words, speaker, place }) => ({
-      words,
-      speaker,
-      place,
-    })),
-    recommendations: (o.recommendations ?? []).map(({ text, owner, due }) => ({
+    testimonials: testimonials.map(
+      (w): DashboardTestimonial =>
+        w.disclosure === "identified"
+          ? {
+              words: w.quote,
+              role: w.role,
+              speaker: w.name,
+              place: w.place ?? w.region,
+              when: w.date,
+              photo: w.photo,
+            }
+          : {
+              words: w.quote,
+              role: w.role,
+              speaker: null,
+              place: w.region,
+              when: w.month,
+              photo: null,
+            },
+    ),
+    recommendations: recommendations.map(({ text, status, dueDate, missionTitle }) => ({
       text,
-      owner,
-      due,
+      status,
+      due: dueDate,
+      mission: missionTitle,
     })),
     cards: numbered(cards).map((model, k) => ({ n: k + 1, model })),
     synthetic,

@@ -2,7 +2,12 @@
 // map, each indicator by district and year (chart, its years' legend, and the same figures as a
 // table), the testimonials and key recommendations when there are some, and its result cards.
 import { html, raw } from "hono/html";
-import { formatDate, formatNumber, formatValue } from "../../../domain/shared/format.ts";
+import {
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatValue,
+} from "../../../domain/shared/format.ts";
 import type {
   DashboardIndicator,
   ProgrammeDashboard,
@@ -94,14 +99,15 @@ ${
   d.testimonials.length > 0
     ? html`<section aria-labelledby="testimonials">
 <h2 id="testimonials">${t("dash.testimonials")}</h2>
-${d.testimonials.map(
-  (w) =>
-    html`<blockquote class="card"><p>${w.words}</p>${
-      w.speaker || w.place
-        ? html`<footer class="muted">${[w.speaker, w.place].filter((s) => s).join(", ")}</footer>`
-        : ""
-    }</blockquote>`,
-)}
+${d.testimonials.map((w) => {
+  const when = w.when.length === 7 ? formatMonth(lang, w.when) : formatDate(lang, w.when);
+  const who = [t(`tm.role.${w.role}`), w.speaker, w.place, when].filter((x) => x);
+  return html`<blockquote class="card quote">${
+    w.photo
+      ? html`<img class="photo" src="${w.photo.url}" width="${w.photo.width}" height="${w.photo.height}" alt="" loading="lazy">`
+      : ""
+  }<p>« ${w.words} »</p><footer class="muted">${who.join(" · ")}</footer></blockquote>`;
+})}
 </section>`
     : ""
 }
@@ -111,11 +117,7 @@ ${
 <h2 id="recommendations">${t("dash.recommendations")}</h2>
 <ul class="list">${d.recommendations.map(
         (r) =>
-          html`<li>${r.text}${r.owner ? html`<br><span class="muted">${t("dash.owner", { owner: r.owner })}</span>` : ""}${
-            r.due
-              ? html`<br><span class="muted">${t("dash.due", { date: formatDate(lang, r.due) })}</span>`
-              : ""
-          }</li>`,
+          html`<li>${r.text}<br><span class="muted">${t(`miss.status.${r.status}`)} · ${t("dash.due", { date: formatDate(lang, r.due) })}</span></li>`,
       )}</ul>
 </section>`
     : ""

@@ -53,12 +53,12 @@ describe.each(backends)("importing the register from its page on %s", (backend) 
       })
     ).id;
   };
-  const upload = (web: TestClient, fields: Record<string, string>, file?: File) => {
+  const upload = (web: TestClient, fields: Record<string, string>, file?: File, query = "") => {
     const form = new FormData();
     form.set("_csrf", web.csrf());
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     if (file) form.set("file", file);
-    return app.request("/programme/midwives/import", {
+    return app.request(`/programme/midwives/import${query}`, {
       method: "POST",
       body: form,
       headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
@@ -156,6 +156,23 @@ describe.each(backends)("importing the register from its page on %s", (backend) 
     expect(plain(samePage)).toContain("1 ligne inchangée");
     expect(plain(samePage)).toContain("Ce fichier ne change rien au registre.");
     expect(samePage).not.toContain('name="token"');
+
+    // The preview in English.
+    const en = plain(
+      await (
+        await upload(
+          admin,
+          { programme: String(id) },
+          new File([REGISTER], "register.csv", { type: "text/csv" }),
+          "?lang=en",
+        )
+      ).text(),
+    );
+    expect(en).toContain("register.csv, for the programme “Sages-femmes communautaires”");
+    expect(en).toContain("1 row unchanged");
+    expect(en).toContain(
+      "<b>Row 3</b> — Kadia Diarra<br>unknown facility: no stored code or uid matches it.",
+    );
   });
 
   it("says what is wrong with an upload beside the form", async () => {

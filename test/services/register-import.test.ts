@@ -12,6 +12,7 @@ import { deployMidwife, saveMidwife } from "../../src/services/programme/midwive
 import { saveProgramme } from "../../src/services/programme/programmes.ts";
 import { importRegister } from "../../src/services/programme/register-import.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { zipBomb } from "../support/hostile-xlsx.ts";
 
 const manager: Actor = {
   kind: "user",
@@ -318,10 +319,14 @@ describe.each(backends)("importing the midwife register on %s", (backend) => {
     expect(stored).toHaveLength(1);
   });
 
-  it("refuses a file without the required columns, an unknown programme, a reader", async () => {
+  it("refuses a file without the required columns, a hostile workbook, an unknown programme, a reader", async () => {
     await expect(run(csv(["nom;structure", "Awa;BOI"]))).rejects.toMatchObject({
       code: "csv_missing_columns",
     });
+    // A workbook that would unpack to 80 MB, or a locked one, is refused before it is read.
+    await expect(run({ bytes: zipBomb(80) })).rejects.toMatchObject({ code: "too_large" });
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await expect(run({ bytes: ole })).rejects.toMatchObject({ code: "xlsx_encrypted" });
     const missing = await run(csv(GOOD), false, 999_999).catch((e: unknown) => e);
     expect(isProblem(missing) && missing.code).toBe("not_found");
     const refused = await importRegister(t.db, validator, {

@@ -113,6 +113,11 @@ describe.each(backends)("the programme dashboard on %s", (backend) => {
     expect(speakers).toContain("Nafissatou Traoré");
     expect(text).not.toContain("Sanata Konaté");
     expect(d.testimonials).toHaveLength(3);
+    // A place whose words already name the centre does not name it twice.
+    for (const w of d.testimonials) {
+      const [first, second] = (w.place ?? "").split(", ");
+      expect(first).not.toBe(second);
+    }
     const withdrawn = DEMO_TESTIMONIALS.find((w) => w.consent.withdrawnOn !== null);
     expect(text).not.toContain(withdrawn?.quote.slice(0, 40) ?? "?");
     expect(text).not.toContain("@example.org");

@@ -374,7 +374,11 @@ function publicOf(programmeId: number, r: ConsentedRow, use: ConsentUse): Public
       month: r.date.slice(0, 7),
       region: r.regionName,
     };
-  const place = [r.unitName, r.place].filter((p): p is string => p !== null).join(", ");
+  // The place's own words often name the facility already: it is not said twice.
+  const place =
+    r.unitName && r.place?.includes(r.unitName)
+      ? r.place
+      : [r.unitName, r.place].filter((p): p is string => p !== null).join(", ");
   return {
     id: r.id,
     disclosure: "identified",

@@ -185,6 +185,11 @@ const plainUnit = (u: ResultUnit): ResultUnit => ({
   regionId: u.regionId,
 });
 
+/** What the caller has already read of a programme it found (the page reads it once). */
+export interface Known {
+  indicators: ResultIndicator[];
+}
+
 async function programmeOrFail(db: Db, actor: Actor, programmeId: number) {
   authorise(actor, "programme.read");
   const programme = await findProgramme(db, programmeId);
@@ -211,11 +216,13 @@ async function yearlyFigures(
   programmeId: number,
   years: number[],
   lang: Lang,
+  known?: Known,
 ) {
-  await programmeOrFail(db, actor, programmeId);
+  if (known) authorise(actor, "programme.read");
+  else await programmeOrFail(db, actor, programmeId);
   authorise(actor, "health.read");
   const [indicators, units, elements, combos, constants] = await Promise.all([
-    resultIndicators(db, programmeId),
+    known?.indicators ?? resultIndicators(db, programmeId),
     resultUnits(db, programmeId),
     dataElementLookup(db),
     optionComboLookup(db),
@@ -369,8 +376,9 @@ export async function yearlyResults(
   programmeId: number,
   years: number[],
   lang: Lang,
+  known?: Known,
 ): Promise<{ comparison: DistrictComparison; averages: CentreAverages }> {
-  const f = await yearlyFigures(db, actor, programmeId, years, lang);
+  const f = await yearlyFigures(db, actor, programmeId, years, lang, known);
   return { comparison: comparisonOf(f, years), averages: await averagesOf(db, f, years) };
 }
 
@@ -481,6 +489,20 @@ export async function facilityBeforeAfter(
   return one;
 }
 
+/** The same for a facility the caller has read, with the programme's indicators. */
+export async function deployedBeforeAfter(
+  db: Db,
+  actor: Actor,
+  indicators: ResultIndicator[],
+  facility: DeployedFacility,
+  lang: Lang,
+): Promise<FacilityBeforeAfter> {
+  authorise(actor, "programme.read");
+  const [one] = await beforeAfterOf(db, actor, indicators, [facility], lang);
+  if (!one) throw notFound("deployment", facility.facilityId);
+  return one;
+}
+
 /** The same for every facility where the programme deployed a midwife, by name. */
 export async function facilitiesBeforeAfter(
   db: Db,
@@ -497,8 +519,12 @@ export async function facilitiesBeforeAfter(
 }
 
 /** The latest year holding a value of an element the programme's indicators read, or null. */
-export async function latestYear(db: Db, programmeId: number): Promise<number | null> {
-  const indicators = await resultIndicators(db, programmeId);
+export async function latestYear(
+  db: Db,
+  programmeId: number,
+  known?: Known,
+): Promise<number | null> {
+  const indicators = known?.indicators ?? (await resultIndicators(db, programmeId));
   const keys = new Set<string>();
   for (const i of indicators)
     for (const text of [i.numerator, i.denominator]) {

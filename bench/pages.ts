@@ -14,6 +14,7 @@ import {
   type Backend,
   BYTES_BUDGET,
   createScratchDatabase,
+  DASHBOARD_PAGE,
   explainFailure,
   intFromEnv,
   makeTempDir,
@@ -241,7 +242,10 @@ function printReference(reference: Reference, results: readonly BackendResult[])
       ["bare Hono", "/", ms(reference.p50Ms), ms(reference.p95Ms), "1.00"],
       ...results.flatMap((r) =>
         r.pages
-          .filter((p) => p.path === "/" || p.path === "/cycles/2022/synthesis")
+          .filter(
+            (p) =>
+              p.path === "/" || p.path === "/cycles/2022/synthesis" || p.path === DASHBOARD_PAGE,
+          )
           .map((p) => [
             `Jalon ${r.backend}`,
             p.path,

@@ -14,19 +14,22 @@ import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
 import type { Lang } from "./domain/shared/lang.ts";
+import { VERSION } from "./domain/shared/release.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./http/shared/logging.ts";
 import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
 import { healthImportJobs } from "./services/health/import-jobs.ts";
+import { recommendationReminderJobs } from "./services/programme/mission-reminders.ts";
 import { createJobRunner } from "./services/shared/jobs.ts";
 import { smtpMailer } from "./services/shared/mail.ts";
 import { createRenderer } from "./services/shared/rendering.ts";
 import { offerSetupLink } from "./services/shared/setup-links.ts";
 import { startReminderSchedule } from "./services/tracker/reminders.ts";
 import { createWorkbookReader } from "./services/tracker/upload-reading.ts";
+import { recommendationReminderMail } from "./web/programme/mail.ts";
 import { reminderMail } from "./web/tracker/pages/tracking.ts";
 
-export const VERSION = "0.1.0";
+export { VERSION };
 
 export interface Running {
   /** The address the server listens on, as reached from this machine. */
@@ -256,6 +259,8 @@ async function listen(
     log,
     // Saved DHIS2 connections' scheduled pulls read their secrets from the environment.
     jobs: dhis2Jobs({ database, env: o.env, log }),
+    // Owners of overdue mission recommendations: one e-mail per due day.
+    recurring: recommendationReminderJobs({ message: recommendationReminderMail(), log }),
   });
   // SIGTERM/SIGINT (bin/jalon.js): refuse new connections and answer /readyz "not ready", let
   // requests in flight and the jobs' current step end (up to SHUTDOWN_MS), then close the

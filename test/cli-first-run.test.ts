@@ -35,6 +35,7 @@ describe("--help", () => {
     [["user", "add", "--email", "a@b.org", "--help"], "jalon user add"],
     [["user", "--help"], "jalon user add"],
     [["import", "responses", "--help"], "jalon import responses"],
+    [["import", "midwives", "--help"], "jalon import midwives"],
     [["help", "user", "add"], "jalon user add"],
     [["help", "report"], "jalon report"],
   ];
@@ -71,7 +72,10 @@ describe("--help", () => {
         "--with-metadata",
       ],
       "import-units": ["--dry-run"],
+      "import-midwives": ["--programme", "--dry-run"],
       analytics: [],
+      backup: [],
+      restore: ["--force"],
     };
     for (const topic of HELP_TOPICS) {
       const parsed = parseCommand(["help", ...topic.split("-")]);

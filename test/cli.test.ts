@@ -236,7 +236,7 @@ describe("main", () => {
       expect.stringMatching(
         /^Données sanitaires de démonstration chargées\u00a0: 85 unités d’organisation, 15[\u00a0\u202f]072 valeurs mensuelles/,
       ),
-      "Programme de démonstration chargé\u00a0: 1 programme, 48 sages-femmes, 48 affectations.",
+      "Programme de démonstration chargé\u00a0: 1 programme, 48 sages-femmes, 48 affectations, 1 mission de suivi, 5 témoignages.",
       expect.stringContaining("--reset"),
       expect.stringContaining("Démonstration chargée"),
       expect.stringContaining("Données sanitaires de démonstration chargées"),

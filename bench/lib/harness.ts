@@ -16,6 +16,9 @@ export const RESULTS_DIR = join(ROOT, "bench/results");
 const ENTRY = join(ROOT, "bin/jalon.js");
 
 /** Every public page of the demo world, in the order the tables show them. */
+/** The demo programme's public dashboard (its slug comes from its name, published by the demo). */
+export const DASHBOARD_PAGE = "/programmes/deploiement-des-sages-femmes-en-milieu-communautaire";
+
 export const PUBLIC_PAGES: readonly string[] = [
   "/",
   "/cycles/2022",
@@ -29,6 +32,7 @@ export const PUBLIC_PAGES: readonly string[] = [
   "/partners",
   "/partners/onasr",
   "/partners/psi",
+  DASHBOARD_PAGE,
 ];
 
 /** 60 KB, read as 60 000 bytes (the stricter of 60 000 and 61 440). */

@@ -17,6 +17,7 @@ export type Command =
   | { name: "import-responses"; file: string; dryRun: boolean }
   | { name: "import-dhis2"; file: string; dryRun: boolean; kind: "auto" | "metadata" | "values" }
   | { name: "import-units"; file: string; dryRun: boolean }
+  | { name: "import-midwives"; file: string; programmeId: number; dryRun: boolean }
   | {
       name: "pull-dhis2";
       server: string;
@@ -28,6 +29,8 @@ export type Command =
       dryRun: boolean;
     }
   | { name: "analytics"; query: string }
+  | { name: "backup"; file: string }
+  | { name: "restore"; file: string; force: boolean }
   | { name: "help"; topic?: HelpTopic }
   | { name: "version" };
 
@@ -41,7 +44,10 @@ export const HELP_TOPICS = [
   "import-responses",
   "import-dhis2",
   "import-units",
+  "import-midwives",
   "analytics",
+  "backup",
+  "restore",
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -61,12 +67,18 @@ export type UsageError =
   | { reason: "user_missing"; value: string }
   | { reason: "import_missing"; value: string }
   | { reason: "dhis2_missing"; value: string }
-  | { reason: "analytics_missing"; value: string };
+  | { reason: "analytics_missing"; value: string }
+  | { reason: "backup_missing"; value: string }
+  | { reason: "midwives_missing"; value: string };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: UsageError };
 
 /** 0 asks the system for any free port. */
 export const portSchema = z.coerce.number().int().min(0).max(65535);
+const idSchema = z
+  .string()
+  .regex(/^[0-9]{1,9}$/)
+  .transform(Number);
 
 const FLAGS = {
   serve: { port: { type: "string" }, host: { type: "string" }, demo: { type: "boolean" } },
@@ -122,6 +134,7 @@ export function parseCommand(argv: readonly string[]): Parsed {
   if (name === "user") return parseUser(rest);
   if (name === "import") return parseImport(rest);
   if (name === "analytics") return parseAnalytics(rest);
+  if (name === "backup" || name === "restore") return parseBackup(name, rest);
   if (name !== "serve" && name !== "migrate" && name !== "demo" && name !== "report")
     return { ok: false, error: { reason: "unknown_command", value: name } };
   // `--help` anywhere asks for the usage, even beside options that would not parse.
@@ -144,6 +157,29 @@ export function parseCommand(argv: readonly string[]): Parsed {
   if (name === "demo") return { ok: true, command: { name, reset: values.reset === true } };
   if (name === "report") return parseReport(values);
   return { ok: true, command: { name } };
+}
+
+/** `backup FILE` and `restore FILE [--force]`: the file is the one word they take. */
+function parseBackup(name: "backup" | "restore", rest: readonly string[]): Parsed {
+  if (wantsHelp(rest)) return help(name);
+  const read = readFlags(
+    rest,
+    name === "restore" ? { force: { type: "boolean" } } : {},
+    name,
+    true,
+  );
+  if (!read.ok) return read.parsed;
+  const [file, extra] = read.positionals;
+  if (file === undefined || file.trim() === "")
+    return {
+      ok: false,
+      error: { reason: "backup_missing", value: "" },
+    };
+  if (extra !== undefined)
+    return { ok: false, error: { reason: "bad_flag", value: extra, command: name } };
+  return name === "backup"
+    ? { ok: true, command: { name, file } }
+    : { ok: true, command: { name, file, force: read.values.force === true } };
 }
 
 /** `help [command]`: the general usage, or one command's (`help user add`). */
@@ -321,11 +357,50 @@ function parseImportUnits(flags: readonly string[]): Parsed {
   };
 }
 
+/** `import midwives <file> --programme ID [--dry-run]`: the midwife register, CSV or XLSX. */
+function parseImportMidwives(flags: readonly string[]): Parsed {
+  if (wantsHelp(flags)) return help("import-midwives");
+  const parsed = readFlags(
+    flags,
+    { programme: { type: "string" }, "dry-run": { type: "boolean" } },
+    "import midwives",
+    true,
+  );
+  if (!parsed.ok) return parsed.parsed;
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || file.trim() === "")
+    return { ok: false, error: { reason: "midwives_missing", value: "<file>" } };
+  if (extra.length > 0)
+    return {
+      ok: false,
+      error: { reason: "bad_flag", value: extra.join(" "), command: "import midwives" },
+    };
+  const programme = String(parsed.values.programme ?? "").trim();
+  if (programme === "")
+    return { ok: false, error: { reason: "midwives_missing", value: "--programme" } };
+  const programmeId = idSchema.safeParse(programme);
+  if (!programmeId.success)
+    return {
+      ok: false,
+      error: { reason: "bad_flag", value: programme, command: "import midwives" },
+    };
+  return {
+    ok: true,
+    command: {
+      name: "import-midwives",
+      file,
+      programmeId: programmeId.data,
+      dryRun: parsed.values["dry-run"] === true,
+    },
+  };
+}
+
 /** `import responses <file> [--dry-run]` */
 function parseImport(rest: readonly string[]): Parsed {
   const [sub, ...flags] = rest;
   if (sub === "dhis2") return parseImportDhis2(flags);
   if (sub === "org-units") return parseImportUnits(flags);
+  if (sub === "midwives") return parseImportMidwives(flags);
   if (
     sub === undefined ||
     sub === "--help" ||

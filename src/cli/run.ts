@@ -11,6 +11,8 @@ import { runImportDhis2 } from "./health/import.ts";
 import { runPullDhis2 } from "./health/pull.ts";
 import { runImportUnits } from "./health/units.ts";
 import { cliMessage } from "./messages.ts";
+import { runImportMidwives } from "./programme/midwives.ts";
+import { runBackup, runRestore } from "./shared/backup.ts";
 import { runImport } from "./tracker/import.ts";
 import { runReport } from "./tracker/report.ts";
 import { runUserAdd } from "./tracker/user.ts";
@@ -26,8 +28,11 @@ export type DbCommand = Extract<
       | "report"
       | "import-dhis2"
       | "import-units"
+      | "import-midwives"
       | "pull-dhis2"
-      | "analytics";
+      | "analytics"
+      | "backup"
+      | "restore";
   }
 >;
 
@@ -51,8 +56,11 @@ export function isDbCommand(command: Command): command is DbCommand {
     "report",
     "import-dhis2",
     "import-units",
+    "import-midwives",
     "pull-dhis2",
     "analytics",
+    "backup",
+    "restore",
   ].includes(command.name);
 }
 
@@ -80,10 +88,16 @@ export async function runCommand(
       return runImportDhis2(database, command, ctx);
     case "import-units":
       return runImportUnits(database, command, ctx);
+    case "import-midwives":
+      return runImportMidwives(database, command, ctx);
     case "pull-dhis2":
       return runPullDhis2(database, command, ctx);
     case "analytics":
       return runAnalyticsCommand(db, command, lang, io);
+    case "backup":
+      return runBackup(database, command, lang, io);
+    case "restore":
+      return runRestore(database, command, lang, io);
   }
 }
 
@@ -92,7 +106,10 @@ export function withAbsolutePaths(command: DbCommand, cwd: string): DbCommand {
   if (
     command.name === "import-responses" ||
     command.name === "import-dhis2" ||
-    command.name === "import-units"
+    command.name === "import-units" ||
+    command.name === "import-midwives" ||
+    command.name === "backup" ||
+    command.name === "restore"
   )
     return { ...command, file: resolve(cwd, command.file) };
   if (command.name === "report") return { ...command, out: resolve(cwd, command.out) };

@@ -22,6 +22,8 @@ import * as m0020 from "./migrations/0020_outcome_goals.ts";
 import * as m0022 from "./migrations/0022_access_tokens.ts";
 import * as m0023 from "./migrations/0023_programmes.ts";
 import * as m0024 from "./migrations/0024_missions.ts";
+import * as m0025 from "./migrations/0025_testimonials.ts";
+import * as m0026 from "./migrations/0026_programme_publication.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   "0022_access_tokens": m0022,
   "0023_programmes": m0023,
   "0024_missions": m0024,
+  "0025_testimonials": m0025,
+  "0026_programme_publication": m0026,
 };
 
 export interface MigrationReport {
@@ -62,16 +66,33 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   return Object.keys(migrations).filter((name) => !done.has(name));
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+/** Every migration this code knows, in the order they apply: the last names the schema. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations);
+}
+
+async function migratorOf(db: Kysely<DB>): Promise<Migrator> {
   // Kysely looks for its own tables in every schema; pinning the current one keeps a database
   // (or a test schema) from taking another schema's migration tables for its own.
   const schema = await sql<{ name: string }>`select current_schema() as name`.execute(db);
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: schema.rows[0]?.name ?? "public",
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Applies the migrations up to `name` included (a restore builds the schema its file had). */
+export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<MigrationReport> {
+  const { error, results } = await (await migratorOf(db)).migrateTo(name);
+  if (error) throw error;
+  return {
+    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+  const { error, results } = await (await migratorOf(db)).migrateToLatest();
   if (error) throw error;
   return {
     applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),

@@ -547,9 +547,20 @@ export interface DB {
   programme_commitments: ProgrammeCommitmentsTable;
   programme_indicators: ProgrammeIndicatorsTable;
   programme_indicator_targets: ProgrammeIndicatorTargetsTable;
+  programme_publications: ProgrammePublicationsTable;
   midwives: MidwivesTable;
   deployments: DeploymentsTable;
   trainings: TrainingsTable;
+  missions: MissionsTable;
+  mission_regions: MissionRegionsTable;
+  mission_delegates: MissionDelegatesTable;
+  mission_visits: MissionVisitsTable;
+  mission_visit_figures: MissionVisitFiguresTable;
+  mission_recommendations: MissionRecommendationsTable;
+  mission_follow_ups: MissionFollowUpsTable;
+  testimonials: TestimonialsTable;
+  testimonial_consents: TestimonialConsentsTable;
+  testimonial_photos: TestimonialPhotosTable;
 }
 
 export interface Dhis2ConnectionsTable {
@@ -620,6 +631,16 @@ export interface ProgrammeIndicatorsTable {
   indicator_id: number;
 }
 
+export interface ProgrammePublicationsTable {
+  id: Generated<number>;
+  programme_id: number;
+  slug: string;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface ProgrammeIndicatorTargetsTable {
   programme_indicator_id: number;
   org_unit_id: number;
@@ -658,5 +679,116 @@ export interface TrainingsTable {
   topic: string;
   date: DateColumn;
   provider: string | null;
+  created_at: Timestamp;
+}
+
+export interface MissionsTable {
+  id: Generated<number>;
+  programme_id: number;
+  title: string;
+  start_date: DateColumn;
+  end_date: DateColumn;
+  objectives: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MissionRegionsTable {
+  mission_id: number;
+  org_unit_id: number;
+}
+
+export interface MissionDelegatesTable {
+  id: Generated<number>;
+  mission_id: number;
+  name: string;
+  institution: string | null;
+  role: string | null;
+}
+
+export interface MissionVisitsTable {
+  id: Generated<number>;
+  mission_id: number;
+  /** The unit visited, or null when the visit was to the authority named beside. */
+  org_unit_id: number | null;
+  authority: string | null;
+  date: DateColumn;
+  people_met: ColumnType<string[], string[] | undefined, string[]>;
+  findings: string | null;
+  created_at: Timestamp;
+}
+
+export interface MissionVisitFiguresTable {
+  id: Generated<number>;
+  visit_id: number;
+  label: string;
+  value: number;
+  unit: string | null;
+}
+
+export interface MissionRecommendationsTable {
+  id: Generated<number>;
+  mission_id: number;
+  text: string;
+  /** An account owns it, or a name (and maybe an e-mail) does: never both. */
+  owner_user_id: number | null;
+  owner_name: string | null;
+  owner_email: string | null;
+  due_date: DateColumn;
+  status: ColumnType<string, string | undefined, string>;
+  key: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MissionFollowUpsTable {
+  id: Generated<number>;
+  recommendation_id: number;
+  date: DateColumn;
+  note: string;
+  status: string;
+  created_at: Timestamp;
+}
+
+export interface TestimonialsTable {
+  id: Generated<number>;
+  programme_id: number;
+  speaker_role: string;
+  /** Null when the speaker is a registered midwife (`midwife_id`): her name is the register's. */
+  speaker_name: string | null;
+  midwife_id: number | null;
+  org_unit_id: number | null;
+  place: string | null;
+  date: DateColumn;
+  quote: string;
+  summary: string | null;
+  language: string;
+  video_url: string | null;
+  face_visible: ColumnType<boolean, boolean | undefined, boolean>;
+  minor: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TestimonialConsentsTable {
+  id: Generated<number>;
+  testimonial_id: number;
+  consenter_name: string;
+  date: DateColumn;
+  uses: string[];
+  method: string;
+  witness_name: string | null;
+  guardian_name: string | null;
+  named: boolean;
+  withdrawn_on: DateColumn | null;
+  created_at: Timestamp;
+}
+
+export interface TestimonialPhotosTable {
+  testimonial_id: number;
+  /** The re-encoded JPEG (no metadata); a Buffer on PostgreSQL, a Uint8Array on PGlite. */
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
   created_at: Timestamp;
 }

@@ -281,6 +281,8 @@ export async function loadDemoWorlds(
     programmes: 0,
     midwives: 0,
     deployments: 0,
+    missions: 0,
+    testimonials: 0,
   };
   const skipped: DemoReport = {
     loaded: false,

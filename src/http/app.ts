@@ -32,9 +32,23 @@ import {
   MAX_HEALTH_UPLOAD,
 } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
+import { dashboardRoutes } from "./programme/dashboard.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
+import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
+import {
+  authoriseRegisterUpload,
+  MAX_REGISTER_UPLOAD,
+  REGISTER_UPLOAD_PATH,
+  registerImportRoutes,
+} from "./programme/register-import.ts";
 import { programmeResultsRoutes } from "./programme/results.ts";
+import {
+  authoriseTestimonialUpload,
+  MAX_TESTIMONIAL_UPLOAD,
+  TESTIMONIAL_UPLOAD_PATH,
+  testimonialRoutes,
+} from "./programme/testimonials.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
 import { clientAddress } from "./shared/client-address.ts";
@@ -138,11 +152,21 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
   const healthUploads = bodyLimit({ maxSize: MAX_HEALTH_UPLOAD, onError: tooLarge });
+  const registerUploads = bodyLimit({ maxSize: MAX_REGISTER_UPLOAD, onError: tooLarge });
+  const photoUploads = bodyLimit({ maxSize: MAX_TESTIMONIAL_UPLOAD, onError: tooLarge });
   app.use(session(invitationOpen));
   app.use(async (c, next) => {
     if (c.req.method === "POST" && HEALTH_UPLOAD_PATH.test(c.req.path)) {
       authoriseHealthUpload(c);
       return healthUploads(c, next);
+    }
+    if (c.req.method === "POST" && REGISTER_UPLOAD_PATH.test(c.req.path)) {
+      authoriseRegisterUpload(c);
+      return registerUploads(c, next);
+    }
+    if (c.req.method === "POST" && TESTIMONIAL_UPLOAD_PATH.test(c.req.path)) {
+      authoriseTestimonialUpload(c);
+      return photoUploads(c, next);
     }
     if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
     await authoriseUpload(c);
@@ -176,7 +200,11 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", healthEntryRoutes());
   app.route("/", healthUnitRoutes());
   app.route("/", programmeRoutes());
+  app.route("/", registerImportRoutes(renderer));
+  app.route("/", dashboardRoutes(renderer));
   app.route("/", midwifeRoutes());
+  app.route("/", missionRoutes(renderer));
+  app.route("/", testimonialRoutes());
   app.route("/", programmeResultsRoutes(renderer));
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));

@@ -8,8 +8,12 @@ import * as healthImport from "./health/import.ts";
 import * as healthImportFiles from "./health/import-files.ts";
 import * as healthImports from "./health/imports.ts";
 import * as healthUnits from "./health/units.ts";
+import * as programmeDashboard from "./programme/dashboard.ts";
+import * as programmeMissions from "./programme/missions.ts";
 import * as programmePages from "./programme/pages.ts";
+import * as registerImport from "./programme/register-import.ts";
 import * as programmeResults from "./programme/results.ts";
+import * as testimonials from "./programme/testimonials.ts";
 import * as accessTokens from "./shared/access-tokens.ts";
 import * as auth from "./shared/auth.ts";
 import * as input from "./shared/input.ts";
@@ -57,5 +61,10 @@ export const en: Record<MessageKey, string> = {
   ...healthApi.en,
   ...healthExplorer.en,
   ...programmePages.en,
+  ...registerImport.en,
+  ...registerImport.pageEn,
+  ...programmeMissions.en,
+  ...testimonials.en,
+  ...programmeDashboard.en,
   ...programmeResults.en,
 };

@@ -5,6 +5,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATIONS, TARGET_KINDS, VALUE_TYPES } from "../../src/domain/health/data-values.ts";
 import { DHIS2_AUTH_KINDS, DHIS2_SCHEDULES } from "../../src/domain/health/dhis2-pull.ts";
+import {
+  CONSENT_METHODS,
+  CONSENT_USES,
+  SPEAKER_ROLES,
+} from "../../src/domain/programme/consent.ts";
 import { END_REASONS } from "../../src/domain/programme/deployment.ts";
 import { QUALIFICATIONS, TRAINING_TOPICS } from "../../src/domain/programme/midwife.ts";
 import { RECOMMENDATION_STATUSES } from "../../src/domain/programme/mission.ts";
@@ -58,6 +63,9 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "responses.contributes": CONTRIBUTES,
   "responses.method": COLLECTION_METHODS,
   "responses.state": RESPONSE_STATES,
+  "testimonial_consents.method": CONSENT_METHODS,
+  "testimonial_consents.uses": CONSENT_USES,
+  "testimonials.speaker_role": SPEAKER_ROLES,
   "trainings.topic": TRAINING_TOPICS,
   "users.role": ROLES,
 };

@@ -13,6 +13,9 @@ import {
 } from "../../src/db/programme/programmes.ts";
 import { loadDemoWorlds } from "../../src/demo/load.ts";
 import { demoMidwives } from "../../src/demo/programme/index.ts";
+import { DEMO_MISSION } from "../../src/demo/programme/stories.ts";
+import { keyRecommendations } from "../../src/services/programme/missions.ts";
+import { publicTestimonials } from "../../src/services/programme/testimonials.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 describe.each(backends)("the demo's programme on %s", (backend) => {
@@ -27,7 +30,14 @@ describe.each(backends)("the demo's programme on %s", (backend) => {
   beforeAll(async () => {
     t = await freshDatabase(backend);
     const { programme } = await loadDemoWorlds(t, { reset: false });
-    expect(programme).toEqual({ loaded: true, programmes: 1, midwives: 48, deployments: 48 });
+    expect(programme).toEqual({
+      loaded: true,
+      programmes: 1,
+      midwives: 48,
+      deployments: 48,
+      missions: 1,
+      testimonials: 5,
+    });
     const row = await t.db.selectFrom("programmes").select("id").executeTakeFirstOrThrow();
     programmeId = row.id;
   });
@@ -90,5 +100,48 @@ describe.each(backends)("the demo's programme on %s", (backend) => {
     const a = demoMidwives();
     expect(demoMidwives()).toEqual(a);
     expect(new Set(a.map((m) => m.name)).size).toBe(a.length);
+  });
+
+  it("holds the joint mission: five visits, four recommendations, three of them key", async () => {
+    const key = await keyRecommendations(t.db, programmeId);
+    expect(key).toHaveLength(3);
+    expect(key.every((r) => r.missionTitle === DEMO_MISSION.title)).toBe(true);
+    // Each key recommendation has the status its last follow-up gave it.
+    for (const r of key) {
+      const story = DEMO_MISSION.recommendations.find((d) => d.text === r.text);
+      expect(r.status).toBe(story?.followUps.at(-1)?.status ?? "open");
+    }
+    const visits = await t.db.selectFrom("mission_visits").select("id").execute();
+    expect(visits).toHaveLength(5);
+    const figures = await t.db
+      .selectFrom("mission_visit_figures as f")
+      .innerJoin("mission_visits as v", "v.id", "f.visit_id")
+      .innerJoin("org_units as u", "u.id", "v.org_unit_id")
+      .select(["f.value", "f.label"])
+      .where("u.code", "=", "ML_SIK_SIK_DOUGOUKOLOBOUGOU")
+      .orderBy("f.id")
+      .execute();
+    expect(figures.map((f) => Number(f.value))).toEqual([21, 15, 17]);
+  });
+
+  it("shows each testimonial only where its consent lets it: public page, cards, report", async () => {
+    const web = await publicTestimonials(t.db, programmeId, "public_web");
+    const social = await publicTestimonials(t.db, programmeId, "social_media");
+    const report = await publicTestimonials(t.db, programmeId, "report");
+    // Five in all: one kept to the report, one whose consent was withdrawn in May 2025.
+    expect(web).toHaveLength(3);
+    expect(social).toHaveLength(2);
+    expect(report).toHaveLength(4);
+    const names = web.map((w) => (w.disclosure === "identified" ? w.name : null));
+    expect(names).toContain("Nafissatou Traoré");
+    expect(names).not.toContain("Sanata Konaté");
+    // A midwife speaks under her name in the register, at the centre where she works.
+    const midwives = web.filter((w) => w.role === "midwife");
+    expect(midwives).toHaveLength(1);
+    const [midwife] = midwives;
+    const registered = demoMidwives().map((m) => m.name);
+    expect(midwife?.disclosure === "identified" && registered.includes(midwife.name ?? "")).toBe(
+      true,
+    );
   });
 });

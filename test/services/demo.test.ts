@@ -207,6 +207,10 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       "mission_visit_figures",
       "mission_recommendations",
       "mission_follow_ups",
+      "testimonials",
+      "testimonial_consents",
+      "testimonial_photos",
+      "programme_publications",
     ];
     expect([...tables].sort()).toEqual(
       // A series' figures are audited by one import event per file, not a record per figure.
@@ -227,6 +231,7 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       tables.indexOf("mission_recommendations"),
     );
     expect(tables.indexOf("missions")).toBeLessThan(tables.indexOf("programmes"));
+    expect(tables.indexOf("programme_publications")).toBeLessThan(tables.indexOf("programmes"));
     expect(tables.indexOf("data_values")).toBeLessThan(tables.indexOf("category_option_combos"));
     expect(tables.indexOf("category_option_combos")).toBeLessThan(
       tables.indexOf("category_combos"),

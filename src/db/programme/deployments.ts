@@ -5,6 +5,7 @@ import type { Deployment, EndReason } from "../../domain/programme/deployment.ts
 import { withinUnit } from "../health/org-units.ts";
 import type { Executor } from "../shared/audit.ts";
 import { insertAudited, updateAudited } from "../shared/audit.ts";
+import { insertMany } from "../shared/bulk.ts";
 
 export interface DeploymentInput {
   midwifeId: number;
@@ -151,4 +152,47 @@ export async function deployedCountsAt(
     level: r.level,
     count: Number(r.count),
   }));
+}
+
+/** Inserts deployments in few statements (an import of the register audits them as a batch). */
+export async function insertDeployments(
+  trx: Executor,
+  rows: readonly DeploymentInput[],
+): Promise<void> {
+  await insertMany(
+    trx,
+    "deployments",
+    rows.map((d) => ({
+      midwife_id: d.midwifeId,
+      programme_id: d.programmeId,
+      facility_id: d.facilityId,
+      start_date: d.startDate,
+      end_date: d.endDate,
+      end_reason: d.endReason,
+    })),
+  );
+}
+
+/** Sets a deployment's end without a record of its own (the import's batch holds it). */
+export async function setDeploymentEndQuietly(
+  trx: Executor,
+  id: number,
+  end: { endDate: string | null; endReason: EndReason | null },
+): Promise<void> {
+  await trx
+    .updateTable("deployments")
+    .set({ end_date: end.endDate, end_reason: end.endReason, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Org units by code and by uid → id: the facilities a register file may name. */
+export async function facilityKeys(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("org_units").select(["id", "code", "uid"]).execute();
+  const keys = new Map<string, number>();
+  for (const r of rows) {
+    if (r.uid) keys.set(r.uid, r.id);
+    if (r.code) keys.set(r.code, r.id);
+  }
+  return keys;
 }

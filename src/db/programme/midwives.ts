@@ -5,6 +5,7 @@ import type { Qualification, TrainingTopic } from "../../domain/programme/midwif
 import { withinUnit } from "../health/org-units.ts";
 import type { Executor } from "../shared/audit.ts";
 import { insertAudited, updateAudited } from "../shared/audit.ts";
+import { insertMany } from "../shared/bulk.ts";
 
 export interface MidwifeInput {
   name: string;
@@ -225,4 +226,88 @@ export async function trainingsOf(db: Executor, midwifeId: number): Promise<Stor
     date: r.date,
     provider: r.provider,
   }));
+}
+
+/** A midwife with her contact, as an import of the register matches and compares her. */
+export interface StoredMidwife extends MidwifeInput {
+  id: number;
+}
+
+/**
+ * Every midwife with her contact, her rows locked until the transaction ends (an import of the
+ * register judges her deployments against what no other write changes meanwhile).
+ */
+export async function lockedRegister(trx: Executor): Promise<StoredMidwife[]> {
+  const rows = await trx
+    .selectFrom("midwives")
+    .select(["id", "name", "qualification", "languages", "phone", "email"])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  return rows.map((r) => ({ ...r, qualification: r.qualification as Qualification }));
+}
+
+/** Keeps imports of the register apart: the second waits for the first to end. */
+export async function lockRegisterImports(trx: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.register.import'))`.execute(trx);
+}
+
+/** Ids for `count` new midwives, taken from the table's sequence. */
+export async function newMidwifeIds(trx: Executor, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence('midwives', 'id'))::int as id from generate_series(1, ${count})`.execute(
+    trx,
+  );
+  return rows.rows.map((r) => Number(r.id));
+}
+
+/** Inserts midwives with the ids given (one statement per chunk; the import audits them). */
+export async function insertMidwives(
+  trx: Executor,
+  rows: readonly (MidwifeInput & { id: number })[],
+): Promise<void> {
+  await insertMany(
+    trx,
+    "midwives",
+    rows.map((m) => ({ id: m.id, ...columns(m) })),
+  );
+}
+
+/** Replaces a midwife's fields without a record of its own (the import's batch holds it). */
+export async function setMidwifeFields(trx: Executor, id: number, m: MidwifeInput): Promise<void> {
+  await trx
+    .updateTable("midwives")
+    .set({ ...columns(m), updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Every training's midwife, topic and day: what an import finds already recorded. */
+export async function trainingKeys(
+  trx: Executor,
+): Promise<{ midwifeId: number; topic: TrainingTopic; date: string }[]> {
+  const rows = await trx.selectFrom("trainings").select(["midwife_id", "topic", "date"]).execute();
+  return rows.map((r) => ({
+    midwifeId: r.midwife_id,
+    topic: r.topic as TrainingTopic,
+    date: r.date,
+  }));
+}
+
+export async function insertTrainings(
+  trx: Executor,
+  rows: readonly TrainingInput[],
+): Promise<void> {
+  await insertMany(
+    trx,
+    "trainings",
+    rows.map((t) => ({
+      midwife_id: t.midwifeId,
+      topic: t.topic,
+      date: t.date,
+      provider: t.provider,
+    })),
+  );
 }

@@ -1,7 +1,7 @@
 // Invitation links to a partner's questionnaire in a cycle, kept by hash of their token: made,
 // found, used once, revoked, and the sessions they opened.
 import { sql } from "kysely";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { isLang, type Lang } from "../../domain/shared/lang.ts";
 import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
 import { extendedUntil, returnedAnswers } from "../shared/sessions.ts";
 
@@ -170,4 +170,25 @@ export async function findInvitationSession(
     .where("expires_at", ">", sql<Date>`now()`)
     .executeTakeFirst();
   return row?.id_hash;
+}
+
+/** The language of the last invitation written to each of these addresses (case aside). */
+export async function lastInvitationLangs(
+  db: Executor,
+  emails: readonly string[],
+): Promise<Map<string, Lang>> {
+  const out = new Map<string, Lang>();
+  if (emails.length === 0) return out;
+  const rows = await db
+    .selectFrom("invitations")
+    .select(["email", "lang"])
+    .where(sql<string>`lower(email)`, "in", [...new Set(emails.map((e) => e.toLowerCase()))])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  for (const r of rows) {
+    const key = (r.email ?? "").toLowerCase();
+    if (!out.has(key) && r.lang !== null && isLang(r.lang)) out.set(key, r.lang);
+  }
+  return out;
 }

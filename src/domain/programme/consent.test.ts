@@ -6,10 +6,12 @@ import {
   type Consent,
   type ConsentUse,
   consentProblems,
+  currentConsent,
   type Disclosure,
   disclosure,
   photoAllowed,
   testimonialProblems,
+  withdrawalProblems,
 } from "./consent.ts";
 
 const base: Consent = {
@@ -95,7 +97,9 @@ describe("disclosure", () => {
     for (const use of CONSENT_USES)
       it(`${name} → ${use}: ${expected[use]}`, () => {
         expect(disclosure(consent, use)).toBe(expected[use]);
-        expect(photoAllowed(consent, use)).toBe(expected[use] === I);
+        expect(photoAllowed(consent, use)).toBe(
+          expected[use] === I && consent?.withdrawnAt === null,
+        );
       });
 
   it("covers every use in every row", () => {
@@ -168,5 +172,38 @@ describe("consentProblems", () => {
     ],
   ])("%j → %j", (over, expected) => {
     expect(consentProblems({ ...consent, ...over }, today)).toEqual(expected);
+  });
+});
+
+describe("currentConsent", () => {
+  const r = (id: number, date: string, withdrawnOn: string | null = null) => ({
+    id,
+    date,
+    withdrawnOn,
+  });
+  it("is none without a record", () => {
+    expect(currentConsent([])).toBeNull();
+  });
+  it("takes the latest day, then the latest recorded", () => {
+    expect(currentConsent([r(3, "2024-01-01"), r(1, "2024-02-01"), r(2, "2024-02-01")])).toEqual(
+      r(2, "2024-02-01"),
+    );
+  });
+  it("keeps a withdrawal over a later consent", () => {
+    expect(currentConsent([r(1, "2024-01-01", "2024-03-01"), r(2, "2024-04-01")])).toEqual(
+      r(2, "2024-04-01", "2024-03-01"),
+    );
+  });
+});
+
+describe("withdrawalProblems", () => {
+  it.each([
+    ["2024-05-01", {}],
+    ["", { withdrawnOn: "required" }],
+    ["2024-07-01", { withdrawnOn: "invalid" }],
+    ["2024-02-31", { withdrawnOn: "invalid" }],
+    ["2024-03-01", { withdrawnOn: "before_start" }],
+  ])("%s → %j", (day, expected) => {
+    expect(withdrawalProblems(day, "2024-03-02", today)).toEqual(expected);
   });
 });

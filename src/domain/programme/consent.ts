@@ -74,9 +74,47 @@ export function disclosure(consent: Consent | null, use: ConsentUse): Disclosure
   return "identified";
 }
 
-/** Whether the photo may be shown for a use: only with an identified disclosure. */
+/**
+ * Whether the photo may be shown for a use: only with an identified disclosure, and never once
+ * the consent is withdrawn, not even to staff (the words stay in the history, the face does not).
+ */
 export function photoAllowed(consent: Consent | null, use: ConsentUse): boolean {
-  return disclosure(consent, use) === "identified";
+  return consent?.withdrawnAt === null && disclosure(consent, use) === "identified";
+}
+
+/** A consent as recorded, one of a testimonial's history. */
+export interface ConsentRecord {
+  id: number;
+  date: string;
+  withdrawnOn: string | null;
+}
+
+/**
+ * The consent that speaks for a testimonial: the latest recorded (by day, then as recorded),
+ * withdrawn on the first day any of them was. A withdrawal wins over everything after it.
+ */
+export function currentConsent<C extends ConsentRecord>(records: readonly C[]): C | null {
+  let latest: C | null = null;
+  let withdrawn: string | null = null;
+  for (const r of records) {
+    if (latest === null || r.date > latest.date || (r.date === latest.date && r.id > latest.id))
+      latest = r;
+    if (r.withdrawnOn !== null && (withdrawn === null || r.withdrawnOn < withdrawn))
+      withdrawn = r.withdrawnOn;
+  }
+  return latest && { ...latest, withdrawnOn: withdrawn };
+}
+
+/** A withdrawal's problems: a real day, not before the consent, not after today. */
+export function withdrawalProblems(
+  withdrawnOn: string,
+  consentDate: string,
+  today: string,
+): FieldProblems {
+  if (withdrawnOn.trim() === "") return { withdrawnOn: "required" };
+  if (!isCalendarDate(withdrawnOn) || withdrawnOn > today) return { withdrawnOn: "invalid" };
+  if (withdrawnOn < consentDate) return { withdrawnOn: "before_start" };
+  return {};
 }
 
 export interface TestimonialFields {

@@ -16,6 +16,7 @@ import {
   setProgrammeLinks,
 } from "../../services/programme/programme-pages.ts";
 import { saveProgramme } from "../../services/programme/programmes.ts";
+import { setProgrammePublished } from "../../services/programme/publication.ts";
 import { registerPage } from "../../services/programme/register-page.ts";
 import { setIndicatorTarget } from "../../services/programme/targets.ts";
 import { programmePage } from "../../web/programme/pages/programme.ts";
@@ -114,8 +115,12 @@ export function programmeRoutes(): Hono<AppEnv> {
   app.get("/programme/:id{[0-9]+}", async (c) => {
     const id = idOf(c);
     const data = await programmeDetailPage(c.get("deps").db, c.get("actor"), id, c.get("lang"));
+    const done = c.req.query("done");
     return c.html(
-      programmePage(viewOf(c, { form: true }), data, { saved: c.req.query("done") === "saved" }),
+      programmePage(viewOf(c, { form: true }), data, {
+        saved: done === "saved",
+        published: done === "published" ? true : done === "unpublished" ? false : undefined,
+      }),
     );
   });
 
@@ -132,6 +137,18 @@ export function programmeRoutes(): Hono<AppEnv> {
       const errors = problemMessages(view, problem, PROGRAMME_FIELD_MESSAGES);
       return c.html(programmePage(view, data, { values, errors }), 400);
     }
+  });
+
+  app.post("/programme/:id{[0-9]+}/publication", async (c) => {
+    const id = idOf(c);
+    const { published } = z
+      .object({ published: z.enum(["yes", "no"]).catch("no") })
+      .parse(await c.req.parseBody());
+    await setProgrammePublished(c.get("deps").db, c.get("actor"), id, published === "yes");
+    return c.redirect(
+      `/programme/${id}?done=${published === "yes" ? "published" : "unpublished"}`,
+      303,
+    );
   });
 
   app.post("/programme/:id{[0-9]+}/links", async (c) => {

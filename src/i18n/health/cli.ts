@@ -53,7 +53,7 @@ enregistrée (même uid, sinon même code) est mise à jour, et déplacée si so
   demo_health_skipped:
     "La base contient déjà des unités d’organisation : données sanitaires de démonstration non chargées.",
   demo_programme_loaded:
-    "Programme de démonstration chargé : {programmes} {programmes|programme|programmes}, {midwives} {midwives|sage-femme|sages-femmes}, {deployments} {deployments|affectation|affectations}.",
+    "Programme de démonstration chargé : {programmes} {programmes|programme|programmes}, {midwives} {midwives|sage-femme|sages-femmes}, {deployments} {deployments|affectation|affectations}, {missions} {missions|mission de suivi|missions de suivi}, {testimonials} {testimonials|témoignage|témoignages}.",
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -108,5 +108,5 @@ updated, and moved when its parent changes.
   demo_health_skipped:
     "The database already holds organisation units: demo health data not loaded.",
   demo_programme_loaded:
-    "Demo programme loaded: {programmes} {programmes|programme|programmes}, {midwives} {midwives|midwife|midwives}, {deployments} {deployments|deployment|deployments}.",
+    "Demo programme loaded: {programmes} {programmes|programme|programmes}, {midwives} {midwives|midwife|midwives}, {deployments} {deployments|deployment|deployments}, {missions} {missions|monitoring mission|monitoring missions}, {testimonials} {testimonials|testimonial|testimonials}.",
 };

@@ -17,11 +17,15 @@ export const fr = {
                                importe un export DHIS2 (valeurs JSON, XML, CSV, ADX, ou métadonnées)
   import org-units FICHIER [--dry-run]
                                importe des unités d'organisation d'un CSV (code, nom, code parent, niveau)
+  import midwives FICHIER --programme ID [--dry-run]
+                               importe le registre des sages-femmes d'un CSV ou XLSX dans un programme
   analytics "REQUÊTE"          répond en JSON à une requête d'analytique au format de DHIS2
+  backup FICHIER               sauvegarde toute la base dans FICHIER, serveur en marche
+  restore FICHIER [--force]    restaure une sauvegarde (vérifiée en entier avant tout changement)
 Aide d'une commande : jalon <commande> --help
 Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base embarquée, ./data par défaut), JALON_BASE_URL (adresse publique dans les liens envoyés)`,
   unknown_command:
-    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses, import dhis2, import org-units, analytics (voir « jalon help »).",
+    "Commande inconnue « {value} ». Commandes : serve, migrate, demo, report, user add, import responses, import dhis2, import org-units, import midwives, analytics, backup, restore (voir « jalon help »).",
   bad_flag: "Option invalide « {value} » pour « jalon {command} » (voir « jalon help »).",
   bad_port:
     "Port invalide « {value} » : indiquez un nombre entre 0 (port libre au hasard) et 65535.",
@@ -131,11 +135,15 @@ export const en: Record<keyof typeof fr, string> = {
                                import a DHIS2 export (values as JSON, XML, CSV, ADX, or metadata)
   import org-units FILE [--dry-run]
                                import organisation units from a CSV (code, name, parent code, level)
+  import midwives FILE --programme ID [--dry-run]
+                               import the midwife register from a CSV or XLSX into a programme
   analytics "QUERY"            answer a DHIS2-style analytics query as JSON
+  backup FILE                  back up the whole database to FILE, with the server running
+  restore FILE [--force]       restore a backup (checked whole before anything changes)
 Help on a command: jalon <command> --help
 Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded database, ./data by default), JALON_BASE_URL (public address in links sent out)`,
   unknown_command:
-    "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add, import responses, import dhis2, import org-units, analytics (see “jalon help”).",
+    "Unknown command “{value}”. Commands: serve, migrate, demo, report, user add, import responses, import dhis2, import org-units, import midwives, analytics, backup, restore (see “jalon help”).",
   bad_flag: "Invalid option “{value}” for “jalon {command}” (see “jalon help”).",
   bad_port: "Invalid port “{value}”: give a number between 0 (any free port) and 65535.",
   bad_env: "Invalid environment variable {variable} (“{value}”): fix it or unset it.",

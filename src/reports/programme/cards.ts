@@ -11,6 +11,13 @@ export interface CardProgramme {
   partners: readonly string[];
 }
 
+/** The two shapes a card is drawn in: 1080×1080 (posts) and 1200×630 (link previews). */
+export const CARD_SIZES = {
+  square: { width: 1080, height: 1080 },
+  wide: { width: 1200, height: 630 },
+} as const;
+export type CardSize = keyof typeof CARD_SIZES;
+
 export interface CardModel {
   lang: Lang;
   figure: string;

@@ -21,6 +21,7 @@ import { notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { type CommitmentChoiceLabel, commitmentChoices } from "../tracker/commitment-refs.ts";
+import { overdueOfProgramme } from "./mission-pages.ts";
 import {
   type ProgrammeInput,
   type ProgrammeView,
@@ -28,6 +29,7 @@ import {
   type StoredProgramme,
   saveProgramme,
 } from "./programmes.ts";
+import { type Publication, publicationOf } from "./publication.ts";
 import { REGION_LEVEL } from "./register-page.ts";
 import { targetUnits } from "./targets.ts";
 
@@ -68,9 +70,13 @@ export interface ProgrammeDetailPage {
   regions: UnitName[];
   /** The units a target may be set for: its regions and their districts (empty for readers). */
   targetUnits: UnitName[];
+  /** Its public dashboard's address and state; null before its first publication. */
+  publication: Publication | null;
   canWrite: boolean;
   /** Whether the demo's synthetic register and values are loaded (said on the page). */
   synthetic: boolean;
+  /** The recommendations of its missions overdue today, oldest due first. */
+  overdue: { id: number; missionId: number; missionTitle: string; text: string; dueDate: string }[];
 }
 
 export async function programmeDetailPage(
@@ -78,6 +84,7 @@ export async function programmeDetailPage(
   actor: Actor,
   id: number,
   lang: Lang,
+  today?: string,
 ): Promise<ProgrammeDetailPage> {
   const programme = await programmeView(db, actor, id, lang);
   const canWrite = can(actor, "programme.write");
@@ -91,8 +98,16 @@ export async function programmeDetailPage(
     programme,
     regions,
     targetUnits: canWrite && programme.indicators.length > 0 ? await targetUnits(db, id) : [],
+    publication: await publicationOf(db, actor, id),
     canWrite,
     synthetic: await holdsDemoData(db),
+    overdue: (await overdueOfProgramme(db, actor, id, today)).map((r) => ({
+      id: r.id,
+      missionId: r.missionId,
+      missionTitle: r.missionTitle,
+      text: r.text,
+      dueDate: r.dueDate,
+    })),
     commitmentChoices: commitmentChoiceList,
     indicatorChoices: indicatorChoices.sort((a, b) => compareFr(a.name, b.name)),
   };

@@ -7,7 +7,7 @@ import {
   type UnitCount,
 } from "../../db/programme/deployments.ts";
 import { listRegister, type RegisterRow } from "../../db/programme/midwives.ts";
-import { type UnitName, unitsAtLevel } from "../../db/programme/programmes.ts";
+import { listProgrammes, type UnitName, unitsAtLevel } from "../../db/programme/programmes.ts";
 import { deployedTimeline, monthStarts } from "../../domain/programme/deployment.ts";
 import {
   isQualification,
@@ -51,6 +51,8 @@ export interface RegisterPage {
   timeline: { date: string; count: number }[];
   /** Whether the reader may add a midwife. */
   canWrite: boolean;
+  /** The programmes a register file may be imported into (for those who write). */
+  programmes: { id: number; name: string }[];
 }
 
 export function registerFilters(q: RegisterQuery, today: string): RegisterFilters {
@@ -93,6 +95,7 @@ export async function registerPage(
     deploymentsWithin(db, filters.region !== null ? { within: filters.region } : {}),
   ]);
   const byName = <T extends { name: string }>(a: T, b: T) => compareFr(a.name, b.name);
+  const canWrite = can(actor, "programme.write");
   return {
     filters,
     regions: regions.sort(byName),
@@ -100,6 +103,14 @@ export async function registerPage(
     counts: counts.sort(byName),
     total: counts.reduce((sum, c) => sum + c.count, 0),
     timeline: deployedTimeline(deployments, monthStarts(yearBefore(filters.date), filters.date)),
-    canWrite: can(actor, "programme.write"),
+    canWrite,
+    programmes: canWrite ? await importTargets(db) : [],
   };
+}
+
+/** The programmes a register file may be imported into, by name. */
+export async function importTargets(db: Db): Promise<{ id: number; name: string }[]> {
+  return (await listProgrammes(db))
+    .map((p) => ({ id: p.id, name: p.name }))
+    .sort((a, b) => compareFr(a.name, b.name));
 }

@@ -377,9 +377,15 @@ export function startReminderSchedule(
     mailer?: Mailer | undefined;
     /** Other kinds this process runs when they are due (queued by whoever needs them). */
     jobs?: JobRegistry;
+    /** Other recurring kinds, queued at each run before the delivery (other parts' reminders). */
+    recurring?: JobRegistry;
   },
 ): Schedule {
-  const recurring = { ...reminderJobs(o), ...mailJobs(o.mailer, invitationLinks) };
+  const recurring = {
+    ...reminderJobs(o),
+    ...o.recurring,
+    ...mailJobs(o.mailer, invitationLinks),
+  };
   return startJobSchedule(db, {
     everyMs: o.everyMs,
     firstMs: o.firstMs,

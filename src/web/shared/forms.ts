@@ -92,8 +92,10 @@ export function selectField(o: {
   value: string;
   options: [string, string][];
   error?: string | undefined;
+  /** Makes the id unique when one page repeats the same form. */
+  idPrefix?: string;
 }): Html {
-  const id = `f-${o.name}`;
+  const id = `f-${o.idPrefix ?? ""}${o.name}`;
   return html`<div class="field"><label for="${id}">${o.label}</label><select id="${id}" name="${o.name}"${
     o.error ? html` aria-invalid="true" aria-describedby="${id}-e"` : ""
   }>${o.options.map(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRegister, registerColumns, registerLine } from "./map.ts";
+import { planRegister, REGISTER_TEMPLATE_HEADER, registerColumns, registerLine } from "./map.ts";
 
 const today = "2026-12-01";
 
@@ -24,6 +24,13 @@ const english = [
 ];
 
 describe("midwife register file", () => {
+  it("reads back every column of its templates, in both languages", () => {
+    for (const header of Object.values(REGISTER_TEMPLATE_HEADER)) {
+      const h = registerColumns(header);
+      expect(h.ok && Object.keys(h.columns).length).toBe(header.length);
+    }
+  });
+
   it("reads French headers and labels", () => {
     const h = registerColumns([
       "Nom",

@@ -52,6 +52,34 @@ export const REGISTER_ALIASES: Readonly<Record<RegisterColumn, readonly string[]
   endReason: ["end reason", "motif de fin", "motif", "raison de fin"],
   trainings: ["trainings", "formations", "training", "formation"],
 };
+/** The header of the register's template, one column each, as the aliases read it back. */
+export const REGISTER_TEMPLATE_HEADER: Readonly<Record<"fr" | "en", readonly string[]>> = {
+  fr: [
+    "nom",
+    "qualification",
+    "langues",
+    "téléphone",
+    "courriel",
+    "structure",
+    "date de début",
+    "date de fin",
+    "motif de fin",
+    "formations",
+  ],
+  en: [
+    "name",
+    "qualification",
+    "languages",
+    "phone",
+    "email",
+    "facility",
+    "start date",
+    "end date",
+    "end reason",
+    "trainings",
+  ],
+};
+
 export const REGISTER_REQUIRED: readonly RegisterColumn[] = [
   "name",
   "qualification",
@@ -277,13 +305,20 @@ export function planRegister(
       ["start_missing", "invalid_start", "invalid_end", "end_before_start"].includes(c),
     );
   };
+  // Each line is held against the lines of the same midwife only.
+  const linesOf = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const same = linesOf.get(k);
+    if (same) same.push(i);
+    else linesOf.set(k, [i]);
+  });
   lines.forEach((l, i) => {
     if (!dated(i)) return;
     if ((stored.get(keys[i] ?? "") ?? []).some((s) => overlaps(l, s)))
       problems[i]?.push("overlap_stored");
-    for (let j = 0; j < lines.length; j++) {
+    for (const j of linesOf.get(keys[i] ?? "") ?? []) {
       const other = lines[j];
-      if (j === i || other === undefined || keys[j] !== keys[i] || !dated(j)) continue;
+      if (j === i || other === undefined || !dated(j)) continue;
       if (overlaps(l, other)) {
         problems[i]?.push("overlap_in_file");
         break;

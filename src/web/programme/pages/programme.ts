@@ -26,6 +26,27 @@ export function formOf(data: ProgrammeDetailPage): ProgrammeForm {
   };
 }
 
+/** Whether the dashboard is public, where, since when and by whom; the button that changes it. */
+function publicationSection(view: View, data: ProgrammeDetailPage): Html {
+  const { t, lang } = view;
+  const pub = data.publication;
+  const id = data.programme.id;
+  const state =
+    pub?.published && pub.publishedAt
+      ? html`<p>${t("dash.publishedOn", {
+          date: formatDate(lang, pub.publishedAt.toISOString().slice(0, 10)),
+          by: pub.publishedBy ?? "",
+        })}<br><a href="/programmes/${pub.slug}">${t("dash.publicLink")}</a></p>`
+      : html`<p class="muted">${t("dash.notPublished")}</p>`;
+  const button = data.canWrite
+    ? html`<form method="post" action="/programme/${id}/publication">${csrfField(view)}
+<input type="hidden" name="published" value="${pub?.published ? "no" : "yes"}">
+<p class="actions"><button class="secondary" type="submit">${t(pub?.published ? "dash.unpublish" : "dash.publish")}</button></p></form>`
+    : "";
+  return html`<h2>${t("dash.publication")}</h2>
+<div class="card">${state}${button}<p><a href="/programme/${id}/cards">${t("dash.cardsLink")}</a></p></div>`;
+}
+
 function linksForm(view: View, data: ProgrammeDetailPage): Html {
   const { t } = view;
   const p = data.programme;
@@ -75,6 +96,8 @@ export function programmePage(
     values?: ProgrammeForm;
     errors?: FieldErrors;
     saved?: boolean;
+    /** Just published (true) or unpublished (false). */
+    published?: boolean;
     target?: { values: TargetForm; errors: FieldErrors };
   } = {},
 ): Html {
@@ -86,6 +109,7 @@ export function programmePage(
 <h1>${p.name}</h1>
 ${data.synthetic ? html`<p class="notice">${t("hx.synthetic")}</p>` : ""}
 ${o.saved ? html`<p class="notice" role="status">${t("prog.saved")}</p>` : ""}
+${o.published === undefined ? "" : html`<p class="notice" role="status">${t(o.published ? "dash.didPublish" : "dash.didUnpublish")}</p>`}
 <p>${t("prog.lead", { name: p.leadPartner })}<br>${
       p.endDate
         ? t("prog.period", {
@@ -98,7 +122,20 @@ ${o.saved ? html`<p class="notice" role="status">${t("prog.saved")}</p>` : ""}
         ? html`<br>${t("prog.budget", { amount: `${formatNumber(lang, p.budget)} ${p.currency ?? ""}` })}`
         : ""
     }${p.regions.length > 0 ? html`<br>${t("prog.regions", { list: p.regions.map((r) => r.name).join(", ") })}` : ""}</p>
-<p class="actions"><a class="button secondary" href="/programme/${p.id}/results">${t("pr.link")}</a></p>
+<p class="actions"><a class="button secondary" href="/programme/${p.id}/results">${t("pr.link")}</a> <a class="button secondary" href="/programme/${p.id}/missions">${t("miss.link")}</a> <a class="button secondary" href="/programme/${p.id}/testimonials">${t("tm.link")}</a></p>
+<h2 id="overdue">${t("miss.overdueTitle")}</h2>
+${
+  data.overdue.length === 0
+    ? html`<p class="muted">${t("miss.noOverdue")}</p>`
+    : html`<ul class="list">${data.overdue.map(
+        (r) =>
+          html`<li><a href="/programme/${p.id}/missions/${r.missionId}#rec-${r.id}">${r.text}</a><br><span class="muted">${t(
+            "miss.overdueRow",
+            { mission: r.missionTitle, date: formatDate(lang, r.dueDate) },
+          )}</span></li>`,
+      )}</ul>`
+}
+${publicationSection(view, data)}
 <h2>${t("prog.serves")}</h2>
 ${
   p.commitments.length === 0

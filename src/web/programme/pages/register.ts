@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from "../../../domain/shared/format.ts";
 import type { RegisterPage } from "../../../services/programme/register-page.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
+import { registerUploadForm } from "./register-import.ts";
 
 function option(value: string, label: string, selected: boolean): Html {
   return html`<option value="${value}"${selected ? html` selected` : ""}>${label}</option>`;
@@ -85,6 +86,7 @@ ${
           }</li>`,
       )}</ul>`
 }
-</section>`,
+</section>
+${data.canWrite ? registerUploadForm(view, data.programmes) : ""}`,
   });
 }

@@ -27,15 +27,19 @@ if (pgUrl) process.env.JALON_TEST_DATABASE_URL = pgUrl;
 
 const PASSWORD = "correct horse battery";
 
-async function timed(get: () => Promise<Response>): Promise<number[]> {
+/** Wall times of RUNS requests, and the process's CPU per request (every thread: the
+ * rendering worker and, on PGlite, the database; PostgreSQL's own server is not counted). */
+async function timed(get: () => Promise<Response>): Promise<{ walls: number[]; cpu: number }> {
   for (let i = 0; i < WARMUP; i++) await (await get()).arrayBuffer();
   const walls: number[] = [];
+  const before = process.cpuUsage();
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     await (await get()).arrayBuffer();
     walls.push(performance.now() - start);
   }
-  return walls;
+  const used = process.cpuUsage(before);
+  return { walls, cpu: (used.user + used.system) / 1000 / RUNS };
 }
 
 async function measure(backend: BackendName) {
@@ -79,12 +83,14 @@ async function measure(backend: BackendName) {
       await (await validator.get(path)).arrayBuffer();
       const statements = counter.count();
       const gzipBytes = (await (await validator.get(path, gzip)).arrayBuffer()).byteLength;
-      const page = await timed(() => validator.get(path, gzip));
+      const { walls: page, cpu } = await timed(() => validator.get(path, gzip));
       // The reference: the same HTML from memory, measured right after, in the same process.
       const bare = new Hono();
       bare.use(compress());
       bare.get("/", (c) => c.html(html));
-      const reference = await timed(async () => bare.request("/", { headers: gzip }));
+      const { walls: reference, cpu: bareCpu } = await timed(async () =>
+        bare.request("/", { headers: gzip }),
+      );
       pages.push({
         backend,
         path: path.replace(/^\/programme\/[0-9]+/, "/programme/:id"),
@@ -92,11 +98,17 @@ async function measure(backend: BackendName) {
         statements,
         htmlBytes: Buffer.byteLength(html),
         gzipBytes,
-        page: { p50: percentile(page, 50), p95: percentile(page, 95), max: Math.max(...page) },
+        page: {
+          p50: percentile(page, 50),
+          p95: percentile(page, 95),
+          max: Math.max(...page),
+          cpu,
+        },
         bare: {
           p50: percentile(reference, 50),
           p95: percentile(reference, 95),
           max: Math.max(...reference),
+          cpu: bareCpu,
         },
       });
     }
@@ -124,6 +136,7 @@ printTable(
     "p50 (ms)",
     "p95 (ms)",
     "max (ms)",
+    "CPU/req (ms)",
     "bare p50",
     "bare p95",
     "p95 ratio",
@@ -138,6 +151,7 @@ printTable(
     f(r.page.p50),
     f(r.page.p95),
     f(r.page.max),
+    f(r.page.cpu),
     f(r.bare.p50),
     f(r.bare.p95),
     `${f(r.page.p95 / r.bare.p95)}×`,

@@ -5,10 +5,11 @@
 // not one said beside its field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
+import { saveProgramme } from "../../src/services/programme/programmes.ts";
 import { addUser } from "../../src/services/tracker/users.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { loadResultsWorld, type ResultsWorld } from "../support/results-world.ts";
+import { loadResultsWorld, type ResultsWorld, resultsManager } from "../support/results-world.ts";
 import { plain } from "../support/text.ts";
 
 const PASSWORD = "correct horse battery";
@@ -156,5 +157,29 @@ describe.each(backends)("programme results page on %s", (backend) => {
       "Une année de quatre chiffres, au plus tôt l’année de début.",
     );
     expect((await validator.get("/programme/999999/results")).status).toBe(404);
+  });
+
+  it("says what to do when a programme follows no indicator yet", async () => {
+    const bare = await saveProgramme(t.db, resultsManager, {
+      name: "Programme sans indicateur",
+      leadPartner: "UNFPA Mali",
+      funders: [],
+      partners: [],
+      startDate: "2023-01-01",
+      endDate: null,
+      budget: null,
+      currency: null,
+      regions: [],
+      commitments: [],
+      indicators: [],
+    });
+    const res = await validator.get(`/programme/${bare.id}/results`);
+    expect(res.status).toBe(200);
+    const page = plain(await res.text());
+    expect(page).toContain(
+      "Le programme ne suit encore aucun indicateur : reliez-en depuis la page du programme.",
+    );
+    expect(page).toContain("Le programme n’a déployé aucune sage-femme.");
+    expect(page).not.toContain("<figure");
   });
 });

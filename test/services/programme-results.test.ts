@@ -3,8 +3,10 @@
 // change, the assisted deliveries per centre and month, and each facility's months before its
 // first midwife against as many after, or why that cannot be said.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePeriod } from "../../src/domain/health/periods.ts";
 import type { Actor } from "../../src/domain/shared/policy.ts";
 import { isProblem } from "../../src/domain/shared/problem.ts";
+import { bucketsOf } from "../../src/services/health/analytics.ts";
 import {
   centreAverages,
   districtComparison,
@@ -23,6 +25,18 @@ const respondent: Actor = {
   partnerId: 1,
   name: "r",
 };
+
+describe("a year's buckets", () => {
+  it("all start with the year, which the yearly totals group by", () => {
+    for (const year of [2021, 2022, 2024]) {
+      const period = parsePeriod(String(year));
+      if (!period) throw new Error("no period");
+      const buckets = bucketsOf(period);
+      expect(buckets.length).toBeGreaterThan(12);
+      expect(buckets.filter((b) => !b.startsWith(String(year)))).toEqual([]);
+    }
+  });
+});
 
 describe.each(backends)("programme results on %s", (backend) => {
   let t: TestDatabase;

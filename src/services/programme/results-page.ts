@@ -4,7 +4,7 @@
 // programme's midwives work, and the before/after of the one chosen (one facility at a time:
 // every facility's months at once would cost the page its time budget).
 import { findProgramme } from "../../db/programme/programmes.ts";
-import { deployedFacilities } from "../../db/programme/results.ts";
+import { deployedFacilities, resultIndicators } from "../../db/programme/results.ts";
 import { holdsDemoData } from "../../db/shared/import-batches.ts";
 import { firstPresence } from "../../domain/programme/before-after.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -16,8 +16,8 @@ import type { Db } from "../shared/db.ts";
 import {
   type CentreAverages,
   type DistrictComparison,
+  deployedBeforeAfter,
   type FacilityBeforeAfter,
-  facilityBeforeAfter,
   latestYear,
   type ResultsIndicator,
   type UnitYears,
@@ -132,12 +132,17 @@ export async function resultsPage(
   const programme = await findProgramme(db, id);
   if (!programme) throw notFound("programme", id);
   const thisYear = (o.today ?? new Date()).getUTCFullYear();
-  const latest = (await latestYear(db, id)) ?? thisYear;
+  const [indicators, deployedRows] = await Promise.all([
+    resultIndicators(db, id),
+    deployedFacilities(db, id),
+  ]);
+  const known = { indicators };
+  const latest = (await latestYear(db, id, known)) ?? thisYear;
   const asked = yearsOf(params, {
     latest,
     earliest: Number(programme.startDate.slice(0, 4)),
   });
-  const deployed = (await deployedFacilities(db, id)).flatMap((f) => {
+  const deployed = deployedRows.flatMap((f) => {
     const first = firstPresence(f.periods);
     return first
       ? [{ id: f.facilityId, name: f.name, parentName: f.parentName, start: first.start }]
@@ -145,8 +150,10 @@ export async function resultsPage(
   });
   const facilityId = params.facility.trim();
   const errors = { ...asked.errors };
-  const chosenFacility = deployed.find((f) => String(f.id) === facilityId);
-  if (facilityId !== "" && !chosenFacility) errors.facility = "invalid";
+  const chosenRow = deployedRows.find(
+    (f) => String(f.facilityId) === facilityId && firstPresence(f.periods) !== null,
+  );
+  if (facilityId !== "" && !chosenRow) errors.facility = "invalid";
   const base = {
     programme: { id: programme.id, name: programme.name },
     form: {
@@ -170,8 +177,8 @@ export async function resultsPage(
       chart: null,
     };
   const [{ comparison, averages }, facility] = await Promise.all([
-    yearlyResults(db, actor, id, asked.years, lang),
-    chosenFacility ? facilityBeforeAfter(db, actor, id, chosenFacility.id, lang) : null,
+    yearlyResults(db, actor, id, asked.years, lang, known),
+    chosenRow ? deployedBeforeAfter(db, actor, indicators, chosenRow, lang) : null,
   ]);
   const chosen =
     comparison.indicators.find((i) => String(i.indicator.id) === base.form.indicator) ??

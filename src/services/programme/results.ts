@@ -1,14 +1,9 @@
 // A programme's results where its midwives work, read from the health indicators it follows
-// through the analytics service (so from the pre-aggregated values, never a scan of the raw
-// ones): each indicator per region and district of its regions and per year with the change,
+// with the analytics service's arithmetic (results-figures.ts: from the pre-aggregated values,
+// never a scan of the raw ones): each indicator per region and district of its regions and per year with the change,
 // the monthly average per centre of each indicator's count, and for a facility with a midwife
 // the months before her start against as many months after.
-import {
-  constantValues,
-  dataElementLookup,
-  elementIdsByKeys,
-  optionComboLookup,
-} from "../../db/health/catalogue.ts";
+import { elementIdsByKeys } from "../../db/health/catalogue.ts";
 import { latestMonth } from "../../db/health/explorer.ts";
 import { type UnitSummary, unitsAtLevel } from "../../db/health/org-units.ts";
 import { findProgramme, programmeRegions } from "../../db/programme/programmes.ts";
@@ -18,17 +13,8 @@ import {
   deployedFacilities,
   type ResultIndicator,
   resultIndicators,
-  type YearTotal,
-  yearTotals,
 } from "../../db/programme/results.ts";
-import {
-  type Expression,
-  type Operand,
-  operandsOf,
-  parseExpression,
-} from "../../domain/health/expressions.ts";
-import { evaluateIndicator } from "../../domain/health/indicators.ts";
-import { parsePeriod } from "../../domain/health/periods.ts";
+import { operandsOf, parseExpression } from "../../domain/health/expressions.ts";
 import {
   addMonths,
   type BeforeAfterReason,
@@ -42,11 +28,11 @@ import {
 } from "../../domain/programme/before-after.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
-import { isProblem, notFound } from "../../domain/shared/problem.ts";
-import { bucketsOf, runAnalytics } from "../health/analytics.ts";
+import { notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { REGION_LEVEL } from "./register-page.ts";
+import { analyticsCells, yearCells } from "./results-figures.ts";
 
 export interface ResultsIndicator {
   id: number;
@@ -98,61 +84,6 @@ export interface CentreAverages {
 /** "2024-03" → "202403", as analytics names a month. */
 const monthId = (m: Month) => m.replace("-", "");
 
-interface Cell {
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-/**
- * Analytics for dx × pe × ou with numerators and denominators, as a map "dx|pe|ou" → cell. An
- * indicator the engine cannot answer (a broken expression) leaves its cells empty.
- */
-async function cells(
-  db: Db,
-  actor: Actor,
-  dx: readonly string[],
-  pe: readonly string[],
-  ou: readonly string[],
-): Promise<Map<string, Cell>> {
-  const out = new Map<string, Cell>();
-  if (dx.length === 0 || pe.length === 0 || ou.length === 0) return out;
-  const answer = await runAnalytics(
-    db,
-    { actor },
-    {
-      dimensions: [
-        { name: "dx", items: [...dx] },
-        { name: "pe", items: [...pe] },
-        { name: "ou", items: [...ou] },
-      ],
-      filters: [],
-      skipMeta: true,
-      skipData: false,
-      includeNumDen: true,
-      displayProperty: "NAME",
-    },
-  ).catch((e: unknown) => {
-    if (isProblem(e)) return null;
-    throw e;
-  });
-  if (answer === null) return out;
-  const at = (name: string) => answer.headers.findIndex((h) => h.name === name);
-  const [d, p, o, v, n, q] = ["dx", "pe", "ou", "value", "numerator", "denominator"].map(at);
-  const num = (text: string | undefined) =>
-    text === undefined || text === "" ? null : Number(text);
-  for (const r of answer.rows) {
-    const value = num(r[v as number]);
-    if (value === null || !Number.isFinite(value)) continue;
-    out.set(`${r[d as number]}|${r[p as number]}|${r[o as number]}`, {
-      value,
-      numerator: num(r[n as number]),
-      denominator: num(r[q as number]),
-    });
-  }
-  return out;
-}
-
 /** The programme's regions and their districts, each region followed by its districts. */
 async function resultUnits(db: Db, programmeId: number): Promise<(ResultUnit & UnitSummary)[]> {
   const covered = await programmeRegions(db, programmeId);
@@ -185,6 +116,11 @@ const plainUnit = (u: ResultUnit): ResultUnit => ({
   regionId: u.regionId,
 });
 
+/** What the caller has already read of a programme it found (the page reads it once). */
+export interface Known {
+  indicators: ResultIndicator[];
+}
+
 async function programmeOrFail(db: Db, actor: Actor, programmeId: number) {
   authorise(actor, "programme.read");
   const programme = await findProgramme(db, programmeId);
@@ -192,18 +128,9 @@ async function programmeOrFail(db: Db, actor: Actor, programmeId: number) {
   return programme;
 }
 
-/** One indicator at one unit in one year; `months`: the months holding its numerator's values. */
-interface YearCell {
-  value: number;
-  numerator: number;
-  denominator: number;
-  months: number;
-}
-
 /**
- * The yearly figures of every indicator at every unit, computed as the analytics service does
- * (each operand added up over the unit's subtree and the year's buckets, summed or averaged over
- * them, then the expression once), from totals the database adds up per year.
+ * The yearly figures of every indicator at every region and district of the programme
+ * (results-figures.ts computes them).
  */
 async function yearlyFigures(
   db: Db,
@@ -211,74 +138,22 @@ async function yearlyFigures(
   programmeId: number,
   years: number[],
   lang: Lang,
+  known?: Known,
 ) {
-  await programmeOrFail(db, actor, programmeId);
+  if (known) authorise(actor, "programme.read");
+  else await programmeOrFail(db, actor, programmeId);
   authorise(actor, "health.read");
-  const [indicators, units, elements, combos, constants] = await Promise.all([
-    resultIndicators(db, programmeId),
+  const [indicators, units] = await Promise.all([
+    known?.indicators ?? resultIndicators(db, programmeId),
     resultUnits(db, programmeId),
-    dataElementLookup(db),
-    optionComboLookup(db),
-    constantValues(db),
   ]);
-  const formulas = new Map<number, { numerator: Expression; denominator: Expression }>();
-  const elementIds = new Set<number>();
-  for (const i of indicators) {
-    const numerator = parseExpression(i.numerator);
-    const denominator = parseExpression(i.denominator);
-    // An indicator the engine cannot read has no figures: its rows show dashes.
-    if (!numerator.ok || !denominator.ok) continue;
-    formulas.set(i.id, { numerator: numerator.value, denominator: denominator.value });
-    for (const o of [...operandsOf(numerator.value), ...operandsOf(denominator.value)]) {
-      const de = elements.get(o.dataElement);
-      if (de) elementIds.add(de.id);
-    }
-  }
-  const buckets = years.flatMap((year) => {
-    const period = parsePeriod(String(year));
-    return period ? bucketsOf(period) : [];
-  });
-  const totals = await yearTotals(db, {
-    orgUnitIds: units.map((u) => u.id),
-    dataElementIds: [...elementIds],
-    buckets,
-  });
-  const index = new Map<string, YearTotal[]>();
-  for (const t of totals) {
-    const k = `${t.orgUnitId}|${t.dataElementId}|${t.year}`;
-    const list = index.get(k);
-    if (list) list.push(t);
-    else index.set(k, [t]);
-  }
-  /** One operand's figure and its months; combos are added up unless the operand names one. */
-  const operand = (o: Operand, unitId: number, year: number) => {
-    const de = elements.get(o.dataElement);
-    if (!de) return null;
-    const cocId = o.coc === null ? null : (combos.get(o.coc)?.id ?? -1);
-    const rows = (index.get(`${unitId}|${de.id}|${year}`) ?? []).filter(
-      (t) => cocId === null || t.cocId === cocId,
-    );
-    if (rows.length === 0) return null;
-    const sum = rows.reduce((a, t) => a + t.sum, 0);
-    // Combos of one element are reported together: the months of the most complete one.
-    const months = Math.max(...rows.map((t) => t.buckets));
-    return { value: de.aggregation === "sum" ? sum : sum / months, months };
-  };
-  const cell = (i: ResultIndicator, year: number, u: UnitSummary): YearCell | null => {
-    const f = formulas.get(i.id);
-    if (!f) return null;
-    const result = evaluateIndicator(
-      { ...f, factor: i.factor },
-      (o) => operand(o, u.id, year)?.value ?? null,
-      (uid) => constants.get(uid) ?? null,
-    );
-    if (result === null) return null;
-    const months = Math.max(
-      0,
-      ...operandsOf(f.numerator).map((o) => operand(o, u.id, year)?.months ?? 0),
-    );
-    return { ...result, months };
-  };
+  const at = await yearCells(
+    db,
+    indicators,
+    units.map((u) => u.id),
+    years,
+  );
+  const cell = (i: ResultIndicator, year: number, u: UnitSummary) => at(i, year, u.id);
   return { indicators, units, cell, lang };
 }
 
@@ -369,8 +244,9 @@ export async function yearlyResults(
   programmeId: number,
   years: number[],
   lang: Lang,
+  known?: Known,
 ): Promise<{ comparison: DistrictComparison; averages: CentreAverages }> {
-  const f = await yearlyFigures(db, actor, programmeId, years, lang);
+  const f = await yearlyFigures(db, actor, programmeId, years, lang, known);
   return { comparison: comparisonOf(f, years), averages: await averagesOf(db, f, years) };
 }
 
@@ -422,7 +298,7 @@ async function beforeAfterOf(
     }
   }
   const sorted = [...months].sort();
-  const found = await cells(
+  const found = await analyticsCells(
     db,
     actor,
     indicators.map((i) => i.key),
@@ -481,6 +357,20 @@ export async function facilityBeforeAfter(
   return one;
 }
 
+/** The same for a facility the caller has read, with the programme's indicators. */
+export async function deployedBeforeAfter(
+  db: Db,
+  actor: Actor,
+  indicators: ResultIndicator[],
+  facility: DeployedFacility,
+  lang: Lang,
+): Promise<FacilityBeforeAfter> {
+  authorise(actor, "programme.read");
+  const [one] = await beforeAfterOf(db, actor, indicators, [facility], lang);
+  if (!one) throw notFound("deployment", facility.facilityId);
+  return one;
+}
+
 /** The same for every facility where the programme deployed a midwife, by name. */
 export async function facilitiesBeforeAfter(
   db: Db,
@@ -497,8 +387,12 @@ export async function facilitiesBeforeAfter(
 }
 
 /** The latest year holding a value of an element the programme's indicators read, or null. */
-export async function latestYear(db: Db, programmeId: number): Promise<number | null> {
-  const indicators = await resultIndicators(db, programmeId);
+export async function latestYear(
+  db: Db,
+  programmeId: number,
+  known?: Known,
+): Promise<number | null> {
+  const indicators = known?.indicators ?? (await resultIndicators(db, programmeId));
   const keys = new Set<string>();
   for (const i of indicators)
     for (const text of [i.numerator, i.denominator]) {

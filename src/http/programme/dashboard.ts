@@ -1,15 +1,14 @@
 // A programme's public dashboard and result cards over HTTP: GET /programmes/:slug (published
 // programmes only, for everyone, in French or English) and its cards as PNG at
 // /programmes/:slug/cards/:n-square.png and :n-wide.png; for staff, /programme/:id/cards lists
-// the cards of any programme with their downloads at /programme/:id/cards/:n-….png. Charts and
-// cards are drawn in the rendering worker.
+// the cards of any programme with their downloads at /programme/:id/cards/:n-….png. The cards are
+// drawn in the rendering worker.
 import { type Context, Hono } from "hono";
 import { parseId } from "../../domain/shared/input.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import {
   type DashboardOptions,
   drawCard,
-  drawDashboardCharts,
   programmeDashboard,
   staffDashboard,
 } from "../../services/programme/dashboard.ts";
@@ -41,8 +40,7 @@ export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = 
   app.get("/programmes/:slug", async (c) => {
     const slug = parseOr404(slugParam, c.req.param("slug"), "programme");
     const data = await programmeDashboard(c.get("deps").db, slug, c.get("lang"), options);
-    const charts = await drawDashboardCharts(renderer, data);
-    return c.html(dashboardPage(viewOf(c), data, charts));
+    return c.html(dashboardPage(viewOf(c), data));
   });
 
   app.get("/programmes/:slug/cards/:file", async (c) => {

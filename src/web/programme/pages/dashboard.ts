@@ -10,7 +10,7 @@ import type {
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 
-function indicatorSection(view: View, d: DashboardIndicator, svg: string | null): Html {
+function indicatorSection(view: View, d: DashboardIndicator): Html {
   const { t, lang } = view;
   const n = (v: number | null) =>
     v === null ? "—" : d.unit === "%" ? formatValue(lang, v, "%") : formatNumber(lang, v);
@@ -21,7 +21,7 @@ function indicatorSection(view: View, d: DashboardIndicator, svg: string | null)
 ${
   d.districts.length === 0
     ? html`<p class="muted">${t("dash.noValues")}</p>`
-    : html`${svg === null ? "" : html`<figure class="chart"><div role="img" aria-label="${d.name}">${raw(svg)}</div></figure>`}
+    : html`<figure class="chart"><div role="img" aria-label="${d.name}">${raw(d.svg)}</div></figure>
 <ul class="legend">${d.legend.map(
         (l) =>
           html`<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${l.colour}"/></svg> ${l.name}</li>`,
@@ -37,11 +37,7 @@ ${first !== undefined && last !== undefined ? html`<p class="muted">${t("dash.in
 </section>`;
 }
 
-export function dashboardPage(
-  view: View,
-  d: ProgrammeDashboard,
-  charts: readonly (string | null)[],
-): Html {
+export function dashboardPage(view: View, d: ProgrammeDashboard): Html {
   const { t, lang } = view;
   const p = d.programme;
   const base = `/programmes/${encodeURIComponent(d.slug)}`;
@@ -86,7 +82,7 @@ ${
   d.indicators.length > 0
     ? html`<section aria-labelledby="indicators">
 <h2 id="indicators">${t("dash.indicators")}</h2>
-${d.indicators.map((i, k) => indicatorSection(view, i, charts[k] ?? null))}
+${d.indicators.map((i) => indicatorSection(view, i))}
 </section>`
     : ""
 }

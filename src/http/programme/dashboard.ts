@@ -48,11 +48,11 @@ export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = 
     const { n, size } = cardOf(c);
     const data = await programmeDashboard(c.get("deps").db, slug, c.get("lang"), options);
     const bytes = await drawCard(renderer, data, n, size);
-    // A card shared on a network is fetched by many: shared caches may keep it an hour.
-    c.header(
-      "Cache-Control",
-      c.get("actor").kind === "anonymous" ? "public, max-age=3600" : "private, no-store",
-    );
+    // A card shared on a network is fetched by many: shared caches may keep it an hour, when
+    // its address names its language (otherwise a cookie chose it, which a cache cannot see).
+    const named = c.req.query("lang") === c.get("lang");
+    if (c.get("actor").kind !== "anonymous") c.header("Cache-Control", "private, no-store");
+    else if (named) c.header("Cache-Control", "public, max-age=3600");
     return png(c, bytes, `${slug}-${n}-${size}.png`);
   });
 

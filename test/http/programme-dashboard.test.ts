@@ -64,6 +64,10 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
       expect(page).not.toContain(m.name);
       expect(page).not.toContain(m.phone);
     }
+    // A link shared on a network shows the first card and its post.
+    expect(page).toContain(
+      `<meta property="og:image" content="http://jalon.test${path}/cards/1-wide.png?lang=fr">`,
+    );
     const en = plain(await (await visitor.get(`${path}?lang=en`)).text());
     expect(en).toContain("Key figures");
     expect(en).toContain("ANC1 coverage");

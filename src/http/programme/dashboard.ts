@@ -17,7 +17,7 @@ import { cardsPage } from "../../web/programme/pages/cards.ts";
 import { dashboardPage } from "../../web/programme/pages/dashboard.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { parseOr404, slugParam } from "../shared/params.ts";
-import { viewOf } from "../shared/view.ts";
+import { publicBase, viewOf } from "../shared/view.ts";
 
 const CARD_FILE = /^([0-9]{1,3})-(square|wide)\.png$/;
 
@@ -40,7 +40,7 @@ export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = 
   app.get("/programmes/:slug", async (c) => {
     const slug = parseOr404(slugParam, c.req.param("slug"), "programme");
     const data = await programmeDashboard(c.get("deps").db, slug, c.get("lang"), options);
-    return c.html(dashboardPage(viewOf(c), data));
+    return c.html(dashboardPage(viewOf(c), data, publicBase(c).replace(/\/+$/, "")));
   });
 
   app.get("/programmes/:slug/cards/:file", async (c) => {

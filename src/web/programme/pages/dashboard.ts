@@ -37,7 +37,11 @@ ${first !== undefined && last !== undefined ? html`<p class="muted">${t("dash.in
 </section>`;
 }
 
-export function dashboardPage(view: View, d: ProgrammeDashboard): Html {
+/**
+ * `origin` is the site's public address (configuration, never the request's Host): a link
+ * shared on a network shows the first card, as 1200×630, with its post.
+ */
+export function dashboardPage(view: View, d: ProgrammeDashboard, origin: string): Html {
   const { t, lang } = view;
   const p = d.programme;
   const base = `/programmes/${encodeURIComponent(d.slug)}`;
@@ -127,5 +131,15 @@ ${
 </section>`
     : ""
 }`;
-  return page(view, { title: p.name, body, description: p.name });
+  const first = d.cards[0];
+  const head = first
+    ? html`<meta property="og:title" content="${p.name}">
+<meta property="og:description" content="${first.model.post}">
+<meta property="og:image" content="${origin}${base}/cards/${first.n}-wide.png?lang=${lang}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="${first.model.alt}">
+<meta name="twitter:card" content="summary_large_image">`
+    : undefined;
+  return page(view, { title: p.name, body, description: p.name, head });
 }

@@ -1,6 +1,6 @@
 // Every file Jalon draws, named as one plain job: the annual report in its four formats, the
 // questionnaire (printable or workbook), the indicator explorer's chart and workbook, a
-// monitoring mission's report, and a programme dashboard's charts and result cards. A job is data only (structured-clonable), so it can be
+// monitoring mission's report, and a programme's result cards. A job is data only (structured-clonable), so it can be
 // drawn in a worker thread (services/rendering.ts); each renderer is loaded on first use only.
 // A report or a printable form is first built into a neutral document (reports/shared/
 // document.ts), which the shared DOCX, PDF and HTML renderers draw; workbooks are drawn directly.
@@ -8,7 +8,6 @@ import type { Lang } from "../domain/shared/lang.ts";
 import type { ExplorerChart, ExplorerSheet } from "./health/explorer-model.ts";
 import type { ImportTemplate } from "./health/import-template.ts";
 import type { CardModel, CardSize } from "./programme/cards.ts";
-import type { ProgrammeChart } from "./programme/dashboard-chart.ts";
 import type { MissionReportModel } from "./programme/mission-report.ts";
 import type { Document } from "./shared/document.ts";
 import type { ReportFormat, ReportModel } from "./tracker/model.ts";
@@ -26,8 +25,6 @@ export type RenderJob =
   | { kind: "import-template-xlsx"; model: ImportTemplate }
   /** A monitoring mission's report. */
   | { kind: "mission-report"; model: MissionReportModel; format: "docx" | "pdf" }
-  /** A programme dashboard's indicator chart, as SVG text for the page. */
-  | { kind: "programme-chart"; model: ProgrammeChart }
   /** A result card as PNG. */
   | { kind: "programme-card"; model: CardModel; size: CardSize };
 
@@ -80,10 +77,6 @@ export async function renderJob(job: RenderJob): Promise<Uint8Array> {
         async () =>
           (await import("./programme/mission-report.ts")).missionReportDocument(job.model),
         job.format,
-      );
-    case "programme-chart":
-      return new TextEncoder().encode(
-        (await import("./programme/dashboard-chart.ts")).renderProgrammeChart(job.model),
       );
     case "programme-card":
       return (await import("./programme/card-png.ts")).renderCardPng(job.model, job.size);

@@ -79,6 +79,10 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
     expect(text).toContain("Témoignages");
     expect(text).toContain(named[0]?.name ?? "?");
     expect(text).toContain("Recommandations");
+    // A link shared on a network shows the first card and its post.
+    expect(page).toContain(
+      `<meta property="og:image" content="http://jalon.test${path}/cards/1-wide.png?lang=fr">`,
+    );
     const en = plain(await (await visitor.get(`${path}?lang=en`)).text());
     expect(en).toContain("Key figures");
     expect(en).toContain("ANC1 coverage");
@@ -103,10 +107,13 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
   });
 
   it("draws the result cards as PNG in both shapes while it is published", async () => {
-    const square = await visitor.get(`${path}/cards/1-square.png`);
+    const square = await visitor.get(`${path}/cards/1-square.png?lang=fr`);
     expect(square.status).toBe(200);
     expect(square.headers.get("content-type")).toBe("image/png");
     expect(square.headers.get("cache-control")).toBe("public, max-age=3600");
+    // Without its language in the address, a card is the visitor's own: no shared cache.
+    const chosen = await visitor.get(`${path}/cards/1-square.png`);
+    expect(chosen.headers.get("cache-control")).toBe("no-cache");
     const s = new Uint8Array(await square.arrayBuffer());
     expect(pngSize(s)).toEqual({ width: 1080, height: 1080 });
     expect(s.length).toBeLessThan(400_000);

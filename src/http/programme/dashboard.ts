@@ -1,15 +1,14 @@
 // A programme's public dashboard and result cards over HTTP: GET /programmes/:slug (published
 // programmes only, for everyone, in French or English) and its cards as PNG at
 // /programmes/:slug/cards/:n-square.png and :n-wide.png; for staff, /programme/:id/cards lists
-// the cards of any programme with their downloads at /programme/:id/cards/:n-….png. Charts and
-// cards are drawn in the rendering worker.
+// the cards of any programme with their downloads at /programme/:id/cards/:n-….png. The cards are
+// drawn in the rendering worker.
 import { type Context, Hono } from "hono";
 import { parseId } from "../../domain/shared/input.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import {
   type DashboardOptions,
   drawCard,
-  drawDashboardCharts,
   programmeDashboard,
   staffDashboard,
 } from "../../services/programme/dashboard.ts";
@@ -18,7 +17,7 @@ import { cardsPage } from "../../web/programme/pages/cards.ts";
 import { dashboardPage } from "../../web/programme/pages/dashboard.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { parseOr404, slugParam } from "../shared/params.ts";
-import { viewOf } from "../shared/view.ts";
+import { publicBase, viewOf } from "../shared/view.ts";
 
 const CARD_FILE = /^([0-9]{1,3})-(square|wide)\.png$/;
 
@@ -41,8 +40,7 @@ export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = 
   app.get("/programmes/:slug", async (c) => {
     const slug = parseOr404(slugParam, c.req.param("slug"), "programme");
     const data = await programmeDashboard(c.get("deps").db, slug, c.get("lang"), options);
-    const charts = await drawDashboardCharts(renderer, data);
-    return c.html(dashboardPage(viewOf(c), data, charts));
+    return c.html(dashboardPage(viewOf(c), data, publicBase(c).replace(/\/+$/, "")));
   });
 
   app.get("/programmes/:slug/cards/:file", async (c) => {
@@ -50,11 +48,11 @@ export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = 
     const { n, size } = cardOf(c);
     const data = await programmeDashboard(c.get("deps").db, slug, c.get("lang"), options);
     const bytes = await drawCard(renderer, data, n, size);
-    // A card shared on a network is fetched by many: shared caches may keep it an hour.
-    c.header(
-      "Cache-Control",
-      c.get("actor").kind === "anonymous" ? "public, max-age=3600" : "private, no-store",
-    );
+    // A card shared on a network is fetched by many: shared caches may keep it an hour, when
+    // its address names its language (otherwise a cookie chose it, which a cache cannot see).
+    const named = c.req.query("lang") === c.get("lang");
+    if (c.get("actor").kind !== "anonymous") c.header("Cache-Control", "private, no-store");
+    else if (named) c.header("Cache-Control", "public, max-age=3600");
     return png(c, bytes, `${slug}-${n}-${size}.png`);
   });
 

@@ -2,8 +2,8 @@
 // visitor may read — the programme's public fields, counts of midwives and centres (never a
 // midwife: no name, no contact), the public indicators the health engine computes for the
 // districts the programme works in, the map, and the testimonials and key recommendations
-// given to it. The presenters below whitelist each field. Charts are drawn in the rendering
-// worker (`drawDashboardCharts`); the map is small enough to draw here.
+// given to it. The presenters below whitelist each field. Its charts and map are plain SVG
+// drawn here (a millisecond); the cards' PNG are drawn in the rendering worker.
 import {
   countryOf,
   deployedFacilitiesAt,
@@ -36,7 +36,11 @@ import {
   indicatorCard,
   numbered,
 } from "../../reports/programme/cards.ts";
-import { type ProgrammeChart, yearColour } from "../../reports/programme/dashboard-chart.ts";
+import {
+  type ProgrammeChart,
+  renderProgrammeChart,
+  yearColour,
+} from "../../reports/programme/dashboard-chart.ts";
 import { type LngLat, type MapPoint, mapSvg } from "../../reports/programme/map.ts";
 import { runAnalytics } from "../health/analytics.ts";
 import { authorise } from "../shared/access.ts";
@@ -74,6 +78,8 @@ export interface DashboardIndicator {
   /** Each year's colour in the chart, for the page's legend. */
   legend: { name: string; colour: string }[];
   chart: ProgrammeChart;
+  /** The chart drawn, as SVG for the page. */
+  svg: string;
 }
 
 /**
@@ -350,6 +356,15 @@ async function dashboardOf(
         }),
       }))
       .filter((d) => d.values.some((v) => v !== null));
+    const chart: ProgrammeChart = {
+      lang,
+      categories: rows.map((r) => r.name),
+      series: shown.map((y, k) => ({
+        name: String(y),
+        values: rows.map((r) => r.values[k] ?? null),
+      })),
+      decimals,
+    };
     return [
       {
         name: indicatorName(i),
@@ -358,15 +373,8 @@ async function dashboardOf(
         years: shown,
         districts: rows,
         legend: shown.map((y, k) => ({ name: String(y), colour: yearColour(k, shown.length) })),
-        chart: {
-          lang,
-          categories: rows.map((r) => r.name),
-          series: shown.map((y, k) => ({
-            name: String(y),
-            values: rows.map((r) => r.values[k] ?? null),
-          })),
-          decimals,
-        },
+        chart,
+        svg: renderProgrammeChart(chart),
       },
     ];
   });
@@ -503,26 +511,4 @@ export async function drawCard(
   const card = dashboard.cards.find((c) => c.n === n);
   if (!card) throw notFound("card", n);
   return renderer.render({ kind: "programme-card", model: card.model, size });
-}
-
-/** Each indicator's chart as SVG, drawn in the rendering worker; null where it is busy. */
-export async function drawDashboardCharts(
-  renderer: Renderer,
-  dashboard: ProgrammeDashboard,
-): Promise<(string | null)[]> {
-  const out: (string | null)[] = [];
-  for (const d of dashboard.indicators) {
-    try {
-      out.push(
-        new TextDecoder().decode(
-          await renderer.render({ kind: "programme-chart", model: d.chart }),
-        ),
-      );
-    } catch (error) {
-      // The table beside it says what the chart does: a busy worker costs the picture only.
-      if (error instanceof Problem && error.code === "busy") out.push(null);
-      else throw error;
-    }
-  }
-  return out;
 }

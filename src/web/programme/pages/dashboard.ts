@@ -15,7 +15,7 @@ import type {
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
 
-function indicatorSection(view: View, d: DashboardIndicator, svg: string | null): Html {
+function indicatorSection(view: View, d: DashboardIndicator): Html {
   const { t, lang } = view;
   const n = (v: number | null) =>
     v === null ? "—" : d.unit === "%" ? formatValue(lang, v, "%") : formatNumber(lang, v);
@@ -26,7 +26,7 @@ function indicatorSection(view: View, d: DashboardIndicator, svg: string | null)
 ${
   d.districts.length === 0
     ? html`<p class="muted">${t("dash.noValues")}</p>`
-    : html`${svg === null ? "" : html`<figure class="chart"><div role="img" aria-label="${d.name}">${raw(svg)}</div></figure>`}
+    : html`<figure class="chart"><div role="img" aria-label="${d.name}">${raw(d.svg)}</div></figure>
 <ul class="legend">${d.legend.map(
         (l) =>
           html`<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="${l.colour}"/></svg> ${l.name}</li>`,
@@ -42,11 +42,11 @@ ${first !== undefined && last !== undefined ? html`<p class="muted">${t("dash.in
 </section>`;
 }
 
-export function dashboardPage(
-  view: View,
-  d: ProgrammeDashboard,
-  charts: readonly (string | null)[],
-): Html {
+/**
+ * `origin` is the site's public address (configuration, never the request's Host): a link
+ * shared on a network shows the first card, as 1200×630, with its post.
+ */
+export function dashboardPage(view: View, d: ProgrammeDashboard, origin: string): Html {
   const { t, lang } = view;
   const p = d.programme;
   const base = `/programmes/${encodeURIComponent(d.slug)}`;
@@ -91,7 +91,7 @@ ${
   d.indicators.length > 0
     ? html`<section aria-labelledby="indicators">
 <h2 id="indicators">${t("dash.indicators")}</h2>
-${d.indicators.map((i, k) => indicatorSection(view, i, charts[k] ?? null))}
+${d.indicators.map((i) => indicatorSection(view, i))}
 </section>`
     : ""
 }
@@ -133,5 +133,15 @@ ${
 </section>`
     : ""
 }`;
-  return page(view, { title: p.name, body, description: p.name });
+  const first = d.cards[0];
+  const head = first
+    ? html`<meta property="og:title" content="${p.name}">
+<meta property="og:description" content="${first.model.post}">
+<meta property="og:image" content="${origin}${base}/cards/${first.n}-wide.png?lang=${lang}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="${first.model.alt}">
+<meta name="twitter:card" content="summary_large_image">`
+    : undefined;
+  return page(view, { title: p.name, body, description: p.name, head });
 }

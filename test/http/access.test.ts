@@ -107,6 +107,7 @@ const ROUTES: Row[] = [
   { route: "GET /partners", method: "GET", path: "/partners", allowed: EVERYONE },
   { route: "GET /partners/:partner", method: "GET", path: "/partners/psi", allowed: EVERYONE },
   // A programme's public dashboard and cards: everyone (here none is published: 404 for all).
+  { route: "GET /programmes", method: "GET", path: "/programmes", allowed: EVERYONE },
   {
     route: "GET /programmes/:slug",
     method: "GET",

@@ -90,6 +90,36 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
     expect((await visitor.get("/programmes/Not_A_Slug")).status).toBe(404);
   });
 
+  it("is listed among the published programmes, from every page's menu, until taken down", async () => {
+    const home = await (await visitor.get("/")).text();
+    expect(home).toContain('<a href="/programmes">Programmes</a>');
+    const list = await (await visitor.get("/programmes")).text();
+    expect(list).toContain(
+      `<a href="${path}"><b>Déploiement des sages-femmes en milieu communautaire</b></a>`,
+    );
+    expect(plain(list)).toContain("UNFPA Mali · depuis le 1 janvier 2022");
+    const en = plain(await (await visitor.get("/programmes?lang=en")).text());
+    expect(en).toContain("Programmes followed");
+    expect(en).toContain("UNFPA Mali · since 1 January 2022");
+    const id = (await t.db.selectFrom("programmes").select("id").executeTakeFirstOrThrow()).id;
+    await t.db
+      .updateTable("programme_publications")
+      .set({ published: false })
+      .where("programme_id", "=", id)
+      .execute();
+    try {
+      const empty = plain(await (await visitor.get("/programmes")).text());
+      expect(empty).toContain("Aucun programme n'est publié pour l'instant.");
+      expect(empty).not.toContain("Déploiement des sages-femmes");
+    } finally {
+      await t.db
+        .updateTable("programme_publications")
+        .set({ published: true })
+        .where("programme_id", "=", id)
+        .execute();
+    }
+  });
+
   it("stays within the page budget, compressed, with no script and only its own style", async () => {
     for (const p of [path, `${path}?lang=en`]) {
       const res = await app.request(p, { headers: { "accept-encoding": "gzip" } });

@@ -98,3 +98,30 @@ export async function setPublished(
   if (!updated) throw new Error(`programme publication ${row.id} vanished`);
   return publicationOf(updated);
 }
+
+/** A published programme as the public list names it. */
+export interface PublishedProgramme {
+  slug: string;
+  name: string;
+  leadPartner: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Every published programme, by name. */
+export async function publishedProgrammes(db: Executor): Promise<PublishedProgramme[]> {
+  const rows = await db
+    .selectFrom("programme_publications as pub")
+    .innerJoin("programmes as p", "p.id", "pub.programme_id")
+    .select(["pub.slug", "p.name", "p.lead_partner", "p.start_date", "p.end_date"])
+    .where("pub.published", "=", true)
+    .orderBy("p.name")
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    leadPartner: r.lead_partner,
+    startDate: r.start_date,
+    endDate: r.end_date,
+  }));
+}

@@ -12,9 +12,11 @@ import {
   programmeDashboard,
   staffDashboard,
 } from "../../services/programme/dashboard.ts";
+import { publicProgrammes } from "../../services/programme/publication.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 import { cardsPage } from "../../web/programme/pages/cards.ts";
 import { dashboardPage } from "../../web/programme/pages/dashboard.ts";
+import { publicProgrammesPage } from "../../web/programme/pages/public-programmes.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { parseOr404, slugParam } from "../shared/params.ts";
 import { publicBase, viewOf } from "../shared/view.ts";
@@ -36,6 +38,10 @@ const png = (c: Context<AppEnv>, bytes: Uint8Array, name: string) => {
 /** `options` names the day of the counts (tests); today otherwise. */
 export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+
+  app.get("/programmes", async (c) =>
+    c.html(publicProgrammesPage(viewOf(c), await publicProgrammes(c.get("deps").db))),
+  );
 
   app.get("/programmes/:slug", async (c) => {
     const slug = parseOr404(slugParam, c.req.param("slug"), "programme");

@@ -2,6 +2,13 @@
 // staff page listing its result cards.
 export const fr = {
   "dash.publication": "Tableau de bord public",
+  "nav.programmes": "Programmes",
+  "dash.listTitle": "Programmes suivis",
+  "dash.listIntro":
+    "Les programmes dont les résultats sont publiés : sages-femmes déployées, indicateurs de santé par district, missions de suivi et témoignages recueillis avec consentement.",
+  "dash.listEmpty": "Aucun programme n'est publié pour l'instant.",
+  "dash.listSince": "{lead} · depuis le {first}",
+  "dash.listPeriod": "{lead} · du {first} au {last}",
   "dash.publishedOn": "Publié le {date} par {by}.",
   "dash.publicLink": "Voir le tableau de bord public",
   "dash.notPublished": "Le tableau de bord de ce programme n’est pas public.",
@@ -46,6 +53,13 @@ export const fr = {
 
 export const en: Record<keyof typeof fr, string> = {
   "dash.publication": "Public dashboard",
+  "nav.programmes": "Programmes",
+  "dash.listTitle": "Programmes followed",
+  "dash.listIntro":
+    "Programmes whose results are published: midwives deployed, health indicators by district, monitoring missions and testimonials gathered with consent.",
+  "dash.listEmpty": "No programme is published yet.",
+  "dash.listSince": "{lead} · since {first}",
+  "dash.listPeriod": "{lead} · from {first} to {last}",
   "dash.publishedOn": "Published on {date} by {by}.",
   "dash.publicLink": "See the public dashboard",
   "dash.notPublished": "This programme’s dashboard is not public.",

@@ -6,6 +6,8 @@ import {
   accountName,
   findPublication,
   type Publication,
+  type PublishedProgramme,
+  publishedProgrammes,
   setPublished,
   slugsLike,
 } from "../../db/programme/publications.ts";
@@ -15,7 +17,12 @@ import { notFound } from "../../domain/shared/problem.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 
-export type { Publication };
+export type { Publication, PublishedProgramme };
+
+/** The programmes whose dashboard is public, for anyone: name, lead partner, dates, address. */
+export async function publicProgrammes(db: Db): Promise<PublishedProgramme[]> {
+  return publishedProgrammes(db);
+}
 
 export async function publicationOf(
   db: Db,

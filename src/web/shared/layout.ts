@@ -7,7 +7,7 @@ export interface PageOptions {
   title: string;
   body: Html;
   /** Which main navigation entry is current. */
-  section?: "scorecard" | "synthesis" | "partners" | "health";
+  section?: "scorecard" | "synthesis" | "partners" | "health" | "programmes";
   /** Cycle whose synthesis the navigation links to; the latest published one otherwise. */
   cycleSlug?: string;
   organisation?: string;
@@ -44,6 +44,7 @@ ${o.head ?? ""}
 <li><a href="${synthesisHref}"${current("synthesis")}>${t("nav.synthesis")}</a></li>
 <li><a href="/partners"${current("partners")}>${t("nav.partners")}</a></li>
 <li><a href="/health/explorer"${current("health")}>${t("hx.nav")}</a></li>
+<li><a href="/programmes"${current("programmes")}>${t("nav.programmes")}</a></li>
 </ul></nav>
 ${
   view.user?.link

@@ -143,5 +143,5 @@ ${
 <meta property="og:image:alt" content="${first.model.alt}">
 <meta name="twitter:card" content="summary_large_image">`
     : undefined;
-  return page(view, { title: p.name, body, description: p.name, head });
+  return page(view, { title: p.name, body, description: p.name, head, section: "programmes" });
 }

@@ -147,5 +147,17 @@ describe.each(backends)("the programme dashboard on %s", (backend) => {
     const after = await programmeDashboard(t.db, slug, "fr", { date: DAY });
     expect(after.testimonials).toHaveLength(before.testimonials.length - 1);
     expect(JSON.stringify(after)).not.toContain("Nafissatou Traoré");
+    // Her card went with it; the public-web-only words never made a card.
+    const quotes = (d: typeof before) => d.cards.filter((c) => c.model.figure === "«");
+    expect(quotes(before).map((c) => c.model.source)).toEqual([
+      expect.stringContaining("Nafissatou Traoré"),
+      expect.stringContaining("Kadiatou Coulibaly"),
+    ]);
+    expect(quotes(after)).toHaveLength(1);
+    const ramata = DEMO_TESTIMONIALS.find((w) => w.name === "Ramata Coulibaly");
+    for (const c of before.cards) expect(c.model.sentence).not.toContain(ramata?.quote ?? "?");
+    expect(after.cards.map((c) => c.model.mark)).toEqual(
+      after.cards.map((_, i) => `${i + 1}/${after.cards.length}`),
+    );
   });
 });

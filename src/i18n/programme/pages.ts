@@ -153,6 +153,11 @@ export const fr = {
     "{indicator} à {place} : {from} en {first}, {to} en {last}. Un résultat suivi par le programme {programme}.",
   "card.source": "Source : {source}, {period}",
   "card.sourceRegister": "registre des sages-femmes",
+  "card.quote": "« {words} »",
+  "card.quoteAlt":
+    "Carte « à retenir » : témoignage de {who}, {when} : « {words} ». {programme}, chef de file {lead}.",
+  "card.quotePost": "« {words} » — {who}. Un témoignage recueilli par {programme}.",
+  "card.quoteSource": "Témoignage de {who}, {when}, partagé avec son accord",
   "card.lead": "Chef de file : {name}",
   "card.partners": "Avec : {list}",
 } as const;
@@ -309,6 +314,11 @@ export const en: Record<keyof typeof fr, string> = {
     "{indicator} in {place}: {from} ({first}), {to} ({last}). A result followed by the programme {programme}.",
   "card.source": "Source: {source}, {period}",
   "card.sourceRegister": "midwife register",
+  "card.quote": "“{words}”",
+  "card.quoteAlt":
+    "“Key result” card: testimonial of {who}, {when}: “{words}”. {programme}, led by {lead}.",
+  "card.quotePost": "“{words}” — {who}. A testimonial gathered by {programme}.",
+  "card.quoteSource": "Testimonial of {who}, {when}, shared with consent",
   "card.lead": "Lead partner: {name}",
   "card.partners": "With: {list}",
 };

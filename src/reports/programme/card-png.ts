@@ -77,7 +77,8 @@ export function cardSvg(model: CardModel, size: CardSize): string {
   const footer = [model.programme, [model.lead, model.partners].filter((s) => s).join(" · ")];
   if (size === "square") {
     const inner = width - 2 * pad;
-    const fs = figureSize(model.figure, inner, 240);
+    // A lone mark (a quotation's) needs no more than half the height a figure takes.
+    const fs = figureSize(model.figure, inner, [...model.figure].length === 1 ? 140 : 240);
     parts.push(
       `<text x="${pad}" y="${pad + 40 + fs}" font-size="${fs}" font-weight="bold" fill="${brand}">${esc(model.figure)}</text>`,
     );
@@ -95,7 +96,7 @@ export function cardSvg(model: CardModel, size: CardSize): string {
     // The sentence takes the room between the figure and the rule, smaller when it is long.
     const top = pad + 80 + fs;
     const room = rule - 40 - top;
-    const fitted = [56, 48, 42, 36].map((size) => ({
+    const fitted = [56, 48, 42, 36, 32, 28].map((size) => ({
       size,
       lines: wrap(model.sentence, inner, size, true),
     }));
@@ -120,8 +121,24 @@ export function cardSvg(model: CardModel, size: CardSize): string {
     );
     const inner = width - left - 2 * 48;
     const x = left + 48;
-    const sentence = clip(wrap(model.sentence, inner, 40, true), 5);
-    parts.push(textLines(sentence, { x, y: pad + 56, size: 40, lead: 52, fill: ink, bold: true }));
+    // Smaller when long (a testimonial's words), so that the whole sentence is read.
+    const [sz, sentence] = [40, 34, 30, 26]
+      .map((size): [number, string[]] => [size, wrap(model.sentence, inner, size, true)])
+      .find(([size, lines]) => lines.length * Math.round(size * 1.3) <= 5 * 52) ?? [
+      26,
+      wrap(model.sentence, inner, 26, true),
+    ];
+    const lead = Math.round(sz * 1.3);
+    parts.push(
+      textLines(clip(sentence, Math.floor((5 * 52) / lead)), {
+        x,
+        y: pad + 56,
+        size: sz,
+        lead,
+        fill: ink,
+        bold: true,
+      }),
+    );
     const programme = clip(wrap(footer[0] ?? "", inner, 24, true), 2);
     const credits = clip(wrap(footer[1] ?? "", inner, 20), 3);
     const source = clip(wrap(model.source, inner, 20), 2);

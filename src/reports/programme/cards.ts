@@ -105,6 +105,30 @@ export function indicatorCard(
   };
 }
 
+/**
+ * A testimonial's words as a card: `who` is what its consent lets social media show (a name and
+ * place, or a role and region), `when` a day or a month already written in `lang`. The caller
+ * gives only testimonials consented for social media.
+ */
+export function quoteCard(
+  lang: Lang,
+  p: CardProgramme,
+  d: { words: string; who: string; when: string },
+): CardModel {
+  const { t, ...f } = frame(lang, p);
+  const params = { ...d, programme: p.name, lead: p.leadPartner };
+  return {
+    lang,
+    figure: lang === "fr" ? "«" : "“",
+    sentence: t("card.quote", params),
+    mark: null,
+    ...f,
+    source: t("card.quoteSource", params),
+    alt: t("card.quoteAlt", params),
+    post: t("card.quotePost", params),
+  };
+}
+
 /** Numbers a series of cards "1/N" … "N/N". */
 export function numbered(cards: readonly CardModel[]): CardModel[] {
   return cards.map((c, i) => ({ ...c, mark: `${i + 1}/${cards.length}` }));

@@ -22,7 +22,7 @@ import { findPublication, publishedAt } from "../../db/programme/publications.ts
 import { holdsDemoData } from "../../db/shared/import-batches.ts";
 import type { SpeakerRole } from "../../domain/programme/consent.ts";
 import type { RecommendationStatus } from "../../domain/programme/mission.ts";
-import { formatDate } from "../../domain/shared/format.ts";
+import { formatDate, formatMonth } from "../../domain/shared/format.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import type { Actor } from "../../domain/shared/policy.ts";
@@ -35,6 +35,7 @@ import {
   deploymentCard,
   indicatorCard,
   numbered,
+  quoteCard,
 } from "../../reports/programme/cards.ts";
 import {
   type ProgrammeChart,
@@ -288,17 +289,27 @@ async function dashboardOf(
   const t = translator(lang);
   const date = o.date ?? new Date().toISOString().slice(0, 10);
   const years = yearsOf(p.startDate, p.endDate, date);
-  const [facilities, regionIds, districts, indicators, synthetic, testimonials, recommendations] =
-    await Promise.all([
-      deployedFacilitiesAt(db, { programmeId: p.id, date, regionLevel: REGION_LEVEL }),
-      programmeRegions(db, p.id),
-      deploymentUnitsAt(db, p.id, DISTRICT_LEVEL),
-      publicIndicatorsOf(db, p.id),
-      holdsDemoData(db),
-      // What each testimonial's consent lets the public web show, decided in one place.
-      publicTestimonials(db, p.id, "public_web"),
-      keyRecommendations(db, p.id),
-    ]);
+  const [
+    facilities,
+    regionIds,
+    districts,
+    indicators,
+    synthetic,
+    testimonials,
+    recommendations,
+    shareable,
+  ] = await Promise.all([
+    deployedFacilitiesAt(db, { programmeId: p.id, date, regionLevel: REGION_LEVEL }),
+    programmeRegions(db, p.id),
+    deploymentUnitsAt(db, p.id, DISTRICT_LEVEL),
+    publicIndicatorsOf(db, p.id),
+    holdsDemoData(db),
+    // What each testimonial's consent lets the public web show, decided in one place.
+    publicTestimonials(db, p.id, "public_web"),
+    keyRecommendations(db, p.id),
+    // A card is shared on social media: only testimonials consented for that use make one.
+    publicTestimonials(db, p.id, "social_media"),
+  ]);
   const regionUnits = await placedUnits(db, [
     ...new Set([...regionIds, ...facilities.flatMap((f) => (f.regionId ? [f.regionId] : []))]),
   ]);
@@ -457,6 +468,16 @@ async function dashboardOf(
           source: "DHIS2",
         }),
       );
+  }
+  for (const w of shareable.slice(0, 2)) {
+    const role = t(`tm.role.${w.role}`);
+    const who =
+      w.disclosure === "identified"
+        ? [w.name ?? role, w.region].filter((x) => x).join(", ")
+        : [role, w.region].filter((x) => x).join(", ");
+    const when =
+      w.disclosure === "identified" ? formatDate(lang, w.date) : formatMonth(lang, w.month);
+    cards.push(quoteCard(lang, cardProgramme, { words: w.quote, who, when }));
   }
 
   return {

@@ -101,6 +101,11 @@ describe.each(backends)("the programme dashboard on %s", (backend) => {
     );
     const en = await programmeDashboard(t.db, slug, "en", { date: DAY });
     expect(en.indicators[0]?.name).toBe("ANC1 coverage");
+    // The key figure is named in English too, not with DHIS2's French description.
+    expect(en.counts.map((c) => c.label)).toContain("Deliveries assisted by skilled personnel");
+    expect(
+      en.counts.find((c) => c.label === "Deliveries assisted by skilled personnel")?.total,
+    ).toBe(births?.total);
   });
 
   it("carries no midwife's contact, and of the testimonials only what consent lets it show", async () => {

@@ -122,8 +122,16 @@ export interface PublicIndicator {
   name: string;
   nameEn: string | null;
   numeratorDescription: string | null;
+  /** The one data element the numerator counts, when it counts one (its names, both languages). */
+  numeratorElement: { name: string; nameEn: string | null } | null;
   decimals: number | null;
   factor: number;
+}
+
+/** `#{uid}` or `#{uid.coc}` alone: the data element uid a numerator counts, else null. */
+export function soleElementUid(expression: string): string | null {
+  const m = /^\s*#\{([A-Za-z0-9]{11})(?:\.[A-Za-z0-9]{11})?\}\s*$/.exec(expression);
+  return m?.[1] ?? null;
 }
 
 /** The programme's health indicators that are public, in the order they were linked. */
@@ -141,6 +149,7 @@ export async function publicIndicatorsOf(
       "i.name",
       "i.name_en",
       "i.numerator_description",
+      "i.numerator",
       "i.decimals",
       "i.factor",
     ])
@@ -148,12 +157,23 @@ export async function publicIndicatorsOf(
     .where("i.is_public", "=", true)
     .orderBy("p.id")
     .execute();
+  const uids = [...new Set(rows.flatMap((r) => soleElementUid(r.numerator) ?? []))];
+  const elements =
+    uids.length === 0
+      ? []
+      : await db
+          .selectFrom("data_elements")
+          .select(["uid", "name", "name_en"])
+          .where("uid", "in", uids)
+          .execute();
+  const byUid = new Map(elements.map((e) => [e.uid, { name: e.name, nameEn: e.name_en }]));
   return rows.map((r) => ({
     id: r.id,
     key: r.uid ?? r.code ?? String(r.id),
     name: r.name,
     nameEn: r.name_en,
     numeratorDescription: r.numerator_description,
+    numeratorElement: byUid.get(soleElementUid(r.numerator) ?? "") ?? null,
     decimals: r.decimals,
     factor: Number(r.factor),
   }));

@@ -345,7 +345,13 @@ async function dashboardOf(
     const ys = withNumerator.map((r) => r.pe);
     return [
       {
-        label: i.numeratorDescription ?? indicatorName(i),
+        // DHIS2's description of the numerator is in one language (the country's): an English
+        // page names the counted element in English instead, when it has an English name.
+        label:
+          (lang === "en" ? i.numeratorElement?.nameEn : null) ??
+          i.numeratorDescription ??
+          i.numeratorElement?.name ??
+          indicatorName(i),
         total: withNumerator.reduce((n, r) => n + (r.numerator ?? 0), 0),
         districts: new Set(withNumerator.map((r) => r.ou)).size,
         first: Math.min(...ys),

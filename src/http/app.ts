@@ -51,6 +51,7 @@ import {
 } from "./programme/testimonials.ts";
 import { accessTokenRoutes } from "./shared/access-tokens.ts";
 import { authRoutes } from "./shared/auth.ts";
+import { backupRoutes } from "./shared/backup.ts";
 import { clientAddress } from "./shared/client-address.ts";
 import type { AppDeps, AppEnv } from "./shared/env.ts";
 import { BUSY_RETRY_SECONDS, PROBLEM_STATUS } from "./shared/errors.ts";
@@ -183,6 +184,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", publicRoutes(renderer));
   app.route("/", authRoutes());
   app.route("/", accessTokenRoutes());
+  app.route("/", backupRoutes());
   app.route("/", invitationRoutes());
   app.route("/", offlineRoutes());
   app.route("/", setupLinkRoutes());

@@ -108,6 +108,9 @@ const ROUTES: Row[] = [
   { route: "GET /partners/:partner", method: "GET", path: "/partners/psi", allowed: EVERYONE },
   // A programme's public dashboard and cards: everyone (here none is published: 404 for all).
   { route: "GET /programmes", method: "GET", path: "/programmes", allowed: EVERYONE },
+  // A backup holds every account's data: administrators only (404 here, where the app has no
+  // database handle, for those allowed).
+  { route: "GET /manage/backup", method: "GET", path: "/manage/backup", allowed: ["admin"] },
   {
     route: "GET /programmes/:slug",
     method: "GET",

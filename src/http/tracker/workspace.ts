@@ -79,6 +79,7 @@ function otherParts(actor: Actor) {
   return {
     canImportHealth: can(actor, "health.write"),
     canSeeProgrammes: can(actor, "programme.read"),
+    canBackup: can(actor, "user.manage"),
   };
 }
 

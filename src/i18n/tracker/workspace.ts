@@ -95,6 +95,7 @@ export const fr = {
     "Bonjour, voici le lien pour renseigner le questionnaire {partner} ({cycle}) avant le {deadline} : {url}",
   "ws.noDeadline": "non fixée",
   "ws.outbox": "Messages envoyés et en attente",
+  "ws.backup": "Télécharger une sauvegarde de la base",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -193,4 +194,5 @@ export const en: Record<keyof typeof fr, string> = {
     "Hello, here is the link to fill in the {partner} questionnaire ({cycle}) before {deadline}: {url}",
   "ws.noDeadline": "not set",
   "ws.outbox": "Messages sent and waiting",
+  "ws.backup": "Download a backup of the database",
 };

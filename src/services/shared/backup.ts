@@ -10,13 +10,16 @@
 // each table with COPY, then applies the migrations made since.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
+import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "kysely";
 import type { Database } from "../../db/connect.ts";
 import { knownMigrations, migrateToLatest, migrateUpTo } from "../../db/migrate.ts";
+import { recordAudit } from "../../db/shared/audit.ts";
 import {
   advanceSequences,
   backupTables,
@@ -25,6 +28,9 @@ import {
   storedRows,
   tableRows,
 } from "../../db/shared/backup-tables.ts";
+
+import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
+import { authorise } from "./access.ts";
 
 export const BACKUP_FORMAT = 1;
 
@@ -285,4 +291,34 @@ export async function restoreFromFile(
   const { applied } = await migrateToLatest(db);
   await database.flush();
   return { ok: true, header: check.header, tables, rows, bytes: check.bytes, migrated: applied };
+}
+
+/**
+ * A backup for an administrator to download from the workspace: written to a private temporary
+ * file (removed by `done`), and recorded in the audit log, since it holds every account's data.
+ */
+export async function backupForDownload(
+  database: Database,
+  actor: Actor,
+  version: string,
+): Promise<BackupSummary & { path: string; name: string; done: () => Promise<void> }> {
+  authorise(actor, "user.manage");
+  const dir = await mkdtemp(join(tmpdir(), "jalon-backup-"));
+  const day = new Date().toISOString().slice(0, 10);
+  const name = `jalon-${day}.jalon.gz`;
+  const path = join(dir, name);
+  try {
+    const summary = await backupToFile(database, path, version);
+    await recordAudit(database.db, {
+      actor: actorLabel(actor),
+      action: "export",
+      entity: "backups",
+      entityId: day,
+      after: { tables: summary.tables, rows: summary.rows, bytes: summary.bytes },
+    });
+    return { ...summary, path, name, done: () => rm(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -63,7 +63,13 @@ ${field({ name: "periodEnd", label: t("ws.newCycle.end"), type: "date", value: f
 
 export function cyclesPage(
   view: View,
-  w: { cycles: Cycle[]; canCreate: boolean; canImportHealth?: boolean; canSeeProgrammes?: boolean },
+  w: {
+    cycles: Cycle[];
+    canCreate: boolean;
+    canImportHealth?: boolean;
+    canSeeProgrammes?: boolean;
+    canBackup?: boolean;
+  },
   form: NewCycleForm = {},
   errors: FieldErrors = {},
 ): Html {
@@ -72,7 +78,7 @@ export function cyclesPage(
   return page(view, {
     title: t("ws.title"),
     body: html`<h1>${t("ws.title")}</h1>
-<p><a href="/manage/outbox">${t("ws.outbox")}</a> · <a href="/manage/users">${t("users.title")}</a> · <a href="/account/tokens">${t("tok.title")}</a>${w.canImportHealth ? html` · <a href="/health/imports">${t("himp.title")}</a> · <a href="/health/entry">${t("hent.title")}</a> · <a href="/health/units">${t("hou.title")}</a>` : ""}${w.canSeeProgrammes ? html` · <a href="/programme">${t("prog.title")}</a>` : ""}</p>
+<p><a href="/manage/outbox">${t("ws.outbox")}</a> · <a href="/manage/users">${t("users.title")}</a> · <a href="/account/tokens">${t("tok.title")}</a>${w.canImportHealth ? html` · <a href="/health/imports">${t("himp.title")}</a> · <a href="/health/entry">${t("hent.title")}</a> · <a href="/health/units">${t("hou.title")}</a>` : ""}${w.canSeeProgrammes ? html` · <a href="/programme">${t("prog.title")}</a>` : ""}${w.canBackup ? html` · <a href="/manage/backup" download>${t("ws.backup")}</a>` : ""}</p>
 <h2>${t("ws.cycles")}</h2>
 ${
   cycles.length === 0

@@ -36,6 +36,12 @@ export const SCREEN_LIGHTS: Record<Light, { text: string; tint: string }> = {
   grey: { text: "#59636e", tint: "#eaeef2" },
 };
 
+/** The programme map's land and borders (its points and labels take the brand and ink). */
+export const MAP = {
+  land: "#eef3f6",
+  edge: "#7a8b99",
+};
+
 /** The documents' and charts' colours. */
 export const PAPER = {
   page: "#ffffff",

@@ -3,7 +3,7 @@
 // and partners, and the source. Lines are wrapped by an estimate of DejaVu Sans' widths, on
 // the safe side so that no word runs off the card.
 import { Resvg } from "@resvg/resvg-js";
-import { SCREEN } from "../../domain/shared/theme.ts";
+import { PAPER, SCREEN } from "../../domain/shared/theme.ts";
 import { FONT_FAMILY, fontPath } from "../shared/fonts.ts";
 import { CARD_SIZES, type CardModel, type CardSize } from "./cards.ts";
 
@@ -59,7 +59,7 @@ export function cardSvg(model: CardModel, size: CardSize): string {
   const ink = SCREEN.ink;
   const muted = SCREEN.muted;
   const parts: string[] = [
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="${height}" fill="${PAPER.page}"/>`,
     `<rect width="${width}" height="16" fill="${brand}"/>`,
   ];
   const left = Math.round(width * 0.42);

@@ -2,6 +2,7 @@
 // cos(mid-latitude) and fitted to the bounds of the country outline and the points, the outline
 // as one polygon, each region or facility a circle whose area grows with the midwives deployed,
 // its label beside it. Title and description come from the caller (the words live in i18n/).
+import { MAP, SCREEN } from "../../domain/shared/theme.ts";
 export type LngLat = readonly [number, number];
 
 export interface MapPoint {
@@ -59,10 +60,10 @@ export function fitProjection(
 
 // Presentation attributes, not style: the pages' policy refuses inline styles, and a PNG card
 // has no stylesheet.
-const LAND = "#eef3f6";
-const EDGE = "#7a8b99";
-const POINT = "#0b5f73";
-const INK = "#1b1f24";
+const LAND = MAP.land;
+const EDGE = MAP.edge;
+const POINT = SCREEN.brand;
+const INK = SCREEN.ink;
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -3,6 +3,7 @@
 // as one polygon, each region or facility a circle whose area grows with the midwives deployed,
 // its label beside it. Title and description come from the caller (the words live in i18n/).
 import { MAP, SCREEN } from "../../domain/shared/theme.ts";
+
 export type LngLat = readonly [number, number];
 
 export interface MapPoint {

@@ -84,13 +84,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "programme.read",
     "programme.write",
   ],
-  validator: [
-    "public.read",
-    "workspace.read",
-    "response.read",
-    "validation.write",
-    "health.read",
-  ],
+  validator: ["public.read", "workspace.read", "response.read", "validation.write", "health.read"],
   programme_manager: [
     "public.read",
     "workspace.read",

@@ -34,6 +34,10 @@ const STAFF: Who[] = ["validator", "programme_manager", "coordinator", "admin"];
 const PSI_SIDE: Who[] = ["invitation", "respondent"];
 const HEALTH_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
 const PROGRAMME_WRITE: Who[] = ["programme_manager", "coordinator", "admin"];
+/** Programme monitoring is no business of validators nor respondents. */
+const PROGRAMME_STAFF: Who[] = ["programme_manager", "coordinator", "admin"];
+/** Contacts, testimonials without a consent in force, and the testimonials' management. */
+const PROGRAMME_PRIVATE: Who[] = ["programme_manager", "admin"];
 
 interface Row {
   /** The route as the app declares it (method and pattern), one row per route of the app. */
@@ -250,73 +254,74 @@ const ROUTES: Row[] = [
     allowed: HEALTH_WRITE,
   },
   { route: "GET /health/units", method: "GET", path: "/health/units", allowed: HEALTH_WRITE },
-  // Programme monitoring: staff read, programme managers, coordinators and admins write.
-  { route: "GET /programme", method: "GET", path: "/programme", allowed: STAFF },
+  // Programme monitoring: programme managers, coordinators and admins read and write; validators
+  // and respondents see none of it.
+  { route: "GET /programme", method: "GET", path: "/programme", allowed: PROGRAMME_STAFF },
   {
     route: "GET /programme/midwives",
     method: "GET",
     path: "/programme/midwives?date=2024-01-01",
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}",
     method: "GET",
     path: `/programme/${NONE}`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/cards",
     method: "GET",
     path: `/programme/${NONE}/cards`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/cards/:file",
     method: "GET",
     path: `/programme/${NONE}/cards/1-wide.png`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/results",
     method: "GET",
     path: `/programme/${NONE}/results`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/midwives/templates/:name{register\\.csv|register\\.xlsx}",
     method: "GET",
     path: "/programme/midwives/templates/register.csv",
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/missions",
     method: "GET",
     path: `/programme/${NONE}/missions`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/missions/:mid{[0-9]+}",
     method: "GET",
     path: `/programme/${NONE}/missions/${NONE}`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/missions/:mid{[0-9]+}/:file{report\\.[a-z]+}",
     method: "GET",
     path: `/programme/${NONE}/missions/${NONE}/report.pdf`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/testimonials",
     method: "GET",
     path: `/programme/${NONE}/testimonials`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/:id{[0-9]+}/testimonials/:tid{[0-9]+}",
     method: "GET",
     path: `/programme/${NONE}/testimonials/${NONE}`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   // A photo for a public use is anyone's to ask for (404 unless consented); staff uses need
   // a signed-in reader.
@@ -330,7 +335,7 @@ const ROUTES: Row[] = [
     route: "GET /programme/:id{[0-9]+}/testimonials/:tid{[0-9]+}/photo",
     method: "GET",
     path: `/programme/${NONE}/testimonials/${NONE}/photo?use=internal`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /programme/midwives/new",
@@ -342,7 +347,7 @@ const ROUTES: Row[] = [
     route: "GET /programme/midwives/:id{[0-9]+}",
     method: "GET",
     path: `/programme/midwives/${NONE}`,
-    allowed: STAFF,
+    allowed: PROGRAMME_STAFF,
   },
   {
     route: "GET /health/units/new",
@@ -538,35 +543,35 @@ const ROUTES: Row[] = [
     route: "POST /programme/:id{[0-9]+}/testimonials",
     method: "POST",
     path: `/programme/${NONE}/testimonials`,
-    allowed: PROGRAMME_WRITE,
+    allowed: PROGRAMME_PRIVATE,
     body: {},
   },
   {
     route: "POST /programme/:id{[0-9]+}/testimonials/:tid{[0-9]+}",
     method: "POST",
     path: `/programme/${NONE}/testimonials/${NONE}`,
-    allowed: PROGRAMME_WRITE,
+    allowed: PROGRAMME_PRIVATE,
     body: {},
   },
   {
     route: "POST /programme/:id{[0-9]+}/testimonials/:tid{[0-9]+}/consents",
     method: "POST",
     path: `/programme/${NONE}/testimonials/${NONE}/consents`,
-    allowed: PROGRAMME_WRITE,
+    allowed: PROGRAMME_PRIVATE,
     body: {},
   },
   {
     route: "POST /programme/:id{[0-9]+}/testimonials/:tid{[0-9]+}/withdraw",
     method: "POST",
     path: `/programme/${NONE}/testimonials/${NONE}/withdraw`,
-    allowed: PROGRAMME_WRITE,
+    allowed: PROGRAMME_PRIVATE,
     body: {},
   },
   {
     route: "POST /programme/:id{[0-9]+}/testimonials/:tid{[0-9]+}/photo",
     method: "POST",
     path: `/programme/${NONE}/testimonials/${NONE}/photo`,
-    allowed: PROGRAMME_WRITE,
+    allowed: PROGRAMME_PRIVATE,
     body: {},
   },
   {

@@ -1,8 +1,8 @@
 // The mission pages, on both stores: a mission added through the form (each wrong field said
 // beside it, what was typed kept), its page with visits and figures, recommendations and their
 // follow-up; a refused follow-up comes back open under its recommendation; the programme's page
-// links to the missions and lists the overdue recommendations; a validator reads, in French and
-// English, but may not write and sees no owner's address.
+// links to the missions and lists the overdue recommendations; a coordinator reads, in French and
+// English, without the owners' addresses a programme manager sees; a validator sees none of it.
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/shared/policy.ts";
 import { saveProgramme } from "../../src/services/programme/programmes.ts";
@@ -23,7 +23,12 @@ describe.each(backends)("mission pages on %s", (backend) => {
   let t: TestDatabase;
   let admin: TestClient;
   let validator: TestClient;
-  useHealthPages(backend, (w) => ({ t, admin, validator } = w));
+  let coordinator: TestClient;
+  let programmeManager: TestClient;
+  useHealthPages(
+    backend,
+    (w) => ({ t, admin, validator, coordinator, manager: programmeManager } = w),
+  );
   let programmeId = 0;
   let missionPath = "";
 
@@ -197,25 +202,28 @@ describe.each(backends)("mission pages on %s", (backend) => {
   });
 
   it("links the programme to its missions and lists what is overdue", async () => {
-    const page = plain(await (await validator.get(`/programme/${programmeId}`)).text());
+    const page = plain(await (await coordinator.get(`/programme/${programmeId}`)).text());
     expect(page).toContain(`href="/programme/${programmeId}/missions"`);
     expect(page).toContain("Recommandations en retard");
     expect(page).toContain("Transmettre les données au DHIS2 avant le 5.");
     expect(page).toContain("Mission conjointe de suivi (mars 2025), échéance du 30 avril 2025");
     expect(page).not.toContain("Inscrire les postes au budget des communes.");
-    const en = plain(await (await validator.get(`/programme/${programmeId}?lang=en`)).text());
+    const en = plain(await (await coordinator.get(`/programme/${programmeId}?lang=en`)).text());
     expect(en).toContain("Overdue recommendations");
     expect(en).toContain("due on 30 April 2025");
   });
 
-  it("lets a validator read in English but not write, without owners' addresses", async () => {
-    const page = await validator.get(`${missionPath}?lang=en`);
+  it("shows owners' addresses to programme managers only, and nothing to a validator", async () => {
+    const page = await coordinator.get(`${missionPath}?lang=en`);
     expect(page.status).toBe(200);
     const text = plain(await page.text());
     expect(text).toContain("Delegation");
     expect(text).toContain("Overdue");
     expect(text).not.toContain("drs.segou@example.org");
-    expect(text).not.toContain(`action="${missionPath}`);
+    const managed = plain(await (await programmeManager.get(missionPath)).text());
+    expect(managed).toContain("drs.segou@example.org");
+    expect((await validator.get(missionPath)).status).toBe(403);
+    expect((await validator.get(`/programme/${programmeId}/missions`)).status).toBe(403);
     const post = await validator.post(`${missionPath}/visits`, {
       facility: "",
       authority: "DRS",

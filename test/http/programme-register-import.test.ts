@@ -1,8 +1,8 @@
 // Importing the midwife register from the register page, on both stores: the form and its
 // templates (headers the import reads back), an upload checked and previewed with each refused
 // row and its reason while nothing is stored, the confirmation importing it once, the same file
-// again changing nothing, a missing file or programme said beside the form, and a validator
-// who reads the templates but may not upload.
+// again changing nothing, a missing file or programme said beside the form, a coordinator who
+// reads the templates, and a validator who may neither read them nor upload.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/shared/policy.ts";
@@ -32,7 +32,8 @@ describe.each(backends)("importing the register from its page on %s", (backend) 
   let app: Parameters<Parameters<typeof useHealthPages>[1]>[0]["app"];
   let admin: TestClient;
   let validator: TestClient;
-  useHealthPages(backend, (w) => ({ t, app, admin, validator } = w));
+  let coordinator: TestClient;
+  useHealthPages(backend, (w) => ({ t, app, admin, validator, coordinator } = w));
 
   const programme = async () => {
     const found = await t.db.selectFrom("programmes").select("id").executeTakeFirst();
@@ -85,7 +86,7 @@ describe.each(backends)("importing the register from its page on %s", (backend) 
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe(
       "\uFEFFnom;qualification;langues;téléphone;courriel;structure;date de début;date de fin;motif de fin;formations\r\n",
     );
-    const xlsx = await validator.get("/programme/midwives/templates/register.xlsx?lang=en");
+    const xlsx = await coordinator.get("/programme/midwives/templates/register.xlsx?lang=en");
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await xlsx.arrayBuffer()) as never);
@@ -104,9 +105,9 @@ describe.each(backends)("importing the register from its page on %s", (backend) 
       "trainings",
     ]);
     expect(book.worksheets[1]?.getColumn(1).values).toContain("FacBar00001");
-    // The validator reads the register and its templates, but sees no upload form.
-    const read = await (await validator.get("/programme/midwives")).text();
-    expect(read).not.toContain("/programme/midwives/import");
+    // A validator sees neither the register nor its templates.
+    expect((await validator.get("/programme/midwives")).status).toBe(403);
+    expect((await validator.get("/programme/midwives/templates/register.csv")).status).toBe(403);
   });
 
   it("previews an upload without storing it, then imports it once on confirmation", async () => {

@@ -2,7 +2,7 @@
 // test/support/results-world.ts: the years by default and from the GET form, skilled birth
 // attendance per region and district with the change, the chart, the deliveries per centre and
 // month, each facility's before/after under the caveat, in French and English; a year that is
-// not one said beside its field.
+// not one said beside its field; read by a coordinator, refused to a validator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.ts";
 import { saveProgramme } from "../../src/services/programme/programmes.ts";
@@ -31,31 +31,36 @@ function tableAfter(page: string, heading: string): string[][] {
 describe.each(backends)("programme results page on %s", (backend) => {
   let t: TestDatabase;
   let w: ResultsWorld;
+  let coordinator: TestClient;
   let validator: TestClient;
   let path = "";
   beforeAll(async () => {
     t = await freshDatabase(backend);
     w = await loadResultsWorld(t);
-    await addUser(t.db, "test", {
-      email: "validation@sante.test",
-      name: "validator",
-      role: "validator",
-      password: PASSWORD,
-    });
+    for (const [role, email] of [
+      ["coordinator", "coordination@sante.test"],
+      ["validator", "validation@sante.test"],
+    ] as const)
+      await addUser(t.db, "test", { email, name: role, role, password: PASSWORD });
     const app = createApp({ db: t.db, secureCookies: false, baseUrl: "http://jalon.test" });
+    coordinator = await signIn(app, "coordination@sante.test", PASSWORD);
     validator = await signIn(app, "validation@sante.test", PASSWORD);
     path = `/programme/${w.programmeId}/results`;
   });
   afterAll(() => t.dispose());
 
   it("is linked from the programme's page", async () => {
-    const page = await (await validator.get(`/programme/${w.programmeId}`)).text();
+    const page = await (await coordinator.get(`/programme/${w.programmeId}`)).text();
     expect(page).toContain(`href="${path}"`);
     expect(page).toContain("Résultats là où les sages-femmes travaillent");
   });
 
+  it("is none of a validator's business", async () => {
+    expect((await validator.get(path)).status).toBe(403);
+  });
+
   it("shows the years ending with the latest of data, per district, with the change and a chart", async () => {
-    const res = await validator.get(path);
+    const res = await coordinator.get(path);
     expect(res.status).toBe(200);
     const page = plain(await res.text());
     // The programme starts in 2022 and the data end in 2023: 2022 and 2023.
@@ -82,7 +87,7 @@ describe.each(backends)("programme results page on %s", (backend) => {
   });
 
   it("lists the facilities, and sets the one chosen's months before its midwife against as many after", async () => {
-    const list = plain(await (await validator.get(path)).text());
+    const list = plain(await (await coordinator.get(path)).text());
     expect(list).toContain(
       "Ce n’est pas une comparaison contrôlée : d’autres choses ont changé en même temps",
     );
@@ -91,7 +96,7 @@ describe.each(backends)("programme results page on %s", (backend) => {
     expect(list).toContain(`href="${path}?from=2022&amp;to=2023&amp;indicator=`);
     expect(list).toContain(`facility=${boidieId}#pr-facilities">CSCom Boidié</a>`);
     const at = (id: number | undefined) =>
-      validator.get(`${path}?facility=${id}`).then(async (r) => plain(await r.text()));
+      coordinator.get(`${path}?facility=${id}`).then(async (r) => plain(await r.text()));
     const boidie = await at(boidieId);
     expect(boidie).toContain("Sage-femme depuis le 15 juillet 2022");
     expect(boidie).toContain(
@@ -115,7 +120,7 @@ describe.each(backends)("programme results page on %s", (backend) => {
       "Pas de mois avec des valeurs avant l’arrivée de la sage-femme : rien à comparer.",
     );
     // A unit without a midwife of the programme is refused beside the field.
-    const district = await validator.get(`${path}?facility=${w.units.DisBla00001}`);
+    const district = await coordinator.get(`${path}?facility=${w.units.DisBla00001}`);
     expect(district.status).toBe(400);
     expect(plain(await district.text())).toContain(
       '<p class="error" id="f-facility-e">Choisissez une structure où le programme a déployé une sage-femme.</p>',
@@ -123,7 +128,7 @@ describe.each(backends)("programme results page on %s", (backend) => {
   });
 
   it("speaks English, and takes the years and the chart's indicator from the form", async () => {
-    const res = await validator.get(`${path}?from=2023&to=2023&lang=en`);
+    const res = await coordinator.get(`${path}?from=2023&to=2023&lang=en`);
     expect(res.status).toBe(200);
     const page = plain(await res.text());
     expect(page).toContain("Per district, 2023 to 2023");
@@ -139,7 +144,7 @@ describe.each(backends)("programme results page on %s", (backend) => {
   });
 
   it("says beside the field what is wrong with a year, keeping what was typed", async () => {
-    const bad = await validator.get(`${path}?from=22&to=2023`);
+    const bad = await coordinator.get(`${path}?from=22&to=2023`);
     expect(bad.status).toBe(400);
     const page = plain(await bad.text());
     expect(page).toContain('value="22"');
@@ -147,16 +152,16 @@ describe.each(backends)("programme results page on %s", (backend) => {
       '<p class="error" id="f-from-e">Une année de quatre chiffres, par exemple 2022.</p>',
     );
     expect(page).not.toContain("<h3>");
-    const long = plain(await (await validator.get(`${path}?from=2015&to=2023`)).text());
+    const long = plain(await (await coordinator.get(`${path}?from=2015&to=2023`)).text());
     expect(long).toContain(
       '<p class="error" id="f-to-e">Cinq années au plus entre le début et la fin.</p>',
     );
-    const backwards = await validator.get(`${path}?from=2023&to=2022`);
+    const backwards = await coordinator.get(`${path}?from=2023&to=2022`);
     expect(backwards.status).toBe(400);
     expect(plain(await backwards.text())).toContain(
       "Une année de quatre chiffres, au plus tôt l’année de début.",
     );
-    expect((await validator.get("/programme/999999/results")).status).toBe(404);
+    expect((await coordinator.get("/programme/999999/results")).status).toBe(404);
   });
 
   it("says what to do when a programme follows no indicator yet", async () => {
@@ -173,7 +178,7 @@ describe.each(backends)("programme results page on %s", (backend) => {
       commitments: [],
       indicators: [],
     });
-    const res = await validator.get(`/programme/${bare.id}/results`);
+    const res = await coordinator.get(`/programme/${bare.id}/results`);
     expect(res.status).toBe(200);
     const page = plain(await res.text());
     expect(page).toContain(

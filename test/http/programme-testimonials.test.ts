@@ -1,8 +1,9 @@
 // The testimonial pages over real HTTP, on both stores: a testimonial added from the programme's
 // page with a GPS-tagged photo (multipart), every wrong field said beside it and nothing kept;
 // a consent recorded after a refusal; the photo served to each use only as consent allows and
-// with no EXIF; a validator reads without forms and may not write; a withdrawal takes the
-// photo away from everyone; French and English.
+// with no EXIF; a coordinator reads the consented ones without forms and may not write, a
+// testimonial without a consent in force is a programme manager's, and a validator sees none of
+// it; a withdrawal takes the photo away from everyone; French and English.
 import exifr from "exifr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -40,7 +41,12 @@ describe.each(backends)("testimonial pages on %s", (backend) => {
   let app: HealthPages["app"];
   let admin: TestClient;
   let validator: TestClient;
-  useHealthPages(backend, (w) => ({ t, app, admin, validator } = w));
+  let coordinator: TestClient;
+  let programmeManager: TestClient;
+  useHealthPages(
+    backend,
+    (w) => ({ t, app, admin, validator, coordinator, manager: programmeManager } = w),
+  );
 
   /** A multipart form sent as a browser sends it, with the session's cookie and token. */
   const upload = (
@@ -199,26 +205,55 @@ describe.each(backends)("testimonial pages on %s", (backend) => {
     expect((await anonymous.get(`${base}/photo?use=social_media`)).status).toBe(404);
     expect((await anonymous.get(`${base}/photo?use=billboard`)).status).toBe(404);
     expect((await anonymous.get(`${base}/photo?use=internal`)).status).not.toBe(200);
-    expect((await validator.get(`${base}/photo?use=internal`)).status).toBe(200);
+    expect((await coordinator.get(`${base}/photo?use=internal`)).status).toBe(200);
+    expect((await validator.get(`${base}/photo?use=internal`)).status).toBe(403);
     expect((await anonymous.get(`/programme/${programmeId}/testimonials`)).status).not.toBe(200);
   });
 
-  it("lets a validator read, without forms, and refuses her writes", async () => {
-    const list = await (await validator.get(`/programme/${programmeId}/testimonials`)).text();
+  it("lets a coordinator read, without forms, and refuses her writes", async () => {
+    const list = await (await coordinator.get(`/programme/${programmeId}/testimonials`)).text();
     expect(plain(list)).toContain("Cette fois, la sage-femme m’a suivie à chaque consultation.");
     expect(list).not.toContain('method="post" action="/programme/');
-    const page = await (await validator.get(base)).text();
+    const page = await (await coordinator.get(base)).text();
     expect(page).toContain(`src="${base}/photo?use=internal"`);
     expect(page).not.toContain(`action="${base}/consents"`);
+    expect(page).not.toContain(`action="${base}"`);
+    expect((await coordinator.post(`${base}/consents`, {})).status).toBe(403);
+    expect((await coordinator.post(`${base}/withdraw`, {})).status).toBe(403);
+    expect((await coordinator.post(base, fields())).status).toBe(403);
+    expect((await upload(coordinator, `${base}/photo`, {})).status).toBe(403);
+    expect(
+      (await upload(coordinator, `/programme/${programmeId}/testimonials`, fields())).status,
+    ).toBe(403);
+    expect((await validator.get(`/programme/${programmeId}/testimonials`)).status).toBe(403);
+    expect((await validator.get(base)).status).toBe(403);
     expect((await validator.post(`${base}/consents`, {})).status).toBe(403);
-    expect((await validator.post(`${base}/withdraw`, {})).status).toBe(403);
-    expect((await upload(validator, `${base}/photo`, {})).status).toBe(403);
-    const en = plain(await (await validator.get(`${base}?lang=en`)).text());
+    const en = plain(await (await coordinator.get(`${base}?lang=en`)).text());
     expect(en).toContain("What each use shows");
     expect(en).toContain("Given by Ramata Coulibaly on 12 March 2025, orally, before a witness.");
     expect(en).toContain(
       "<dt>Public website</dt><dd>the words with the name, place and photo</dd>",
     );
+  });
+
+  it("keeps a testimonial without a consent to programme managers and admins", async () => {
+    const words = "Le centre est loin de notre village, mais nous y allons.";
+    const added = await upload(
+      programmeManager,
+      `/programme/${programmeId}/testimonials`,
+      fields({ quote: words, speakerName: "Awa Traoré" }),
+    );
+    expect(added.status).toBe(303);
+    const path = (added.headers.get("location") ?? "").replace(/\?.*$/, "");
+    const listed = (as: TestClient) =>
+      as.get(`/programme/${programmeId}/testimonials`).then(async (r) => plain(await r.text()));
+    expect(await listed(programmeManager)).toContain(words);
+    expect(await listed(admin)).toContain(words);
+    expect((await programmeManager.get(path)).status).toBe(200);
+    const seen = await listed(coordinator);
+    expect(seen).not.toContain(words);
+    expect(seen).toContain("Cette fois, la sage-femme m’a suivie à chaque consultation.");
+    expect((await coordinator.get(path)).status).toBe(404);
   });
 
   it("edits the words, and refuses a photo over 10 MB beside its field", async () => {
@@ -264,5 +299,12 @@ describe.each(backends)("testimonial pages on %s", (backend) => {
     expect((await client(app).get(`${base}/photo?use=public_web`)).status).toBe(404);
     expect((await admin.get(`${base}/photo?use=internal`)).status).toBe(404);
     expect(await t.db.selectFrom("testimonial_photos").selectAll().execute()).toEqual([]);
+    // Withdrawn, the words are no longer a coordinator's to read.
+    expect((await coordinator.get(base)).status).toBe(404);
+    const list = plain(
+      await (await coordinator.get(`/programme/${programmeId}/testimonials`)).text(),
+    );
+    expect(list).not.toContain("La sage-femme m’a suivie à chaque consultation.");
+    expect((await admin.get(base)).status).toBe(200);
   });
 });

@@ -167,7 +167,7 @@ describe.each(backends)("accounts on %s", (backend) => {
     expect((await b.get("/manage")).status).toBe(200);
   });
 
-  it("links the coordinator's workspace to the health data pages, and not a validator's", async () => {
+  it("links the coordinator's workspace to the health data and programme pages, and not a validator's", async () => {
     const coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
     const links = [
       ...(await (await coordinator.get("/manage")).text()).matchAll(/href="(\/health\/[a-z]+)"/g),
@@ -180,5 +180,6 @@ describe.each(backends)("accounts on %s", (backend) => {
     const page = await (await validator.get("/manage")).text();
     expect(page).not.toContain('href="/health/imports"');
     expect(page).not.toContain('href="/health/entry"');
+    expect(page).not.toContain('href="/programme"');
   });
 });

@@ -31,10 +31,10 @@ afterAll(() => renderer.stop());
 
 describe.each(backends)("mission report on %s", (backend) => {
   let t: TestDatabase;
-  let validator: TestClient;
+  let coordinator: TestClient;
   useHealthPages(
     backend,
-    (w) => ({ t, validator } = w),
+    (w) => ({ t, coordinator } = w),
     () => ({ renderer }),
   );
   let base = "";
@@ -86,9 +86,9 @@ describe.each(backends)("mission report on %s", (backend) => {
     }
     base = `/programme/${p.id}/missions/${m.id}`;
     // A first file warms the worker (its libraries load on first use); the budget is the next.
-    await validator.get(`${base}/report.pdf`);
+    await coordinator.get(`${base}/report.pdf`);
     const started = performance.now();
-    const res = await validator.get(`${base}/report.pdf`);
+    const res = await coordinator.get(`${base}/report.pdf`);
     const ms = performance.now() - started;
     expect(ms).toBeLessThan(3_000);
     expect(res.status).toBe(200);
@@ -110,7 +110,7 @@ describe.each(backends)("mission report on %s", (backend) => {
   });
 
   it("draws it as a DOCX in English", async () => {
-    const res = await validator.get(`${base}/report.docx?lang=en`);
+    const res = await coordinator.get(`${base}/report.docx?lang=en`);
     expect(res.status).toBe(200);
     const paragraphs = docxParagraphs(
       zipPart(new Uint8Array(await res.arrayBuffer()), "word/document.xml"),
@@ -125,7 +125,7 @@ describe.each(backends)("mission report on %s", (backend) => {
   });
 
   it("refuses another format and keeps each download in the audit log", async () => {
-    expect((await validator.get(`${base}/report.xlsx`)).status).toBe(404);
+    expect((await coordinator.get(`${base}/report.xlsx`)).status).toBe(404);
     const rows = await t.db
       .selectFrom("audit_log")
       .select(["after"])

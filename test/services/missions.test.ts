@@ -29,7 +29,7 @@ const problemOf = (p: Promise<unknown>) =>
       isProblem(e) ? { code: e.code, fields: e.issues.map((i) => `${i.path}.${i.code}`) } : e,
   );
 
-const staff = (role: "programme_manager" | "validator"): Actor => ({
+const staff = (role: "programme_manager" | "coordinator" | "validator"): Actor => ({
   kind: "user",
   userId: 7,
   role,
@@ -37,6 +37,7 @@ const staff = (role: "programme_manager" | "validator"): Actor => ({
   name: role,
 });
 const manager = staff("programme_manager");
+const coordinator = staff("coordinator");
 const validator = staff("validator");
 
 const unit = (code: string, name: string, parent: string | null) => ({
@@ -150,7 +151,7 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
       missionForm([ids.ML_SEG ?? 0, ids.ML_SIK ?? 0]),
     );
     missionId = saved.id;
-    const page = await missionPage(t.db, validator, programmeId, missionId, "2025-03-20");
+    const page = await missionPage(t.db, coordinator, programmeId, missionId, "2025-03-20");
     expect(page.mission.regions.map((r) => r.name)).toEqual(["Ségou", "Sikasso"]);
     expect(page.mission.delegation).toHaveLength(6);
     expect(page.mission.delegation[1]).toEqual({
@@ -159,8 +160,8 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
       role: "Chef de division",
     });
     expect(page.mission.objectives).toEqual(DEMO_MISSION.objectives);
-    expect(page.canWrite).toBe(false);
-    const list = await missionListPage(t.db, validator, programmeId);
+    expect(page.canWrite).toBe(true);
+    const list = await missionListPage(t.db, coordinator, programmeId);
     expect(list.missions.map((m) => m.title)).toEqual([DEMO_MISSION.title]);
   });
 
@@ -301,9 +302,9 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
   });
 
   it("lists the programme's overdue recommendations at a day, the due day itself not late", async () => {
-    const atDue = await overdueOfProgramme(t.db, validator, programmeId, "2025-09-30");
+    const atDue = await overdueOfProgramme(t.db, coordinator, programmeId, "2025-09-30");
     expect(atDue.map((r) => r.dueDate)).toEqual(["2025-04-30"]);
-    const later = await overdueOfProgramme(t.db, validator, programmeId, "2026-01-01");
+    const later = await overdueOfProgramme(t.db, coordinator, programmeId, "2026-01-01");
     expect(later.map((r) => r.dueDate)).toEqual(["2025-04-30", "2025-09-30", "2025-12-31"]);
     expect(later.every((r) => r.ownerEmail === null)).toBe(true);
   });
@@ -318,7 +319,7 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
     expect(JSON.stringify(key)).not.toContain("@");
   });
 
-  it("lets staff read but only programme writers write", async () => {
+  it("lets programme writers write, shows owners' addresses to managers, nothing to validators", async () => {
     const refused = await problemOf(saveMission(t.db, validator, programmeId, missionForm([])));
     expect(refused).toEqual({ code: "forbidden", fields: [] });
     const visit = await problemOf(
@@ -332,9 +333,19 @@ describe.each(backends)("monitoring missions on %s", (backend) => {
       }),
     );
     expect(visit).toEqual({ code: "forbidden", fields: [] });
-    const reader = await missionPage(t.db, validator, programmeId, missionId);
+    const reader = await missionPage(t.db, coordinator, programmeId, missionId);
     expect(reader.recommendations.every((r) => r.ownerEmail === null)).toBe(true);
-    const other = await problemOf(missionPage(t.db, validator, programmeId + 1, missionId));
+    const managed = await missionPage(t.db, manager, programmeId, missionId);
+    expect(managed.recommendations.some((r) => r.ownerEmail !== null)).toBe(true);
+    expect(await problemOf(missionPage(t.db, validator, programmeId, missionId))).toEqual({
+      code: "forbidden",
+      fields: [],
+    });
+    expect(await problemOf(missionListPage(t.db, validator, programmeId))).toEqual({
+      code: "forbidden",
+      fields: [],
+    });
+    const other = await problemOf(missionPage(t.db, coordinator, programmeId + 1, missionId));
     expect(other).toMatchObject({ code: "not_found" });
   });
 

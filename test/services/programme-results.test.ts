@@ -17,7 +17,14 @@ import {
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { loadResultsWorld, type ResultsWorld, resultsManager } from "../support/results-world.ts";
 
-const validator: Actor = { kind: "user", userId: 2, role: "validator", partnerId: null, name: "v" };
+const coordinator: Actor = {
+  kind: "user",
+  userId: 2,
+  role: "coordinator",
+  partnerId: null,
+  name: "c",
+};
+const validator: Actor = { kind: "user", userId: 4, role: "validator", partnerId: null, name: "v" };
 const respondent: Actor = {
   kind: "user",
   userId: 3,
@@ -48,7 +55,7 @@ describe.each(backends)("programme results on %s", (backend) => {
   afterAll(() => t.dispose());
 
   it("gives each district of the programme's regions per year, with the change", async () => {
-    const c = await districtComparison(t.db, validator, w.programmeId, [2022, 2023]);
+    const c = await districtComparison(t.db, coordinator, w.programmeId, [2022, 2023]);
     expect(c.years).toEqual([2022, 2023]);
     expect(c.indicators).toHaveLength(1);
     const [sba] = c.indicators;
@@ -79,16 +86,16 @@ describe.each(backends)("programme results on %s", (backend) => {
   });
 
   it("has no change for a single year, and a dash where a year has no value", async () => {
-    const c = await districtComparison(t.db, validator, w.programmeId, [2021, 2022]);
+    const c = await districtComparison(t.db, coordinator, w.programmeId, [2021, 2022]);
     const bla = c.indicators[0]?.rows.find((r) => r.unit.name === "Bla");
     expect(bla?.values).toEqual([null, 50]);
     expect(bla?.change).toBeNull();
-    const one = await districtComparison(t.db, validator, w.programmeId, [2023]);
+    const one = await districtComparison(t.db, coordinator, w.programmeId, [2023]);
     expect(one.indicators[0]?.rows.map((r) => r.change)).toEqual([null, null, null]);
   });
 
   it("gives the count per centre and month: the year's total over its months and centres", async () => {
-    const a = await centreAverages(t.db, validator, w.programmeId, [2022, 2023]);
+    const a = await centreAverages(t.db, coordinator, w.programmeId, [2022, 2023]);
     const rows = a.indicators[0]?.rows ?? [];
     expect(rows.map((r) => [r.unit.name, r.centres])).toEqual([
       ["Ségou", 3],
@@ -107,7 +114,7 @@ describe.each(backends)("programme results on %s", (backend) => {
     // Boidié: data from January 2022, a midwife from 15 July: six months each side.
     const boidie = await facilityBeforeAfter(
       t.db,
-      validator,
+      coordinator,
       w.programmeId,
       w.units.FacBoidie01 ?? 0,
     );
@@ -142,7 +149,7 @@ describe.each(backends)("programme results on %s", (backend) => {
   });
 
   it("keeps a midwife's successor on the after side, and says why when there is no before", async () => {
-    const all = await facilitiesBeforeAfter(t.db, validator, w.programmeId, "fr");
+    const all = await facilitiesBeforeAfter(t.db, coordinator, w.programmeId, "fr");
     expect(all.map((f) => f.name)).toEqual(["CSCom Bla", "CSCom Boidié", "CSCom Tamani"]);
     const [bla, , tamani] = all;
     // Bla: two midwives day after day from January 2023: the whole of 2022 against 2023.
@@ -161,6 +168,10 @@ describe.each(backends)("programme results on %s", (backend) => {
       (e: unknown) => (isProblem(e) ? e.code : e),
     );
     expect(refused).toBe("forbidden");
+    const validatorRefused = await districtComparison(t.db, validator, w.programmeId, [2022]).catch(
+      (e: unknown) => (isProblem(e) ? e.code : e),
+    );
+    expect(validatorRefused).toBe("forbidden");
     const unknown = await facilityBeforeAfter(
       t.db,
       resultsManager,
@@ -168,7 +179,7 @@ describe.each(backends)("programme results on %s", (backend) => {
       w.units.DisBla00001 ?? 0,
     ).catch((e: unknown) => (isProblem(e) ? e.code : e));
     expect(unknown).toBe("not_found");
-    const none = await districtComparison(t.db, validator, 999_999, [2022]).catch((e: unknown) =>
+    const none = await districtComparison(t.db, coordinator, 999_999, [2022]).catch((e: unknown) =>
       isProblem(e) ? e.code : e,
     );
     expect(none).toBe("not_found");

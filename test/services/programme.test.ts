@@ -41,6 +41,7 @@ const staff = (role: "programme_manager" | "validator" | "coordinator" | "respon
 });
 const manager = staff("programme_manager");
 const validator = staff("validator");
+const coordinator = staff("coordinator");
 
 const unit = (code: string, name: string, parent: string | null) => ({
   uid: null,
@@ -148,7 +149,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       budget: 1_250_000_000.5,
       endDate: "2024-12-31",
     });
-    const view = await programmeView(t.db, validator, saved.id, "en");
+    const view = await programmeView(t.db, coordinator, saved.id, "en");
     expect(view.regions.map((r) => r.name)).toEqual(["Ségou", "Sikasso"]);
     expect(view.commitments).toEqual([
       {
@@ -171,7 +172,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
         targets: [{ orgUnitId: ids.SIK, unitName: "Sikasso", period: "2024", value: 62 }],
       },
     ]);
-    expect((await programmes(t.db, validator)).map((p) => p.id)).toEqual([saved.id]);
+    expect((await programmes(t.db, coordinator)).map((p) => p.id)).toEqual([saved.id]);
   });
 
   it("refuses every wrong field at once, and links that name nothing", async () => {
@@ -200,10 +201,11 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
     });
   });
 
-  it("lets staff read and only programme managers, coordinators and admins write", async () => {
+  it("lets programme managers, coordinators and admins read and write, and validators neither", async () => {
     expect(await problemOf(saveProgramme(t.db, validator, deploymentProgramme))).toMatchObject({
       code: "forbidden",
     });
+    expect(await problemOf(programmes(t.db, validator))).toMatchObject({ code: "forbidden" });
     expect(await problemOf(programmes(t.db, staff("respondent")))).toMatchObject({
       code: "forbidden",
     });
@@ -247,7 +249,11 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       phone: "+223 76 00 00 00",
       email: null,
     });
-    expect((await midwifeFile(t.db, validator, midwife.aminata ?? 0)).contact).toBeNull();
+    // Her contact is a programme manager's or an admin's: not a coordinator's.
+    expect((await midwifeFile(t.db, coordinator, midwife.aminata ?? 0)).contact).toBeNull();
+    expect(await problemOf(midwifeFile(t.db, validator, midwife.aminata ?? 0))).toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("deploys midwives, refuses an overlap, and moves one on the day after she left", async () => {
@@ -284,7 +290,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
     });
     await endDeployment(t.db, manager, awa.id, { endDate: "2023-06-30", endReason: "transferred" });
     await deploy("awa", "KOU", "2023-07-01");
-    const file = await midwifeFile(t.db, validator, midwife.awa ?? 0);
+    const file = await midwifeFile(t.db, coordinator, midwife.awa ?? 0);
     expect(
       file.deployments.map((d) => [d.facilityId, d.startDate, d.endDate, d.endReason]),
     ).toEqual([
@@ -319,7 +325,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
   it("counts midwives deployed per region, district and facility at a day", async () => {
     const at = async (date: string, level: number) =>
       Object.fromEntries(
-        (await deployedCounts(t.db, validator, { date, level })).map((c) => [c.name, c.count]),
+        (await deployedCounts(t.db, coordinator, { date, level })).map((c) => [c.name, c.count]),
       );
     expect(await at("2022-06-01", 2)).toEqual({ Ségou: 2, Sikasso: 0 });
     expect(await at("2025-01-01", 2)).toEqual({ Ségou: 2, Sikasso: 2 });
@@ -330,7 +336,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       "CSCom Koumantou": 1,
       "CSCom Zambougou-Cinzana": 0,
     });
-    const inSegou = await deployedCounts(t.db, validator, {
+    const inSegou = await deployedCounts(t.db, coordinator, {
       date: "2025-01-01",
       level: 4,
       within: ids.SEG ?? 0,
@@ -340,7 +346,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       ["CSCom Zambougou-Cinzana", 1],
     ]);
     expect(
-      await deploymentTimeline(t.db, validator, {
+      await deploymentTimeline(t.db, coordinator, {
         from: "2021-12-01",
         to: "2022-03-15",
         within: ids.SEG ?? 0,
@@ -377,7 +383,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       ),
     ).toEqual({ code: "invalid_input", issues: ["topic.invalid", "date.invalid"] });
     const names = async (f: Parameters<typeof register>[2]) =>
-      (await register(t.db, validator, f)).map((r) => r.name);
+      (await register(t.db, coordinator, f)).map((r) => r.name);
     expect(await names({ date: "2025-01-01", within: ids.SIK ?? 0 })).toEqual([
       "Awa Yossi",
       "Djeneba Diallo",
@@ -387,7 +393,7 @@ describe.each(backends)("programme monitoring on %s", (backend) => {
       "Djeneba Diallo",
       "Oumou Sidibé",
     ]);
-    const rows = await register(t.db, validator, { date: "2022-06-01", deployed: true });
+    const rows = await register(t.db, coordinator, { date: "2022-06-01", deployed: true });
     expect(rows.map((r) => [r.name, r.facility?.name, r.since, r.topics])).toEqual([
       ["Aminata Coulibaly", "CSCom Boidié", "2022-01-10", ["emonc", "pmtct"]],
       ["Awa Yossi", "CSCom Zambougou-Cinzana", "2022-03-01", []],

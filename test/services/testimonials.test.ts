@@ -32,7 +32,7 @@ const problemOf = (p: Promise<unknown>) =>
       isProblem(e) ? { code: e.code, issues: e.issues.map((i) => `${i.path}.${i.code}`) } : e,
   );
 
-const staff = (role: "programme_manager" | "validator" | "respondent"): Actor => ({
+const staff = (role: "programme_manager" | "coordinator" | "validator" | "respondent"): Actor => ({
   kind: "user",
   userId: 7,
   role,
@@ -40,6 +40,7 @@ const staff = (role: "programme_manager" | "validator" | "respondent"): Actor =>
   name: role,
 });
 const manager = staff("programme_manager");
+const coordinator = staff("coordinator");
 const validator = staff("validator");
 const TODAY = "2025-06-30";
 
@@ -249,10 +250,10 @@ describe.each(backends)("testimonials on %s", (backend) => {
       await problemOf(testimonialPhoto(t.db, { kind: "anonymous" }, programmeId, sanata, "report")),
     ).toMatchObject({ code: "unauthenticated" });
     expect(
-      (await testimonialPhoto(t.db, validator, programmeId, sanata, "report")).length,
+      (await testimonialPhoto(t.db, coordinator, programmeId, sanata, "report")).length,
     ).toBeGreaterThan(0);
     expect(
-      await problemOf(testimonialPhoto(t.db, validator, otherProgramme, sanata, "report")),
+      await problemOf(testimonialPhoto(t.db, coordinator, otherProgramme, sanata, "report")),
     ).toMatchObject({ code: "not_found" });
   });
 
@@ -330,7 +331,7 @@ describe.each(backends)("testimonials on %s", (backend) => {
     );
     expect(own?.disclosure).toBe("anonymised");
     expect(
-      await problemOf(testimonialPhoto(t.db, validator, programmeId, child.id, "internal")),
+      await problemOf(testimonialPhoto(t.db, coordinator, programmeId, child.id, "internal")),
     ).toMatchObject({ code: "not_found" });
     await recordConsent(
       t.db,
@@ -354,7 +355,7 @@ describe.each(backends)("testimonials on %s", (backend) => {
   it("lets a withdrawal win over everything after it, staff's sight of the photo too", async () => {
     const id = byName["Ramata Coulibaly"] ?? 0;
     expect(
-      (await testimonialPhoto(t.db, validator, programmeId, id, "internal")).length,
+      (await testimonialPhoto(t.db, coordinator, programmeId, id, "internal")).length,
     ).toBeGreaterThan(0);
     expect(
       await problemOf(withdrawConsent(t.db, manager, programmeId, id, "2025-03-01", TODAY)),
@@ -366,7 +367,7 @@ describe.each(backends)("testimonials on %s", (backend) => {
     expect(await shownTo("public_web")).not.toContain("Ramata Coulibaly");
     expect(await shownTo("report")).not.toContain("Ramata Coulibaly");
     expect(
-      await problemOf(testimonialPhoto(t.db, validator, programmeId, id, "internal")),
+      await problemOf(testimonialPhoto(t.db, coordinator, programmeId, id, "internal")),
     ).toMatchObject({ code: "not_found" });
     const photos = await t.db
       .selectFrom("testimonial_photos")
@@ -394,7 +395,11 @@ describe.each(backends)("testimonials on %s", (backend) => {
     expect(
       await problemOf(withdrawConsent(t.db, manager, programmeId, id, "2025-06-01", TODAY)),
     ).toEqual({ code: "invalid_input", issues: ["withdrawnOn.withdrawn"] });
-    const file = await testimonialFile(t.db, validator, programmeId, id);
+    // Withdrawn, it is no longer a coordinator's to read; a programme manager keeps its record.
+    expect(await problemOf(testimonialFile(t.db, coordinator, programmeId, id))).toMatchObject({
+      code: "not_found",
+    });
+    const file = await testimonialFile(t.db, manager, programmeId, id);
     expect(file.consent?.withdrawnOn).toBe("2025-05-10");
     expect(file.disclosures).toEqual({
       internal: "identified",
@@ -403,7 +408,7 @@ describe.each(backends)("testimonials on %s", (backend) => {
       social_media: "nothing",
     });
     expect(file.photoShown).toBe(false);
-    expect(file.canWrite).toBe(false);
+    expect(file.canWrite).toBe(true);
   });
 
   it("refuses bad input whole, every field at once, and stores nothing", async () => {
@@ -528,20 +533,44 @@ describe.each(backends)("testimonials on %s", (backend) => {
     ).toMatchObject({ code: "not_found" });
   });
 
-  it("lets staff read and programme managers write; others neither", async () => {
-    const list = await testimonialsForStaff(t.db, validator, programmeId);
-    expect(list.length).toBeGreaterThanOrEqual(5);
-    const sitan = list.find((x) => x.midwifeName === "Sitan Diallo");
+  it("lets coordinators read the consented, programme managers everything and write; validators nothing", async () => {
+    const bare = await saveTestimonial(t.db, manager, programmeId, fields(), TODAY);
+    const all = await testimonialsForStaff(t.db, manager, programmeId);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(all.map((x) => x.id)).toContain(bare.id);
+    const list = await testimonialsForStaff(t.db, coordinator, programmeId);
+    // Those without a consent in force (none recorded, or withdrawn) are left out.
+    expect(list.map((x) => x.id)).toEqual(
+      all.filter((x) => x.consent !== null && x.consent.withdrawnOn === null).map((x) => x.id),
+    );
+    expect(list.length).toBeLessThan(all.length);
+    expect(list.map((x) => x.id)).not.toContain(byName["Ramata Coulibaly"]);
+    expect(list.map((x) => x.id)).not.toContain(bare.id);
+    expect(await problemOf(testimonialFile(t.db, coordinator, programmeId, bare.id))).toMatchObject(
+      { code: "not_found" },
+    );
+    const sitan = all.find((x) => x.midwifeName === "Sitan Diallo");
     expect(sitan?.disclosures.internal).toBe("identified");
     expect(sitan?.disclosures.public_web).toBe("nothing");
-    expect(await problemOf(saveTestimonial(t.db, validator, programmeId, fields()))).toMatchObject({
-      code: "forbidden",
-    });
+    const consented = list[0]?.id ?? 0;
+    expect((await testimonialFile(t.db, coordinator, programmeId, consented)).canWrite).toBe(false);
+    expect((await testimonialFile(t.db, manager, programmeId, consented)).canWrite).toBe(true);
+    for (const who of [coordinator, validator])
+      expect(await problemOf(saveTestimonial(t.db, who, programmeId, fields()))).toMatchObject({
+        code: "forbidden",
+      });
+    for (const who of [staff("respondent"), validator])
+      expect(await problemOf(testimonialsForStaff(t.db, who, programmeId))).toMatchObject({
+        code: "forbidden",
+      });
     expect(
-      await problemOf(testimonialsForStaff(t.db, staff("respondent"), programmeId)),
+      await problemOf(recordConsent(t.db, coordinator, programmeId, 1, consent())),
     ).toMatchObject({ code: "forbidden" });
     expect(
-      await problemOf(recordConsent(t.db, validator, programmeId, 1, consent())),
+      await problemOf(withdrawConsent(t.db, coordinator, programmeId, 1, "2025-05-10", TODAY)),
+    ).toMatchObject({ code: "forbidden" });
+    expect(
+      await problemOf(uploadPhoto(t.db, coordinator, programmeId, 1, await photo())),
     ).toMatchObject({ code: "forbidden" });
   });
 

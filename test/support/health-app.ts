@@ -1,5 +1,6 @@
 // The health world (test/support/health-world.ts) imported into a fresh database through the
-// real importers, two accounts (an administrator and a validator), and the app over it.
+// real importers, its accounts (an administrator, a validator, a coordinator and a programme
+// manager), and the app over it.
 import { Readable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/connect.ts";
@@ -17,11 +18,13 @@ export const HEALTH_PASSWORD = "correct horse battery";
 export const HEALTH_ACCOUNTS = {
   admin: "admin@sante.test",
   validator: "validation@sante.test",
+  coordinator: "coordination@sante.test",
+  programme_manager: "programme@sante.test",
 } as const;
 
 const source = (payload: unknown) => Readable.from([Buffer.from(JSON.stringify(payload))]);
 
-/** The world's metadata and values, through the importers, and its two accounts. */
+/** The world's metadata and values, through the importers, and its accounts. */
 export async function loadHealthWorld(t: Database): Promise<void> {
   await importMetadata(t, {
     items: readMetadata(source(METADATA)),
@@ -60,11 +63,13 @@ export interface HealthPages {
   app: ReturnType<typeof createApp>;
   admin: TestClient;
   validator: TestClient;
+  coordinator: TestClient;
+  manager: TestClient;
 }
 
 /**
  * A suite over the health world's pages: a fresh database of the given kind with the world in
- * it, the app (with `extra` dependencies, such as the health part's), and both accounts signed
+ * it, the app (with `extra` dependencies, such as the health part's), and every account signed
  * in; disposed after the suite.
  */
 export function useHealthPages(
@@ -85,7 +90,9 @@ export function useHealthPages(
     });
     const admin = await signIn(app, HEALTH_ACCOUNTS.admin, HEALTH_PASSWORD);
     const validator = await signIn(app, HEALTH_ACCOUNTS.validator, HEALTH_PASSWORD);
-    set({ t: database, app, admin, validator });
+    const coordinator = await signIn(app, HEALTH_ACCOUNTS.coordinator, HEALTH_PASSWORD);
+    const manager = await signIn(app, HEALTH_ACCOUNTS.programme_manager, HEALTH_PASSWORD);
+    set({ t: database, app, admin, validator, coordinator, manager });
   });
   afterAll(() => t?.dispose());
 }

@@ -42,11 +42,18 @@ describe("can", () => {
     [anonymous, "programme.read", false],
     [invitation, "programme.read", false],
     [user("respondent", 5), "programme.read", false],
-    [user("validator"), "programme.read", true],
+    [user("validator"), "programme.read", false],
     [user("validator"), "programme.write", false],
     [user("programme_manager"), "programme.write", true],
     [user("coordinator"), "programme.write", true],
     [user("admin"), "programme.write", true],
+    [anonymous, "programme.private", false],
+    [invitation, "programme.private", false],
+    [user("respondent", 5), "programme.private", false],
+    [user("validator"), "programme.private", false],
+    [user("coordinator"), "programme.private", false],
+    [user("programme_manager"), "programme.private", true],
+    [user("admin"), "programme.private", true],
   ];
   it.each(unscoped)("%o may %s: %s", (actor, action, expected) => {
     expect(can(actor, action, { cycleId: 1, partnerId: 5 })).toBe(expected);

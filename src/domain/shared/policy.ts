@@ -44,7 +44,9 @@ export type Action =
   /** Programmes, the midwife register, deployments and trainings (contacts included). */
   | "programme.read"
   /** Create and edit programmes, register midwives, deploy them, record their trainings. */
-  | "programme.write";
+  | "programme.write"
+  /** A midwife's contact, a recommendation owner's e-mail, a testimonial without a consent in force, and managing testimonials and their consents. */
+  | "programme.private";
 
 export interface Scope {
   cycleId?: number;
@@ -66,6 +68,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "health.write",
     "programme.read",
     "programme.write",
+    "programme.private",
   ],
   coordinator: [
     "public.read",
@@ -81,14 +84,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "programme.read",
     "programme.write",
   ],
-  validator: [
-    "public.read",
-    "workspace.read",
-    "response.read",
-    "validation.write",
-    "health.read",
-    "programme.read",
-  ],
+  validator: ["public.read", "workspace.read", "response.read", "validation.write", "health.read"],
   programme_manager: [
     "public.read",
     "workspace.read",
@@ -97,6 +93,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "health.write",
     "programme.read",
     "programme.write",
+    "programme.private",
   ],
   respondent: ["public.read", "response.read", "response.write"],
 };

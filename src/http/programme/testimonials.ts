@@ -43,10 +43,10 @@ export const MAX_TESTIMONIAL_UPLOAD = PHOTO_MAX_BYTES + 128 * 1024;
 /** Refuses an upload from anyone who may not write testimonials, before the body is read. */
 export function authoriseTestimonialUpload(c: Context<AppEnv>): void {
   const actor = c.get("actor");
-  if (can(actor, "programme.write")) return;
+  if (can(actor, "programme.private")) return;
   throw new Problem(
     actor.kind === "anonymous" ? "unauthenticated" : "forbidden",
-    "programme.write",
+    "programme.private",
   );
 }
 

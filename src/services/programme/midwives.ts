@@ -99,9 +99,9 @@ export async function saveMidwife(
   });
 }
 
-/** One midwife's file: her deployments and trainings, and her contact for those who write. */
+/** One midwife's file: her deployments and trainings, and her contact for programme managers. */
 export interface MidwifeFile extends MidwifeEntry {
-  /** Only for those who may write the register (programme.write); null for the others. */
+  /** Only for those who see private programme data (programme.private); null for the others. */
   contact: MidwifeContact | null;
   deployments: StoredDeployment[];
   trainings: StoredTraining[];
@@ -114,7 +114,7 @@ export async function midwifeFile(db: Db, actor: Actor, id: number): Promise<Mid
   const [deployments, trainings, contact] = await Promise.all([
     deploymentsOf(db, id),
     trainingsOf(db, id),
-    can(actor, "programme.write") ? midwifeContact(db, id) : Promise.resolve(null),
+    can(actor, "programme.private") ? midwifeContact(db, id) : Promise.resolve(null),
   ]);
   return { ...m, contact: contact ?? null, deployments, trainings };
 }

@@ -108,7 +108,7 @@ export async function missionPage(
     visits,
     recommendations: recommendations.map((r) => ({
       ...r,
-      ownerEmail: canWrite ? r.ownerEmail : null,
+      ownerEmail: can(actor, "programme.private") ? r.ownerEmail : null,
       overdue: isOverdue(r, today),
     })),
     regions,

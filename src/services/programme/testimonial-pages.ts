@@ -38,7 +38,7 @@ export async function testimonialsPage(
   programmeId: number,
 ): Promise<TestimonialsPage> {
   const testimonials = await testimonialsForStaff(db, actor, programmeId);
-  const canWrite = can(actor, "programme.write");
+  const canWrite = can(actor, "programme.private");
   return {
     programme: await programmeOf(db, programmeId),
     testimonials,
@@ -128,7 +128,7 @@ export async function saveTestimonialFromForm(
   form: TestimonialForm,
   o: { id?: number; photo?: Uint8Array | null } = {},
 ): Promise<number> {
-  authorise(actor, "programme.write");
+  authorise(actor, "programme.private");
   const fields = fieldsOf(form);
   if (fields.midwifeId === 0) throw invalidFields({ midwifeId: "invalid" });
   const saved = await saveTestimonial(db, actor, programmeId, {

@@ -96,7 +96,7 @@ export async function saveTestimonial(
   input: TestimonialFields & { id?: number; photo?: Uint8Array | null },
   today: string = todayUtc(),
 ): Promise<StoredTestimonial> {
-  authorise(actor, "programme.write");
+  authorise(actor, "programme.private");
   if (!(await findProgramme(db, programmeId))) throw notFound("programme", programmeId);
   if (input.id !== undefined) {
     const found = await findTestimonial(db, input.id);
@@ -174,7 +174,7 @@ export async function uploadPhoto(
   id: number,
   bytes: Uint8Array,
 ): Promise<void> {
-  authorise(actor, "programme.write");
+  authorise(actor, "programme.private");
   await testimonialOf(db, programmeId, id);
   if (bytes.byteLength === 0) throw invalidFields({ photo: "required" });
   const photo = await reencodePhoto(bytes);
@@ -209,7 +209,7 @@ export async function recordConsent(
   input: ConsentFields,
   today: string = todayUtc(),
 ): Promise<StoredConsent> {
-  authorise(actor, "programme.write");
+  authorise(actor, "programme.private");
   const t = await testimonialOf(db, programmeId, id);
   const problems = consentProblems({ ...input, minor: t.minor }, today);
   if (Object.keys(problems).length > 0) throw invalidFields(problems, LIMITS);
@@ -242,7 +242,7 @@ export async function withdrawConsent(
   withdrawnOn: string,
   today: string = todayUtc(),
 ): Promise<void> {
-  authorise(actor, "programme.write");
+  authorise(actor, "programme.private");
   await testimonialOf(db, programmeId, id);
   const by = actorLabel(actor);
   await db.transaction().execute(async (trx) => {
@@ -299,7 +299,10 @@ function staffView(t: StoredTestimonial, consents: StoredConsent[]): StaffTestim
   };
 }
 
-/** A programme's testimonials for staff, newest first. */
+/**
+ * A programme's testimonials for staff, newest first; those without a consent in force only for
+ * whoever manages them (programme.private).
+ */
 export async function testimonialsForStaff(
   db: Db,
   actor: Actor,
@@ -312,8 +315,12 @@ export async function testimonialsForStaff(
     db,
     list.map((t) => t.id),
   );
-  return list.map((t) => staffView(t, consents));
+  const all = list.map((t) => staffView(t, consents));
+  return can(actor, "programme.private") ? all : all.filter(inForce);
 }
+
+/** Whether a testimonial's current consent is in force: recorded and not withdrawn. */
+const inForce = (t: StaffTestimonial) => t.consent !== null && t.consent.withdrawnOn === null;
 
 /** One testimonial for staff, with every consent recorded for it (its history). */
 export async function testimonialFile(
@@ -325,7 +332,11 @@ export async function testimonialFile(
   authorise(actor, "programme.read");
   const t = await testimonialOf(db, programmeId, id);
   const history = await consentsOf(db, [id]);
-  return { ...staffView(t, history), history, canWrite: can(actor, "programme.write") };
+  const view = staffView(t, history);
+  const privy = can(actor, "programme.private");
+  // Without a consent in force, a testimonial is only for those who manage consents.
+  if (!privy && !inForce(view)) throw notFound("testimonial", id);
+  return { ...view, history, canWrite: privy };
 }
 
 /** What a use may show of a testimonial: whitelisted fields, nothing more. */

@@ -159,6 +159,7 @@ suite(title, () => {
     const text = await main();
     expect(text).toContain(indicatorName);
     expect(text).toMatch(/Cible 2025\s?: 85,5/);
+    expect(text).toContain("Cible enregistrée.");
     await shot("4-programme");
     expect(browserErrors).toEqual([]);
   });

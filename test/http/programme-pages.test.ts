@@ -360,7 +360,11 @@ describe.each(backends)("programme pages on %s", (backend) => {
     expect(await t.db.selectFrom("programme_indicator_targets").selectAll().execute()).toHaveLength(
       1,
     );
-    expect((await target({})).status).toBe(303);
+    const saved = await target({});
+    expect(saved.status).toBe(303);
+    const back = saved.headers.get("location") ?? "";
+    expect(back).toBe(`/programme/${programme.id}?done=target#targets`);
+    expect(plain(await (await admin.get(back)).text())).toContain("Cible enregistrée.");
     const shown = plain(await (await coordinator.get(`/programme/${programme.id}`)).text());
     expect(shown).toContain("Cible 2026 : 72,5 (Bla)");
     expect(shown).toContain("Cible 2024 : 81,5 (Ségou)");

@@ -34,10 +34,13 @@ export async function findPublication(
   return row && publicationOf(row);
 }
 
-/** The name of the account an actor label ("user:12") names, for the page saying who published. */
+/**
+ * The name of the account an actor label ("user:12") names, for the page saying who published;
+ * null for anything else (the demo's loader, a command), which the page then does not name.
+ */
 export async function accountName(db: Executor, label: string | null): Promise<string | null> {
   const m = label === null ? null : /^user:([0-9]{1,10})$/.exec(label);
-  if (!m) return label;
+  if (!m) return null;
   const row = await db
     .selectFrom("users")
     .select("name")

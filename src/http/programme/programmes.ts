@@ -119,6 +119,7 @@ export function programmeRoutes(): Hono<AppEnv> {
     return c.html(
       programmePage(viewOf(c, { form: true }), data, {
         saved: done === "saved",
+        targetSaved: done === "target",
         published: done === "published" ? true : done === "unpublished" ? false : undefined,
       }),
     );
@@ -170,7 +171,7 @@ export function programmeRoutes(): Hono<AppEnv> {
     const values = targetFormSchema.parse(await c.req.parseBody());
     try {
       await setIndicatorTarget(c.get("deps").db, c.get("actor"), id, values);
-      return c.redirect(`/programme/${id}?done=saved#targets`, 303);
+      return c.redirect(`/programme/${id}?done=target#targets`, 303);
     } catch (error) {
       const problem = refusedForm(error);
       const view = viewOf(c, { form: true });

@@ -33,10 +33,16 @@ function publicationSection(view: View, data: ProgrammeDetailPage): Html {
   const id = data.programme.id;
   const state =
     pub?.published && pub.publishedAt
-      ? html`<p>${t("dash.publishedOn", {
-          date: formatDate(lang, pub.publishedAt.toISOString().slice(0, 10)),
-          by: pub.publishedBy ?? "",
-        })}<br><a href="/programmes/${pub.slug}">${t("dash.publicLink")}</a></p>`
+      ? html`<p>${
+          pub.publishedBy
+            ? t("dash.publishedOn", {
+                date: formatDate(lang, pub.publishedAt.toISOString().slice(0, 10)),
+                by: pub.publishedBy,
+              })
+            : t("dash.publishedOnBare", {
+                date: formatDate(lang, pub.publishedAt.toISOString().slice(0, 10)),
+              })
+        }<br><a href="/programmes/${pub.slug}">${t("dash.publicLink")}</a></p>`
       : html`<p class="muted">${t("dash.notPublished")}</p>`;
   const button = data.canWrite
     ? html`<form method="post" action="/programme/${id}/publication">${csrfField(view)}
@@ -96,6 +102,8 @@ export function programmePage(
     values?: ProgrammeForm;
     errors?: FieldErrors;
     saved?: boolean;
+    /** A target was just set (or removed). */
+    targetSaved?: boolean;
     /** Just published (true) or unpublished (false). */
     published?: boolean;
     target?: { values: TargetForm; errors: FieldErrors };
@@ -109,6 +117,7 @@ export function programmePage(
 <h1>${p.name}</h1>
 ${data.synthetic ? html`<p class="notice">${t("hx.synthetic")}</p>` : ""}
 ${o.saved ? html`<p class="notice" role="status">${t("prog.saved")}</p>` : ""}
+${o.targetSaved ? html`<p class="notice" role="status">${t("prog.targetSaved")}</p>` : ""}
 ${o.published === undefined ? "" : html`<p class="notice" role="status">${t(o.published ? "dash.didPublish" : "dash.didUnpublish")}</p>`}
 <p>${t("prog.lead", { name: p.leadPartner })}<br>${
       p.endDate

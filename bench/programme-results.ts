@@ -1,6 +1,6 @@
 // The server time of a programme's results page on the demo (its districts of Ségou and
 // Sikasso, 2022–2024, and the facilities of its 48 midwives), in process: the page as a
-// validator reads it, beside the same HTML served from memory by a bare Hono handler measured
+// coordinator reads it, beside the same HTML served from memory by a bare Hono handler measured
 // in the same run, both through `app.request` so that neither pays a socket. PGlite always;
 // PostgreSQL too when BENCH_DATABASE_URL (or JALON_TEST_DATABASE_URL) names a server, in a
 // throwaway database. Budget: p95 ≤ 100 ms. Exits 1 when the page is over it.
@@ -47,9 +47,9 @@ async function measure(backend: BackendName) {
   try {
     const loaded = await loadDemoWorlds(t, { reset: false });
     await addUser(t.db, "bench", {
-      email: "validation@bench.test",
-      name: "validator",
-      role: "validator",
+      email: "coordination@bench.test",
+      name: "coordinator",
+      role: "coordinator",
       password: PASSWORD,
     });
     const counter = statementCounter();
@@ -72,18 +72,18 @@ async function measure(backend: BackendName) {
       .executeTakeFirstOrThrow();
     const base = `/programme/${programme.id}/results`;
     const paths = [base, `${base}?facility=${facility.id}`];
-    const validator = await signIn(app, "validation@bench.test", PASSWORD);
+    const reader = await signIn(app, "coordination@bench.test", PASSWORD);
     const gzip = { "accept-encoding": "gzip" };
     const pages = [];
     for (const path of paths) {
-      const first = await validator.get(path);
+      const first = await reader.get(path);
       if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
-      const html = await (await validator.get(path)).text();
+      const html = await (await reader.get(path)).text();
       counter.reset();
-      await (await validator.get(path)).arrayBuffer();
+      await (await reader.get(path)).arrayBuffer();
       const statements = counter.count();
-      const gzipBytes = (await (await validator.get(path, gzip)).arrayBuffer()).byteLength;
-      const { walls: page, cpu } = await timed(() => validator.get(path, gzip));
+      const gzipBytes = (await (await reader.get(path, gzip)).arrayBuffer()).byteLength;
+      const { walls: page, cpu } = await timed(() => reader.get(path, gzip));
       // The reference: the same HTML from memory, measured right after, in the same process.
       const bare = new Hono();
       bare.use(compress());

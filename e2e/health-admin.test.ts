@@ -4,91 +4,48 @@
 // /manage/outcomes and, on commitment 5's public page, Mali's skilled birth attendance computed
 // from the health data, and its line on the scorecard. Screenshots go to a temporary directory, named in the log.
 
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
 import { ELEMENTS } from "../src/demo/health/index.ts";
-import { loadDemoWorlds } from "../src/demo/load.ts";
-import type { JobRunner } from "../src/services/shared/jobs.ts";
-import { addUser } from "../src/services/tracker/users.ts";
-import { freshDatabase } from "../test/support/database.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  closeServer,
-  PHONE,
-  serveHealth,
-  watch,
-} from "./support.ts";
+import { browserSuite, type PhoneJourney, startPhoneJourney } from "./support.ts";
 
 const [suite, title] = browserSuite("a coordinator's health journey in a browser");
-const PASSWORD = "correct horse battery";
 const WIDTH = 390;
 const NEW_UNIT = "ML_SEG_BAR_DIDIENI";
 
 suite(title, () => {
+  let journey: PhoneJourney;
   let database: Database;
-  let server: ServerType;
-  let browser: Browser;
-  let phone: BrowserContext;
   let page: Page;
-  let runner: JobRunner;
   let dir: string;
-  const browserErrors: string[] = [];
+  let browserErrors: string[];
 
   /** A screenshot (of the page, or of one part) into the temporary directory; no sideways scroll. */
-  const shot = async (name: string, part?: Locator) => {
-    const path = join(dir, `${name}.png`);
-    await (part ? part.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(wide, `${name} is ${wide}px wide`).toBeLessThanOrEqual(WIDTH);
-  };
+  const shot: PhoneJourney["shot"] = (name, part) => journey.shot(name, part);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "jalon-e2e-health-admin-"));
-    console.info(`screenshots in ${dir}`);
-    database = await freshDatabase("pglite");
-    await loadDemoWorlds(database, { reset: false });
-    await addUser(database.db, "test", {
-      email: "coordination@jalon.test",
-      name: "Coordination",
-      role: "coordinator",
-      password: PASSWORD,
+    journey = await startPhoneJourney({
+      prefix: "health-admin",
+      account: {
+        email: "coordination@jalon.test",
+        name: "Coordination",
+        role: "coordinator",
+        password: "correct horse battery",
+      },
+      width: WIDTH,
     });
-    let base: string;
-    ({ server, base, runner } = await serveHealth(database, join(dir, "uploads"), (l) =>
-      console.error(l),
-    ));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    phone = await browser.newContext({
-      ...PHONE,
-      viewport: { width: WIDTH, height: 844 },
-      baseURL: base,
-      acceptDownloads: true,
-    });
-    page = await phone.newPage();
-    watch(page, browserErrors);
+    ({ database, page, dir, errors: browserErrors } = journey);
   });
 
   afterAll(async () => {
-    await phone?.close();
-    await browser?.close();
-    await closeServer(server);
-    await runner?.stop();
-    await database?.close();
+    await journey?.stop();
   });
 
   it("adds a centre, imports its values from the template, then reads the outcome goals", async () => {
-    await page.goto("/login");
-    await page.fill("input[name=email]", "coordination@jalon.test");
-    await page.fill("input[name=password]", PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+    await journey.signIn();
 
     // A health area by hand, under Barouéli's district.
     await page.goto("/health/units/new?parent=ML_SEG_BAR");

@@ -6,51 +6,26 @@
 // card and opens it, withdraws the consent and sees the words and the photo gone from public
 // view. Screenshots go to a temporary directory, named in the log.
 
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
-import { loadDemoWorlds } from "../src/demo/load.ts";
-import type { JobRunner } from "../src/services/shared/jobs.ts";
-import { addUser } from "../src/services/tracker/users.ts";
-import { freshDatabase } from "../test/support/database.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  closeServer,
-  PHONE,
-  serveHealth,
-  watch,
-} from "./support.ts";
+import { browserSuite, PHONE, type PhoneJourney, startPhoneJourney, watch } from "./support.ts";
 
 const [suite, title] = browserSuite("a programme manager's journey in a browser");
-const PASSWORD = "correct horse battery";
 const WIDTH = 390;
 const CENTRE = "ML_SEG_SEG_CINZANA";
 
 suite(title, () => {
+  let journey: PhoneJourney;
   let database: Database;
-  let server: ServerType;
   let browser: Browser;
-  let phone: BrowserContext;
   let page: Page;
-  let runner: JobRunner;
   let dir: string;
-  const browserErrors: string[] = [];
-
-  /** A screenshot (of the page, or of one part) into the temporary directory; no sideways scroll. */
-  const shot = async (name: string, part?: Locator) => {
-    const path = join(dir, `${name}.png`);
-    await (part ? part.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(wide, `${name} is ${wide}px wide`).toBeLessThanOrEqual(WIDTH);
-  };
+  let browserErrors: string[];
+  const shot: PhoneJourney["shot"] = (name, part) => journey.shot(name, part);
   /** Submits the form whose action is (or ends with) `action`, and waits for the next page. */
   const submit = (action: string) =>
     Promise.all([
@@ -60,44 +35,25 @@ suite(title, () => {
   const main = async () => ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "jalon-e2e-programme-"));
-    console.info(`screenshots in ${dir}`);
-    database = await freshDatabase("pglite");
-    await loadDemoWorlds(database, { reset: false });
-    await addUser(database.db, "test", {
-      email: "programme@jalon.test",
-      name: "Gestion du programme",
-      role: "programme_manager",
-      password: PASSWORD,
+    journey = await startPhoneJourney({
+      prefix: "programme",
+      account: {
+        email: "programme@jalon.test",
+        name: "Gestion du programme",
+        role: "programme_manager",
+        password: "correct horse battery",
+      },
+      width: WIDTH,
     });
-    let base: string;
-    ({ server, base, runner } = await serveHealth(database, join(dir, "uploads"), (l) =>
-      console.error(l),
-    ));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    phone = await browser.newContext({
-      ...PHONE,
-      viewport: { width: WIDTH, height: 844 },
-      baseURL: base,
-      acceptDownloads: true,
-    });
-    page = await phone.newPage();
-    watch(page, browserErrors);
+    ({ database, browser, page, dir, errors: browserErrors } = journey);
   });
 
   afterAll(async () => {
-    await phone?.close();
-    await browser?.close();
-    await closeServer(server);
-    await runner?.stop();
-    await database?.close();
+    await journey?.stop();
   });
 
   it("registers and deploys a midwife, then sets a target", async () => {
-    await page.goto("/login");
-    await page.fill("input[name=email]", "programme@jalon.test");
-    await page.fill("input[name=password]", PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+    await journey.signIn();
 
     const [programme] = await database.db
       .selectFrom("programmes")

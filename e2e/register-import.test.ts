@@ -4,89 +4,47 @@
 // with its row and reason), confirms, and finds the midwife counted in the register.
 // Screenshots go to a temporary directory, named in the log.
 
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "../src/db/connect.ts";
-import { loadDemoWorlds } from "../src/demo/load.ts";
-import type { JobRunner } from "../src/services/shared/jobs.ts";
-import { addUser } from "../src/services/tracker/users.ts";
-import { freshDatabase } from "../test/support/database.ts";
-import {
-  browserSuite,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  closeServer,
-  PHONE,
-  serveHealth,
-  watch,
-} from "./support.ts";
+import { browserSuite, type PhoneJourney, startPhoneJourney } from "./support.ts";
 
 const [suite, title] = browserSuite("importing the midwife register in a browser");
-const PASSWORD = "correct horse battery";
 const WIDTH = 390;
 const CENTRE = "ML_SEG_SEG_CINZANA";
 
 suite(title, () => {
+  let journey: PhoneJourney;
   let database: Database;
-  let server: ServerType;
-  let browser: Browser;
-  let phone: BrowserContext;
   let page: Page;
-  let runner: JobRunner;
   let dir: string;
-  const browserErrors: string[] = [];
+  let browserErrors: string[];
 
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(wide, `${name} is ${wide}px wide`).toBeLessThanOrEqual(WIDTH);
-  };
+  const shot = (name: string) => journey.shot(name);
   const main = async () => ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "jalon-e2e-register-"));
-    console.info(`screenshots in ${dir}`);
-    database = await freshDatabase("pglite");
-    await loadDemoWorlds(database, { reset: false });
-    await addUser(database.db, "test", {
-      email: "programme@jalon.test",
-      name: "Gestion du programme",
-      role: "programme_manager",
-      password: PASSWORD,
+    journey = await startPhoneJourney({
+      prefix: "register",
+      account: {
+        email: "programme@jalon.test",
+        name: "Gestion du programme",
+        role: "programme_manager",
+        password: "correct horse battery",
+      },
+      width: WIDTH,
     });
-    let base: string;
-    ({ server, base, runner } = await serveHealth(database, join(dir, "uploads"), (l) =>
-      console.error(l),
-    ));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    phone = await browser.newContext({
-      ...PHONE,
-      viewport: { width: WIDTH, height: 844 },
-      baseURL: base,
-      acceptDownloads: true,
-    });
-    page = await phone.newPage();
-    watch(page, browserErrors);
+    ({ database, page, dir, errors: browserErrors } = journey);
   });
 
   afterAll(async () => {
-    await phone?.close();
-    await browser?.close();
-    await closeServer(server);
-    await runner?.stop();
-    await database?.close();
+    await journey?.stop();
   });
 
   it("downloads the template, previews a file, confirms it and counts the midwife", async () => {
-    await page.goto("/login");
-    await page.fill("input[name=email]", "programme@jalon.test");
-    await page.fill("input[name=password]", PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+    await journey.signIn();
 
     const day = "2025-06-01";
     const deployedAt = async () => {

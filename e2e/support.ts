@@ -2,19 +2,27 @@
 // browser skips the journeys locally but fails them under CI, and the demo served in process.
 
 import { accessSync, constants } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { createAdaptorServer, type ServerType } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { describe, expect } from "vitest";
 import { type Database, openDatabase } from "../src/db/connect.ts";
-import { prepareDemo } from "../src/demo/load.ts";
+import { loadDemoWorlds, prepareDemo } from "../src/demo/load.ts";
 import { createApp } from "../src/http/app.ts";
 import { healthImportJobs } from "../src/services/health/import-jobs.ts";
 import { createJobRunner, type JobRunner } from "../src/services/shared/jobs.ts";
 import { createInvitation } from "../src/services/tracker/invitations.ts";
 import { addUser } from "../src/services/tracker/users.ts";
+import { freshDatabase } from "../test/support/database.ts";
 import { errorLogger } from "../test/support/logs.ts";
 import { type ACCOUNTS, openCycle2023, PASSWORD, SYSTEM } from "../test/support/world.ts";
 
@@ -237,6 +245,82 @@ export async function startJourney(options: {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});
       await closeServer(server);
+      await database.close();
+    },
+  };
+}
+
+/** Both demo worlds served with the health part's imports to a phone in Chromium, signed out. */
+export interface PhoneJourney {
+  database: Database;
+  base: string;
+  browser: Browser;
+  phone: BrowserContext;
+  page: Page;
+  /** The temporary directory the screenshots (and the uploads) go to, named in the log. */
+  dir: string;
+  /** What the page's console and network said wrong (see `watch`). */
+  errors: string[];
+  /** A screenshot of the page (or of one part) into `dir`; fails if the page scrolls sideways. */
+  shot(name: string, part?: Locator): Promise<void>;
+  /** Signs the phone in with the account made at the start. */
+  signIn(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Loads the Mali and health demo worlds (and the programme) into a fresh embedded database, adds
+ * one account, serves the app with the health imports and their job runner, and opens a phone
+ * of `width` px.
+ */
+export async function startPhoneJourney(o: {
+  prefix: string;
+  account: { email: string; name: string; role: string; password: string };
+  width: number;
+}): Promise<PhoneJourney> {
+  const dir = await mkdtemp(join(tmpdir(), `jalon-e2e-${o.prefix}-`));
+  console.info(`screenshots in ${dir}`);
+  const database = await freshDatabase("pglite");
+  await loadDemoWorlds(database, { reset: false });
+  await addUser(database.db, "test", { ...o.account });
+  const { server, base, runner } = await serveHealth(database, join(dir, "uploads"), (l) =>
+    console.error(l),
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const phone = await browser.newContext({
+    ...PHONE,
+    viewport: { width: o.width, height: 844 },
+    baseURL: base,
+    acceptDownloads: true,
+  });
+  const page = await phone.newPage();
+  const errors: string[] = [];
+  watch(page, errors);
+  return {
+    database,
+    base,
+    browser,
+    phone,
+    page,
+    dir,
+    errors,
+    async shot(name, part) {
+      const path = join(dir, `${name}.png`);
+      await (part ? part.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide, `${name} is ${wide}px wide`).toBeLessThanOrEqual(o.width);
+    },
+    async signIn() {
+      await page.goto("/login");
+      await page.fill("input[name=email]", o.account.email);
+      await page.fill("input[name=password]", o.account.password);
+      await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+    },
+    async stop() {
+      await phone.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await closeServer(server);
+      await runner.stop();
       await database.close();
     },
   };

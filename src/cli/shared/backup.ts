@@ -46,19 +46,13 @@ export async function runBackup(
     }
     throw error;
   }
-  const schema = await database.db
-    .selectFrom("kysely_migration" as never)
-    .select("name" as never)
-    .orderBy("name" as never, "desc")
-    .executeTakeFirst()
-    .then((r) => String((r as { name?: string } | undefined)?.name ?? ""));
   io.out(
     cliMessage(lang, "backup_done", {
       file,
       tables: formatNumber(lang, summary.tables),
       rows: formatNumber(lang, summary.rows),
       size: size(lang, summary.bytes),
-      schema,
+      schema: summary.schema,
     }),
   );
   return 0;

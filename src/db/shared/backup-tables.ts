@@ -18,6 +18,17 @@ const MIGRATOR_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * Makes the caller's transaction a read-only snapshot and names the schema it holds: the last
+ * migration applied. Must be the transaction's first statement (repeatable read is set on it).
+ */
+export async function snapshotSchema(trx: Transaction<DB>): Promise<string> {
+  await sql`set transaction read only`.execute(trx);
+  const migrations = await sql<{ name: string }>`
+    select name from kysely_migration order by name`.execute(trx);
+  return migrations.rows.at(-1)?.name ?? "";
+}
+
 /** The schema's tables, each after every table it points to. */
 export async function backupTables(db: Executor): Promise<BackupTable[]> {
   const columns = await sql<{ table: string; column: string }>`

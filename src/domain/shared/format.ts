@@ -36,14 +36,18 @@ export function formatDateTime(lang: Lang, at: Date): string {
   return `${DATES[lang].format(at)}${lang === "fr" ? " à" : ","} ${iso.slice(11, 16)} UTC`;
 }
 
-const MONTHS: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat(LOCALES.fr, { month: "long", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat(LOCALES.en, { month: "long", year: "numeric", timeZone: "UTC" }),
-};
+const monthFormats = (month: "long" | "short"): Record<Lang, Intl.DateTimeFormat> => ({
+  fr: new Intl.DateTimeFormat(LOCALES.fr, { month, year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { month, year: "numeric", timeZone: "UTC" }),
+});
+const MONTHS = { long: monthFormats("long"), short: monthFormats("short") };
 
-/** A month ("2025-03") as its name and year: "mars 2025", "March 2025". */
-export function formatMonth(lang: Lang, month: string): string {
-  return MONTHS[lang].format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
+/**
+ * A month ("2025-03", or any ISO date in it) as its name and year: "mars 2025", "March 2025";
+ * short, "mars 2025" / "Mar 2025" (tables and charts).
+ */
+export function formatMonth(lang: Lang, month: string, style: "long" | "short" = "long"): string {
+  return MONTHS[style][lang].format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
 }
 
 /** A date ("2022-12-31" or a full ISO time) in the long form, read in UTC. */

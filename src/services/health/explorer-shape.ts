@@ -1,8 +1,10 @@
 // The explorer's table put in shape: units in tree order for the picker, periods as the page
 // writes them, and the chart drawn from the table (a line per unit, or bars for one period),
 // capped to what a phone shows.
+
 import type { UnitSummary } from "../../db/health/org-units.ts";
 import type { Period } from "../../domain/health/periods.ts";
+import { formatMonth } from "../../domain/shared/format.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { translator } from "../../i18n/index.ts";
 import type { ExplorerChart, ExplorerRow } from "../../reports/health/explorer-model.ts";
@@ -43,14 +45,10 @@ export function treeOrder(
 
 const FR = new Intl.Collator("fr");
 const EN = new Intl.Collator("en");
-const MONTHS: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }),
-};
 
 /** A period as the page writes it: "janv. 2022", "T1 2022", "2022". */
 export function periodLabel(period: Period, lang: Lang): string {
-  if (period.type === "Monthly") return MONTHS[lang].format(new Date(`${period.start}T00:00:00Z`));
+  if (period.type === "Monthly") return formatMonth(lang, period.start, "short");
   if (period.type === "Quarterly")
     return translator(lang)("hx.quarter", {
       quarter: Number(period.id.slice(5)),

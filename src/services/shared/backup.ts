@@ -16,7 +16,6 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { sql } from "kysely";
 import type { Database } from "../../db/connect.ts";
 import { knownMigrations, migrateToLatest, migrateUpTo } from "../../db/migrate.ts";
 import { recordAudit } from "../../db/shared/audit.ts";
@@ -25,6 +24,7 @@ import {
   backupTables,
   dropSchemaObjects,
   isMigrated,
+  snapshotSchema,
   storedRows,
   tableRows,
 } from "../../db/shared/backup-tables.ts";
@@ -77,20 +77,17 @@ export async function backupToFile(
   database: Database,
   path: string,
   version: string,
-  onTable?: (name: string, rows: number) => void,
-): Promise<BackupSummary> {
+): Promise<BackupSummary & { schema: string }> {
   const partial = `${path}.partial`;
   const hash = createHash("sha256");
   let tables = 0;
   let rows = 0;
+  let schema = "";
   await database.db
     .transaction()
     .setIsolationLevel("repeatable read")
     .execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx);
-      const migrations = await sql<{ name: string }>`
-        select name from kysely_migration order by name`.execute(trx);
-      const schema = migrations.rows.at(-1)?.name ?? "";
+      schema = await snapshotSchema(trx);
       const header: BackupHeader = {
         jalon: "backup",
         format: BACKUP_FORMAT,
@@ -118,7 +115,6 @@ export async function backupToFile(
             yield chunk;
           }
           yield emit({ rows: count });
-          onTable?.(table.name, count);
           tables++;
           rows += count;
         }
@@ -132,7 +128,7 @@ export async function backupToFile(
       }
     });
   await rename(partial, path);
-  return { tables, rows, bytes: (await stat(path)).size };
+  return { tables, rows, bytes: (await stat(path)).size, schema };
 }
 
 /** The file's lines, each given to `each`; a gzip error or an unreadable line stops it. */
@@ -234,7 +230,7 @@ export async function checkBackup(path: string): Promise<BackupCheck> {
 export async function restoreFromFile(
   database: Database,
   path: string,
-  options: { force: boolean; onTable?: (name: string, rows: number) => void },
+  options: { force: boolean },
 ): Promise<RestoreOutcome> {
   const check = await checkBackup(path);
   if (!check.ok) return check;
@@ -283,7 +279,6 @@ export async function restoreFromFile(
     await database.copyInto(name, columns, sectionRows());
     // COPY may stop reading at an empty section: the section's count line is read all the same.
     for await (const _ of sectionRows());
-    options.onTable?.(name, count);
     rows += count;
     tables++;
   }

@@ -4,7 +4,12 @@
 // before its first midwife against as many after, under the plain warning that this is not a
 // controlled comparison.
 import { html, raw } from "hono/html";
-import { formatDate, formatNumber, formatValue } from "../../../domain/shared/format.ts";
+import {
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatValue,
+} from "../../../domain/shared/format.ts";
 import { SERIES } from "../../../domain/shared/theme.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
 import type {
@@ -24,12 +29,7 @@ export const RESULTS_FIELD_MESSAGES: Record<string, MessageKey> = {
   "facility.invalid": "pr.e.facility",
 };
 
-const MONTHS = {
-  fr: new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }),
-};
-const monthLabel = (view: View, m: string) =>
-  MONTHS[view.lang].format(new Date(`${m}-01T00:00:00Z`));
+const monthLabel = (view: View, m: string) => formatMonth(view.lang, m, "short");
 const monthSpan = (view: View, months: readonly string[]) =>
   months.length === 1
     ? monthLabel(view, months[0] ?? "")

@@ -5,8 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveOrgUnits } from "../../src/db/health/org-units.ts";
 import { DEMO_MISSION } from "../../src/demo/programme/stories.ts";
-import type { Actor } from "../../src/domain/shared/policy.ts";
-import { isProblem } from "../../src/domain/shared/problem.ts";
 import {
   missionListPage,
   missionPage,
@@ -21,35 +19,13 @@ import {
 } from "../../src/services/programme/missions.ts";
 import { saveProgramme } from "../../src/services/programme/programmes.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { problemOf as problemOfAny, staff, unit } from "../support/programme-fixtures.ts";
 
-const problemOf = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) =>
-      isProblem(e) ? { code: e.code, fields: e.issues.map((i) => `${i.path}.${i.code}`) } : e,
-  );
+const problemOf = (p: Promise<unknown>) => problemOfAny(p, "fields");
 
-const staff = (role: "programme_manager" | "coordinator" | "validator"): Actor => ({
-  kind: "user",
-  userId: 7,
-  role,
-  partnerId: null,
-  name: role,
-});
 const manager = staff("programme_manager");
 const coordinator = staff("coordinator");
 const validator = staff("validator");
-
-const unit = (code: string, name: string, parent: string | null) => ({
-  uid: null,
-  code,
-  name,
-  shortName: null,
-  parent: parent === null ? null : { uid: null, code: parent },
-  openingDate: null,
-  closedDate: null,
-  geometry: null,
-});
 
 const missionForm = (regions: number[]) => ({
   title: DEMO_MISSION.title,

@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveOrgUnits } from "../../src/db/health/org-units.ts";
 import { insertCommitment, insertProcessIndicator } from "../../src/db/tracker/commitments.ts";
 import { insertTracker } from "../../src/db/tracker/trackers.ts";
-import type { Actor } from "../../src/domain/shared/policy.ts";
-import { isProblem } from "../../src/domain/shared/problem.ts";
 import {
   deployedCounts,
   deployMidwife,
@@ -24,35 +22,11 @@ import {
   saveProgramme,
 } from "../../src/services/programme/programmes.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { problemOf, staff, unit } from "../support/programme-fixtures.ts";
 
-const problemOf = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) =>
-      isProblem(e) ? { code: e.code, issues: e.issues.map((i) => `${i.path}.${i.code}`) } : e,
-  );
-
-const staff = (role: "programme_manager" | "validator" | "coordinator" | "respondent"): Actor => ({
-  kind: "user",
-  userId: 7,
-  role,
-  partnerId: role === "respondent" ? 1 : null,
-  name: role,
-});
 const manager = staff("programme_manager");
 const validator = staff("validator");
 const coordinator = staff("coordinator");
-
-const unit = (code: string, name: string, parent: string | null) => ({
-  uid: null,
-  code,
-  name,
-  shortName: null,
-  parent: parent === null ? null : { uid: null, code: parent },
-  openingDate: null,
-  closedDate: null,
-  geometry: null,
-});
 
 describe.each(backends)("programme monitoring on %s", (backend) => {
   let t: TestDatabase;

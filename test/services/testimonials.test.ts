@@ -8,8 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveOrgUnits } from "../../src/db/health/org-units.ts";
 import { DEMO_TESTIMONIALS } from "../../src/demo/programme/stories.ts";
 import type { ConsentUse } from "../../src/domain/programme/consent.ts";
-import type { Actor } from "../../src/domain/shared/policy.ts";
-import { isProblem } from "../../src/domain/shared/problem.ts";
 import { saveMidwife } from "../../src/services/programme/midwives.ts";
 import { saveProgramme } from "../../src/services/programme/programmes.ts";
 import {
@@ -24,36 +22,12 @@ import {
   withdrawConsent,
 } from "../../src/services/programme/testimonials.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { problemOf, staff, unit } from "../support/programme-fixtures.ts";
 
-const problemOf = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) =>
-      isProblem(e) ? { code: e.code, issues: e.issues.map((i) => `${i.path}.${i.code}`) } : e,
-  );
-
-const staff = (role: "programme_manager" | "coordinator" | "validator" | "respondent"): Actor => ({
-  kind: "user",
-  userId: 7,
-  role,
-  partnerId: role === "respondent" ? 1 : null,
-  name: role,
-});
 const manager = staff("programme_manager");
 const coordinator = staff("coordinator");
 const validator = staff("validator");
 const TODAY = "2025-06-30";
-
-const unit = (code: string, name: string, parent: string | null) => ({
-  uid: null,
-  code,
-  name,
-  shortName: null,
-  parent: parent === null ? null : { uid: null, code: parent },
-  openingDate: null,
-  closedDate: null,
-  geometry: null,
-});
 
 const photo = (width = 800, height = 600) =>
   sharp({ create: { width, height, channels: 3, background: "#a0522d" } })

@@ -8,6 +8,8 @@ import { etag } from "hono/etag";
 import { routePath } from "hono/route";
 import { ZodError } from "zod";
 import { isProblem, Problem } from "../domain/shared/problem.ts";
+import type { Action } from "../domain/shared/policy.ts";
+import { authorise } from "../services/shared/access.ts";
 import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
 import { isClosedLinkSession } from "../services/shared/auth.ts";
 import { createRenderer } from "../services/shared/rendering.ts";
@@ -26,7 +28,6 @@ import { connectionRoutes } from "./health/connections.ts";
 import { healthEntryRoutes } from "./health/entry.ts";
 import { explorerRoutes } from "./health/explorer.ts";
 import {
-  authoriseHealthUpload,
   HEALTH_UPLOAD_PATH,
   healthImportRoutes,
   MAX_HEALTH_UPLOAD,
@@ -37,14 +38,12 @@ import { midwifeRoutes } from "./programme/midwives.ts";
 import { missionRoutes } from "./programme/missions.ts";
 import { programmeRoutes } from "./programme/programmes.ts";
 import {
-  authoriseRegisterUpload,
   MAX_REGISTER_UPLOAD,
   REGISTER_UPLOAD_PATH,
   registerImportRoutes,
 } from "./programme/register-import.ts";
 import { programmeResultsRoutes } from "./programme/results.ts";
 import {
-  authoriseTestimonialUpload,
   MAX_TESTIMONIAL_UPLOAD,
   TESTIMONIAL_UPLOAD_PATH,
   testimonialRoutes,
@@ -152,22 +151,24 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   // Upload routes get their own limit here, before the CSRF check reads the body, and only for
   // a session that may write that questionnaire: any other is refused before its body is read.
   const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
-  const healthUploads = bodyLimit({ maxSize: MAX_HEALTH_UPLOAD, onError: tooLarge });
-  const registerUploads = bodyLimit({ maxSize: MAX_REGISTER_UPLOAD, onError: tooLarge });
-  const photoUploads = bodyLimit({ maxSize: MAX_TESTIMONIAL_UPLOAD, onError: tooLarge });
+  // Each part's file posts: their own limit, refused before the body is read to anyone who may
+  // not write there.
+  const partUploads = [
+    { path: HEALTH_UPLOAD_PATH, action: "health.write", max: MAX_HEALTH_UPLOAD },
+    { path: REGISTER_UPLOAD_PATH, action: "programme.write", max: MAX_REGISTER_UPLOAD },
+    { path: TESTIMONIAL_UPLOAD_PATH, action: "programme.private", max: MAX_TESTIMONIAL_UPLOAD },
+  ].map((u) => ({
+    path: u.path,
+    action: u.action as Action,
+    limit: bodyLimit({ maxSize: u.max, onError: tooLarge }),
+  }));
   app.use(session(invitationOpen));
   app.use(async (c, next) => {
-    if (c.req.method === "POST" && HEALTH_UPLOAD_PATH.test(c.req.path)) {
-      authoriseHealthUpload(c);
-      return healthUploads(c, next);
-    }
-    if (c.req.method === "POST" && REGISTER_UPLOAD_PATH.test(c.req.path)) {
-      authoriseRegisterUpload(c);
-      return registerUploads(c, next);
-    }
-    if (c.req.method === "POST" && TESTIMONIAL_UPLOAD_PATH.test(c.req.path)) {
-      authoriseTestimonialUpload(c);
-      return photoUploads(c, next);
+    const upload =
+      c.req.method === "POST" ? partUploads.find((u) => u.path.test(c.req.path)) : undefined;
+    if (upload) {
+      authorise(c.get("actor"), upload.action);
+      return upload.limit(c, next);
     }
     if (c.req.method !== "POST" || !UPLOAD_PATH.test(c.req.path)) return smallBodies(c, next);
     await authoriseUpload(c);

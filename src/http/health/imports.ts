@@ -3,7 +3,6 @@
 // and one import's page, which follows the job until it ends.
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { can } from "../../domain/shared/policy.ts";
 import { Problem } from "../../domain/shared/problem.ts";
 import {
   getImportJob,
@@ -12,6 +11,7 @@ import {
 } from "../../services/health/import-jobs.ts";
 import { type TemplateName, templateFile } from "../../services/health/import-templates.ts";
 import { UPLOAD_KINDS } from "../../services/health/uploads.ts";
+import { authorise } from "../../services/shared/access.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 import { importJobPage, importsPage } from "../../web/health/pages/imports.ts";
 import type { AppEnv } from "../shared/env.ts";
@@ -29,9 +29,7 @@ const form = z.object({
 
 /** Refuses an upload from anyone who may not import, before the body is read. */
 export function authoriseHealthUpload(c: Context<AppEnv>): void {
-  const actor = c.get("actor");
-  if (can(actor, "health.write")) return;
-  throw new Problem(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "health.write");
+  authorise(c.get("actor"), "health.write");
 }
 
 export function healthImportRoutes(renderer: Renderer): Hono<AppEnv> {

@@ -2,11 +2,10 @@
 // body limit, authorised before its body is read) checked as a dry run and answered with the
 // preview; the confirmation, which imports the very bytes previewed; and the templates to fill
 // (programme.read), CSV in the page's language or a workbook.
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import { parseId } from "../../domain/shared/input.ts";
-import { can } from "../../domain/shared/policy.ts";
-import { isProblem, Problem } from "../../domain/shared/problem.ts";
+import { isProblem } from "../../domain/shared/problem.ts";
 import { importTargets } from "../../services/programme/register-page.ts";
 import {
   confirmRegister,
@@ -30,16 +29,6 @@ import { viewOf } from "../shared/view.ts";
 /** The upload route, which gets its own body limit and is authorised before its body is read. */
 export const REGISTER_UPLOAD_PATH = /^\/programme\/midwives\/import$/;
 export { MAX_REGISTER_UPLOAD };
-
-/** Refuses an upload from anyone who may not write the register, before the body is read. */
-export function authoriseRegisterUpload(c: Context<AppEnv>): void {
-  const actor = c.get("actor");
-  if (can(actor, "programme.write")) return;
-  throw new Problem(
-    actor.kind === "anonymous" ? "unauthenticated" : "forbidden",
-    "programme.write",
-  );
-}
 
 const confirmForm = z.object({ token: z.string().max(100).catch("") });
 

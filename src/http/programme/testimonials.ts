@@ -7,8 +7,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { CONSENT_USES } from "../../domain/programme/consent.ts";
 import { parseId } from "../../domain/shared/input.ts";
-import { can } from "../../domain/shared/policy.ts";
-import { isProblem, notFound, Problem } from "../../domain/shared/problem.ts";
+import { isProblem, notFound, type Problem } from "../../domain/shared/problem.ts";
 import { PHOTO_MAX_BYTES } from "../../services/programme/photos.ts";
 import {
   EMPTY_TESTIMONIAL_FORM,
@@ -39,16 +38,6 @@ import { viewOf } from "../shared/view.ts";
 export const TESTIMONIAL_UPLOAD_PATH = /^\/programme\/[0-9]+\/testimonials(?:\/[0-9]+\/photo)?$/;
 /** A 10 MB photo, the testimonial's fields and the multipart envelope. */
 export const MAX_TESTIMONIAL_UPLOAD = PHOTO_MAX_BYTES + 128 * 1024;
-
-/** Refuses an upload from anyone who may not write testimonials, before the body is read. */
-export function authoriseTestimonialUpload(c: Context<AppEnv>): void {
-  const actor = c.get("actor");
-  if (can(actor, "programme.private")) return;
-  throw new Problem(
-    actor.kind === "anonymous" ? "unauthenticated" : "forbidden",
-    "programme.private",
-  );
-}
 
 const text = z.string().max(10_000).catch("");
 const testimonialForm = z.object({

@@ -7,8 +7,9 @@ import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { routePath } from "hono/route";
 import { ZodError } from "zod";
-import { isProblem, Problem } from "../domain/shared/problem.ts";
+import { formatNumber } from "../domain/shared/format.ts";
 import type { Action } from "../domain/shared/policy.ts";
+import { isProblem, Problem } from "../domain/shared/problem.ts";
 import { authorise } from "../services/shared/access.ts";
 import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
 import { isClosedLinkSession } from "../services/shared/auth.ts";
@@ -27,11 +28,7 @@ import { analyticsRoutes } from "./health/analytics.ts";
 import { connectionRoutes } from "./health/connections.ts";
 import { healthEntryRoutes } from "./health/entry.ts";
 import { explorerRoutes } from "./health/explorer.ts";
-import {
-  HEALTH_UPLOAD_PATH,
-  healthImportRoutes,
-  MAX_HEALTH_UPLOAD,
-} from "./health/imports.ts";
+import { HEALTH_UPLOAD_PATH, healthImportRoutes, MAX_HEALTH_UPLOAD } from "./health/imports.ts";
 import { healthUnitRoutes } from "./health/units.ts";
 import { dashboardRoutes } from "./programme/dashboard.ts";
 import { midwifeRoutes } from "./programme/midwives.ts";
@@ -140,17 +137,29 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.use(etag());
   app.use(refuseNulInAddress());
   if (deps.allowedHost !== undefined) app.use(hostCheck(deps.allowedHost, deps.baseUrl));
-  const tooLarge = (c: Context<AppEnv>) => {
+  // A body over the limit is never read: the page says the limit and leads back to the form
+  // it came from, where the browser kept what was typed.
+  const tooLarge = (maxBytes: number) => (c: Context<AppEnv>) => {
     const view = viewOf(c);
     const status = PROBLEM_STATUS.too_large;
     if (wantsJson(c))
       return c.json({ error: "too_large", message: view.t("error.tooLarge") }, status);
-    return c.html(messagePage(view, view.t("error.tooLarge"), view.t("error.tooLarge")), status);
+    const mb = Math.floor(maxBytes / (1024 * 1024));
+    const max =
+      mb >= 1
+        ? `${formatNumber(view.lang, mb)}\u00a0${view.lang === "fr" ? "Mo" : "MB"}`
+        : `${formatNumber(view.lang, Math.floor(maxBytes / 1024))}\u00a0${view.lang === "fr" ? "Ko" : "KB"}`;
+    // For a post, the view's address is the page the form was on (see http/shared/view.ts).
+    const back = view.path === "/" ? undefined : view.path;
+    return c.html(
+      messagePage(view, view.t("error.tooLarge"), view.t("error.tooLargeMax", { max }), back),
+      status,
+    );
   };
-  const smallBodies = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge });
+  const smallBodies = bodyLimit({ maxSize: MAX_BODY, onError: tooLarge(MAX_BODY) });
   // Upload routes get their own limit here, before the CSRF check reads the body, and only for
   // a session that may write that questionnaire: any other is refused before its body is read.
-  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge });
+  const uploads = bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: tooLarge(MAX_UPLOAD_BODY) });
   // Each part's file posts: their own limit, refused before the body is read to anyone who may
   // not write there.
   const partUploads = [
@@ -160,7 +169,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   ].map((u) => ({
     path: u.path,
     action: u.action as Action,
-    limit: bodyLimit({ maxSize: u.max, onError: tooLarge }),
+    // The photo's envelope is counted in its limit; the page names the file's own 10 MB.
+    limit: bodyLimit({ maxSize: u.max, onError: tooLarge(u.max) }),
   }));
   app.use(session(invitationOpen));
   app.use(async (c, next) => {

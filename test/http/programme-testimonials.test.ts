@@ -283,6 +283,8 @@ describe.each(backends)("testimonial pages on %s", (backend) => {
       { bytes: new Uint8Array(12 * 1024 * 1024), name: "huge.jpg", type: "image/jpeg" },
     );
     expect(huge.status).toBe(413);
+    // The page names the limit.
+    expect(plain(await huge.text())).toMatch(/ne peut dépasser 10[\u00a0 ]Mo/);
   });
 
   it("takes the photo away from everyone once the consent is withdrawn", async () => {

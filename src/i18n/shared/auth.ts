@@ -55,6 +55,9 @@ export const fr = {
   "error.csrf":
     "Le formulaire a expiré ou ne vient pas de Jalon. Rechargez la page et recommencez : rien n’a été enregistré.",
   "error.tooLarge": "Envoi trop volumineux : rien n’a été enregistré.",
+  "error.tooLargeMax":
+    "Un fichier envoyé ici ne peut dépasser {max} : choisissez-en un plus petit. Le bouton Retour du navigateur ramène au formulaire, en général avec ce que vous y aviez saisi.",
+  "error.backToForm": "Revenir au formulaire",
   "error.busy.title": "Serveur occupé",
   "error.busy.body":
     "Beaucoup de rapports sont en cours de préparation. Réessayez dans quelques secondes.",
@@ -117,6 +120,9 @@ export const en: Record<keyof typeof fr, string> = {
   "error.csrf":
     "The form expired or does not come from Jalon. Reload the page and try again: nothing was saved.",
   "error.tooLarge": "Upload too large: nothing was saved.",
+  "error.tooLargeMax":
+    "A file sent here may not exceed {max}: choose a smaller one. The browser's Back button returns to the form, usually with what you had typed in it.",
+  "error.backToForm": "Back to the form",
   "error.busy.title": "Server busy",
   "error.busy.body": "Many reports are being prepared. Please try again in a few seconds.",
   "form.invalidEmail": "Not a valid e-mail address.",

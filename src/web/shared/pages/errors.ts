@@ -56,11 +56,12 @@ export function closedLinkPage(view: View, login: string): Html {
 }
 
 /** A short page saying one thing, with a way back. */
-export function messagePage(view: View, title: string, body: string): Html {
+/** A message alone on its page; `back` leads to the page the visitor came from, else home. */
+export function messagePage(view: View, title: string, body: string, back?: string): Html {
   const { t } = view;
   return page(view, {
     title,
     body: html`<h1>${title}</h1><p>${body}</p>
-<p><a href="/">${t("error.backHome")}</a></p>`,
+<p>${back ? html`<a href="${back}">${t("error.backToForm")}</a> · ` : ""}<a href="/">${t("error.backHome")}</a></p>`,
   });
 }

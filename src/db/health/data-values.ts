@@ -172,6 +172,9 @@ export async function mergeStaged(
 ): Promise<MergeCounts> {
   const chunk = target.kind === "chunk" ? target : null;
   if (chunk && batchId === null) throw new Error("a chunked merge needs its batch");
+  // A chunk's sorts and hashes fit in memory (the default 4 MB spills a 50,000-value chunk to
+  // disk); the setting ends with the transaction.
+  await sql`set local work_mem = '32MB'`.execute(db);
   // One import at a time merges: roll-up rows are shared between imports of nearby units.
   await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
   await lockNamedRows(
@@ -183,6 +186,9 @@ export async function mergeStaged(
   if (batchId !== null)
     await sql`select 1 from import_batches where id = ${batchId}::bigint for key share`.execute(db);
   const units = chunk ? sql`and org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
+  // The stored values a chunk can meet are those of its units: said to every join with them, so
+  // that each reads the chunk's range of the primary key, not the whole table.
+  const dvUnits = chunk ? sql`and dv.org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
   // A chunk keeps what it overwrites, once per batch: the value as it was before the batch.
   const saved = chunk
     ? sql`,
@@ -194,7 +200,7 @@ export async function mergeStaged(
         dv.last_updated, dv.batch_id
       from changed c join data_values dv
         on dv.org_unit_id = c.org_unit_id and dv.data_element_id = c.data_element_id
-        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
+        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id ${dvUnits}
       where c.existed and dv.batch_id is distinct from ${batchId}::bigint
       on conflict do nothing
       returning 1
@@ -235,7 +241,7 @@ export async function mergeStaged(
           or dv.follow_up is distinct from s.follow_up) as differs
       from s left join data_values dv
         on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
-        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id
+        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id ${dvUnits}
     ),
     changed as materialized (
       select * from compared where (deleted and existed) or (not deleted and (not existed or differs))
@@ -243,7 +249,7 @@ export async function mergeStaged(
     removed as (
       delete from data_values dv using changed c
       where c.deleted and dv.org_unit_id = c.org_unit_id and dv.data_element_id = c.data_element_id
-        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
+        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id ${dvUnits}
       returning 1
     ),
     -- New values are plainly inserted and changed ones updated: every write to data_values
@@ -264,7 +270,7 @@ export async function mergeStaged(
       from changed c
       where not c.deleted and c.existed and dv.org_unit_id = c.org_unit_id
         and dv.data_element_id = c.data_element_id and dv.period = c.period
-        and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
+        and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id ${dvUnits}
       returning 1
     ),
     -- Each change grouped first by the unit's parent, then handed to the parent and its
@@ -331,6 +337,7 @@ export async function compareStaged(
       from s left join data_values dv
         on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
         and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id
+        and dv.org_unit_id = any(${[...units]}::int[])
     )
     select count(*)::int as distinct,
       (count(*) filter (where not deleted and not existed))::int as inserted,

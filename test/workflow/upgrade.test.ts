@@ -22,32 +22,11 @@ import {
   releaseDatabase,
 } from "../support/release-fixture.ts";
 import { docxParagraphs, loadWorkbook, pdfPages, zipPart } from "../support/reports.ts";
+import { schemaOf } from "../support/schema.ts";
 import { plain } from "../support/text.ts";
 
 const renderer = createRenderer();
 afterAll(() => renderer.stop());
-
-/** The tables, columns, constraints, indexes and triggers of the connection's schema. */
-async function schemaOf(t: TestDatabase): Promise<string[]> {
-  const columns = await sql<{ line: string }>`
-    select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
-      || ' ' || coalesce(column_default, '') as line
-    from information_schema.columns where table_schema = current_schema()`.execute(t.db);
-  const constraints = await sql<{ line: string }>`
-    select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as line
-    from pg_constraint where connamespace = current_schema()::regnamespace`.execute(t.db);
-  const indexes = await sql<{ line: string }>`
-    select indexdef as line from pg_indexes where schemaname = current_schema()`.execute(t.db);
-  const triggers = await sql<{ line: string }>`
-    select tgrelid::regclass::text || ' ' || tgname as line from pg_trigger
-    where not tgisinternal and tgrelid::regclass::text not like '%.%'`.execute(t.db);
-  // Another schema's name in a definition (PostgreSQL's test schemas) would make them differ.
-  const schema = await sql<{ name: string }>`select current_schema() as name`.execute(t.db);
-  const own = `${schema.rows[0]?.name}.`;
-  return [...columns.rows, ...constraints.rows, ...indexes.rows, ...triggers.rows]
-    .map((r) => r.line.replaceAll(own, ""))
-    .sort();
-}
 
 describe.each(backends)("upgrading the previous release's database on %s", (backend) => {
   let t: TestDatabase;

@@ -54,6 +54,17 @@ export function portable(dump: string): string {
   return `${kept.join("\n")}\n`;
 }
 
+/** Whether two checkouts' lockfiles pin the same packages (their own version aside). */
+function sameDependencies(a: string, b: string): boolean {
+  const pins = (dir: string) => {
+    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
+    delete lock.version;
+    delete lock.packages?.[""]?.version;
+    return JSON.stringify(lock);
+  };
+  return pins(a) === pins(b);
+}
+
 async function main(): Promise<void> {
   const tag = process.argv[2] ?? git("describe", "--tags", "--abbrev=0", "--match", "v*");
   const commit = git("rev-list", "-n", "1", tag);
@@ -65,9 +76,8 @@ async function main(): Promise<void> {
   await admin.connect();
   git("worktree", "add", "--detach", tree, commit);
   try {
-    // The release's own dependencies: the ones installed here when its lockfile is the same.
-    const lock = (dir: string) => readFileSync(join(dir, "package-lock.json"), "utf8");
-    if (lock(tree) === lock(ROOT) && existsSync(join(ROOT, "node_modules"))) {
+    // The release's own dependencies: the ones installed here when its lockfile names the same.
+    if (sameDependencies(tree, ROOT) && existsSync(join(ROOT, "node_modules"))) {
       symlinkSync(join(ROOT, "node_modules"), join(tree, "node_modules"));
     } else {
       run("npm", ["ci", "--no-audit", "--no-fund"], tree);

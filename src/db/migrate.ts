@@ -72,6 +72,16 @@ export class MigrationError extends Error {
   }
 }
 
+/** A database a newer release has migrated: this code does not know some of its migrations. */
+export class NewerSchemaError extends Error {
+  readonly unknown: string[];
+  constructor(unknown: string[]) {
+    super(`the database has migrations this release does not know: ${unknown.join(", ")}`);
+    this.name = "NewerSchemaError";
+    this.unknown = unknown;
+  }
+}
+
 /**
  * The migrations this code knows that the database has not applied: one read of Kysely's own
  * table (readiness asks at every probe). A database never migrated throws, as one unreachable.
@@ -112,8 +122,19 @@ function reportOf({ error, results }: MigrationResultSet): MigrationReport {
   return { applied: done };
 }
 
+/** Refuses a database that names migrations `set` does not have, before changing anything. */
+async function refuseNewer(db: Kysely<DB>, set: Record<string, Migration>): Promise<void> {
+  const table = await sql<{ found: boolean }>`
+    select to_regclass('kysely_migration') is not null as found`.execute(db);
+  if (!table.rows[0]?.found) return;
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const unknown = applied.rows.map((r) => r.name).filter((name) => !(name in set));
+  if (unknown.length > 0) throw new NewerSchemaError(unknown.sort());
+}
+
 /** Applies the migrations up to `name` included (a restore builds the schema its file had). */
 export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<MigrationReport> {
+  await refuseNewer(db, migrations);
   return reportOf(await (await migratorOf(db, migrations)).migrateTo(name));
 }
 
@@ -122,5 +143,6 @@ export async function migrateToLatest(
   db: Kysely<DB>,
   set: Record<string, Migration> = migrations,
 ): Promise<MigrationReport> {
+  await refuseNewer(db, set);
   return reportOf(await (await migratorOf(db, set)).migrateToLatest());
 }

@@ -2,7 +2,9 @@
 // release's database upgraded to this code's schema, a migration appended after the real ones
 // that changes schema and data and then fails keeps none of it (tables, rows, the migrations'
 // table), nor does a run keep the good migrations before its failing one; the error names the
-// migration and the cause, and `jalon migrate` says so in the user's language.
+// migration and the cause, and `jalon migrate` says so in the user's language. A database a newer
+// release migrated is refused as such, unchanged, and the backup taken before that upgrade
+// brings it back.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,9 +17,12 @@ import {
   migrateToLatest,
   migrateUpTo,
   migrationSet,
+  NewerSchemaError,
   pendingMigrations,
 } from "../../src/db/migrate.ts";
+import { VERSION } from "../../src/domain/shared/release.ts";
 import { main } from "../../src/main.ts";
+import { backupToFile, restoreFromFile } from "../../src/services/shared/backup.ts";
 import { capture } from "../support/cli.ts";
 import { backends, blankDatabase, type TestDatabase } from "../support/database.ts";
 import { releaseDatabase } from "../support/release-fixture.ts";
@@ -88,6 +93,54 @@ describe.each(backends)("a failing migration on %s", (backend) => {
   });
 });
 
+/** What a newer release's migration would do. */
+const future: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`create table future_things (id serial primary key)`.execute(db);
+    await sql`alter table partners add column future_rank integer`.execute(db);
+  },
+};
+
+describe.each(backends)("a database a newer release migrated, on %s", (backend) => {
+  let t: TestDatabase;
+  let dir = "";
+  beforeAll(async () => {
+    t = await releaseDatabase(backend);
+    await migrateToLatest(t.db);
+    dir = await mkdtemp(join(tmpdir(), "jalon-newer-"));
+  }, 60_000);
+  afterAll(async () => {
+    await t?.dispose();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("is refused unchanged, and the backup from before that upgrade restores", async () => {
+    const file = join(dir, "before-upgrade.jalon.gz");
+    await backupToFile(t, file, VERSION);
+    const original = await snapshotOf(t);
+    await migrateToLatest(t.db, { ...migrationSet(), "9999_future": future });
+    const upgraded = await snapshotOf(t);
+
+    const refused = migrateToLatest(t.db);
+    await expect(refused).rejects.toBeInstanceOf(NewerSchemaError);
+    await expect(refused).rejects.toMatchObject({ unknown: ["9999_future"] });
+    expect(await snapshotOf(t)).toEqual(upgraded);
+
+    expect(await restoreFromFile(t, file, { force: true })).toMatchObject({ ok: true });
+    const restored = await snapshotOf(t);
+    expect(restored.schema).toEqual(original.schema);
+    // Every row is the one the backup held, but the restore's own line in the audit log and the
+    // migrations' times (a restore applies them again).
+    const { audit_log: auditAfter, kysely_migration: ranAfter, ...rowsAfter } = restored.rows;
+    const { audit_log: auditBefore, kysely_migration: ranBefore, ...rowsBefore } = original.rows;
+    expect(rowsAfter).toEqual(rowsBefore);
+    expect(auditAfter?.slice(0, auditBefore?.length)).toEqual(auditBefore);
+    const names = (rows: string[] = []) => rows.map((r) => JSON.parse(r).name);
+    expect(names(ranAfter)).toEqual(names(ranBefore));
+    expect(await pendingMigrations(t.db)).toEqual([]);
+  }, 60_000);
+});
+
 describe.each(backends)("jalon migrate when a migration fails on %s", (backend) => {
   const temps: string[] = [];
   afterAll(async () => {
@@ -136,5 +189,5 @@ describe.each(backends)("jalon migrate when a migration fails on %s", (backend) 
     } finally {
       await after.dispose();
     }
-  });
+  }, 60_000);
 });

@@ -32,7 +32,6 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let applied: string[] = [];
-  let upgradeMs = 0;
   let dir = "";
   const as: Partial<Record<keyof typeof RELEASE_ACCOUNTS, TestClient>> = {};
   const signedIn = (who: keyof typeof RELEASE_ACCOUNTS): TestClient => {
@@ -43,9 +42,7 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
 
   beforeAll(async () => {
     t = await releaseDatabase(backend);
-    const started = performance.now();
     ({ applied } = await migrateToLatest(t.db));
-    upgradeMs = performance.now() - started;
     dir = await mkdtemp(join(tmpdir(), "jalon-upgrade-"));
     app = createApp({
       db: t.db,
@@ -68,7 +65,6 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
     expect(known).toContain(PREVIOUS_SCHEMA);
     expect(applied).toEqual(known.slice(known.indexOf(PREVIOUS_SCHEMA) + 1));
     expect(await pendingMigrations(t.db)).toEqual([]);
-    expect(upgradeMs).toBeLessThan(30_000);
   });
 
   it("leaves the schema this code builds from nothing", async () => {

@@ -6,7 +6,12 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { knownMigrations } from "../src/db/migrate.ts";
 import { VERSION } from "../src/domain/shared/release.ts";
-import { PREVIOUS_RELEASE, PREVIOUS_SCHEMA } from "./support/release-fixture.ts";
+import {
+  PREVIOUS_RELEASE,
+  PREVIOUS_SCHEMA,
+  releaseStatements,
+  splitStatements,
+} from "./support/release-fixture.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const json = (file: string) => JSON.parse(readFileSync(join(ROOT, file), "utf8"));
@@ -28,5 +33,37 @@ describe("the release", () => {
       existsSync(join(ROOT, "test", "fixtures", "releases", `${PREVIOUS_RELEASE}.sql.gz`)),
     ).toBe(true);
     expect(knownMigrations()).toContain(PREVIOUS_SCHEMA);
+  });
+});
+
+describe("a release's fixture", () => {
+  it("splits into statements on the semicolons outside quotes, identifiers and bodies", () => {
+    const script = [
+      "-- a comment; not a statement",
+      'CREATE TABLE "odd;name" (a text);',
+      "INSERT INTO t VALUES ('a;b'), ('it''s; here'), (NULL);",
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ begin return null; end $$;",
+      "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $fn$ begin\n  return null;\nend $fn$;",
+      "SELECT pg_catalog.setval('t_id_seq', 3, true);",
+    ].join("\n");
+    expect(splitStatements(script)).toEqual([
+      'CREATE TABLE "odd;name" (a text)',
+      "INSERT INTO t VALUES ('a;b'), ('it''s; here'), (NULL)",
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ begin return null; end $$",
+      "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $fn$ begin\n  return null;\nend $fn$",
+      "SELECT pg_catalog.setval('t_id_seq', 3, true)",
+    ]);
+    expect(() => splitStatements("INSERT INTO t VALUES ('cut")).toThrow(/unterminated/);
+    expect(() => splitStatements("SELECT 1")).toThrow(/ends inside a statement/);
+  });
+
+  it("of the previous release holds its schema, its migrations and its demo", () => {
+    const statements = releaseStatements();
+    const count = (pattern: RegExp) => statements.filter((s) => pattern.test(s)).length;
+    expect(count(/^CREATE (UNLOGGED )?TABLE /)).toBeGreaterThan(60);
+    expect(count(/^INSERT INTO kysely_migration /)).toBe(1);
+    expect(statements.join("\n")).toContain(`'${PREVIOUS_SCHEMA}'`);
+    expect(count(/^INSERT INTO data_values /)).toBeGreaterThan(10);
+    expect(statements.some((s) => /^(SET|\\)/.test(s) || s.includes("jalon_release"))).toBe(false);
   });
 });

@@ -32,6 +32,7 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let applied: string[] = [];
+  let released: string[] = [];
   let dir = "";
   const as: Partial<Record<keyof typeof RELEASE_ACCOUNTS, TestClient>> = {};
   const signedIn = (who: keyof typeof RELEASE_ACCOUNTS): TestClient => {
@@ -42,6 +43,8 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
 
   beforeAll(async () => {
     t = await releaseDatabase(backend);
+    const ran = await sql<{ name: string }>`select name from kysely_migration`.execute(t.db);
+    released = ran.rows.map((r) => r.name).sort();
     ({ applied } = await migrateToLatest(t.db));
     dir = await mkdtemp(join(tmpdir(), "jalon-upgrade-"));
     app = createApp({
@@ -61,9 +64,9 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
   });
 
   it("applies every migration after the release's, and nothing is left pending", async () => {
-    const known = knownMigrations();
-    expect(known).toContain(PREVIOUS_SCHEMA);
-    expect(applied).toEqual(known.slice(known.indexOf(PREVIOUS_SCHEMA) + 1));
+    expect(released.at(-1)).toBe(PREVIOUS_SCHEMA);
+    const since = knownMigrations().filter((name) => !released.includes(name));
+    expect(applied).toEqual(since.sort());
     expect(await pendingMigrations(t.db)).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { AbortedTransactionError, Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type CopyRows, copyFromStdin, copyStatement, csvChunks } from "./copy.ts";
-import { PGliteThread, PGliteThreadDialect } from "./pglite-thread.ts";
+import { inBackground, PGliteThread, PGliteThreadDialect } from "./pglite-thread.ts";
 import type { DB } from "./schema.ts";
 
 export type { CopyRows } from "./copy.ts";
@@ -41,6 +41,11 @@ export interface Database {
    */
   flush(): Promise<void>;
   copyInto: CopyInto;
+  /**
+   * Runs `work` as background work: on the embedded database its queries wait while requests
+   * wait for the one connection (see inBackground); on PostgreSQL, as any other.
+   */
+  background<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -141,7 +146,15 @@ function embedded(
     await thread.close();
     await o.release();
   };
-  return { db, kind: "pglite", created: o.created, flush: o.flush, copyInto, close };
+  return {
+    db,
+    kind: "pglite",
+    created: o.created,
+    flush: o.flush,
+    copyInto,
+    background: inBackground,
+    close,
+  };
 }
 
 /**
@@ -265,6 +278,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     created: false,
     flush: async () => {},
     copyInto,
+    background: (work) => work(),
     close: () => db.destroy(),
   };
 }

@@ -15,8 +15,9 @@ export async function schemaOf(t: Database): Promise<string[]> {
   const indexes = await sql<{ line: string }>`
     select indexdef as line from pg_indexes where schemaname = current_schema()`.execute(t.db);
   const triggers = await sql<{ line: string }>`
-    select tgrelid::regclass::text || ' ' || tgname as line from pg_trigger
-    where not tgisinternal and tgrelid::regclass::text not like '%.%'`.execute(t.db);
+    select c.relname || ' ' || g.tgname as line from pg_trigger g
+    join pg_class c on c.oid = g.tgrelid and c.relnamespace = current_schema()::regnamespace
+    where not g.tgisinternal`.execute(t.db);
   // Another schema's name in a definition (PostgreSQL's test schemas) would make them differ.
   const schema = await sql<{ name: string }>`select current_schema() as name`.execute(t.db);
   const own = `${schema.rows[0]?.name}.`;

@@ -13,6 +13,7 @@ import { cliMessage } from "./cli/messages.ts";
 import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
+import { MigrationError, NewerSchemaError } from "./db/migrate.ts";
 import type { Lang } from "./domain/shared/lang.ts";
 import { VERSION } from "./domain/shared/release.ts";
 import { createApp } from "./http/app.ts";
@@ -152,6 +153,11 @@ function listeningUrl(host: string, port: number): string {
 function fail(error: unknown, lang: Lang, io: Io): number {
   if (error instanceof DatabaseOpenError) {
     io.err(cliMessage(lang, error.reason, { target: error.target }));
+  } else if (error instanceof MigrationError) {
+    const why = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    io.err(cliMessage(lang, "migration_failed", { name: error.migration, message: why }));
+  } else if (error instanceof NewerSchemaError) {
+    io.err(cliMessage(lang, "schema_newer", { list: error.unknown.join(", ") }));
   } else if (error instanceof ListenError) {
     io.err(cliMessage(lang, error.reason, { port: error.port }));
   } else {

@@ -24,9 +24,18 @@ export interface TestDatabase extends Database {
 
 /** A migrated, empty database of the given kind. */
 export async function freshDatabase(kind: BackendName): Promise<TestDatabase> {
+  const database = await blankDatabase(kind);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/**
+ * A database of the given kind with nothing in it, not even the migrations' table: an in-memory
+ * PGlite, or a schema of its own on PostgreSQL (dropped by `dispose`).
+ */
+export async function blankDatabase(kind: BackendName): Promise<TestDatabase> {
   if (kind === "pglite") {
     const database = await openDatabase({ kind: "pglite", dataDir: null });
-    await migrateToLatest(database.db);
     return { ...database, dispose: () => database.close() };
   }
   if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
@@ -36,7 +45,6 @@ export async function freshDatabase(kind: BackendName): Promise<TestDatabase> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = await openDatabase({ kind: "postgres", url: postgresUrl, schema });
-  await migrateToLatest(database.db);
   return {
     ...database,
     dispose: async () => {

@@ -40,6 +40,16 @@ const envSchema = z.object({
   // "true" only behind a reverse proxy that sets X-Forwarded-For: then its last entry is the client.
   JALON_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LANG: z.string().optional(),
+  // Seconds between the scheduled runs (reminders, e-mail delivery, recurring jobs) and between
+  // two looks for jobs another instance queued. The defaults suit a server; tests shorten them.
+  JALON_SCHEDULE_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(86_400).default(600),
+  ),
+  JALON_JOB_POLL_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(3_600).default(60),
+  ),
   // How much the server logs: pino's levels, "silent" for nothing.
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -62,6 +72,10 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Believe X-Forwarded-For (a reverse proxy in front); otherwise the socket's address. */
   trustProxy: boolean;
+  /** Seconds between scheduled runs: reminders, e-mail delivery, recurring jobs. */
+  scheduleSeconds: number;
+  /** Seconds between two looks for due jobs (those other instances queued). */
+  jobPollSeconds: number;
   /** The least serious log line written (LOG_LEVEL). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -94,6 +108,8 @@ export function readConfig(
       mailFrom: e.MAIL_FROM,
       sessionIdleMinutes: e.JALON_SESSION_IDLE_MINUTES,
       trustProxy: e.JALON_TRUST_PROXY === "true",
+      scheduleSeconds: e.JALON_SCHEDULE_SECONDS,
+      jobPollSeconds: e.JALON_JOB_POLL_SECONDS,
       logLevel: e.LOG_LEVEL,
     },
   };

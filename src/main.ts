@@ -110,6 +110,8 @@ export async function main(
         dataDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
+        scheduleMs: config.scheduleSeconds * 1000,
+        jobPollMs: config.jobPollSeconds * 1000,
         env,
         // Readable lines in a terminal, JSON lines (one per event) for a log collector.
         logger: createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true }),
@@ -184,6 +186,8 @@ async function listen(
     dataDir: string | undefined;
     sessionIdleMinutes: number;
     trustProxy: boolean;
+    scheduleMs: number;
+    jobPollMs: number;
     env: Readonly<Record<string, string | undefined>>;
     logger: Logger;
   },
@@ -217,8 +221,8 @@ async function listen(
   const jobs = createJobRunner(
     database.db,
     { ...healthImportJobs(database), ...dhis2Jobs({ database, env: o.env, log }) },
-    // A poll a minute: jobs other instances queue, and a heartbeat for /readyz.
-    { log, pollMs: 60_000 },
+    // A poll a minute by default: jobs other instances queue, and a heartbeat for /readyz.
+    { log, pollMs: o.jobPollMs },
   );
   jobs.kick();
   const uploadDir = o.dataDir ? join(o.dataDir, "uploads") : join(tmpdir(), "jalon-uploads");
@@ -249,10 +253,11 @@ async function listen(
       o.io.err(cliMessage(o.lang, "channel_unavailable", { target: socketPath(o.dataDir) }));
     }
   }
-  // Scheduled reminders and e-mail delivery: every 10 minutes, the first run soon after start.
+  // Scheduled reminders and e-mail delivery: every 10 minutes by default, the first run soon
+  // after start.
   const schedule = startReminderSchedule(database.db, {
-    everyMs: 10 * 60_000,
-    firstMs: 30_000,
+    everyMs: o.scheduleMs,
+    firstMs: Math.min(30_000, o.scheduleMs),
     baseUrl,
     message: reminderMail(),
     mailer,

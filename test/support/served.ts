@@ -11,6 +11,8 @@ export interface Served {
   lines: string[];
   /** Resolves to the first match of `pattern` in a line printed so far or later. */
   waitFor(pattern: RegExp): Promise<RegExpExecArray>;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Starts `jalon serve --port 0` on a loopback address with the given environment. */
@@ -21,8 +23,17 @@ export function serveJalon(env: Record<string, string>): Served {
   });
   const lines: string[] = [];
   const waiting: { pattern: RegExp; done: (m: RegExpExecArray) => void }[] = [];
-  const read = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
+  // A chunk may end mid-line: each stream keeps its unfinished line until the rest arrives.
+  const reader = () => {
+    let partial = "";
+    return (chunk: string) => {
+      const parts = (partial + chunk).split("\n");
+      partial = parts.pop() ?? "";
+      take(parts);
+    };
+  };
+  const take = (parts: string[]) => {
+    for (const line of parts) {
       if (line === "") continue;
       lines.push(line);
       for (const w of [...waiting]) {
@@ -34,11 +45,16 @@ export function serveJalon(env: Record<string, string>): Served {
       }
     }
   };
-  child.stdout?.on("data", read);
-  child.stderr?.on("data", read);
+  // Decoded as a stream, so that a character split between two chunks arrives whole.
+  child.stdout?.setEncoding("utf8").on("data", reader());
+  child.stderr?.setEncoding("utf8").on("data", reader());
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once("exit", (code, signal) => done({ code, signal })),
+  );
   return {
     process: child,
     lines,
+    exited,
     waitFor(pattern) {
       for (const line of lines) {
         const m = pattern.exec(line);

@@ -11,13 +11,11 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { loadDemo } from "../../src/demo/load.ts";
 import { queueFileImport } from "../../src/services/health/import-jobs.ts";
 import { enqueueMail } from "../../src/services/shared/mail.ts";
-import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
-import { addUser } from "../../src/services/tracker/users.ts";
 import { httpClient, signIn, type TestClient } from "../support/client.ts";
 import { postgresUrl, type ThrowawayDatabase, throwawayDatabase } from "../support/database.ts";
 import { type Served, serveJalon } from "../support/served.ts";
 import { type SmtpListener, startSmtpListener } from "../support/smtp.ts";
-import { ACCOUNTS, PASSWORD, SYSTEM } from "../support/world.ts";
+import { ACCOUNTS, addAccounts, openCycle2023, PASSWORD, SYSTEM } from "../support/world.ts";
 
 /** Messages queued straight into the outbox, for both instances' deliveries to race over. */
 const BULK = 12;
@@ -51,29 +49,8 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
     try {
       await migrateToLatest(seed.db);
       await loadDemo(seed, { reset: false });
-      for (const a of Object.values(ACCOUNTS)) {
-        await addUser(seed.db, "test", {
-          email: a.email,
-          name: a.email.split("@")[0] ?? a.email,
-          role: a.role,
-          partnerSlug: "partner" in a ? a.partner : undefined,
-          password: PASSWORD,
-        });
-      }
-      await createCycle(
-        seed.db,
-        SYSTEM,
-        {
-          slug: "2023",
-          label: "Janvier – décembre 2023",
-          labelEn: "January – December 2023",
-          periodStart: "2023-01-01",
-          periodEnd: "2023-12-31",
-          fromSlug: "2022",
-        },
-        "fr",
-      );
-      await openCollection(seed.db, SYSTEM, "2023", day(3), "fr");
+      await addAccounts(seed.db);
+      await openCycle2023(seed.db, day(3), new Date());
     } finally {
       await seed.close();
     }

@@ -115,9 +115,9 @@ describe.each(backends)("the probes' answers on %s", (backend) => {
   });
 });
 
-describe("the job runner's stop", () => {
+describe.each(backends)("the job runner's stop on %s", (backend) => {
   it("lets the job in progress end and takes no other", async () => {
-    const t = await freshDatabase("pglite");
+    const t = await freshDatabase(backend);
     try {
       const started: string[] = [];
       let release = () => {};

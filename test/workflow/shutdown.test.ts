@@ -1,13 +1,14 @@
-// SIGTERM on a real server process: new connections are refused, the request in flight still
-// gets its answer, the process exits 0 within its bound, and what that request wrote is there
-// after a restart on the same data directory.
+// SIGTERM on a real server process, on each store: new connections are refused, the request in
+// flight still gets its answer, the process exits 0 within its bound, and what that request
+// wrote is there after a restart on the same data directory or database.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/connect.ts";
+import { type DatabaseConfig, openDatabase } from "../../src/db/connect.ts";
+import { backends, throwawayDatabase } from "../support/database.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/jalon.js");
 
@@ -18,11 +19,11 @@ interface Served {
   exit: Promise<{ code: number | null; signal: string | null; at: number }>;
 }
 
-function start(dataDir: string): Promise<Served> {
+function start(store: Record<string, string>): Promise<Served> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
     env: {
       PATH: process.env.PATH,
-      JALON_DATA_DIR: dataDir,
+      ...store,
       JALON_LANG: "en",
       TZ: "UTC",
       LOG_LEVEL: "info",
@@ -57,17 +58,30 @@ function start(dataDir: string): Promise<Served> {
   });
 }
 
-const dirs: string[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
+  for (const undo of cleanups) await undo();
 });
 
-describe("a graceful shutdown on SIGTERM", () => {
+/** An empty store of the kind: the server's environment for it, and how to read it after. */
+async function emptyStore(
+  kind: (typeof backends)[number],
+): Promise<{ env: Record<string, string>; config: DatabaseConfig }> {
+  if (kind === "postgres") {
+    const target = await throwawayDatabase();
+    cleanups.push(target.drop);
+    return { env: { DATABASE_URL: target.url }, config: { kind: "postgres", url: target.url } };
+  }
+  const root = await mkdtemp(join(tmpdir(), "jalon-shutdown-"));
+  cleanups.push(() => rm(root, { recursive: true, force: true }));
+  const dataDir = join(root, "data");
+  return { env: { JALON_DATA_DIR: dataDir }, config: { kind: "pglite", dataDir } };
+}
+
+describe.each(backends)("a graceful shutdown on SIGTERM on %s", (backend) => {
   it("answers the request in flight, exits 0 in time and keeps what it wrote", async () => {
-    const root = await mkdtemp(join(tmpdir(), "jalon-shutdown-"));
-    dirs.push(root);
-    const dataDir = join(root, "data");
-    const first = await start(dataDir);
+    const store = await emptyStore(backend);
+    const first = await start(store.env);
     try {
       // The set-up link of a fresh data directory, printed right after the address.
       const link = () => /(http:\/\/127\.0\.0\.1:\d+\/setup\/[\w-]+)/.exec(first.output())?.[1];
@@ -126,13 +140,13 @@ describe("a graceful shutdown on SIGTERM", () => {
       if (first.child.exitCode === null) first.child.kill("SIGKILL");
     }
 
-    // A restart on the same directory: ready, and the administrator made in flight is there.
-    const second = await start(dataDir);
+    // A restart on the same store: ready, and the administrator made in flight is there.
+    const second = await start(store.env);
     expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
     expect(second.output()).not.toContain("No account yet");
     second.child.kill("SIGINT");
     expect(await second.exit).toMatchObject({ code: 0, signal: null });
-    const check = await openDatabase({ kind: "pglite", dataDir });
+    const check = await openDatabase(store.config);
     try {
       const users = await check.db.selectFrom("users").select(["email", "role"]).execute();
       expect(users).toEqual([{ email: "chef@example.org", role: "admin" }]);

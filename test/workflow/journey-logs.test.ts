@@ -5,9 +5,10 @@
 // JSON with its request's or job's id, every request line has its method, route, status and
 // duration, and no line printed holds a password, a cookie, a link's secret, a token or any
 // e-mail's text. LOG_LEVEL=silent prints no log line, warn no request line.
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
@@ -19,6 +20,7 @@ import { type Served, serveJalon } from "../support/served.ts";
 import { type SmtpListener, startSmtpListener } from "../support/smtp.ts";
 import { ACCOUNTS, addAccounts, openCycle2023, PASSWORD } from "../support/world.ts";
 
+const BIN = resolve(import.meta.dirname, "../../bin/jalon.js");
 const NEW_PASSWORD = "une phrase de passe toute neuve";
 const INVITED = "point-focal@amppf.ml";
 
@@ -125,6 +127,8 @@ describe.each(backends)("the logs of a whole journey on %s", (backend) => {
       until(`a message to ${to}`, () =>
         smtp.arrived.find((m) => m.to.includes(to) && text.test(m.raw)),
       );
+
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     // The administrator: a new account (its set-up link is shown once) and an access token.
     const admin = await signIn(browser(), ACCOUNTS.admin.email, PASSWORD);
@@ -273,6 +277,7 @@ describe.each(backends)("the logs of a whole journey on %s", (backend) => {
       "GET /api/analytics",
       "POST /health/imports",
       "GET /i/:token",
+      "GET /healthz",
       "PUT /api/q/:cycle/:partner/:code",
       "GET /password/reset/:token",
       "POST /password/reset/:token",
@@ -294,9 +299,19 @@ describe.each(backends)("the logs of a whole journey on %s", (backend) => {
   }, 120_000);
 });
 
+/**
+ * One data directory for the starts below: the first server loads the demo into it, the others
+ * find it there.
+ */
+let demoStore: Promise<Record<string, string>> | undefined;
+const plainStore = () => {
+  demoStore ??= store("pglite", async (database) => {
+    await migrateToLatest(database.db);
+  });
+  return demoStore;
+};
+
 describe("LOG_LEVEL on a real server", () => {
-  // One data directory for the four starts: the first loads the demo, the others find it.
-  let env: Promise<Record<string, string>> | undefined;
   it.each([
     // level, request lines, job lines (debug only)
     ["silent", 0, false],
@@ -306,11 +321,8 @@ describe("LOG_LEVEL on a real server", () => {
   ] as const)(
     "at %s prints the lines of that level and above",
     async (level, requests, jobs) => {
-      env ??= store("pglite", async (database) => {
-        await migrateToLatest(database.db);
-      });
       const { served, url } = await serve({
-        ...(await env),
+        ...(await plainStore()),
         LOG_LEVEL: level,
         JALON_SCHEDULE_SECONDS: "1",
       });
@@ -335,4 +347,43 @@ describe("LOG_LEVEL on a real server", () => {
     },
     60_000,
   );
+});
+
+describe("the log in a terminal", () => {
+  it("is readable lines, not JSON", async () => {
+    const env = await plainStore();
+    // `script` gives the server a terminal of its own, as a person starting it by hand has.
+    const command = [process.execPath, BIN, "serve", "--port", "0", "--host", "127.0.0.1"]
+      .map((part) => `'${part}'`)
+      .join(" ");
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      env: { PATH: process.env.PATH, TZ: "UTC", JALON_LANG: "en", LOG_LEVEL: "info", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    });
+    let out = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+    });
+    const exited = new Promise((done) => child.once("exit", done));
+    const url = await until(
+      "the ready line",
+      () => /ready: (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1],
+    );
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    await until("the request's line", () =>
+      /GET \/healthz|"\/healthz"|route/.test(out) ? true : undefined,
+    );
+    child.kill("SIGTERM");
+    await exited;
+    // Colours stripped, the request's line reads as a level, a message and its fields.
+    const esc = String.fromCharCode(27);
+    const plain = out.replace(new RegExp(`${esc}\\[[0-9;]*m`, "g"), "");
+    const line = plain.split(/\r?\n/).find((l) => l.includes("/healthz")) ?? "";
+    expect(line).toMatch(/^\[?\d{2}:\d{2}:\d{2}\.\d{3}\]? INFO.*request/);
+    expect(line).not.toMatch(/^\{/);
+    expect(out).toContain(`${esc}[`);
+  }, 90_000);
 });

@@ -13,6 +13,11 @@ const envSchema = z.object({
     z.string().trim().min(1).optional(),
   ),
   JALON_DATA_DIR: z.string().trim().min(1).default("./data"),
+  // Where uploaded files wait for their import job; several instances on several hosts share one.
+  JALON_UPLOAD_DIR: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().trim().min(1).optional(),
+  ),
   JALON_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   NODE_ENV: z.string().optional(),
   JALON_LANG: z.enum(["fr", "en"]).optional(),
@@ -61,6 +66,8 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** Where uploads wait for their job: unset, the data directory's uploads/ or a temporary one. */
+  uploadDir: string | undefined;
   secureCookies: boolean;
   lang: Lang;
   /** Public address for links sent out (e-mails, CLI); unset means the listening address. */
@@ -99,6 +106,7 @@ export function readConfig(
       database: e.DATABASE_URL
         ? { kind: "postgres", url: e.DATABASE_URL }
         : { kind: "pglite", dataDir: e.JALON_DATA_DIR },
+      uploadDir: e.JALON_UPLOAD_DIR,
       secureCookies: e.JALON_SECURE_COOKIES
         ? e.JALON_SECURE_COOKIES === "true"
         : e.NODE_ENV === "production",

@@ -108,6 +108,7 @@ export async function main(
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         dataDir,
+        uploadDir: config.uploadDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
         scheduleMs: config.scheduleSeconds * 1000,
@@ -184,6 +185,7 @@ async function listen(
     smtpUrl: string | undefined;
     mailFrom: string;
     dataDir: string | undefined;
+    uploadDir: string | undefined;
     sessionIdleMinutes: number;
     trustProxy: boolean;
     scheduleMs: number;
@@ -225,7 +227,12 @@ async function listen(
     { log, pollMs: o.jobPollMs },
   );
   jobs.kick();
-  const uploadDir = o.dataDir ? join(o.dataDir, "uploads") : join(tmpdir(), "jalon-uploads");
+  // An upload's import job may run on another instance: several hosts share JALON_UPLOAD_DIR.
+  const uploadDir = o.uploadDir
+    ? resolve(o.uploadDir)
+    : o.dataDir
+      ? join(o.dataDir, "uploads")
+      : join(tmpdir(), "jalon-uploads");
   app = createApp({
     db: database.db,
     secureCookies: o.secureCookies,

@@ -42,3 +42,12 @@ describe("JALON_SCHEDULE_SECONDS and JALON_JOB_POLL_SECONDS", () => {
     }
   });
 });
+
+describe("JALON_UPLOAD_DIR", () => {
+  it("is unset unless given (the data directory's, or a temporary one, is used)", () => {
+    const unset = readConfig({ JALON_UPLOAD_DIR: "" });
+    expect(unset.ok && unset.config.uploadDir).toBeUndefined();
+    const shared = readConfig({ JALON_UPLOAD_DIR: "/srv/shared/uploads" });
+    expect(shared.ok && shared.config.uploadDir).toBe("/srv/shared/uploads");
+  });
+});

@@ -1,6 +1,8 @@
 // Two real server processes on one PostgreSQL database, their schedules made fast: a session
 // made on one is honoured by the other, a reminder day reminds each partner once between them,
-// each queued e-mail reaches a real SMTP listener once, and each queued job runs once.
+// each queued e-mail reaches a real SMTP listener once, and each queued job runs once (an
+// upload's import too, whichever instance received the file: they share JALON_UPLOAD_DIR).
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -40,9 +42,14 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
   let smtp: SmtpListener;
   const servers: Served[] = [];
   const urls: string[] = [];
+  let root = "";
+  let uploads = "";
 
   beforeAll(async () => {
     target = await throwawayDatabase();
+    // Each instance its own temporary directory, as on two hosts; uploads in a shared one.
+    root = await mkdtemp(join(tmpdir(), "jalon-instances-"));
+    uploads = join(root, "uploads");
     // The world, made before either server starts: the demo, one account per role, and 2023
     // collecting until three days from now, so that today is a scheduled reminder day.
     const seed = await openDatabase({ kind: "postgres", url: target.url });
@@ -56,7 +63,11 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
     }
     smtp = await startSmtpListener();
     for (const name of ["a", "b"]) {
+      const own = join(root, `tmp-${name}`);
+      await mkdir(own);
       const served = serveJalon({
+        TMPDIR: own,
+        JALON_UPLOAD_DIR: uploads,
         DATABASE_URL: target.url,
         SMTP_URL: smtp.url,
         MAIL_FROM: "Jalon <jalon@jalon.test>",
@@ -85,6 +96,7 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
     );
     await smtp?.close();
     await target?.drop();
+    if (root) await rm(root, { recursive: true, force: true });
   }, 30_000);
 
   const [a, b] = [0, 1];
@@ -191,7 +203,7 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
       for (let i = 0; i < IMPORTS; i++) {
         ids.push(
           await queueFileImport(db.db, SYSTEM, {
-            dir: join(tmpdir(), "jalon-uploads"),
+            dir: uploads,
             name: `values-${i}.csv`,
             bytes: Readable.toWeb(Readable.from([Buffer.from(csv)])) as ReadableStream<Uint8Array>,
             size: csv.length,
@@ -199,6 +211,24 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
             dryRun: true,
           }),
         );
+      }
+      // Two more uploaded through each instance's form, each kicking its own runner at once.
+      for (const i of [a, b, a, b]) {
+        const admin = await signIn(reach(i), ACCOUNTS.admin.email, PASSWORD);
+        await admin.get("/health/imports");
+        const form = new FormData();
+        form.append("_csrf", admin.csrf());
+        form.append("kind", "values");
+        form.append("dryRun", "1");
+        form.append("file", new File([csv], `web-${i}.csv`, { type: "text/csv" }));
+        const res = await fetch(`${urls[i]}/health/imports`, {
+          method: "POST",
+          body: form,
+          headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+          redirect: "manual",
+        });
+        expect(res.status).toBe(303);
+        ids.push(/\/health\/imports\/(\d+)$/.exec(res.headers.get("location") ?? "")?.[1] ?? "");
       }
       const jobs = await until("the imports", async () => {
         const rows = await db.db
@@ -208,7 +238,9 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
           .execute();
         return rows.every((r) => r.state !== "queued" && r.state !== "running") ? rows : undefined;
       });
-      // One claim each (a second claim would count a second attempt), and each one finished.
+      // One claim each (a second claim would count a second attempt), and each one finished,
+      // wherever its file was uploaded.
+      expect(jobs).toHaveLength(IMPORTS + 4);
       for (const j of jobs) {
         expect(j, JSON.stringify(j)).toMatchObject({ state: "done", attempts: 1 });
         expect((j.result as { outcome?: string }).outcome).toBe("done");

@@ -56,3 +56,33 @@ export async function blankDatabase(kind: BackendName): Promise<TestDatabase> {
     },
   };
 }
+
+export interface ThrowawayDatabase {
+  /** A DATABASE_URL for it, as a server process is given one. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty PostgreSQL database on JALON_TEST_DATABASE_URL's server, for child processes
+ * (a server reads only DATABASE_URL, so a schema of its own cannot be handed to it).
+ */
+export async function throwawayDatabase(): Promise<ThrowawayDatabase> {
+  if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
+  const name = `jalon_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: postgresUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}

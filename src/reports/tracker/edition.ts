@@ -1,0 +1,11 @@
+// A free text as an edition of the report prints it: English in the English edition, else the
+// French with each paragraph marked as such; numbers in the edition's separators. The report's
+// read model (services/tracker/reports.ts) chooses with it; the renderers never mix languages.
+import type { Bilingual, Lang } from "../../domain/shared/lang.ts";
+import { editionText } from "../../domain/tracker/translation.ts";
+import { reportTranslator } from "./i18n.ts";
+
+export function inEdition(text: Bilingual | null, lang: Lang): string | null {
+  if (text === null || text.fr.trim() === "") return null;
+  return editionText(text, lang, reportTranslator(lang)("untranslated"));
+}

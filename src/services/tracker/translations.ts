@@ -1,0 +1,347 @@
+// The English edition's free texts: what still lacks an English version in a cycle (a list with
+// links, counted per kind) and the forms where the coordinator or a validator gives it — an
+// answer's activities, collaborators, difficulties and output units, an indicator's narrative,
+// the cycle's difficulties and recommendations. Report texts keep their own editor.
+
+import { listAssessments } from "../../db/tracker/assessments.ts";
+import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
+import { listCycleTexts } from "../../db/tracker/report-texts.ts";
+import { listResponses } from "../../db/tracker/responses.ts";
+import {
+  listResponseTexts,
+  listStoredTranslations,
+  listUnitTranslations,
+  saveEnglishColumn,
+  saveResponseTranslation,
+  saveUnitTranslation,
+} from "../../db/tracker/translations.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
+import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
+import { notFound, Problem } from "../../domain/shared/problem.ts";
+import { indicatorNumber } from "../../domain/tracker/commitment.ts";
+import { partnerShortName } from "../../domain/tracker/partner.ts";
+import { isPublishedContribution } from "../../domain/tracker/publication.ts";
+import { CYCLE_TEXT_KINDS } from "../../domain/tracker/report-text.ts";
+import {
+  lacksEnglish,
+  RESPONSE_TEXT_FIELDS,
+  type ResponseTextField,
+  TRANSLATION_KINDS,
+  type TranslationKind,
+} from "../../domain/tracker/translation.ts";
+import { authorise } from "../shared/access.ts";
+import type { Db } from "../shared/db.ts";
+import { commitmentsIn, loadTrackerCycle, partnersIn, processIndicatorsIn } from "./context.ts";
+
+/** One text the English edition would print in French, and where to give its English. */
+export interface MissingTranslation {
+  kind: TranslationKind;
+  /** Where it is: "2.2 · PSI", an indicator's number, a unit, a kind of report text. */
+  place: string;
+  /** The French, as stored (the page shortens it). */
+  french: string;
+  href: string;
+  /** An English was given, for French that has changed since. */
+  outdated: boolean;
+}
+
+export const MAX_TRANSLATION_LENGTH = 5_000;
+
+const base = (slug: string) => `/manage/cycles/${encodeURIComponent(slug)}/translations`;
+
+async function cycleParts(db: Db, slug: string, lang: Lang) {
+  const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
+  const [commitments, indicators] = await Promise.all([
+    commitmentsIn(db, tracker.id, lang),
+    processIndicatorsIn(db, tracker.id, lang),
+  ]);
+  const commitmentNumber = new Map(commitments.map((c) => [c.id, c.number]));
+  const numberOf = new Map(
+    indicators.map((i) => [i.id, indicatorNumber(commitmentNumber.get(i.commitmentId) ?? 0, i)]),
+  );
+  // Indicators in report order: by commitment, then position.
+  const ordered = [...indicators].sort(
+    (a, b) =>
+      (commitmentNumber.get(a.commitmentId) ?? 0) - (commitmentNumber.get(b.commitmentId) ?? 0) ||
+      a.position - b.position,
+  );
+  return { tracker, cycle, indicators: ordered, numberOf };
+}
+
+/**
+ * What the cycle's English edition lacks, in report order: the free texts of the answers it
+ * prints, their units, the narratives, the report texts, the difficulties and recommendations.
+ */
+export async function missingTranslations(db: Db, actor: Actor, slug: string, lang: Lang) {
+  authorise(actor, "workspace.read");
+  const { tracker, cycle, indicators, numberOf } = await cycleParts(db, slug, lang);
+  const [responses, texts, units, assessments, difficulties, recommendations, reportTexts] =
+    await Promise.all([
+      listResponses(db, { cycleIds: [cycle.id] }),
+      listResponseTexts(db, { cycleId: cycle.id }),
+      listUnitTranslations(db, tracker.id),
+      listAssessments(db, cycle.id),
+      listDifficulties(db, cycle.id),
+      listCycleRecommendations(db, cycle.id),
+      listCycleTexts(db, cycle.id),
+    ]);
+  const printed = responses.filter(isPublishedContribution);
+  const partners = new Map(
+    (await partnersIn(db, tracker.id, lang, [...new Set(printed.map((r) => r.partnerId))])).map(
+      (p) => [p.id, partnerShortName(p)],
+    ),
+  );
+  const position = new Map(indicators.map((i, n) => [i.id, n]));
+  printed.sort(
+    (a, b) =>
+      (position.get(a.indicatorId) ?? 0) - (position.get(b.indicatorId) ?? 0) || a.id - b.id,
+  );
+  const items: MissingTranslation[] = [];
+  const unitsSeen = new Set<string>();
+  for (const r of printed) {
+    const place = `${numberOf.get(r.indicatorId) ?? "?"} · ${partners.get(r.partnerId) ?? "?"}`;
+    const href = `${base(cycle.slug)}/answers/${r.id}`;
+    const own = texts.get(r.id);
+    for (const field of RESPONSE_TEXT_FIELDS) {
+      const text = own?.[field] ?? null;
+      if (text && lacksEnglish(text))
+        items.push({ kind: field, place, french: text.fr, href, outdated: text.outdated });
+    }
+    for (const o of r.outputs) {
+      if (units.has(o.unit) || unitsSeen.has(o.unit)) continue;
+      unitsSeen.add(o.unit);
+      items.push({ kind: "unit", place, french: o.unit, href, outdated: false });
+    }
+  }
+  const assessed = new Map(assessments.map((a) => [a.indicatorId, a]));
+  for (const i of indicators) {
+    const narrative = assessed.get(i.id)?.narrative ?? null;
+    if (lacksEnglish(narrative))
+      items.push({
+        kind: "narrative",
+        place: numberOf.get(i.id) ?? "?",
+        french: narrative?.fr ?? "",
+        href: `${base(cycle.slug)}/indicators/${i.id}`,
+        outdated: false,
+      });
+  }
+  for (const kind of CYCLE_TEXT_KINDS) {
+    const text = reportTexts.find((t) => t.kind === kind);
+    if (text && lacksEnglish({ fr: text.text, en: text.textEn }))
+      items.push({
+        kind: "report_text",
+        place: kind,
+        french: text.text,
+        href: `/manage/cycles/${encodeURIComponent(cycle.slug)}/report-texts`,
+        outdated: false,
+      });
+  }
+  for (const d of difficulties)
+    if (lacksEnglish(d.text))
+      items.push({
+        kind: "cycle_difficulty",
+        place: d.level,
+        french: d.text.fr,
+        href: `${base(cycle.slug)}/lists#d-${d.id}`,
+        outdated: false,
+      });
+  for (const r of recommendations)
+    if (lacksEnglish(r.text))
+      items.push({
+        kind: "recommendation",
+        place: "",
+        french: r.text.fr,
+        href: `${base(cycle.slug)}/lists#r-${r.id}`,
+        outdated: false,
+      });
+  const counts = Object.fromEntries(
+    TRANSLATION_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length]),
+  ) as Record<TranslationKind, number>;
+  return { cycle: { slug: cycle.slug, label: cycle.label }, counts, items };
+}
+
+/** One English text as typed: trimmed, empty meaning "none", refused beyond the limit. */
+function checked(field: string, value: string | undefined): string | null {
+  const text = (value ?? "").replace(/\r\n/g, "\n").trim();
+  if (text.length > MAX_TRANSLATION_LENGTH)
+    throw new Problem("invalid_input", field, { max: MAX_TRANSLATION_LENGTH, reason: "too_long" });
+  return text === "" ? null : text;
+}
+
+async function answerOf(db: Db, slug: string, responseId: number, lang: Lang) {
+  const parts = await cycleParts(db, slug, lang);
+  const [response] = await listResponses(db, { cycleIds: [parts.cycle.id], ids: [responseId] });
+  if (!response || response.cycleId !== parts.cycle.id) throw notFound("answer", responseId);
+  return { ...parts, response };
+}
+
+/** The English of one answer's free texts and units, beside their French. */
+export async function answerTranslationForm(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  responseId: number,
+  lang: Lang,
+) {
+  authorise(actor, "workspace.read");
+  const { tracker, cycle, response, numberOf, indicators } = await answerOf(
+    db,
+    slug,
+    responseId,
+    lang,
+  );
+  const [texts, stored, units, partners] = await Promise.all([
+    listResponseTexts(db, { responseIds: [response.id] }),
+    listStoredTranslations(db, response.id),
+    listUnitTranslations(db, tracker.id),
+    partnersIn(db, tracker.id, lang, [response.partnerId]),
+  ]);
+  const own = texts.get(response.id);
+  const indicator = indicators.find((i) => i.id === response.indicatorId);
+  return {
+    cycle: { slug: cycle.slug, label: cycle.label },
+    answer: {
+      id: response.id,
+      partner: partners[0] ? partnerShortName(partners[0]) : "?",
+      indicator: `${numberOf.get(response.indicatorId) ?? "?"} ${indicator?.title ?? ""}`.trim(),
+      fields: RESPONSE_TEXT_FIELDS.flatMap((field) => {
+        const text = own?.[field];
+        if (!text) return [];
+        // An outdated English is offered to be brought up to date, not printed.
+        return [
+          {
+            field,
+            fr: text.fr,
+            en: text.en ?? stored.get(field)?.textEn ?? "",
+            outdated: text.outdated,
+          },
+        ];
+      }),
+      units: [...new Set(response.outputs.map((o) => o.unit))].map((unit) => ({
+        unit,
+        en: units.get(unit) ?? "",
+      })),
+    },
+  };
+}
+
+export interface AnswerTranslationInput {
+  texts: Partial<Record<ResponseTextField, string>>;
+  /** English by French unit; a unit's English holds for every answer of the tracker. */
+  units: Record<string, string>;
+}
+
+/** Saves the English of an answer's free texts and units, in one audited transaction. */
+export async function saveAnswerTranslations(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  responseId: number,
+  input: AnswerTranslationInput,
+  lang: Lang,
+): Promise<void> {
+  authorise(actor, "validation.write");
+  const { tracker, response } = await answerOf(db, slug, responseId, lang);
+  const texts = (await listResponseTexts(db, { responseIds: [response.id] })).get(response.id);
+  const fields = RESPONSE_TEXT_FIELDS.flatMap((field) => {
+    const fr = texts?.[field]?.fr;
+    if (fr === undefined || !(field in input.texts)) return [];
+    return [{ field, fr, en: checked(field, input.texts[field]) }];
+  });
+  const answerUnits = new Set(response.outputs.map((o) => o.unit));
+  const units = Object.entries(input.units)
+    .filter(([unit]) => answerUnits.has(unit))
+    .map(([unit, en]) => ({ unit, en: checked("unit", en) }));
+  const by = actorLabel(actor);
+  await db.transaction().execute(async (trx) => {
+    for (const f of fields)
+      await saveResponseTranslation(trx, by, response.id, f.field, f.fr, f.en);
+    for (const u of units) await saveUnitTranslation(trx, by, tracker.id, u.unit, u.en);
+  });
+}
+
+async function indicatorOf(db: Db, slug: string, indicatorId: number, lang: Lang) {
+  const parts = await cycleParts(db, slug, lang);
+  const indicator = parts.indicators.find((i) => i.id === indicatorId);
+  if (!indicator) throw notFound("indicator", indicatorId);
+  const assessment = (await listAssessments(db, parts.cycle.id)).find(
+    (a) => a.indicatorId === indicator.id,
+  );
+  return { ...parts, indicator, assessment };
+}
+
+/** The English of an indicator's narrative, beside its French. */
+export async function narrativeTranslationForm(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  indicatorId: number,
+  lang: Lang,
+) {
+  authorise(actor, "workspace.read");
+  const { cycle, indicator, assessment, numberOf } = await indicatorOf(db, slug, indicatorId, lang);
+  return {
+    cycle: { slug: cycle.slug, label: cycle.label },
+    indicator: {
+      id: indicator.id,
+      title: `${numberOf.get(indicator.id) ?? "?"} ${indicator.title}`,
+    },
+    narrative: assessment?.narrative ?? null,
+  };
+}
+
+export async function saveNarrativeTranslation(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  indicatorId: number,
+  textEn: string,
+  lang: Lang,
+): Promise<void> {
+  authorise(actor, "validation.write");
+  const { cycle, indicator, assessment } = await indicatorOf(db, slug, indicatorId, lang);
+  if (!assessment?.narrative) throw notFound("narrative", indicatorId);
+  const en = checked("narrative_en", textEn);
+  await db.transaction().execute(async (trx) => {
+    await saveEnglishColumn(
+      trx,
+      actorLabel(actor),
+      { table: "assessments", cycleId: cycle.id, indicatorId: indicator.id },
+      en,
+    );
+  });
+}
+
+/** The cycle's difficulties and recommendations, each with its English. */
+export async function listsTranslationForm(db: Db, actor: Actor, slug: string, lang: Lang) {
+  authorise(actor, "workspace.read");
+  const { cycle } = await loadTrackerCycle(db, slug, lang);
+  const [difficulties, recommendations] = await Promise.all([
+    listDifficulties(db, cycle.id),
+    listCycleRecommendations(db, cycle.id),
+  ]);
+  return { cycle: { slug: cycle.slug, label: cycle.label }, difficulties, recommendations };
+}
+
+/** Saves the English of the difficulties (`d-<id>`) and recommendations (`r-<id>`) sent. */
+export async function saveListTranslations(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  input: Record<string, string>,
+  lang: Lang,
+): Promise<void> {
+  authorise(actor, "validation.write");
+  const { cycle } = await loadTrackerCycle(db, slug, lang);
+  const writes = Object.entries(input).flatMap(([key, value]) => {
+    const match = /^([dr])-(\d+)$/.exec(key);
+    if (!match) return [];
+    const table = match[1] === "d" ? ("difficulties" as const) : ("recommendations" as const);
+    return [{ table, id: Number(match[2]), en: checked(key, value) }];
+  });
+  const by = actorLabel(actor);
+  await db.transaction().execute(async (trx) => {
+    for (const w of writes)
+      await saveEnglishColumn(trx, by, { table: w.table, cycleId: cycle.id, id: w.id }, w.en);
+  });
+}

@@ -83,7 +83,7 @@ describe.each(backends)("English versions of free texts on %s", (backend) => {
     expect(items.find((i) => i.kind === "unit")?.french).toBe("prestataires formés");
     const psi = await psiActivities();
     expect(psi?.activities).toMatch(new RegExp(`^\\${MARK} Formation en 2022`));
-    expect(psi?.outputs[0]?.unit).toBe(`${MARK} prestataires formés`);
+    expect(psi?.outputs[0]?.unit).toBe(`prestataires formés ${MARK}`);
   });
 
   it("saves an English version, audited, and the English edition prints it", async () => {

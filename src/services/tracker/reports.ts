@@ -36,7 +36,7 @@ import {
   countByStatus,
   summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
-import { inEdition } from "../../reports/tracker/edition.ts";
+import { inEdition, unitInEdition } from "../../reports/tracker/edition.ts";
 import { formatNumber } from "../../reports/tracker/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
 import type { Renderer } from "../shared/rendering.ts";
@@ -140,7 +140,7 @@ export async function buildReport(
         difficulties: edition(freeTexts.get(r.id)?.difficulties ?? null),
         outputs: r.outputs.map((o) => ({
           value: o.value,
-          unit: edition({ fr: o.unit, en: unitsEn.get(o.unit) ?? null }) ?? o.unit,
+          unit: unitInEdition(o.unit, unitsEn.get(o.unit) ?? null, lang),
         })),
         method: r.method,
         answeredAt: r.answeredAt,

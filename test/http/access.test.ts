@@ -427,6 +427,13 @@ const ROUTES: Row[] = [
     hidesAsNotFound: true,
   },
   {
+    route: "GET /q/:cycle/:partner/:code/english",
+    method: "GET",
+    path: "/q/2023/psi/l/english",
+    allowed: [...PSI_SIDE, ...SETUP],
+    hidesAsNotFound: true,
+  },
+  {
     route: "GET /q/:cycle/:partner/questionnaire.xlsx",
     method: "GET",
     path: "/q/2023/psi/questionnaire.xlsx",
@@ -771,6 +778,14 @@ const ROUTES: Row[] = [
     method: "PUT",
     path: "/api/q/2023/msi/c",
     allowed: ["other_respondent", ...SETUP],
+    hidesAsNotFound: true,
+  },
+  {
+    route: "POST /q/:cycle/:partner/:code/english",
+    method: "POST",
+    path: "/q/2023/psi/l/english",
+    allowed: [...PSI_SIDE, ...SETUP],
+    body: {},
     hidesAsNotFound: true,
   },
   {

@@ -137,4 +137,39 @@ describe.each(backends)("translations pages on %s", (backend) => {
     const respondent = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
     expect((await respondent.get(LIST)).status).toBe(403);
   });
+
+  it("lets the respondent give the English of its own answer from the questionnaire", async () => {
+    const psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
+    // A French answer first; its form then links to the English version.
+    const saved = await psi.post("/q/2023/psi/l", {
+      contributes: "yes",
+      activities: "Formation de 12 agents de santé.",
+      version: "0",
+      action: "save",
+    });
+    expect(saved.status).toBe(303);
+    const questionnaire = await (await psi.get("/q/2023/psi")).text();
+    expect(questionnaire).toContain('href="/q/2023/psi/l/english"');
+    const form = await (await psi.get("/q/2023/psi/l/english")).text();
+    expect(form).toContain("Formation de 12 agents de santé.");
+    expect(form).not.toContain('href="/manage');
+    const res = await psi.post("/q/2023/psi/l/english", {
+      "text.activities": "Trained 12 health workers.",
+    });
+    expect(res.status).toBe(200);
+    const stored = await t.db
+      .selectFrom("response_translations")
+      .innerJoin("responses", "responses.id", "response_translations.response_id")
+      .innerJoin("cycles", "cycles.id", "responses.cycle_id")
+      .select(["text_en", "source"])
+      .where("cycles.slug", "=", "2023")
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      text_en: "Trained 12 health workers.",
+      source: "Formation de 12 agents de santé.",
+    });
+    // Another partner's answer is missing to it, like that partner's questionnaire.
+    const msi = await signIn(app, ACCOUNTS.otherRespondent.email, PASSWORD);
+    expect((await msi.get("/q/2023/psi/l/english")).status).toBe(404);
+  });
 });

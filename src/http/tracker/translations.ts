@@ -6,16 +6,20 @@ import { z } from "zod";
 import { isProblem, type Problem } from "../../domain/shared/problem.ts";
 import { isResponseTextField, type ResponseTextField } from "../../domain/tracker/translation.ts";
 import {
+  type AnswerTranslationInput,
   answerTranslationForm,
   listsTranslationForm,
   MAX_TRANSLATION_LENGTH,
   missingTranslations,
   narrativeTranslationForm,
+  respondentTranslationForm,
   saveAnswerTranslations,
   saveListTranslations,
   saveNarrativeTranslation,
+  saveRespondentTranslations,
 } from "../../services/tracker/translations.ts";
 import {
+  answerFirstPage,
   answerTranslationPage,
   listsTranslationPage,
   narrativeTranslationPage,
@@ -25,6 +29,7 @@ import {
 import type { AppEnv } from "../shared/env.ts";
 import { parseOr404, slugParam } from "../shared/params.ts";
 import { viewOf } from "../shared/view.ts";
+import { indicatorCodeParam } from "./params.ts";
 
 const rowId = z.coerce.number().int().positive().max(2_147_483_647);
 const path = "/manage/cycles/:cycle/translations";
@@ -46,6 +51,29 @@ function refusal(c: Context<AppEnv>, error: unknown, name: (subject: string) => 
   return {
     [name(problem.subject)]: view.t("tr.error.length", { max: MAX_TRANSLATION_LENGTH }),
   };
+}
+
+/** The answer form's fields: English texts by field, English units by their French. */
+function answerInput(typed: Record<string, string>): AnswerTranslationInput {
+  const texts: Partial<Record<ResponseTextField, string>> = {};
+  const units: Record<string, string> = {};
+  for (const [key, value] of Object.entries(typed)) {
+    const field = key.startsWith("text.") ? key.slice(5) : "";
+    if (isResponseTextField(field)) texts[field] = value;
+    const unit = /^unit_fr\.(\d+)$/.exec(key);
+    if (unit) units[value] = typed[`unit_en.${unit[1]}`] ?? "";
+  }
+  return { texts, units };
+}
+
+function answerRefusal(c: Context<AppEnv>, error: unknown, typed: Record<string, string>) {
+  return refusal(c, error, (subject) =>
+    subject === "unit"
+      ? (Object.keys(typed).find(
+          (k) => k.startsWith("unit_en.") && (typed[k] ?? "").length > MAX_TRANSLATION_LENGTH,
+        ) ?? "unit")
+      : `text.${subject}`,
+  );
 }
 
 export function translationRoutes(): Hono<AppEnv> {
@@ -77,14 +105,7 @@ export function translationRoutes(): Hono<AppEnv> {
   app.post(`${path}/answers/:id`, async (c) => {
     const id = parseOr404(rowId, c.req.param("id"), "answer");
     const typed = await typedBody(c);
-    const texts: Partial<Record<ResponseTextField, string>> = {};
-    const units: Record<string, string> = {};
-    for (const [key, value] of Object.entries(typed)) {
-      const field = key.startsWith("text.") ? key.slice(5) : "";
-      if (isResponseTextField(field)) texts[field] = value;
-      const unit = /^unit_fr\.(\d+)$/.exec(key);
-      if (unit) units[value] = typed[`unit_en.${unit[1]}`] ?? "";
-    }
+    const { texts, units } = answerInput(typed);
     try {
       await saveAnswerTranslations(
         c.get("deps").db,
@@ -95,14 +116,7 @@ export function translationRoutes(): Hono<AppEnv> {
         c.get("lang"),
       );
     } catch (error) {
-      const errors = refusal(c, error, (subject) =>
-        subject === "unit"
-          ? (Object.keys(typed).find(
-              (k) => k.startsWith("unit_en.") && (typed[k] ?? "").length > MAX_TRANSLATION_LENGTH,
-            ) ?? "unit")
-          : `text.${subject}`,
-      );
-      return answerPage(c, { typed, errors }, 400);
+      return answerPage(c, { typed, errors: answerRefusal(c, error, typed) }, 400);
     }
     return answerPage(c, { notice: viewOf(c).t("tr.saved") }, 200);
   });
@@ -165,6 +179,49 @@ export function translationRoutes(): Hono<AppEnv> {
       return listsPage(c, { typed, errors: refusal(c, error, (subject) => subject) }, 400);
     }
     return listsPage(c, { notice: viewOf(c).t("tr.saved") }, 200);
+  });
+
+  // The respondent's own answer, from the questionnaire (optional).
+  const own = (c: Context<AppEnv>) => {
+    const cycle = parseOr404(slugParam, c.req.param("cycle"), "cycle");
+    const partner = parseOr404(slugParam, c.req.param("partner"), "partner");
+    const code = parseOr404(indicatorCodeParam, c.req.param("code"), "indicator");
+    const back = `/q/${encodeURIComponent(cycle)}/${encodeURIComponent(partner)}#i-${code}`;
+    return { cycle, partner, code, back, action: `/q/${cycle}/${partner}/${code}/english` };
+  };
+  const ownPage = async (c: Context<AppEnv>, state: TranslationFormState, status: 200 | 400) => {
+    const o = own(c);
+    const view = viewOf(c, { form: true });
+    c.header("Cache-Control", "private, no-store");
+    const data = await respondentTranslationForm(
+      c.get("deps").db,
+      c.get("actor"),
+      o.cycle,
+      o.partner,
+      o.code,
+      c.get("lang"),
+    );
+    if (!data) return c.html(answerFirstPage(view, o.back), status);
+    return c.html(answerTranslationPage(view, data, state, o), status);
+  };
+  app.get("/q/:cycle/:partner/:code/english", (c) => ownPage(c, {}, 200));
+  app.post("/q/:cycle/:partner/:code/english", async (c) => {
+    const o = own(c);
+    const typed = await typedBody(c);
+    try {
+      await saveRespondentTranslations(
+        c.get("deps").db,
+        c.get("actor"),
+        o.cycle,
+        o.partner,
+        o.code,
+        answerInput(typed),
+        c.get("lang"),
+      );
+    } catch (error) {
+      return ownPage(c, { typed, errors: answerRefusal(c, error, typed) }, 400);
+    }
+    return ownPage(c, { notice: viewOf(c).t("tr.saved") }, 200);
   });
 
   return app;

@@ -29,6 +29,12 @@ export const fr = {
   "tr.saved": "Traductions enregistrées.",
   "tr.back": "Retour aux traductions",
   "tr.error.length": "Texte trop long ({max} {max|caractère|caractères} au plus).",
+  "tr.q.link": "Donner une version anglaise (facultatif)",
+  "tr.q.intro":
+    "Facultatif : l’édition anglaise du rapport imprime votre version anglaise ; sans elle, votre texte y figure en français, marqué « non traduit ».",
+  "tr.q.first":
+    "Enregistrez d’abord votre réponse en français : sa version anglaise vient ensuite.",
+  "tr.q.back": "Retour au questionnaire",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -60,6 +66,11 @@ export const en: Record<keyof typeof fr, string> = {
   "tr.saved": "Translations saved.",
   "tr.back": "Back to the translations",
   "tr.error.length": "Text too long ({max} {max|character|characters} at most).",
+  "tr.q.link": "Give an English version (optional)",
+  "tr.q.intro":
+    "Optional: the English edition of the report prints your English version; without it, your text appears there in French, marked as not translated.",
+  "tr.q.first": "Save your answer in French first: its English version comes after.",
+  "tr.q.back": "Back to the questionnaire",
 };
 
 /** The report's mark on a paragraph printed in French in the English edition. */

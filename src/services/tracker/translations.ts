@@ -5,6 +5,7 @@
 
 import { listAssessments } from "../../db/tracker/assessments.ts";
 import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
+import { listMappings } from "../../db/tracker/mappings.ts";
 import { listCycleTexts } from "../../db/tracker/report-texts.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import {
@@ -29,9 +30,10 @@ import {
   TRANSLATION_KINDS,
   type TranslationKind,
 } from "../../domain/tracker/translation.ts";
-import { authorise } from "../shared/access.ts";
+import { authorise, requireSignedIn } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { commitmentsIn, loadTrackerCycle, partnersIn, processIndicatorsIn } from "./context.ts";
+import { locate, noQuestionnaire } from "./questionnaire.ts";
 
 /** One text the English edition would print in French, and where to give its English. */
 export interface MissingTranslation {
@@ -184,6 +186,10 @@ export async function answerTranslationForm(
   lang: Lang,
 ) {
   authorise(actor, "workspace.read");
+  return answerFormOf(db, slug, responseId, lang);
+}
+
+async function answerFormOf(db: Db, slug: string, responseId: number, lang: Lang) {
   const { tracker, cycle, response, numberOf, indicators } = await answerOf(
     db,
     slug,
@@ -241,6 +247,17 @@ export async function saveAnswerTranslations(
   lang: Lang,
 ): Promise<void> {
   authorise(actor, "validation.write");
+  await saveAnswerTranslationsOf(db, actorLabel(actor), slug, responseId, input, lang);
+}
+
+async function saveAnswerTranslationsOf(
+  db: Db,
+  by: string,
+  slug: string,
+  responseId: number,
+  input: AnswerTranslationInput,
+  lang: Lang,
+): Promise<void> {
   const { tracker, response } = await answerOf(db, slug, responseId, lang);
   const texts = (await listResponseTexts(db, { responseIds: [response.id] })).get(response.id);
   const fields = RESPONSE_TEXT_FIELDS.flatMap((field) => {
@@ -252,7 +269,6 @@ export async function saveAnswerTranslations(
   const units = Object.entries(input.units)
     .filter(([unit]) => answerUnits.has(unit))
     .map(([unit, en]) => ({ unit, en: checked("unit", en) }));
-  const by = actorLabel(actor);
   await db.transaction().execute(async (trx) => {
     for (const f of fields)
       await saveResponseTranslation(trx, by, response.id, f.field, f.fr, f.en);
@@ -344,4 +360,67 @@ export async function saveListTranslations(
     for (const w of writes)
       await saveEnglishColumn(trx, by, { table: w.table, cycleId: cycle.id, id: w.id }, w.en);
   });
+}
+
+/**
+ * The respondent's side: the partner's own answer to one indicator, found from its
+ * questionnaire, for those who may write that questionnaire (the partner, or staff entering it on
+ * the partner's behalf); another partner's is missing, like its questionnaire. `null` while the
+ * indicator has no answer yet: the English comes after the French.
+ */
+async function ownAnswer(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  code: string,
+  lang: Lang,
+): Promise<number | null> {
+  requireSignedIn(actor, "questionnaire");
+  const { tracker, cycle, partner } = await locate(db, cycleSlug, partnerSlug, lang);
+  const scope = { cycleId: cycle.id, partnerId: partner.id };
+  authorise(actor, "response.read", scope, {
+    subject: "questionnaire",
+    hidden: noQuestionnaire(cycleSlug, partnerSlug),
+  });
+  authorise(actor, "response.write", scope);
+  const indicator = (await processIndicatorsIn(db, tracker.id, lang)).find((i) => i.code === code);
+  const mapped = indicator
+    ? (await listMappings(db, cycle.id, partner.id)).some((m) => m.indicatorId === indicator.id)
+    : false;
+  if (!indicator || !mapped) throw notFound("indicator", code);
+  const [response] = await listResponses(db, {
+    cycleIds: [cycle.id],
+    partnerId: partner.id,
+    indicatorIds: [indicator.id],
+  });
+  return response?.id ?? null;
+}
+
+/** The English of the respondent's own answer to one indicator (optional), beside its French. */
+export async function respondentTranslationForm(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  code: string,
+  lang: Lang,
+) {
+  const id = await ownAnswer(db, actor, cycleSlug, partnerSlug, code, lang);
+  return id === null ? null : answerFormOf(db, cycleSlug, id, lang);
+}
+
+export async function saveRespondentTranslations(
+  db: Db,
+  actor: Actor,
+  cycleSlug: string,
+  partnerSlug: string,
+  code: string,
+  input: AnswerTranslationInput,
+  lang: Lang,
+): Promise<boolean> {
+  const id = await ownAnswer(db, actor, cycleSlug, partnerSlug, code, lang);
+  if (id === null) return false;
+  await saveAnswerTranslationsOf(db, actorLabel(actor), cycleSlug, id, input, lang);
+  return true;
 }

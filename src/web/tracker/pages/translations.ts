@@ -113,21 +113,30 @@ const englishField = (
 const notice = (state: TranslationFormState) =>
   state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : "";
 
+/** Where the answer's form is reached from: the workspace (by default) or the questionnaire. */
+export interface AnswerFormPlace {
+  action: string;
+  back: string;
+}
+
 export function answerTranslationPage(
   view: View,
   data: Awaited<ReturnType<typeof answerTranslationForm>>,
   state: TranslationFormState = {},
+  from?: AnswerFormPlace,
 ): Html {
   const { t } = view;
   const { answer, cycle } = data;
   const title = t("tr.answer.title", { partner: answer.partner });
+  const action = from?.action ?? `${base(cycle)}/translations/answers/${answer.id}`;
   return page(view, {
     title: `${title} — ${cycle.label}`,
-    body: html`${crumbs(view, cycle, true)}
+    body: html`${from ? "" : crumbs(view, cycle, true)}
 <h1>${title}</h1>
 <p>${answer.indicator}</p>
+${from ? html`<p class="muted">${t("tr.q.intro")}</p>` : ""}
 ${notice(state)}${errorSummary(view, state.errors ?? {})}
-<form method="post" action="${base(cycle)}/translations/answers/${answer.id}">${csrfField(view)}
+<form method="post" action="${action}">${csrfField(view)}
 ${answer.fields.map(
   (f) => html`<fieldset class="card"><legend>${kindLabel(view, f.field)}</legend>
 ${f.outdated ? html`<p class="alert">${t("tr.outdated")}</p>` : ""}
@@ -146,7 +155,18 @@ ${field({ name: `unit_en.${n}`, label: u.unit, value: state.typed?.[`unit_en.${n
 }
 <p class="actions"><button class="primary" type="submit">${t("tr.save")}</button></p>
 </form>
-<p><a href="${base(cycle)}/translations">${t("tr.back")}</a></p>`,
+<p>${from ? html`<a href="${from.back}">${t("tr.q.back")}</a>` : html`<a href="${base(cycle)}/translations">${t("tr.back")}</a>`}</p>`,
+  });
+}
+
+/** The questionnaire's indicator without an answer yet: the English comes after the French. */
+export function answerFirstPage(view: View, back: string): Html {
+  const { t } = view;
+  return page(view, {
+    title: t("tr.q.link"),
+    body: html`<h1>${t("tr.q.link")}</h1>
+<p>${t("tr.q.first")}</p>
+<p><a href="${back}">${t("tr.q.back")}</a></p>`,
   });
 }
 

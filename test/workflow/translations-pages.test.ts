@@ -84,7 +84,7 @@ describe.each(backends)("translations pages on %s", (backend) => {
     });
     expect(res.status).toBe(400);
     const page = await res.text();
-    expect(page).toContain("Texte trop long");
+    expect(page).toContain("Ce champ est trop long\u00a0: 5\u00a0000 caractères au plus.");
     expect(page).toContain('aria-describedby="f-text-activities-e"');
     expect(page).toContain(typed);
     expect(await englishOf()).toBeUndefined();

@@ -5,6 +5,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isProblem, type Problem } from "../../domain/shared/problem.ts";
 import { isResponseTextField, type ResponseTextField } from "../../domain/tracker/translation.ts";
+import { formatNumber } from "../../i18n/index.ts";
 import {
   type AnswerTranslationInput,
   answerTranslationForm,
@@ -49,7 +50,9 @@ function refusal(c: Context<AppEnv>, error: unknown, name: (subject: string) => 
   const view = viewOf(c, { form: true });
   const problem = error as Problem;
   return {
-    [name(problem.subject)]: view.t("tr.error.length", { max: MAX_TRANSLATION_LENGTH }),
+    [name(problem.subject)]: view.t("form.tooLongMax", {
+      max: formatNumber(view.lang, MAX_TRANSLATION_LENGTH),
+    }),
   };
 }
 

@@ -28,7 +28,6 @@ export const fr = {
   "tr.save": "Enregistrer les traductions",
   "tr.saved": "Traductions enregistrées.",
   "tr.back": "Retour aux traductions",
-  "tr.error.length": "Texte trop long ({max} {max|caractère|caractères} au plus).",
   "tr.q.link": "Donner une version anglaise (facultatif)",
   "tr.q.intro":
     "Facultatif : l’édition anglaise du rapport imprime votre version anglaise ; sans elle, votre texte y figure en français, marqué « non traduit ».",
@@ -65,7 +64,6 @@ export const en: Record<keyof typeof fr, string> = {
   "tr.save": "Save the translations",
   "tr.saved": "Translations saved.",
   "tr.back": "Back to the translations",
-  "tr.error.length": "Text too long ({max} {max|character|characters} at most).",
   "tr.q.link": "Give an English version (optional)",
   "tr.q.intro":
     "Optional: the English edition of the report prints your English version; without it, your text appears there in French, marked as not translated.",

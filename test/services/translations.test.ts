@@ -10,11 +10,11 @@ import { buildReport } from "../../src/services/tracker/reports.ts";
 import {
   answerTranslationForm,
   MAX_TRANSLATION_LENGTH,
-  missingTranslations,
   saveAnswerTranslations,
   saveListTranslations,
   saveNarrativeTranslation,
 } from "../../src/services/tracker/translations.ts";
+import { missingTranslations } from "../../src/services/tracker/translations-missing.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 const coordinator: Actor = {

@@ -11,7 +11,6 @@ import {
   answerTranslationForm,
   listsTranslationForm,
   MAX_TRANSLATION_LENGTH,
-  missingTranslations,
   narrativeTranslationForm,
   respondentTranslationForm,
   saveAnswerTranslations,
@@ -19,6 +18,7 @@ import {
   saveNarrativeTranslation,
   saveRespondentTranslations,
 } from "../../services/tracker/translations.ts";
+import { missingTranslations } from "../../services/tracker/translations-missing.ts";
 import {
   answerFirstPage,
   answerTranslationPage,

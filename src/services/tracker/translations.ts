@@ -1,12 +1,12 @@
-// The English edition's free texts: what still lacks an English version in a cycle (a list with
-// links, counted per kind) and the forms where the coordinator or a validator gives it — an
-// answer's activities, collaborators, difficulties and output units, an indicator's narrative,
-// the cycle's difficulties and recommendations. Report texts keep their own editor.
+// The English edition's free texts: the forms where the coordinator or a validator gives their
+// English — an answer's activities, collaborators, difficulties and output units, an indicator's
+// narrative, the cycle's difficulties and recommendations — and where a respondent gives that
+// of its own answer. What is still missing is listed by translations-missing.ts; report texts
+// keep their own editor.
 
 import { listAssessments } from "../../db/tracker/assessments.ts";
 import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listMappings } from "../../db/tracker/mappings.ts";
-import { listCycleTexts } from "../../db/tracker/report-texts.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import {
   listResponseTexts,
@@ -21,37 +21,19 @@ import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound, Problem } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { partnerShortName } from "../../domain/tracker/partner.ts";
-import { isPublishedContribution } from "../../domain/tracker/publication.ts";
-import { CYCLE_TEXT_KINDS } from "../../domain/tracker/report-text.ts";
-import {
-  lacksEnglish,
-  RESPONSE_TEXT_FIELDS,
-  type ResponseTextField,
-  TRANSLATION_KINDS,
-  type TranslationKind,
-} from "../../domain/tracker/translation.ts";
+import { RESPONSE_TEXT_FIELDS, type ResponseTextField } from "../../domain/tracker/translation.ts";
 import { authorise, requireSignedIn } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
 import { commitmentsIn, loadTrackerCycle, partnersIn, processIndicatorsIn } from "./context.ts";
 import { locate, noQuestionnaire } from "./questionnaire.ts";
 
-/** One text the English edition would print in French, and where to give its English. */
-export interface MissingTranslation {
-  kind: TranslationKind;
-  /** Where it is: "2.2 · PSI", an indicator's number, a unit, a kind of report text. */
-  place: string;
-  /** The French, as stored (the page shortens it). */
-  french: string;
-  href: string;
-  /** An English was given, for French that has changed since. */
-  outdated: boolean;
-}
-
 export const MAX_TRANSLATION_LENGTH = 5_000;
 
-const base = (slug: string) => `/manage/cycles/${encodeURIComponent(slug)}/translations`;
+export const translationsBase = (slug: string) =>
+  `/manage/cycles/${encodeURIComponent(slug)}/translations`;
 
-async function cycleParts(db: Db, slug: string, lang: Lang) {
+/** The cycle, its tracker and its indicators in report order, with their numbers. */
+export async function cycleParts(db: Db, slug: string, lang: Lang) {
   const { tracker, cycle } = await loadTrackerCycle(db, slug, lang);
   const [commitments, indicators] = await Promise.all([
     commitmentsIn(db, tracker.id, lang),
@@ -68,98 +50,6 @@ async function cycleParts(db: Db, slug: string, lang: Lang) {
       a.position - b.position,
   );
   return { tracker, cycle, indicators: ordered, numberOf };
-}
-
-/**
- * What the cycle's English edition lacks, in report order: the free texts of the answers it
- * prints, their units, the narratives, the report texts, the difficulties and recommendations.
- */
-export async function missingTranslations(db: Db, actor: Actor, slug: string, lang: Lang) {
-  authorise(actor, "workspace.read");
-  const { tracker, cycle, indicators, numberOf } = await cycleParts(db, slug, lang);
-  const [responses, texts, units, assessments, difficulties, recommendations, reportTexts] =
-    await Promise.all([
-      listResponses(db, { cycleIds: [cycle.id] }),
-      listResponseTexts(db, { cycleId: cycle.id }),
-      listUnitTranslations(db, tracker.id),
-      listAssessments(db, cycle.id),
-      listDifficulties(db, cycle.id),
-      listCycleRecommendations(db, cycle.id),
-      listCycleTexts(db, cycle.id),
-    ]);
-  const printed = responses.filter(isPublishedContribution);
-  const partners = new Map(
-    (await partnersIn(db, tracker.id, lang, [...new Set(printed.map((r) => r.partnerId))])).map(
-      (p) => [p.id, partnerShortName(p)],
-    ),
-  );
-  const position = new Map(indicators.map((i, n) => [i.id, n]));
-  printed.sort(
-    (a, b) =>
-      (position.get(a.indicatorId) ?? 0) - (position.get(b.indicatorId) ?? 0) || a.id - b.id,
-  );
-  const items: MissingTranslation[] = [];
-  const unitsSeen = new Set<string>();
-  for (const r of printed) {
-    const place = `${numberOf.get(r.indicatorId) ?? "?"} · ${partners.get(r.partnerId) ?? "?"}`;
-    const href = `${base(cycle.slug)}/answers/${r.id}`;
-    const own = texts.get(r.id);
-    for (const field of RESPONSE_TEXT_FIELDS) {
-      const text = own?.[field] ?? null;
-      if (text && lacksEnglish(text))
-        items.push({ kind: field, place, french: text.fr, href, outdated: text.outdated });
-    }
-    for (const o of r.outputs) {
-      if (units.has(o.unit) || unitsSeen.has(o.unit)) continue;
-      unitsSeen.add(o.unit);
-      items.push({ kind: "unit", place, french: o.unit, href, outdated: false });
-    }
-  }
-  const assessed = new Map(assessments.map((a) => [a.indicatorId, a]));
-  for (const i of indicators) {
-    const narrative = assessed.get(i.id)?.narrative ?? null;
-    if (lacksEnglish(narrative))
-      items.push({
-        kind: "narrative",
-        place: numberOf.get(i.id) ?? "?",
-        french: narrative?.fr ?? "",
-        href: `${base(cycle.slug)}/indicators/${i.id}`,
-        outdated: false,
-      });
-  }
-  for (const kind of CYCLE_TEXT_KINDS) {
-    const text = reportTexts.find((t) => t.kind === kind);
-    if (text && lacksEnglish({ fr: text.text, en: text.textEn }))
-      items.push({
-        kind: "report_text",
-        place: kind,
-        french: text.text,
-        href: `/manage/cycles/${encodeURIComponent(cycle.slug)}/report-texts`,
-        outdated: false,
-      });
-  }
-  for (const d of difficulties)
-    if (lacksEnglish(d.text))
-      items.push({
-        kind: "cycle_difficulty",
-        place: d.level,
-        french: d.text.fr,
-        href: `${base(cycle.slug)}/lists#d-${d.id}`,
-        outdated: false,
-      });
-  for (const r of recommendations)
-    if (lacksEnglish(r.text))
-      items.push({
-        kind: "recommendation",
-        place: "",
-        french: r.text.fr,
-        href: `${base(cycle.slug)}/lists#r-${r.id}`,
-        outdated: false,
-      });
-  const counts = Object.fromEntries(
-    TRANSLATION_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length]),
-  ) as Record<TranslationKind, number>;
-  return { cycle: { slug: cycle.slug, label: cycle.label }, counts, items };
 }
 
 /** One English text as typed: trimmed, empty meaning "none", refused beyond the limit. */

@@ -9,9 +9,9 @@ import type { MessageKey } from "../../../i18n/index.ts";
 import type {
   answerTranslationForm,
   listsTranslationForm,
-  MissingTranslation,
   narrativeTranslationForm,
 } from "../../../services/tracker/translations.ts";
+import type { MissingTranslation } from "../../../services/tracker/translations-missing.ts";
 import { csrfField, errorSummary, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";

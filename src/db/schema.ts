@@ -335,6 +335,25 @@ export interface CycleTextsTable {
   updated_at: Timestamp;
 }
 
+/** The English of one free text of a response, with the French it was made from (0033). */
+export interface ResponseTranslationsTable {
+  response_id: number;
+  field: string;
+  source: string;
+  text_en: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A quantified output's unit in English, once per tracker and French unit (0033). */
+export interface UnitTranslationsTable {
+  id: Generated<number>;
+  tracker_id: number;
+  unit: string;
+  unit_en: string;
+  updated_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -548,6 +567,8 @@ export interface DB {
   recommendations: CycleRecommendationsTable;
   acronyms: AcronymsTable;
   cycle_texts: CycleTextsTable;
+  response_translations: ResponseTranslationsTable;
+  unit_translations: UnitTranslationsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   throttle_events: ThrottleEventsTable;

@@ -17,6 +17,7 @@ import { insertPartner } from "../db/tracker/partners.ts";
 import { saveCycleTextRow } from "../db/tracker/report-texts.ts";
 import { insertResponse } from "../db/tracker/responses.ts";
 import { insertTracker } from "../db/tracker/trackers.ts";
+import { saveResponseTranslation, saveUnitTranslation } from "../db/tracker/translations.ts";
 import { Problem } from "../domain/shared/problem.ts";
 import { impliedDirection } from "../domain/tracker/outcome.ts";
 import { slugify } from "../domain/tracker/partner.ts";
@@ -54,6 +55,8 @@ export async function writeWorld(
     nameEn: world.tracker.name.en ?? null,
     organisation: world.tracker.organisation,
   });
+  for (const [unit, unitEn] of Object.entries(world.unitsEn ?? {}))
+    await saveUnitTranslation(db, actor, tracker.id, unit, unitEn);
   const published = world.cycle.state === "published";
   const cycle = await insertCycle(db, actor, {
     trackerId: tracker.id,
@@ -169,7 +172,7 @@ export async function writeWorld(
           indicatorId: indicator.id,
         };
         await insertMapping(db, actor, ids);
-        await insertResponse(db, actor, {
+        const responseId = await insertResponse(db, actor, {
           ...ids,
           contributes: contribution.contributes,
           activities: contribution.activities,
@@ -183,6 +186,13 @@ export async function writeWorld(
           answeredAt: `${contribution.answeredAt}T10:00:00Z`,
           state: published ? "validated" : "submitted",
         });
+        const english = world.answersEn?.[`${c.number}.${ind.code}/${contribution.partner}`];
+        for (const [field, fr, en] of [
+          ["activities", contribution.activities, english?.activities],
+          ["collaborators_text", contribution.collaboratorsText, english?.collaboratorsText],
+          ["difficulties", contribution.difficulties, english?.difficulties],
+        ] as const)
+          if (fr && en) await saveResponseTranslation(db, actor, responseId, field, fr, en);
         responses += 1;
       }
     }

@@ -69,6 +69,13 @@ export interface WorldContribution {
   answeredAt: string; // ISO date within the collection period
 }
 
+/** The English of one answer's free texts, as the coordinator gave it for the English edition. */
+export interface WorldAnswerEnglish {
+  activities?: string;
+  collaboratorsText?: string;
+  difficulties?: string;
+}
+
 export interface WorldProcessIndicator {
   code: string; // letter code a–z
   title: Text;
@@ -115,4 +122,8 @@ export interface World {
   acronyms?: { acronym: string; expansion: Text }[];
   /** The coordinator's report texts for the cycle; may quote figures as {placeholders}. */
   texts?: Partial<Record<CycleTextKind, Text>>;
+  /** The English of the answers, by indicator number and partner key ("2.d/psi"). */
+  answersEn?: Record<string, WorldAnswerEnglish>;
+  /** The English of output units, by their French (one list for the tracker). */
+  unitsEn?: Record<string, string>;
 }

@@ -72,6 +72,7 @@ import {
 } from "./tracker/questionnaire-files.ts";
 import { reportTextsRoutes } from "./tracker/report-texts.ts";
 import { trackingRoutes } from "./tracker/tracking.ts";
+import { translationRoutes } from "./tracker/translations.ts";
 import { usersRoutes } from "./tracker/users.ts";
 import { validationRoutes } from "./tracker/validation.ts";
 import { workspaceRoutes } from "./tracker/workspace.ts";
@@ -204,6 +205,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", setupLinkRoutes());
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
+  app.route("/", translationRoutes());
   app.route("/", acronymsRoutes());
   app.route("/", outcomesRoutes());
   app.route("/", usersRoutes());

@@ -29,6 +29,7 @@ import * as questionnaire from "./tracker/questionnaire.ts";
 import * as reportTexts from "./tracker/report-texts.ts";
 import * as sendback from "./tracker/sendback.ts";
 import * as tracking from "./tracker/tracking.ts";
+import * as translations from "./tracker/translations.ts";
 import * as validation from "./tracker/validation.ts";
 import * as vocabulary from "./tracker/vocabulary.ts";
 import * as workspace from "./tracker/workspace.ts";
@@ -45,6 +46,7 @@ export const fr = {
   ...tracking.fr,
   ...validation.fr,
   ...reportTexts.fr,
+  ...translations.fr,
   ...acronyms.fr,
   ...outcomes.fr,
   ...sendback.fr,

@@ -3,6 +3,7 @@
 import type { Lang } from "../domain/shared/lang.ts";
 import { fillMessage } from "../domain/shared/message.ts";
 import * as report from "./tracker/report.ts";
+import * as translations from "./tracker/translations.ts";
 import * as vocabulary from "./tracker/vocabulary.ts";
 
 /** A method stands alone in a report's table cell: first letter in capitals. */
@@ -17,6 +18,7 @@ const fr = {
   ...vocabulary.fr,
   ...asCells(vocabulary.methodFr),
   ...report.fr,
+  ...translations.reportFr,
 };
 
 export type ReportKey = keyof typeof fr;
@@ -25,6 +27,7 @@ const en: Record<ReportKey, string> = {
   ...vocabulary.en,
   ...asCells(vocabulary.methodEn),
   ...report.en,
+  ...translations.reportEn,
 };
 
 export const REPORT_CATALOGUES: Record<Lang, Record<ReportKey, string>> = { fr, en };

@@ -33,6 +33,7 @@ import {
   RESPONSE_STATES,
 } from "../../src/domain/tracker/response.ts";
 import { STATUSES } from "../../src/domain/tracker/status.ts";
+import { RESPONSE_TEXT_FIELDS } from "../../src/domain/tracker/translation.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 /** Every column that the schema restricts to a list, and the domain list it must equal. */
@@ -62,6 +63,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "mission_recommendations.status": RECOMMENDATION_STATUSES,
   "responses.contributes": CONTRIBUTES,
   "responses.method": COLLECTION_METHODS,
+  "response_translations.field": RESPONSE_TEXT_FIELDS,
   "responses.state": RESPONSE_STATES,
   "testimonial_consents.method": CONSENT_METHODS,
   "testimonial_consents.uses": CONSENT_USES,

@@ -220,6 +220,30 @@ const ROUTES: Row[] = [
     path: "/manage/cycles/2023/report-texts",
     allowed: SETUP,
   },
+  {
+    route: "GET /manage/cycles/:cycle/translations",
+    method: "GET",
+    path: "/manage/cycles/2022/translations",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/translations/answers/:id",
+    method: "GET",
+    path: "/manage/cycles/2022/translations/answers/999999",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/translations/indicators/:id",
+    method: "GET",
+    path: "/manage/cycles/2022/translations/indicators/999999",
+    allowed: STAFF,
+  },
+  {
+    route: "GET /manage/cycles/:cycle/translations/lists",
+    method: "GET",
+    path: "/manage/cycles/2022/translations/lists",
+    allowed: STAFF,
+  },
   { route: "GET /manage/outbox", method: "GET", path: "/manage/outbox", allowed: STAFF },
   { route: "GET /manage/users", method: "GET", path: "/manage/users", allowed: ["admin"] },
   // Personal access tokens: any staff account, for its own tokens only.
@@ -400,6 +424,13 @@ const ROUTES: Row[] = [
     method: "GET",
     path: "/api/q/2023/msi",
     allowed: ["other_respondent", ...STAFF],
+    hidesAsNotFound: true,
+  },
+  {
+    route: "GET /q/:cycle/:partner/:code/english",
+    method: "GET",
+    path: "/q/2023/psi/l/english",
+    allowed: [...PSI_SIDE, ...SETUP],
     hidesAsNotFound: true,
   },
   {
@@ -750,6 +781,14 @@ const ROUTES: Row[] = [
     hidesAsNotFound: true,
   },
   {
+    route: "POST /q/:cycle/:partner/:code/english",
+    method: "POST",
+    path: "/q/2023/psi/l/english",
+    allowed: [...PSI_SIDE, ...SETUP],
+    body: {},
+    hidesAsNotFound: true,
+  },
+  {
     route: "POST /q/:cycle/:partner/:code",
     method: "POST",
     path: "/q/2023/psi/l",
@@ -852,6 +891,27 @@ const ROUTES: Row[] = [
     path: "/manage/cycles/2023/report-texts",
     allowed: SETUP,
     body: { kind: "" },
+  },
+  {
+    route: "POST /manage/cycles/:cycle/translations/answers/:id",
+    method: "POST",
+    path: "/manage/cycles/2023/translations/answers/999999",
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/translations/indicators/:id",
+    method: "POST",
+    path: "/manage/cycles/2023/translations/indicators/999999",
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/translations/lists",
+    method: "POST",
+    path: "/manage/cycles/2023/translations/lists",
+    allowed: VALIDATION,
+    body: {},
   },
   {
     route: "POST /manage/cycles/:cycle/tracking/remind",

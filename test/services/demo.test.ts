@@ -29,6 +29,8 @@ const TABLES = [
   "recommendations",
   "acronyms",
   "cycle_texts",
+  "response_translations",
+  "unit_translations",
 ] as const;
 
 describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {

@@ -85,8 +85,8 @@ export const commitments1to3: WorldCommitment[] = [
         buildingBlocks: ["leadership_governance"],
         status: "on_track",
         narrative: {
-          fr: "Annoncée par le Président de la République en 2019, la gratuité de la PF a fait l'objet de documents de plaidoyer élaborés et validés ; le rapport indique que la loi a été rédigée et signée grâce à plusieurs structures. Son adoption reste toutefois lente, d'où le statut « sur la bonne voie ».",
-          en: "Free family planning, announced by the President of the Republic in 2019, was backed by advocacy documents that were drafted and validated; the report says the law was drafted and signed thanks to several organisations. Its adoption is still slow, hence the 'on track' status.",
+          fr: "La gratuité de la PF, annoncée par le Président de la République en 2019, s'appuie désormais sur une loi rédigée et signée avec l'appui de plusieurs structures, et sur des documents de plaidoyer validés. En 2022, les partenaires ont surtout porté la loi SR de 2002 auprès des communautés et des élus dans cinq régions. L'adoption des textes d'application avance lentement : l'indicateur reste sur la bonne voie, et l'effort doit porter en 2023 sur leur adoption.",
+          en: "Free family planning, announced by the President of the Republic in 2019, now rests on a law drafted and signed with the help of several organisations, and on validated advocacy documents. In 2022 partners mainly took the 2002 reproductive health law to communities and elected officials in five regions. Adoption of the implementing texts is slow: the indicator stays on track, and in 2023 the effort should go into getting them adopted.",
         },
         contributions: [
           contribution(

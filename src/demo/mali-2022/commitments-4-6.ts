@@ -163,8 +163,8 @@ export const commitments4to6: WorldCommitment[] = [
         buildingBlocks: ["essential_medicines"],
         status: "achieved",
         narrative: {
-          fr: "Grâce à un engagement fort du gouvernement, des équipes mobiles en stratégie avancée desservent les régions du Nord, y compris pendant les campagnes de PF. Le rapport voit dans le Régime d'assurance maladie universelle (RAMU) une occasion d'inscrire tous les contraceptifs sur la liste des médicaments couverts par l'assurance maladie obligatoire.",
-          en: "Strong government commitment means mobile outreach teams serve the northern regions, including during family planning campaigns. The report sees universal health insurance (RAMU) as a chance to put every contraceptive on the list of medicines covered by compulsory health insurance.",
+          fr: "Avec un engagement fort du gouvernement, des équipes mobiles en stratégie avancée ont desservi les régions du Nord tout au long de 2022, y compris pendant la campagne nationale de PF, et l'État a acheté des contraceptifs sur son budget. Prochaine étape : profiter de la mise en place du Régime d'assurance maladie universelle (RAMU) pour inscrire tous les contraceptifs sur la liste des médicaments remboursés par l'assurance maladie obligatoire.",
+          en: "With strong government commitment, mobile outreach teams served the northern regions throughout 2022, including during the national family planning campaign, and the state bought contraceptives from its own budget. Next step: use the roll-out of universal health insurance (RAMU) to put every contraceptive on the list of medicines reimbursed by compulsory health insurance.",
         },
         contributions: [
           contribution(

@@ -2,6 +2,7 @@
 import type { World } from "../world.ts";
 import { commitments1to3 } from "./commitments-1-3.ts";
 import { commitments4to6 } from "./commitments-4-6.ts";
+import { answersEn, unitsEn } from "./english.ts";
 import { outcomeSeries } from "./outcomes.ts";
 import { partners } from "./partners.ts";
 import { acronyms, texts } from "./report.ts";
@@ -177,4 +178,6 @@ export const mali2022: World = {
   outcomeSeries,
   acronyms,
   texts,
+  answersEn,
+  unitsEn,
 };

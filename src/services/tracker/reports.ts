@@ -3,10 +3,13 @@
 // Figures quoted in texts come from the data: {placeholders} are filled here.
 
 import type { Executor } from "../../db/shared/audit.ts";
+import { listAssessments } from "../../db/tracker/assessments.ts";
+import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
+import { listResponseTexts, listUnitTranslations } from "../../db/tracker/translations.ts";
 import { compareFr, groupBy } from "../../domain/shared/group.ts";
-import { type Lang, pick } from "../../domain/shared/lang.ts";
+import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { type Cycle, isPublished } from "../../domain/tracker/cycle.ts";
@@ -33,16 +36,14 @@ import {
   countByStatus,
   summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
+import { inEdition, unitInEdition } from "../../reports/tracker/edition.ts";
 import { formatNumber } from "../../reports/tracker/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
 import type { Renderer } from "../shared/rendering.ts";
 import {
   acronymsIn,
-  assessmentsIn,
   commitmentsIn,
-  cycleRecommendationsIn,
   cyclesIn,
-  difficultiesIn,
   loadTracker,
   partnersIn,
   processIndicatorsIn,
@@ -79,18 +80,24 @@ export async function buildReport(
   const [commitments, indicators, assessments, partners, stored, mapped] = await Promise.all([
     commitmentsIn(db, tracker.id, lang),
     processIndicatorsIn(db, tracker.id, lang),
-    assessmentsIn(db, cycle.id, lang),
+    listAssessments(db, cycle.id),
     partnersIn(db, tracker.id, lang),
     listResponses(db, { cycleIds: [cycle.id] }),
     listMappedPartnerIds(db, cycle.id),
   ]);
   const [difficulties, recommendations, meetings, acronyms, allTexts] = await Promise.all([
-    difficultiesIn(db, cycle.id, lang),
-    cycleRecommendationsIn(db, cycle.id, lang),
+    listDifficulties(db, cycle.id),
+    listCycleRecommendations(db, cycle.id),
     validationMeetingsIn(db, cycle.id, lang),
     acronymsIn(db, tracker.id, lang),
     getCycleTexts(db, cycle.id),
   ]);
+  // Free texts in the edition's language, a passage without English marked as French.
+  const [freeTexts, unitsEn] = await Promise.all([
+    listResponseTexts(db, { cycleId: cycle.id }),
+    listUnitTranslations(db, tracker.id),
+  ]);
+  const edition = (text: Parameters<typeof inEdition>[0]) => inEdition(text, lang);
   // The one publication rule of the public pages: no draft, no answer sent back, none empty.
   const responses = stored.filter(isPublishedAnswer);
   const byId = new Map(partners.map((p) => [p.id, p]));
@@ -116,20 +123,25 @@ export async function buildReport(
       title: i.title,
       buildingBlocks: i.buildingBlocks,
       status: status.get(i.id)?.status ?? "not_assessed",
-      narrative: status.get(i.id)?.narrative ?? null,
+      narrative: edition(status.get(i.id)?.narrative ?? null),
       contributions: (contributionsOf.get(i.id) ?? []).map((r, n) => ({
         n: n + 1,
         partner: short(r.partnerId),
         partnerName: byId.get(r.partnerId)?.name ?? "?",
         category: byId.get(r.partnerId)?.category ?? "local_ngo",
         contributes: r.contributes,
-        activities: r.activities,
+        activities: edition(freeTexts.get(r.id)?.activities ?? null),
         collaborators: [
           ...r.collaboratorIds.map(short),
-          ...(r.collaboratorsText ? [r.collaboratorsText] : []),
+          ...(r.collaboratorsText
+            ? [edition(freeTexts.get(r.id)?.collaborators_text ?? null) ?? r.collaboratorsText]
+            : []),
         ],
-        difficulties: r.difficulties,
-        outputs: r.outputs,
+        difficulties: edition(freeTexts.get(r.id)?.difficulties ?? null),
+        outputs: r.outputs.map((o) => ({
+          value: o.value,
+          unit: unitInEdition(o.unit, unitsEn.get(o.unit) ?? null, lang),
+        })),
         method: r.method,
         answeredAt: r.answeredAt,
       })),
@@ -191,7 +203,7 @@ export async function buildReport(
       const text = texts[kind];
       return [
         kind,
-        text ? fillPlaceholders(pick({ fr: text.text, en: text.textEn }, lang), values) : null,
+        text ? fillPlaceholders(edition({ fr: text.text, en: text.textEn }) ?? "", values) : null,
       ];
     }),
   ) as Record<CycleTextKind, string | null>;
@@ -240,9 +252,9 @@ export async function buildReport(
     commitments: reportCommitments,
     difficulties: groupDifficulties(difficulties).map((g) => ({
       level: g.level,
-      items: g.items.map((d) => d.text),
+      items: g.items.map((d) => edition(d.text) ?? d.text.fr),
     })),
-    recommendations: recommendations.map((r) => r.text),
+    recommendations: recommendations.map((r) => edition(r.text) ?? r.text.fr),
   };
   return { ...model, acronyms: acronymsUsed(reportTexts(model), acronyms) };
 }

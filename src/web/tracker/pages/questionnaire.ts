@@ -193,6 +193,7 @@ ${
 <p class="muted" data-status aria-live="polite"></p>`
     : ""
 }
+${a && (a.activities || a.collaboratorsText || a.difficulties) && indicator.editable ? html`<p><a href="${action}/english">${t("tr.q.link")}</a></p>` : ""}
 </form>`;
 }
 

@@ -335,6 +335,36 @@ export interface CycleTextsTable {
   updated_at: Timestamp;
 }
 
+export interface ReportLogosTable {
+  id: Generated<number>;
+  tracker_id: number;
+  name: string;
+  /** The re-encoded PNG; a Buffer on PostgreSQL, a Uint8Array on PGlite. */
+  png: Uint8Array;
+  width: number;
+  height: number;
+  cover_position: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReportCoversTable {
+  cycle_id: number;
+  published_on: DateColumn | null;
+  place: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportSectionsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  after_section: string;
+  title: string;
+  title_en: string | null;
+  text: string;
+  text_en: string | null;
+  updated_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -515,6 +545,9 @@ export interface DB {
   recommendations: CycleRecommendationsTable;
   acronyms: AcronymsTable;
   cycle_texts: CycleTextsTable;
+  report_logos: ReportLogosTable;
+  report_covers: ReportCoversTable;
+  report_sections: ReportSectionsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   throttle_events: ThrottleEventsTable;

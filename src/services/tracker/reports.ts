@@ -4,6 +4,7 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
+import { coverLogos, getCoverSettings, listSections } from "../../db/tracker/report-covers.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import { compareFr, groupBy } from "../../domain/shared/group.ts";
 import { type Lang, pick } from "../../domain/shared/lang.ts";
@@ -23,6 +24,7 @@ import {
   CYCLE_TEXT_KINDS,
   type CycleTextKind,
   fillPlaceholders,
+  hasDefaultText,
   type TextValues,
 } from "../../domain/tracker/report-text.ts";
 import { COLLECTION_METHODS, type CollectionMethod } from "../../domain/tracker/response.ts";
@@ -33,6 +35,7 @@ import {
   countByStatus,
   summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
+import { DEFAULT_TEXTS } from "../../i18n/tracker/report-defaults.ts";
 import { formatNumber } from "../../reports/tracker/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
 import type { Renderer } from "../shared/rendering.ts";
@@ -90,6 +93,11 @@ export async function buildReport(
     validationMeetingsIn(db, cycle.id, lang),
     acronymsIn(db, tracker.id, lang),
     getCycleTexts(db, cycle.id),
+  ]);
+  const [logos, coverSettings, sections] = await Promise.all([
+    coverLogos(db, tracker.id),
+    getCoverSettings(db, cycle.id),
+    listSections(db, cycle.id),
   ]);
   // The one publication rule of the public pages: no draft, no answer sent back, none empty.
   const responses = stored.filter(isPublishedAnswer);
@@ -189,10 +197,13 @@ export async function buildReport(
   const filled = Object.fromEntries(
     CYCLE_TEXT_KINDS.map((kind) => {
       const text = texts[kind];
-      return [
-        kind,
-        text ? fillPlaceholders(pick({ fr: text.text, en: text.textEn }, lang), values) : null,
-      ];
+      // The template's sections every report has print their default until one is written.
+      const written = text
+        ? pick({ fr: text.text, en: text.textEn }, lang)
+        : hasDefaultText(kind)
+          ? DEFAULT_TEXTS[lang][kind as keyof (typeof DEFAULT_TEXTS)["fr"]]
+          : null;
+      return [kind, written === null ? null : fillPlaceholders(written, values)];
     }),
   ) as Record<CycleTextKind, string | null>;
 
@@ -210,9 +221,16 @@ export async function buildReport(
       periodStart: cycle.periodStart,
       periodEnd: cycle.periodEnd,
       organisation: tracker.organisation,
-      logoPng: null,
+      logos: logos.map((l) => ({ name: l.name, png: l.png, width: l.width, height: l.height })),
+      publishedOn: coverSettings.publishedOn,
+      place: coverSettings.place,
     },
     texts: filled,
+    sections: sections.map((section) => ({
+      after: section.after,
+      title: pick({ fr: section.title, en: section.titleEn }, lang),
+      text: fillPlaceholders(pick({ fr: section.text, en: section.textEn }, lang), values),
+    })),
     methodology: {
       partnersMapped: mapped.length,
       partnersContributing: contributors.length,

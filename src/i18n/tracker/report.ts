@@ -12,7 +12,7 @@ export const fr = {
   "cover.credit": "Produit avec Jalon à partir des données validées",
   toc: "Table des matières",
   "toc.hint":
-    "Mettez à jour la table (clic droit, « Mettre à jour le champ ») pour voir les pages.",
+    "Word numérote les pages de cette table à l’ouverture du fichier : acceptez la mise à jour des champs qu’il propose (ou clic droit sur la table, « Mettre à jour le champ »).",
   page: "Page {page} sur {pages}",
 
   "acronyms.title": "Liste des acronymes",
@@ -58,6 +58,10 @@ export const fr = {
   "findings.blocksChart": "Nombre d’organisations contributrices par pilier",
   "findings.categories": "Catégories de partenaires et institutions",
   "findings.none": "aucune",
+  "table.leftOut": "Rien à signaler pour : {list}.",
+  "table.nothing": "Aucune donnée à présenter pour cette période.",
+  "methodology.emptyLeftOut":
+    "Les tableaux omettent les lignes et les colonnes vides : une colonne de résultats chiffrés n’apparaît que si au moins un partenaire en a rapporté.",
   "commitment.line": "Engagement {number}\u00a0: {title}",
   "commitment.verdict": "Appréciation d’ensemble : {verdict}",
   "commitment.goal": "{indicator} : {baseline} → {target}",
@@ -193,6 +197,10 @@ export const en: Record<keyof typeof fr, string> = {
   "findings.blocksChart": "Contributing organisations per building block",
   "findings.categories": "Partner categories and institutions",
   "findings.none": "none",
+  "table.leftOut": "Nothing to report for: {list}.",
+  "table.nothing": "No data to show for this period.",
+  "methodology.emptyLeftOut":
+    "Tables leave out empty rows and columns: a column of quantified results appears only where at least one partner reported some.",
   "commitment.line": "Commitment {number}: {title}",
   "commitment.verdict": "Overall: {verdict}",
   "commitment.goal": "{indicator}: {baseline} → {target}",

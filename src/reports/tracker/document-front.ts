@@ -121,7 +121,8 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
         { label: t("table.count"), width: 0.3, numeric: true },
       ],
       rows: [
-        ...COLLECTION_METHODS.map((method) => ({
+        // A method nobody answered by has no row (no "Import 0").
+        ...COLLECTION_METHODS.filter((method) => m.methods[method] > 0).map((method) => ({
           cells: [{ text: t(`method.${method}`) }, { text: n(m.methods[method]) }],
         })),
         {
@@ -132,6 +133,7 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
         },
       ],
     },
+    { kind: "paragraph", text: t("methodology.emptyLeftOut"), tone: "muted" },
     heading(2, t("methodology.analysis")),
     ...(m.meetings.length === 0
       ? [{ kind: "paragraph" as const, text: t("methodology.noMeeting") }]

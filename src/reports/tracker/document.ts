@@ -9,6 +9,7 @@ import { headingMaker } from "../shared/document.ts";
 import { STATUS_HEX, STATUS_INK } from "./charts.ts";
 import { findings } from "./document-findings.ts";
 import { frontMatter } from "./document-front.ts";
+import { tidyBlocks } from "./document-tidy.ts";
 import type { ReportKey, ReportT } from "./i18n.ts";
 import { reportTranslator } from "./i18n.ts";
 import type { ReportModel } from "./model.ts";
@@ -83,11 +84,18 @@ export function reportDocument(model: ReportModel): Document {
     title: `${t("cover.title")} — ${model.cover.cycleLabel}`,
     footer: `${model.cover.country} · ${model.cover.cycleLabel}`,
     pageLabel: (page, pages) => t("page", { page, pages }),
-    blocks: withSections(
-      [...frontMatter(model, t, heading), ...findings(model, t, heading)],
-      model,
-      t,
-      heading,
+    blocks: tidyBlocks(
+      withSections(
+        [...frontMatter(model, t, heading), ...findings(model, t, heading)],
+        model,
+        t,
+        heading,
+      ),
+      {
+        placeholders: [t("contributes.unknown"), t("findings.none")],
+        leftOut: (list) => t("table.leftOut", { list }),
+        nothing: t("table.nothing"),
+      },
     ),
     typeset: true,
   };

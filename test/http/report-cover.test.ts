@@ -209,3 +209,35 @@ describe.each(backends)("the report's cover editor on %s", (backend) => {
     expect(actions.map((a) => a.action)).toEqual(["create", "update", "delete"]);
   });
 });
+
+describe.each(backends)("acronyms proposed from the report on %s", (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let coordinator: TestClient;
+
+  beforeAll(async () => {
+    t = await freshDatabase(backend);
+    ({ app } = await collectionWorld(t));
+    coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
+  });
+  afterAll(() => t.dispose());
+
+  it("lists the tokens missing from the list with where they occur, and adds one in a click", async () => {
+    const page = await (await coordinator.get("/manage/acronyms")).text();
+    expect(page).toContain("Sigles employés dans le rapport et absents de la liste");
+    expect(page).toMatch(
+      /<b>CSCom<\/b> <small class="muted">[^<]*indicateur 1\.2, réponse de AMPPF/,
+    );
+    expect(page).toContain('<input type="hidden" name="acronym" value="DHIS2">');
+    expect(page).not.toContain('name="acronym" value="Mali"');
+    const added = await coordinator.post("/manage/acronyms", {
+      acronym: "CSCom",
+      expansion: "Centre de santé communautaire",
+    });
+    expect(added.status).toBe(303);
+    const after = await (await coordinator.get("/manage/acronyms?lang=en")).text();
+    expect(after).toContain("Acronyms used in the report and missing from the list");
+    expect(after).not.toContain('name="acronym" value="CSCom"');
+    expect(after).toContain("<b>CSCom</b>");
+  });
+});

@@ -50,6 +50,9 @@ describe("French typography of free text", () => {
       "réunion du 12 décembre 2022, puis en mars",
     );
     expect(fr("Janvier – décembre 2022")).toBe("Janvier – décembre 2022");
+    expect(shown(fr("Période couverte : Janvier – décembre 2022"))).toBe(
+      "Période couverte~: janvier – décembre 2022",
+    );
     expect(fr("Fin de l’année. Mars a vu")).toBe("Fin de l’année. Mars a vu");
     expect(fr("la Maison")).toBe("la Maison");
   });

@@ -53,9 +53,10 @@ const MONTHS_FR = [
   "Décembre",
 ];
 // A month after a lower-case word, a figure or a comma is mid-sentence ("le 1er Décembre");
-// after a full stop, a colon or at the start, it opens a sentence and keeps its capital.
+// after a colon too ("Période couverte : janvier"); after a full stop or at the start, it opens
+// a sentence and keeps its capital.
 const MONTH_MID_SENTENCE = new RegExp(
-  `(?<=[\\p{Ll}\\d,;)][ ${NBSP}])(${MONTHS_FR.join("|")})(?![\\p{L}])`,
+  `(?<=[\\p{Ll}\\d,;:)][ ${NBSP}])(${MONTHS_FR.join("|")})(?![\\p{L}])`,
   "gu",
 );
 

@@ -82,7 +82,7 @@ ${field({ name: "text_en", label: t("sections.textEn"), value: v("text_en", sect
 <p class="actions"><button class="primary" type="submit">${section ? t("sections.save") : t("sections.add")}</button></p>
 </form>${
     section
-      ? html`<form method="post" action="${base}/sections/${section.id}/delete">${csrfField(view)}<p class="actions"><button type="submit">${t("sections.remove")}</button></p></form>`
+      ? html`<form method="post" action="${base}/sections/${section.id}/delete">${csrfField(view)}<p class="actions"><button class="secondary" type="submit">${t("sections.remove")}</button></p></form>`
       : ""
   }`;
 }
@@ -126,7 +126,7 @@ ${field({ name, label: t("cover.logos.order"), value: typed, hint: t("cover.logo
 }
 <p class="actions"><button class="primary" type="submit">${t("cover.save")}</button></p>
 </form>
-${data.logos.map((l) => html`<form method="post" action="${base}/logos/${l.id}/delete" class="inline">${csrfField(view)}<button type="submit">${t("cover.logo.remove")} : ${l.name}</button></form>`)}
+${data.logos.map((l) => html`<form method="post" action="${base}/logos/${l.id}/delete" class="inline">${csrfField(view)}<button class="secondary" type="submit">${t("cover.logo.remove")} : ${l.name}</button></form>`)}
 </section>
 <section class="card" aria-labelledby="logo-add"><h2 id="logo-add">${t("cover.logo.add")}</h2>
 <form method="post" action="${base}/logos" enctype="multipart/form-data" novalidate>${csrfField(view)}

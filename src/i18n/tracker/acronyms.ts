@@ -60,7 +60,7 @@ export const en: Record<keyof typeof fr, string> = {
     "Found in the texts, indicators and answers of the cycle {cycle}: type the meaning to add the acronym.",
   "acr.proposed.none": "Every acronym used in the report is in the list.",
   "acr.proposed.meaning": "Meaning of {acronym}",
-  "acr.proposed.more": "and {count} other {count|place|places}",
+  "acr.proposed.more": "and {count} {count|other place|other places}",
   "acr.where.commitment": "commitment {number}",
   "acr.where.indicator": "indicator {number}",
   "acr.where.answer": "indicator {number}, answer of {partner}",

@@ -104,7 +104,8 @@ export type Block =
   | { kind: "bullets"; items: string[]; ordered?: boolean }
   /** A short text on a coloured mark (a status). */
   | { kind: "mark"; text: string; shade: Shade }
-  | { kind: "table"; columns: Column[]; rows: Row[]; caption?: string }
+  /** `keepEmpty`: its empty rows and columns mean something (a grid): none is left out. */
+  | { kind: "table"; columns: Column[]; rows: Row[]; caption?: string; keepEmpty?: boolean }
   | { kind: "chart"; chart: Chart; title: string }
   /** "Label : value" followed by a line to write on to the right margin. */
   | { kind: "blank"; label: string; value: string }

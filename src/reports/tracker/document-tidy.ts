@@ -2,7 +2,8 @@
 // placeholder ("Non renseigné", a category with "aucune"), and a column empty in every row
 // (results nobody reported). A table whose rows all went becomes one line saying so, and the
 // rows left out of a table are named once beneath it. Tables with room to write (the
-// questionnaire annex) are kept whole: their empty cells are the point.
+// questionnaire annex) and those marked `keepEmpty` (a grid) are kept whole: their empty cells
+// are the point.
 import type { Block, Column, Row } from "../shared/document.ts";
 
 export interface TidyWords {
@@ -26,7 +27,7 @@ function saysNothing(row: Row, columns: Column[], words: TidyWords): boolean {
 }
 
 function tidyTable(b: Extract<Block, { kind: "table" }>, words: TidyWords): Block[] {
-  if (b.rows.some((r) => r.minHeight !== undefined)) return [b];
+  if (b.keepEmpty || b.rows.some((r) => r.minHeight !== undefined)) return [b];
   const kept = b.rows.filter((r) => !saysNothing(r, b.columns, words));
   const dropped = b.rows.filter((r) => saysNothing(r, b.columns, words));
   if (!kept.some((r) => !r.group))

@@ -17,7 +17,8 @@
 // PostgreSQL from BENCH_DATABASE_URL (or postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -411,12 +412,14 @@ async function main() {
     console.error("no PostgreSQL server answers: PGlite only");
     stores.splice(stores.indexOf("postgres"), 1);
   }
-  // --data <dir>: files generate.ts already wrote with the same sizes (kept afterwards).
+  // --data <dir>: files generate.ts wrote with the same sizes, generated there first when the
+  // folder holds none yet (kept afterwards either way).
   const given = args.data;
   const dir = given ?? (await mkdtemp(join(tmpdir(), "jalon-bench-health-data-")));
   try {
     let values = size.facilities * size.elements * size.months;
-    if (!given) {
+    if (!given || !existsSync(join(dir, "metadata.json"))) {
+      await mkdir(dir, { recursive: true });
       console.error(`generating ${JSON.stringify(size)} in ${dir}…`);
       values = (await generate({ out: dir, seed: 1, disaggregated: 0, ...size })).values;
     }

@@ -13,6 +13,11 @@ const envSchema = z.object({
     z.string().trim().min(1).optional(),
   ),
   JALON_DATA_DIR: z.string().trim().min(1).default("./data"),
+  // Where uploaded files wait for their import job; several instances on several hosts share one.
+  JALON_UPLOAD_DIR: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().trim().min(1).optional(),
+  ),
   JALON_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   NODE_ENV: z.string().optional(),
   JALON_LANG: z.enum(["fr", "en"]).optional(),
@@ -40,6 +45,16 @@ const envSchema = z.object({
   // "true" only behind a reverse proxy that sets X-Forwarded-For: then its last entry is the client.
   JALON_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LANG: z.string().optional(),
+  // Seconds between the scheduled runs (reminders, e-mail delivery, recurring jobs) and between
+  // two looks for jobs another instance queued. The defaults suit a server; tests shorten them.
+  JALON_SCHEDULE_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(86_400).default(600),
+  ),
+  JALON_JOB_POLL_SECONDS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(3_600).default(60),
+  ),
   // How much the server logs: pino's levels, "silent" for nothing.
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -51,6 +66,8 @@ export interface Config {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** Where uploads wait for their job: unset, the data directory's uploads/ or a temporary one. */
+  uploadDir: string | undefined;
   secureCookies: boolean;
   lang: Lang;
   /** Public address for links sent out (e-mails, CLI); unset means the listening address. */
@@ -62,6 +79,10 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Believe X-Forwarded-For (a reverse proxy in front); otherwise the socket's address. */
   trustProxy: boolean;
+  /** Seconds between scheduled runs: reminders, e-mail delivery, recurring jobs. */
+  scheduleSeconds: number;
+  /** Seconds between two looks for due jobs (those other instances queued). */
+  jobPollSeconds: number;
   /** The least serious log line written (LOG_LEVEL). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -85,6 +106,7 @@ export function readConfig(
       database: e.DATABASE_URL
         ? { kind: "postgres", url: e.DATABASE_URL }
         : { kind: "pglite", dataDir: e.JALON_DATA_DIR },
+      uploadDir: e.JALON_UPLOAD_DIR,
       secureCookies: e.JALON_SECURE_COOKIES
         ? e.JALON_SECURE_COOKIES === "true"
         : e.NODE_ENV === "production",
@@ -94,6 +116,8 @@ export function readConfig(
       mailFrom: e.MAIL_FROM,
       sessionIdleMinutes: e.JALON_SESSION_IDLE_MINUTES,
       trustProxy: e.JALON_TRUST_PROXY === "true",
+      scheduleSeconds: e.JALON_SCHEDULE_SECONDS,
+      jobPollSeconds: e.JALON_JOB_POLL_SECONDS,
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -13,6 +13,7 @@ import { cliMessage } from "./cli/messages.ts";
 import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
 import { type Database, DatabaseOpenError, openDatabase, redact } from "./db/connect.ts";
+import { MigrationError, NewerSchemaError } from "./db/migrate.ts";
 import type { Lang } from "./domain/shared/lang.ts";
 import { VERSION } from "./domain/shared/release.ts";
 import { createApp } from "./http/app.ts";
@@ -108,8 +109,11 @@ export async function main(
         smtpUrl: config.smtpUrl,
         mailFrom: config.mailFrom,
         dataDir,
+        uploadDir: config.uploadDir,
         sessionIdleMinutes: config.sessionIdleMinutes,
         trustProxy: config.trustProxy,
+        scheduleMs: config.scheduleSeconds * 1000,
+        jobPollMs: config.jobPollSeconds * 1000,
         env,
         // Readable lines in a terminal, JSON lines (one per event) for a log collector.
         logger: createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true }),
@@ -152,6 +156,11 @@ function listeningUrl(host: string, port: number): string {
 function fail(error: unknown, lang: Lang, io: Io): number {
   if (error instanceof DatabaseOpenError) {
     io.err(cliMessage(lang, error.reason, { target: error.target }));
+  } else if (error instanceof MigrationError) {
+    const why = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    io.err(cliMessage(lang, "migration_failed", { name: error.migration, message: why }));
+  } else if (error instanceof NewerSchemaError) {
+    io.err(cliMessage(lang, "schema_newer", { list: error.unknown.join(", ") }));
   } else if (error instanceof ListenError) {
     io.err(cliMessage(lang, error.reason, { port: error.port }));
   } else {
@@ -182,8 +191,11 @@ async function listen(
     smtpUrl: string | undefined;
     mailFrom: string;
     dataDir: string | undefined;
+    uploadDir: string | undefined;
     sessionIdleMinutes: number;
     trustProxy: boolean;
+    scheduleMs: number;
+    jobPollMs: number;
     env: Readonly<Record<string, string | undefined>>;
     logger: Logger;
   },
@@ -217,11 +229,16 @@ async function listen(
   const jobs = createJobRunner(
     database.db,
     { ...healthImportJobs(database), ...dhis2Jobs({ database, env: o.env, log }) },
-    // A poll a minute: jobs other instances queue, and a heartbeat for /readyz.
-    { log, pollMs: 60_000 },
+    // A poll a minute by default: jobs other instances queue, and a heartbeat for /readyz.
+    { log, pollMs: o.jobPollMs },
   );
   jobs.kick();
-  const uploadDir = o.dataDir ? join(o.dataDir, "uploads") : join(tmpdir(), "jalon-uploads");
+  // An upload's import job may run on another instance: several hosts share JALON_UPLOAD_DIR.
+  const uploadDir = o.uploadDir
+    ? resolve(o.uploadDir)
+    : o.dataDir
+      ? join(o.dataDir, "uploads")
+      : join(tmpdir(), "jalon-uploads");
   app = createApp({
     db: database.db,
     secureCookies: o.secureCookies,
@@ -249,10 +266,11 @@ async function listen(
       o.io.err(cliMessage(o.lang, "channel_unavailable", { target: socketPath(o.dataDir) }));
     }
   }
-  // Scheduled reminders and e-mail delivery: every 10 minutes, the first run soon after start.
+  // Scheduled reminders and e-mail delivery: every 10 minutes by default, the first run soon
+  // after start.
   const schedule = startReminderSchedule(database.db, {
-    everyMs: 10 * 60_000,
-    firstMs: 30_000,
+    everyMs: o.scheduleMs,
+    firstMs: Math.min(30_000, o.scheduleMs),
     baseUrl,
     message: reminderMail(),
     mailer,

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HELP_TOPICS, parseCommand } from "../src/cli/args.ts";
+import { VERSION } from "../src/domain/shared/release.ts";
 import { main, type Running } from "../src/main.ts";
 import { capture } from "./support/cli.ts";
 import { type Served, serveJalon } from "./support/served.ts";
@@ -113,7 +114,7 @@ describe("npx jalon", () => {
       timeout: 25_000,
     });
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("0.1.0\n");
+    expect(run.stdout).toBe(`${VERSION}\n`);
     expect(run.status).toBe(0);
   });
 });

@@ -22,3 +22,32 @@ describe("LOG_LEVEL", () => {
     });
   });
 });
+
+describe("JALON_SCHEDULE_SECONDS and JALON_JOB_POLL_SECONDS", () => {
+  it("default to ten minutes and one minute, and take whole seconds", () => {
+    const unset = readConfig({});
+    expect(unset.ok && [unset.config.scheduleSeconds, unset.config.jobPollSeconds]).toEqual([
+      600, 60,
+    ]);
+    const fast = readConfig({ JALON_SCHEDULE_SECONDS: "2", JALON_JOB_POLL_SECONDS: "1" });
+    expect(fast.ok && [fast.config.scheduleSeconds, fast.config.jobPollSeconds]).toEqual([2, 1]);
+  });
+
+  it("refuses nothing, a fraction or zero, naming the variable", () => {
+    for (const value of ["0", "1.5", "soon"]) {
+      expect(readConfig({ JALON_SCHEDULE_SECONDS: value })).toEqual({
+        ok: false,
+        error: { variable: "JALON_SCHEDULE_SECONDS", value },
+      });
+    }
+  });
+});
+
+describe("JALON_UPLOAD_DIR", () => {
+  it("is unset unless given (the data directory's, or a temporary one, is used)", () => {
+    const unset = readConfig({ JALON_UPLOAD_DIR: "" });
+    expect(unset.ok && unset.config.uploadDir).toBeUndefined();
+    const shared = readConfig({ JALON_UPLOAD_DIR: "/srv/shared/uploads" });
+    expect(shared.ok && shared.config.uploadDir).toBe("/srv/shared/uploads");
+  });
+});

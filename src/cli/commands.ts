@@ -4,6 +4,7 @@ import { type DemoReport, type HealthDemoReport, loadDemoWorlds } from "../demo/
 import type { ProgrammeDemoReport } from "../demo/programme/load.ts";
 import { formatNumber } from "../domain/shared/format.ts";
 import type { Lang } from "../domain/shared/lang.ts";
+import { recoverInterruptedImport } from "../services/health/data-import.ts";
 import type { Database, Db } from "../services/shared/db.ts";
 import { migrate } from "../services/shared/setup.ts";
 import { cliMessage } from "./messages.ts";
@@ -73,6 +74,8 @@ export async function prepareForServe(
   io: Io,
 ): Promise<void> {
   await migrate(database.db);
+  // A large import that a stopped process left half-merged is taken back before anything reads.
+  await recoverInterruptedImport(database);
   if (!options.demo) return;
   const { report, health, programme } = await loadDemoWorlds(database, {
     reset: false,

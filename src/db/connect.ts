@@ -4,10 +4,19 @@
 // can name the cause and the fix.
 import { access, constants, mkdir, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { AbortedTransactionError, Kysely, PostgresDialect } from "kysely";
+import {
+  AbortedTransactionError,
+  type DatabaseIntrospector,
+  type DatabaseMetadataOptions,
+  Kysely,
+  PostgresDialect,
+  type SchemaMetadata,
+  sql,
+  type TableMetadata,
+} from "kysely";
 import pg from "pg";
 import { type CopyRows, copyFromStdin, copyStatement, csvChunks } from "./copy.ts";
-import { PGliteThread, PGliteThreadDialect } from "./pglite-thread.ts";
+import { inBackground, PGliteThread, PGliteThreadDialect } from "./pglite-thread.ts";
 import type { DB } from "./schema.ts";
 
 export type { CopyRows } from "./copy.ts";
@@ -41,6 +50,11 @@ export interface Database {
    */
   flush(): Promise<void>;
   copyInto: CopyInto;
+  /**
+   * Runs `work` as background work: on the embedded database its queries wait while requests
+   * wait for the one connection (see inBackground); on PostgreSQL, as any other.
+   */
+  background<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -141,7 +155,15 @@ function embedded(
     await thread.close();
     await o.release();
   };
-  return { db, kind: "pglite", created: o.created, flush: o.flush, copyInto, close };
+  return {
+    db,
+    kind: "pglite",
+    created: o.created,
+    flush: o.flush,
+    copyInto,
+    background: inBackground,
+    close,
+  };
 }
 
 /**
@@ -249,7 +271,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     await pool.end().catch(() => {});
     throw new DatabaseOpenError(classifyPgError(cause), redact(url), cause);
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   const copyInto: CopyInto = async (table, columns, rows) => {
     const client = await pool.connect();
     try {
@@ -265,8 +287,89 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     created: false,
     flush: async () => {},
     copyInto,
+    background: (work) => work(),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely's migrator asks the introspector for the tables of every schema of the database, and
+ * PostgreSQL fails that read when another session drops one of them meanwhile (a server shared
+ * with other applications, the test suites' schemas): this dialect's introspector reads only the
+ * connection's own schema, the one the migrator is pinned to.
+ */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db);
+  }
+}
+
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  readonly #db: Kysely<unknown>;
+  constructor(db: Kysely<unknown>) {
+    this.#db = db;
+  }
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const own = await sql<SchemaMetadata>`select current_schema() as name`.execute(this.#db);
+    return own.rows;
+  }
+
+  async getTables(
+    options: DatabaseMetadataOptions = { withInternalKyselyTables: false },
+  ): Promise<TableMetadata[]> {
+    const columns = await sql<{
+      table: string;
+      schema: string;
+      kind: string;
+      column: string;
+      type: string;
+      type_schema: string;
+      not_null: boolean;
+      has_default: boolean;
+      auto: boolean;
+      comment: string | null;
+    }>`
+      select c.relname as table, ns.nspname as schema, c.relkind as kind, a.attname as column,
+        typ.typname as type, tns.nspname as type_schema, a.attnotnull as not_null,
+        a.atthasdef as has_default, col_description(a.attrelid, a.attnum) as comment,
+        (a.attidentity <> '' or pg_get_serial_sequence(
+          quote_ident(ns.nspname) || '.' || quote_ident(c.relname), a.attname) is not null) as auto
+      from pg_catalog.pg_attribute a
+      join pg_catalog.pg_class c on c.oid = a.attrelid
+      join pg_catalog.pg_namespace ns on ns.oid = c.relnamespace
+      join pg_catalog.pg_type typ on typ.oid = a.atttypid
+      join pg_catalog.pg_namespace tns on tns.oid = typ.typnamespace
+      where ns.nspname = current_schema() and c.relkind in ('r', 'v', 'p', 'f')
+        and a.attnum >= 0 and not a.attisdropped
+      order by c.relname, a.attnum`.execute(this.#db);
+    const internal = ["kysely_migration", "kysely_migration_lock"];
+    const tables = new Map<string, TableMetadata>();
+    for (const c of columns.rows) {
+      if (!options.withInternalKyselyTables && internal.includes(c.table)) continue;
+      let table = tables.get(c.table);
+      if (!table) {
+        table = {
+          name: c.table,
+          schema: c.schema,
+          isView: c.kind === "v",
+          isForeign: c.kind === "f",
+          columns: [],
+        };
+        tables.set(c.table, table);
+      }
+      table.columns.push({
+        name: c.column,
+        dataType: c.type,
+        dataTypeSchema: c.type_schema,
+        isNullable: !c.not_null,
+        isAutoIncrementing: c.auto,
+        hasDefaultValue: c.has_default,
+        ...(c.comment === null ? {} : { comment: c.comment }),
+      });
+    }
+    return [...tables.values()];
+  }
 }
 
 function classifyPgError(error: unknown): OpenFailure {

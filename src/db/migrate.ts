@@ -1,6 +1,8 @@
-// Versioned migrations, applied in order at start and by `jalon migrate`.
+// Versioned migrations, applied in order at start and by `jalon migrate`. One run applies its
+// migrations in one transaction (Kysely's migrator does so on PostgreSQL and PGlite, whose DDL
+// is transactional): when one fails, none of the run's is kept and the database stays as it was.
 import { type Kysely, sql } from "kysely";
-import { type Migration, Migrator } from "kysely/migration";
+import { type Migration, type MigrationResultSet, Migrator } from "kysely/migration";
 import * as m0001 from "./migrations/0001_commitment_cycle.ts";
 import * as m0002 from "./migrations/0002_collection.ts";
 import * as m0003 from "./migrations/0003_report_texts.ts";
@@ -25,6 +27,7 @@ import * as m0024 from "./migrations/0024_missions.ts";
 import * as m0025 from "./migrations/0025_testimonials.ts";
 import * as m0026 from "./migrations/0026_programme_publication.ts";
 import * as m0027 from "./migrations/0027_report_front.ts";
+import * as m0038 from "./migrations/0038_import_chunks.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -52,10 +55,35 @@ const migrations: Record<string, Migration> = {
   "0025_testimonials": m0025,
   "0026_programme_publication": m0026,
   "0027_report_front": m0027,
+  "0038_import_chunks": m0038,
 };
 
 export interface MigrationReport {
   applied: string[];
+}
+
+/** A run that failed: the migration that did, and why; none of the run's migrations was kept. */
+export class MigrationError extends Error {
+  readonly migration: string;
+  /** The migrations of the run that had succeeded before it, undone with it. */
+  readonly undone: string[];
+  constructor(migration: string, undone: string[], cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`migration ${migration} failed: ${why}`, { cause });
+    this.name = "MigrationError";
+    this.migration = migration;
+    this.undone = undone;
+  }
+}
+
+/** A database a newer release has migrated: this code does not know some of its migrations. */
+export class NewerSchemaError extends Error {
+  readonly unknown: string[];
+  constructor(unknown: string[]) {
+    super(`the database has migrations this release does not know: ${unknown.join(", ")}`);
+    this.name = "NewerSchemaError";
+    this.unknown = unknown;
+  }
 }
 
 /**
@@ -73,30 +101,52 @@ export function knownMigrations(): string[] {
   return Object.keys(migrations);
 }
 
-async function migratorOf(db: Kysely<DB>): Promise<Migrator> {
+/** This code's migrations by name, a copy a caller may extend (tests append failing ones). */
+export function migrationSet(): Record<string, Migration> {
+  return { ...migrations };
+}
+
+async function migratorOf(db: Kysely<DB>, set: Record<string, Migration>): Promise<Migrator> {
   // Kysely looks for its own tables in every schema; pinning the current one keeps a database
   // (or a test schema) from taking another schema's migration tables for its own.
   const schema = await sql<{ name: string }>`select current_schema() as name`.execute(db);
   return new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => set },
     migrationTableSchema: schema.rows[0]?.name ?? "public",
   });
 }
 
-/** Applies the migrations up to `name` included (a restore builds the schema its file had). */
-export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<MigrationReport> {
-  const { error, results } = await (await migratorOf(db)).migrateTo(name);
+/** What a run returned, or the MigrationError naming the migration that failed. */
+function reportOf({ error, results }: MigrationResultSet): MigrationReport {
+  const done = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const failed = results?.find((r) => r.status === "Error");
+  if (failed) throw new MigrationError(failed.migrationName, done, error);
   if (error) throw error;
-  return {
-    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
-  };
+  return { applied: done };
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
-  const { error, results } = await (await migratorOf(db)).migrateToLatest();
-  if (error) throw error;
-  return {
-    applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
-  };
+/** Refuses a database that names migrations `set` does not have, before changing anything. */
+async function refuseNewer(db: Kysely<DB>, set: Record<string, Migration>): Promise<void> {
+  const table = await sql<{ found: boolean }>`
+    select to_regclass('kysely_migration') is not null as found`.execute(db);
+  if (!table.rows[0]?.found) return;
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const unknown = applied.rows.map((r) => r.name).filter((name) => !(name in set));
+  if (unknown.length > 0) throw new NewerSchemaError(unknown.sort());
+}
+
+/** Applies the migrations up to `name` included (a restore builds the schema its file had). */
+export async function migrateUpTo(db: Kysely<DB>, name: string): Promise<MigrationReport> {
+  await refuseNewer(db, migrations);
+  return reportOf(await (await migratorOf(db, migrations)).migrateTo(name));
+}
+
+/** Applies every migration not applied yet, in one transaction; `set` defaults to this code's. */
+export async function migrateToLatest(
+  db: Kysely<DB>,
+  set: Record<string, Migration> = migrations,
+): Promise<MigrationReport> {
+  await refuseNewer(db, set);
+  return reportOf(await (await migratorOf(db, set)).migrateToLatest());
 }

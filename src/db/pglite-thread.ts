@@ -3,6 +3,7 @@
 // Kysely dialect. Kysely keeps PGlite's rule of one connection: a query or a whole transaction
 // holds it, and every other waits its turn, but the waiting is now done without the event loop
 // being blocked, so health checks, static files and rendering go on meanwhile.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Worker } from "node:worker_threads";
 import {
   AbortedTransactionError,
@@ -192,7 +193,7 @@ export class PGliteThreadDialect implements Dialect {
     this.#thread = thread;
   }
   createAdapter(): DialectAdapter {
-    return new PGliteAdapter();
+    return new PGliteThreadAdapter();
   }
   createDriver(): Driver {
     return new PGliteThreadDriver(this.#thread);
@@ -205,18 +206,83 @@ export class PGliteThreadDialect implements Dialect {
   }
 }
 
+/**
+ * PGlite's adapter, except that the one connection is handed out by the driver's own lock (which
+ * knows background work) instead of Kysely's.
+ */
+class PGliteThreadAdapter extends PGliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
+/** Work started inside `inBackground` asks for the connection as background work. */
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` as background work on the embedded database: each of its queries and transactions
+ * takes the one connection only when no other request is waiting for it, so a long job made of
+ * many short transactions (a large import) lets pages through between them.
+ */
+export function inBackground<T>(work: () => Promise<T>): Promise<T> {
+  return background.run(true, work);
+}
+
+/**
+ * The one connection, handed to one holder at a time: first to whoever waits in the foreground,
+ * in order, then to background work — but background work waiting gets its turn after
+ * FOREGROUND_STREAK foreground holders in a row, so a busy server still lets it end.
+ */
+const FOREGROUND_STREAK = 8;
+
+class ConnectionLock {
+  #held = false;
+  #streak = 0;
+  readonly #foreground: (() => void)[] = [];
+  readonly #background: (() => void)[] = [];
+
+  acquire(): Promise<void> {
+    const isBackground = background.getStore() === true;
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) =>
+      (isBackground ? this.#background : this.#foreground).push(resolve),
+    );
+  }
+
+  release(): void {
+    const giveBackground =
+      this.#background.length > 0 &&
+      (this.#foreground.length === 0 || this.#streak >= FOREGROUND_STREAK);
+    const next = giveBackground ? this.#background.shift() : this.#foreground.shift();
+    if (!next) {
+      this.#held = false;
+      this.#streak = 0;
+      return;
+    }
+    this.#streak = giveBackground ? 0 : this.#streak + 1;
+    next();
+  }
+}
+
 class PGliteThreadDriver implements Driver {
   readonly #connection: PGliteThreadConnection;
   readonly #thread: PGliteThread;
+  readonly #lock = new ConnectionLock();
   constructor(thread: PGliteThread) {
     this.#thread = thread;
     this.#connection = new PGliteThreadConnection(thread);
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#lock.acquire();
     return this.#connection;
   }
-  async releaseConnection(): Promise<void> {}
+  async releaseConnection(): Promise<void> {
+    this.#lock.release();
+  }
   async beginTransaction(_c: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     let text = "begin";
     if (settings.isolationLevel || settings.accessMode) {

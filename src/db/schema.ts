@@ -491,6 +491,39 @@ export interface DataValueStagingTable {
   staged_at: Timestamp;
 }
 
+export interface DataValueUndoTable {
+  batch_id: string;
+  org_unit_id: number;
+  data_element_id: number;
+  period: string;
+  coc_id: number;
+  aoc_id: number;
+  bucket: string;
+  value: number | null;
+  comment: string | null;
+  follow_up: boolean;
+  stored_by: string | null;
+  created: Timestamp;
+  last_updated: Timestamp;
+  old_batch_id: string | null;
+}
+
+export interface DataValueRollupPendingTable {
+  batch_id: string;
+  data_element_id: number;
+  org_unit_id: number;
+  bucket: string;
+  coc_id: number;
+  sum: number;
+  count: number;
+}
+
+export interface DataValueMergesTable {
+  id: Generated<number>;
+  batch_id: string;
+  alive_at: Generated<Timestamp>;
+}
+
 export interface ConstantsTable {
   id: Generated<number>;
   uid: string | null;
@@ -570,6 +603,9 @@ export interface DB {
   data_values: DataValuesTable;
   data_value_rollups: DataValueRollupsTable;
   data_value_staging: DataValueStagingTable;
+  data_value_undo: DataValueUndoTable;
+  data_value_rollup_pending: DataValueRollupPendingTable;
+  data_value_merges: DataValueMergesTable;
   constants: ConstantsTable;
   health_indicators: HealthIndicatorsTable;
   health_indicator_targets: HealthIndicatorTargetsTable;

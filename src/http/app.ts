@@ -134,6 +134,9 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
     if ((signedIn || mutation) && !shared) c.header("Cache-Control", "no-store");
     else if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-cache");
   });
+  // "The process answers": before the session is read, so that no cookie a probe carries
+  // costs a database query, and the answer does not depend on the database at all.
+  app.get("/healthz", (c) => c.text("ok"));
   app.use(compress());
   app.use(etag());
   app.use(refuseNulInAddress());
@@ -225,7 +228,6 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", analyticsRoutes());
   app.route("/", explorerRoutes(renderer));
 
-  app.get("/healthz", (c) => c.text("ok"));
   app.route("/", readinessRoutes());
 
   app.notFound((c) => {

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "../../src/db/shared/jobs.ts";
+import { VERSION } from "../../src/domain/shared/release.ts";
 import { createApp } from "../../src/http/app.ts";
 import { createJobRunner } from "../../src/services/shared/jobs.ts";
 import { silentLog } from "../../src/services/shared/log.ts";
@@ -78,9 +79,45 @@ describe.each(backends)("readiness on %s", (backend) => {
   });
 });
 
-describe("the job runner's stop", () => {
+describe.each(backends)("the probes' answers on %s", (backend) => {
+  it("answer /healthz without the database, whatever cookie the probe carries", async () => {
+    const gone = await freshDatabase(backend);
+    const app = createApp({ db: gone.db, secureCookies: false, baseUrl: BASE });
+    await gone.dispose();
+    for (const cookie of ["", "jalon_session=a-session-token-of-someone-12345678"]) {
+      const res = await app.request("/healthz", { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("ok");
+      expect(res.headers.get("set-cookie")).toBeNull();
+    }
+  });
+
+  it("tell no version, no error and nothing about the server", async () => {
+    const t = await freshDatabase(backend);
+    const app = createApp({ db: t.db, secureCookies: false, baseUrl: BASE });
+    try {
+      for (const path of ["/healthz", "/readyz"]) {
+        const res = await app.request(path);
+        expect(res.status).toBe(200);
+        expect(["ok", "ready"]).toContain(await res.text());
+        const headers = [...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n");
+        expect(headers).not.toContain(VERSION);
+        expect(headers).not.toMatch(/^(server|x-powered-by):/im);
+        expect(res.headers.get("set-cookie")).toBeNull();
+      }
+    } finally {
+      await t.dispose();
+    }
+    // A database gone: a bare "not ready", whatever the error says.
+    const res = await app.request("/readyz");
+    expect(res.status).toBe(503);
+    expect(await res.text()).toBe("not ready");
+  });
+});
+
+describe.each(backends)("the job runner's stop on %s", (backend) => {
   it("lets the job in progress end and takes no other", async () => {
-    const t = await freshDatabase("pglite");
+    const t = await freshDatabase(backend);
     try {
       const started: string[] = [];
       let release = () => {};

@@ -152,6 +152,7 @@ describe.each(backends)("request logs on %s", (backend) => {
       "GET /password/reset/:token",
       "POST /password/reset/:token",
       "GET /i/:token",
+      "GET /healthz",
       "GET /api/analytics",
     ])
       expect(routes).toContain(route);

@@ -1,5 +1,6 @@
 // An HTTP client for in-process tests that behaves like a browser: keeps cookies, reads the
-// CSRF token from the last page it loaded, and signs in through the real login form.
+// CSRF token from the last page it loaded, and signs in through the real login form; the same
+// browser speaks real HTTP to a server in a child process.
 import type { Hono } from "hono";
 import type { AppEnv } from "../../src/http/shared/env.ts";
 
@@ -24,6 +25,15 @@ export interface TestClient {
  */
 export function client(app: Hono<AppEnv>, from?: string): TestClient {
   const env = from ? { incoming: { socket: { remoteAddress: from } } } : undefined;
+  return browser(async (path, init) => app.request(path, init, env));
+}
+
+/** The same browser over real HTTP, to a server listening at `base` (a child process). */
+export function httpClient(base: string): TestClient {
+  return browser((path, init) => fetch(`${base}${path}`, { ...init, redirect: "manual" }));
+}
+
+function browser(request: (path: string, init: RequestInit) => Promise<Response>): TestClient {
   const cookies = new Map<string, string>();
   let csrf = "";
 
@@ -50,9 +60,7 @@ export function client(app: Hono<AppEnv>, from?: string): TestClient {
     cookies,
     csrf: () => csrf,
     async get(path, headers = {}) {
-      return remember(
-        await app.request(path, { headers: { cookie: cookieHeader(), ...headers } }, env),
-      );
+      return remember(await request(path, { headers: { cookie: cookieHeader(), ...headers } }));
     },
     async post(path, form) {
       const body = new URLSearchParams();
@@ -61,36 +69,28 @@ export function client(app: Hono<AppEnv>, from?: string): TestClient {
         for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
       }
       return remember(
-        await app.request(
-          path,
-          {
-            method: "POST",
-            body: body.toString(),
-            headers: {
-              cookie: cookieHeader(),
-              "content-type": "application/x-www-form-urlencoded",
-            },
+        await request(path, {
+          method: "POST",
+          body: body.toString(),
+          headers: {
+            cookie: cookieHeader(),
+            "content-type": "application/x-www-form-urlencoded",
           },
-          env,
-        ),
+        }),
       );
     },
     async send(method, path, payload, headers = {}) {
       return remember(
-        await app.request(
-          path,
-          {
-            method,
-            body: JSON.stringify(payload),
-            headers: {
-              cookie: cookieHeader(),
-              "content-type": "application/json",
-              "x-csrf-token": csrf,
-              ...headers,
-            },
+        await request(path, {
+          method,
+          body: JSON.stringify(payload),
+          headers: {
+            cookie: cookieHeader(),
+            "content-type": "application/json",
+            "x-csrf-token": csrf,
+            ...headers,
           },
-          env,
-        ),
+        }),
       );
     },
   };
@@ -98,11 +98,11 @@ export function client(app: Hono<AppEnv>, from?: string): TestClient {
 
 /** Signs in through the form; throws when the login fails. */
 export async function signIn(
-  app: Hono<AppEnv>,
+  app: Hono<AppEnv> | TestClient,
   email: string,
   password: string,
 ): Promise<TestClient> {
-  const c = client(app);
+  const c = "cookies" in app ? app : client(app);
   await c.get("/login");
   const res = await c.post("/login", { email, password });
   if (res.status !== 303) throw new Error(`login failed for ${email}: ${res.status}`);

@@ -24,9 +24,18 @@ export interface TestDatabase extends Database {
 
 /** A migrated, empty database of the given kind. */
 export async function freshDatabase(kind: BackendName): Promise<TestDatabase> {
+  const database = await blankDatabase(kind);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/**
+ * A database of the given kind with nothing in it, not even the migrations' table: an in-memory
+ * PGlite, or a schema of its own on PostgreSQL (dropped by `dispose`).
+ */
+export async function blankDatabase(kind: BackendName): Promise<TestDatabase> {
   if (kind === "pglite") {
     const database = await openDatabase({ kind: "pglite", dataDir: null });
-    await migrateToLatest(database.db);
     return { ...database, dispose: () => database.close() };
   }
   if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
@@ -36,7 +45,6 @@ export async function freshDatabase(kind: BackendName): Promise<TestDatabase> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = await openDatabase({ kind: "postgres", url: postgresUrl, schema });
-  await migrateToLatest(database.db);
   return {
     ...database,
     dispose: async () => {
@@ -44,6 +52,36 @@ export async function freshDatabase(kind: BackendName): Promise<TestDatabase> {
       const cleanup = new pg.Client({ connectionString: postgresUrl });
       await cleanup.connect();
       await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface ThrowawayDatabase {
+  /** A DATABASE_URL for it, as a server process is given one. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty PostgreSQL database on JALON_TEST_DATABASE_URL's server, for child processes
+ * (a server reads only DATABASE_URL, so a schema of its own cannot be handed to it).
+ */
+export async function throwawayDatabase(): Promise<ThrowawayDatabase> {
+  if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
+  const name = `jalon_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: postgresUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
   };

@@ -32,8 +32,15 @@ export const SYSTEM: Actor = {
 /** When the world's coordinator opened 2023: a deadline is never set in the past. */
 export const OPENED_ON = new Date("2024-01-10T09:00:00Z");
 
-/** The coordinator's part: 2023 set up from 2022 (mapping carried forward), open until 15 February. */
-export async function openCycle2023(db: Db): Promise<void> {
+/**
+ * The coordinator's part: 2023 set up from 2022 (mapping carried forward), open until 15 February
+ * (or `until`, set on `now`).
+ */
+export async function openCycle2023(
+  db: Db,
+  until = "2024-02-15",
+  now: Date = OPENED_ON,
+): Promise<void> {
   await createCycle(
     db,
     SYSTEM,
@@ -47,13 +54,13 @@ export async function openCycle2023(db: Db): Promise<void> {
     },
     "fr",
   );
-  await openCollection(db, SYSTEM, "2023", "2024-02-15", "fr", OPENED_ON);
+  await openCollection(db, SYSTEM, "2023", until, "fr", now);
 }
 
-export async function collectionWorld(t: TestDatabase) {
-  await loadDemo(t, { reset: false });
+/** One account per role in ACCOUNTS, each with PASSWORD. */
+export async function addAccounts(db: Db): Promise<void> {
   for (const a of Object.values(ACCOUNTS)) {
-    await addUser(t.db, "test", {
+    await addUser(db, "test", {
       email: a.email,
       name: a.email.split("@")[0] ?? a.email,
       role: a.role,
@@ -61,6 +68,11 @@ export async function collectionWorld(t: TestDatabase) {
       password: PASSWORD,
     });
   }
+}
+
+export async function collectionWorld(t: TestDatabase) {
+  await loadDemo(t, { reset: false });
+  await addAccounts(t.db);
   await openCycle2023(t.db);
   const app = createApp({
     db: t.db,

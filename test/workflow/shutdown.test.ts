@@ -1,13 +1,19 @@
-// SIGTERM on a real server process: new connections are refused, the request in flight still
-// gets its answer, the process exits 0 within its bound, and what that request wrote is there
-// after a restart on the same data directory.
+// SIGTERM on a real server process, on each store: new connections are refused, the request in
+// flight still gets its answer, the process exits 0 within its bound, and what that request
+// wrote is there after a restart on the same data directory or database; a job in progress
+// (a DHIS2 pull waiting on a slow server) ends its step and is settled before the exit.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { request } from "node:http";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/connect.ts";
+import { type DatabaseConfig, openDatabase } from "../../src/db/connect.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { queuePullNow, saveConnection } from "../../src/services/health/dhis2-connections.ts";
+import { backends, throwawayDatabase } from "../support/database.ts";
+import { SYSTEM } from "../support/world.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/jalon.js");
 
@@ -18,11 +24,11 @@ interface Served {
   exit: Promise<{ code: number | null; signal: string | null; at: number }>;
 }
 
-function start(dataDir: string): Promise<Served> {
+function start(store: Record<string, string>): Promise<Served> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1"], {
     env: {
       PATH: process.env.PATH,
-      JALON_DATA_DIR: dataDir,
+      ...store,
       JALON_LANG: "en",
       TZ: "UTC",
       LOG_LEVEL: "info",
@@ -57,17 +63,30 @@ function start(dataDir: string): Promise<Served> {
   });
 }
 
-const dirs: string[] = [];
+const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
+  for (const undo of cleanups) await undo();
 });
 
-describe("a graceful shutdown on SIGTERM", () => {
+/** An empty store of the kind: the server's environment for it, and how to read it after. */
+async function emptyStore(
+  kind: (typeof backends)[number],
+): Promise<{ env: Record<string, string>; config: DatabaseConfig }> {
+  if (kind === "postgres") {
+    const target = await throwawayDatabase();
+    cleanups.push(target.drop);
+    return { env: { DATABASE_URL: target.url }, config: { kind: "postgres", url: target.url } };
+  }
+  const root = await mkdtemp(join(tmpdir(), "jalon-shutdown-"));
+  cleanups.push(() => rm(root, { recursive: true, force: true }));
+  const dataDir = join(root, "data");
+  return { env: { JALON_DATA_DIR: dataDir }, config: { kind: "pglite", dataDir } };
+}
+
+describe.each(backends)("a graceful shutdown on SIGTERM on %s", (backend) => {
   it("answers the request in flight, exits 0 in time and keeps what it wrote", async () => {
-    const root = await mkdtemp(join(tmpdir(), "jalon-shutdown-"));
-    dirs.push(root);
-    const dataDir = join(root, "data");
-    const first = await start(dataDir);
+    const store = await emptyStore(backend);
+    const first = await start(store.env);
     try {
       // The set-up link of a fresh data directory, printed right after the address.
       const link = () => /(http:\/\/127\.0\.0\.1:\d+\/setup\/[\w-]+)/.exec(first.output())?.[1];
@@ -126,16 +145,80 @@ describe("a graceful shutdown on SIGTERM", () => {
       if (first.child.exitCode === null) first.child.kill("SIGKILL");
     }
 
-    // A restart on the same directory: ready, and the administrator made in flight is there.
-    const second = await start(dataDir);
+    // A restart on the same store: ready, and the administrator made in flight is there.
+    const second = await start(store.env);
     expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
     expect(second.output()).not.toContain("No account yet");
     second.child.kill("SIGINT");
     expect(await second.exit).toMatchObject({ code: 0, signal: null });
-    const check = await openDatabase({ kind: "pglite", dataDir });
+    const check = await openDatabase(store.config);
     try {
       const users = await check.db.selectFrom("users").select(["email", "role"]).execute();
       expect(users).toEqual([{ email: "chef@example.org", role: "admin" }]);
+    } finally {
+      await check.close();
+    }
+  }, 180_000);
+
+  it("lets the job in progress end its step before it exits", async () => {
+    const store = await emptyStore(backend);
+    // A DHIS2 server that takes its time to refuse: the pull's one request is the step.
+    const STEP_MS = 2_500;
+    let asked = 0;
+    const peer = createServer((_req, res) => {
+      asked = Date.now();
+      setTimeout(() => {
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end('{"httpStatusCode":401}');
+      }, STEP_MS);
+    });
+    await new Promise<void>((done) => peer.listen(0, "127.0.0.1", () => done()));
+    cleanups.push(() => {
+      peer.closeAllConnections();
+      return new Promise<void>((done) => peer.close(() => done()));
+    });
+    const seed = await openDatabase(store.config);
+    let jobId = "";
+    try {
+      await migrateToLatest(seed.db);
+      const saved = await saveConnection(seed.db, SYSTEM, {
+        name: "DHIS2 lent",
+        baseUrl: `http://127.0.0.1:${(peer.address() as AddressInfo).port}`,
+        auth: { kind: "token", tokenVar: "JALON_DHIS2_TOKEN" },
+        dataSet: "DsMonthly01",
+        orgUnit: "RegSeg00001",
+        periods: "202201",
+        withMetadata: false,
+        schedule: "none",
+      });
+      jobId = await queuePullNow(seed.db, SYSTEM, saved.id);
+    } finally {
+      await seed.close();
+    }
+    const served = await start({ ...store.env, JALON_DHIS2_TOKEN: "d2pat_not_a_real_one" });
+    try {
+      // The runner takes the job at start; SIGTERM lands while DHIS2 is still answering.
+      for (let i = 0; i < 400 && asked === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(asked, served.output()).toBeGreaterThan(0);
+      const signalled = Date.now();
+      served.child.kill("SIGTERM");
+      const exit = await served.exit;
+      expect(exit, served.output()).toMatchObject({ code: 0, signal: null });
+      // It waited for the answer, and no longer than its bound.
+      expect(exit.at - asked).toBeGreaterThanOrEqual(STEP_MS - 100);
+      expect(exit.at - signalled).toBeLessThan(12_000);
+    } finally {
+      if (served.child.exitCode === null) served.child.kill("SIGKILL");
+    }
+    // The job was settled by its holder, not left running under a lease.
+    const check = await openDatabase(store.config);
+    try {
+      const job = await check.db
+        .selectFrom("jobs")
+        .select(["state", "attempts", "lease_owner"])
+        .where("id", "=", jobId)
+        .executeTakeFirstOrThrow();
+      expect(job).toEqual({ state: "failed", attempts: 1, lease_owner: null });
     } finally {
       await check.close();
     }

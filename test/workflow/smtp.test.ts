@@ -2,10 +2,8 @@
 // French text, a working invitation link), nothing goes twice, a refused recipient is recorded
 // as a failed attempt rather than marked sent, and a slow mail server holds no database
 // connection while it answers.
-import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.ts";
 import { createApp } from "../../src/http/app.ts";
@@ -13,79 +11,12 @@ import { deliverPending, type Mailer, smtpMailer } from "../../src/services/shar
 import { invitationLinks } from "../../src/services/tracker/invitations.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
+import { SLOW_MS, type SmtpListener, startSmtpListener } from "../support/smtp.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
-
-/** How long the listener takes to accept a message sent to a "slow@" address. */
-const SLOW_MS = 1_500;
-
-interface Arrived {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** Undoes quoted-printable and encoded words, enough to read what nodemailer wrote. */
-function decode(raw: string): string {
-  const qp = (text: string) =>
-    Buffer.from(
-      text
-        .replace(/=\r?\n/g, "")
-        .replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
-          String.fromCharCode(Number.parseInt(hex, 16)),
-        ),
-      "latin1",
-    ).toString("utf8");
-  const split = raw.indexOf("\r\n\r\n");
-  // Headers: unfold, then decode each encoded word (spaces between two words are not text).
-  const headers = raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, " ")
-    .replace(/=\?UTF-8\?Q\?([^?]*)\?=(?:\s+(?==\?))?/gi, (_, w: string) =>
-      qp(w.replace(/_/g, " ")),
-    );
-  return `${headers}\r\n\r\n${qp(raw.slice(split + 4))}`;
-}
-
-function startListener(): Promise<{ server: SMTPServer; port: number; arrived: Arrived[] }> {
-  const arrived: Arrived[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith("refuse@")) {
-        const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
-        error.responseCode = 550;
-        callback(error);
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const to = session.envelope.rcptTo.map((r) => r.address);
-        arrived.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to,
-          raw: decode(Buffer.concat(chunks).toString("latin1")),
-        });
-        if (to.some((a) => a.startsWith("slow@"))) setTimeout(() => callback(), SLOW_MS);
-        else callback();
-      });
-    },
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      resolve({ server, port: (server.server.address() as AddressInfo).port, arrived });
-    });
-  });
-}
 
 describe.each(backends)("e-mail over SMTP on %s", (backend) => {
   let t: TestDatabase;
-  let smtp: Awaited<ReturnType<typeof startListener>>;
+  let smtp: SmtpListener;
   let mailer: Mailer;
   let app: ReturnType<typeof createApp>;
   let coordinator: TestClient;
@@ -93,7 +24,7 @@ describe.each(backends)("e-mail over SMTP on %s", (backend) => {
   beforeAll(async () => {
     t = await freshDatabase(backend);
     await collectionWorld(t);
-    smtp = await startListener();
+    smtp = await startSmtpListener();
     // The listener offers STARTTLS with a self-signed certificate: accept it for the test only.
     mailer = smtpMailer(
       `smtp://127.0.0.1:${smtp.port}?tls.rejectUnauthorized=false`,

@@ -151,21 +151,79 @@ async function lockNamedRows(db: Executor, named: NamedRows): Promise<void> {
 }
 
 /**
- * Merges one staged batch into the stored values and their roll-ups. `batchId` is the import
- * batch the written rows point to (null for a dry run, which the caller rolls back); `named`
- * the catalogue rows the staged values name.
+ * Where a merge writes. `direct`: the roll-ups themselves, in the caller's transaction (an
+ * import merged at once). `chunk`: only the staged values of `units`, the roll-up changes to the
+ * batch's pending rows and each overwritten value to the batch's undo rows (a large import merged
+ * in chunks, each committed: see applyPending and undoBatch).
+ */
+export type MergeTarget = { kind: "direct" } | { kind: "chunk"; units: readonly number[] };
+
+/**
+ * Merges one staged batch (or a chunk of it) into the stored values and their roll-ups.
+ * `batchId` is the import batch the written rows point to (null for a dry run, which the caller
+ * rolls back; a chunk needs one); `named` the catalogue rows the staged values name.
  */
 export async function mergeStaged(
   db: Executor,
   stagingKey: string,
   batchId: string | null,
   named: NamedRows,
+  target: MergeTarget = { kind: "direct" },
 ): Promise<MergeCounts> {
+  const chunk = target.kind === "chunk" ? target : null;
+  if (chunk && batchId === null) throw new Error("a chunked merge needs its batch");
+  // A chunk's sorts and hashes fit in memory (the default 4 MB spills a 50,000-value chunk to
+  // disk); the setting ends with the transaction.
+  await sql`set local work_mem = '32MB'`.execute(db);
   // One import at a time merges: roll-up rows are shared between imports of nearby units.
   await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
-  await lockNamedRows(db, named);
+  await lockNamedRows(
+    db,
+    chunk
+      ? { ...named, orgUnits: new Set(chunk.units.filter((u) => named.orgUnits.has(u))) }
+      : named,
+  );
   if (batchId !== null)
     await sql`select 1 from import_batches where id = ${batchId}::bigint for key share`.execute(db);
+  const units = chunk ? sql`and org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
+  // The stored values a chunk can meet are those of its units: said to every join with them, so
+  // that each reads the chunk's range of the primary key, not the whole table.
+  const dvUnits = chunk ? sql`and dv.org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
+  // A chunk keeps what it overwrites, once per batch: the value as it was before the batch.
+  const saved = chunk
+    ? sql`,
+    saved as (
+      insert into data_value_undo (batch_id, org_unit_id, data_element_id, period, coc_id, aoc_id,
+        bucket, value, comment, follow_up, stored_by, created, last_updated, old_batch_id)
+      select ${batchId}::bigint, dv.org_unit_id, dv.data_element_id, dv.period, dv.coc_id,
+        dv.aoc_id, dv.bucket, dv.value, dv.comment, dv.follow_up, dv.stored_by, dv.created,
+        dv.last_updated, dv.batch_id
+      from changed c join data_values dv
+        on dv.org_unit_id = c.org_unit_id and dv.data_element_id = c.data_element_id
+        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id ${dvUnits}
+      where c.existed and dv.batch_id is distinct from ${batchId}::bigint
+      on conflict do nothing
+      returning 1
+    )`
+    : sql``;
+  const rolled = chunk
+    ? sql`
+      insert into data_value_rollup_pending as p (batch_id, data_element_id, org_unit_id, bucket,
+        coc_id, sum, count)
+      select ${batchId}::bigint, data_element_id, unit, bucket, coc_id, sum(dsum), sum(dcount)
+      from spread group by data_element_id, unit, bucket, coc_id
+      on conflict (batch_id, data_element_id, org_unit_id, bucket, coc_id) do update set
+        sum = p.sum + excluded.sum,
+        count = p.count + excluded.count
+      returning 1`
+    : sql`
+      insert into data_value_rollups (data_element_id, org_unit_id, bucket, coc_id, sum, count)
+      select data_element_id, unit, bucket, coc_id, sum(dsum), sum(dcount)
+      from spread group by data_element_id, unit, bucket, coc_id
+      on conflict (data_element_id, org_unit_id, bucket, coc_id) do update set
+        sum = data_value_rollups.sum + excluded.sum,
+        count = data_value_rollups.count + excluded.count
+      returning 1`;
   const { rows } = await sql<{
     distinct: number;
     inserted: number;
@@ -174,7 +232,7 @@ export async function mergeStaged(
   }>`
     with s as (
       select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
-      from data_value_staging where batch_id = ${stagingKey}
+      from data_value_staging where batch_id = ${stagingKey} ${units}
       order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
     ),
     compared as (
@@ -183,15 +241,15 @@ export async function mergeStaged(
           or dv.follow_up is distinct from s.follow_up) as differs
       from s left join data_values dv
         on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
-        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id
+        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id ${dvUnits}
     ),
     changed as materialized (
       select * from compared where (deleted and existed) or (not deleted and (not existed or differs))
-    ),
+    )${saved},
     removed as (
       delete from data_values dv using changed c
       where c.deleted and dv.org_unit_id = c.org_unit_id and dv.data_element_id = c.data_element_id
-        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
+        and dv.period = c.period and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id ${dvUnits}
       returning 1
     ),
     -- New values are plainly inserted and changed ones updated: every write to data_values
@@ -212,7 +270,7 @@ export async function mergeStaged(
       from changed c
       where not c.deleted and c.existed and dv.org_unit_id = c.org_unit_id
         and dv.data_element_id = c.data_element_id and dv.period = c.period
-        and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id
+        and dv.coc_id = c.coc_id and dv.aoc_id = c.aoc_id ${dvUnits}
       returning 1
     ),
     -- Each change grouped first by the unit's parent, then handed to the parent and its
@@ -231,14 +289,7 @@ export async function mergeStaged(
       select a.ancestor_id, p.data_element_id, p.bucket, p.coc_id, p.dsum, p.dcount
       from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
     ),
-    rolled as (
-      insert into data_value_rollups (data_element_id, org_unit_id, bucket, coc_id, sum, count)
-      select data_element_id, unit, bucket, coc_id, sum(dsum), sum(dcount)
-      from spread group by data_element_id, unit, bucket, coc_id
-      on conflict (data_element_id, org_unit_id, bucket, coc_id) do update set
-        sum = data_value_rollups.sum + excluded.sum,
-        count = data_value_rollups.count + excluded.count
-      returning 1
+    rolled as (${rolled}
     )
     -- The writing CTEs run to completion whether or not this reads them.
     select
@@ -255,4 +306,195 @@ export async function mergeStaged(
     deleted: r.deleted,
     unchanged: r.distinct - r.inserted - r.updated - r.deleted,
   };
+}
+
+/**
+ * What merging a chunk of the staged values would do, without writing: the dry run of an import
+ * merged in chunks.
+ */
+export async function compareStaged(
+  db: Executor,
+  stagingKey: string,
+  units: readonly number[],
+): Promise<MergeCounts> {
+  const { rows } = await sql<{
+    distinct: number;
+    inserted: number;
+    updated: number;
+    deleted: number;
+  }>`
+    with s as (
+      select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id)
+        org_unit_id, data_element_id, period, coc_id, aoc_id, value, comment, follow_up, deleted
+      from data_value_staging
+      where batch_id = ${stagingKey} and org_unit_id = any(${[...units]}::int[])
+      order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
+    ),
+    compared as (
+      select s.deleted, (dv.org_unit_id is not null) as existed,
+        (dv.value is distinct from s.value or dv.comment is distinct from s.comment
+          or dv.follow_up is distinct from s.follow_up) as differs
+      from s left join data_values dv
+        on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
+        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id
+        and dv.org_unit_id = any(${[...units]}::int[])
+    )
+    select count(*)::int as distinct,
+      (count(*) filter (where not deleted and not existed))::int as inserted,
+      (count(*) filter (where not deleted and existed and differs))::int as updated,
+      (count(*) filter (where deleted and existed))::int as deleted
+    from compared
+  `.execute(db);
+  const r = rows[0] as { distinct: number; inserted: number; updated: number; deleted: number };
+  return { ...r, unchanged: r.distinct - r.inserted - r.updated - r.deleted };
+}
+
+/**
+ * The last step of an import merged in chunks, in its closing transaction: the batch's pending
+ * roll-up changes are added to the roll-ups, and its undo rows are no longer needed.
+ */
+export async function applyPending(db: Executor, batchId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  await sql`
+    insert into data_value_rollups (data_element_id, org_unit_id, bucket, coc_id, sum, count)
+    select data_element_id, org_unit_id, bucket, coc_id, sum, count
+    from data_value_rollup_pending where batch_id = ${batchId}::bigint
+    on conflict (data_element_id, org_unit_id, bucket, coc_id) do update set
+      sum = data_value_rollups.sum + excluded.sum,
+      count = data_value_rollups.count + excluded.count
+  `.execute(db);
+  await db.deleteFrom("data_value_rollup_pending").where("batch_id", "=", batchId).execute();
+  await db.deleteFrom("data_value_undo").where("batch_id", "=", batchId).execute();
+}
+
+/**
+ * Takes back what the chunks of an unfinished batch committed: the values it wrote go, the values
+ * it overwrote or deleted come back as they were, its pending roll-up changes are dropped (the
+ * roll-ups never saw them). In the caller's transaction.
+ */
+export async function undoBatch(db: Executor, batchId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  await db.deleteFrom("data_values").where("batch_id", "=", batchId).execute();
+  await sql`
+    insert into data_values (org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value,
+      comment, follow_up, stored_by, created, last_updated, batch_id)
+    select org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value, comment, follow_up,
+      stored_by, created, last_updated, old_batch_id
+    from data_value_undo where batch_id = ${batchId}::bigint and value is not null
+  `.execute(db);
+  await db.deleteFrom("data_value_rollup_pending").where("batch_id", "=", batchId).execute();
+  await db.deleteFrom("data_value_undo").where("batch_id", "=", batchId).execute();
+}
+
+/** A merge slot holder silent for this long was killed (a live one beats every 10 s). */
+export const STALE_MERGE_SECONDS = 120;
+
+/** The merge slot: which import merges in chunks now, and whether its heartbeat has stopped. */
+export type MergeClaim =
+  | { claimed: true; undone: string | null }
+  | { claimed: false; holder: string };
+
+/**
+ * Claims the merge slot for `batchId` in the caller's transaction. A holder whose heartbeat is
+ * older than `staleSeconds` was killed: its batch is undone and failed, and the slot changes
+ * hands (`undone` names it).
+ */
+export async function claimMerge(
+  db: Executor,
+  batchId: string,
+  staleSeconds: number,
+): Promise<MergeClaim> {
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  const { rows } = await sql<{ batch_id: string; stale: boolean }>`
+    select batch_id::text as batch_id,
+      alive_at < now() - make_interval(secs => ${staleSeconds}) as stale
+    from data_value_merges where id = 1 for update
+  `.execute(db);
+  const holder = rows[0];
+  if (!holder) {
+    const inserted = await db
+      .insertInto("data_value_merges")
+      .values({ id: 1, batch_id: batchId })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .returning("batch_id")
+      .executeTakeFirst();
+    return inserted ? { claimed: true, undone: null } : { claimed: false, holder: "?" };
+  }
+  if (holder.batch_id === batchId) return { claimed: true, undone: null };
+  if (!holder.stale) return { claimed: false, holder: holder.batch_id };
+  await undoBatch(db, holder.batch_id);
+  await sql`
+    update import_batches set state = 'failed', finished_at = now(), error = 'interrupted'
+    where id = ${holder.batch_id}::bigint and state = 'running'
+  `.execute(db);
+  await sql`
+    update data_value_merges set batch_id = ${batchId}::bigint, alive_at = now() where id = 1
+  `.execute(db);
+  return { claimed: true, undone: holder.batch_id };
+}
+
+/**
+ * For an import merged at once, in its transaction before it merges: true when no live chunked
+ * import holds the merge slot (one found dead is undone first). `batchId` may be the holder.
+ */
+export async function mergeSlotFree(db: Executor, batchId: string | null): Promise<boolean> {
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  await recoverStaleMerge(db, STALE_MERGE_SECONDS);
+  const holder = await db
+    .selectFrom("data_value_merges")
+    .select("batch_id")
+    .where("id", "=", 1)
+    .executeTakeFirst();
+  return holder === undefined || holder.batch_id === batchId;
+}
+
+/** Drops the staged rows of a chunk once merged. */
+export async function dropStagedUnits(
+  db: Executor,
+  stagingKey: string,
+  units: readonly number[],
+): Promise<void> {
+  await db
+    .deleteFrom("data_value_staging")
+    .where("batch_id", "=", stagingKey)
+    .where("org_unit_id", "in", [...units])
+    .execute();
+}
+
+/** Says the holder is alive; false when the slot is no longer its own. */
+export async function mergeHeartbeat(db: Executor, batchId: string): Promise<boolean> {
+  const r = await db
+    .updateTable("data_value_merges")
+    .set({ alive_at: sql`now()` })
+    .where("batch_id", "=", batchId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function releaseMerge(db: Executor, batchId: string): Promise<void> {
+  await db.deleteFrom("data_value_merges").where("batch_id", "=", batchId).execute();
+}
+
+/**
+ * Undoes a chunked import whose holder stopped beating for `staleSeconds` (a killed process),
+ * and frees the slot; the batch undone, or null. Zero undoes any holder: what the embedded
+ * database's one process finds at its start.
+ */
+export async function recoverStaleMerge(
+  db: Executor,
+  staleSeconds: number,
+): Promise<string | null> {
+  const { rows } = await sql<{ batch_id: string }>`
+    select batch_id::text as batch_id from data_value_merges
+    where id = 1 and alive_at <= now() - make_interval(secs => ${staleSeconds}) for update
+  `.execute(db);
+  const holder = rows[0]?.batch_id;
+  if (holder === undefined) return null;
+  await undoBatch(db, holder);
+  await sql`
+    update import_batches set state = 'failed', finished_at = now(), error = 'interrupted'
+    where id = ${holder}::bigint and state = 'running'
+  `.execute(db);
+  await releaseMerge(db, holder);
+  return holder;
 }

@@ -5,13 +5,46 @@
 import { sql } from "kysely";
 import type { Executor } from "../shared/audit.ts";
 
-/** Recomputes the whole pre-aggregate from the stored values and the current tree. */
+/**
+ * Recomputes the whole pre-aggregate from the stored values and the current tree. While a large
+ * import merges in chunks (data-values.ts), the roll-ups are those of the values as they were
+ * before it (its written values left out, the ones it overwrote counted from its undo rows), and
+ * its pending changes are recomputed along the current tree, so that a move in the middle of an
+ * import neither counts its values twice nor loses them.
+ */
 export async function rebuildRollups(db: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('jalon.data_values.merge'))`.execute(db);
+  const { rows } = await sql<{ batch_id: string }>`
+    select batch_id::text as batch_id from data_value_merges where id = 1`.execute(db);
+  // No batch has id -1: with no import merging, every value counts.
+  const merging = rows[0]?.batch_id ?? "-1";
   await sql`delete from data_value_rollups`.execute(db);
   await sql`
     insert into data_value_rollups (data_element_id, org_unit_id, bucket, coc_id, sum, count)
     select v.data_element_id, a.ancestor_id, v.bucket, v.coc_id, sum(v.value), count(*)
-    from data_values v join org_unit_ancestors a on a.org_unit_id = v.org_unit_id
+    from (
+      select org_unit_id, data_element_id, bucket, coc_id, value from data_values
+      where batch_id is distinct from ${merging}::bigint
+      union all
+      select org_unit_id, data_element_id, bucket, coc_id, value from data_value_undo
+      where batch_id = ${merging}::bigint
+    ) v join org_unit_ancestors a on a.org_unit_id = v.org_unit_id
+    group by v.data_element_id, a.ancestor_id, v.bucket, v.coc_id
+  `.execute(db);
+  if (rows.length === 0) return;
+  await sql`delete from data_value_rollup_pending where batch_id = ${merging}::bigint`.execute(db);
+  await sql`
+    insert into data_value_rollup_pending (batch_id, data_element_id, org_unit_id, bucket, coc_id,
+      sum, count)
+    select ${merging}::bigint, v.data_element_id, a.ancestor_id, v.bucket, v.coc_id, sum(v.value),
+      sum(v.n)
+    from (
+      select org_unit_id, data_element_id, bucket, coc_id, value, 1 as n from data_values
+      where batch_id = ${merging}::bigint
+      union all
+      select org_unit_id, data_element_id, bucket, coc_id, -value, -1 from data_value_undo
+      where batch_id = ${merging}::bigint
+    ) v join org_unit_ancestors a on a.org_unit_id = v.org_unit_id
     group by v.data_element_id, a.ancestor_id, v.bucket, v.coc_id
   `.execute(db);
 }

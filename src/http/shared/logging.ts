@@ -6,7 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from "pino";
 import pretty from "pino-pretty";
 import type { AppEnv } from "./env.ts";
@@ -88,9 +88,9 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set("log", log);
     const start = performance.now();
     await next();
-    // The pattern the request matched; "*" when none did (the path might hold a secret).
-    const matched = routePath(c, -1);
-    const route = matched && matched !== "/*" ? matched : "*";
+    // The pattern of the route the request matched, skipping the middleware (app.use) around
+    // it, which may be registered after it; "*" when none did (the path might hold a secret).
+    const route = matchedRoutes(c).findLast((r) => r.method !== "ALL")?.path ?? "*";
     log.info(
       {
         method: c.req.method,

@@ -25,6 +25,8 @@ export const fr = {
   "himp.job.queued": "L’import va commencer. Cette page se met à jour toute seule.",
   "himp.job.running":
     "{values} {values|valeur lue|valeurs lues} pour l’instant. Cette page se met à jour toute seule ; vous pouvez la quitter.",
+  "himp.job.merging":
+    "Fichier lu. Enregistrement : {done} {done|valeur|valeurs} sur {of} ({percent} %). Les totaux apparaîtront à la fin ; cette page se met à jour toute seule.",
   "himp.job.refused": "Le fichier a été refusé : {reason}",
   "himp.job.failed":
     "L’import a échoué et n’a rien enregistré. Réessayez ; si l’échec se répète, transmettez ce fichier à l’administrateur.",
@@ -70,6 +72,8 @@ export const en: Record<keyof typeof fr, string> = {
   "himp.job.queued": "The import is about to start. This page updates itself.",
   "himp.job.running":
     "{values} {values|value read|values read} so far. This page updates itself; you may leave it.",
+  "himp.job.merging":
+    "File read. Storing: {done} of {of} {of|value|values} ({percent}%). Totals appear at the end; this page updates itself.",
   "himp.job.refused": "The file was refused: {reason}",
   "himp.job.failed":
     "The import failed and stored nothing. Try again; if it keeps failing, send the file to the administrator.",

@@ -62,6 +62,10 @@ Configuration : PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (base emba
     "JALON_BASE_URL manquante : en production (cookies sécurisés), indiquez l'adresse publique de Jalon, par exemple JALON_BASE_URL=https://jalon.exemple.org.",
   migrated: "Migrations appliquées : {list}.",
   up_to_date: "La base est à jour.",
+  schema_newer:
+    "Cette base a été mise à jour par une version plus récente de Jalon (migrations inconnues de celle-ci : {list}) : installez cette version plus récente, ou restaurez une sauvegarde faite avant la mise à jour.",
+  migration_failed:
+    "La migration {name} a échoué : {message}. Aucune migration de cette mise à jour n'a été gardée : la base est restée telle qu'elle était. Gardez la version précédente de Jalon en service, et signalez ce message.",
   demo_loaded:
     "Démonstration chargée : {partners} {partners|partenaire|partenaires}, {commitments} {commitments|engagement|engagements}, {indicators} {indicators|indicateur|indicateurs}, {responses} {responses|réponse|réponses}.",
   demo_skipped:
@@ -177,6 +181,10 @@ Configuration: PORT, HOST, DATABASE_URL (PostgreSQL), JALON_DATA_DIR (embedded d
     "JALON_BASE_URL is missing: in production (secure cookies), give Jalon's public address, for example JALON_BASE_URL=https://jalon.example.org.",
   migrated: "Migrations applied: {list}.",
   up_to_date: "The database is up to date.",
+  schema_newer:
+    "This database was upgraded by a newer release of Jalon (migrations this one does not know: {list}): install that newer release, or restore a backup made before the upgrade.",
+  migration_failed:
+    "Migration {name} failed: {message}. No migration of this upgrade was kept: the database is as it was. Keep the previous release of Jalon running, and report this message.",
   demo_loaded:
     "Demo loaded: {partners} {partners|partner|partners}, {commitments} {commitments|commitment|commitments}, {indicators} {indicators|indicator|indicators}, {responses} {responses|response|responses}.",
   demo_hint:

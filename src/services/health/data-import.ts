@@ -1,8 +1,16 @@
 // Importing data values: records from any reader (a DHIS2 file of any form, a server pull, a
 // spreadsheet, a form) are checked against the catalogue, the good ones copied into staging in
-// chunks and merged in one transaction with their roll-ups, the bad ones returned with their row
-// and reason. A dry run computes the same counts and rolls back; a failed import keeps nothing.
+// chunks, the bad ones returned with their row and reason. Then the staged values are merged:
+// - up to one chunk's worth (a form, a month of a district), in one transaction with their
+//   roll-ups, as background work;
+// - beyond, in chunks of whole organisation units, each committed on its own as background work
+//   (so the embedded database answers pages between them), holding the one merge slot, keeping
+//   what each chunk overwrites and what it adds to the roll-ups aside until the closing
+//   transaction applies the roll-ups; a failure undoes the committed chunks, and an import whose
+//   process was killed is undone by the next one (or the server's sweep).
+// A dry run computes the same counts and writes nothing; a failed import keeps nothing.
 import { randomInt } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Database } from "../../db/connect.ts";
 import {
   dataElementLookup,
@@ -10,12 +18,23 @@ import {
   optionComboLookup,
 } from "../../db/health/catalogue.ts";
 import {
+  applyPending,
+  claimMerge,
+  compareStaged,
   dropStaged,
+  dropStagedUnits,
+  type MergeCounts,
+  mergeHeartbeat,
+  mergeSlotFree,
   mergeStaged,
   namedRows,
+  recoverStaleMerge,
+  releaseMerge,
+  STALE_MERGE_SECONDS,
   type StagedValue,
   stageValues,
   sweepStaged,
+  undoBatch,
 } from "../../db/health/data-values.ts";
 import { orgUnitLookup } from "../../db/health/org-units.ts";
 import type { Executor } from "../../db/shared/audit.ts";
@@ -61,6 +80,35 @@ export interface DataImportInput {
   dryRun: boolean;
   /** Called after each batch read with the values read so far. */
   onProgress?: (read: number) => void;
+  /** Called after each chunk merged, with the values merged so far and the values staged. */
+  onMerge?: (merged: number, staged: number) => void;
+  /** Values merged per chunk; by default CHUNK_VALUES of the store. */
+  chunkValues?: number;
+}
+
+/**
+ * Values per merged chunk: on the embedded database a chunk holds the one connection while it
+ * merges, so it is kept to a few hundred milliseconds; PostgreSQL merges larger ones faster.
+ */
+export const CHUNK_VALUES = { pglite: 4_000, postgres: 50_000 } as const;
+/** How often a chunked import says it is alive (see STALE_MERGE_SECONDS). */
+const HEARTBEAT_MS = 10_000;
+/** How long an import waits for another one's merge to end, and how often it looks. */
+const SLOT_WAIT_MS = 60 * 60_000;
+const SLOT_POLL_MS = 250;
+
+/** Another import holds the merge slot for longer than an import waits. */
+export class MergeSlotBusy extends Error {
+  constructor() {
+    super("another import is merging its values");
+  }
+}
+
+/** The merge slot was taken from this import (its heartbeat looked stopped): it is undone. */
+class MergeSlotLost extends Error {
+  constructor() {
+    super("the merge slot was lost");
+  }
 }
 
 /** Rejections listed at most; beyond, only counted. */
@@ -127,7 +175,9 @@ export async function importDataValues(
   input: DataImportInput,
 ): Promise<DataImportSummary> {
   const db = database.db;
-  // What an import killed half-way left behind goes first; no import runs for this long.
+  // A chunked import whose process was killed is undone first, then what it (or a killed dry
+  // run) left in staging goes.
+  await db.transaction().execute((trx) => recoverStaleMerge(trx, STALE_MERGE_SECONDS));
   await sweepStaged(db, STALE_STAGING_HOURS);
   const catalogue = await loadCatalogue(db);
   const batchId = input.dryRun
@@ -149,11 +199,15 @@ export async function importDataValues(
     rejectedNotListed: 0,
     batchId,
   };
+  const chunkValues = Math.max(1, input.chunkValues ?? CHUNK_VALUES[database.kind]);
+  let chunked = false;
   try {
     let read = 0;
     let staged = 0;
     let chunk: StagedValue[] = [];
     const named = namedRows();
+    /** Values staged per organisation unit: what the merge's chunks are cut by. */
+    const perUnit = new Map<number, number>();
     const flush = async () => {
       if (chunk.length === 0) return;
       const rows = chunk;
@@ -171,8 +225,11 @@ export async function importDataValues(
           },
           catalogue,
         );
-        if (checked.ok) chunk.push(checked.value);
-        else if (summary.rejected.length < MAX_LISTED_REJECTIONS)
+        if (checked.ok) {
+          chunk.push(checked.value);
+          const unit = checked.value.orgUnitId;
+          perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
+        } else if (summary.rejected.length < MAX_LISTED_REJECTIONS)
           summary.rejected.push({
             row: r.line,
             reason: checked.reason,
@@ -189,37 +246,30 @@ export async function importDataValues(
     }
     await flush();
     const rejected = summary.rejected.length + summary.rejectedNotListed;
-    const counts = await db
-      .transaction()
-      .execute(async (trx) => {
-        const merged = await mergeStaged(trx, stagingKey, batchId, named);
-        await dropStaged(trx, stagingKey);
-        if (batchId !== null) {
-          const changed = merged.inserted + merged.updated + merged.deleted > 0;
-          await finishBatch(trx, batchId, {
-            counts: {
-              inserted: merged.inserted,
-              updated: merged.updated + merged.deleted,
-              unchanged: merged.unchanged,
-              rejected,
-            },
-            // An import that changed nothing leaves no audit event: a re-import is silent.
-            audit: changed,
-          });
-        }
-        if (input.dryRun) throw new DryRun(merged);
-        return merged;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof DryRun) return error.counts;
-        throw error;
-      });
+    const groups = unitGroups(perUnit, chunkValues);
+    chunked = groups.length > 1 && batchId !== null;
+    const counts =
+      groups.length <= 1
+        ? await mergeAtOnce(database, stagingKey, batchId, named, rejected)
+        : batchId === null
+          ? await compareInChunks(database, stagingKey, groups, (n) => input.onMerge?.(n, staged))
+          : await mergeInChunks(database, stagingKey, batchId, named, groups, rejected, (n) =>
+              input.onMerge?.(n, staged),
+            );
     summary.imported = counts.inserted;
     summary.updated = counts.updated;
     summary.deleted = counts.deleted;
     summary.ignored = counts.unchanged;
     return summary;
   } catch (error) {
+    if (chunked && batchId !== null)
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await undoBatch(trx, batchId);
+          await releaseMerge(trx, batchId);
+        })
+        .catch(() => {});
     await dropStaged(db, stagingKey).catch(() => {});
     if (batchId !== null)
       await failBatch(db, batchId, error instanceof Error ? error.message : String(error)).catch(
@@ -229,6 +279,185 @@ export async function importDataValues(
   } finally {
     // A dry run's staging rows went with its rolled-back transaction only if merged; be sure.
     if (input.dryRun) await dropStaged(db, stagingKey).catch(() => {});
+  }
+}
+
+/**
+ * Undoes a large import whose process stopped half-way through its merge, at a server's start:
+ * on the embedded database whatever holds the merge slot is dead (one process owns the data),
+ * on PostgreSQL a holder is dead once its heartbeat is stale (another instance may be merging).
+ * Returns the batch undone, or null.
+ */
+export function recoverInterruptedImport(database: Database): Promise<string | null> {
+  const stale = database.kind === "pglite" ? 0 : STALE_MERGE_SECONDS;
+  return database.db.transaction().execute((trx) => recoverStaleMerge(trx, stale));
+}
+
+/**
+ * The staged units in groups of about `size` values each (a unit is never split: its values are
+ * compared and deduplicated together), in the order of their ids.
+ */
+export function unitGroups(perUnit: ReadonlyMap<number, number>, size: number): number[][] {
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let count = 0;
+  for (const unit of [...perUnit.keys()].sort((a, b) => a - b)) {
+    if (group.length > 0 && count + (perUnit.get(unit) ?? 0) > size) {
+      groups.push(group);
+      group = [];
+      count = 0;
+    }
+    group.push(unit);
+    count += perUnit.get(unit) ?? 0;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+function addCounts(total: MergeCounts, more: MergeCounts): void {
+  total.distinct += more.distinct;
+  total.inserted += more.inserted;
+  total.updated += more.updated;
+  total.deleted += more.deleted;
+  total.unchanged += more.unchanged;
+}
+
+const noCounts = (): MergeCounts => ({
+  distinct: 0,
+  inserted: 0,
+  updated: 0,
+  deleted: 0,
+  unchanged: 0,
+});
+
+/** Every staged value merged in one transaction with its roll-ups; a dry run rolls it back. */
+async function mergeAtOnce(
+  database: Database,
+  stagingKey: string,
+  batchId: string | null,
+  named: ReturnType<typeof namedRows>,
+  rejected: number,
+): Promise<MergeCounts> {
+  const started = Date.now();
+  for (;;) {
+    const outcome = await database
+      .background(() =>
+        database.db.transaction().execute(async (trx) => {
+          // A chunked import merging now owns the values until it ends: wait for it.
+          if (!(await mergeSlotFree(trx, batchId))) return null;
+          const merged = await mergeStaged(trx, stagingKey, batchId, named);
+          await dropStaged(trx, stagingKey);
+          if (batchId !== null) await closeBatch(trx, batchId, merged, rejected);
+          if (batchId === null) throw new DryRun(merged);
+          return merged;
+        }),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof DryRun) return error.counts;
+        throw error;
+      });
+    if (outcome) return outcome;
+    if (Date.now() - started > SLOT_WAIT_MS) throw new MergeSlotBusy();
+    await sleep(SLOT_POLL_MS);
+  }
+}
+
+async function closeBatch(
+  trx: Executor,
+  batchId: string,
+  merged: MergeCounts,
+  rejected: number,
+): Promise<void> {
+  const changed = merged.inserted + merged.updated + merged.deleted > 0;
+  await finishBatch(trx, batchId, {
+    counts: {
+      inserted: merged.inserted,
+      updated: merged.updated + merged.deleted,
+      unchanged: merged.unchanged,
+      rejected,
+    },
+    // An import that changed nothing leaves no audit event: a re-import is silent.
+    audit: changed,
+  });
+}
+
+/** A dry run of a large import: each chunk compared with the stored values, nothing written. */
+async function compareInChunks(
+  database: Database,
+  stagingKey: string,
+  groups: readonly number[][],
+  onMerge: (merged: number) => void,
+): Promise<MergeCounts> {
+  const total = noCounts();
+  for (const units of groups) {
+    addCounts(
+      total,
+      await database.background(() => compareStaged(database.db, stagingKey, units)),
+    );
+    onMerge(total.distinct);
+  }
+  await dropStaged(database.db, stagingKey);
+  return total;
+}
+
+/** A large import: the merge slot claimed, each chunk committed, then the roll-ups at once. */
+async function mergeInChunks(
+  database: Database,
+  stagingKey: string,
+  batchId: string,
+  named: ReturnType<typeof namedRows>,
+  groups: readonly number[][],
+  rejected: number,
+  onMerge: (merged: number) => void,
+): Promise<MergeCounts> {
+  const db = database.db;
+  const started = Date.now();
+  while (
+    !(await db.transaction().execute(async (trx) => {
+      return (await claimMerge(trx, batchId, STALE_MERGE_SECONDS)).claimed;
+    }))
+  ) {
+    if (Date.now() - started > SLOT_WAIT_MS) throw new MergeSlotBusy();
+    await sleep(SLOT_POLL_MS);
+  }
+  let lost = false;
+  const beat = setInterval(() => {
+    void mergeHeartbeat(db, batchId).then(
+      (alive) => {
+        lost ||= !alive;
+      },
+      () => {},
+    );
+  }, HEARTBEAT_MS);
+  try {
+    const total = noCounts();
+    for (const units of groups) {
+      const merged = await database.background(() =>
+        db.transaction().execute(async (trx) => {
+          if (lost || !(await mergeHeartbeat(trx, batchId))) throw new MergeSlotLost();
+          const counts = await mergeStaged(trx, stagingKey, batchId, named, {
+            kind: "chunk",
+            units,
+          });
+          await dropStagedUnits(trx, stagingKey, units);
+          return counts;
+        }),
+      );
+      addCounts(total, merged);
+      onMerge(total.distinct);
+    }
+    await database.background(() =>
+      db.transaction().execute(async (trx) => {
+        if (!(await mergeHeartbeat(trx, batchId))) throw new MergeSlotLost();
+        await applyPending(trx, batchId);
+        await dropStaged(trx, stagingKey);
+        await closeBatch(trx, batchId, total, rejected);
+        await releaseMerge(trx, batchId);
+      }),
+    );
+    return total;
+  } finally {
+    clearInterval(beat);
   }
 }
 

@@ -59,6 +59,8 @@ export interface FileImport {
   inWorker: boolean;
   /** Bytes read so far (when not in a worker) and values read so far. */
   onProgress?: (progress: { bytes: number; size: number; values: number }) => void;
+  /** Values merged so far out of those staged (a large import merges in chunks). */
+  onMerge?: (merged: number, staged: number) => void;
 }
 
 export type FileImportResult =
@@ -103,6 +105,7 @@ export async function importDhis2File(
     scope: { file: path },
     dryRun: input.dryRun,
     onProgress: (values) => input.onProgress?.({ bytes, size, values }),
+    ...(input.onMerge ? { onMerge: input.onMerge } : {}),
   });
   input.onProgress?.({ bytes: input.inWorker ? size : bytes, size, values: -1 });
   return { kind: "values", summary };

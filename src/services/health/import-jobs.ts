@@ -44,7 +44,7 @@ interface ImportPayload {
 
 export type ImportJobState =
   | { state: "queued" }
-  | { state: "running"; valuesRead: number }
+  | { state: "running"; valuesRead: number; merged: { done: number; of: number } | null }
   | { state: "done"; result: UploadResult }
   | { state: "refused"; code: string; details: Readonly<Record<string, string | number>> }
   | { state: "failed" }
@@ -123,6 +123,14 @@ export function healthImportJobs(database: Database): JobRegistry {
             last = Date.now();
             void setJobProgress(database.db, job.id, owner, { valuesRead: values }).catch(() => {});
           },
+          onMerge: (merged, staged) => {
+            if (Date.now() - last < 1000) return;
+            last = Date.now();
+            void setJobProgress(database.db, job.id, owner, {
+              valuesRead: staged,
+              merged: { done: merged, of: staged },
+            }).catch(() => {});
+          },
         });
         // The summary is kept whole, its listed rejections included (1,000 at most).
         return { outcome: "done", result };
@@ -140,7 +148,7 @@ export function healthImportJobs(database: Database): JobRegistry {
 function viewOf(job: JobRow): ImportJobView {
   const p = job.payload as ImportPayload;
   const r = job.result as
-    | { progress?: { valuesRead: number } }
+    | { progress?: { valuesRead: number; merged?: { done: number; of: number } } }
     | { outcome: "done"; result: UploadResult }
     | { outcome: "refused"; code: string; details: Record<string, string | number> }
     | null;
@@ -150,6 +158,7 @@ function viewOf(job: JobRow): ImportJobView {
     status = {
       state: "running",
       valuesRead: (r && "progress" in r && r.progress?.valuesRead) || 0,
+      merged: (r && "progress" in r && r.progress?.merged) || null,
     };
   else if (job.state === "done" && r && "outcome" in r)
     status =
@@ -204,6 +213,7 @@ function pullViewOf(job: JobRow, connection: Dhis2Connection | undefined): Impor
     status = {
       state: "running",
       valuesRead: (r && "progress" in r && r.progress?.valuesRead) || 0,
+      merged: null,
     };
   else if (job.state === "done" && r && "summary" in r && r.summary)
     status = { state: "done", result: { kind: "values", summary: r.summary } };

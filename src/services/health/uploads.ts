@@ -62,6 +62,8 @@ export interface UploadImport {
   actor: string;
   /** Values read so far (DHIS2 values only). */
   onProgress?: (values: number) => void;
+  /** Values merged so far out of those staged, once reading is over (DHIS2 values only). */
+  onMerge?: (merged: number, staged: number) => void;
 }
 
 /** Imports the file as its kind; a file that cannot be read throws a `Dhis2ReadError`. */
@@ -94,5 +96,6 @@ export async function importUpload(database: Database, input: UploadImport): Pro
     actor: input.actor,
     inWorker: true,
     onProgress: ({ values }) => input.onProgress?.(values),
+    ...(input.onMerge ? { onMerge: input.onMerge } : {}),
   });
 }

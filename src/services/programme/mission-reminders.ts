@@ -75,9 +75,10 @@ export function recommendationReminderJobs(o: {
   log: Log;
 }): JobRegistry {
   return {
-    [RECOMMENDATION_REMINDERS_JOB]: async ({ db }) => {
+    // The job's own logger: its lines carry the job's id and kind.
+    [RECOMMENDATION_REMINDERS_JOB]: async ({ db, log }) => {
       const run = await remindOverdueRecommendations(db, new Date(), o.message);
-      if (run.queued > 0) o.log.info({ queued: run.queued }, "recommendation reminders queued");
+      if (run.queued > 0) log.info({ queued: run.queued }, "recommendation reminders queued");
       return run;
     },
   };

@@ -71,10 +71,14 @@ export async function runDueJobs(db: Db, registry: JobRegistry, o: RunOptions): 
     if (!job) break;
     afterId = job.id;
     const handler = registry[job.kind];
+    const log = jobLog(o.log, job);
+    const started = performance.now();
+    log.debug({ attempt: job.attempts }, "job started");
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      const result = await handler({ db, job, owner: o.owner, log: jobLog(o.log, job) });
+      const result = await handler({ db, job, owner: o.owner, log });
       await completeJob(db, job.id, o.owner, result ?? null);
+      log.debug({ ms: Math.round(performance.now() - started) }, "job done");
       report.done += 1;
     } catch (error) {
       o.log?.error({ jobId: job.id, kind: job.kind, err: error }, "job failed");
@@ -96,6 +100,7 @@ function jobLog(log: Log | undefined, job: JobRow): Log {
   if (!log) return silentLog;
   const marked = { jobId: job.id, kind: job.kind };
   return {
+    debug: (fields, message) => log.debug({ ...marked, ...fields }, message),
     info: (fields, message) => log.info({ ...marked, ...fields }, message),
     warn: (fields, message) => log.warn({ ...marked, ...fields }, message),
     error: (fields, message) => log.error({ ...marked, ...fields }, message),

@@ -355,9 +355,10 @@ export interface ReminderJobOptions {
 /** The reminder jobs: the day's scheduled reminders, as runScheduledReminders decides them. */
 export function reminderJobs(o: ReminderJobOptions): JobRegistry {
   return {
-    [REMINDERS_JOB]: async ({ db }) => {
+    // The job's own logger: its lines carry the job's id and kind.
+    [REMINDERS_JOB]: async ({ db, log }) => {
       const run = await runScheduledReminders(db, new Date(), o);
-      if (run.queued > 0) o.log.info({ queued: run.queued }, "reminders queued");
+      if (run.queued > 0) log.info({ queued: run.queued }, "reminders queued");
       return run;
     },
   };

@@ -74,7 +74,15 @@ export function importJobPage(view: View, job: ImportJobView): Html {
   if (s.state === "queued")
     body = html`<p class="notice" role="status">${t("himp.job.queued")}</p>`;
   else if (s.state === "running")
-    body = html`<p class="notice" role="status">${t("himp.job.running", { values: s.valuesRead })}</p>`;
+    body = html`<p class="notice" role="status">${
+      s.merged
+        ? t("himp.job.merging", {
+            done: s.merged.done,
+            of: s.merged.of,
+            percent: Math.floor((100 * s.merged.done) / Math.max(1, s.merged.of)),
+          })
+        : t("himp.job.running", { values: s.valuesRead })
+    }</p>`;
   else if (s.state === "refused")
     body = html`<p class="alert" role="alert">${t("himp.job.refused", {
       reason: t(`read.${s.code}` as MessageKey, {

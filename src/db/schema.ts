@@ -354,6 +354,36 @@ export interface UnitTranslationsTable {
   updated_at: Timestamp;
 }
 
+export interface ReportLogosTable {
+  id: Generated<number>;
+  tracker_id: number;
+  name: string;
+  /** The re-encoded PNG; a Buffer on PostgreSQL, a Uint8Array on PGlite. */
+  png: Uint8Array;
+  width: number;
+  height: number;
+  cover_position: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReportCoversTable {
+  cycle_id: number;
+  published_on: DateColumn | null;
+  place: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportSectionsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  after_section: string;
+  title: string;
+  title_en: string | null;
+  text: string;
+  text_en: string | null;
+  updated_at: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Timestamp;
@@ -569,6 +599,9 @@ export interface DB {
   cycle_texts: CycleTextsTable;
   response_translations: ResponseTranslationsTable;
   unit_translations: UnitTranslationsTable;
+  report_logos: ReportLogosTable;
+  report_covers: ReportCoversTable;
+  report_sections: ReportSectionsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   throttle_events: ThrottleEventsTable;

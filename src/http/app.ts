@@ -70,6 +70,7 @@ import {
   questionnaireFileRoutes,
   UPLOAD_PATH,
 } from "./tracker/questionnaire-files.ts";
+import { LOGO_UPLOAD_PATH, MAX_LOGO_UPLOAD, reportCoverRoutes } from "./tracker/report-covers.ts";
 import { reportTextsRoutes } from "./tracker/report-texts.ts";
 import { trackingRoutes } from "./tracker/tracking.ts";
 import { translationRoutes } from "./tracker/translations.ts";
@@ -170,6 +171,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
     { path: HEALTH_UPLOAD_PATH, action: "health.write", max: MAX_HEALTH_UPLOAD },
     { path: REGISTER_UPLOAD_PATH, action: "programme.write", max: MAX_REGISTER_UPLOAD },
     { path: TESTIMONIAL_UPLOAD_PATH, action: "programme.private", max: MAX_TESTIMONIAL_UPLOAD },
+    { path: LOGO_UPLOAD_PATH, action: "cycle.setup", max: MAX_LOGO_UPLOAD },
   ].map((u) => ({
     path: u.path,
     action: u.action as Action,
@@ -206,6 +208,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", workspaceRoutes());
   app.route("/", reportTextsRoutes());
   app.route("/", translationRoutes());
+  app.route("/", reportCoverRoutes());
   app.route("/", acronymsRoutes());
   app.route("/", outcomesRoutes());
   app.route("/", usersRoutes());

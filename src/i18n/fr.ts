@@ -26,6 +26,7 @@ import * as files from "./tracker/files.ts";
 import * as outcomes from "./tracker/outcomes.ts";
 import * as pub from "./tracker/public.ts";
 import * as questionnaire from "./tracker/questionnaire.ts";
+import * as reportCover from "./tracker/report-cover.ts";
 import * as reportTexts from "./tracker/report-texts.ts";
 import * as sendback from "./tracker/sendback.ts";
 import * as tracking from "./tracker/tracking.ts";
@@ -47,6 +48,7 @@ export const fr = {
   ...validation.fr,
   ...reportTexts.fr,
   ...translations.fr,
+  ...reportCover.fr,
   ...acronyms.fr,
   ...outcomes.fr,
   ...sendback.fr,

@@ -26,7 +26,7 @@ import {
   POINT_KINDS,
 } from "../../src/domain/tracker/outcome.ts";
 import { PARTNER_CATEGORIES } from "../../src/domain/tracker/partner.ts";
-import { CYCLE_TEXT_KINDS } from "../../src/domain/tracker/report-text.ts";
+import { CYCLE_TEXT_KINDS, REPORT_SECTIONS } from "../../src/domain/tracker/report-text.ts";
 import {
   COLLECTION_METHODS,
   CONTRIBUTES,
@@ -61,6 +61,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "partners.category": PARTNER_CATEGORIES,
   "mission_follow_ups.status": RECOMMENDATION_STATUSES,
   "mission_recommendations.status": RECOMMENDATION_STATUSES,
+  "report_sections.after_section": REPORT_SECTIONS,
   "responses.contributes": CONTRIBUTES,
   "responses.method": COLLECTION_METHODS,
   "response_translations.field": RESPONSE_TEXT_FIELDS,

@@ -97,7 +97,7 @@ describe.each(backends)("the programme dashboard over HTTP on %s", (backend) => 
     expect(list).toContain(
       `<a href="${path}"><b>Déploiement des sages-femmes en milieu communautaire</b></a>`,
     );
-    expect(plain(list)).toContain("UNFPA Mali · depuis le 1 janvier 2022");
+    expect(plain(list)).toContain("UNFPA Mali · depuis le 1er janvier 2022");
     const en = plain(await (await visitor.get("/programmes?lang=en")).text());
     expect(en).toContain("Programmes followed");
     expect(en).toContain("UNFPA Mali · since 1 January 2022");

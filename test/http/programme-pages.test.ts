@@ -69,7 +69,7 @@ describe.each(backends)("programme pages on %s", (backend) => {
     expect(plain(await (await admin.get(location)).text())).toContain("Programme enregistré.");
     const list = plain(await (await admin.get("/programme")).text());
     expect(list).toContain("Chef de file : UNFPA Mali");
-    expect(list).toContain("Du 1 janvier 2022 au 31 décembre 2024");
+    expect(list).toContain("Du 1er janvier 2022 au 31 décembre 2024");
     expect(list).toContain("Budget : 1 250 000 000 XOF");
     expect(list).toContain("Partenaires : ONASR, FENASCOM, ASFM");
     expect(list).toContain("Régions : Ségou");
@@ -122,7 +122,7 @@ describe.each(backends)("programme pages on %s", (backend) => {
     const at2023 = plain(
       await (await coordinator.get("/programme/midwives?date=2023-06-01")).text(),
     );
-    expect(at2023).toContain("Sages-femmes déployées par région au 1 juin 2023");
+    expect(at2023).toContain("Sages-femmes déployées par région au 1er juin 2023");
     expect(at2023).toMatch(/>Ségou<\/a><\/td><td data-label="Déployées" class="num">1</);
     expect(at2023).toContain("Total : 1 sage-femme déployée");
     expect(at2023).toContain("CSCom Boidié, depuis le 10 janvier 2022");
@@ -131,9 +131,9 @@ describe.each(backends)("programme pages on %s", (backend) => {
     // Twelve months up to the day's own, from July 2022: one midwife deployed in each.
     expect(at2023).toContain("Sages-femmes déployées le premier de chaque mois");
     expect(at2023).toMatch(
-      />1 juillet 2022<span class="meter w10"><\/span><\/td><td data-label="Déployées" class="num">1</,
+      />1er juillet 2022<span class="meter w10"><\/span><\/td><td data-label="Déployées" class="num">1</,
     );
-    expect(at2023).toMatch(/>1 juin 2023<span class="meter w10"><\/span>/);
+    expect(at2023).toMatch(/>1er juin 2023<span class="meter w10"><\/span>/);
     const trained = plain(
       await (
         await coordinator.get("/programme/midwives?date=2025-01-01&topic=emonc&lang=en")

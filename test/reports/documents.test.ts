@@ -25,8 +25,7 @@ function missionDocument(withCover: boolean): Document {
             title: "Rapport de mission",
             subtitle: "Kayes",
             lines: ["Mars 2024"],
-            logoPng: null,
-            logoLabel: "Logo",
+            logos: [],
           },
           { kind: "toc" as const, title: "Sommaire", hint: "" },
         ]

@@ -47,7 +47,7 @@ describe("result cards as PNG", () => {
     expect(svg).toContain(">37</text>");
     expect(svg).toContain(">1/2</text>");
     // French typography puts no-break spaces before the colon and inside the quotes.
-    expect(svg).toMatch(/Source\s:\sregistre des sages-femmes, 1\s+décembre\s+2024/);
+    expect(svg).toMatch(/Source\s:\sregistre des sages-femmes, 1er\s+décembre\s+2024/);
     expect(svg).toMatch(/<title>Carte [^<]*37 sages-femmes déployées/);
     expect(svg).toContain('font-family="DejaVu Sans"');
   });

@@ -69,7 +69,10 @@ describe.each(backends)("report texts editor on %s", (backend) => {
     const texts = await getCycleTexts(t.db, cycleId);
     expect(texts.acknowledgements?.source).toBe("previous");
     const model = await buildReport(t.db, "2023", "fr", { publishedOnly: false });
-    expect(Object.values(model.texts).every((text) => text === null)).toBe(true);
+    // Only the template's sections every report has print, from their default texts.
+    const printed = Object.entries(model.texts).filter(([, text]) => text !== null);
+    expect(printed.map(([kind]) => kind)).toEqual(["project_summary", "strategies"]);
+    expect(model.texts.project_summary).toContain("Le Motion Tracker est une démarche");
   });
 
   it("saves the texts as the cycle's own", async () => {

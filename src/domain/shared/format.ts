@@ -33,7 +33,13 @@ export function formatValue(lang: Lang, value: number, unit: string): string {
  */
 export function formatDateTime(lang: Lang, at: Date): string {
   const iso = at.toISOString();
-  return `${DATES[lang].format(at)}${lang === "fr" ? " à" : ","} ${iso.slice(11, 16)} UTC`;
+  return `${longDate(lang, at)}${lang === "fr" ? " à" : ","} ${iso.slice(11, 16)} UTC`;
+}
+
+/** The long form of a day; French writes the first of a month as an ordinal ("1er mars"). */
+function longDate(lang: Lang, date: Date): string {
+  const text = DATES[lang].format(date);
+  return lang === "fr" && date.getUTCDate() === 1 ? text.replace(/^1(?=\s)/, "1er") : text;
 }
 
 const monthFormats = (month: "long" | "short"): Record<Lang, Intl.DateTimeFormat> => ({
@@ -53,7 +59,7 @@ export function formatMonth(lang: Lang, month: string, style: "long" | "short" =
 /** A date ("2022-12-31" or a full ISO time) in the long form, read in UTC. */
 export function formatDate(lang: Lang, iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return DATES[lang].format(date);
+  return longDate(lang, date);
 }
 
 /**

@@ -13,8 +13,10 @@ export function isReportFormat(value: string): value is ReportFormat {
 export const CYCLE_TEXT_KINDS = [
   "acknowledgements",
   "context",
+  "project_summary",
   "objectives",
   "expected_results",
+  "strategies",
   "methodology",
   "highlights",
   "synthesis",
@@ -24,6 +26,56 @@ export type CycleTextKind = (typeof CYCLE_TEXT_KINDS)[number];
 
 export function isCycleTextKind(value: string): value is CycleTextKind {
   return (CYCLE_TEXT_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Sections of the national template that every report has: while the coordinator has written
+ * none for the cycle, a default text (in `i18n/tracker/report-defaults.ts`) is offered in the
+ * editor and printed.
+ */
+export const DEFAULTED_TEXT_KINDS = [
+  "project_summary",
+  "strategies",
+] as const satisfies readonly CycleTextKind[];
+
+export function hasDefaultText(kind: CycleTextKind): boolean {
+  return (DEFAULTED_TEXT_KINDS as readonly string[]).includes(kind);
+}
+
+/** The report's own sections, in order: a coordinator's section is placed after one of them. */
+export const REPORT_SECTIONS = [
+  "acronyms",
+  "acknowledgements",
+  "context",
+  "project_summary",
+  "objectives",
+  "expected_results",
+  "strategies",
+  "methodology",
+  "findings",
+  "recap",
+  "synthesis",
+  "highlights",
+  "difficulties",
+  "recommendations",
+  "conclusion",
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export function isReportSection(value: string): value is ReportSection {
+  return (REPORT_SECTIONS as readonly string[]).includes(value);
+}
+
+export const MAX_SECTION_TITLE_LENGTH = 200;
+
+/** A section the coordinator adds to a cycle's report, after one of the report's own. */
+export interface CustomSection {
+  id: number;
+  after: ReportSection;
+  title: string;
+  titleEn: string | null;
+  text: string;
+  textEn: string | null;
 }
 
 /** The figures a text may quote, each computed from the cycle's data. */

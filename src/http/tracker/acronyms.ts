@@ -4,6 +4,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import {
+  acronymProposals,
   addAcronym,
   getAcronym,
   listAcronyms,
@@ -44,7 +45,8 @@ export function acronymsRoutes(): Hono<AppEnv> {
         : q.success && q.data.removed
           ? view.t("acr.removed")
           : undefined;
-    return c.html(acronymsPage(view, list, { notice }));
+    const proposals = await acronymProposals(c.get("deps").db, c.get("actor"), c.get("lang"));
+    return c.html(acronymsPage(view, list, { notice, ...(proposals ? { proposals } : {}) }));
   });
 
   app.post("/manage/acronyms", async (c) => {

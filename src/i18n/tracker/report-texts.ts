@@ -9,6 +9,8 @@ export const fr = {
   "texts.remove_hint":
     "Seuls les textes enregistrés pour cette période entrent dans son rapport. Videz les deux champs d’un texte pour le retirer du rapport.",
   "texts.earlier": "Texte de la période précédente",
+  "texts.default":
+    "Texte proposé par défaut, imprimé tant qu’aucun n’est enregistré : adaptez-le puis enregistrez.",
   "texts.fr": "En français",
   "texts.en": "En anglais (facultatif)",
   "texts.save": "Enregistrer les textes",
@@ -20,6 +22,8 @@ export const fr = {
   "texts.error.required": "Le texte en français est obligatoire quand l’anglais est rempli.",
   "texts.kind.acknowledgements": "Remerciements",
   "texts.kind.context": "Contexte",
+  "texts.kind.project_summary": "Résumé du projet (historique de la démarche dans le pays)",
+  "texts.kind.strategies": "Stratégies du projet",
   "texts.kind.objectives": "Objectifs",
   "texts.kind.expected_results": "Résultats attendus",
   "texts.kind.methodology": "Méthodologie",
@@ -37,6 +41,7 @@ export const en: Record<keyof typeof fr, string> = {
   "texts.remove_hint":
     "Only the texts saved for this cycle go into its report. Empty both fields of a text to remove it from the report.",
   "texts.earlier": "Text of the previous cycle",
+  "texts.default": "Default text, printed while none is saved: adapt it, then save.",
   "texts.fr": "In French",
   "texts.en": "In English (optional)",
   "texts.save": "Save the texts",
@@ -47,6 +52,8 @@ export const en: Record<keyof typeof fr, string> = {
   "texts.error.required": "The French text is required when the English one is filled in.",
   "texts.kind.acknowledgements": "Acknowledgements",
   "texts.kind.context": "Context",
+  "texts.kind.project_summary": "Project summary (history of the approach in the country)",
+  "texts.kind.strategies": "The project's strategies",
   "texts.kind.objectives": "Objectives",
   "texts.kind.expected_results": "Expected results",
   "texts.kind.methodology": "Methodology",

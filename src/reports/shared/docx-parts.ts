@@ -19,7 +19,7 @@ import {
   WidthType,
 } from "docx";
 import { bareHex, PAPER } from "../../domain/shared/theme.ts";
-import type { Block, Cell } from "./document.ts";
+import { type Block, type Cell, logoSizes } from "./document.ts";
 
 /** A4 width less two 2 cm margins, in twentieths of a point. */
 export const CONTENT_TWIPS = 11906 - 2 * 1134;
@@ -118,38 +118,32 @@ export function table(b: Extract<Block, { kind: "table" }>): Table {
   });
 }
 
-export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)[] {
-  const dashed = { style: BorderStyle.DASHED, size: 6, color: bareHex(PAPER.frame) };
-  const logo = new Table({
-    alignment: AlignmentType.CENTER,
-    width: { size: 2400, type: WidthType.DXA },
-    columnWidths: [2400],
-    rows: [
-      new TableRow({
-        height: { value: 1500, rule: HeightRule.EXACT },
-        children: [
-          new TableCell({
-            verticalAlign: VerticalAlign.CENTER,
-            borders: { top: dashed, bottom: dashed, left: dashed, right: dashed },
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: b.logoPng
-                  ? [
-                      new ImageRun({
-                        type: "png",
-                        data: b.logoPng,
-                        transformation: { width: 150, height: 90 },
-                      }),
-                    ]
-                  : [new TextRun({ text: b.logoLabel, color: bareHex(PAPER.placeholder) })],
+export function cover(b: Extract<Block, { kind: "cover" }>): Paragraph[] {
+  // Logos in one centred row, all the same height; docx sizes pictures in pixels (96 per inch).
+  const px = (pt: number) => Math.round((pt * 96) / 72);
+  const gapPt = 24;
+  const sizes = logoSizes(b.logos, CONTENT_TWIPS / 20, 64, gapPt);
+  const logos =
+    b.logos.length === 0
+      ? []
+      : [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 0 },
+            children: b.logos.flatMap((l, i) => [
+              ...(i > 0 ? [new TextRun({ text: "\u00a0".repeat(6) })] : []),
+              new ImageRun({
+                type: "png",
+                data: l.png,
+                transformation: {
+                  width: px(sizes[i]?.width ?? 1),
+                  height: px(sizes[i]?.height ?? 1),
+                },
+                altText: { name: l.name, description: l.name, title: l.name },
               }),
-            ],
+            ]),
           }),
-        ],
-      }),
-    ],
-  });
+        ];
   const centred = (text: string, size: number, bold = false, colour?: string) =>
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -158,12 +152,18 @@ export function cover(b: Extract<Block, { kind: "cover" }>): (Paragraph | Table)
     });
   return [
     new Paragraph({ spacing: { before: 2000 }, children: [] }),
-    logo,
-    new Paragraph({ spacing: { before: 800 }, children: [] }),
+    ...logos,
+    new Paragraph({ spacing: { before: logos.length > 0 ? 800 : 2300 }, children: [] }),
     centred(b.title, 48, true, bareHex(PAPER.accent)),
     centred(b.subtitle, 32),
     new Paragraph({ spacing: { before: 600 }, children: [] }),
     ...b.lines.map((line) => centred(line, 22)),
+    ...(b.credit
+      ? [
+          new Paragraph({ spacing: { before: 2400 }, children: [] }),
+          centred(b.credit, 16, false, bareHex(PAPER.muted)),
+        ]
+      : []),
   ];
 }
 

@@ -19,7 +19,7 @@ import {
   TextRun,
 } from "docx";
 import { bareHex, PAPER } from "../../domain/shared/theme.ts";
-import { type Block, type Document as Doc, hasCover } from "./document.ts";
+import { type Block, type Document as Doc, hasCover, typesetDocument } from "./document.ts";
 import {
   blank,
   CONTENT_TWIPS,
@@ -30,6 +30,7 @@ import {
   TABLE_STYLE,
   table,
 } from "./docx-parts.ts";
+import { FONT_FAMILY } from "./fonts.ts";
 import { svgToPng } from "./raster.ts";
 
 function heading(level: 1 | 2 | 3) {
@@ -66,6 +67,8 @@ function blockChildren(
       return [
         new Paragraph({ text: b.title, style: "TocTitle", pageBreakBefore: true }),
         new TableOfContents(b.title, { hyperlink: true, headingStyleRange: "1-2" }),
+        // Word fills the page numbers when it opens the file (updateFields): the reader is told.
+        ...(b.hint ? [new Paragraph({ style: "Muted", children: lines(b.hint) })] : []),
       ];
     case "title":
       return [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(b.text)] })];
@@ -184,7 +187,9 @@ function footer(report: Doc): Footer {
   });
 }
 
-export async function renderDocx(report: Doc): Promise<Uint8Array> {
+export async function renderDocx(input: Doc): Promise<Uint8Array> {
+  const report = typesetDocument(input);
+  const locale = report.lang === "fr" ? "fr-FR" : "en-GB";
   const list = { ordered: 0 };
   const withCover = hasCover(report);
   const doc = new Document({
@@ -201,7 +206,8 @@ export async function renderDocx(report: Doc): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: "Arial", size: 20 },
+          // The PDF's family, so both print alike; and the language, so Word spell-checks in it.
+          run: { font: FONT_FAMILY, size: 20, language: { value: locale } },
           paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } },
         },
       },

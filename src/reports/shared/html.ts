@@ -2,7 +2,7 @@
 // Every text is escaped; the only markup not built here is the charts' SVG, drawn by ECharts,
 // which escapes its labels itself.
 import { PAPER } from "../../domain/shared/theme.ts";
-import type { Block, Cell, Document, Shade } from "./document.ts";
+import { type Block, type Cell, type Document, type Shade, typesetDocument } from "./document.ts";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -36,8 +36,9 @@ h2{font-size:13.5pt;margin:16pt 0 6pt}
 h3{font-size:11.5pt;margin:12pt 0 4pt}
 .break{break-before:page}
 .cover{min-height:250mm;display:flex;flex-direction:column;justify-content:center;text-align:center;break-after:page}
-.cover .logo{margin:0 auto 18pt;width:40mm;height:25mm;border:1px dashed ${PAPER.frame};display:flex;align-items:center;justify-content:center;color:${PAPER.placeholder}}
-.cover .logo img{max-width:100%;max-height:100%}
+.cover .logos{margin:0 auto 18pt;display:flex;flex-wrap:wrap;gap:8mm;align-items:center;justify-content:center}
+.cover .logos img{max-height:22mm;max-width:60mm}
+.cover .credit{margin-top:18pt;font-size:8pt;color:${PAPER.muted}}
 .cover .title{font-size:24pt;color:${PAPER.accent};font-weight:bold;margin:0 0 8pt}
 .cover .subtitle{font-size:16pt;margin:0 0 24pt}
 .title{font-size:17pt;color:${PAPER.accent};font-weight:bold;margin:0 0 4pt}
@@ -72,13 +73,18 @@ function cell(c: Cell, numeric: boolean | undefined, span?: number): string {
 function block(b: Block, doc: Document): string {
   switch (b.kind) {
     case "cover":
-      return `<section class="cover"><div class="logo">${
-        b.logoPng
-          ? `<img alt="" src="data:image/png;base64,${Buffer.from(b.logoPng).toString("base64")}">`
-          : escapeHtml(b.logoLabel)
-      }</div><p class="title">${escapeHtml(b.title)}</p><p class="subtitle">${escapeHtml(b.subtitle)}</p>${b.lines
+      return `<section class="cover">${
+        b.logos.length > 0
+          ? `<div class="logos">${b.logos
+              .map(
+                (l) =>
+                  `<img alt="${escapeHtml(l.name)}" src="data:image/png;base64,${Buffer.from(l.png).toString("base64")}">`,
+              )
+              .join("")}</div>`
+          : ""
+      }<p class="title">${escapeHtml(b.title)}</p><p class="subtitle">${escapeHtml(b.subtitle)}</p>${b.lines
         .map((l) => `<p>${escapeHtml(l)}</p>`)
-        .join("")}</section>`;
+        .join("")}${b.credit ? `<p class="credit">${escapeHtml(b.credit)}</p>` : ""}</section>`;
     case "toc":
       return `<nav class="toc" aria-labelledby="toc"><h1 id="toc">${escapeHtml(b.title)}</h1>${toc(doc)}</nav>`;
     case "title":
@@ -145,7 +151,8 @@ function toc(doc: Document): string {
   return `${out}${open ? "</ol></li>" : ""}</ol>`;
 }
 
-export function renderHtml(doc: Document): string {
+export function renderHtml(input: Document): string {
+  const doc = typesetDocument(input);
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>

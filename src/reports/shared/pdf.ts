@@ -4,7 +4,7 @@
 
 import SVGtoPDF from "svg-to-pdfkit";
 import { PAPER } from "../../domain/shared/theme.ts";
-import { type Block, type Document, hasCover } from "./document.ts";
+import { type Block, type Document, hasCover, logoSizes, typesetDocument } from "./document.ts";
 import { blank, choice, field } from "./pdf-form.ts";
 import {
   atPageTop,
@@ -81,17 +81,19 @@ function chart(doc: Pdf, b: Extract<Block, { kind: "chart" }>) {
 function cover(doc: Pdf, b: Extract<Block, { kind: "cover" }>) {
   const width = contentWidth(doc);
   const x = left(doc);
-  const slotW = 120;
-  const slotH = 75;
-  const slotX = x + (width - slotW) / 2;
-  if (b.logoPng) {
-    doc.image(Buffer.from(b.logoPng), slotX, 150, { fit: [slotW, slotH], align: "center" });
-  } else {
-    doc.lineWidth(0.8).dash(4, { space: 3 }).rect(slotX, 150, slotW, slotH).stroke(PAPER.frame);
-    doc.undash();
-    useFont(doc, "regular", 10, PAPER.placeholder);
-    doc.text(b.logoLabel, slotX, 150 + slotH / 2 - 6, { width: slotW, align: "center" });
-  }
+  // The logos in one centred row above the title; without any, the title keeps its place.
+  const gap = 24;
+  const sizes = logoSizes(b.logos, width, 64, gap);
+  const rowWidth = sizes.reduce((a, s) => a + s.width, 0) + gap * Math.max(0, sizes.length - 1);
+  let logoX = x + (width - rowWidth) / 2;
+  b.logos.forEach((logo, i) => {
+    const size = sizes[i] ?? { width: 0, height: 0 };
+    doc.image(Buffer.from(logo.png), logoX, 150 + (64 - size.height) / 2, {
+      width: size.width,
+      height: size.height,
+    });
+    logoX += size.width + gap;
+  });
   useFont(doc, "bold", 24, HEADING);
   doc.text(b.title, x, 290, { width, align: "center" });
   doc.moveDown(0.6);
@@ -108,6 +110,13 @@ function cover(doc: Pdf, b: Extract<Block, { kind: "cover" }>) {
     .moveTo(x + width / 4, 270)
     .lineTo(x + (3 * width) / 4, 270)
     .stroke(HEADING);
+  if (b.credit) {
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    useFont(doc, "regular", 8, PAPER.muted);
+    doc.text(b.credit, x, doc.page.height - 48, { width, align: "center", lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
 }
 
 function heading(
@@ -213,7 +222,8 @@ function title(doc: Pdf, text: string) {
   doc.moveDown(0.2);
 }
 
-export async function renderPdf(report: Document): Promise<Uint8Array> {
+export async function renderPdf(input: Document): Promise<Uint8Array> {
+  const report = typesetDocument(input);
   const doc = newPdf(report.title, report.lang === "fr" ? "fr-FR" : "en-GB");
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));

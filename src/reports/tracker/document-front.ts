@@ -17,6 +17,8 @@ export function goalLine(model: ReportModel, t: ReportT, goal: Goal): string {
 export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): Block[] {
   const { cover, texts, methodology: m, lang } = model;
   const n = (value: number) => formatNumber(lang, value);
+  // The date the coordinator set for the publication, else the day the file is produced.
+  const published = formatDate(lang, cover.publishedOn ?? model.generatedOn);
   const blocks: Block[] = [
     {
       kind: "cover",
@@ -26,10 +28,12 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
         t("cover.period", { period: cover.cycleLabel }),
         t("cover.by", { organisation: cover.organisation }),
         t("cover.method"),
-        t("cover.generated", { date: formatDate(lang, model.generatedOn) }),
+        cover.place
+          ? t("cover.published", { place: cover.place, date: published })
+          : t("cover.publishedOn", { date: published }),
       ],
-      logoPng: cover.logoPng,
-      logoLabel: t("cover.logo"),
+      logos: cover.logos,
+      credit: t("cover.credit"),
     },
     { kind: "toc", title: t("toc"), hint: t("toc.hint") },
     heading(1, t("acronyms.title"), true),
@@ -76,10 +80,14 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
       ),
     },
   );
+  if (texts.project_summary !== null)
+    blocks.push(heading(1, t("summary.title")), ...prose(texts.project_summary));
   if (texts.objectives !== null)
     blocks.push(heading(1, t("objectives.title")), ...prose(texts.objectives));
   if (texts.expected_results !== null)
     blocks.push(heading(1, t("expected.title")), ...prose(texts.expected_results));
+  if (texts.strategies !== null)
+    blocks.push(heading(1, t("strategies.title")), ...prose(texts.strategies));
 
   const indicators = indicatorCount(model);
   blocks.push(
@@ -113,7 +121,8 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
         { label: t("table.count"), width: 0.3, numeric: true },
       ],
       rows: [
-        ...COLLECTION_METHODS.map((method) => ({
+        // A method nobody answered by has no row (no "Import 0").
+        ...COLLECTION_METHODS.filter((method) => m.methods[method] > 0).map((method) => ({
           cells: [{ text: t(`method.${method}`) }, { text: n(m.methods[method]) }],
         })),
         {
@@ -124,6 +133,7 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
         },
       ],
     },
+    { kind: "paragraph", text: t("methodology.emptyLeftOut"), tone: "muted" },
     heading(2, t("methodology.analysis")),
     ...(m.meetings.length === 0
       ? [{ kind: "paragraph" as const, text: t("methodology.noMeeting") }]

@@ -7,7 +7,7 @@ import type { Goal } from "../../domain/tracker/commitment.ts";
 import type { DifficultyLevel } from "../../domain/tracker/difficulty.ts";
 import type { GoalDirection, SeriesPoint } from "../../domain/tracker/outcome.ts";
 import type { PartnerCategory } from "../../domain/tracker/partner.ts";
-import type { Acronym, CycleTextKind } from "../../domain/tracker/report-text.ts";
+import type { Acronym, CycleTextKind, ReportSection } from "../../domain/tracker/report-text.ts";
 import type { CollectionMethod, Contributes } from "../../domain/tracker/response.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import type { CommitmentSummary, StatusCounts } from "../../domain/tracker/synthesis.ts";
@@ -66,6 +66,13 @@ export interface ReportCommitment {
   indicators: ReportIndicator[];
 }
 
+export interface ReportLogo {
+  name: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface ReportModel {
   lang: Lang;
   /** ISO date the report was produced (shown on the cover). */
@@ -78,12 +85,17 @@ export interface ReportModel {
     periodStart: string;
     periodEnd: string;
     organisation: string;
-    /** PNG of the organisation's logo; none yet, the cover keeps a slot for it. */
-    logoPng: Uint8Array | null;
+    /** The logos the coordinator chose for the cover, in order (PNG re-encoded on upload). */
+    logos: ReportLogo[];
+    /** The publication date (ISO) and place the coordinator set; null when not set. */
+    publishedOn: string | null;
+    place: string | null;
   };
   acronyms: Acronym[];
   /** The coordinator's texts, placeholders filled; null where nothing was written. */
   texts: Record<CycleTextKind, string | null>;
+  /** The coordinator's own sections, each after one of the report's, placeholders filled. */
+  sections: { after: ReportSection; title: string; text: string }[];
   methodology: {
     partnersMapped: number;
     partnersContributing: number;
@@ -113,6 +125,7 @@ export function reportTexts(model: Omit<ReportModel, "acronyms">): string[] {
     model.cover.country,
     model.cover.organisation,
     ...Object.values(model.texts).filter((t): t is string => t !== null),
+    ...model.sections.flatMap((s) => [s.title, s.text]),
     ...model.categories.flatMap((c) => c.partners),
     ...model.difficulties.flatMap((d) => d.items),
     ...model.recommendations,

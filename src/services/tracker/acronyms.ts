@@ -13,10 +13,16 @@ import {
 import type { Lang } from "../../domain/shared/lang.ts";
 import { type Actor, actorLabel } from "../../domain/shared/policy.ts";
 import { notFound } from "../../domain/shared/problem.ts";
-import { ACRONYM_PATTERN, MAX_EXPANSION_LENGTH } from "../../domain/tracker/report-text.ts";
+import { acronymCandidates, type Candidate } from "../../domain/tracker/acronym-candidates.ts";
+import {
+  ACRONYM_PATTERN,
+  type CycleTextKind,
+  MAX_EXPANSION_LENGTH,
+} from "../../domain/tracker/report-text.ts";
 import { authorise } from "../shared/access.ts";
 import type { Db } from "../shared/db.ts";
-import { loadTracker } from "./context.ts";
+import { cyclesIn, loadTracker } from "./context.ts";
+import { buildReport } from "./reports.ts";
 
 export type { StoredAcronym };
 
@@ -102,4 +108,71 @@ export async function removeAcronym(db: Db, actor: Actor, id: number, lang: Lang
   const current = await getAcronym(db, actor, id, lang);
   await db.transaction().execute((trx) => deleteAcronymRow(trx, actorLabel(actor), id));
   return current.acronym;
+}
+
+/** A place of the latest cycle's report where a token occurs, for the editor to word. */
+export type AcronymPlace =
+  | { kind: "text"; text: CycleTextKind }
+  | { kind: "section"; title: string }
+  | { kind: "commitment"; number: number }
+  | { kind: "indicator"; number: string }
+  | { kind: "answer"; number: string; partner: string }
+  | { kind: "partners" | "difficulties" | "recommendations" };
+
+/**
+ * The tokens of the newest cycle's report that has answers (its texts, commitments, indicators, narratives and
+ * answers, in French) that look like acronyms and are not in the list, each with where it
+ * occurs; nothing when the tracker has no cycle.
+ */
+export async function acronymProposals(
+  db: Db,
+  actor: Actor,
+  lang: Lang,
+): Promise<{ cycle: string; list: Candidate<AcronymPlace>[] } | undefined> {
+  authorise(actor, "cycle.setup");
+  const tracker = await loadTracker(db, lang);
+  // The newest cycle with answers: one just opened has only its titles to read.
+  const cycles = await cyclesIn(db, tracker.id, lang);
+  let latest = cycles[0];
+  if (!latest) return undefined;
+  let model = await buildReport(db, latest.slug, "fr", { publishedOnly: false });
+  for (const older of cycles.slice(1)) {
+    if (model.methodology.responses > 0) break;
+    latest = older;
+    model = await buildReport(db, older.slug, "fr", { publishedOnly: false });
+  }
+  const entries: { text: string; where: AcronymPlace }[] = [];
+  const add = (text: string | null, where: AcronymPlace) => {
+    if (text) entries.push({ text, where });
+  };
+  for (const [kind, text] of Object.entries(model.texts))
+    add(text, { kind: "text", text: kind as CycleTextKind });
+  for (const s of model.sections) add(`${s.title}\n${s.text}`, { kind: "section", title: s.title });
+  for (const c of model.commitments) {
+    add([c.title, ...c.goals.map((g) => g.indicator)].join("\n"), {
+      kind: "commitment",
+      number: c.number,
+    });
+    for (const i of c.indicators) {
+      add(`${i.title}\n${i.narrative ?? ""}`, { kind: "indicator", number: i.number });
+      for (const r of i.contributions)
+        add(
+          [
+            r.partner,
+            r.activities,
+            r.difficulties,
+            ...r.collaborators,
+            ...r.outputs.map((o) => o.unit),
+          ]
+            .filter((x) => x)
+            .join("\n"),
+          { kind: "answer", number: i.number, partner: r.partner },
+        );
+    }
+  }
+  add(model.categories.flatMap((c) => c.partners).join("\n"), { kind: "partners" });
+  add(model.difficulties.flatMap((d) => d.items).join("\n"), { kind: "difficulties" });
+  add(model.recommendations.join("\n"), { kind: "recommendations" });
+  const known = (await listAcronymRows(db, tracker.id)).map((a) => a.acronym);
+  return { cycle: latest.label, list: acronymCandidates(entries, known) };
 }

@@ -6,10 +6,11 @@ import type { Executor } from "../../db/shared/audit.ts";
 import { listAssessments } from "../../db/tracker/assessments.ts";
 import { listCycleRecommendations, listDifficulties } from "../../db/tracker/difficulties.ts";
 import { listMappedPartnerIds } from "../../db/tracker/mappings.ts";
+import { coverLogos, getCoverSettings, listSections } from "../../db/tracker/report-covers.ts";
 import { listResponses } from "../../db/tracker/responses.ts";
 import { listResponseTexts, listUnitTranslations } from "../../db/tracker/translations.ts";
 import { compareFr, groupBy } from "../../domain/shared/group.ts";
-import type { Lang } from "../../domain/shared/lang.ts";
+import { type Lang, pick } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { type Cycle, isPublished } from "../../domain/tracker/cycle.ts";
@@ -26,6 +27,7 @@ import {
   CYCLE_TEXT_KINDS,
   type CycleTextKind,
   fillPlaceholders,
+  hasDefaultText,
   type TextValues,
 } from "../../domain/tracker/report-text.ts";
 import { COLLECTION_METHODS, type CollectionMethod } from "../../domain/tracker/response.ts";
@@ -36,6 +38,7 @@ import {
   countByStatus,
   summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
+import { DEFAULT_TEXTS } from "../../i18n/tracker/report-defaults.ts";
 import { inEdition, unitInEdition } from "../../reports/tracker/edition.ts";
 import { formatNumber } from "../../reports/tracker/i18n.ts";
 import { type ReportFormat, type ReportModel, reportTexts } from "../../reports/tracker/model.ts";
@@ -98,6 +101,11 @@ export async function buildReport(
     listUnitTranslations(db, tracker.id),
   ]);
   const edition = (text: Parameters<typeof inEdition>[0]) => inEdition(text, lang);
+  const [logos, coverSettings, sections] = await Promise.all([
+    coverLogos(db, tracker.id),
+    getCoverSettings(db, cycle.id),
+    listSections(db, cycle.id),
+  ]);
   // The one publication rule of the public pages: no draft, no answer sent back, none empty.
   const responses = stored.filter(isPublishedAnswer);
   const byId = new Map(partners.map((p) => [p.id, p]));
@@ -201,10 +209,13 @@ export async function buildReport(
   const filled = Object.fromEntries(
     CYCLE_TEXT_KINDS.map((kind) => {
       const text = texts[kind];
-      return [
-        kind,
-        text ? fillPlaceholders(edition({ fr: text.text, en: text.textEn }) ?? "", values) : null,
-      ];
+      // The template's sections every report has print their default until one is written.
+      const written = text
+        ? (edition({ fr: text.text, en: text.textEn }) ?? null)
+        : hasDefaultText(kind)
+          ? DEFAULT_TEXTS[lang][kind as keyof (typeof DEFAULT_TEXTS)["fr"]]
+          : null;
+      return [kind, written === null ? null : fillPlaceholders(written, values)];
     }),
   ) as Record<CycleTextKind, string | null>;
 
@@ -222,9 +233,16 @@ export async function buildReport(
       periodStart: cycle.periodStart,
       periodEnd: cycle.periodEnd,
       organisation: tracker.organisation,
-      logoPng: null,
+      logos: logos.map((l) => ({ name: l.name, png: l.png, width: l.width, height: l.height })),
+      publishedOn: coverSettings.publishedOn,
+      place: coverSettings.place,
     },
     texts: filled,
+    sections: sections.map((section) => ({
+      after: section.after,
+      title: pick({ fr: section.title, en: section.titleEn }, lang),
+      text: fillPlaceholders(edition({ fr: section.text, en: section.textEn }) ?? "", values),
+    })),
     methodology: {
       partnersMapped: mapped.length,
       partnersContributing: contributors.length,

@@ -4,13 +4,18 @@ import { html } from "hono/html";
 import {
   CYCLE_TEXT_KINDS,
   type CycleTextKind,
+  type DEFAULTED_TEXT_KINDS,
+  hasDefaultText,
   TEXT_PLACEHOLDERS,
 } from "../../../domain/tracker/report-text.ts";
 import type { MessageKey } from "../../../i18n/index.ts";
+import { DEFAULT_TEXTS } from "../../../i18n/tracker/report-defaults.ts";
 import type { CycleTexts, TextInput, TextRefusal } from "../../../services/tracker/report-texts.ts";
 import { csrfField, errorSummary, type FieldErrors, field } from "../../shared/forms.ts";
 import { page } from "../../shared/layout.ts";
 import type { Html, View } from "../../shared/view.ts";
+
+type Defaulted = (typeof DEFAULTED_TEXT_KINDS)[number];
 
 export interface TextsState {
   /** What was typed, when the form comes back with errors. */
@@ -57,6 +62,15 @@ export function reportTextsPage(
         offered: stored.source === "previous",
         earlier: null,
       };
+    // A section every report has starts from its default text, as the report prints it.
+    if (hasDefaultText(kind) && !stored)
+      return {
+        text: DEFAULT_TEXTS.fr[kind as Defaulted],
+        textEn: DEFAULT_TEXTS.en[kind as Defaulted],
+        offered: false,
+        byDefault: true,
+        earlier,
+      };
     return { text: "", textEn: "", offered: false, earlier };
   };
   const placeholders = TEXT_PLACEHOLDERS.map((p) => `{${p}}`).join(", ");
@@ -74,6 +88,7 @@ ${CYCLE_TEXT_KINDS.map((kind) => {
   const v = value(kind);
   return html`<fieldset class="card"><legend>${t(`texts.kind.${kind}` as MessageKey)}</legend>
 ${v.offered ? html`<p class="muted">${t("texts.previous")}</p>` : ""}
+${"byDefault" in v ? html`<p class="muted">${t("texts.default")}</p>` : ""}
 ${field({ name: `${kind}.text`, label: t("texts.fr"), value: v.text, multiline: true, error: errors[`${kind}.text`], attrs: html` rows="6" lang="fr"` })}
 ${field({ name: `${kind}.text_en`, label: t("texts.en"), value: v.textEn, multiline: true, error: errors[`${kind}.text_en`], attrs: html` rows="4" lang="en"` })}
 ${v.earlier ? html`<details><summary>${t("texts.earlier")}</summary><p class="narrative pre" lang="fr">${v.earlier.text}</p>${v.earlier.textEn ? html`<p class="narrative pre" lang="en">${v.earlier.textEn}</p>` : ""}</details>` : ""}

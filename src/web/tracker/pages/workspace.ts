@@ -108,7 +108,7 @@ ${
       )}</ul>`
     : ""
 }
-${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p><p><a href="/manage/cycles/${slug}/translations">${t("tr.link")}</a></p><p><a href="/manage/acronyms">${t("acr.link")}</a></p><p><a href="/manage/outcomes">${t("oc.link")}</a></p>` : ""}
+${o.canEditTexts ? html`<p><a href="/manage/cycles/${slug}/report-texts">${t("texts.link")}</a></p><p><a href="/manage/cycles/${slug}/report-cover">${t("cover.link")}</a></p><p><a href="/manage/cycles/${slug}/translations">${t("tr.link")}</a></p><p><a href="/manage/acronyms">${t("acr.link")}</a></p><p><a href="/manage/outcomes">${t("oc.link")}</a></p>` : ""}
 </section>`;
 }
 

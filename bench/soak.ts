@@ -358,6 +358,7 @@ interface StoreResult {
   rss: { t: number; mb: number }[];
   peakMb: number | undefined;
   growthMb: number;
+  slopeMbPerMin: number;
   acknowledged: number;
   lostByApi: number;
   lostBySql: number;
@@ -552,6 +553,13 @@ async function soakStore(
       after.length && end.length
         ? median(end.map((r) => r.mb)) - median(after.map((r) => r.mb))
         : 0;
+    // The trend of the second half, by least squares, in MB per minute.
+    const half = rss.filter((r) => r.t >= SECONDS / 2);
+    const mt = half.reduce((a, r) => a + r.t, 0) / (half.length || 1);
+    const mm = half.reduce((a, r) => a + r.mb, 0) / (half.length || 1);
+    const cov = half.reduce((a, r) => a + (r.t - mt) * (r.mb - mm), 0);
+    const vt = half.reduce((a, r) => a + (r.t - mt) ** 2, 0);
+    const slopeMbPerMin = vt > 0 ? (cov / vt) * 60 : 0;
     const statuses = [pages, reports, cards].map((f) => f.statuses);
     statuses.push(api.statuses.reads, api.statuses.saves);
     return {
@@ -571,6 +579,7 @@ async function soakStore(
       rss,
       peakMb,
       growthMb,
+      slopeMbPerMin,
       acknowledged: api.acks.length,
       lostByApi,
       lostBySql: lostSql,
@@ -670,7 +679,7 @@ function report(r: StoreResult): boolean {
     ],
     [
       `memory flat (last third vs middle third, ≤ ${FLAT_MB} MB)`,
-      `${r.growthMb >= 0 ? "+" : ""}${r.growthMb.toFixed(0)} MB (peak ${r.peakMb?.toFixed(0) ?? "—"} MB)`,
+      `${r.growthMb >= 0 ? "+" : ""}${r.growthMb.toFixed(0)} MB; second half ${r.slopeMbPerMin >= 0 ? "+" : ""}${r.slopeMbPerMin.toFixed(0)} MB/min; peak ${r.peakMb?.toFixed(0) ?? "—"} MB`,
       r.growthMb <= FLAT_MB,
     ],
   ];

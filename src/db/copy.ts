@@ -42,6 +42,9 @@ export function csvLine(row: readonly unknown[], width: number): string {
   return `${line}\n`;
 }
 
+/** Lines joined into one flat string at a time. */
+const BLOCK_LINES = 500;
+
 /** Lines written between two turns of the event loop. */
 const LINES_PER_TURN = 1000;
 
@@ -55,18 +58,31 @@ export async function* csvChunks(
   width: number,
 ): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   const encoder = new TextEncoder();
+  // A line built by concatenation is a tree of string pieces, several times its length in
+  // memory: every BLOCK_LINES lines are joined into one flat string, so that a chunk being
+  // filled takes about its own size rather than several times it.
+  let blocks: string[] = [];
   let lines: string[] = [];
   let size = 0;
+  const take = (): Uint8Array<ArrayBuffer> => {
+    blocks.push(lines.join(""));
+    const chunk = encoder.encode(blocks.join(""));
+    blocks = [];
+    lines = [];
+    size = 0;
+    return chunk;
+  };
   /** Adds a row; the chunk to send when it is full. */
   const add = (row: readonly unknown[]): Uint8Array<ArrayBuffer> | null => {
     const line = csvLine(row, width);
     lines.push(line);
     size += line.length;
-    if (size < CHUNK_BYTES) return null;
-    const chunk = encoder.encode(lines.join(""));
-    lines = [];
-    size = 0;
-    return chunk;
+    if (size >= CHUNK_BYTES) return take();
+    if (lines.length >= BLOCK_LINES) {
+      blocks.push(lines.join(""));
+      lines = [];
+    }
+    return null;
   };
   let sinceTurn = 0;
   if (Symbol.asyncIterator in rows) {
@@ -89,7 +105,7 @@ export async function* csvChunks(
       }
     }
   }
-  if (lines.length > 0) yield encoder.encode(lines.join(""));
+  if (size > 0) yield take();
 }
 
 /**

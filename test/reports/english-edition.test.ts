@@ -95,7 +95,8 @@ describe("the demo's English edition", () => {
   it("writes numbers in free text with the edition's separators", () => {
     const html = en.html.join("\n");
     expect(html).toContain("In all, 1,707 people");
-    expect(html).toContain("33,000,000 FCFA budgeted for family planning in 2022.");
+    // A figure and its unit are joined by a no-break space in both editions.
+    expect(html).toContain("33,000,000\u00a0FCFA budgeted for family planning in 2022.");
     expect(html).toContain("less than 6% of the national budget");
     const french = fr.html.join("\n");
     expect(french).toContain("1\u00a0707 agents");

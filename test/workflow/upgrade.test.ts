@@ -3,6 +3,7 @@
 // then matches a database this code built from nothing, and every page and report still answers
 // with the release's own data in it: the public pages, the workspace of each role, the programme,
 // the health explorer, the annual report in its four formats and the mission's report.
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { knownMigrations, migrateToLatest, pendingMigrations } from "../../src/db/migrate.ts";
 import { VERSION } from "../../src/domain/shared/release.ts";
+import { typeset } from "../../src/domain/shared/typography.ts";
 import { createApp } from "../../src/http/app.ts";
 import { checkBackup } from "../../src/services/shared/backup.ts";
 import { createRenderer } from "../../src/services/shared/rendering.ts";
@@ -191,7 +193,8 @@ describe.each(backends)("upgrading the previous release's database on %s", (back
     const paragraphs = docxParagraphs(
       zipPart(new Uint8Array(await docx.arrayBuffer()), "word/document.xml"),
     ).join("\n");
-    expect(paragraphs).toContain(s.commitment.title);
+    // The report sets its free text in French typography (no-break spaces inside « »).
+    expect(paragraphs).toContain(typeset(s.commitment.title, "fr"));
     await shows(await get("html"), "report.html", [s.tracker.name, s.acronym.expansion]);
     const xlsx = await get("xlsx");
     expect(xlsx.status).toBe(200);

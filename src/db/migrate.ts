@@ -24,6 +24,8 @@ import * as m0023 from "./migrations/0023_programmes.ts";
 import * as m0024 from "./migrations/0024_missions.ts";
 import * as m0025 from "./migrations/0025_testimonials.ts";
 import * as m0026 from "./migrations/0026_programme_publication.ts";
+import * as m0030 from "./migrations/0030_commitment_verdicts.ts";
+import * as m0031 from "./migrations/0031_recommendation_follow_up.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -50,6 +52,8 @@ const migrations: Record<string, Migration> = {
   "0024_missions": m0024,
   "0025_testimonials": m0025,
   "0026_programme_publication": m0026,
+  "0030_commitment_verdicts": m0030,
+  "0031_recommendation_follow_up": m0031,
 };
 
 export interface MigrationReport {

@@ -24,6 +24,8 @@ import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
 import { findIndicatorAtUnit } from "../services/health/indicator-years.ts";
 import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
 import { mali2022 } from "./mali-2022/index.ts";
+import { mali2023, verdicts2022 } from "./mali-2023/index.ts";
+import { writeCycleVerdicts, writeLaterCycle } from "./mali-2023/load.ts";
 import { DEMO_PROGRAMME } from "./programme/index.ts";
 import {
   loadProgrammeWorld,
@@ -238,7 +240,12 @@ export async function loadDemo(
     if (options.reset) await resetAll(trx, DEMO_ACTOR);
     else if (!(await isEmpty(trx)))
       return { loaded: false, partners: 0, commitments: 0, indicators: 0, responses: 0 };
-    return writeWorld(trx, options.world ?? mali2022, DEMO_ACTOR);
+    if (options.world) return writeWorld(trx, options.world, DEMO_ACTOR);
+    // The Mali world has a second cycle, 2023, under validation: the trends need two.
+    const report = await writeWorld(trx, mali2022, DEMO_ACTOR);
+    await writeCycleVerdicts(trx, DEMO_ACTOR, mali2022.cycle.slug, verdicts2022);
+    const later = await writeLaterCycle(trx, DEMO_ACTOR, mali2023);
+    return { ...report, responses: report.responses + later };
   });
 }
 

@@ -139,14 +139,19 @@ export const mali2023: WorldCycle = {
     d: {
       status: "achieved",
       narrative: {
-        fr: "La loi SR/PF a été promulguée en 2023.",
-        en: "The reproductive health and family planning law was enacted in 2023.",
+        fr: "Les prestataires des points de prestation des trois régions suivies ont été formés aux méthodes modernes, dont l'auto-injection.",
+        en: "Providers at the service points of the three regions followed were trained in modern methods, self-injection included.",
       },
       contributions: [
-        answer("amppf", "2023-06-06", {
-          fr: "Diffusion du texte de loi auprès des prestataires.",
-          en: "Sharing the law's text with providers.",
-        }),
+        answer(
+          "amppf",
+          "2023-06-06",
+          {
+            fr: "Formation de prestataires aux méthodes de longue durée d'action.",
+            en: "Training of providers in long-acting methods.",
+          },
+          { outputs: [{ value: 85, unit: "prestataires formés" }] },
+        ),
       ],
       unanswered: ["psat-canada"],
     },

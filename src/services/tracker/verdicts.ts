@@ -2,6 +2,7 @@
 // the one the meeting records instead (with its reason), and the follow-up of the previous
 // cycle's recommendations. Reports and scorecards read the verdicts through `verdictsOf`.
 
+import type { Executor } from "../../db/shared/audit.ts";
 import { listAssessmentRecords } from "../../db/tracker/assessments.ts";
 import { findValidationMeeting } from "../../db/tracker/validation.ts";
 import {
@@ -39,7 +40,7 @@ import { writableCycle } from "./validation.ts";
 
 /** Recorded verdicts per cycle, then per commitment, their reasons in one language. */
 export async function verdictsOf(
-  db: Db,
+  db: Executor,
   cycleIds: readonly number[],
   lang: Lang,
 ): Promise<Map<number, Map<number, RecordedVerdict>>> {

@@ -3,6 +3,7 @@
 import type { Lang } from "../domain/shared/lang.ts";
 import { fillMessage } from "../domain/shared/message.ts";
 import * as report from "./tracker/report.ts";
+import * as findings from "./tracker/report-findings.ts";
 import * as vocabulary from "./tracker/vocabulary.ts";
 
 /** A method stands alone in a report's table cell: first letter in capitals. */
@@ -17,6 +18,7 @@ const fr = {
   ...vocabulary.fr,
   ...asCells(vocabulary.methodFr),
   ...report.fr,
+  ...findings.fr,
 };
 
 export type ReportKey = keyof typeof fr;
@@ -25,6 +27,7 @@ const en: Record<ReportKey, string> = {
   ...vocabulary.en,
   ...asCells(vocabulary.methodEn),
   ...report.en,
+  ...findings.en,
 };
 
 export const REPORT_CATALOGUES: Record<Lang, Record<ReportKey, string>> = { fr, en };

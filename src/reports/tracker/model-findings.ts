@@ -16,7 +16,7 @@ export interface ReportTrends {
   /** Each indicator's status per cycle, in the order of `cycles`. */
   indicators: { number: string; title: string; statuses: Status[] }[];
   /** Each commitment's verdict per cycle, in the order of `cycles`. */
-  commitments: { number: number; verdicts: Status[] }[];
+  commitments: { number: number; title: string; verdicts: Status[] }[];
 }
 
 export interface ReportPartnerBlock {
@@ -25,6 +25,8 @@ export interface ReportPartnerBlock {
   category: PartnerCategory;
   /** Indicators it was asked about, and answered. */
   rate: ReportRate;
+  /** Its place in the partner × indicator grid: by indicator number, where it was asked. */
+  grid: Record<string, "contributed" | "answered" | "silent">;
   contributions: {
     indicator: string; // "2.2"
     title: string;

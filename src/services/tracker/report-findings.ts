@@ -91,6 +91,7 @@ async function trendsOf(db: Executor, input: FindingsInput): Promise<ReportTrend
     })),
     commitments: input.commitments.map((c) => ({
       number: c.number,
+      title: c.title,
       verdicts: verdicts.map((v) => v.get(c.id)?.status ?? "not_assessed"),
     })),
   };
@@ -125,6 +126,18 @@ export async function reportAnnexes(db: Executor, input: FindingsInput): Promise
     input.responses.filter((r) => r.contributes !== "no"),
     (r) => r.partnerId,
   );
+  const answerOf = new Map(input.responses.map((r) => [`${r.partnerId}:${r.indicatorId}`, r]));
+  const askedOf = groupBy([...asked, ...answered], (a) => a.partnerId);
+  const gridOf = (partnerId: number) => {
+    const grid: Record<string, "contributed" | "answered" | "silent"> = {};
+    for (const a of askedOf.get(partnerId) ?? []) {
+      const i = indicatorById.get(a.indicatorId);
+      if (!i) continue;
+      const r = answerOf.get(`${partnerId}:${a.indicatorId}`);
+      grid[number(i)] = !r ? "silent" : r.contributes === "no" ? "answered" : "contributed";
+    }
+    return grid;
+  };
   const order = new Map(
     input.indicators.map((i) => [i.id, (numberOf.get(i.commitmentId) ?? 0) * 1000 + i.position]),
   );
@@ -158,6 +171,7 @@ export async function reportAnnexes(db: Executor, input: FindingsInput): Promise
         partnerName: p.name,
         category: p.category,
         rate: rates.byPartner.get(p.id) ?? zero,
+        grid: gridOf(p.id),
         contributions: (contributionsOf.get(p.id) ?? [])
           .sort((a, b) => (order.get(a.indicatorId) ?? 0) - (order.get(b.indicatorId) ?? 0))
           .flatMap((r) => {

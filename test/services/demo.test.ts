@@ -27,6 +27,7 @@ const TABLES = [
   "assessments",
   "difficulties",
   "recommendations",
+  "commitment_verdicts",
   "acronyms",
   "cycle_texts",
 ] as const;
@@ -57,14 +58,16 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       partners: 33,
       commitments: 6,
       indicators: 15,
-      responses: 77,
+      // 77 answers of 2022 and 15 of the 2023 cycle (src/demo/mali-2023/).
+      responses: 92,
     });
     const again = await loadDemo(t, { reset: false });
     expect(again.loaded).toBe(false);
-    expect((await rowCounts()).responses).toBe(77);
+    expect((await rowCounts()).responses).toBe(92);
   });
 
   it("audits every row it writes", async () => {
+    // The 2023 cycle's follow-up of the 2022 recommendations updates rows: creations only here.
     const counts = await rowCounts();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const audited = await t.db
@@ -106,7 +109,28 @@ describe.each(backends)("the Mali 2022 demo world on %s", (backend) => {
       "2.2": "on_track",
       "6.3": "on_track",
     });
-    expect(s.summary).toMatchObject({ total: 6, onTrackOrBetter: 6 });
+    // Every commitment is on track by the rule; the 2022 workshop recorded 3 and 4 as lagging.
+    expect(s.summary).toMatchObject({ total: 6, onTrackOrBetter: 4 });
+    expect(s.commitments.map((c) => c.verdict)).toEqual([
+      "on_track",
+      "on_track",
+      "off_track",
+      "off_track",
+      "on_track",
+      "on_track",
+    ]);
+  });
+
+  it("adds a 2023 cycle under validation, the public still on 2022", async () => {
+    const cycles = await t.db
+      .selectFrom("cycles")
+      .select(["slug", "state"])
+      .orderBy("slug")
+      .execute();
+    expect(cycles).toEqual([
+      { slug: "2022", state: "published" },
+      { slug: "2023", state: "validation" },
+    ]);
   });
 
   it("lists the contributions under indicator 2.2 with their quantified outputs", async () => {

@@ -35,7 +35,7 @@ export const fr = {
 
   "rates.title": "Taux de réponse",
   "rates.text":
-    "{asked} {asked|organisation a été sollicitée|organisations ont été sollicitées} et {answered} {answered|a répondu|ont répondu} ; {pairsAnswered} des {pairs} {pairs|demande|demandes} (organisation × indicateur) ont reçu une réponse ({percent} %).",
+    "{asked} {asked|organisation a été sollicitée|organisations ont été sollicitées} et {answered} {answered|a répondu|ont répondu} ; sur {pairs} {pairs|demande|demandes} (organisation × indicateur), {pairsAnswered} {pairsAnswered|a reçu|ont reçu} une réponse ({percent} %).",
   "rates.asked": "Sollicitées",
   "rates.answered": "Ont répondu",
   "rates.answers": "Réponses",
@@ -76,8 +76,6 @@ export const fr = {
   "table.acronym": "Sigle",
   "table.contributions": "Contributions",
   "table.goal": "Objectif",
-  "table.latestYear": "Dernière valeur (année)",
-  "table.latestValue": "Dernière valeur",
   "table.baselineYear": "Base (année)",
   "table.baselineValue": "Base",
   "table.targetYear": "Cible (année)",
@@ -118,7 +116,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "rates.title": "Response rates",
   "rates.text":
-    "{asked} {asked|organisation was|organisations were} asked and {answered} answered; {pairsAnswered} of {pairs} {pairs|request|requests} (organisation × indicator) got an answer ({percent}%).",
+    "{asked} {asked|organisation was|organisations were} asked and {answered} answered; of {pairs} {pairs|request|requests} (organisation × indicator), {pairsAnswered} {pairsAnswered|was|were} answered ({percent}%).",
   "rates.asked": "Asked",
   "rates.answered": "Answered",
   "rates.answers": "Answers",
@@ -159,8 +157,6 @@ export const en: Record<keyof typeof fr, string> = {
   "table.acronym": "Acronym",
   "table.contributions": "Contributions",
   "table.goal": "Goal",
-  "table.latestYear": "Latest value (year)",
-  "table.latestValue": "Latest value",
   "table.baselineYear": "Baseline (year)",
   "table.baselineValue": "Baseline",
   "table.targetYear": "Target (year)",

@@ -114,10 +114,6 @@ export async function reportAnnexes(db: Executor, input: FindingsInput): Promise
   const numberOf = new Map(input.commitments.map((c) => [c.id, c.number]));
   const number = (i: ProcessIndicator) => indicatorNumber(numberOf.get(i.commitmentId) ?? 0, i);
   const indicatorById = new Map(input.indicators.map((i) => [i.id, i]));
-  const short = (id: number) => {
-    const p = input.partners.get(id);
-    return p ? partnerShortName(p) : "?";
-  };
   const zero = { asked: 0, answered: 0 };
   const people = [...rates.partners.asked]
     .map((id) => input.partners.get(id))

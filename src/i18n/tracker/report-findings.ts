@@ -55,7 +55,7 @@ export const fr = {
   "partners.evidence": "Preuve : {link}",
   "partners.alsoUnder": "aussi déclaré sous {list}",
 
-  "followUp.title": "Suivi des recommandations de {cycle}",
+  "followUp.title": "Suivi des recommandations de {year}",
   "followUp.recommendation": "Recommandation",
   "followUp.status": "Où elle en est",
   "followUp.note": "Commentaire",
@@ -136,7 +136,7 @@ export const en: Record<keyof typeof fr, string> = {
   "partners.evidence": "Evidence: {link}",
   "partners.alsoUnder": "also reported under {list}",
 
-  "followUp.title": "Follow-up of the {cycle} recommendations",
+  "followUp.title": "Follow-up of the {year} recommendations",
   "followUp.recommendation": "Recommendation",
   "followUp.status": "Where it stands",
   "followUp.note": "Comment",

@@ -237,7 +237,7 @@ export function followUpBlocks(model: ReportModel, t: ReportT, heading: Heading)
   if (!f || f.items.length === 0) return [];
   const shade = { done: "achieved", in_progress: "on_track", not_started: "off_track" } as const;
   return [
-    heading(2, t("followUp.title", { cycle: f.cycleLabel })),
+    heading(2, t("followUp.title", { year: f.cycleYear })),
     {
       kind: "table",
       columns: [

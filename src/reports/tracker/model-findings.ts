@@ -50,6 +50,8 @@ export interface ReportAnnexes {
   partners: ReportPartnerBlock[];
   followUps: {
     cycleLabel: string;
+    /** The year the followed cycle ends, for the section's title. */
+    cycleYear: string;
     items: { text: string; followUp: FollowUp | null; note: string | null }[];
   } | null;
 }

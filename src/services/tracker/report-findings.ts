@@ -187,6 +187,7 @@ export async function reportAnnexes(db: Executor, input: FindingsInput): Promise
     followUps: earlier
       ? {
           cycleLabel: earlier.label,
+          cycleYear: earlier.periodEnd.slice(0, 4),
           items: followUps.map((f) => ({
             text: pick(f.text, lang),
             followUp: f.followUp,

@@ -30,6 +30,7 @@ import * as reportTexts from "./tracker/report-texts.ts";
 import * as sendback from "./tracker/sendback.ts";
 import * as tracking from "./tracker/tracking.ts";
 import * as validation from "./tracker/validation.ts";
+import * as verdicts from "./tracker/verdicts.ts";
 import * as vocabulary from "./tracker/vocabulary.ts";
 import * as workspace from "./tracker/workspace.ts";
 
@@ -44,6 +45,7 @@ export const fr = {
   ...accessTokens.fr,
   ...tracking.fr,
   ...validation.fr,
+  ...verdicts.fr,
   ...reportTexts.fr,
   ...acronyms.fr,
   ...outcomes.fr,

@@ -82,6 +82,7 @@ export interface FollowUpView {
 }
 
 export interface VerdictsView {
+  cycle: { slug: string; label: string; state: string };
   editable: boolean;
   commitments: CommitmentVerdictView[];
   /** The recommendations of the cycle just before this one, when there is one. */
@@ -109,6 +110,7 @@ export async function getVerdicts(
   const before = previousCycles(cycles, cycle)[0];
   const followUps = before ? await listRecommendationFollowUps(db, [before.id]) : [];
   return {
+    cycle: { slug: cycle.slug, label: cycle.label, state: cycle.state },
     editable: can(actor, "validation.write") && acceptsAssessments(cycle.state),
     commitments: commitments.map((c) => {
       const r = recordedOf.get(c.id);

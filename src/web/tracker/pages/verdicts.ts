@@ -62,7 +62,7 @@ function commitmentCard(
   };
   const id = (name: string) => `${name}-${c.number}`;
   const options = [
-    html`<label><input type="radio" name="status" value=""${values.status === "" ? html` checked` : ""}> ${t("verdicts.keepRule")} (${verdictMark(view, c.verdict.computed)})</label>`,
+    html`<label><input type="radio" name="status" value=""${values.status === "" ? html` checked` : ""}> ${t("verdicts.keepRule")} ${verdictMark(view, c.verdict.computed)}</label>`,
     ...STATUSES.filter((st) => st !== c.verdict.computed).map(
       (st) =>
         html`<label><input type="radio" name="status" value="${st}"${values.status === st ? html` checked` : ""}> ${verdictMark(view, st)}</label>`,
@@ -117,10 +117,10 @@ ${
     ? html`<details${mine ? html` open` : ""}><summary>${t("verdicts.followUpSubmit")}</summary>
 <form method="post" action="${verdictsBase(slug)}/recommendations/${r.id}#r-${r.id}">
 ${csrfField(view)}
-<fieldset${errors.followUp ? html` aria-describedby="${id("f")}-e"` : ""}><legend>${t("verdicts.followUp")}</legend>
+<fieldset class="statuses"${errors.followUp ? html` aria-describedby="${id("f")}-e"` : ""}><legend>${t("verdicts.followUp")}</legend>
 ${FOLLOW_UPS.map(
   (f) =>
-    html`<label><input type="radio" name="follow_up" value="${f}"${values.followUp === f ? html` checked` : ""}> ${t(`followUp.state.${f}`)}</label> `,
+    html`<label><input type="radio" name="follow_up" value="${f}"${values.followUp === f ? html` checked` : ""}> ${t(`followUp.state.${f}`)}</label>`,
 )}
 ${errors.followUp ? html`<p class="error" id="${id("f")}-e">${errors.followUp}</p>` : ""}
 </fieldset>

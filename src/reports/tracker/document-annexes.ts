@@ -3,7 +3,6 @@
 // follow-up of the previous cycle's recommendations and the partner annex.
 
 import type { Status } from "../../domain/tracker/status.ts";
-import { STATUSES } from "../../domain/tracker/status.ts";
 import { percent } from "../../domain/tracker/synthesis.ts";
 import type { Block, Row } from "../shared/document.ts";
 import { outcomeChart } from "./charts.ts";
@@ -337,5 +336,3 @@ export function partnerAnnexBlocks(model: ReportModel, t: ReportT, heading: Head
   );
   return blocks;
 }
-
-export { STATUSES };

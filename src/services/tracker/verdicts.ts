@@ -19,7 +19,6 @@ import { invalidFields, lengthProblems, notFound } from "../../domain/shared/pro
 import { acceptsAssessments, type Cycle } from "../../domain/tracker/cycle.ts";
 import { isStatus, type Status } from "../../domain/tracker/status.ts";
 import {
-  FOLLOW_UPS,
   type FollowUp,
   isFollowUp,
   type RecordedVerdict,
@@ -248,5 +247,3 @@ export async function followUpRecommendation(
     return followUp;
   });
 }
-
-export { FOLLOW_UPS };

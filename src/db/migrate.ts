@@ -27,6 +27,8 @@ import * as m0024 from "./migrations/0024_missions.ts";
 import * as m0025 from "./migrations/0025_testimonials.ts";
 import * as m0026 from "./migrations/0026_programme_publication.ts";
 import * as m0027 from "./migrations/0027_report_front.ts";
+import * as m0030 from "./migrations/0030_commitment_verdicts.ts";
+import * as m0031 from "./migrations/0031_recommendation_follow_up.ts";
 import * as m0033 from "./migrations/0033_translations.ts";
 import * as m0038 from "./migrations/0038_import_chunks.ts";
 import type { DB } from "./schema.ts";
@@ -56,6 +58,8 @@ const migrations: Record<string, Migration> = {
   "0025_testimonials": m0025,
   "0026_programme_publication": m0026,
   "0027_report_front": m0027,
+  "0030_commitment_verdicts": m0030,
+  "0031_recommendation_follow_up": m0031,
   "0033_translations": m0033,
   "0038_import_chunks": m0038,
 };

@@ -316,6 +316,20 @@ export interface CycleRecommendationsTable {
   position: number;
   text: string;
   text_en: string | null;
+  follow_up: Generated<string | null>;
+  follow_up_note: Generated<string | null>;
+  follow_up_note_en: Generated<string | null>;
+}
+
+export interface CommitmentVerdictsTable {
+  id: Generated<number>;
+  cycle_id: number;
+  commitment_id: number;
+  status: string;
+  reason: string;
+  reason_en: string | null;
+  meeting_id: number | null;
+  recorded_at: Timestamp;
 }
 
 export interface AcronymsTable {
@@ -595,6 +609,7 @@ export interface DB {
   assessments: AssessmentsTable;
   difficulties: DifficultiesTable;
   recommendations: CycleRecommendationsTable;
+  commitment_verdicts: CommitmentVerdictsTable;
   acronyms: AcronymsTable;
   cycle_texts: CycleTextsTable;
   response_translations: ResponseTranslationsTable;

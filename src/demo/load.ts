@@ -25,6 +25,8 @@ import { CYCLE_TEXT_KINDS } from "../domain/tracker/report-text.ts";
 import { findIndicatorAtUnit } from "../services/health/indicator-years.ts";
 import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/load.ts";
 import { mali2022 } from "./mali-2022/index.ts";
+import { mali2023, verdicts2022 } from "./mali-2023/index.ts";
+import { writeCycleVerdicts, writeLaterCycle } from "./mali-2023/load.ts";
 import { DEMO_PROGRAMME } from "./programme/index.ts";
 import {
   loadProgrammeWorld,
@@ -237,18 +239,26 @@ export async function writeWorld(
 }
 
 /**
- * Loads the Mali 2022 world. Without `reset` it loads only into an empty database (first start);
- * with `reset` it empties the commitment tables first. Either way it is one transaction.
+ * Loads the Mali 2022 world, with the 2023 cycle after it when `laterCycle` is set (the served
+ * demo). Without `reset` it loads only into an empty database (first start); with `reset` it
+ * empties the commitment tables first. Either way it is one transaction.
  */
 export async function loadDemo(
   database: Pick<Database, "db">,
-  options: { reset: boolean; world?: World },
+  options: { reset: boolean; world?: World; laterCycle?: boolean },
 ): Promise<DemoReport> {
   return database.db.transaction().execute(async (trx) => {
     if (options.reset) await resetAll(trx, DEMO_ACTOR);
     else if (!(await isEmpty(trx)))
       return { loaded: false, partners: 0, commitments: 0, indicators: 0, responses: 0 };
-    return writeWorld(trx, options.world ?? mali2022, DEMO_ACTOR);
+    if (options.world) return writeWorld(trx, options.world, DEMO_ACTOR);
+    const report = await writeWorld(trx, mali2022, DEMO_ACTOR);
+    await writeCycleVerdicts(trx, DEMO_ACTOR, mali2022.cycle.slug, verdicts2022);
+    if (!options.laterCycle) return report;
+    // The served demo has a second cycle, 2023, under validation, so that trends show; the
+    // tests' world stops at 2022, where their own 2023 is opened through the services.
+    const later = await writeLaterCycle(trx, DEMO_ACTOR, mali2023);
+    return { ...report, responses: report.responses + later };
   });
 }
 
@@ -309,7 +319,7 @@ export async function loadDemoWorlds(
       programme: noProgramme,
     };
   const health = await loadHealthDemo(database);
-  const report = await loadDemo(database, { reset: false });
+  const report = await loadDemo(database, { reset: false, laterCycle: true });
   // The programme sits on the health world's units: only over the demo's own map.
   const programme =
     health.loaded && (await programmeIsEmpty(database))

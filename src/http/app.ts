@@ -76,6 +76,7 @@ import { trackingRoutes } from "./tracker/tracking.ts";
 import { translationRoutes } from "./tracker/translations.ts";
 import { usersRoutes } from "./tracker/users.ts";
 import { validationRoutes } from "./tracker/validation.ts";
+import { verdictRoutes } from "./tracker/verdicts.ts";
 import { workspaceRoutes } from "./tracker/workspace.ts";
 
 const CSP = [
@@ -216,6 +217,7 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", questionnaireRoutes());
   app.route("/", trackingRoutes());
   app.route("/", validationRoutes());
+  app.route("/", verdictRoutes());
   app.route("/", healthImportRoutes(renderer));
   app.route("/", connectionRoutes());
   app.route("/", healthEntryRoutes());

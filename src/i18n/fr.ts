@@ -32,6 +32,7 @@ import * as sendback from "./tracker/sendback.ts";
 import * as tracking from "./tracker/tracking.ts";
 import * as translations from "./tracker/translations.ts";
 import * as validation from "./tracker/validation.ts";
+import * as verdicts from "./tracker/verdicts.ts";
 import * as vocabulary from "./tracker/vocabulary.ts";
 import * as workspace from "./tracker/workspace.ts";
 
@@ -46,6 +47,7 @@ export const fr = {
   ...accessTokens.fr,
   ...tracking.fr,
   ...validation.fr,
+  ...verdicts.fr,
   ...reportTexts.fr,
   ...translations.fr,
   ...reportCover.fr,

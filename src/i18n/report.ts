@@ -3,6 +3,7 @@
 import type { Lang } from "../domain/shared/lang.ts";
 import { fillMessage } from "../domain/shared/message.ts";
 import * as report from "./tracker/report.ts";
+import * as findings from "./tracker/report-findings.ts";
 import * as translations from "./tracker/translations.ts";
 import * as vocabulary from "./tracker/vocabulary.ts";
 
@@ -19,6 +20,7 @@ const fr = {
   ...asCells(vocabulary.methodFr),
   ...report.fr,
   ...translations.reportFr,
+  ...findings.fr,
 };
 
 export type ReportKey = keyof typeof fr;
@@ -28,6 +30,7 @@ const en: Record<ReportKey, string> = {
   ...asCells(vocabulary.methodEn),
   ...report.en,
   ...translations.reportEn,
+  ...findings.en,
 };
 
 export const REPORT_CATALOGUES: Record<Lang, Record<ReportKey, string>> = { fr, en };

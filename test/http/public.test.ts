@@ -45,7 +45,8 @@ describe.each(backends)("public pages on %s", (backend) => {
     expect(body).toMatch(/<b>8<\/b> <span class="mark s-achieved">Réalisé<\/span>/);
     expect(body).toMatch(/<b>7<\/b> <span class="mark s-on_track">Sur la bonne voie<\/span>/);
     expect(body).toContain("17\u00a0% en 2020");
-    expect(body).toContain("6 engagements sur 6");
+    // Commitments 3 and 4: the 2022 workshop recorded them as lagging (docs/DEMO-DATA.md).
+    expect(body).toContain("4 engagements sur 6");
   });
 
   it("serves the same page under its stable cycle URL", async () => {

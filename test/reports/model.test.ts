@@ -26,10 +26,9 @@ describe.each(backends)("the report model on %s", (backend) => {
       "Jhpiego",
       "SWEDD",
     ]);
-    expect(i22?.contributions.find((c) => c.partner === "PSI")?.outputs).toContainEqual({
-      value: 619,
-      unit: "prestataires formés",
-    });
+    expect(i22?.contributions.find((c) => c.partner === "PSI")?.outputs).toContainEqual(
+      expect.objectContaining({ value: 619, unit: "prestataires formés" }),
+    );
     expect(m.methodology).toMatchObject({
       partnersMapped: 14,
       partnersContributing: 14,
@@ -48,7 +47,7 @@ describe.each(backends)("the report model on %s", (backend) => {
 
   it("fills the texts' placeholders from the data and lists only the acronyms used", async () => {
     const m = await buildReport(t.db, 2022, "fr");
-    expect(m.texts.conclusion).toContain("Sur les 6 engagements, 6 sont réalisés ou en bonne voie");
+    expect(m.texts.conclusion).toContain("Sur les 6 engagements, 4 sont réalisés ou en bonne voie");
     expect(m.texts.conclusion).toContain("des 14 organisations contributrices");
     expect(m.texts.context).toContain("avec le Groupe Pivot Santé Population comme");
     for (const text of Object.values(m.texts)) expect(text ?? "").not.toMatch(/\{[a-z_]+\}/);
@@ -64,7 +63,7 @@ describe.each(backends)("the report model on %s", (backend) => {
   it("speaks English, with the French original where no translation exists", async () => {
     const m = await buildReport(t.db, "2022", "en");
     expect(m.cover.cycleLabel).toBe("January – December 2022");
-    expect(m.texts.conclusion).toContain("Of the 6 commitments, 6 are achieved or on track");
+    expect(m.texts.conclusion).toContain("Of the 6 commitments, 4 are achieved or on track");
     // Acronyms are picked from the English text, with their English expansions.
     expect(m.acronyms.find((a) => a.acronym === "ONASR")?.expansion).toBe(
       "National Office of Reproductive Health",

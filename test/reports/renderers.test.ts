@@ -86,6 +86,9 @@ describe("the XLSX data annex", () => {
       "Statuts",
       "Synthèse par pilier",
       "Objectifs de résultat",
+      "Séries des objectifs",
+      "Engagements",
+      "Partenaires",
     ]);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -155,7 +158,8 @@ describe("the HTML report", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("@page{size:A4");
-    expect(html.match(/<svg /g)).toHaveLength(2);
+    // The blocks and statuses charts, then one per outcome goal measured by published figures.
+    expect(html.match(/<svg /g)).toHaveLength(5);
     expect(html).toContain("<h1 id=");
     expect(html).toContain("Synthèse générale");
     expect(html).not.toContain("<script");
@@ -187,6 +191,9 @@ describe("the English edition", () => {
       "Statuses",
       "By building block",
       "Outcome goals",
+      "Goal series",
+      "Commitments",
+      "Partners",
     ]);
   });
 });

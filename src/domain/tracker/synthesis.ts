@@ -4,6 +4,9 @@ import { BUILDING_BLOCKS, type BuildingBlock } from "./building-block.ts";
 import type { ProcessIndicator } from "./commitment.ts";
 import { type Contributes, isContribution } from "./response.ts";
 import { STATUSES, type Status } from "./status.ts";
+import { commitmentVerdict } from "./verdict.ts";
+
+export { commitmentVerdict };
 
 export type StatusCounts = Record<Status, number>;
 
@@ -51,19 +54,6 @@ export function contributingPartnerIds(responses: readonly ContributionRow[]): n
   return [...new Set(responses.filter(isContribution).map((r) => r.partnerId))].sort(
     (a, b) => a - b,
   );
-}
-
-/**
- * A commitment's verdict from its indicators' statuses: red if any indicator is red; achieved when
- * every indicator is; not assessed when none is; otherwise on track.
- */
-export function commitmentVerdict(statuses: readonly Status[]): Status {
-  const assessed = statuses.filter((s) => s !== "not_assessed");
-  if (assessed.length === 0) return "not_assessed";
-  if (assessed.includes("off_track")) return "off_track";
-  if (assessed.length === statuses.length && assessed.every((s) => s === "achieved"))
-    return "achieved";
-  return "on_track";
 }
 
 export interface CommitmentSummary {

@@ -14,3 +14,9 @@ declare module "echarts/lib/renderer/installSVGRenderer.js" {
 declare module "echarts/lib/chart/line/install.js" {
   export const install: Installer;
 }
+declare module "echarts/lib/chart/scatter/install.js" {
+  export const install: Installer;
+}
+declare module "echarts/lib/component/legend/installLegendPlain.js" {
+  export const install: Installer;
+}

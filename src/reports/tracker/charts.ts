@@ -3,10 +3,13 @@
 import * as echarts from "echarts/core";
 // Only the pieces used: the full bundle costs ~100 MB of memory more to load.
 import { install as barChart } from "echarts/lib/chart/bar/install.js";
+import { install as lineChart } from "echarts/lib/chart/line/install.js";
+import { install as scatterChart } from "echarts/lib/chart/scatter/install.js";
 import { install as grid } from "echarts/lib/component/grid/installSimple.js";
+import { install as legend } from "echarts/lib/component/legend/installLegendPlain.js";
 import { install as svgRenderer } from "echarts/lib/renderer/installSVGRenderer.js";
 
-echarts.use([barChart, grid, svgRenderer]);
+echarts.use([barChart, lineChart, scatterChart, grid, legend, svgRenderer]);
 
 import { type Light, PAPER, PAPER_LIGHTS } from "../../domain/shared/theme.ts";
 import { STATUS_COLOUR, STATUSES, type Status } from "../../domain/tracker/status.ts";
@@ -109,5 +112,100 @@ export function statusChart(counts: StatusCounts, label: (s: Status) => string):
         label: { ...valueLabel, position: "top" },
       },
     ],
+  });
+}
+
+export interface OutcomeChartInput {
+  unit: string;
+  baseline: { year: number; value: number } | null;
+  target: { year: number; value: number };
+  points: { year: number; value: number; kind: "estimate" | "survey" }[];
+  labels: { estimate: string; survey: string; trajectory: string; target: string };
+}
+
+/**
+ * An outcome goal over the years: the published estimates as a line, surveys as points, the
+ * straight trajectory from the baseline to the target (dashed) and the target itself.
+ */
+export function outcomeChart(o: OutcomeChartInput): Chart {
+  const estimates = o.points.filter((p) => p.kind === "estimate").map((p) => [p.year, p.value]);
+  const surveys = o.points.filter((p) => p.kind === "survey").map((p) => [p.year, p.value]);
+  const years = [...o.points.map((p) => p.year), o.target.year, o.baseline?.year ?? o.target.year];
+  const values = [...o.points.map((p) => p.value), o.target.value, o.baseline?.value ?? 0];
+  const top = Math.max(...values);
+  const line = (data: number[][], name: string, colour: string, dashed = false) => ({
+    type: "line",
+    name,
+    data,
+    silent: true,
+    symbol: dashed ? "none" : "circle",
+    symbolSize: 6,
+    lineStyle: { color: colour, width: 2, ...(dashed ? { type: "dashed" } : {}) },
+    itemStyle: { color: colour },
+  });
+  const series = [
+    ...(estimates.length > 0 ? [line(estimates, o.labels.estimate, ACCENT)] : []),
+    ...(surveys.length > 0
+      ? [
+          {
+            type: "scatter",
+            name: o.labels.survey,
+            data: surveys,
+            silent: true,
+            symbol: "diamond",
+            symbolSize: 11,
+            itemStyle: { color: PAPER.ink },
+          },
+        ]
+      : []),
+    ...(o.baseline
+      ? [
+          line(
+            [
+              [o.baseline.year, o.baseline.value],
+              [o.target.year, o.target.value],
+            ],
+            o.labels.trajectory,
+            PAPER.muted,
+            true,
+          ),
+        ]
+      : []),
+    {
+      type: "scatter",
+      name: o.labels.target,
+      data: [[o.target.year, o.target.value]],
+      silent: true,
+      symbol: "triangle",
+      symbolSize: 13,
+      itemStyle: { color: STATUS_HEX.achieved, borderColor: PAPER.ink, borderWidth: 0.5 },
+      label: { ...valueLabel, fontSize: 11, position: "top", formatter: `{@[1]} ${o.unit}` },
+    },
+  ];
+  return render(640, 260, {
+    grid: { left: 44, right: 24, top: 40, bottom: 28 },
+    legend: {
+      top: 4,
+      left: "center",
+      textStyle: { fontSize: 11, color: PAPER.ink },
+      itemHeight: 9,
+    },
+    xAxis: {
+      type: "value",
+      min: Math.min(...years),
+      max: Math.max(...years),
+      minInterval: 1,
+      // Years, not amounts: no thousands separator.
+      axisLabel: { fontSize: 11, formatter: (v: number) => String(v) },
+    },
+    yAxis: {
+      type: "value",
+      min: 0,
+      max: Math.ceil((top * 1.15) / 5) * 5,
+      axisLabel: { fontSize: 11, formatter: `{value}` },
+      name: o.unit,
+      nameTextStyle: { fontSize: 11 },
+    },
+    series,
   });
 }

@@ -6,6 +6,16 @@ import { outcomeParts } from "../../i18n/tracker/goal.ts";
 import type { Block, Row } from "../shared/document.ts";
 import { blocksChart, statusChart } from "./charts.ts";
 import { type Heading, prose, statusShade } from "./document.ts";
+import {
+  categoriesTable,
+  evidenceText,
+  followUpBlocks,
+  matrixBlocks,
+  partnerAnnexBlocks,
+  ratesBlocks,
+  trendsBlocks,
+  verdictCell,
+} from "./document-annexes.ts";
 import { goalLine } from "./document-front.ts";
 import { formatNumber, type ReportT } from "./i18n.ts";
 import {
@@ -69,8 +79,25 @@ function outcomeBlocks(model: ReportModel, t: ReportT, c: ReportCommitment): Blo
   ];
 }
 
-function outputsText(model: ReportModel, r: ReportContribution): string {
-  return r.outputs.map((o) => `${formatNumber(model.lang, o.value)} ${o.unit}`).join("\n");
+function outputsText(model: ReportModel, t: ReportT, r: ReportContribution): string {
+  return r.outputs
+    .map((o) => {
+      const figure = `${formatNumber(model.lang, o.value)} ${o.unit}`;
+      return o.alsoUnder.length > 0
+        ? `${figure} (${t("partners.alsoUnder", { list: o.alsoUnder.join(", ") })})`
+        : figure;
+    })
+    .join("\n");
+}
+
+/** The quieter line under a contribution's activities: partners worked with, evidence links. */
+function contributionNote(t: ReportT, r: ReportContribution): string {
+  return [
+    ...(r.collaborators.length > 0
+      ? [t("indicator.collaborators", { list: r.collaborators.join(", ") })]
+      : []),
+    ...r.evidence.map((e) => t("partners.evidence", { link: evidenceText(e) })),
+  ].join("\n");
 }
 
 function contributionsTable(model: ReportModel, t: ReportT, i: ReportIndicator): Block {
@@ -90,11 +117,9 @@ function contributionsTable(model: ReportModel, t: ReportT, i: ReportIndicator):
         { text: r.partner, bold: true },
         {
           text: r.activities ?? t(`contributes.${r.contributes}`),
-          ...(r.collaborators.length > 0
-            ? { note: t("indicator.collaborators", { list: r.collaborators.join(", ") }) }
-            : {}),
+          ...(contributionNote(t, r) ? { note: contributionNote(t, r) } : {}),
         },
-        { text: outputsText(model, r) },
+        { text: outputsText(model, t, r) },
       ],
     })),
   };
@@ -112,6 +137,23 @@ function commitmentBlocks(model: ReportModel, t: ReportT, heading: Heading): Blo
       shade: statusShade(c.verdict),
       text: t("commitment.verdict", { verdict: t(`verdict.${c.verdict}`) }),
     },
+    ...(c.verdict !== c.computedVerdict
+      ? [
+          {
+            kind: "paragraph" as const,
+            tone: "muted" as const,
+            text: t("verdict.validated", { computed: t(`verdict.${c.computedVerdict}`) }),
+          },
+          ...(c.verdictReason
+            ? [
+                {
+                  kind: "paragraph" as const,
+                  text: t("verdict.reason", { reason: c.verdictReason }),
+                },
+              ]
+            : []),
+        ]
+      : []),
     ...outcomeBlocks(model, t, c),
     ...c.indicators.flatMap((i): Block[] => [
       heading(3, t("indicator.title", { number: i.number, title: i.title })),
@@ -135,14 +177,29 @@ function commitmentBlocks(model: ReportModel, t: ReportT, heading: Heading): Blo
   ]);
 }
 
+/** A row per commitment with its verdict (the rule's beside it when the meeting chose another), then its indicators. */
 function recapRows(model: ReportModel, t: ReportT): Row[] {
   return model.commitments.flatMap((c): Row[] => [
-    { group: true, cells: [{ text: t("commitment.line", { number: c.number, title: c.title }) }] },
+    {
+      cells: [
+        { text: String(c.number), bold: true },
+        { text: t("commitment.line", { number: c.number, title: c.title }), bold: true },
+        { text: "" },
+        {
+          text: verdictCell(t, c.verdict),
+          shade: statusShade(c.verdict),
+          ...(c.verdict !== c.computedVerdict
+            ? { note: t("verdict.computedNote", { computed: t(`verdict.${c.computedVerdict}`) }) }
+            : {}),
+        },
+      ],
+    },
     ...c.indicators.map((i) => ({
       cells: [
         { text: i.number, bold: true },
         { text: i.title },
         { text: t(`status.${i.status}`), shade: statusShade(i.status) },
+        { text: "" },
       ],
     })),
   ]);
@@ -216,20 +273,10 @@ export function findings(model: ReportModel, t: ReportT, heading: Heading): Bloc
       ),
     },
     heading(2, t("findings.categories")),
-    {
-      kind: "table",
-      columns: [
-        { label: t("table.category"), width: 0.3 },
-        { label: t("table.institutions"), width: 0.7 },
-      ],
-      rows: model.categories.map((c) => ({
-        cells: [
-          { text: t(`category.${c.category}`), bold: true },
-          { text: c.partners.length > 0 ? c.partners.join(", ") : t("findings.none") },
-        ],
-      })),
-    },
+    categoriesTable(model, t),
+    ...ratesBlocks(model, t, heading),
     ...commitmentBlocks(model, t, heading),
+    ...matrixBlocks(model, t, heading),
     heading(1, t("recap.title"), true),
     {
       kind: "chart",
@@ -239,12 +286,14 @@ export function findings(model: ReportModel, t: ReportT, heading: Heading): Bloc
     {
       kind: "table",
       columns: [
-        { label: t("table.number"), width: 0.08 },
-        { label: t("table.indicator"), width: 0.66 },
-        { label: t("table.status"), width: 0.26 },
+        { label: t("table.number"), width: 0.07 },
+        { label: t("table.indicator"), width: 0.53 },
+        { label: t("table.status"), width: 0.2 },
+        { label: t("recap.verdict"), width: 0.2 },
       ],
       rows: recapRows(model, t),
     },
+    ...trendsBlocks(model, t, heading),
     heading(1, t("synthesis.title"), true),
     {
       kind: "paragraph",
@@ -275,9 +324,10 @@ export function findings(model: ReportModel, t: ReportT, heading: Heading): Bloc
     model.recommendations.length > 0
       ? { kind: "bullets", ordered: true, items: model.recommendations }
       : { kind: "paragraph", text: t("recommendations.none"), tone: "muted" },
+    ...followUpBlocks(model, t, heading),
   );
   if (model.texts.conclusion !== null)
     blocks.push(heading(1, t("conclusion.title")), ...prose(model.texts.conclusion));
-  blocks.push(...annex(model, t, heading));
+  blocks.push(...annex(model, t, heading), ...partnerAnnexBlocks(model, t, heading));
   return blocks;
 }

@@ -6,6 +6,7 @@ import { STATUSES } from "../../domain/tracker/status.ts";
 import { goalParts } from "../../i18n/tracker/goal.ts";
 import type { Block } from "../shared/document.ts";
 import { type Heading, prose, statusShade } from "./document.ts";
+import { verdictRuleBlocks } from "./document-annexes.ts";
 import { formatDate, formatNumber, type ReportT } from "./i18n.ts";
 import { indicatorCount, type ReportModel } from "./model.ts";
 
@@ -172,6 +173,7 @@ export function frontMatter(model: ReportModel, t: ReportT, heading: Heading): B
         },
       ],
     },
+    ...verdictRuleBlocks(t, heading),
   );
   return blocks;
 }

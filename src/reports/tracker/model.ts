@@ -12,12 +12,14 @@ import type { CollectionMethod, Contributes } from "../../domain/tracker/respons
 import type { Status } from "../../domain/tracker/status.ts";
 import type { CommitmentSummary, StatusCounts } from "../../domain/tracker/synthesis.ts";
 import type { OutcomeFacts } from "../../i18n/tracker/goal.ts";
+import type { ReportAnnexes } from "./model-findings.ts";
 
 export {
   isReportFormat,
   REPORT_FORMATS,
   type ReportFormat,
 } from "../../domain/tracker/report-text.ts";
+export type * from "./model-findings.ts";
 
 export interface ReportContribution {
   /** Row number in the indicator's table, from 1. */
@@ -30,7 +32,15 @@ export interface ReportContribution {
   /** Partners worked with: directory short names, then free text. */
   collaborators: string[];
   difficulties: string | null;
-  outputs: { value: number; unit: string }[];
+  outputs: {
+    value: number;
+    unit: string;
+    /** The unit made comparable (annex.ts normaliseUnit). */
+    normalisedUnit: string;
+    /** Other indicators (numbers) where the same partner gives the same figure: likely counted twice. */
+    alsoUnder: string[];
+  }[];
+  evidence: { url: string; title: string | null }[];
   method: CollectionMethod;
   answeredAt: string | null; // ISO timestamp
 }
@@ -62,7 +72,12 @@ export interface ReportCommitment {
   title: string;
   goals: Goal[];
   outcomes: ReportOutcome[];
+  /** The validated verdict: the meeting's when it recorded one, else the rule's. */
   verdict: Status;
+  /** What the rule gives from the indicators' statuses (domain/tracker/verdict.ts). */
+  computedVerdict: Status;
+  /** The meeting's reason when its verdict differs from the rule's. */
+  verdictReason: string | null;
   indicators: ReportIndicator[];
 }
 
@@ -110,6 +125,8 @@ export interface ReportModel {
   blocks: { block: BuildingBlock; partners: string[] }[];
   /** Contributing organisations by category, every category kept in report order. */
   categories: { category: PartnerCategory; partners: string[] }[];
+  /** Trends, response rates, partner annex, follow-up of recommendations. */
+  annexes: ReportAnnexes;
   commitments: ReportCommitment[];
   difficulties: { level: DifficultyLevel; items: string[] }[];
   recommendations: string[];
@@ -129,6 +146,8 @@ export function reportTexts(model: Omit<ReportModel, "acronyms">): string[] {
     ...model.categories.flatMap((c) => c.partners),
     ...model.difficulties.flatMap((d) => d.items),
     ...model.recommendations,
+    ...model.commitments.flatMap((c) => (c.verdictReason ? [c.verdictReason] : [])),
+    ...(model.annexes.followUps?.items.flatMap((f) => [f.text, f.note ?? ""]) ?? []),
     ...model.methodology.meetings.map((m) => m.title),
     ...model.commitments.flatMap((c) => [
       c.title,

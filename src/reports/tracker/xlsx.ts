@@ -7,8 +7,9 @@ import { neutralise } from "../shared/cells.ts";
 import { STATUS_HEX, STATUS_INK } from "./charts.ts";
 import { reportTranslator } from "./i18n.ts";
 import type { ReportModel } from "./model.ts";
+import { addFindingSheets } from "./xlsx-findings.ts";
 
-type Value = string | number | Date | null;
+export type Value = string | number | Date | null;
 
 export { neutralise };
 
@@ -22,7 +23,7 @@ interface SheetSpec {
   rows: Value[][];
 }
 
-function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+export function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   // Excel limits sheet names to 31 characters and forbids a few signs.
   const sheet = book.addWorksheet(spec.name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31), {
     views: [{ state: "frozen", ySplit: 1 }],
@@ -116,10 +117,20 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
       { header: t("table.partner"), width: 16 },
       { header: t("table.value"), width: 16 },
       { header: t("table.unit"), width: 50, wrap: true },
+      { header: t("table.normalisedUnit"), width: 40, wrap: true },
+      { header: t("table.doubleCount"), width: 18 },
     ],
     rows: indicators.flatMap((i) =>
       i.contributions.flatMap((r) =>
-        r.outputs.map((o) => [i.commitment, i.number, r.partner, o.value, o.unit]),
+        r.outputs.map((o) => [
+          i.commitment,
+          i.number,
+          r.partner,
+          o.value,
+          o.unit,
+          o.normalisedUnit,
+          o.alsoUnder.length > 0 ? o.alsoUnder.join(", ") : null,
+        ]),
       ),
     ),
   }).getColumn(4).numFmt = "#,##0.##";
@@ -206,9 +217,10 @@ export async function renderXlsx(model: ReportModel): Promise<Uint8Array> {
         ];
       }),
     });
+  addFindingSheets(book, model, t);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function argb(hex: string): string {
+export function argb(hex: string): string {
   return `FF${bareHex(hex)}`;
 }

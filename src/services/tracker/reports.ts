@@ -12,6 +12,7 @@ import { listResponseTexts, listUnitTranslations } from "../../db/tracker/transl
 import { compareFr, groupBy } from "../../domain/shared/group.ts";
 import { type Lang, pick } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
+import { normaliseUnit } from "../../domain/tracker/annex.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
 import { type Cycle, isPublished } from "../../domain/tracker/cycle.ts";
 import { groupDifficulties } from "../../domain/tracker/difficulty.ts";
@@ -36,8 +37,8 @@ import {
   contributingPartnerIds,
   contributorsPerBlock,
   countByStatus,
-  summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
+import { countVerdicts } from "../../domain/tracker/verdict.ts";
 import { DEFAULT_TEXTS } from "../../i18n/tracker/report-defaults.ts";
 import { inEdition, unitInEdition } from "../../reports/tracker/edition.ts";
 import { formatNumber } from "../../reports/tracker/i18n.ts";
@@ -53,7 +54,9 @@ import {
   validationMeetingsIn,
 } from "./context.ts";
 import { outcomesOf } from "./outcomes.ts";
+import { cycleVerdicts, doubleCountsOf, outputKey, reportAnnexes } from "./report-findings.ts";
 import { getCycleTexts, ownTexts } from "./report-texts.ts";
+import { verdictsOf } from "./verdicts.ts";
 
 export interface BuildOptions {
   /** Public callers see published cycles only; an unpublished one is "not found". */
@@ -77,7 +80,8 @@ export async function buildReport(
 ): Promise<ReportModel> {
   const tracker = await loadTracker(db, lang);
   const all = await cyclesIn(db, tracker.id, lang);
-  const cycle = findCycle(options.publishedOnly ? all.filter(isPublished) : all, String(cycleRef));
+  const visible = options.publishedOnly ? all.filter(isPublished) : all;
+  const cycle = findCycle(visible, String(cycleRef));
   if (!cycle) throw notFound("cycle", String(cycleRef));
 
   const [commitments, indicators, assessments, partners, stored, mapped] = await Promise.all([
@@ -118,11 +122,17 @@ export async function buildReport(
 
   const contributionsOf = groupBy(responses.filter(isPublishedContribution), (r) => r.indicatorId);
   const indicatorsOf = groupBy(indicators, (i) => i.commitmentId);
-  const outcomes = await outcomesOf(
-    db,
-    commitments.map((c) => c.id),
-    lang,
-  );
+  const [outcomes, recorded] = await Promise.all([
+    outcomesOf(
+      db,
+      commitments.map((c) => c.id),
+      lang,
+    ),
+    verdictsOf(db, [cycle.id], lang),
+  ]);
+  const statuses = new Map(assessments.map((a) => [a.indicatorId, a.status]));
+  const verdicts = cycleVerdicts(commitments, indicators, statuses, recorded.get(cycle.id));
+  const twice = doubleCountsOf(responses, indicators, commitments);
   const reportCommitments = commitments.map((c) => {
     const own = indicatorsOf.get(c.id) ?? [];
     const rows = own.map((i) => ({
@@ -146,10 +156,17 @@ export async function buildReport(
             : []),
         ],
         difficulties: edition(freeTexts.get(r.id)?.difficulties ?? null),
-        outputs: r.outputs.map((o) => ({
-          value: o.value,
-          unit: unitInEdition(o.unit, unitsEn.get(o.unit) ?? null, lang),
-        })),
+        outputs: r.outputs.map((o) => {
+          const key = outputKey({ partnerId: r.partnerId, ...o });
+          const here = indicatorNumber(c.number, i);
+          return {
+            value: o.value,
+            unit: unitInEdition(o.unit, unitsEn.get(o.unit) ?? null, lang),
+            normalisedUnit: normaliseUnit(o.unit),
+            alsoUnder: (twice.get(key) ?? []).filter((n) => n !== here),
+          };
+        }),
+        evidence: r.evidence,
         method: r.method,
         answeredAt: r.answeredAt,
       })),
@@ -168,16 +185,16 @@ export async function buildReport(
         reading: o.reading,
         points: o.points,
       })),
-      verdict: commitmentVerdict(rows.map((i) => i.status)),
+      verdict: verdicts.get(c.id)?.status ?? commitmentVerdict(rows.map((i) => i.status)),
+      computedVerdict: commitmentVerdict(rows.map((i) => i.status)),
+      verdictReason: verdicts.get(c.id)?.reason ?? null,
       indicators: rows,
     };
   });
 
-  const statuses = reportCommitments.flatMap((c) => c.indicators.map((i) => i.status));
-  const counts = countByStatus(statuses);
-  const summary = summariseCommitments(
-    reportCommitments.map((c) => c.indicators.map((i) => i.status)),
-  );
+  const counts = countByStatus(reportCommitments.flatMap((c) => c.indicators.map((i) => i.status)));
+  // The headline counts the verdicts the report prints: the meeting's where it recorded one.
+  const summary = countVerdicts(reportCommitments.map((c) => c.verdict));
   const contributors = contributingPartnerIds(responses);
   const byMethod = groupBy(responses, (r) => r.method);
   const methods = Object.fromEntries(
@@ -268,6 +285,16 @@ export async function buildReport(
       partners: g.partners.map(partnerShortName),
     })),
     commitments: reportCommitments,
+    annexes: await reportAnnexes(db, {
+      cycle,
+      cycles: visible,
+      commitments,
+      indicators,
+      partners: byId,
+      responses,
+      statuses,
+      lang,
+    }),
     difficulties: groupDifficulties(difficulties).map((g) => ({
       level: g.level,
       items: g.items.map((d) => edition(d.text) ?? d.text.fr),

@@ -21,11 +21,14 @@ import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import {
   type CommitmentSummary,
-  commitmentVerdict,
   countByStatus,
   type StatusCounts,
-  summariseCommitments,
 } from "../../domain/tracker/synthesis.ts";
+import {
+  countVerdicts,
+  type RecordedVerdict,
+  validatedVerdict,
+} from "../../domain/tracker/verdict.ts";
 import {
   assessmentsIn,
   type CycleContext,
@@ -35,6 +38,7 @@ import {
   withPartners,
 } from "./context.ts";
 import { type OutcomeView, outcomesOf } from "./outcomes.ts";
+import { verdictsOf } from "./verdicts.ts";
 
 export interface IndicatorMark {
   id: number;
@@ -111,7 +115,11 @@ async function loadComparison(
   };
 }
 
-function cards(ctx: CycleContext, outcomes: Map<number, OutcomeView[]>): CommitmentCard[] {
+function cards(
+  ctx: CycleContext,
+  outcomes: Map<number, OutcomeView[]>,
+  recorded: Map<number, RecordedVerdict> | undefined,
+): CommitmentCard[] {
   return ctx.commitments.map((c) => {
     const indicators = indicatorsOf(ctx, c.id).map((i) => ({
       id: i.id,
@@ -126,7 +134,8 @@ function cards(ctx: CycleContext, outcomes: Map<number, OutcomeView[]>): Commitm
       title: c.title,
       goals: c.goals,
       outcomes: outcomes.get(c.id) ?? [],
-      verdict: commitmentVerdict(statuses),
+      // The validated verdict: the meeting's when it recorded one, as in the report.
+      verdict: validatedVerdict(statuses, recorded?.get(c.id)).status,
       counts: countByStatus(statuses),
       indicators,
     };
@@ -151,12 +160,13 @@ export async function getScorecard(
         lang,
       )
     : new Map<number, OutcomeView[]>();
-  const commitments = cards(context, outcomes);
+  const recorded = await verdictsOf(db, [context.cycle.id], lang);
+  const commitments = cards(context, outcomes, recorded.get(context.cycle.id));
   return {
     context,
     commitments,
     counts: countByStatus(commitments.flatMap((c) => c.indicators.map((i) => i.status))),
-    summary: summariseCommitments(commitments.map((c) => c.indicators.map((i) => i.status))),
+    summary: countVerdicts(commitments.map((c) => c.verdict)),
     comparison: await loadComparison(db, context, commitments, lang),
   };
 }
@@ -237,7 +247,11 @@ export async function getCommitmentPage(
   const bare = await loadCycleContext(db, cycleSlug, lang);
   const id = bare.commitments.find((c) => c.number === commitmentNumber)?.id;
   if (id === undefined) throw notFound("commitment", commitmentNumber);
-  const all = cards(bare, await outcomesOf(db, [id], lang));
+  const [outcomes, recorded] = await Promise.all([
+    outcomesOf(db, [id], lang),
+    verdictsOf(db, [bare.cycle.id], lang),
+  ]);
+  const all = cards(bare, outcomes, recorded.get(bare.cycle.id));
   const index = all.findIndex((c) => c.number === commitmentNumber);
   const commitment = all[index];
   if (!commitment) throw notFound("commitment", commitmentNumber);

@@ -303,7 +303,7 @@ function pageOf(
 }
 
 /** Opens a write on the cycle: locked, and refused with a conflict once it is published. */
-async function writableCycle(trx: Tx, slug: string, lang: Lang) {
+export async function writableCycle(trx: Tx, slug: string, lang: Lang) {
   const cycle = await cycleRecord(trx, slug, lang);
   const state = (await lockCycleState(trx, cycle.id)) as CycleState | undefined;
   if (!state || !acceptsAssessments(state))

@@ -264,6 +264,7 @@ ${state === "published" ? html`<p class="note">${t("val.frozen")}</p>` : ""}
 ${state === "setup" ? html`<p class="note">${t("val.notOpen")}</p>` : ""}
 ${!v.editable && (state === "collection" || state === "validation") ? html`<p class="muted">${t("val.readOnly")}</p>` : ""}
 ${meetingSection(view, v, s)}
+<p><a href="${base(v.cycle.slug)}/verdicts">${t("verdicts.link")}</a></p>
 <nav class="jump" aria-label="${t("val.jump")}"><ul>${v.index.map(
     (i) =>
       html`<li><a href="${i.firstPage === v.pages.current ? "" : pageHref(v.cycle.slug, i.firstPage)}#i-${i.code}"><b>${i.number}</b> ${statusMark(view, i.status)}</a></li>`,

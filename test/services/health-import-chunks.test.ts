@@ -18,10 +18,10 @@ import {
 import { orgUnitLookup } from "../../src/db/health/org-units.ts";
 import { rebuildRollups } from "../../src/db/health/rollups.ts";
 import { startBatch } from "../../src/db/shared/import-batches.ts";
-import { checkIncoming } from "../../src/domain/health/intake.ts";
 import { readMetadata } from "../../src/importers/health/dhis2/metadata/read.ts";
 import { readDataValues } from "../../src/importers/health/dhis2/read.ts";
 import {
+  checkRead,
   importDataValues,
   loadCatalogue,
   unitGroups,
@@ -187,21 +187,12 @@ describe.each(backends)("an import merged in chunks on %s", (backend) => {
     });
     const catalogue = await loadCatalogue(t.db);
     const named = namedRows();
-    const staged = [];
-    for await (const batch of readDataValues(source(payload))) {
-      for (const r of batch) {
-        const c = checkIncoming(
-          {
-            ...r,
-            dataElement: r.dataElement ?? "",
-            period: r.period ?? "",
-            orgUnit: r.orgUnit ?? "",
-          },
-          catalogue,
-        );
-        if (c.ok) staged.push(c.value);
-      }
-    }
+    const records = [];
+    for await (const batch of readDataValues(source(payload))) records.push(...batch);
+    const staged = records.flatMap((r) => {
+      const c = checkRead(r, catalogue);
+      return c.ok ? [c.value] : [];
+    });
     await stageValues(t, batchId, staged, named);
     const first = Math.min(...named.orgUnits);
     await t.db.transaction().execute(async (trx) => {

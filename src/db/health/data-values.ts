@@ -151,6 +151,29 @@ async function lockNamedRows(db: Executor, named: NamedRows): Promise<void> {
 }
 
 /**
+ * The CTEs `s` (the staged values of a batch, or of its units given, the last of duplicates
+ * kept) and `compared` (each beside the stored value of its key: `old_value`, `existed`,
+ * `differs`), which a merge and its dry run start from.
+ */
+function stagedAgainstStored(stagingKey: string, units: readonly number[] | null) {
+  const staged = units ? sql`and org_unit_id = any(${[...units]}::int[])` : sql``;
+  const stored = units ? sql`and dv.org_unit_id = any(${[...units]}::int[])` : sql``;
+  return sql`s as (
+      select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
+      from data_value_staging where batch_id = ${stagingKey} ${staged}
+      order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
+    ),
+    compared as (
+      select s.*, dv.value as old_value, (dv.org_unit_id is not null) as existed,
+        (dv.value is distinct from s.value or dv.comment is distinct from s.comment
+          or dv.follow_up is distinct from s.follow_up) as differs
+      from s left join data_values dv
+        on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
+        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id ${stored}
+    )`;
+}
+
+/**
  * Where a merge writes. `direct`: the roll-ups themselves, in the caller's transaction (an
  * import merged at once). `chunk`: only the staged values of `units`, the roll-up changes to the
  * batch's pending rows and each overwritten value to the batch's undo rows (a large import merged
@@ -185,7 +208,6 @@ export async function mergeStaged(
   );
   if (batchId !== null)
     await sql`select 1 from import_batches where id = ${batchId}::bigint for key share`.execute(db);
-  const units = chunk ? sql`and org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
   // The stored values a chunk can meet are those of its units: said to every join with them, so
   // that each reads the chunk's range of the primary key, not the whole table.
   const dvUnits = chunk ? sql`and dv.org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
@@ -230,19 +252,7 @@ export async function mergeStaged(
     updated: number;
     deleted: number;
   }>`
-    with s as (
-      select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
-      from data_value_staging where batch_id = ${stagingKey} ${units}
-      order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
-    ),
-    compared as (
-      select s.*, dv.value as old_value, (dv.org_unit_id is not null) as existed,
-        (dv.value is distinct from s.value or dv.comment is distinct from s.comment
-          or dv.follow_up is distinct from s.follow_up) as differs
-      from s left join data_values dv
-        on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
-        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id ${dvUnits}
-    ),
+    with ${stagedAgainstStored(stagingKey, chunk?.units ?? null)},
     changed as materialized (
       select * from compared where (deleted and existed) or (not deleted and (not existed or differs))
     )${saved},
@@ -323,22 +333,7 @@ export async function compareStaged(
     updated: number;
     deleted: number;
   }>`
-    with s as (
-      select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id)
-        org_unit_id, data_element_id, period, coc_id, aoc_id, value, comment, follow_up, deleted
-      from data_value_staging
-      where batch_id = ${stagingKey} and org_unit_id = any(${[...units]}::int[])
-      order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
-    ),
-    compared as (
-      select s.deleted, (dv.org_unit_id is not null) as existed,
-        (dv.value is distinct from s.value or dv.comment is distinct from s.comment
-          or dv.follow_up is distinct from s.follow_up) as differs
-      from s left join data_values dv
-        on dv.org_unit_id = s.org_unit_id and dv.data_element_id = s.data_element_id
-        and dv.period = s.period and dv.coc_id = s.coc_id and dv.aoc_id = s.aoc_id
-        and dv.org_unit_id = any(${[...units]}::int[])
-    )
+    with ${stagedAgainstStored(stagingKey, units)}
     select count(*)::int as distinct,
       (count(*) filter (where not deleted and not existed))::int as inserted,
       (count(*) filter (where not deleted and existed and differs))::int as updated,

@@ -167,6 +167,14 @@ export async function loadCatalogue(db: Executor): Promise<CatalogueView> {
   };
 }
 
+/** One value as a reader gave it, checked against the catalogue (a missing id is unknown). */
+export function checkRead(r: ReadValue, catalogue: CatalogueView) {
+  return checkIncoming(
+    { ...r, dataElement: r.dataElement ?? "", period: r.period ?? "", orgUnit: r.orgUnit ?? "" },
+    catalogue,
+  );
+}
+
 /** Staged rows older than this belong to an import that was killed. */
 export const STALE_STAGING_HOURS = 6;
 
@@ -216,15 +224,7 @@ export async function importDataValues(
     };
     for await (const batch of input.batches) {
       for (const r of batch) {
-        const checked = checkIncoming(
-          {
-            ...r,
-            dataElement: r.dataElement ?? "",
-            period: r.period ?? "",
-            orgUnit: r.orgUnit ?? "",
-          },
-          catalogue,
-        );
+        const checked = checkRead(r, catalogue);
         if (checked.ok) {
           chunk.push(checked.value);
           const unit = checked.value.orgUnitId;

@@ -12,7 +12,7 @@ import {
   saveAnswerTranslations,
   saveNarrativeTranslation,
 } from "../../src/services/tracker/translations.ts";
-import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { htmlPassages, looksFrench, unmarkedFrench } from "../support/english.ts";
 import { renderer } from "../support/files.ts";
 import { docxParagraphs, pdfPages, zipPart } from "../support/reports.ts";
@@ -155,5 +155,62 @@ describe("a passage without English", () => {
   it("is caught by the detector when the mark is left out", () => {
     const unmarked = marked.html.map((p) => p.replaceAll(`${MARK} `, ""));
     expect(unmarkedFrench(unmarked, MARK).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+// The served demo's second cycle (2023, under validation): its answers and units stored with
+// their English when the demo loads, on both stores.
+describe.each(backends)("the 2023 English edition of the served demo on %s", (backend) => {
+  let db: TestDatabase;
+  let model: ReportModel;
+  let french: ReportModel;
+  beforeAll(async () => {
+    db = await freshDatabase(backend);
+    await loadDemo(db, { reset: false, laterCycle: true });
+    const opts = { publishedOnly: false, today: "2024-02-01" };
+    model = await buildReport(db.db, "2023", "en", opts);
+    french = await buildReport(db.db, "2023", "fr", opts);
+  }, 60_000);
+  afterAll(() => db.dispose());
+
+  const contributions = (m: ReportModel) =>
+    m.commitments.flatMap((c) => c.indicators.flatMap((i) => i.contributions));
+
+  it("prints every answer's activities and units in English, none marked French", () => {
+    const answers = contributions(model);
+    expect(answers).toHaveLength(15);
+    expect(answers.filter((a) => a.activities?.includes(MARK))).toEqual([]);
+    expect(answers.filter((a) => a.activities !== null && looksFrench(a.activities))).toEqual([]);
+    const units = answers.flatMap((a) => a.outputs.map((o) => o.unit));
+    expect(units.filter((u) => u.includes(MARK))).toEqual([]);
+    expect(new Set(units)).toEqual(
+      new Set([
+        "health facilities supplied",
+        "providers trained",
+        "regions",
+        "FCFA",
+        "displacement sites",
+      ]),
+    );
+    expect(answers.map((a) => a.activities)).toContain(
+      "Reproductive health kits delivered to displacement sites.",
+    );
+  });
+
+  it("prints them in English in the partners' annex too", () => {
+    const blocks = model.annexes.partners.flatMap((p) => p.contributions);
+    expect(blocks).toHaveLength(15);
+    const texts = blocks.flatMap((b) => [b.activities ?? "", ...b.outputs.map((o) => o.unit)]);
+    expect(texts.filter((x) => x.includes(MARK) || looksFrench(x))).toEqual([]);
+    expect(texts).toContain("Learning brief on self-injection.");
+    expect(texts).toContain("displacement sites");
+  });
+
+  it("keeps the French in the French edition", () => {
+    const answers = contributions(french);
+    expect(answers.map((a) => a.activities)).toContain(
+      "Kits de santé reproductive livrés aux sites de déplacés.",
+    );
+    expect(answers.flatMap((a) => a.outputs.map((o) => o.unit))).toContain("sites de déplacés");
   });
 });

@@ -7,15 +7,19 @@ import type { FollowUp } from "../../domain/tracker/verdict.ts";
 import type {
   Text,
   World,
+  WorldAnswerEnglish,
   WorldContribution,
   WorldOutput,
   WorldValidationMeeting,
 } from "../world.ts";
 
+/** An answer of a later cycle, with the English of its free texts. */
+export type WorldCycleContribution = WorldContribution & { english: WorldAnswerEnglish };
+
 export interface WorldCycleIndicator {
   status: Status;
   narrative: Text | null;
-  contributions: WorldContribution[];
+  contributions: WorldCycleContribution[];
   /** Partners asked about the indicator who did not answer (WorldPartner.key). */
   unanswered: string[];
 }
@@ -32,6 +36,8 @@ export interface WorldCycle {
   followUps: { position: number; followUp: FollowUp; note: Text | null }[];
   difficulties: World["difficulties"];
   recommendations: Text[];
+  /** The English of the cycle's output units the earlier cycle did not use, by their French. */
+  unitsEn: Record<string, string>;
 }
 
 function answer(
@@ -43,12 +49,12 @@ function answer(
     evidence?: { url: string; title: string | null }[];
     collaborators?: string[];
   } = {},
-): WorldContribution & { activitiesEn: string | null } {
+): WorldCycleContribution {
   return {
     partner,
     contributes: "yes",
     activities: activities.fr,
-    activitiesEn: activities.en ?? null,
+    english: activities.en ? { activities: activities.en } : {},
     collaborators: more.collaborators ?? [],
     collaboratorsText: null,
     difficulties: null,
@@ -399,6 +405,10 @@ export const mali2023: WorldCycle = {
       en: "Chase the organisations that did not answer before the validation workshop.",
     },
   ],
+  unitsEn: {
+    régions: "regions",
+    "sites de déplacés": "displacement sites",
+  },
 };
 
 /** The verdicts the 2022 workshop recorded for commitments 3 and 4 (see docs/DEMO-DATA.md). */

@@ -11,6 +11,7 @@ import { insertMapping } from "../../db/tracker/mappings.ts";
 import { listPartners } from "../../db/tracker/partners.ts";
 import { insertResponse } from "../../db/tracker/responses.ts";
 import { findDefaultTracker } from "../../db/tracker/trackers.ts";
+import { saveResponseTranslation, saveUnitTranslation } from "../../db/tracker/translations.ts";
 import {
   listRecommendationFollowUps,
   saveRecommendationFollowUp,
@@ -89,6 +90,8 @@ export async function writeLaterCycle(
   const previous = [...cycles].sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0];
   const c = world.cycle;
   const published = c.state === "published";
+  for (const [unit, unitEn] of Object.entries(world.unitsEn))
+    await saveUnitTranslation(db, actor, tracker.id, unit, unitEn);
   const cycle = await insertCycle(db, actor, {
     trackerId: tracker.id,
     slug: c.slug,
@@ -146,7 +149,7 @@ export async function writeLaterCycle(
         indicatorId: indicator.id,
       };
       await insertMapping(db, actor, keys);
-      await insertResponse(db, actor, {
+      const responseId = await insertResponse(db, actor, {
         ...keys,
         contributes: r.contributes,
         activities: r.activities,
@@ -160,6 +163,12 @@ export async function writeLaterCycle(
         answeredAt: `${r.answeredAt}T10:00:00Z`,
         state: own.status === "not_assessed" ? "submitted" : "validated",
       });
+      for (const [field, fr, en] of [
+        ["activities", r.activities, r.english.activities],
+        ["collaborators_text", r.collaboratorsText, r.english.collaboratorsText],
+        ["difficulties", r.difficulties, r.english.difficulties],
+      ] as const)
+        if (fr && en) await saveResponseTranslation(db, actor, responseId, field, fr, en);
       answers += 1;
     }
   }

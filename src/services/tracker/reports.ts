@@ -291,7 +291,15 @@ export async function buildReport(
       commitments,
       indicators,
       partners: byId,
-      responses,
+      // The partners' annex prints the answers' texts and units in the edition's language too.
+      responses: responses.map((r) => ({
+        ...r,
+        activities: edition(freeTexts.get(r.id)?.activities ?? null),
+        outputs: r.outputs.map((o) => ({
+          ...o,
+          unit: unitInEdition(o.unit, unitsEn.get(o.unit) ?? null, lang),
+        })),
+      })),
       statuses,
       lang,
     }),

@@ -34,6 +34,7 @@ import {
 } from "../../src/domain/tracker/response.ts";
 import { STATUSES } from "../../src/domain/tracker/status.ts";
 import { RESPONSE_TEXT_FIELDS } from "../../src/domain/tracker/translation.ts";
+import { FOLLOW_UPS } from "../../src/domain/tracker/verdict.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
 
 /** Every column that the schema restricts to a list, and the domain list it must equal. */
@@ -59,6 +60,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   "outcome_points.kind": POINT_KINDS,
   "outcome_series.source_kind": OUTCOME_SOURCE_KINDS,
   "partners.category": PARTNER_CATEGORIES,
+  "commitment_verdicts.status": STATUSES,
+  "recommendations.follow_up": FOLLOW_UPS,
   "mission_follow_ups.status": RECOMMENDATION_STATUSES,
   "mission_recommendations.status": RECOMMENDATION_STATUSES,
   "report_sections.after_section": REPORT_SECTIONS,

@@ -997,6 +997,26 @@ const ROUTES: Row[] = [
     body: {},
   },
   {
+    route: "GET /manage/cycles/:cycle/validation/verdicts",
+    method: "GET",
+    path: "/manage/cycles/2023/validation/verdicts",
+    allowed: STAFF,
+  },
+  {
+    route: "POST /manage/cycles/:cycle/validation/verdicts/commitments/:number",
+    method: "POST",
+    path: "/manage/cycles/2023/validation/verdicts/commitments/99",
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
+    route: "POST /manage/cycles/:cycle/validation/verdicts/recommendations/:id",
+    method: "POST",
+    path: `/manage/cycles/2023/validation/verdicts/recommendations/${NONE}`,
+    allowed: VALIDATION,
+    body: {},
+  },
+  {
     route: "POST /manage/cycles/:cycle/validation/meeting",
     method: "POST",
     path: "/manage/cycles/2023/validation/meeting",

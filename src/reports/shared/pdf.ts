@@ -29,11 +29,17 @@ interface TocEntry {
   page: number;
 }
 
+/** Up to about six lines of body text: a paragraph no taller is never split across pages. */
+const SHORT_PARAGRAPH = 80;
+
 function paragraph(doc: Pdf, text: string, tone?: "muted" | "strong") {
   const font = tone === "strong" ? "bold" : tone === "muted" ? "italic" : "regular";
   useFont(doc, font, 10, tone === "muted" ? PAPER.muted : INK);
-  ensureSpace(doc, 14);
-  doc.text(text, left(doc), doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  const options = { width: contentWidth(doc), lineGap: 1.5 };
+  // A short paragraph is kept on one page: cut, it would leave a line or two alone on the next.
+  const height = doc.heightOfString(text, options);
+  ensureSpace(doc, height <= SHORT_PARAGRAPH ? height : 14);
+  doc.text(text, left(doc), doc.y, options);
   doc.moveDown(0.5);
 }
 

@@ -72,7 +72,7 @@ ${
           const more = c.where.length - shown;
           return html`<li><form method="post" action="/manage/acronyms" novalidate>${csrfField(view)}<input type="hidden" name="acronym" value="${c.token}"><p><b>${c.token}</b> <small class="muted">${places.join(" · ")}${more > 0 ? ` ${t("acr.proposed.more", { count: more })}` : ""}</small></p>
 ${field({ name: "expansion", label: t("acr.proposed.meaning", { acronym: c.token }), idPrefix: `p${i}-`, attrs: html` maxlength="${MAX_EXPANSION_LENGTH}" lang="fr"` })}
-<p class="actions"><button type="submit">${t("acr.add")}</button></p></form></li>`;
+<p class="actions"><button class="secondary" type="submit">${t("acr.add")}</button></p></form></li>`;
         },
       )}</ul>`
 }</section>`;

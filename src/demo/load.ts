@@ -6,7 +6,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { isEmpty, resetAll } from "../db/reset.ts";
 import type { DB } from "../db/schema.ts";
 import { insertAcronym } from "../db/tracker/acronyms.ts";
-import { insertAssessment, insertValidationMeeting } from "../db/tracker/assessments.ts";
+import { insertAssessment } from "../db/tracker/assessments.ts";
 import { listCommitmentChoices } from "../db/tracker/commitment-refs.ts";
 import { insertCommitment, insertGoal, insertProcessIndicator } from "../db/tracker/commitments.ts";
 import { insertCycle } from "../db/tracker/cycles.ts";
@@ -27,6 +27,7 @@ import { type HealthDemoReport, healthIsEmpty, loadHealthWorld } from "./health/
 import { mali2022 } from "./mali-2022/index.ts";
 import { mali2023, verdicts2022 } from "./mali-2023/index.ts";
 import { writeCycleVerdicts, writeLaterCycle } from "./mali-2023/load.ts";
+import { writeMeetings } from "./meetings.ts";
 import { DEMO_PROGRAMME } from "./programme/index.ts";
 import {
   loadProgrammeWorld,
@@ -89,22 +90,7 @@ export async function writeWorld(
     return id;
   };
 
-  const meetingIds = new Map<string, number>();
-  for (const m of world.meetings) {
-    const id = await insertValidationMeeting(
-      db,
-      actor,
-      {
-        cycleId: cycle.id,
-        title: m.title.fr,
-        titleEn: m.title.en ?? null,
-        heldOn: m.heldOn,
-        place: m.place,
-      },
-      m.participants.map(partnerId),
-    );
-    meetingIds.set(m.key, id);
-  }
+  const meetingIds = await writeMeetings(db, actor, cycle.id, world.meetings, partnerId);
   const meeting = meetingIds.get(world.cycle.validatedAt) ?? null;
   const meetingDate = world.meetings.find((m) => m.key === world.cycle.validatedAt)?.heldOn;
 

@@ -3,7 +3,7 @@
 // the previous cycle's recommendations. Also records the earlier cycle's own verdicts.
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { insertAssessment, insertValidationMeeting } from "../../db/tracker/assessments.ts";
+import { insertAssessment } from "../../db/tracker/assessments.ts";
 import { listCommitments, listProcessIndicators } from "../../db/tracker/commitments.ts";
 import { insertCycle, listCycles } from "../../db/tracker/cycles.ts";
 import { insertCycleRecommendation, insertDifficulty } from "../../db/tracker/difficulties.ts";
@@ -18,6 +18,7 @@ import {
   saveRecordedVerdict,
 } from "../../db/tracker/verdicts.ts";
 import { Problem } from "../../domain/shared/problem.ts";
+import { writeMeetings } from "../meetings.ts";
 import type { WorldCycle } from "./index.ts";
 
 async function ids(db: Transaction<DB>) {
@@ -103,26 +104,9 @@ export async function writeLaterCycle(
     publishedAt: published ? new Date(`${c.periodEnd}T00:00:00Z`) : null,
     previousCycleId: previous?.id ?? null,
   });
-  let meetingId: number | null = null;
-  let heldOn: string | undefined;
-  for (const m of world.meetings) {
-    const id = await insertValidationMeeting(
-      db,
-      actor,
-      {
-        cycleId: cycle.id,
-        title: m.title.fr,
-        titleEn: m.title.en ?? null,
-        heldOn: m.heldOn,
-        place: m.place,
-      },
-      m.participants.map(partnerId),
-    );
-    if (m.key === c.validatedAt) {
-      meetingId = id;
-      heldOn = m.heldOn;
-    }
-  }
+  const meetingIds = await writeMeetings(db, actor, cycle.id, world.meetings, partnerId);
+  const meetingId = meetingIds.get(c.validatedAt) ?? null;
+  const heldOn = world.meetings.find((m) => m.key === c.validatedAt)?.heldOn;
   let answers = 0;
   for (const indicator of indicators) {
     const own = world.indicators[indicator.code];

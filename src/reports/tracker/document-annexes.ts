@@ -215,18 +215,21 @@ export function categoriesTable(model: ReportModel, t: ReportT): Block {
       { label: t("rates.contributors"), width: 0.34 },
       { label: t("rates.silent"), width: 0.22 },
     ],
-    rows: model.categories.map((c) => {
-      const r = rates.get(c.category);
-      return {
-        cells: [
-          { text: t(`category.${c.category}`), bold: true },
-          { text: n(r?.asked ?? 0) },
-          { text: n(r?.answered ?? 0) },
-          { text: c.partners.length > 0 ? c.partners.join(", ") : "—" },
-          { text: r && r.silent.length > 0 ? r.silent.join(", ") : "—" },
-        ],
-      };
-    }),
+    // A category nobody in it was asked, with no contributor, says nothing: left out.
+    rows: model.categories
+      .filter((c) => (rates.get(c.category)?.asked ?? 0) > 0 || c.partners.length > 0)
+      .map((c) => {
+        const r = rates.get(c.category);
+        return {
+          cells: [
+            { text: t(`category.${c.category}`), bold: true },
+            { text: n(r?.asked ?? 0) },
+            { text: n(r?.answered ?? 0) },
+            { text: c.partners.length > 0 ? c.partners.join(", ") : "—" },
+            { text: r && r.silent.length > 0 ? r.silent.join(", ") : "—" },
+          ],
+        };
+      }),
   };
 }
 

@@ -1,6 +1,6 @@
 // The field journey, on a real `jalon serve` and a real mail server, every page over an emulated
 // slow phone link (400 kbit/s, 400 ms round trip) at 360 px: the first administrator from the
-// set-up link, an account added from a second process while the server runs, then a 2023 cycle
+// set-up link, an account added from a second process while the server runs, then a 2024 cycle
 // collected, sent back after collection closed, corrected by the partner and published.
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -315,27 +315,27 @@ suite(title, () => {
     await loaded(validator, "validator-workspace");
   }, 120_000);
 
-  it("opens 2023 and invites PSI by e-mail; the partner answers with a decimal comma", async () => {
+  it("opens 2024 and invites PSI by e-mail; the partner answers with a decimal comma", async () => {
     const page = coordinator;
     await page.goto("/manage");
-    await page.fill("input[name=slug]", "2023");
-    await page.fill("input[name=label]", "Janvier – décembre 2023");
-    await page.fill("input[name=labelEn]", "January – December 2023");
-    await page.fill("input[name=periodStart]", "2023-01-01");
-    await page.fill("input[name=periodEnd]", "2023-12-31");
+    await page.fill("input[name=slug]", "2024");
+    await page.fill("input[name=label]", "Janvier – décembre 2024");
+    await page.fill("input[name=labelEn]", "January – December 2024");
+    await page.fill("input[name=periodStart]", "2024-01-01");
+    await page.fill("input[name=periodEnd]", "2024-12-31");
     await page.selectOption("select[name=fromSlug]", "2022");
     await page.getByRole("button", { name: "Créer la période" }).click();
-    await page.waitForURL("**/manage/cycles/2023/mapping");
+    await page.waitForURL("**/manage/cycles/2024/mapping");
     await loaded(page, "mapping");
 
-    await page.goto("/manage/cycles/2023");
+    await page.goto("/manage/cycles/2024");
     const year = new Date().getUTCFullYear() + 1;
     await page.fill("input[name=deadline]", `${year}-02-15`);
     await page.getByRole("button", { name: "Ouvrir la collecte" }).click();
-    await page.waitForURL((url) => url.pathname === "/manage/cycles/2023");
+    await page.waitForURL((url) => url.pathname === "/manage/cycles/2024");
     await loaded(page, "cycle-open");
 
-    await page.goto("/manage/cycles/2023/partners/psi");
+    await page.goto("/manage/cycles/2024/partners/psi");
     await page.fill("input[name=email]", PARTNER_MAIL);
     await page.getByRole("button", { name: "Créer le lien d’invitation" }).click();
     await page.locator("input[name=link]").waitFor();
@@ -350,7 +350,7 @@ suite(title, () => {
 
     partner = await phone();
     expect((await partner.goto(partnerLink))?.status()).toBe(200);
-    expect(partner.url()).toBe(`${base}/q/2023/psi`);
+    expect(partner.url()).toBe(`${base}/q/2024/psi`);
     await loaded(partner, "questionnaire");
     const d = partner.locator("#i-d");
     await d.locator("input[name=contributes][value=yes]").check();
@@ -367,7 +367,7 @@ suite(title, () => {
   }, 240_000);
 
   it("closes collection, sends the answer back, and reaches the partner with a fresh link", async () => {
-    await coordinator.goto("/manage/cycles/2023");
+    await coordinator.goto("/manage/cycles/2024");
     await coordinator
       .getByRole("button", { name: "Clore la collecte et passer à la validation" })
       .click();
@@ -381,7 +381,7 @@ suite(title, () => {
     // Not the staff sign-in alone: the partner reads why the link closed and what comes next.
     await expectText(partner.locator("h1"), "Ce lien n’ouvre plus le questionnaire");
 
-    await validator.goto("/manage/cycles/2023/validation");
+    await validator.goto("/manage/cycles/2024/validation");
     await loaded(validator, "validation");
     const answer = validator.locator("article.answer", { hasText: FIRST });
     await answer.locator("summary", { hasText: "Renvoyer au partenaire" }).click();
@@ -392,7 +392,7 @@ suite(title, () => {
     expect(await answer.textContent()).toContain(COMMENT);
 
     // The coordinator sees the answer sent back and can hand a link over by WhatsApp.
-    await coordinator.goto("/manage/cycles/2023/validation");
+    await coordinator.goto("/manage/cycles/2024/validation");
     const theirs = coordinator.locator("article.answer", { hasText: FIRST });
     await expect.poll(() => theirs.getByRole("button", { name: /WhatsApp/ }).count()).toBe(1);
     await loaded(coordinator, "validation-coordinator");
@@ -403,7 +403,7 @@ suite(title, () => {
     expect(fresh).not.toBe(partnerLink);
 
     expect((await partner.goto(fresh))?.status()).toBe(200);
-    expect(partner.url()).toBe(`${base}/q/2023/psi`);
+    expect(partner.url()).toBe(`${base}/q/2024/psi`);
     await loaded(partner, "questionnaire-returned");
     expect(await partner.locator("main").textContent()).toContain(COMMENT);
     const d = partner.locator("#i-d");
@@ -415,7 +415,7 @@ suite(title, () => {
   }, 240_000);
 
   it("validates, publishes after the confirmation, and shows the corrected answer to anyone", async () => {
-    await validator.goto("/manage/cycles/2023/validation");
+    await validator.goto("/manage/cycles/2024/validation");
     const form = validator.locator('form.assess[action*="/indicators/d#"]');
     await form.locator("input[name=status][value=achieved]").check();
     await form.locator("textarea[name=narrative]").fill("Les formations prévues ont eu lieu.");
@@ -426,7 +426,7 @@ suite(title, () => {
     expect(await answer.locator(".mark").textContent()).toBe("Validée");
     expect(await answer.textContent()).toContain("12,5");
 
-    await coordinator.goto("/manage/cycles/2023");
+    await coordinator.goto("/manage/cycles/2024");
     const publish = coordinator.getByRole("button", {
       name: "Publier (les réponses et statuts seront figés)",
     });
@@ -439,8 +439,8 @@ suite(title, () => {
     const visitor = await phone();
     await visitor.goto("/");
     await loaded(visitor, "public-scorecard");
-    expect(await visitor.locator("main").textContent()).toContain("Janvier – décembre 2023");
-    await visitor.goto("/cycles/2023/commitments/2");
+    expect(await visitor.locator("main").textContent()).toContain("Janvier – décembre 2024");
+    await visitor.goto("/cycles/2024/commitments/2");
     await loaded(visitor, "public-commitment");
     const text = (await visitor.locator("main").textContent()) ?? "";
     expect(text).toContain(CORRECTED);

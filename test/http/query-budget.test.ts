@@ -16,9 +16,10 @@ const PAGES: [string, Who, number][] = [
   // Two more since the outcome goals: the goals with their series, then the series' figures.
   ["/", "anonymous", 10],
   // One more since its contributions are cut into pages: each indicator's count of all of them,
-  // with the page's ids, before the page's answers are read.
-  ["/cycles/2022/commitments/1", "anonymous", 14],
-  ["/cycles/2022/commitments/1?page=1", "anonymous", 14],
+  // with the page's ids, before the page's answers are read; one more since the verdict a
+  // validation meeting recorded is shown beside the rule's.
+  ["/cycles/2022/commitments/1", "anonymous", 15],
+  ["/cycles/2022/commitments/1?page=1", "anonymous", 15],
   ["/cycles/2022/synthesis", "anonymous", 14],
   ["/cycles/2022/synthesis/blocks/service_delivery", "anonymous", 10],
   ["/partners", "anonymous", 9],

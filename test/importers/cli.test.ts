@@ -29,17 +29,17 @@ beforeAll(async () => {
     database.db,
     SYSTEM,
     {
-      slug: "2023",
-      label: "2023",
-      labelEn: "2023",
-      periodStart: "2023-01-01",
-      periodEnd: "2023-12-31",
+      slug: "2024",
+      label: "2024",
+      labelEn: "2024",
+      periodStart: "2024-01-01",
+      periodEnd: "2024-12-31",
       fromSlug: "2022",
     },
     "fr",
   );
-  await openCollection(database.db, SYSTEM, "2023", "2024-02-15", "fr", OPENED_ON);
-  const exported = (await questionnaireWorkbook(database.db, SYSTEM, "2023", "psi", "fr", renderer))
+  await openCollection(database.db, SYSTEM, "2024", "2025-02-15", "fr", OPENED_ON);
+  const exported = (await questionnaireWorkbook(database.db, SYSTEM, "2024", "psi", "fr", renderer))
     .bytes;
   await database.close();
   const fill = async (contributes: string, name: string) => {
@@ -82,7 +82,7 @@ describe("jalon import responses", () => {
     expect(dry.out.join("\n")).toContain("rien n'a été enregistré");
     const done = capture();
     expect(await main(["import", "responses", good], env, done.io)).toBe(0);
-    expect(done.out[0]).toContain("(2023, psi) : 1 réponse ajoutée");
+    expect(done.out[0]).toContain("(2024, psi) : 1 réponse ajoutée");
     const again = capture();
     expect(await main(["import", "responses", good], env, { ...again.io })).toBe(0);
     expect(again.out[0]).toContain("0 réponse ajoutée, 0 mise à jour");

@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetAll } from "../../src/db/reset.ts";
+import { deleteAudited, insertAudited } from "../../src/db/shared/audit.ts";
 import type { createApp } from "../../src/http/app.ts";
 import { createInvitation } from "../../src/services/tracker/invitations.ts";
 import { client, signIn } from "../support/client.ts";
@@ -24,6 +25,45 @@ describe.each(backends)("audit log on %s", (backend) => {
     await collectionWorld(t);
   });
   afterAll(() => t.dispose());
+
+  it("deletes a row by its key and keeps it in the log, only the columns asked for", async () => {
+    const tracker = await t.db.selectFrom("trackers").select("id").executeTakeFirstOrThrow();
+    const made = await insertAudited(t.db, "test:audit", "acronyms", {
+      tracker_id: tracker.id,
+      acronym: "ZZQ",
+      expansion: "Sigle d’essai",
+    });
+    const removed = await deleteAudited(
+      t.db,
+      "test:audit",
+      "acronyms",
+      { tracker_id: tracker.id, acronym: "ZZQ" },
+      { columns: ["id", "acronym"] },
+    );
+    expect(removed).toEqual({ id: made.id, acronym: "ZZQ" });
+    expect(
+      await t.db.selectFrom("acronyms").select("id").where("id", "=", made.id).executeTakeFirst(),
+    ).toBeUndefined();
+    const logged = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_id", "before", "after"])
+      .where("actor", "=", "test:audit")
+      .where("entity", "=", "acronyms")
+      .orderBy("id")
+      .execute();
+    expect(logged).toEqual([
+      expect.objectContaining({ action: "create", entity_id: String(made.id) }),
+      { action: "delete", entity_id: String(made.id), before: removed, after: null },
+    ]);
+    // Nothing matched: nothing removed, nothing logged.
+    expect(await deleteAudited(t.db, "test:audit", "acronyms", { id: made.id })).toBeUndefined();
+    const after = await t.db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("actor", "=", "test:audit")
+      .execute();
+    expect(after).toHaveLength(2);
+  });
 
   it("refuses to change, remove or empty its rows", async () => {
     const count = async () =>

@@ -3,7 +3,7 @@
 import { type Selectable, sql } from "kysely";
 import type { Dhis2AuthSpec, Dhis2Schedule } from "../../domain/health/dhis2-pull.ts";
 import type { Dhis2ConnectionsTable } from "../schema.ts";
-import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
+import { deleteAudited, type Executor, insertAudited, updateAudited } from "../shared/audit.ts";
 
 export interface Dhis2Connection {
   id: number;
@@ -103,20 +103,7 @@ export async function recordPull(
 }
 
 export async function deleteConnection(db: Executor, actor: string, id: number): Promise<boolean> {
-  const row = await db
-    .deleteFrom("dhis2_connections")
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) return false;
-  await recordAudit(db, {
-    actor,
-    action: "delete",
-    entity: "dhis2_connections",
-    entityId: id,
-    before: row,
-  });
-  return true;
+  return (await deleteAudited(db, actor, "dhis2_connections", { id })) !== undefined;
 }
 
 export async function findConnection(

@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import type { ConsentMethod, ConsentUse, SpeakerRole } from "../../domain/programme/consent.ts";
 import type { Executor } from "../shared/audit.ts";
-import { insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
+import { deleteAudited, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
 
 export interface TestimonialInput {
   programmeId: number;
@@ -287,19 +287,13 @@ export async function deletePhoto(
   actor: string,
   testimonialId: number,
 ): Promise<boolean> {
-  const before = await db
-    .deleteFrom("testimonial_photos")
-    .where("testimonial_id", "=", testimonialId)
-    .returning(["width", "height"])
-    .executeTakeFirst();
-  if (before)
-    await recordAudit(db, {
-      actor,
-      action: "delete",
-      entity: "testimonial_photos",
-      entityId: testimonialId,
-      before,
-    });
+  const before = await deleteAudited(
+    db,
+    actor,
+    "testimonial_photos",
+    { testimonial_id: testimonialId },
+    { columns: ["width", "height"], idOf: () => testimonialId },
+  );
   return before !== undefined;
 }
 

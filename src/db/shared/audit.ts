@@ -106,6 +106,41 @@ export async function updateAudited<T extends keyof DB & string>(
 }
 
 /**
+ * Deletes the row that `match` names (equality on each column: a unique key) and records its
+ * removal with the row as it was; returns that row, or undefined when nothing matched. `columns`
+ * narrows what is kept (a logo's bytes stay out of the log); `idOf` names the entity when the
+ * table's id is not the audit's.
+ */
+export async function deleteAudited<T extends keyof DB & string>(
+  db: Executor,
+  actor: string,
+  table: T,
+  match: Partial<Record<keyof DB[T] & string, string | number>>,
+  options: {
+    columns?: readonly (keyof DB[T] & string)[];
+    idOf?: (row: Record<string, unknown>) => string | number;
+  } = {},
+): Promise<Selectable<DB[T]> | undefined> {
+  // As in insertAudited: the table is chosen at run time, the typed callers keep it safe.
+  const loose = db as Kysely<Record<string, Record<string, unknown>>>;
+  let query = loose.deleteFrom(table as string);
+  for (const [column, value] of Object.entries(match)) query = query.where(column, "=", value);
+  const row = (await (options.columns
+    ? query.returning(options.columns as readonly string[])
+    : query.returningAll()
+  ).executeTakeFirst()) as Record<string, unknown> | undefined;
+  if (!row) return undefined;
+  await recordAudit(db, {
+    actor,
+    action: "delete",
+    entity: table,
+    entityId: options.idOf ? options.idOf(row) : String(row.id),
+    before: row,
+  });
+  return row as Selectable<DB[T]>;
+}
+
+/**
  * Runs writes and undoes them (a savepoint rolled back) inside the caller's transaction: the
  * same work as a real change, leaving nothing — so a path that must not be told apart from
  * another by its timing can do what the other does. Nothing is deleted: the rows never commit.

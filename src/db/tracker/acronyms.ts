@@ -2,7 +2,7 @@
 // every write audited in the caller's transaction.
 import { sql } from "kysely";
 import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
-import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
+import { deleteAudited, type Executor, insertAudited, updateAudited } from "../shared/audit.ts";
 
 export interface AcronymRow {
   acronym: string;
@@ -94,12 +94,5 @@ export async function updateAcronymRow(
 }
 
 export async function deleteAcronymRow(db: Executor, actor: string, id: number): Promise<boolean> {
-  const before = await db
-    .deleteFrom("acronyms")
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!before) return false;
-  await recordAudit(db, { actor, action: "delete", entity: "acronyms", entityId: id, before });
-  return true;
+  return (await deleteAudited(db, actor, "acronyms", { id })) !== undefined;
 }

@@ -5,7 +5,13 @@
 import type { Transaction } from "kysely";
 import type { CustomSection, ReportSection } from "../../domain/tracker/report-text.ts";
 import type { DB } from "../schema.ts";
-import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
+import {
+  deleteAudited,
+  type Executor,
+  insertAudited,
+  recordAudit,
+  updateAudited,
+} from "../shared/audit.ts";
 
 export interface LogoInfo {
   id: number;
@@ -137,15 +143,14 @@ export async function deleteLogo(
   trackerId: number,
   id: number,
 ): Promise<boolean> {
-  const before = await db
-    .deleteFrom("report_logos")
-    .where("tracker_id", "=", trackerId)
-    .where("id", "=", id)
-    .returning(INFO)
-    .executeTakeFirst();
-  if (!before) return false;
-  await recordAudit(db, { actor, action: "delete", entity: "report_logos", entityId: id, before });
-  return true;
+  const before = await deleteAudited(
+    db,
+    actor,
+    "report_logos",
+    { tracker_id: trackerId, id },
+    { columns: INFO },
+  );
+  return before !== undefined;
 }
 
 export interface CoverSettings {
@@ -268,19 +273,6 @@ export async function deleteSection(
   cycleId: number,
   id: number,
 ): Promise<boolean> {
-  const before = await db
-    .deleteFrom("report_sections")
-    .where("cycle_id", "=", cycleId)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!before) return false;
-  await recordAudit(db, {
-    actor,
-    action: "delete",
-    entity: "report_sections",
-    entityId: id,
-    before,
-  });
-  return true;
+  const before = await deleteAudited(db, actor, "report_sections", { cycle_id: cycleId, id });
+  return before !== undefined;
 }

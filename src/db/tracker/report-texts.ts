@@ -3,7 +3,7 @@
 import type { Transaction } from "kysely";
 import type { CycleTextKind } from "../../domain/tracker/report-text.ts";
 import type { DB } from "../schema.ts";
-import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
+import { deleteAudited, type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
 
 export interface CycleTextRow {
   kind: CycleTextKind;
@@ -70,20 +70,6 @@ export async function deleteCycleTextRow(
   cycleId: number,
   kind: CycleTextKind,
 ): Promise<boolean> {
-  const before = await db
-    .deleteFrom("cycle_texts")
-    .where("cycle_id", "=", cycleId)
-    .where("kind", "=", kind)
-    .returningAll()
-    .executeTakeFirst();
-  if (!before) return false;
-  await recordAudit(db, {
-    actor,
-    action: "delete",
-    entity: "cycle_texts",
-    entityId: before.id,
-    before,
-    after: null,
-  });
-  return true;
+  const before = await deleteAudited(db, actor, "cycle_texts", { cycle_id: cycleId, kind });
+  return before !== undefined;
 }

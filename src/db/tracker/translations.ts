@@ -8,8 +8,7 @@ import {
   type ResponseTextField,
   translationOf,
 } from "../../domain/tracker/translation.ts";
-import type { Executor } from "../shared/audit.ts";
-import { recordAudit } from "../shared/audit.ts";
+import { deleteAudited, type Executor, recordAudit } from "../shared/audit.ts";
 
 /** A French free text with its English, `outdated` when the English was made from older French. */
 export type TranslatedText = Bilingual & { outdated: boolean };
@@ -110,20 +109,14 @@ export async function saveResponseTranslation(
     .executeTakeFirst();
   const entityId = `${responseId}:${field}`;
   if (textEn === null) {
-    if (!before) return;
-    await db
-      .deleteFrom("response_translations")
-      .where("response_id", "=", responseId)
-      .where("field", "=", field)
-      .execute();
-    await recordAudit(db, {
-      actor,
-      action: "delete",
-      entity: "response_translations",
-      entityId,
-      before,
-      after: null,
-    });
+    if (before)
+      await deleteAudited(
+        db,
+        actor,
+        "response_translations",
+        { response_id: responseId, field },
+        { idOf: () => entityId },
+      );
     return;
   }
   if (before && before.source === source && before.text_en === textEn) return;
@@ -178,16 +171,7 @@ export async function saveUnitTranslation(
     .where("unit", "=", unit)
     .executeTakeFirst();
   if (unitEn === null) {
-    if (!before) return;
-    await db.deleteFrom("unit_translations").where("id", "=", before.id).execute();
-    await recordAudit(db, {
-      actor,
-      action: "delete",
-      entity: "unit_translations",
-      entityId: before.id,
-      before,
-      after: null,
-    });
+    if (before) await deleteAudited(db, actor, "unit_translations", { id: before.id });
     return;
   }
   if (before?.unit_en === unitEn) return;

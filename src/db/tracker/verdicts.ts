@@ -3,7 +3,7 @@
 import { type Bilingual, bilingual } from "../../domain/shared/lang.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import type { FollowUp } from "../../domain/tracker/verdict.ts";
-import { type Executor, insertAudited, recordAudit, updateAudited } from "../shared/audit.ts";
+import { deleteAudited, type Executor, insertAudited, updateAudited } from "../shared/audit.ts";
 
 export interface StoredVerdict {
   commitmentId: number;
@@ -83,20 +83,10 @@ export async function clearRecordedVerdict(
   cycleId: number,
   commitmentId: number,
 ): Promise<boolean> {
-  const row = await db
-    .deleteFrom("commitment_verdicts")
-    .where("cycle_id", "=", cycleId)
-    .where("commitment_id", "=", commitmentId)
-    .returningAll()
-    .executeTakeFirst();
-  if (row)
-    await recordAudit(db, {
-      actor,
-      action: "delete",
-      entity: "commitment_verdicts",
-      entityId: row.id,
-      before: row,
-    });
+  const row = await deleteAudited(db, actor, "commitment_verdicts", {
+    cycle_id: cycleId,
+    commitment_id: commitmentId,
+  });
   return row !== undefined;
 }
 

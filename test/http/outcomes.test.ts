@@ -4,11 +4,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import type { TestClient } from "../support/client.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { useSignedInWorld } from "../support/world.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/outcomes");
 const NBSP = "\u00a0";
@@ -18,12 +18,7 @@ describe.each(backends)("outcome goals over HTTP on %s", (backend) => {
   let app: ReturnType<typeof createApp>;
   let coordinator: TestClient;
 
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "coordinator", (w) => ({ t, app, client: coordinator } = w));
 
   it("shows the commitment's outcome goal beside its validated status, in French", async () => {
     const res = await app.request("/cycles/2022/commitments/2");

@@ -9,7 +9,7 @@ import type { createApp } from "../../src/http/app.ts";
 import { buildReport } from "../../src/services/tracker/reports.ts";
 import { signIn, type TestClient } from "../support/client.ts";
 import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { ACCOUNTS, collectionWorld, PASSWORD, useSignedInWorld } from "../support/world.ts";
 
 const PAGE = "/manage/cycles/2022/report-cover";
 
@@ -18,12 +18,7 @@ describe.each(backends)("the report's cover editor on %s", (backend) => {
   let app: ReturnType<typeof createApp>;
   let coordinator: TestClient;
 
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "coordinator", (w) => ({ t, app, client: coordinator } = w));
 
   const upload = async (name: string, file: File | null, lang = "fr", onCover = true) => {
     await coordinator.get(`${PAGE}?lang=${lang}`);

@@ -1,11 +1,11 @@
 // The validation's page of commitment verdicts over HTTP: the rule's verdict of each commitment,
 // a different one refused without a reason (400, what was typed kept), saved with one (303),
 // the follow-up of 2022's recommendations, and read-only for a respondent's role.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, useSignedInWorld } from "../support/world.ts";
 
 const PAGE = "/manage/cycles/2023/validation/verdicts";
 
@@ -13,12 +13,7 @@ describe.each(backends)("the verdicts page on %s", (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let validator: TestClient;
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    validator = await signIn(app, ACCOUNTS.validator.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "validator", (w) => ({ t, app, client: validator } = w));
 
   it("shows each commitment's verdict by the rule and the 2022 recommendations", async () => {
     const res = await validator.get(PAGE);

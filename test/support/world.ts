@@ -8,6 +8,7 @@ import { createApp } from "../../src/http/app.ts";
 import type { Db } from "../../src/services/shared/db.ts";
 import { createCycle, openCollection } from "../../src/services/tracker/cycles.ts";
 import { addUser } from "../../src/services/tracker/users.ts";
+import { signIn, type TestClient } from "./client.ts";
 import { type BackendName, freshDatabase, type TestDatabase } from "./database.ts";
 
 export const PASSWORD = "correct horse battery";
@@ -114,14 +115,32 @@ export async function idOf(
  */
 export function useCollectionWorld(
   backend: BackendName,
-  set: (world: { t: TestDatabase; app: ReturnType<typeof createApp> }) => void,
+  set: (world: { t: TestDatabase; app: ReturnType<typeof createApp> }) => unknown,
 ): void {
   let t: TestDatabase | undefined;
   beforeAll(async () => {
     const database = await freshDatabase(backend);
     t = database;
     const { app } = await collectionWorld(database);
-    set({ t: database, app });
+    await set({ t: database, app });
   });
   afterAll(() => t?.dispose());
+}
+
+/**
+ * useCollectionWorld with one of the world's accounts signed in: `set` also receives its client
+ * (cookies and the form token kept between requests).
+ */
+export function useSignedInWorld(
+  backend: BackendName,
+  account: keyof typeof ACCOUNTS,
+  set: (world: {
+    t: TestDatabase;
+    app: ReturnType<typeof createApp>;
+    client: TestClient;
+  }) => unknown,
+): void {
+  useCollectionWorld(backend, async ({ t, app }) => {
+    set({ t, app, client: await signIn(app, ACCOUNTS[account].email, PASSWORD) });
+  });
 }

@@ -1,13 +1,13 @@
 // The acronyms editor: the coordinator adds, changes and deletes the acronyms that the annual
 // report explains; bad input comes back beside its field with nothing stored; every change is
 // audited; the report lists an acronym only while its text uses it; other roles are kept out.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { saveCycleText } from "../../src/services/tracker/report-texts.ts";
 import { buildReport } from "../../src/services/tracker/reports.ts";
 import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, useSignedInWorld } from "../support/world.ts";
 
 const LIST = "/manage/acronyms";
 
@@ -27,12 +27,7 @@ describe.each(backends)("acronyms editor on %s", (backend) => {
   const reportAcronyms = async () =>
     (await buildReport(t.db, "2022", "fr")).acronyms.map((a) => `${a.acronym}: ${a.expansion}`);
 
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    web = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "coordinator", (w) => ({ t, app, client: web } = w));
 
   it("lists the demo's acronyms and is linked from the cycle and the report texts", async () => {
     const page = await (await web.get(LIST)).text();

@@ -1,12 +1,12 @@
 // Nothing typed in the questionnaire is lost or silently dropped: rows that are not valid stay in
 // the draft as typed and marked, numbers are read with the decimal comma, an empty answer cannot
 // be submitted, every API write names the version it replaces, and a client id means one body.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setResponseState } from "../../src/db/tracker/responses.ts";
 import type { createApp } from "../../src/http/app.ts";
-import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import type { TestClient } from "../support/client.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { useSignedInWorld } from "../support/world.ts";
 
 const NBSP = "\u00a0";
 
@@ -79,12 +79,7 @@ describe.each(backends)("answers kept as typed on %s", (backend) => {
       html.indexOf("</form>", html.indexOf(`id="i-${code}"`)),
     );
 
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "respondent", (w) => ({ t, app, client: psi } = w));
 
   it("keeps a negative quantity and a link that is not an address, marked, after a reload", async () => {
     await psi.get("/q/2023/psi");

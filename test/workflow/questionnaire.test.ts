@@ -1,11 +1,11 @@
 // The questionnaire over HTTP: a respondent answers in several sittings, rows that are not valid
 // are kept in the draft as typed, stale writes are refused as conflicts, resends are stored once,
 // and no respondent ever reaches another partner's answers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
 import { client, signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, PASSWORD, useSignedInWorld } from "../support/world.ts";
 
 const answer = (activities: string) => ({
   answer: {
@@ -25,12 +25,7 @@ describe.each(backends)("questionnaire on %s", (backend) => {
   let app: ReturnType<typeof createApp>;
   let psi: TestClient;
 
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    psi = await signIn(app, ACCOUNTS.respondent.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "respondent", (w) => ({ t, app, client: psi } = w));
 
   it("sends a respondent to its own questionnaire", async () => {
     const res = await psi.get("/q");

@@ -1,10 +1,10 @@
 // Messages that follow an invitation reach its address in the language it was written in: an
 // address invited from the English workspace is reminded in English, the others in French.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { createApp } from "../../src/http/app.ts";
-import { signIn, type TestClient } from "../support/client.ts";
-import { backends, freshDatabase, type TestDatabase } from "../support/database.ts";
-import { ACCOUNTS, collectionWorld, PASSWORD } from "../support/world.ts";
+import type { TestClient } from "../support/client.ts";
+import { backends, type TestDatabase } from "../support/database.ts";
+import { ACCOUNTS, useSignedInWorld } from "../support/world.ts";
 
 const TRACKING = "/manage/cycles/2023/tracking";
 
@@ -23,12 +23,7 @@ describe.each(backends)("the language of reminders on %s", (backend) => {
       .orderBy("o.id")
       .execute();
 
-  beforeAll(async () => {
-    t = await freshDatabase(backend);
-    ({ app } = await collectionWorld(t));
-    coordinator = await signIn(app, ACCOUNTS.coordinator.email, PASSWORD);
-  });
-  afterAll(() => t.dispose());
+  useSignedInWorld(backend, "coordinator", (w) => ({ t, app, client: coordinator } = w));
 
   it("reminds an address invited in English in English", async () => {
     const invited = await coordinator.post("/manage/cycles/2023/partners/onasr/invite?lang=en", {

@@ -3,11 +3,14 @@
 // HTML served from memory by a bare Hono handler measured in the same run. PGlite always;
 // PostgreSQL too when BENCH_DATABASE_URL (or JALON_TEST_DATABASE_URL) names a server, in a
 // throwaway schema.
+// The public pages are measured twice: rendered for each request, and kept for anonymous
+// readers as the server does (src/http/shared/page-cache.ts), "(kept)".
 //   npx node bench/cost.ts [--runs N] [--scale K]   (K: the demo's partners and answers × K)
 import { parseArgs } from "node:util";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { createApp } from "../src/http/app.ts";
+import { PageCache } from "../src/http/shared/page-cache.ts";
 import { signIn } from "../test/support/client.ts";
 import { type BackendName, freshDatabase, type TestDatabase } from "../test/support/database.ts";
 import { scaleWorld } from "../test/support/scale.ts";
@@ -66,7 +69,26 @@ async function measure(backend: BackendName) {
     status: number;
     kb: number;
   }[] = [];
-  for (const [name, get, path] of pages) {
+  // The public pages again through an app that keeps them for anonymous readers (main.ts's
+  // page cache, dropped when a change is announced): what a second reader costs.
+  const feed = await t.watchChanges();
+  const kept = createApp({
+    db,
+    secureCookies: false,
+    baseUrl: "http://jalon.test",
+    pageCache: new PageCache(feed),
+  });
+  const keptPages = pages
+    .filter(
+      ([, , path]) =>
+        !path.startsWith("/manage") && !path.startsWith("/q/") && !path.startsWith("/api/"),
+    )
+    .map(([name, , path]): (typeof pages)[number] => [
+      `${name} (kept)`,
+      (p) => kept.request(p),
+      path,
+    ]);
+  for (const [name, get, path] of [...pages, ...keptPages]) {
     const first = await get(path);
     await first.arrayBuffer();
     counter.reset();
@@ -137,6 +159,7 @@ async function measure(backend: BackendName) {
     status: firstStatus,
     kb: 0,
   });
+  await feed.close();
   await t.dispose();
   return rows;
 }

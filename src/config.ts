@@ -55,6 +55,8 @@ const envSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int().min(1).max(3_600).default(60),
   ),
+  // Keep pages rendered for anonymous readers until the data changes ("false": render each).
+  JALON_PAGE_CACHE: z.enum(["true", "false"]).default("true"),
   // How much the server logs: pino's levels, "silent" for nothing.
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -83,6 +85,8 @@ export interface Config {
   scheduleSeconds: number;
   /** Seconds between two looks for due jobs (those other instances queued). */
   jobPollSeconds: number;
+  /** Keep pages rendered for anonymous readers until the data under them changes. */
+  pageCache: boolean;
   /** The least serious log line written (LOG_LEVEL). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -118,6 +122,7 @@ export function readConfig(
       trustProxy: e.JALON_TRUST_PROXY === "true",
       scheduleSeconds: e.JALON_SCHEDULE_SECONDS,
       jobPollSeconds: e.JALON_JOB_POLL_SECONDS,
+      pageCache: e.JALON_PAGE_CACHE === "true",
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -18,6 +18,7 @@ import type { Lang } from "./domain/shared/lang.ts";
 import { VERSION } from "./domain/shared/release.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger, type Logger } from "./http/shared/logging.ts";
+import { PageCache } from "./http/shared/page-cache.ts";
 import { dhis2Jobs } from "./services/health/dhis2-connections.ts";
 import { healthImportJobs } from "./services/health/import-jobs.ts";
 import { recommendationReminderJobs } from "./services/programme/mission-reminders.ts";
@@ -114,6 +115,7 @@ export async function main(
         trustProxy: config.trustProxy,
         scheduleMs: config.scheduleSeconds * 1000,
         jobPollMs: config.jobPollSeconds * 1000,
+        pageCache: config.pageCache,
         env,
         // Readable lines in a terminal, JSON lines (one per event) for a log collector.
         logger: createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true }),
@@ -196,6 +198,7 @@ async function listen(
     trustProxy: boolean;
     scheduleMs: number;
     jobPollMs: number;
+    pageCache: boolean;
     env: Readonly<Record<string, string | undefined>>;
     logger: Logger;
   },
@@ -239,7 +242,16 @@ async function listen(
     : o.dataDir
       ? join(o.dataDir, "uploads")
       : join(tmpdir(), "jalon-uploads");
+  // Pages rendered for anonymous readers are kept until a change is announced; without a feed
+  // (the listening connection could not open) each is rendered anew.
+  const changes = o.pageCache
+    ? await database.watchChanges().catch((error: unknown) => {
+        log.warn({ err: error }, "page cache off: changes cannot be followed");
+        return undefined;
+      })
+    : undefined;
   app = createApp({
+    pageCache: changes ? new PageCache(changes) : undefined,
     db: database.db,
     secureCookies: o.secureCookies,
     logger: log,
@@ -296,6 +308,7 @@ async function listen(
         ),
       ]);
       await renderer.stop();
+      await changes?.close();
       await database.close();
       log.info({}, "stopped");
       log.flush();

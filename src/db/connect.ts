@@ -15,10 +15,12 @@ import {
   type TableMetadata,
 } from "kysely";
 import pg from "pg";
+import { type ChangeFeed, embeddedChangeFeed, postgresChangeFeed } from "./changes.ts";
 import { type CopyRows, copyFromStdin, copyStatement, csvChunks } from "./copy.ts";
 import { inBackground, PGliteThread, PGliteThreadDialect } from "./pglite-thread.ts";
 import type { DB } from "./schema.ts";
 
+export type { ChangeFeed } from "./changes.ts";
 export type { CopyRows } from "./copy.ts";
 
 /** The columns of `table` when it is one of the schema's tables, any names otherwise. */
@@ -55,6 +57,8 @@ export interface Database {
    * wait for the one connection (see inBackground); on PostgreSQL, as any other.
    */
   background<T>(work: () => Promise<T>): Promise<T>;
+  /** Starts following committed changes (see src/db/changes.ts); close the feed before this. */
+  watchChanges(): Promise<ChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -162,6 +166,7 @@ function embedded(
     flush: o.flush,
     copyInto,
     background: inBackground,
+    watchChanges: () => embeddedChangeFeed(thread),
     close,
   };
 }
@@ -288,6 +293,11 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     flush: async () => {},
     copyInto,
     background: (work) => work(),
+    watchChanges: async () => {
+      const { rows } = await pool.query<{ schema: string }>("select current_schema() as schema");
+      // Notices are sent to the whole database; the listener keeps those of the pool's schema.
+      return postgresChangeFeed({ connectionString: url, schema: rows[0]?.schema ?? "public" });
+    },
     close: () => db.destroy(),
   };
 }

@@ -31,7 +31,8 @@ export interface WorkerInit {
 export type Request =
   | { id: number; kind: "query"; sql: string; params: readonly unknown[] }
   | { id: number; kind: "copy"; sql: string; data: Uint8Array<ArrayBuffer> }
-  | { id: number; kind: "close" };
+  | { id: number; kind: "close" }
+  | { id: number; kind: "listen"; channel: string };
 
 /** A database error as it crosses the channel: its message and the fields callers read. */
 export interface WireError {
@@ -61,6 +62,13 @@ export type Reply =
   | { id: number; ok: false; error: WireError };
 
 export type Answer = Extract<Reply, { ok: true }>;
+
+/** A notification the worker's PGlite received on a channel it listens to (see `listen`). */
+export interface Notice {
+  notice: true;
+  channel: string;
+  payload: string;
+}
 
 /** An error PGlite raised, with the same SQLSTATE, constraint and detail fields as pg's. */
 export class EmbeddedDatabaseError extends Error {
@@ -93,6 +101,7 @@ interface Pending {
 export class PGliteThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
+  readonly #notices = new Map<string, Set<(payload: string) => void>>();
   #nextId = 1;
   #stopped: Error | null = null;
   #closing: Promise<void> | null = null;
@@ -127,7 +136,11 @@ export class PGliteThread {
   }
 
   #listen(): void {
-    this.#worker.on("message", (reply: Reply) => {
+    this.#worker.on("message", (reply: Reply | Notice) => {
+      if ("notice" in reply) {
+        for (const callback of this.#notices.get(reply.channel) ?? []) callback(reply.payload);
+        return;
+      }
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       this.#pending.delete(reply.id);
@@ -168,6 +181,25 @@ export class PGliteThread {
   /** Runs a `COPY … FROM '/dev/blob'` statement with `data` as the blob; the buffer moves. */
   copy(sql: string, data: Uint8Array<ArrayBuffer>): Promise<Answer> {
     return this.#send({ id: this.#nextId++, kind: "copy", sql, data }, [data.buffer]);
+  }
+
+  /**
+   * Listens to a notification channel: `callback` gets each payload, posted by the worker before
+   * the answer to the statement that committed it, so a write has been announced by the time
+   * its caller goes on. Returns a function that stops calling it.
+   */
+  async listen(channel: string, callback: (payload: string) => void): Promise<() => void> {
+    let callbacks = this.#notices.get(channel);
+    if (!callbacks) {
+      callbacks = new Set();
+      this.#notices.set(channel, callbacks);
+      await this.#send({ id: this.#nextId++, kind: "listen", channel });
+    }
+    callbacks.add(callback);
+    const registered = callbacks;
+    return () => {
+      registered.delete(callback);
+    };
   }
 
   /** Closes PGlite (its files are complete on disk afterwards) and ends the worker. */

@@ -4,7 +4,7 @@
 // src/db/pglite-thread.ts; this file is only ever loaded as a worker.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
-import type { Reply, Request, WireError, WorkerInit } from "./pglite-thread.ts";
+import type { Notice, Reply, Request, WireError, WorkerInit } from "./pglite-thread.ts";
 
 const DATE_OID = 1082;
 const SHARED_BUFFERS = "32MB";
@@ -59,11 +59,29 @@ async function serve(): Promise<void> {
   let queue: Promise<void> = Promise.resolve();
   port.on("message", (request: Request) => {
     queue = queue.then(async () => {
-      const reply = await handle(pglite, request);
+      const reply =
+        request.kind === "listen"
+          ? await listen(pglite, request.id, request.channel, (notice) => port.postMessage(notice))
+          : await handle(pglite, request);
       port.postMessage(reply);
       if (request.kind === "close") port.close();
     });
   });
+}
+
+/** Starts listening to a channel; each notification is posted as a Notice. */
+async function listen(
+  pglite: PGlite,
+  id: number,
+  channel: string,
+  post: (notice: Notice) => void,
+): Promise<Reply> {
+  try {
+    await pglite.listen(channel, (payload) => post({ notice: true, channel, payload }));
+    return { id, ok: true, rows: [] };
+  } catch (error) {
+    return { id, ok: false, error: toWire(error) };
+  }
 }
 
 async function handle(pglite: PGlite, request: Request): Promise<Reply> {
@@ -72,6 +90,7 @@ async function handle(pglite: PGlite, request: Request): Promise<Reply> {
       if (!pglite.closed) await pglite.close();
       return { id: request.id, ok: true, rows: [] };
     }
+    if (request.kind === "listen") throw new Error("listen is answered by listen()");
     const options =
       request.kind === "copy"
         ? { rowMode: "object" as const, blob: new Blob([request.data]) }

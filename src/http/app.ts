@@ -56,6 +56,7 @@ import { refuseNul, refuseNulInAddress } from "./shared/input.ts";
 import { resolveLang } from "./shared/lang.ts";
 import { requestLog, silentLogger } from "./shared/logging.ts";
 import { offlineRoutes } from "./shared/offline.ts";
+import { pageCache } from "./shared/page-cache.ts";
 import { readinessRoutes } from "./shared/readiness.ts";
 import { csrfProtection, session, sessionCookie, wantsJson } from "./shared/session.ts";
 import { setupLinkRoutes } from "./shared/setup-links.ts";
@@ -193,6 +194,8 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   });
   app.use(csrfProtection());
   app.use(refuseNul());
+  // After the session (a signed-in request is never answered from it) and the write checks.
+  app.use(pageCache(deps.pageCache));
   // An acknowledged write has reached the disk: the answer waits for the flush.
   app.use(async (c, next) => {
     await next();

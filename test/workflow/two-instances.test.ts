@@ -126,6 +126,28 @@ describe.runIf(postgresUrl)("two instances on one PostgreSQL", () => {
     expect(after.headers.get("location")).toMatch(/^\/login/);
   });
 
+  it("shows on both instances a change another process committed, once kept pages", async () => {
+    const page = async (i: number) => (await reach(i).get("/partners/psi")).text();
+    for (const i of [a, b]) {
+      expect(await page(i)).toBe(await page(i));
+      expect(await page(i)).not.toContain("PSI (renamed elsewhere)");
+    }
+    const other = await openDatabase({ kind: "postgres", url: target.url });
+    try {
+      await other.db
+        .updateTable("partners")
+        .set({ name: "PSI (renamed elsewhere)" })
+        .where("slug", "=", "psi")
+        .execute();
+    } finally {
+      await other.close();
+    }
+    for (const i of [a, b])
+      await until("the change on each instance", async () =>
+        (await page(i)).includes("PSI (renamed elsewhere)") ? true : undefined,
+      );
+  });
+
   it("reminds each partner once and delivers each message once between them", async () => {
     // Messages queued at once, then "send now" on both instances while both schedules run.
     const db = await openDatabase({ kind: "postgres", url: target.url });

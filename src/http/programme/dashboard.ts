@@ -19,7 +19,7 @@ import { dashboardPage } from "../../web/programme/pages/dashboard.ts";
 import { publicProgrammesPage } from "../../web/programme/pages/public-programmes.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { parseOr404, slugParam } from "../shared/params.ts";
-import { publicBase, viewOf } from "../shared/view.ts";
+import { publicBase, sharedViewOf, viewOf } from "../shared/view.ts";
 
 const CARD_FILE = /^([0-9]{1,3})-(square|wide)\.png$/;
 
@@ -40,13 +40,13 @@ export function dashboardRoutes(renderer: Renderer, options: DashboardOptions = 
   const app = new Hono<AppEnv>();
 
   app.get("/programmes", async (c) =>
-    c.html(publicProgrammesPage(viewOf(c), await publicProgrammes(c.get("deps").db))),
+    c.html(publicProgrammesPage(sharedViewOf(c), await publicProgrammes(c.get("deps").db))),
   );
 
   app.get("/programmes/:slug", async (c) => {
     const slug = parseOr404(slugParam, c.req.param("slug"), "programme");
     const data = await programmeDashboard(c.get("deps").db, slug, c.get("lang"), options);
-    return c.html(dashboardPage(viewOf(c), data, publicBase(c).replace(/\/+$/, "")));
+    return c.html(dashboardPage(sharedViewOf(c), data, publicBase(c).replace(/\/+$/, "")));
   });
 
   app.get("/programmes/:slug/cards/:file", async (c) => {

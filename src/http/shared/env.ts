@@ -6,6 +6,7 @@ import type { Database, Db } from "../../services/shared/db.ts";
 import type { Mailer } from "../../services/shared/mail.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 import type { Logger } from "./logging.ts";
+import type { PageCache } from "./page-cache.ts";
 
 export interface AppDeps {
   db: Db;
@@ -39,6 +40,11 @@ export interface AppDeps {
   sessionIdleMinutes?: number | undefined;
   /** A reverse proxy stands in front: its X-Forwarded-For names the client. */
   trustProxy?: boolean | undefined;
+  /**
+   * Keeps pages rendered for anonymous readers until the data changes (main.ts makes it from
+   * the database's change feed); without it, every page is rendered anew.
+   */
+  pageCache?: PageCache | undefined;
   /** Health-data imports from the web: the store that loads in bulk, where uploads wait, and
    * the runner to start their jobs at once. Without it, uploads are not offered. */
   health?: HealthDeps | undefined;
@@ -67,5 +73,7 @@ export interface AppEnv {
     requestId: string;
     /** The logger whose every line carries this request's id. */
     log: Logger;
+    /** The page rendered is the same for every anonymous reader (see page-cache.ts). */
+    shareable?: boolean;
   };
 }

@@ -21,6 +21,17 @@ export function viewOf(c: Context<AppEnv>, options: { form?: boolean } = {}): Vi
   return makeView(c.get("lang"), pageAddress(c, url), { user, csrf, owner });
 }
 
+/**
+ * viewOf for a page that is the same for every anonymous reader: when this request's view holds
+ * nothing personal (no account, no form token, nothing the reader owns), the page may be kept
+ * and served again to the next one (see page-cache.ts).
+ */
+export function sharedViewOf(c: Context<AppEnv>): View {
+  const view = viewOf(c);
+  if (!view.user && view.csrf === undefined && view.owner === undefined) c.set("shareable", true);
+  return view;
+}
+
 /** The address links in e-mails start with: configuration only, never the request's Host. */
 export function publicBase(c: Context<AppEnv>): string {
   return c.get("deps").baseUrl;

@@ -18,14 +18,15 @@ import { blockPage, synthesisPage } from "../../web/tracker/pages/synthesis.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { rememberLang } from "../shared/lang.ts";
 import { parseOr404, slugParam } from "../shared/params.ts";
-import { viewOf } from "../shared/view.ts";
+import { sharedViewOf } from "../shared/view.ts";
 import { reportRoutes } from "./reports.ts";
 
 const slug = slugParam;
 const commitmentNumber = z.coerce.number().int().positive().max(999);
 const pageNumber = z.coerce.number().int().positive().max(1_000_000);
 
-const view = (c: Context<AppEnv>) => viewOf(c);
+// Every page here is the same for every anonymous reader: it may be kept (page-cache.ts).
+const view = (c: Context<AppEnv>) => sharedViewOf(c);
 
 export function publicRoutes(renderer: Renderer): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

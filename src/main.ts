@@ -9,6 +9,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import { parseCommand } from "./cli/args.ts";
 import { type Channel, forward, openChannel, socketPath } from "./cli/channel.ts";
 import { type Io, prepareForServe } from "./cli/commands.ts";
+import { isFreshDataDir, loadDemoInChild } from "./cli/first-start.ts";
 import { cliMessage } from "./cli/messages.ts";
 import { isDbCommand, runCommand, runHandedOver } from "./cli/run.ts";
 import { readConfig } from "./config.ts";
@@ -83,6 +84,12 @@ export async function main(
     return 2;
   }
 
+  // A first start creates the embedded database and loads the demo in a child process.
+  const fresh = command.name === "serve" && dataDir !== undefined && isFreshDataDir(dataDir);
+  if (fresh) {
+    const code = await loadDemoInChild(env, io);
+    if (code !== 0) return code;
+  }
   let database: Database;
   try {
     database = await openDatabase(config.database);
@@ -100,6 +107,7 @@ export async function main(
       // The embedded database is the demo's home; a PostgreSQL database starts empty unless asked.
       const demo = config.database.kind === "pglite" || command.demo === true;
       await prepareForServe(database, { demo }, lang, io);
+      if (fresh) io.out(cliMessage(lang, "demo_hint"));
       const running = await listen(database, {
         port: command.port ?? config.port,
         host: command.host ?? config.host,
@@ -144,7 +152,7 @@ export async function main(
   } catch (error) {
     await database.close().catch(() => {});
     // A first start that failed leaves no half-made data directory behind.
-    if (database.created && dataDir) await rm(dataDir, { recursive: true, force: true });
+    if ((database.created || fresh) && dataDir) await rm(dataDir, { recursive: true, force: true });
     return fail(error, lang, io);
   }
 }

@@ -202,13 +202,18 @@ export async function runAnalytics(
     buckets: [...new Set([...bucketsByPeriod.values()].flat())],
     byCombo,
   });
-  // Totals by unit → element → combo (or "*" when not by combo) → bucket.
-  const index = new Map<string, BucketTotal[]>();
+  // Totals by unit and element, then by bucket: a cell finds its own without scanning the rest.
+  const index = new Map<string, Map<string, BucketTotal[]>>();
   for (const t of totals) {
     const k = `${t.orgUnitId}|${t.dataElementId}`;
-    const list = index.get(k);
+    let byBucket = index.get(k);
+    if (!byBucket) {
+      byBucket = new Map();
+      index.set(k, byBucket);
+    }
+    const list = byBucket.get(t.bucket);
     if (list) list.push(t);
-    else index.set(k, [t]);
+    else byBucket.set(t.bucket, [t]);
   }
 
   /** One element (and combo) over a set of units and a set of buckets. */
@@ -219,14 +224,18 @@ export async function runAnalytics(
     buckets: ReadonlySet<string>,
   ) => {
     const perBucket = new Map<string, { month: string; sum: number; count: number }>();
-    for (const u of units)
-      for (const t of index.get(`${u.id}|${element.id}`) ?? []) {
-        if (!buckets.has(t.bucket) || (cocId !== null && t.cocId !== cocId)) continue;
-        const b = perBucket.get(t.bucket) ?? { month: t.bucket, sum: 0, count: 0 };
-        b.sum += t.sum;
-        b.count += t.count;
-        perBucket.set(t.bucket, b);
-      }
+    for (const u of units) {
+      const byBucket = index.get(`${u.id}|${element.id}`);
+      if (!byBucket) continue;
+      for (const bucket of buckets)
+        for (const t of byBucket.get(bucket) ?? []) {
+          if (cocId !== null && t.cocId !== cocId) continue;
+          const b = perBucket.get(bucket) ?? { month: bucket, sum: 0, count: 0 };
+          b.sum += t.sum;
+          b.count += t.count;
+          perBucket.set(bucket, b);
+        }
+    }
     return aggregateOverMonths(element.aggregation, [...perBucket.values()]);
   };
 

@@ -104,18 +104,21 @@ export interface AskedAnswers {
   answers: StoredResponse[];
   /** The earlier write of the client id given, if there was one. */
   seen: ClientWrite | undefined;
+  /** Which of the collaborators named are partners of the tracker. */
+  knownCollaborators: Set<number>;
 }
 
 /**
  * In one statement: one row per indicator the partner is asked about, with its answer if there
- * is one and that answer's children as JSON arrays, and the client id's earlier write (computed
- * once, beside every row). Every answer has a mapping (a foreign key), so none is left out.
+ * is one and that answer's children as JSON arrays, and — computed once, beside every row — the
+ * client id's earlier write and which of the collaborators named are the tracker's partners.
+ * Every answer has a mapping (a foreign key), so none is left out.
  */
 export async function readAskedAnswers(
   trx: Transaction<DB>,
-  cycleId: number,
-  partnerId: number,
+  scope: Pick<SaveScope, "trackerId" | "cycleId" | "partnerId">,
   clientId: string | null,
+  collaboratorIds: readonly number[],
 ): Promise<AskedAnswers> {
   const rows = await trx
     .selectFrom("mappings as m")
@@ -165,9 +168,17 @@ export async function readAskedAnswers(
             )
             .where("w.client_id", "=", clientId)
             .as("seen"),
+      collaboratorIds.length === 0
+        ? sql<null>`null`.as("known")
+        : eb
+            .selectFrom("partners as k")
+            .select(sql<number[]>`json_agg(k.id)`.as("v"))
+            .where("k.tracker_id", "=", scope.trackerId)
+            .where("k.id", "in", [...collaboratorIds])
+            .as("known"),
     ])
-    .where("m.cycle_id", "=", cycleId)
-    .where("m.partner_id", "=", partnerId)
+    .where("m.cycle_id", "=", scope.cycleId)
+    .where("m.partner_id", "=", scope.partnerId)
     .orderBy("m.indicator_id")
     .execute();
   const answers: StoredResponse[] = [];
@@ -186,5 +197,6 @@ export async function readAskedAnswers(
     asked: rows.length,
     answers,
     seen: seen ? { responseId: seen[0], version: seen[1], bodyDigest: seen[2] } : undefined,
+    knownCollaborators: new Set(rows[0]?.known ?? []),
   };
 }

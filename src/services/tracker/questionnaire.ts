@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
 import { listMappings } from "../../db/tracker/mappings.ts";
-import { findPartnerBySlug, knownPartnerIds } from "../../db/tracker/partners.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import {
   lockAskedIndicator,
   lockSaveScope,
@@ -297,9 +297,9 @@ export async function saveAnswer(
 
 /**
  * saveAnswer inside a transaction the caller holds. Four statements when no list of rows
- * changes: the questionnaire with its cycle locked, the indicator with its answer's lock, the
- * partner's answers and the client id read under that lock, and the write with its audit record
- * (one more per list that changed, and one to check collaborators when some are named).
+ * changes: the questionnaire with its cycle locked, the indicator with its answer's lock, what
+ * the save decides on (the partner's answers, the client id, the collaborators named) read under
+ * that lock, and the write with its audit record; one more for each list of rows that changed.
  */
 export async function saveAnswerIn(
   trx: Tx,
@@ -338,16 +338,19 @@ export async function saveAnswerIn(
   if (indicatorId === undefined) throw notFound("indicator", req.indicatorCode);
   const ref = { cycleId, partnerId, indicatorId };
   const digest = digestOf(req);
-  // Collaborators are partners of this tracker: an unknown id is refused, not left to the
-  // foreign key (whose violation would be a server error).
-  if (req.answer.collaboratorIds.length > 0) {
-    const known = new Set(await knownPartnerIds(trx, scope.trackerId, req.answer.collaboratorIds));
-    if (req.answer.collaboratorIds.some((id) => !known.has(id)))
-      throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
-  }
-  // Read under the answer's lock: the answer as it is, the others for the counter, and the
-  // client id's earlier write (one that held the lock before this one is seen).
-  const { asked, answers, seen } = await readAskedAnswers(trx, cycleId, partnerId, req.clientId);
+  // Read under the answer's lock: the answer as it is, the others for the counter, the client
+  // id's earlier write (one that held the lock before this one is seen), and which collaborators
+  // named are partners of this tracker.
+  const { asked, answers, seen, knownCollaborators } = await readAskedAnswers(
+    trx,
+    scope,
+    req.clientId,
+    req.answer.collaboratorIds,
+  );
+  // An unknown collaborator is refused, not left to the foreign key (whose violation would be a
+  // server error).
+  if (req.answer.collaboratorIds.some((id) => !knownCollaborators.has(id)))
+    throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
   const existing = answers.find((a) => a.response.indicatorId === indicatorId);
   // The counter once this write is in, so that a client can show it without reloading the page.
   const progress = (written?: { state: ResponseState; empty: boolean }) =>

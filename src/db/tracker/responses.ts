@@ -1,7 +1,8 @@
 // Responses: the stored row of one partner × indicator × cycle, with its collaborators,
 // quantified outputs and evidence; inserted whole (the demo), listed, and written in place as the
-// partner answers (versioned, children replaced), with the client ids that make a resent write
-// count once and the lock that makes writes to one response take turns.
+// partner answers (versioned, children replaced when they changed, the client id that makes a
+// resent write count once stored with it), and the lock that makes a batch's writes take turns.
+// The locks and the read of one answer save are in response-saves.ts.
 
 import { type Selectable, sql, type Transaction } from "kysely";
 import { groupBy } from "../../domain/shared/group.ts";
@@ -19,7 +20,6 @@ import {
   type AuditEntry,
   auditRow,
   type Executor,
-  insertAudited,
   recordAudit,
   recordAudits,
 } from "../shared/audit.ts";
@@ -31,22 +31,39 @@ export type NewResponse = Omit<Response, "id">;
 
 /**
  * Stores a response and its children; every row written is audited. Each list of children is
- * one multi-row insert and their audit records one more, in the order the rows were written.
+ * one multi-row insert and the audit records of them all one more, in the order they were written.
  */
 export async function insertResponse(db: Executor, actor: string, r: NewResponse): Promise<number> {
-  const row = await insertAudited(db, actor, "responses", {
-    cycle_id: r.cycleId,
-    partner_id: r.partnerId,
-    indicator_id: r.indicatorId,
-    contributes: r.contributes,
-    activities: r.activities,
-    collaborators_text: r.collaboratorsText,
-    difficulties: r.difficulties,
-    method: r.method,
-    state: r.state,
-    answered_by: r.answeredBy,
-    answered_at: r.answeredAt,
-  });
+  const { id, audits } = await insertResponseRows(db, actor, r);
+  await recordAudits(db, audits);
+  return id;
+}
+
+/** Inserts a response and its children; returns their audit records for the caller to write. */
+async function insertResponseRows(
+  db: Executor,
+  actor: string,
+  r: NewResponse,
+): Promise<{ id: number; audits: AuditEntry[] }> {
+  const row = await refusingViolations(
+    db
+      .insertInto("responses")
+      .values({
+        cycle_id: r.cycleId,
+        partner_id: r.partnerId,
+        indicator_id: r.indicatorId,
+        contributes: r.contributes,
+        activities: r.activities,
+        collaborators_text: r.collaboratorsText,
+        difficulties: r.difficulties,
+        method: r.method,
+        state: r.state,
+        answered_by: r.answeredBy,
+        answered_at: r.answeredAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   const created = (entity: string, rows: readonly Record<string, unknown>[], idOf = byId) =>
     rows.map(
       (after): AuditEntry => ({ actor, action: "create", entity, entityId: idOf(after), after }),
@@ -93,12 +110,13 @@ export async function insertResponse(db: Executor, actor: string, r: NewResponse
             .returningAll()
             .execute(),
         );
-  await recordAudits(db, [
+  const audits = [
+    ...created("responses", [row]),
     ...created("response_collaborators", collaborators, (c) => `${c.response_id}:${c.partner_id}`),
     ...created("response_outputs", outputs),
     ...created("response_evidence", evidence),
-  ]);
-  return row.id;
+  ];
+  return { id: row.id, audits };
 }
 
 const byId = (row: Record<string, unknown>) => String(row.id);
@@ -457,18 +475,41 @@ export async function writeResponse(
 ): Promise<{ id: number; version: number } | "stale"> {
   if (!existing) {
     if (expectedVersion !== null && expectedVersion !== 0) return "stale";
-    const id = await insertResponse(db, actor, { ...ref, ...content });
+    const { id, audits } = await insertResponseRows(db, actor, { ...ref, ...content });
+    // The rows' audit records keep them as inserted; what the insert leaves to its defaults is
+    // then set, and the client id's write stored, in the same statement as those records.
     await db
-      .updateTable("responses")
-      .set({
-        updated_by: actor,
-        submitted_at: content.submittedAt,
-        return_comment: content.returnComment,
-        held_rows: content.held ? JSON.stringify(content.held) : null,
-      })
-      .where("id", "=", id)
+      .with("u", (qc) =>
+        qc
+          .updateTable("responses")
+          .set({
+            updated_by: actor,
+            submitted_at: content.submittedAt,
+            return_comment: content.returnComment,
+            held_rows: content.held ? JSON.stringify(content.held) : null,
+          })
+          .where("id", "=", id)
+          .returning(["id", "version"]),
+      )
+      .with("client_write", (qc) =>
+        qc
+          .insertInto("client_writes")
+          .columns(["client_id", "response_id", "version", "body_digest"])
+          .expression(
+            qc
+              .selectFrom("u")
+              .select([
+                sql<string>`cast(${clientWrite?.clientId ?? null} as text)`.as("client_id"),
+                "u.id",
+                "u.version",
+                sql<string>`cast(${clientWrite?.bodyDigest ?? null} as text)`.as("body_digest"),
+              ])
+              .$if(clientWrite === null, (q) => q.where(sql<boolean>`false`)),
+          ),
+      )
+      .insertInto("audit_log")
+      .values(audits.map(auditRow))
       .execute();
-    if (clientWrite) await insertClientWrite(db, { ...clientWrite, responseId: id, version: 1 });
     return { id, version: 1 };
   }
   const guard = expectedVersion ?? existing.version;
@@ -569,21 +610,6 @@ export async function writeResponse(
   if (!updated) return "stale";
   await insertChildren(db, updated.id, content, unchanged);
   return updated;
-}
-
-export async function insertClientWrite(
-  db: Executor,
-  w: { clientId: string; responseId: number; version: number; bodyDigest: string },
-): Promise<void> {
-  await db
-    .insertInto("client_writes")
-    .values({
-      client_id: w.clientId,
-      response_id: w.responseId,
-      version: w.version,
-      body_digest: w.bodyDigest,
-    })
-    .execute();
 }
 
 export async function setResponseState(

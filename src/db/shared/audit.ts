@@ -39,19 +39,27 @@ function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
+/** The audit_log row of an entry, marked with the id of the request being served. */
+export function auditRow(entry: AuditEntry): Insertable<AuditLogTable> {
+  return {
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    before: json(entry.before),
+    after: json(entry.after),
+    request_id: requestScope.getStore() ?? null,
+  };
+}
+
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: String(entry.entityId),
-      before: json(entry.before),
-      after: json(entry.after),
-      request_id: requestScope.getStore() ?? null,
-    })
-    .execute();
+  await db.insertInto("audit_log").values(auditRow(entry)).execute();
+}
+
+/** Records several entries in one multi-row insert, in their order. */
+export async function recordAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto("audit_log").values(entries.map(auditRow)).execute();
 }
 
 /** Inserts one row and records its creation; returns the stored row. */

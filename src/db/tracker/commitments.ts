@@ -145,18 +145,3 @@ export async function listProcessIndicators(
     buildingBlocks: i.building_blocks as BuildingBlock[],
   }));
 }
-
-/** One indicator of a tracker by its code, without its language-dependent title. */
-export async function findIndicatorByCode(
-  db: Executor,
-  trackerId: number,
-  code: string,
-): Promise<{ id: number; commitmentId: number; code: string } | undefined> {
-  const row = await db
-    .selectFrom("indicators")
-    .select(["id", "commitment_id", "code"])
-    .where("tracker_id", "=", trackerId)
-    .where("code", "=", code)
-    .executeTakeFirst();
-  return row ? { id: row.id, commitmentId: row.commitment_id, code: row.code } : undefined;
-}

@@ -79,19 +79,3 @@ export async function findPartnerBySlug(
     }
   );
 }
-
-/** Which of these ids are partners of the tracker (read for the ids given, not the whole list). */
-export async function knownPartnerIds(
-  db: Executor,
-  trackerId: number,
-  ids: readonly number[],
-): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom("partners")
-    .select("id")
-    .where("tracker_id", "=", trackerId)
-    .where("id", "in", [...ids])
-    .execute();
-  return rows.map((r) => r.id);
-}

@@ -1,7 +1,8 @@
 // Responses: the stored row of one partner × indicator × cycle, with its collaborators,
 // quantified outputs and evidence; inserted whole (the demo), listed, and written in place as the
-// partner answers (versioned, children replaced), with the client ids that make a resent write
-// count once and the lock that makes writes to one response take turns.
+// partner answers (versioned, children replaced when they changed, the client id that makes a
+// resent write count once stored with it), and the lock that makes a batch's writes take turns.
+// The locks and the read of one answer save are in response-saves.ts.
 
 import { type Selectable, sql, type Transaction } from "kysely";
 import { groupBy } from "../../domain/shared/group.ts";
@@ -15,53 +16,110 @@ import type {
   TypedRows,
 } from "../../domain/tracker/response.ts";
 import type { DB, ResponsesTable } from "../schema.ts";
-import { type Executor, insertAudited, recordAudit } from "../shared/audit.ts";
+import {
+  type AuditEntry,
+  auditRow,
+  type Executor,
+  recordAudit,
+  recordAudits,
+} from "../shared/audit.ts";
 import { insertMany, upsertMany } from "../shared/bulk.ts";
+import { refusingViolations } from "../shared/errors.ts";
 import { manyRows } from "../shared/many.ts";
 
 export type NewResponse = Omit<Response, "id">;
 
-/** Stores a response and its children; every row written is audited. */
+/**
+ * Stores a response and its children; every row written is audited. Each list of children is
+ * one multi-row insert and the audit records of them all one more, in the order they were written.
+ */
 export async function insertResponse(db: Executor, actor: string, r: NewResponse): Promise<number> {
-  const row = await insertAudited(db, actor, "responses", {
-    cycle_id: r.cycleId,
-    partner_id: r.partnerId,
-    indicator_id: r.indicatorId,
-    contributes: r.contributes,
-    activities: r.activities,
-    collaborators_text: r.collaboratorsText,
-    difficulties: r.difficulties,
-    method: r.method,
-    state: r.state,
-    answered_by: r.answeredBy,
-    answered_at: r.answeredAt,
-  });
-  for (const partnerId of r.collaboratorIds) {
-    await insertAudited(
-      db,
-      actor,
-      "response_collaborators",
-      { response_id: row.id, partner_id: partnerId },
-      (c) => `${c.response_id}:${c.partner_id}`,
-    );
-  }
-  for (const [i, o] of r.outputs.entries()) {
-    await insertAudited(db, actor, "response_outputs", {
-      response_id: row.id,
-      position: i + 1,
-      value: o.value,
-      unit: o.unit,
-    });
-  }
-  for (const e of r.evidence) {
-    await insertAudited(db, actor, "response_evidence", {
-      response_id: row.id,
-      url: e.url,
-      title: e.title,
-    });
-  }
-  return row.id;
+  const { id, audits } = await insertResponseRows(db, actor, r);
+  await recordAudits(db, audits);
+  return id;
 }
+
+/** Inserts a response and its children; returns their audit records for the caller to write. */
+async function insertResponseRows(
+  db: Executor,
+  actor: string,
+  r: NewResponse,
+): Promise<{ id: number; audits: AuditEntry[] }> {
+  const row = await refusingViolations(
+    db
+      .insertInto("responses")
+      .values({
+        cycle_id: r.cycleId,
+        partner_id: r.partnerId,
+        indicator_id: r.indicatorId,
+        contributes: r.contributes,
+        activities: r.activities,
+        collaborators_text: r.collaboratorsText,
+        difficulties: r.difficulties,
+        method: r.method,
+        state: r.state,
+        answered_by: r.answeredBy,
+        answered_at: r.answeredAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+  const created = (entity: string, rows: readonly Record<string, unknown>[], idOf = byId) =>
+    rows.map(
+      (after): AuditEntry => ({ actor, action: "create", entity, entityId: idOf(after), after }),
+    );
+  const collaborators =
+    r.collaboratorIds.length === 0
+      ? []
+      : await refusingViolations(
+          db
+            .insertInto("response_collaborators")
+            .values(
+              r.collaboratorIds.map((partnerId) => ({
+                response_id: row.id,
+                partner_id: partnerId,
+              })),
+            )
+            .returningAll()
+            .execute(),
+        );
+  const outputs =
+    r.outputs.length === 0
+      ? []
+      : await refusingViolations(
+          db
+            .insertInto("response_outputs")
+            .values(
+              r.outputs.map((o, i) => ({
+                response_id: row.id,
+                position: i + 1,
+                value: o.value,
+                unit: o.unit,
+              })),
+            )
+            .returningAll()
+            .execute(),
+        );
+  const evidence =
+    r.evidence.length === 0
+      ? []
+      : await refusingViolations(
+          db
+            .insertInto("response_evidence")
+            .values(r.evidence.map((e) => ({ response_id: row.id, url: e.url, title: e.title })))
+            .returningAll()
+            .execute(),
+        );
+  const audits = [
+    ...created("responses", [row]),
+    ...created("response_collaborators", collaborators, (c) => `${c.response_id}:${c.partner_id}`),
+    ...created("response_outputs", outputs),
+    ...created("response_evidence", evidence),
+  ];
+  return { id: row.id, audits };
+}
+
+const byId = (row: Record<string, unknown>) => String(row.id);
 
 export interface ResponseFilter {
   cycleIds: number[];
@@ -162,26 +220,39 @@ export async function readResponses(
   const evidenceOf = groupBy(evidence, (e) => e.response_id);
   return rows.map((r) => ({
     row: r,
-    response: {
-      id: r.id,
-      cycleId: r.cycle_id,
-      partnerId: r.partner_id,
-      indicatorId: r.indicator_id,
-      contributes: r.contributes as Contributes,
-      activities: r.activities,
-      collaboratorIds: (collaboratorsOf.get(r.id) ?? []).map((c) => c.partner_id),
-      collaboratorsText: r.collaborators_text,
-      difficulties: r.difficulties,
-      outputs: (outputsOf.get(r.id) ?? []).map(
-        (o): QuantifiedOutput => ({ value: o.value, unit: o.unit }),
-      ),
-      evidence: (evidenceOf.get(r.id) ?? []).map((e): Evidence => ({ url: e.url, title: e.title })),
-      method: r.method as CollectionMethod,
-      answeredBy: r.answered_by,
-      answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
-      state: r.state as ResponseState,
-    },
+    response: responseOf(
+      r,
+      (collaboratorsOf.get(r.id) ?? []).map((c) => c.partner_id),
+      (outputsOf.get(r.id) ?? []).map((o): QuantifiedOutput => ({ value: o.value, unit: o.unit })),
+      (evidenceOf.get(r.id) ?? []).map((e): Evidence => ({ url: e.url, title: e.title })),
+    ),
   }));
+}
+
+/** A stored row and its children as the domain's response. */
+export function responseOf(
+  r: Selectable<ResponsesTable>,
+  collaboratorIds: number[],
+  outputs: QuantifiedOutput[],
+  evidence: Evidence[],
+): Response {
+  return {
+    id: r.id,
+    cycleId: r.cycle_id,
+    partnerId: r.partner_id,
+    indicatorId: r.indicator_id,
+    contributes: r.contributes as Contributes,
+    activities: r.activities,
+    collaboratorIds,
+    collaboratorsText: r.collaborators_text,
+    difficulties: r.difficulties,
+    outputs,
+    evidence,
+    method: r.method as CollectionMethod,
+    answeredBy: r.answered_by,
+    answeredAt: r.answered_at ? r.answered_at.toISOString() : null,
+    state: r.state as ResponseState,
+  };
 }
 
 export interface ResponseRef {
@@ -246,7 +317,12 @@ export async function listStoredResponses(
     partnerId,
     indicatorIds: indicatorId === undefined ? undefined : [indicatorId],
   });
-  return read.map(({ response, row }) => ({
+  return read.map(({ response, row }) => storedOf(response, row));
+}
+
+/** A response with what its stored row adds: version, held rows, who last wrote it. */
+export function storedOf(response: Response, row: Selectable<ResponsesTable>): StoredResponse {
+  return {
     response,
     version: row.version,
     submittedAt: row.submitted_at,
@@ -254,7 +330,7 @@ export async function listStoredResponses(
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
     held: heldRows(row.held_rows),
-  }));
+  };
 }
 
 /** Which partner answered which indicator in the cycle: the keys of every answer, nothing else. */
@@ -297,28 +373,41 @@ export async function listResponseMeta(db: Executor, cycleId: number, partnerId?
 
 type AnswerContent = Omit<Response, "id" | "cycleId" | "partnerId" | "indicatorId">;
 
-// Children are rewritten with the answer; the answer's audit record carries them before and after.
-// A list that was empty and stays empty is left alone; each new list is one multi-row insert.
-async function replaceChildren(
+// Children are rewritten with the answer only when they changed (most saves change a text); the
+// answer's audit record carries them before and after. Each new list is one multi-row insert.
+function unchangedChildren(before: Response, a: AnswerContent) {
+  const ids = [...a.collaboratorIds].sort((x, y) => x - y);
+  return {
+    collaborators:
+      ids.length === before.collaboratorIds.length &&
+      ids.every((id, i) => id === before.collaboratorIds[i]),
+    outputs:
+      a.outputs.length === before.outputs.length &&
+      a.outputs.every(
+        (o, i) => o.value === before.outputs[i]?.value && o.unit === before.outputs[i]?.unit,
+      ),
+    evidence:
+      a.evidence.length === before.evidence.length &&
+      a.evidence.every(
+        (e, i) => e.url === before.evidence[i]?.url && e.title === before.evidence[i]?.title,
+      ),
+  };
+}
+
+async function insertChildren(
   db: Executor,
   responseId: number,
-  before: Response,
   a: AnswerContent,
+  unchanged: ReturnType<typeof unchangedChildren>,
 ) {
-  if (before.collaboratorIds.length > 0)
-    await db.deleteFrom("response_collaborators").where("response_id", "=", responseId).execute();
-  if (before.outputs.length > 0)
-    await db.deleteFrom("response_outputs").where("response_id", "=", responseId).execute();
-  if (before.evidence.length > 0)
-    await db.deleteFrom("response_evidence").where("response_id", "=", responseId).execute();
-  if (a.collaboratorIds.length > 0)
+  if (!unchanged.collaborators && a.collaboratorIds.length > 0)
     await db
       .insertInto("response_collaborators")
       .values(
         a.collaboratorIds.map((partnerId) => ({ response_id: responseId, partner_id: partnerId })),
       )
       .execute();
-  if (a.outputs.length > 0)
+  if (!unchanged.outputs && a.outputs.length > 0)
     await db
       .insertInto("response_outputs")
       .values(
@@ -330,7 +419,7 @@ async function replaceChildren(
         })),
       )
       .execute();
-  if (a.evidence.length > 0)
+  if (!unchanged.evidence && a.evidence.length > 0)
     await db
       .insertInto("response_evidence")
       .values(a.evidence.map((e) => ({ response_id: responseId, url: e.url, title: e.title })))
@@ -369,6 +458,7 @@ function storedAfter(
  * Creates or updates the answer and returns its new version. The caller has checked the version
  * it expected; `expectedVersion` guards again in SQL so two writers cannot both win. `existing`
  * is the response as the caller read it under the response's lock (undefined when there is none).
+ * `clientWrite` is stored with the write, so that a resend of the same client id is recognised.
  */
 export async function writeResponse(
   db: Executor,
@@ -381,79 +471,145 @@ export async function writeResponse(
   },
   expectedVersion: number | null,
   existing: StoredResponse | undefined,
+  clientWrite: { clientId: string; bodyDigest: string } | null = null,
 ): Promise<{ id: number; version: number } | "stale"> {
   if (!existing) {
     if (expectedVersion !== null && expectedVersion !== 0) return "stale";
-    const id = await insertResponse(db, actor, { ...ref, ...content });
+    const { id, audits } = await insertResponseRows(db, actor, { ...ref, ...content });
+    // The rows' audit records keep them as inserted; what the insert leaves to its defaults is
+    // then set, and the client id's write stored, in the same statement as those records.
     await db
-      .updateTable("responses")
-      .set({
-        updated_by: actor,
-        submitted_at: content.submittedAt,
-        return_comment: content.returnComment,
-        held_rows: content.held ? JSON.stringify(content.held) : null,
-      })
-      .where("id", "=", id)
+      .with("u", (qc) =>
+        qc
+          .updateTable("responses")
+          .set({
+            updated_by: actor,
+            submitted_at: content.submittedAt,
+            return_comment: content.returnComment,
+            held_rows: content.held ? JSON.stringify(content.held) : null,
+          })
+          .where("id", "=", id)
+          .returning(["id", "version"]),
+      )
+      .with("client_write", (qc) =>
+        qc
+          .insertInto("client_writes")
+          .columns(["client_id", "response_id", "version", "body_digest"])
+          .expression(
+            qc
+              .selectFrom("u")
+              .select([
+                sql<string>`cast(${clientWrite?.clientId ?? null} as text)`.as("client_id"),
+                "u.id",
+                "u.version",
+                sql<string>`cast(${clientWrite?.bodyDigest ?? null} as text)`.as("body_digest"),
+              ])
+              .$if(clientWrite === null, (q) => q.where(sql<boolean>`false`)),
+          ),
+      )
+      .insertInto("audit_log")
+      .values(audits.map(auditRow))
       .execute();
     return { id, version: 1 };
   }
   const guard = expectedVersion ?? existing.version;
-  const updated = await db
-    .updateTable("responses")
-    .set({
-      contributes: content.contributes,
-      activities: content.activities,
-      collaborators_text: content.collaboratorsText,
-      difficulties: content.difficulties,
-      method: content.method,
-      state: content.state,
-      answered_by: content.answeredBy,
-      answered_at: content.answeredAt,
-      submitted_at: content.submittedAt,
-      return_comment: content.returnComment,
-      held_rows: content.held ? JSON.stringify(content.held) : null,
-      updated_by: actor,
-      updated_at: sql`now()`,
-      version: sql`version + 1`,
-    })
-    .where("id", "=", existing.response.id)
-    .where("version", "=", guard)
-    .returning(["id", "version"])
-    .executeTakeFirst();
-  if (!updated) return "stale";
-  await replaceChildren(db, updated.id, existing.response, content);
-  await recordAudit(db, {
+  const before = existing.response;
+  const unchanged = unchangedChildren(before, content);
+  // The update succeeds only from `guard`, so the version it writes is known before it runs.
+  const audit = auditRow({
     actor,
     action: "update",
     entity: "responses",
-    entityId: updated.id,
-    before: { ...existing.response, version: existing.version, held: existing.held },
-    after: storedAfter(updated.id, ref, content, updated.version),
+    entityId: before.id,
+    before: { ...before, version: existing.version, held: existing.held },
+    after: storedAfter(before.id, ref, content, guard + 1),
   });
-  return updated;
-}
-
-export async function findClientWrite(db: Executor, clientId: string) {
-  return db
-    .selectFrom("client_writes")
-    .select(["response_id", "version", "body_digest"])
-    .where("client_id", "=", clientId)
+  const skip = sql<boolean>`false`;
+  // One statement: the update, the removal of the lists that changed, the audit record and the
+  // client id's write — the last three only for a row the update wrote (they read it from "u").
+  // A statement's parts do not see each other's rows, so the new lists are inserted after it.
+  const updated = await db
+    .with("u", (qc) =>
+      qc
+        .updateTable("responses")
+        .set({
+          contributes: content.contributes,
+          activities: content.activities,
+          collaborators_text: content.collaboratorsText,
+          difficulties: content.difficulties,
+          method: content.method,
+          state: content.state,
+          answered_by: content.answeredBy,
+          answered_at: content.answeredAt,
+          submitted_at: content.submittedAt,
+          return_comment: content.returnComment,
+          held_rows: content.held ? JSON.stringify(content.held) : null,
+          updated_by: actor,
+          updated_at: sql`now()`,
+          version: sql`version + 1`,
+        })
+        .where("id", "=", before.id)
+        .where("version", "=", guard)
+        .returning(["id", "version"]),
+    )
+    .with("collaborators_gone", (qc) =>
+      qc
+        .deleteFrom("response_collaborators")
+        .where("response_id", "in", qc.selectFrom("u").select("u.id"))
+        .$if(unchanged.collaborators, (q) => q.where(skip)),
+    )
+    .with("outputs_gone", (qc) =>
+      qc
+        .deleteFrom("response_outputs")
+        .where("response_id", "in", qc.selectFrom("u").select("u.id"))
+        .$if(unchanged.outputs, (q) => q.where(skip)),
+    )
+    .with("evidence_gone", (qc) =>
+      qc
+        .deleteFrom("response_evidence")
+        .where("response_id", "in", qc.selectFrom("u").select("u.id"))
+        .$if(unchanged.evidence, (q) => q.where(skip)),
+    )
+    .with("audit", (qc) =>
+      qc
+        .insertInto("audit_log")
+        .columns(["actor", "action", "entity", "entity_id", "before", "after", "request_id"])
+        .expression(
+          qc
+            .selectFrom("u")
+            .select([
+              sql<string>`cast(${audit.actor} as text)`.as("actor"),
+              sql<string>`cast(${audit.action} as text)`.as("action"),
+              sql<string>`cast(${audit.entity} as text)`.as("entity"),
+              sql<string>`cast(${audit.entity_id} as text)`.as("entity_id"),
+              sql<string>`cast(${audit.before} as jsonb)`.as("before"),
+              sql<string>`cast(${audit.after} as jsonb)`.as("after"),
+              sql<string>`cast(${audit.request_id ?? null} as text)`.as("request_id"),
+            ]),
+        ),
+    )
+    .with("client_write", (qc) =>
+      qc
+        .insertInto("client_writes")
+        .columns(["client_id", "response_id", "version", "body_digest"])
+        .expression(
+          qc
+            .selectFrom("u")
+            .select([
+              sql<string>`cast(${clientWrite?.clientId ?? null} as text)`.as("client_id"),
+              "u.id",
+              "u.version",
+              sql<string>`cast(${clientWrite?.bodyDigest ?? null} as text)`.as("body_digest"),
+            ])
+            .$if(clientWrite === null, (q) => q.where(skip)),
+        ),
+    )
+    .selectFrom("u")
+    .select(["u.id", "u.version"])
     .executeTakeFirst();
-}
-
-export async function insertClientWrite(
-  db: Executor,
-  w: { clientId: string; responseId: number; version: number; bodyDigest: string },
-): Promise<void> {
-  await db
-    .insertInto("client_writes")
-    .values({
-      client_id: w.clientId,
-      response_id: w.responseId,
-      version: w.version,
-      body_digest: w.bodyDigest,
-    })
-    .execute();
+  if (!updated) return "stale";
+  await insertChildren(db, updated.id, content, unchanged);
+  return updated;
 }
 
 export async function setResponseState(
@@ -480,22 +636,6 @@ export async function setResponseState(
     before,
     after: changes,
   });
-}
-
-/**
- * Locks the partner × indicator mapping row until the transaction ends, so that writes to one
- * answer (and resends of one client id) run one after another. False when it is not mapped.
- */
-export async function lockResponse(db: Transaction<DB>, ref: ResponseRef): Promise<boolean> {
-  const row = await db
-    .selectFrom("mappings")
-    .select("cycle_id")
-    .where("cycle_id", "=", ref.cycleId)
-    .where("partner_id", "=", ref.partnerId)
-    .where("indicator_id", "=", ref.indicatorId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Locks several mapping rows of one partner at once; returns the indicators that are mapped. */

@@ -5,18 +5,14 @@
 
 import { createHash } from "node:crypto";
 import { countReturned, findExtension } from "../../db/tracker/collection.ts";
-import { findIndicatorByCode } from "../../db/tracker/commitments.ts";
 import { listMappings } from "../../db/tracker/mappings.ts";
-import { findPartnerBySlug, knownPartnerIds } from "../../db/tracker/partners.ts";
+import { findPartnerBySlug } from "../../db/tracker/partners.ts";
 import {
-  findClientWrite,
-  findResponse,
-  insertClientWrite,
-  listStoredResponses,
-  lockResponse,
-  writeResponse,
-} from "../../db/tracker/responses.ts";
-import { lockCycleState } from "../../db/tracker/validation.ts";
+  lockAskedIndicator,
+  lockSaveScope,
+  readAskedAnswers,
+} from "../../db/tracker/response-saves.ts";
+import { findResponse, listStoredResponses, writeResponse } from "../../db/tracker/responses.ts";
 import { compareFr } from "../../domain/shared/group.ts";
 import { INT4_MAX } from "../../domain/shared/input.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
@@ -299,7 +295,12 @@ export async function saveAnswer(
   return db.transaction().execute((trx) => saveAnswerIn(trx, actor, req, lang));
 }
 
-/** saveAnswer inside a transaction the caller holds. */
+/**
+ * saveAnswer inside a transaction the caller holds. Four statements when no list of rows
+ * changes: the questionnaire with its cycle locked, the indicator with its answer's lock, what
+ * the save decides on (the partner's answers, the client id, the collaborators named) read under
+ * that lock, and the write with its audit record; one more for each list of rows that changed.
+ */
 export async function saveAnswerIn(
   trx: Tx,
   actor: Actor,
@@ -309,90 +310,96 @@ export async function saveAnswerIn(
   checkVersion(req.ifMatch);
   requireSignedIn(actor, "questionnaire");
   const by = actorLabel(actor);
-  const { tracker, cycle, partner } = await locate(trx, req.cycleSlug, req.partnerSlug, lang);
-  const scope = { cycleId: cycle.id, partnerId: partner.id };
-  authorise(actor, "response.read", scope, {
-    subject: "questionnaire",
-    hidden: noQuestionnaire(req.cycleSlug, req.partnerSlug),
-  });
-  authorise(actor, "response.write", scope);
+  // Read the state under a row lock, so that a write racing with publication cannot land after it.
+  const scope = await lockSaveScope(trx, req.cycleSlug, req.partnerSlug);
+  if (!scope) {
+    // Which one is missing decides the problem (no tracker at all is not "no questionnaire").
+    await locate(trx, req.cycleSlug, req.partnerSlug, lang);
+    throw noQuestionnaire(req.cycleSlug, req.partnerSlug);
+  }
+  const { cycleId, partnerId } = scope;
+  const cycleState = scope.cycleState as CycleState;
+  authorise(
+    actor,
+    "response.read",
+    { cycleId, partnerId },
+    {
+      subject: "questionnaire",
+      hidden: noQuestionnaire(req.cycleSlug, req.partnerSlug),
+    },
+  );
+  authorise(actor, "response.write", { cycleId, partnerId });
   const ifMatch = req.ifMatch;
   if (ifMatch === null) throw new Problem("precondition_required", "if-match");
-  // Read the state under a row lock, so that a write racing with publication cannot land after it.
-  const cycleState = ((await lockCycleState(trx, cycle.id)) ?? cycle.state) as typeof cycle.state;
   if (cycleState !== "collection" && cycleState !== "validation")
     throw new Problem("conflict", "cycle_state", { state: cycleState });
-  const indicator = await findIndicatorByCode(trx, tracker.id, req.indicatorCode);
   // The lock makes concurrent writes to one answer, and resends, take turns.
-  const mapped =
-    indicator !== undefined &&
-    (await lockResponse(trx, {
-      cycleId: cycle.id,
-      partnerId: partner.id,
-      indicatorId: indicator.id,
-    }));
-  if (!indicator || !mapped) throw notFound("indicator", req.indicatorCode);
-  const ref = { cycleId: cycle.id, partnerId: partner.id, indicatorId: indicator.id };
+  const indicatorId = await lockAskedIndicator(trx, scope, req.indicatorCode);
+  if (indicatorId === undefined) throw notFound("indicator", req.indicatorCode);
+  const ref = { cycleId, partnerId, indicatorId };
   const digest = digestOf(req);
-  // The counter after this write, so that a client can show it without reloading the page.
-  const progress = async () => {
-    const [mappings, answers] = await Promise.all([
-      listMappings(trx, cycle.id, partner.id),
-      listStoredResponses(trx, cycle.id, partner.id),
-    ]);
-    const asked = new Set(mappings.map((m) => m.indicatorId));
-    return answerProgress(
-      asked.size,
+  // Read under the answer's lock: the answer as it is, the others for the counter, the client
+  // id's earlier write (one that held the lock before this one is seen), and which collaborators
+  // named are partners of this tracker.
+  const { asked, answers, seen, knownCollaborators } = await readAskedAnswers(
+    trx,
+    scope,
+    req.clientId,
+    req.answer.collaboratorIds,
+  );
+  // An unknown collaborator is refused, not left to the foreign key (whose violation would be a
+  // server error).
+  if (req.answer.collaboratorIds.some((id) => !knownCollaborators.has(id)))
+    throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
+  const existing = answers.find((a) => a.response.indicatorId === indicatorId);
+  // The counter once this write is in, so that a client can show it without reloading the page.
+  const progress = (written?: { state: ResponseState; empty: boolean }) =>
+    answerProgress(
+      asked,
       answers
-        .filter((a) => asked.has(a.response.indicatorId))
-        .map((a) => ({ state: a.response.state, empty: isEmptyAnswer(a.response, a.held) })),
+        .map((a) =>
+          written && a === existing
+            ? written
+            : { state: a.response.state, empty: isEmptyAnswer(a.response, a.held) },
+        )
+        .concat(written && !existing ? [written] : []),
     );
-  };
-  // Collaborators are partners of this tracker: an unknown id is refused, not left to the
-  // foreign key (whose violation would be a server error).
-  if (req.answer.collaboratorIds.length > 0) {
-    const known = new Set(await knownPartnerIds(trx, tracker.id, req.answer.collaboratorIds));
-    if (req.answer.collaboratorIds.some((id) => !known.has(id)))
-      throw new Problem("invalid_input", "collaborators", { field: "collaborators" });
-  }
 
-  if (req.clientId) {
-    const seen = await findClientWrite(trx, req.clientId);
-    const current = seen ? await findResponse(trx, ref) : undefined;
+  if (req.clientId && seen) {
     // A client id names one write to one answer. Reused for another answer or with another body
     // it is refused with both sides shown (a "replayed" would silently drop the new content).
     if (
-      seen &&
-      (current?.response.id !== seen.response_id ||
-        (seen.body_digest !== null && seen.body_digest !== digest))
+      existing?.response.id !== seen.responseId ||
+      (seen.bodyDigest !== null && seen.bodyDigest !== digest)
     ) {
       return {
         outcome: "mismatch",
-        current: current ? toQuestionAnswer(current) : null,
+        current: existing ? toQuestionAnswer(existing) : null,
         sent: req.answer,
       };
     }
-    if (seen) {
-      return {
-        outcome: "replayed",
-        version: seen.version,
-        state: current ? stateOf(current) : "draft",
-        problems: current?.held ? readRows(current.held).problems : [],
-        progress: await progress(),
-      };
-    }
+    return {
+      outcome: "replayed",
+      version: seen.version,
+      state: existing ? stateOf(existing) : "draft",
+      problems: existing.held ? readRows(existing.held).problems : [],
+      progress: progress(),
+    };
   }
   const rows = readRows({ outputs: req.answer.outputs, evidence: req.answer.evidence });
   // Submitting needs the yes/no answer and every row valid; refused, nothing is written.
   const refused = req.submit ? submitProblem(req.answer, rows.problems) : null;
   if (refused) throw refusedSubmit(refused, rows.problems);
-  const existing = await findResponse(trx, ref);
   // One rule for the page, the API and imports: after collection, a partner writes only an
   // answer sent back to it (until validated or published) or while its extension runs.
-  const window = windowOf(cycleState, await findExtension(trx, cycle.id, partner.id));
+  const window = windowOf(cycleState, scope.extendedUntil);
   const answerState = existing?.response.state ?? null;
   if (!acceptsAnswer({ ...window, byCoordinator: isStaff(actor), answerState }))
     throw new Problem("conflict", "cycle_state", { state: cycleState });
+  // A version other than the one read under the lock is stale: the stored answer is shown as
+  // read, not read again (the SQL guard of writeResponse still refuses it too).
+  if (existing ? existing.version !== ifMatch : ifMatch !== 0)
+    return { outcome: "stale", current: existing ? toQuestionAnswer(existing) : null };
   // Imported answers are written by the batch import (imported-answers.ts), with method "import".
   const method: CollectionMethod = isStaff(actor) ? (req.method ?? "interview") : "online";
   const state = stateAfterSave(
@@ -401,42 +408,38 @@ export async function saveAnswerIn(
     req.answer,
     rows.problems,
   );
+  const held = rows.problems.length > 0 ? rows.kept : null;
+  const content = {
+    ...req.answer,
+    outputs: rows.outputs,
+    evidence: rows.evidence,
+    held,
+    method,
+    state,
+    answeredBy: req.answeredBy ?? (actor.kind === "user" ? actor.name : null),
+    answeredAt: new Date().toISOString(),
+    submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
+    returnComment: req.submit ? null : (existing?.returnComment ?? null),
+  };
   const written = await writeResponse(
     trx,
     by,
     ref,
-    {
-      ...req.answer,
-      outputs: rows.outputs,
-      evidence: rows.evidence,
-      held: rows.problems.length > 0 ? rows.kept : null,
-      method,
-      state,
-      answeredBy: req.answeredBy ?? (actor.kind === "user" ? actor.name : null),
-      answeredAt: new Date().toISOString(),
-      submittedAt: req.submit ? new Date() : (existing?.submittedAt ?? null),
-      returnComment: req.submit ? null : (existing?.returnComment ?? null),
-    },
+    content,
     ifMatch,
     existing,
+    req.clientId ? { clientId: req.clientId, bodyDigest: digest } : null,
   );
   if (written === "stale") {
     const current = await findResponse(trx, ref);
     return { outcome: "stale", current: current ? toQuestionAnswer(current) : null };
   }
-  if (req.clientId)
-    await insertClientWrite(trx, {
-      clientId: req.clientId,
-      responseId: written.id,
-      version: written.version,
-      bodyDigest: digest,
-    });
   return {
     outcome: rows.problems.length > 0 ? "partial" : "saved",
     version: written.version,
     state,
     problems: rows.problems,
-    progress: await progress(),
+    progress: progress({ state, empty: isEmptyAnswer(content, held) }),
   };
 }
 

@@ -119,6 +119,20 @@ describe.each(backends)("public pages kept for anonymous readers on %s", (backen
     const search = await (await get("/partners?q=psi")).text();
     const all = await (await get("/partners")).text();
     expect(search).not.toBe(all);
+    // A search, or an address with a parameter no page reads, is rendered and never kept.
+    const pages = cache.stats().pages;
+    counter.reset();
+    await get("/partners?q=psi");
+    await get("/partners?q=psi");
+    await get("/partners?utm_source=x");
+    await get("/partners?page=1&page=1");
+    expect(counter.count()).toBeGreaterThan(0);
+    expect(cache.stats().pages).toBe(pages);
+    // A page number is part of the address kept.
+    await get("/partners?page=1");
+    counter.reset();
+    expect((await get("/partners?page=1")).status).toBe(200);
+    expect(counter.count()).toBe(0);
     // The sign-in page carries a form token: rendered for each reader, its cookie with it.
     const kept = cache.stats().pages;
     const login = await get("/login");

@@ -4,8 +4,9 @@
 // own writes at once, by any other process or instance when its notice arrives. Only pages a
 // route marks shareable are kept (`sharedViewOf`: no account, no form token, nothing the reader
 // owns), only with status 200 and no cookie set; a signed-in request is never answered from
-// here. The key is the language, the day (what "today" means on a page) and the address; the
-// store is bounded in bytes, the least recently used page going first.
+// here. The key is the language, the day (what "today" means on a page) and the address, whose
+// parameters may only be a page number and the language; the store is bounded in bytes, the
+// least recently used page going first.
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
@@ -32,6 +33,9 @@ export interface PageCacheStats {
   pages: number;
   bytes: number;
 }
+
+/** The query parameters of the pages kept: a page number and the language asked for. */
+const KEPT_PARAMETERS = new Set(["page", "lang"]);
 
 /** 8 MB of pages: the demo's public pages take a few hundred kilobytes. */
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -136,6 +140,11 @@ export function pageCache(cache: PageCache | undefined): MiddlewareHandler<AppEn
     const version = cache.version();
     if (version === null) return next();
     const url = new URL(c.req.url);
+    // Only addresses whose every parameter is one a shareable page reads, each once, are kept:
+    // anything else (a search, an unknown or repeated parameter) is rendered, so that made-up
+    // addresses cannot push the real pages out.
+    const names = [...url.searchParams.keys()];
+    if (names.some((n, i) => !KEPT_PARAMETERS.has(n) || names.indexOf(n) !== i)) return next();
     const day = new Date().toISOString().slice(0, 10);
     const key = `${c.get("lang")} ${day} ${url.pathname}${url.search}`;
     const hit = cache.get(key, version);

@@ -32,6 +32,7 @@ import * as m0031 from "./migrations/0031_recommendation_follow_up.ts";
 import * as m0033 from "./migrations/0033_translations.ts";
 import * as m0038 from "./migrations/0038_import_chunks.ts";
 import * as m0039 from "./migrations/0039_change_notices.ts";
+import * as m0040 from "./migrations/0040_rollup_reads.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   "0033_translations": m0033,
   "0038_import_chunks": m0038,
   "0039_change_notices": m0039,
+  "0040_rollup_reads": m0040,
 };
 
 export interface MigrationReport {

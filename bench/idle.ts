@@ -6,7 +6,7 @@
 // /proc (Linux only), beside the bare Hono reference serving the home page's HTML after the
 // same number of requests. Budgets: ≤ 400 MB on PGlite, ≤ 200 MB on PostgreSQL.
 //   npx node bench/idle.ts
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Backend,
@@ -19,6 +19,7 @@ import {
   postgresAdminUrl,
   printTable,
   removeDir,
+  rssKb,
   runInfo,
   sleep,
   startReference,
@@ -38,16 +39,6 @@ const PAGES = [
   "/partners?q=psi",
   "/cycles/2022/synthesis/blocks/service_delivery",
 ];
-
-function rssKb(pid: number): number | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-    return match?.[1] ? Number.parseInt(match[1], 10) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function serveAll(base: string): Promise<number> {
   let requests = 0;
@@ -125,7 +116,7 @@ temp.push(dir);
 const file = join(dir, "home.html");
 writeFileSync(file, homeHtml);
 const ref = await startReference(file);
-const refPid = Number(new URL(ref.url).port) > 0 ? await pidOf(ref.url) : undefined;
+const refPid = ref.pid;
 let refRequests = 0;
 for (let i = 0; i < ROUNDS * PAGES.length; i++) {
   await (await fetch(`${ref.url}/`, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
@@ -141,20 +132,6 @@ rows.push({
   peakMb: refPid === undefined ? undefined : (peakRssKb(refPid) ?? 0) / 1024,
   budgetMb: undefined,
 });
-
-/** The pid listening on the reference's port, from /proc/net/tcp and the fds of our children. */
-async function pidOf(url: string): Promise<number | undefined> {
-  const { execFileSync } = await import("node:child_process");
-  try {
-    const out = execFileSync("ss", ["-ltnpH", `sport = :${new URL(url).port}`], {
-      encoding: "utf8",
-    });
-    const m = /pid=(\d+)/.exec(out);
-    return m?.[1] ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const refMb = rows.at(-1)?.rssMb;
 printTable(

@@ -222,15 +222,25 @@ export function stopServer(
   });
 }
 
-/** Peak resident set size (VmHWM) of a live process, in kB, or undefined off Linux. */
-export function peakRssKb(pid: number): number | undefined {
+/** A kB field of a live process's /proc status (VmHWM, VmRSS…), or undefined off Linux. */
+function statusKb(pid: number, field: string): number | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, "m").exec(status);
     return match?.[1] ? Number.parseInt(match[1], 10) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Peak resident set size (VmHWM) of a live process, in kB, or undefined off Linux. */
+export function peakRssKb(pid: number): number | undefined {
+  return statusKb(pid, "VmHWM");
+}
+
+/** Resident set size now (VmRSS) of a live process, in kB, or undefined off Linux. */
+export function rssKb(pid: number): number | undefined {
+  return statusKb(pid, "VmRSS");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +377,9 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
  * Starts the reference beside a benchmark: bench/lib/bare-hono.ts serving the given HTML file at
  * `/` (and `/healthz`), in its own process; resolves with its address and a way to stop it.
  */
-export async function startReference(htmlFile: string): Promise<{ url: string; stop(): void }> {
+export async function startReference(
+  htmlFile: string,
+): Promise<{ url: string; pid: number | undefined; stop(): void }> {
   const child = spawn(process.execPath, [join(import.meta.dirname, "bare-hono.ts"), htmlFile], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -378,7 +390,7 @@ export async function startReference(htmlFile: string): Promise<{ url: string; s
     });
     child.once("exit", () => fail(new Error("the reference server stopped")));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill("SIGTERM") };
 }
 
 /**

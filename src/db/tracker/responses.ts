@@ -4,7 +4,7 @@
 // resent write count once stored with it), and the lock that makes a batch's writes take turns.
 // The locks and the read of one answer save are in response-saves.ts.
 
-import { type Selectable, sql, type Transaction } from "kysely";
+import { type QueryCreator, type Selectable, sql, type Transaction } from "kysely";
 import { groupBy } from "../../domain/shared/group.ts";
 import type {
   CollectionMethod,
@@ -491,22 +491,7 @@ export async function writeResponse(
           .where("id", "=", id)
           .returning(["id", "version"]),
       )
-      .with("client_write", (qc) =>
-        qc
-          .insertInto("client_writes")
-          .columns(["client_id", "response_id", "version", "body_digest"])
-          .expression(
-            qc
-              .selectFrom("u")
-              .select([
-                sql<string>`cast(${clientWrite?.clientId ?? null} as text)`.as("client_id"),
-                "u.id",
-                "u.version",
-                sql<string>`cast(${clientWrite?.bodyDigest ?? null} as text)`.as("body_digest"),
-              ])
-              .$if(clientWrite === null, (q) => q.where(sql<boolean>`false`)),
-          ),
-      )
+      .with("client_write", (qc) => clientWriteOfU(qc, clientWrite))
       .insertInto("audit_log")
       .values(audits.map(auditRow))
       .execute();
@@ -588,28 +573,37 @@ export async function writeResponse(
             ]),
         ),
     )
-    .with("client_write", (qc) =>
-      qc
-        .insertInto("client_writes")
-        .columns(["client_id", "response_id", "version", "body_digest"])
-        .expression(
-          qc
-            .selectFrom("u")
-            .select([
-              sql<string>`cast(${clientWrite?.clientId ?? null} as text)`.as("client_id"),
-              "u.id",
-              "u.version",
-              sql<string>`cast(${clientWrite?.bodyDigest ?? null} as text)`.as("body_digest"),
-            ])
-            .$if(clientWrite === null, (q) => q.where(skip)),
-        ),
-    )
+    .with("client_write", (qc) => clientWriteOfU(qc, clientWrite))
     .selectFrom("u")
     .select(["u.id", "u.version"])
     .executeTakeFirst();
   if (!updated) return "stale";
   await insertChildren(db, updated.id, content, unchanged);
   return updated;
+}
+
+/**
+ * The client id's write of the answer a statement's "u" part wrote (its id and new version), as
+ * that statement's own part: nothing when there is no client id, or when "u" wrote no row.
+ */
+function clientWriteOfU(
+  qc: QueryCreator<DB & { u: { id: number; version: number } }>,
+  clientWrite: { clientId: string; bodyDigest: string } | null,
+) {
+  return qc
+    .insertInto("client_writes")
+    .columns(["client_id", "response_id", "version", "body_digest"])
+    .expression(
+      qc
+        .selectFrom("u")
+        .select([
+          sql<string>`cast(${clientWrite?.clientId ?? null} as text)`.as("client_id"),
+          "u.id",
+          "u.version",
+          sql<string>`cast(${clientWrite?.bodyDigest ?? null} as text)`.as("body_digest"),
+        ])
+        .$if(clientWrite === null, (q) => q.where(sql<boolean>`false`)),
+    );
 }
 
 export async function setResponseState(

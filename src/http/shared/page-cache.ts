@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
+import { parseAccept } from "hono/utils/accept";
 import type { AppEnv } from "./env.ts";
 
 /** What the cache needs of a change feed: see ChangeFeed in src/db/changes.ts. */
@@ -106,18 +107,13 @@ export class PageCache {
   }
 }
 
-/** True when the client takes gzip (q above zero, named or through `*`). */
+/** True when the client takes gzip (q above zero, named or through `*`), as compress decides. */
 function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
-  let wildcard = false;
-  for (const part of header.split(",")) {
-    const [name = "", ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const weight = q === undefined ? 1 : Number(q.slice(2));
-    if (name.trim() === "gzip") return weight > 0;
-    if (name.trim() === "*") wildcard = weight > 0;
-  }
-  return wildcard;
+  const accepts = parseAccept(header);
+  const choice =
+    accepts.find((a) => a.type.toLowerCase() === "gzip") ?? accepts.find((a) => a.type === "*");
+  return (choice?.q ?? 0) > 0;
 }
 
 /**

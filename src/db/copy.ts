@@ -5,8 +5,14 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type pg from "pg";
 import { quoteIdent } from "./pglite-thread.ts";
 
-/** Rows to load: each an array of values in the order of the columns named. */
-export type CopyRows = AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
+/**
+ * Rows to load: each an array of values in the order of the columns named, or text already in
+ * COPY's CSV form (`csv`: chunks of whole lines, e.g. made by a worker thread), sent as it is.
+ */
+export type CopyRows =
+  | AsyncIterable<readonly unknown[]>
+  | Iterable<readonly unknown[]>
+  | { csv: Iterable<Uint8Array<ArrayBuffer>> | AsyncIterable<Uint8Array<ArrayBuffer>> };
 
 /** CSV chunks of about this many bytes are sent at once. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -57,6 +63,10 @@ export async function* csvChunks(
   rows: CopyRows,
   width: number,
 ): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  if ("csv" in rows) {
+    yield* rows.csv;
+    return;
+  }
   const encoder = new TextEncoder();
   // A line built by concatenation is a tree of string pieces, several times its length in
   // memory: every BLOCK_LINES lines are joined into one flat string, so that a chunk being

@@ -7,27 +7,10 @@ import { sql } from "kysely";
 import type { CheckedValue } from "../../domain/health/intake.ts";
 import type { Database } from "../connect.ts";
 import type { Executor } from "../shared/audit.ts";
+import { STAGING_COLUMNS } from "./staging-csv.ts";
 
 /** One checked value, ready to stage: what the intake check gives. */
 export type StagedValue = CheckedValue;
-
-const STAGING_COLUMNS = [
-  "batch_id",
-  "seq",
-  "org_unit_id",
-  "data_element_id",
-  "period",
-  "coc_id",
-  "aoc_id",
-  "bucket",
-  "value",
-  "deleted",
-  "comment",
-  "follow_up",
-  "stored_by",
-  "created",
-  "last_updated",
-] as const;
 
 /** The catalogue rows a staged batch names: the merge locks them and finds each one. */
 export interface NamedRows {
@@ -208,9 +191,20 @@ export async function mergeStaged(
   );
   if (batchId !== null)
     await sql`select 1 from import_batches where id = ${batchId}::bigint for key share`.execute(db);
+  // A chunk's units that have no stored value yet (a first import) need no comparison.
+  let fresh: MergeCounts | null = null;
+  let units = chunk?.units ?? null;
+  if (chunk && batchId !== null) {
+    const none = await freshUnits(db, chunk.units);
+    if (none.size > 0) {
+      fresh = await insertFresh(db, stagingKey, batchId, [...none]);
+      units = chunk.units.filter((u) => !none.has(u));
+      if (units.length === 0) return fresh;
+    }
+  }
   // The stored values a chunk can meet are those of its units: said to every join with them, so
   // that each reads the chunk's range of the primary key, not the whole table.
-  const dvUnits = chunk ? sql`and dv.org_unit_id = any(${[...chunk.units]}::int[])` : sql``;
+  const dvUnits = units ? sql`and dv.org_unit_id = any(${[...units]}::int[])` : sql``;
   // A chunk keeps what it overwrites, once per batch: the value as it was before the batch.
   const saved = chunk
     ? sql`,
@@ -252,7 +246,7 @@ export async function mergeStaged(
     updated: number;
     deleted: number;
   }>`
-    with ${stagedAgainstStored(stagingKey, chunk?.units ?? null)},
+    with ${stagedAgainstStored(stagingKey, units)},
     changed as materialized (
       select * from compared where (deleted and existed) or (not deleted and (not existed or differs))
     )${saved},
@@ -309,12 +303,94 @@ export async function mergeStaged(
       (select count(*) from removed)::int as deleted
   `.execute(db);
   const r = rows[0] as { distinct: number; inserted: number; updated: number; deleted: number };
-  return {
+  const counts = {
     distinct: r.distinct,
     inserted: r.inserted,
     updated: r.updated,
     deleted: r.deleted,
     unchanged: r.distinct - r.inserted - r.updated - r.deleted,
+  };
+  if (fresh) {
+    counts.distinct += fresh.distinct;
+    counts.inserted += fresh.inserted;
+    counts.unchanged += fresh.unchanged;
+  }
+  return counts;
+}
+
+/**
+ * Of a chunk's units, those no stored value names yet: what a first import of their values
+ * meets, merged by `insertFresh`.
+ */
+export async function freshUnits(db: Executor, units: readonly number[]): Promise<Set<number>> {
+  const { rows } = await sql<{ id: number }>`
+    select u.id from unnest(${[...units]}::int[]) as u(id)
+    where not exists (select 1 from data_values dv where dv.org_unit_id = u.id)
+  `.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Merges the staged values of units that have no stored value (see freshUnits), for a chunk of
+ * a batch: nothing to compare, overwrite or keep for undo, so the last of duplicates is inserted
+ * as it is, and its roll-up changes go to the batch's pending rows. A value marked deleted finds
+ * nothing to delete: it counts as unchanged, as in mergeStaged. The caller holds the merge lock
+ * and the named rows' locks (mergeStaged's, in the same transaction).
+ */
+async function insertFresh(
+  db: Executor,
+  stagingKey: string,
+  batchId: string,
+  units: readonly number[],
+): Promise<MergeCounts> {
+  const { rows } = await sql<{ distinct: number; inserted: number }>`
+    with s as materialized (
+      select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
+      from data_value_staging where batch_id = ${stagingKey} and org_unit_id = any(${[...units]}::int[])
+      order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
+    ),
+    inserted as (
+      insert into data_values (org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value,
+        comment, follow_up, stored_by, created, last_updated, batch_id)
+      select org_unit_id, data_element_id, period, coc_id, aoc_id, bucket, value, comment, follow_up,
+        stored_by, coalesce(created, now()), coalesce(last_updated, now()), ${batchId}::bigint
+      from s where not deleted
+      returning 1
+    ),
+    by_parent as (
+      select u.parent_id as unit, s.data_element_id, s.bucket, s.coc_id, sum(s.value) as dsum,
+        count(*) as dcount
+      from s join org_units u on u.id = s.org_unit_id
+      where not s.deleted and u.parent_id is not null
+      group by u.parent_id, s.data_element_id, s.bucket, s.coc_id
+    ),
+    spread as (
+      select unit, data_element_id, bucket, coc_id, dsum, dcount from by_parent
+      union all
+      select a.ancestor_id, p.data_element_id, p.bucket, p.coc_id, p.dsum, p.dcount
+      from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
+    ),
+    rolled as (
+      insert into data_value_rollup_pending as p (batch_id, data_element_id, org_unit_id, bucket,
+        coc_id, sum, count)
+      select ${batchId}::bigint, data_element_id, unit, bucket, coc_id, sum(dsum), sum(dcount)
+      from spread group by data_element_id, unit, bucket, coc_id
+      on conflict (batch_id, data_element_id, org_unit_id, bucket, coc_id) do update set
+        sum = p.sum + excluded.sum,
+        count = p.count + excluded.count
+      returning 1
+    )
+    select (select count(*) from s)::int as distinct,
+      (select count(*) from inserted)::int as inserted,
+      (select count(*) from rolled)::int as rolled
+  `.execute(db);
+  const r = rows[0] as { distinct: number; inserted: number };
+  return {
+    distinct: r.distinct,
+    inserted: r.inserted,
+    updated: 0,
+    deleted: 0,
+    unchanged: r.distinct - r.inserted,
   };
 }
 

@@ -3,6 +3,7 @@
 // that period, and the value fit its element's type. The result is the value ready to store, or
 // the reason it is refused — never a throw, so an import reports every bad row at once.
 import { checkValue, isValueType, type ValueRefusal } from "./data-values.ts";
+import { isFinerThanMonth, monthOfValue, parsePeriod } from "./periods.ts";
 
 /** A value as a reader gives it: identifiers as written (uid or code), the value as text. */
 export interface IncomingValue {
@@ -36,6 +37,68 @@ export interface CatalogueView {
   defaultOptionCombo: number;
   /** The canonical period, its roll-up bucket and its dates; undefined when not a period. */
   period(text: string): { id: string; bucket: string; start: string; end: string } | undefined;
+}
+
+/**
+ * The catalogue as plain maps (uid and code → row), which a worker thread can be handed: what
+ * `catalogueView` builds the checks' view from.
+ */
+export interface CatalogueData {
+  units: ReadonlyMap<string, { id: number; openingDate: string | null; closedDate: string | null }>;
+  elements: ReadonlyMap<string, { id: number; valueType: string; comboId: number | null }>;
+  combos: ReadonlyMap<
+    string,
+    { id: number; comboId: number | null; options: Readonly<Record<string, string>> }
+  >;
+  defaultOptionCombo: number;
+}
+
+/** The checks' view of a catalogue; periods are parsed once each. */
+export function catalogueView(data: CatalogueData): CatalogueView {
+  const byCombo = new Map<
+    number | null,
+    { id: number; options: Readonly<Record<string, string>> }[]
+  >();
+  for (const c of new Set(data.combos.values())) {
+    const list = byCombo.get(c.comboId) ?? [];
+    list.push({ id: c.id, options: c.options });
+    byCombo.set(c.comboId, list);
+  }
+  const periods = new Map<
+    string,
+    { id: string; bucket: string; start: string; end: string } | undefined
+  >();
+  return {
+    unit: (k) => data.units.get(k),
+    element: (k) => data.elements.get(k),
+    optionCombo: (k) => data.combos.get(k),
+    optionComboFor(comboId, options) {
+      const names = Object.keys(options);
+      const candidates =
+        comboId === null ? [...byCombo.values()].flat() : (byCombo.get(comboId) ?? []);
+      const hits = candidates.filter(
+        (c) =>
+          Object.keys(c.options).length === names.length &&
+          names.every((n) => c.options[n] === options[n]),
+      );
+      return hits.length === 1 ? hits[0]?.id : undefined;
+    },
+    defaultOptionCombo: data.defaultOptionCombo,
+    period(text) {
+      if (periods.has(text)) return periods.get(text);
+      const p = parsePeriod(text);
+      const view = p
+        ? {
+            id: p.id,
+            bucket: isFinerThanMonth(p.type) || p.type === "Monthly" ? monthOfValue(p) : p.id,
+            start: p.start,
+            end: p.end,
+          }
+        : undefined;
+      periods.set(text, view);
+      return view;
+    },
+  };
 }
 
 export type IntakeRefusal =

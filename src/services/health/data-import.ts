@@ -11,6 +11,7 @@
 // A dry run computes the same counts and writes nothing; a failed import keeps nothing.
 import { randomInt } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "kysely";
 import type { Database } from "../../db/connect.ts";
 import {
   dataElementLookup,
@@ -37,11 +38,16 @@ import {
   undoBatch,
 } from "../../db/health/data-values.ts";
 import { orgUnitLookup } from "../../db/health/org-units.ts";
+import { STAGING_COLUMNS } from "../../db/health/staging-csv.ts";
 import type { Executor } from "../../db/shared/audit.ts";
 import { failBatch, finishBatch, startBatch } from "../../db/shared/import-batches.ts";
 import type { IncomingValue, IntakeRefusal } from "../../domain/health/intake.ts";
-import { type CatalogueView, checkIncoming } from "../../domain/health/intake.ts";
-import { isFinerThanMonth, monthOfValue, parsePeriod } from "../../domain/health/periods.ts";
+import {
+  type CatalogueData,
+  type CatalogueView,
+  catalogueView,
+  checkIncoming,
+} from "../../domain/health/intake.ts";
 import type { ImportSummary, Rejection } from "../../domain/shared/import-summary.ts";
 
 export interface ValueRejection extends Rejection {
@@ -70,8 +76,31 @@ export type ReadValue = Omit<IncomingValue, "dataElement" | "period" | "orgUnit"
   value: string | null;
 };
 
+/**
+ * Values read, checked and encoded for staging elsewhere (a file's reading worker): the COPY
+ * text of `rows` staged values out of `read` records, with what they name and what was refused.
+ */
+export interface StagedChunk {
+  read: number;
+  rows: number;
+  csv: Uint8Array<ArrayBuffer>;
+  /** Staged values per unit: pairs of unit id and count. */
+  units: Int32Array<ArrayBuffer>;
+  /** Catalogue rows named for the first time in the file. */
+  named: { orgUnits: number[]; dataElements: number[]; optionCombos: number[] };
+  /** Refusals listed (the first MAX_LISTED_REJECTIONS of the file), and those only counted. */
+  rejected: ValueRejection[];
+  notListed: number;
+}
+
 export interface DataImportInput {
-  batches: AsyncIterable<readonly ReadValue[]>;
+  /** The records to check and stage here… */
+  batches?: AsyncIterable<readonly ReadValue[]>;
+  /**
+   * …or the values checked and encoded elsewhere, against the catalogue handed over, each row
+   * carrying `stagingKey` and numbered from 1 in the order read.
+   */
+  stage?: (catalogue: CatalogueData, stagingKey: string) => AsyncIterable<StagedChunk>;
   actor: string;
   /** What the values come from, e.g. "dhis2_file", "dhis2_server", "entry". */
   source: string;
@@ -114,57 +143,41 @@ class MergeSlotLost extends Error {
 /** Rejections listed at most; beyond, only counted. */
 export const MAX_LISTED_REJECTIONS = 1000;
 /** Values copied into staging per COPY, so the embedded database answers pages in between. */
-const STAGE_CHUNK = 20_000;
+export const STAGE_CHUNK = 20_000;
 
-/** The catalogue as the checks read it, loaded once per import. */
-export async function loadCatalogue(db: Executor): Promise<CatalogueView> {
+/** The catalogue as plain maps, loaded once per import (a reading worker is handed them). */
+export async function loadCatalogueData(db: Executor): Promise<CatalogueData> {
   const [units, elements, combos, def] = await Promise.all([
     orgUnitLookup(db),
     dataElementLookup(db),
     optionComboLookup(db),
     defaultOptionCombo(db),
   ]);
-  const byCombo = new Map<number | null, { id: number; options: Record<string, string> }[]>();
-  for (const c of new Set(combos.values())) {
-    const list = byCombo.get(c.comboId) ?? [];
-    list.push({ id: c.id, options: c.options });
-    byCombo.set(c.comboId, list);
-  }
-  const periods = new Map<
-    string,
-    { id: string; bucket: string; start: string; end: string } | undefined
-  >();
-  return {
-    unit: (k) => units.get(k),
-    element: (k) => elements.get(k),
-    optionCombo: (k) => combos.get(k),
-    optionComboFor(comboId, options) {
-      const names = Object.keys(options);
-      const candidates =
-        comboId === null ? [...byCombo.values()].flat() : (byCombo.get(comboId) ?? []);
-      const hits = candidates.filter(
-        (c) =>
-          Object.keys(c.options).length === names.length &&
-          names.every((n) => c.options[n] === options[n]),
-      );
-      return hits.length === 1 ? hits[0]?.id : undefined;
-    },
-    defaultOptionCombo: def,
-    period(text) {
-      if (periods.has(text)) return periods.get(text);
-      const p = parsePeriod(text);
-      const view = p
-        ? {
-            id: p.id,
-            bucket: isFinerThanMonth(p.type) || p.type === "Monthly" ? monthOfValue(p) : p.id,
-            start: p.start,
-            end: p.end,
-          }
-        : undefined;
-      periods.set(text, view);
-      return view;
-    },
+  // Only what the checks read: the maps cross to a worker thread by copy.
+  const slim = <V, W>(map: ReadonlyMap<string, V>, f: (v: V) => W) => {
+    const made = new Map<V, W>();
+    const out = new Map<string, W>();
+    for (const [k, v] of map) {
+      let w = made.get(v);
+      if (w === undefined) {
+        w = f(v);
+        made.set(v, w);
+      }
+      out.set(k, w);
+    }
+    return out;
   };
+  return {
+    units,
+    elements: slim(elements, (e) => ({ id: e.id, valueType: e.valueType, comboId: e.comboId })),
+    combos: slim(combos, (c) => ({ id: c.id, comboId: c.comboId, options: c.options })),
+    defaultOptionCombo: def,
+  };
+}
+
+/** The catalogue as the checks read it, loaded once per import. */
+export async function loadCatalogue(db: Executor): Promise<CatalogueView> {
+  return catalogueView(await loadCatalogueData(db));
 }
 
 /** One value as a reader gave it, checked against the catalogue (a missing id is unknown). */
@@ -187,7 +200,8 @@ export async function importDataValues(
   // run) left in staging goes.
   await db.transaction().execute((trx) => recoverStaleMerge(trx, STALE_MERGE_SECONDS));
   await sweepStaged(db, STALE_STAGING_HOURS);
-  const catalogue = await loadCatalogue(db);
+  const catalogueData = await loadCatalogueData(db);
+  const catalogue = catalogueView(catalogueData);
   const batchId = input.dryRun
     ? null
     : await startBatch(db, {
@@ -222,7 +236,27 @@ export async function importDataValues(
       chunk = [];
       staged += await stageValues(database, stagingKey, rows, named, staged);
     };
-    for await (const batch of input.batches) {
+    if (input.stage) {
+      for await (const c of input.stage(catalogueData, stagingKey)) {
+        for (let i = 0; i < c.units.length; i += 2) {
+          const unit = c.units[i] as number;
+          perUnit.set(unit, (perUnit.get(unit) ?? 0) + (c.units[i + 1] as number));
+        }
+        for (const id of c.named.orgUnits) named.orgUnits.add(id);
+        for (const id of c.named.dataElements) named.dataElements.add(id);
+        for (const id of c.named.optionCombos) named.optionCombos.add(id);
+        summary.rejected.push(...c.rejected);
+        summary.rejectedNotListed += c.notListed;
+        // The worker reads the next chunks while this one is copied.
+        if (c.rows > 0)
+          staged += await database.copyInto("data_value_staging", STAGING_COLUMNS, {
+            csv: [c.csv],
+          });
+        read += c.read;
+        input.onProgress?.(read);
+      }
+    }
+    for await (const batch of input.batches ?? []) {
       for (const r of batch) {
         const checked = checkRead(r, catalogue);
         if (checked.ok) {
@@ -435,6 +469,9 @@ async function mergeInChunks(
       const merged = await database.background(() =>
         db.transaction().execute(async (trx) => {
           if (lost || !(await mergeHeartbeat(trx, batchId))) throw new MergeSlotLost();
+          // A chunk's commit need not wait for the disk: until the closing transaction (which
+          // does) nothing it wrote counts, and a crash that lost it fails the import anyway.
+          await sql`set local synchronous_commit = off`.execute(trx);
           const counts = await mergeStaged(trx, stagingKey, batchId, named, {
             kind: "chunk",
             units,

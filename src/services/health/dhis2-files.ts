@@ -5,13 +5,14 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
-import { readDataValuesInWorker } from "../../importers/health/dhis2/in-worker.ts";
+import type { CatalogueData } from "../../domain/health/intake.ts";
 import { isReadErrorCode, type ReadErrorCode } from "../../importers/health/dhis2/map.ts";
 import { readMetadata } from "../../importers/health/dhis2/metadata/read.ts";
 import { readDataValues } from "../../importers/health/dhis2/read.ts";
 import type { Database } from "../shared/db.ts";
 import { type DataImportSummary, importDataValues } from "./data-import.ts";
 import { importMetadata, type MetadataSummary } from "./metadata-import.ts";
+import { stageFileInWorker } from "./staged-read.ts";
 
 const METADATA_KEYS = [
   "organisationUnits",
@@ -94,11 +95,15 @@ export async function importDhis2File(
       done(null, chunk);
     },
   });
-  const batches = input.inWorker
-    ? readDataValuesInWorker(path)
-    : readDataValues(createReadStream(path).pipe(counter));
+  // In a worker, the values are checked and encoded for staging there too.
+  const source = input.inWorker
+    ? {
+        stage: (catalogue: CatalogueData, stagingKey: string) =>
+          stageFileInWorker(path, catalogue, stagingKey),
+      }
+    : { batches: readDataValues(createReadStream(path).pipe(counter)) };
   const summary = await importDataValues(database, {
-    batches,
+    ...source,
     actor: input.actor,
     source: "dhis2_file",
     fileHash: hash,

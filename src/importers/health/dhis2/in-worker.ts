@@ -5,7 +5,8 @@ import { Worker } from "node:worker_threads";
 import { type DataValueRecord, Dhis2ReadError, isReadErrorCode } from "./map.ts";
 import { DEFAULT_BATCH_SIZE } from "./read.ts";
 import { DEFAULT_MAX_BYTES } from "./source.ts";
-import type { WorkerInput, WorkerMessage } from "./worker.ts";
+import type { WorkerInput } from "./worker.ts";
+import type { WorkerMessage } from "./worker-port.ts";
 
 const WORKER_URL = new URL("./worker.ts", import.meta.url);
 
@@ -19,37 +20,54 @@ export interface WorkerReadOptions {
   maxMs?: number;
   /** The worker's old-generation heap cap (`reader_failed` beyond); 256 MB. */
   heapMb?: number;
+  /** The worker's young generation; 16 MB (more means fewer collections of short-lived rows). */
+  youngMb?: number;
   /** Ends the worker at once, even while the caller waits for a batch; the wait then throws. */
   signal?: AbortSignal;
 }
 
-type Event =
-  | WorkerMessage
+type Event<T> =
+  | WorkerMessage<T>
   | { type: "crash"; reason: string }
   | { type: "exit"; code: number }
   | { type: "timeout" }
   | { type: "aborted" };
 
-export async function* readDataValuesInWorker(
+export function readDataValuesInWorker(
   path: string,
   options: WorkerReadOptions = {},
 ): AsyncGenerator<DataValueRecord[]> {
-  const maxMs = options.maxMs ?? 10 * 60_000;
   const workerData: WorkerInput = {
     path,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     maxValues: options.maxValues,
   };
+  return workerBatches<DataValueRecord[]>(WORKER_URL, workerData, options);
+}
+
+/**
+ * The batches a reading worker posts (`worker-port.ts` on its side): the worker at `url` is
+ * started with `workerData` under the options' caps and ended when the reading stops.
+ */
+export async function* workerBatches<T>(
+  url: URL,
+  workerData: unknown,
+  options: Omit<WorkerReadOptions, "batchSize" | "maxBytes" | "maxValues"> = {},
+): AsyncGenerator<T> {
+  const maxMs = options.maxMs ?? 10 * 60_000;
   options.signal?.throwIfAborted();
-  const worker = new Worker(WORKER_URL, {
+  const worker = new Worker(url, {
     workerData,
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? 256, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.heapMb ?? 256,
+      maxYoungGenerationSizeMb: options.youngMb ?? 16,
+    },
   });
-  const inbox: Event[] = [];
+  const inbox: Event<T>[] = [];
   let wake: (() => void) | null = null;
-  const push = (event: Event) => {
+  const push = (event: Event<T>) => {
     inbox.push(event);
     wake?.();
     wake = null;

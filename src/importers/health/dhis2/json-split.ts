@@ -52,6 +52,11 @@ export class ArrayElementSplitter {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let from = 0;
     let fromLine = this.#line;
+    // The next backslash and line break at or after the current byte (the length when none): a
+    // string that holds neither is skipped to its closing quote at once, not byte by byte.
+    let nextEscape = -1;
+    let nextLine = -1;
+    const end = bytes.length;
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i] as number;
       if (b === NEWLINE) {
@@ -75,6 +80,18 @@ export class ArrayElementSplitter {
         continue;
       }
       if (b === QUOTE) {
+        if (this.#depth !== 1) {
+          const close = bytes.indexOf(QUOTE, i + 1);
+          if (close >= 0) {
+            if (nextEscape <= i) nextEscape = bytes.indexOf(BACKSLASH, i + 1) + 1 || end + 1;
+            if (nextLine <= i) nextLine = bytes.indexOf(NEWLINE, i + 1) + 1 || end + 1;
+            // Both are kept one past their byte, so that 0 can mean "not looked for yet".
+            if (nextEscape - 1 > close && nextLine - 1 > close) {
+              i = close;
+              continue;
+            }
+          }
+        }
         this.#inString = true;
         this.#rootString = this.#depth === 1 ? [] : null;
       } else if (b === LEFT_BRACE || b === LEFT_BRACKET) {

@@ -48,33 +48,41 @@ export async function* stagedChunks(input: StageWorkerInput): AsyncGenerator<Sta
     };
     const rejected: ValueRejection[] = [];
     let notListed = 0;
+    // Consecutive values mostly share their unit: its count is kept aside until it changes.
+    let unit = -1;
+    let unitCount = 0;
+    const see = (set: Set<number>, list: number[], id: number) => {
+      if (!set.has(id)) {
+        set.add(id);
+        list.push(id);
+      }
+    };
     for (const r of batch) {
+      // A record naming all three is checked as it is, without a copy per value.
       const checked = checkIncoming(
-        {
-          ...r,
-          dataElement: r.dataElement ?? "",
-          period: r.period ?? "",
-          orgUnit: r.orgUnit ?? "",
-        },
+        r.dataElement !== null && r.period !== null && r.orgUnit !== null
+          ? (r as typeof r & { dataElement: string; period: string; orgUnit: string })
+          : {
+              ...r,
+              dataElement: r.dataElement ?? "",
+              period: r.period ?? "",
+              orgUnit: r.orgUnit ?? "",
+            },
         catalogue,
       );
       if (checked.ok) {
         const v = checked.value;
         lines.push(stagingLine(input.stagingKey, ++seq, v));
-        perUnit.set(v.orgUnitId, (perUnit.get(v.orgUnitId) ?? 0) + 1);
-        if (!seen.orgUnits.has(v.orgUnitId)) {
-          seen.orgUnits.add(v.orgUnitId);
-          named.orgUnits.push(v.orgUnitId);
+        if (v.orgUnitId !== unit) {
+          if (unitCount > 0) perUnit.set(unit, (perUnit.get(unit) ?? 0) + unitCount);
+          unit = v.orgUnitId;
+          unitCount = 0;
+          see(seen.orgUnits, named.orgUnits, unit);
         }
-        if (!seen.dataElements.has(v.dataElementId)) {
-          seen.dataElements.add(v.dataElementId);
-          named.dataElements.push(v.dataElementId);
-        }
-        for (const id of [v.cocId, v.aocId])
-          if (!seen.combos.has(id)) {
-            seen.combos.add(id);
-            named.optionCombos.push(id);
-          }
+        unitCount++;
+        see(seen.dataElements, named.dataElements, v.dataElementId);
+        see(seen.combos, named.optionCombos, v.cocId);
+        see(seen.combos, named.optionCombos, v.aocId);
       } else if (listed < input.maxListed) {
         listed++;
         rejected.push({
@@ -87,6 +95,7 @@ export async function* stagedChunks(input: StageWorkerInput): AsyncGenerator<Sta
         });
       } else notListed++;
     }
+    if (unitCount > 0) perUnit.set(unit, (perUnit.get(unit) ?? 0) + unitCount);
     const units = new Int32Array(perUnit.size * 2);
     let i = 0;
     for (const [unit, count] of perUnit) {

@@ -41,7 +41,12 @@ function numberText(this: unknown, _key: string, value: unknown, context?: { sou
 function hasNumber(value: unknown): boolean {
   if (typeof value === "number") return true;
   if (value === null || typeof value !== "object") return false;
-  for (const field of Object.values(value)) if (hasNumber(field)) return true;
+  // Fields read in place: no array of them made for each of millions of values.
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
+    const field = fields[key];
+    if (typeof field === "number" || (typeof field === "object" && hasNumber(field))) return true;
+  }
   return false;
 }
 

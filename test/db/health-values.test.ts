@@ -365,6 +365,42 @@ describe.each(backends)("health values on %s", (backend) => {
     await dropStaged(t.db, "-8");
   });
 
+  it("sweeps the own staging tables killed imports left, and not those of a running one", async () => {
+    const batch = () =>
+      startBatch(t.db, { source: "test", actor: "t", fileHash: null, scope: null });
+    const [running, killed, ended] = [await batch(), await batch(), await batch()];
+    await failBatch(t.db, ended, "boom");
+    await sql`update import_batches set started_at = now() - interval '7 hours' where id = ${killed}`.execute(
+      t.db,
+    );
+    const own = (key: string) => `data_value_staging_${key.replace("-", "n")}`;
+    for (const k of [running, killed, ended, "-17", "-18"]) {
+      await sql`create unlogged table ${sql.table(own(k))} (like data_value_staging including defaults)`.execute(
+        t.db,
+      );
+      await sql`
+        insert into ${sql.table(own(k))} (batch_id, seq, org_unit_id, data_element_id, period, coc_id,
+          aoc_id, bucket, deleted, follow_up)
+        values (${k}, 1, 1, 1, '202201', 1, 1, '202201', false, false)`.execute(t.db);
+    }
+    // One dry run staged long ago, one just now.
+    await sql`update ${sql.table(own("-17"))} set staged_at = now() - interval '7 hours'`.execute(
+      t.db,
+    );
+    await sweepStaged(t.db, 6);
+    const { rows } = await sql<{ name: string }>`
+      select relname as name from pg_class
+      where relkind = 'r' and relname like 'data\_value\_staging\_%' order by 1`.execute(t.db);
+    expect(rows.map((r) => r.name).sort()).toEqual([own(running), own("-18")].sort());
+    const state = await t.db
+      .selectFrom("import_batches")
+      .select(["state", "error"])
+      .where("id", "=", killed)
+      .executeTakeFirstOrThrow();
+    expect([state.state, state.error]).toEqual(["failed", "interrupted"]);
+    for (const k of [running, "-18"]) await sql`drop table ${sql.table(own(k))}`.execute(t.db);
+  });
+
   it("finds an element's latest month from the roots' roll-ups and the roots' own values", async () => {
     const latest = await latestMonth(t.db, [anc]);
     const stored = await t.db

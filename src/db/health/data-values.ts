@@ -24,6 +24,59 @@ export function namedRows(): NamedRows {
 }
 
 /**
+ * Staging tables of their own, by staging key: a file's import on this process COPYs its values
+ * into an UNLOGGED table made for it without any index, indexed once by unit after the load
+ * (an index kept up row by row across millions of rows cost the COPY more than the rows
+ * themselves), and dropped at its end. Other imports share `data_value_staging`.
+ */
+const ownTables = new Map<string, string>();
+
+/** The table a staging key's rows are in. */
+export function stagingTable(stagingKey: string): string {
+  return ownTables.get(stagingKey) ?? "data_value_staging";
+}
+
+const OWN_PREFIX = "data_value_staging_";
+
+/** Makes the import's own staging table (no index yet); returns its name. */
+export async function createOwnStaging(db: Executor, stagingKey: string): Promise<string> {
+  if (!/^-?\d+$/.test(stagingKey)) throw new Error("a staging key is a number");
+  const name = `${OWN_PREFIX}${stagingKey.replace("-", "n")}`;
+  await sql`
+    create unlogged table if not exists ${sql.table(name)}
+      (like data_value_staging including defaults)
+  `.execute(db);
+  ownTables.set(stagingKey, name);
+  return name;
+}
+
+/** Once loaded: the own table's index by unit (what a chunk reads by) and its statistics. */
+export async function indexOwnStaging(db: Executor, stagingKey: string): Promise<void> {
+  const name = ownTables.get(stagingKey);
+  if (name === undefined) return;
+  await sql`create index on ${sql.table(name)} (org_unit_id)`.execute(db);
+  await sql`analyze ${sql.table(name)}`.execute(db);
+}
+
+/** Drops the import's own staging table, if it has one (in the caller's transaction). */
+async function dropOwnStaging(db: Executor, stagingKey: string): Promise<boolean> {
+  const name = ownTables.get(stagingKey);
+  if (name === undefined) return false;
+  await sql`drop table if exists ${sql.table(name)}`.execute(db);
+  return true;
+}
+
+/**
+ * At the very end of an import, outside any transaction: its own staging table is gone (a drop
+ * in a transaction rolled back, a dry run's, comes again here) and its key forgotten.
+ */
+export async function endOwnStaging(db: Executor, stagingKey: string): Promise<void> {
+  if (!ownTables.has(stagingKey)) return;
+  await dropOwnStaging(db, stagingKey);
+  ownTables.delete(stagingKey);
+}
+
+/**
  * Copies the values into staging under a batch key, numbered from `after` + 1 in order (the
  * last of duplicates wins), adding the catalogue rows they name to `named`; returns how many
  * were copied.
@@ -66,6 +119,7 @@ export async function stageValues(
 }
 
 export async function dropStaged(db: Executor, stagingKey: string): Promise<void> {
+  if (await dropOwnStaging(db, stagingKey)) return;
   await db.deleteFrom("data_value_staging").where("batch_id", "=", stagingKey).execute();
 }
 
@@ -81,6 +135,31 @@ export async function sweepStaged(db: Executor, hours: number): Promise<number> 
     where b.state = 'running' and b.started_at < ${before}
       and exists (select 1 from data_value_staging s where s.batch_id = b.id)
   `.execute(db);
+  // Own staging tables this process is not using, of a dry run or a batch still "running"
+  // made over `hours` ago, or of a batch that has ended, go whole.
+  const { rows: own } = await sql<{ name: string; key: string; gone: boolean }>`
+    select c.relname as name, replace(substr(c.relname, ${OWN_PREFIX.length + 1}), 'n', '-') as key,
+      (b.id is null or b.state <> 'running' or b.started_at < ${before}) as gone
+    from pg_class c
+    left join import_batches b
+      on b.id::text = replace(substr(c.relname, ${OWN_PREFIX.length + 1}), 'n', '-')
+    where c.relkind = 'r' and c.relnamespace = current_schema()::regnamespace
+      and c.relname like ${`${OWN_PREFIX}%`}
+  `.execute(db);
+  for (const t of own) {
+    if (ownTables.has(t.key) || !/^-?\d+$/.test(t.key)) continue;
+    const old = await sql<{ old: boolean }>`
+      select coalesce(bool_and(staged_at < ${before}), true) as old from ${sql.table(t.name)}`.execute(
+      db,
+    );
+    const negative = t.key.startsWith("-");
+    if (negative ? !old.rows[0]?.old : !t.gone) continue;
+    await sql`
+      update import_batches set state = 'failed', finished_at = now(), error = 'interrupted'
+      where id::text = ${t.key} and state = 'running'
+    `.execute(db);
+    await sql`drop table if exists ${sql.table(t.name)}`.execute(db);
+  }
   const { rows } = await sql<{ n: number }>`
     with gone as (
       delete from data_value_staging s
@@ -143,7 +222,7 @@ function stagedAgainstStored(stagingKey: string, units: readonly number[] | null
   const stored = units ? sql`and dv.org_unit_id = any(${[...units]}::int[])` : sql``;
   return sql`s as (
       select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
-      from data_value_staging where batch_id = ${stagingKey} ${staged}
+      from ${sql.table(stagingTable(stagingKey))} where batch_id = ${stagingKey} ${staged}
       order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
     ),
     compared as (
@@ -346,7 +425,8 @@ async function insertFresh(
   const { rows } = await sql<{ distinct: number; inserted: number }>`
     with s as materialized (
       select distinct on (org_unit_id, data_element_id, period, coc_id, aoc_id) *
-      from data_value_staging where batch_id = ${stagingKey} and org_unit_id = any(${[...units]}::int[])
+      from ${sql.table(stagingTable(stagingKey))}
+      where batch_id = ${stagingKey} and org_unit_id = any(${[...units]}::int[])
       order by org_unit_id, data_element_id, period, coc_id, aoc_id, seq desc
     ),
     inserted as (
@@ -525,6 +605,8 @@ export async function dropStagedUnits(
   stagingKey: string,
   units: readonly number[],
 ): Promise<void> {
+  // An own table goes whole at the end: its rows need not be deleted chunk by chunk.
+  if (ownTables.has(stagingKey)) return;
   await db
     .deleteFrom("data_value_staging")
     .where("batch_id", "=", stagingKey)

@@ -22,8 +22,11 @@ import {
   applyPending,
   claimMerge,
   compareStaged,
+  createOwnStaging,
   dropStaged,
   dropStagedUnits,
+  endOwnStaging,
+  indexOwnStaging,
   type MergeCounts,
   mergeHeartbeat,
   mergeSlotFree,
@@ -237,6 +240,8 @@ export async function importDataValues(
       staged += await stageValues(database, stagingKey, rows, named, staged);
     };
     if (input.stage) {
+      // A file's values go to a staging table of their own, indexed once they are all in.
+      const table = await createOwnStaging(db, stagingKey);
       for await (const c of input.stage(catalogueData, stagingKey)) {
         for (let i = 0; i < c.units.length; i += 2) {
           const unit = c.units[i] as number;
@@ -248,13 +253,11 @@ export async function importDataValues(
         summary.rejected.push(...c.rejected);
         summary.rejectedNotListed += c.notListed;
         // The worker reads the next chunks while this one is copied.
-        if (c.rows > 0)
-          staged += await database.copyInto("data_value_staging", STAGING_COLUMNS, {
-            csv: [c.csv],
-          });
+        if (c.rows > 0) staged += await database.copyInto(table, STAGING_COLUMNS, { csv: [c.csv] });
         read += c.read;
         input.onProgress?.(read);
       }
+      await indexOwnStaging(db, stagingKey);
     }
     for await (const batch of input.batches ?? []) {
       for (const r of batch) {
@@ -313,6 +316,7 @@ export async function importDataValues(
   } finally {
     // A dry run's staging rows went with its rolled-back transaction only if merged; be sure.
     if (input.dryRun) await dropStaged(db, stagingKey).catch(() => {});
+    await endOwnStaging(db, stagingKey).catch(() => {});
   }
 }
 

@@ -49,7 +49,9 @@ export async function backupTables(db: Executor): Promise<BackupTable[]> {
 
   const byTable = new Map<string, string[]>();
   for (const r of columns.rows) {
-    if (MIGRATOR_TABLES.has(r.table)) continue;
+    // An import's own staging table (db/health/data-values.ts) lives for that import only: no
+    // migration makes it, so a restore could not hold it.
+    if (MIGRATOR_TABLES.has(r.table) || r.table.startsWith("data_value_staging_")) continue;
     byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.column]);
   }
   const parents = new Map<string, Set<string>>();

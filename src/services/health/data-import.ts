@@ -257,7 +257,8 @@ export async function importDataValues(
         read += c.read;
         input.onProgress?.(read);
       }
-      await indexOwnStaging(db, stagingKey);
+      // On the embedded database the index is built while requests wait, as background work.
+      await database.background(() => indexOwnStaging(db, stagingKey));
     }
     for await (const batch of input.batches ?? []) {
       for (const r of batch) {

@@ -106,6 +106,7 @@ try {
     ["figure", "p50", "p95", "DuckDB p95", "ratio", "budget", ""],
     [
       ["runAnalytics", r.analytics],
+      ["runAnalytics, no kept catalogue", r.analyticsUncached],
       ["bucketTotals", r.bucketTotals],
     ].map(([name, x]) => {
       const t = x as { p50: number; p95: number };

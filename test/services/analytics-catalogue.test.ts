@@ -44,6 +44,7 @@ function recorder() {
     transformResult: async (args) => args.result,
   };
   return {
+    statements,
     log: (db: TestDatabase["db"]) => db.withPlugin(plugin),
     /** How many statements since the last call read the indicators. */
     catalogueReads: () => {
@@ -91,6 +92,8 @@ describe.each(backends)("the analytics catalogue kept between queries on %s", (b
     expect(await run()).toEqual(plain);
     expect(rec.catalogueReads()).toBe(1);
     expect(await run()).toEqual(plain);
+    // The catalogue and the units kept: the roll-up's read is the only statement.
+    expect(rec.statements).toHaveLength(1);
     expect(rec.catalogueReads()).toBe(0);
 
     // A change of the catalogue, written and committed through the database.
@@ -109,6 +112,24 @@ describe.each(backends)("the analytics catalogue kept between queries on %s", (b
     }
     expect((await run()).rows).toEqual([["InAnc1Cov01", "202201", "80"]]);
     expect(rec.catalogueReads()).toBe(1);
+  });
+
+  it("reads a unit again once a change of the tree commits", async () => {
+    const cache = new AnalyticsCatalogueCache(feed);
+    const q = query(`${JAN.replace("filter=ou", "dimension=ou")}`);
+    const run = () => runAnalytics(t.db, { actor: admin }, q, { catalogue: cache });
+    expect((await run()).metaData?.items.RegSeg00001?.name).toBe("Ségou");
+    const rename = async (name: string) => {
+      const before = feed.version();
+      await t.db.updateTable("org_units").set({ name }).where("uid", "=", "RegSeg00001").execute();
+      await movedFrom(feed, before);
+    };
+    await rename("Région de Ségou");
+    try {
+      expect((await run()).metaData?.items.RegSeg00001?.name).toBe("Région de Ségou");
+    } finally {
+      await rename("Ségou");
+    }
   });
 
   it("keeps nothing while the feed's version is unknown", async () => {
@@ -148,8 +169,28 @@ describe.each(backends)("the analytics catalogue kept between queries on %s", (b
         code: "invalid_input",
         details: { field: "NOPE", reason: "unknown_dx_item" },
       });
+      await expect(run(JAN.replace("RegSeg00001", "NOPE"))).rejects.toMatchObject({
+        code: "invalid_input",
+        details: { field: "NOPE", reason: "unknown_org_unit" },
+      });
+      // A unit asked for before it had that code, then given it.
+      const byCode = JAN.replace("RegSeg00001", "SEG_NEW");
+      await expect(run(byCode)).rejects.toMatchObject({
+        details: { field: "SEG_NEW", reason: "unknown_org_unit" },
+      });
+      await t.db
+        .updateTable("org_units")
+        .set({ code: "SEG_NEW" })
+        .where("uid", "=", "RegSeg00001")
+        .execute();
+      expect((await run(byCode)).rows).toEqual([["InAnc1Cov01", "202201", "80"]]);
     } finally {
       await t.db.deleteFrom("health_indicators").where("uid", "=", "InNewInd001").execute();
+      await t.db
+        .updateTable("org_units")
+        .set({ code: "OU_RegSeg00001" })
+        .where("uid", "=", "RegSeg00001")
+        .execute();
     }
   });
 

@@ -178,20 +178,29 @@ export async function runAnalytics(
   const pe = resolvePe(itemsOf("pe"));
   const ouItems = itemsOf("ou");
   const dxItems = itemsOf("dx");
-  // The units and the catalogue in one statement; a kept catalogue leaves only the units.
+  // The units and the catalogue in one statement; a kept catalogue leaves only the units, and
+  // kept units nothing.
   const unitKeys = ouItems.filter((item) => levelItem(item) === null);
   const levels = ouItems.map(levelItem).filter((l): l is number => l !== null);
   const named = dxItems.filter((item) => splitOperand(item).combo === null);
   const cache = options.catalogue;
   const version = cache?.version() ?? null;
   const kept = cache && version !== null ? cache.get(version) : null;
-  const read = await readAnalyticsLookups(db, {
-    unitKeys,
-    levels,
-    catalogue: kept ? null : { indicators: version === null ? named : "all" },
-  });
-  let catalogue = kept ?? (read.catalogue as AnalyticsCatalogue);
-  if (cache && version !== null && !kept) cache.set(version, catalogue);
+  const unitsKey = JSON.stringify([unitKeys, levels]);
+  const keptUnits = kept && version !== null ? (cache?.units(version, unitsKey) ?? null) : null;
+  const read = keptUnits
+    ? null
+    : await readAnalyticsLookups(db, {
+        unitKeys,
+        levels,
+        catalogue: kept ? null : { indicators: version === null ? named : "all" },
+      });
+  let catalogue = kept ?? (read?.catalogue as AnalyticsCatalogue);
+  const units = keptUnits ?? (read?.units as QueryUnits);
+  if (cache && version !== null) {
+    if (!kept) cache.set(version, catalogue);
+    if (!keptUnits) cache.setUnits(version, unitsKey, units);
+  }
   const refuse = mayReadAll ? null : deny;
   let dx: DxItem[];
   try {
@@ -207,8 +216,18 @@ export async function runAnalytics(
     dx = resolveDx(dxItems, refuse, catalogue);
   }
   const { elements: elementsByKey, combos, constants } = catalogue;
-  // A refusal of the dx items comes first; the units' own after it.
-  const ou = resolveOu(ouItems, read.units);
+  // A refusal of the dx items comes first; the units' own after it (looked for again, as the
+  // catalogue's items, when the units were kept).
+  let ou: UnitSummary[];
+  try {
+    ou = resolveOu(ouItems, units);
+  } catch (error) {
+    if (!keptUnits) throw error;
+    ou = resolveOu(
+      ouItems,
+      (await readAnalyticsLookups(db, { unitKeys, levels, catalogue: null })).units,
+    );
+  }
   if (ou.length === 0) throw refused("ou", "no_org_unit");
 
   const elementIds = new Set<number>();

@@ -250,8 +250,9 @@ async function listen(
     : o.dataDir
       ? join(o.dataDir, "uploads")
       : join(tmpdir(), "jalon-uploads");
-  // Pages rendered for anonymous readers are kept until a change is announced; without a feed
-  // (the listening connection could not open) each is rendered anew.
+  // Pages rendered for anonymous readers, and the catalogue analytics queries resolve their
+  // items with, are kept until a change is announced; without a feed (JALON_PAGE_CACHE=false, or
+  // the listening connection could not open) each page is rendered and each catalogue read anew.
   const changes = o.pageCache
     ? await database.watchChanges().catch((error: unknown) => {
         log.warn({ err: error }, "page cache off: changes cannot be followed");
@@ -260,6 +261,7 @@ async function listen(
     : undefined;
   app = createApp({
     pageCache: changes ? new PageCache(changes) : undefined,
+    changes,
     db: database.db,
     secureCookies: o.secureCookies,
     logger: log,

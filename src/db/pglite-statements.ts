@@ -21,7 +21,7 @@ const { serialize } = protocol;
 const PREPARED = /^\s*(select|insert|update|delete|with|values)\b/i;
 /** What leaves prepared statements valid: a transaction's and a session's own statements. */
 const HARMLESS =
-  /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|reset|show|listen|unlisten|notify|lock|prepare transaction|explain)\b/i;
+  /^\s*(begin|start|commit|end|rollback|abort|savepoint|release|set|reset|show|listen|unlisten|notify|lock|prepare transaction|explain|vacuum|analyze)\b/i;
 
 interface Kept {
   name: string;

@@ -11,11 +11,13 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { createApp } from "../src/http/app.ts";
 import { PageCache } from "../src/http/shared/page-cache.ts";
+import { upkeepDatabase } from "../src/services/shared/upkeep.ts";
 import { signIn } from "../test/support/client.ts";
 import { type BackendName, freshDatabase, type TestDatabase } from "../test/support/database.ts";
 import { scaleWorld } from "../test/support/scale.ts";
 import { statementCounter } from "../test/support/statements.ts";
 import { ACCOUNTS, collectionWorld, PASSWORD } from "../test/support/world.ts";
+import { threadCpuMs } from "./lib/harness.ts";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "60" }, scale: { type: "string", default: "1" } },
@@ -30,18 +32,43 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function cpuMs(run: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  return run().then(() => {
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000;
-  });
+interface Cpu {
+  total: number;
+  /** By thread, from /proc (null off Linux): main, worker threads, V8's helpers. */
+  main: number | null;
+  workers: number | null;
+  helpers: number | null;
 }
+
+async function cpuMs(run: () => Promise<unknown>): Promise<Cpu> {
+  const start = process.cpuUsage();
+  const threads = threadCpuMs();
+  await run();
+  const used = process.cpuUsage(start);
+  const after = threadCpuMs();
+  const diff = (k: "main" | "workers" | "helpers") =>
+    threads && after ? after[k] - threads[k] : null;
+  return {
+    total: (used.user + used.system) / 1000,
+    main: diff("main"),
+    workers: diff("workers"),
+    helpers: diff("helpers"),
+  };
+}
+
+const perRun = (c: Cpu): [number | null, number | null, number | null] => [
+  c.main === null ? null : c.main / RUNS,
+  c.workers === null ? null : c.workers / RUNS,
+  c.helpers === null ? null : c.helpers / RUNS,
+];
 
 async function measure(backend: BackendName) {
   const t: TestDatabase = await freshDatabase(backend);
   await collectionWorld(t);
   if (SCALE > 1) await scaleWorld(t.db, SCALE);
+  // Vacuumed and analysed, as the server's upkeep job (embedded database) or autovacuum
+  // (PostgreSQL) leaves a database that has been running.
+  await upkeepDatabase(t);
   const counter = statementCounter();
   const db = t.db.withPlugin(counter.plugin);
   const app = createApp({ db, secureCookies: false, baseUrl: "http://jalon.test" });
@@ -65,6 +92,7 @@ async function measure(backend: BackendName) {
     name: string;
     statements: number;
     cpu: number;
+    threads: [number | null, number | null, number | null];
     p50: number;
     status: number;
     kb: number;
@@ -105,7 +133,8 @@ async function measure(backend: BackendName) {
     rows.push({
       name,
       statements,
-      cpu: total / RUNS,
+      cpu: total.total / RUNS,
+      threads: perRun(total),
       p50: median(walls),
       status: first.status,
       kb: body.byteLength / 1024,
@@ -154,7 +183,8 @@ async function measure(backend: BackendName) {
   rows.push({
     name: "answer save",
     statements: saveStatements,
-    cpu: saveCpu / RUNS,
+    cpu: saveCpu.total / RUNS,
+    threads: perRun(saveCpu),
     p50: median(saveWalls),
     status: firstStatus,
     kb: 0,
@@ -172,7 +202,7 @@ async function reference(html: string): Promise<number> {
   const total = await cpuMs(async () => {
     for (let i = 0; i < RUNS; i++) await (await bare.request("/")).arrayBuffer();
   });
-  return total / RUNS;
+  return total.total / RUNS;
 }
 
 const backendsToRun: BackendName[] = pgUrl ? ["pglite", "postgres"] : ["pglite"];
@@ -190,10 +220,11 @@ for (const backend of backendsToRun) {
     `reference: the home page's HTML from memory, bare Hono + gzip: ${ref.toFixed(2)} ms CPU`,
   );
   console.log(
-    "page                 status  statements  CPU ms/req  × reference  p50 wall ms  HTML KB",
+    "page                 status  statements  CPU ms/req  × reference  p50 wall ms  HTML KB   main / workers / V8 helpers ms",
   );
+  const ms = (v: number | null) => (v === null ? "?" : v.toFixed(1));
   for (const r of rows)
     console.log(
-      `${r.name.padEnd(20)} ${String(r.status).padEnd(7)} ${String(r.statements).padStart(10)}  ${r.cpu.toFixed(2).padStart(10)}  ${(r.cpu / ref).toFixed(1).padStart(11)}  ${r.p50.toFixed(1).padStart(11)}  ${r.kb.toFixed(0).padStart(7)}`,
+      `${r.name.padEnd(20)} ${String(r.status).padEnd(7)} ${String(r.statements).padStart(10)}  ${r.cpu.toFixed(2).padStart(10)}  ${(r.cpu / ref).toFixed(1).padStart(11)}  ${r.p50.toFixed(1).padStart(11)}  ${r.kb.toFixed(0).padStart(7)}   ${r.threads.map(ms).join(" / ")}`,
     );
 }

@@ -27,6 +27,7 @@ import { createJobRunner } from "./services/shared/jobs.ts";
 import { smtpMailer } from "./services/shared/mail.ts";
 import { createRenderer } from "./services/shared/rendering.ts";
 import { offerSetupLink } from "./services/shared/setup-links.ts";
+import { databaseUpkeepJobs } from "./services/shared/upkeep.ts";
 import { startReminderSchedule } from "./services/tracker/reminders.ts";
 import { createWorkbookReader } from "./services/tracker/upload-reading.ts";
 import { recommendationReminderMail } from "./web/programme/mail.ts";
@@ -250,8 +251,9 @@ async function listen(
     : o.dataDir
       ? join(o.dataDir, "uploads")
       : join(tmpdir(), "jalon-uploads");
-  // Pages rendered for anonymous readers are kept until a change is announced; without a feed
-  // (the listening connection could not open) each is rendered anew.
+  // Pages rendered for anonymous readers, and the catalogue analytics queries resolve their
+  // items with, are kept until a change is announced; without a feed (JALON_PAGE_CACHE=false, or
+  // the listening connection could not open) each page is rendered and each catalogue read anew.
   const changes = o.pageCache
     ? await database.watchChanges().catch((error: unknown) => {
         log.warn({ err: error }, "page cache off: changes cannot be followed");
@@ -260,6 +262,7 @@ async function listen(
     : undefined;
   app = createApp({
     pageCache: changes ? new PageCache(changes) : undefined,
+    changes,
     db: database.db,
     secureCookies: o.secureCookies,
     logger: log,
@@ -298,7 +301,11 @@ async function listen(
     // Saved DHIS2 connections' scheduled pulls read their secrets from the environment.
     jobs: dhis2Jobs({ database, env: o.env, log }),
     // Owners of overdue mission recommendations: one e-mail per due day.
-    recurring: recommendationReminderJobs({ message: recommendationReminderMail(), log }),
+    // On the embedded database, which has no autovacuum: its tables vacuumed and analysed.
+    recurring: {
+      ...recommendationReminderJobs({ message: recommendationReminderMail(), log }),
+      ...(database.kind === "pglite" ? databaseUpkeepJobs(database) : {}),
+    },
   });
   // SIGTERM/SIGINT (bin/jalon.js): refuse new connections and answer /readyz "not ready", let
   // requests in flight and the jobs' current step end (up to SHUTDOWN_MS), then close the

@@ -3,7 +3,7 @@
 // Nothing here is imported by src/: the benchmarks only ever talk to the server over HTTP.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import { createServer } from "node:net";
@@ -236,6 +236,38 @@ function statusKb(pid: number, field: string): number | undefined {
 /** Peak resident set size (VmHWM) of a live process, in kB, or undefined off Linux. */
 export function peakRssKb(pid: number): number | undefined {
   return statusKb(pid, "VmHWM");
+}
+
+/**
+ * This process's CPU time so far, in ms, split by thread: the main thread, worker threads (the
+ * embedded database's, a renderer's) and V8's helper threads (garbage collection, compilation),
+ * from /proc/self/task; null off Linux. Subtract two readings for the time between them.
+ */
+export function threadCpuMs(): { main: number; workers: number; helpers: number } | null {
+  let tasks: string[];
+  try {
+    tasks = readdirSync("/proc/self/task");
+  } catch {
+    return null;
+  }
+  const ticksMs = 1000 / 100; // USER_HZ: 100 on Linux
+  const sum = { main: 0, workers: 0, helpers: 0 };
+  for (const tid of tasks) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    } catch {
+      continue; // a thread that ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name.
+    const ms = (Number(fields[11]) + Number(fields[12])) * ticksMs;
+    if (name === "MainThread" || Number(tid) === process.pid) sum.main += ms;
+    else if (name === "WorkerThread") sum.workers += ms;
+    else sum.helpers += ms;
+  }
+  return sum;
 }
 
 /** Resident set size now (VmRSS) of a live process, in kB, or undefined off Linux. */

@@ -33,6 +33,7 @@ import * as m0033 from "./migrations/0033_translations.ts";
 import * as m0038 from "./migrations/0038_import_chunks.ts";
 import * as m0039 from "./migrations/0039_change_notices.ts";
 import * as m0040 from "./migrations/0040_rollup_reads.ts";
+import * as m0042 from "./migrations/0042_response_keys.ts";
 import type { DB } from "./schema.ts";
 
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   "0038_import_chunks": m0038,
   "0039_change_notices": m0039,
   "0040_rollup_reads": m0040,
+  "0042_response_keys": m0042,
 };
 
 export interface MigrationReport {

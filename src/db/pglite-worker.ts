@@ -4,6 +4,7 @@
 // src/db/pglite-thread.ts; this file is only ever loaded as a worker.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { PreparedStatements } from "./pglite-statements.ts";
 import type { Notice, Reply, Request, WireError, WorkerInit } from "./pglite-thread.ts";
 
 const DATE_OID = 1082;
@@ -54,6 +55,7 @@ async function serve(): Promise<void> {
     return;
   }
   port.postMessage({ id: 0, ok: true, rows: [], command: "ready" } satisfies Reply);
+  const statements = new PreparedStatements(pglite);
 
   // One request at a time: the next waits for the one before, as on a single connection.
   let queue: Promise<void> = Promise.resolve();
@@ -62,7 +64,7 @@ async function serve(): Promise<void> {
       const reply =
         request.kind === "listen"
           ? await listen(pglite, request.id, request.channel, (notice) => port.postMessage(notice))
-          : await handle(pglite, request);
+          : await handle(pglite, statements, request);
       port.postMessage(reply);
       if (request.kind === "close") port.close();
     });
@@ -84,22 +86,24 @@ async function listen(
   }
 }
 
-async function handle(pglite: PGlite, request: Request): Promise<Reply> {
+async function handle(
+  pglite: PGlite,
+  statements: PreparedStatements,
+  request: Request,
+): Promise<Reply> {
   try {
     if (request.kind === "close") {
       if (!pglite.closed) await pglite.close();
       return { id: request.id, ok: true, rows: [] };
     }
     if (request.kind === "listen") throw new Error("listen is answered by listen()");
-    const options =
+    const result =
       request.kind === "copy"
-        ? { rowMode: "object" as const, blob: new Blob([request.data]) }
-        : { rowMode: "object" as const };
-    const result = await pglite.query<Record<string, unknown>>(
-      request.sql,
-      request.kind === "copy" ? [] : [...request.params],
-      options,
-    );
+        ? await pglite.query<Record<string, unknown>>(request.sql, [], {
+            rowMode: "object",
+            blob: new Blob([request.data]),
+          })
+        : await statements.query(request.sql, request.params);
     // `command` is set by PGlite at run time though its type does not declare it.
     const { command } = result as { command?: string };
     return {

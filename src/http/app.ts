@@ -10,6 +10,7 @@ import { ZodError } from "zod";
 import { formatNumber } from "../domain/shared/format.ts";
 import type { Action } from "../domain/shared/policy.ts";
 import { isProblem, Problem } from "../domain/shared/problem.ts";
+import { AnalyticsCatalogueCache } from "../services/health/analytics-catalogue.ts";
 import { authorise } from "../services/shared/access.ts";
 import { recordRefusal, withRequestId } from "../services/shared/audit.ts";
 import { isClosedLinkSession } from "../services/shared/auth.ts";
@@ -232,7 +233,11 @@ export function createApp(deps: AppDeps & TrackerDeps): Hono<AppEnv> {
   app.route("/", missionRoutes(renderer));
   app.route("/", testimonialRoutes());
   app.route("/", programmeResultsRoutes(renderer));
-  app.route("/", analyticsRoutes());
+  // The analytics catalogue is kept between queries while the change feed's version holds.
+  app.route(
+    "/",
+    analyticsRoutes(deps.changes ? new AnalyticsCatalogueCache(deps.changes) : undefined),
+  );
   app.route("/", explorerRoutes(renderer));
 
   app.route("/", readinessRoutes());

@@ -2,9 +2,10 @@
 // gives in process, errors keep their SQLSTATE and constraint, transactions stay on one
 // connection, and the event loop keeps turning while a long statement runs.
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/connect.ts";
+import { MAX_KEPT } from "../../src/db/pglite-statements.ts";
 
 const TYPED = `select 5::int8 as big, 7::int4 as int, 1.50::numeric as num, 2.5::float8 as dbl,
   '2023-06-30'::date as day, '2023-06-30 12:34:56+00'::timestamptz as at, true as flag,
@@ -96,4 +97,105 @@ describe("the embedded database in its worker thread", () => {
     expect(elapsed).toBeGreaterThan(200);
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 10 / 4));
   }, 120_000);
+
+  describe("prepared statements", () => {
+    const PARAMS = `select $1::int4 as int, $2::int8 as big, $3::text as txt, $4::timestamptz as at,
+      $5::jsonb as doc, $6::int4[] as ints, $7::text[] as words, $8::bytea as bytes,
+      $9::bool as flag, $10::float8 as dbl, $11::text as nothing, $12::date as day`;
+    const values = () => [
+      7,
+      "9007199254740993",
+      `d'Ivoire, "q" é`,
+      new Date("2023-06-30T12:34:56.789Z"),
+      JSON.stringify({ a: [1, "x"], b: null }),
+      [1, 2, 3],
+      ["a,b", 'c"d', "é"],
+      new Uint8Array([0, 255, 7]),
+      true,
+      2.5,
+      null,
+      "2024-02-29",
+    ];
+    const prepared = async (text: string) =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+          where statement = ${text}`.execute(database.db)
+      ).rows[0]?.n;
+
+    it("sends parameters of every type as PGlite does, run after run", async () => {
+      const direct = await PGlite.create({ parsers: { 1082: (value: string) => value } });
+      try {
+        const reference = (await direct.query(PARAMS, values())).rows[0];
+        // Past the runs after which PostgreSQL may keep one plan for any values.
+        for (let i = 0; i < 8; i++) {
+          const row = (await database.db.executeQuery(CompiledQuery.raw(PARAMS, values()))).rows[0];
+          expect(row).toEqual(reference);
+        }
+      } finally {
+        await direct.close();
+      }
+      expect(await prepared(PARAMS)).toBe(1);
+    }, 60_000);
+
+    it("answers each run for its own values once a plan is kept", async () => {
+      await sql`create table kept (id int primary key, grp int)`.execute(database.db);
+      await sql`insert into kept select g, g % 3 from generate_series(1, 400) g`.execute(
+        database.db,
+      );
+      for (let i = 0; i < 12; i++) {
+        const rows = await database.db
+          .selectFrom("kept" as never)
+          .select(sql<number>`count(*)::int`.as("n"))
+          .where(sql.ref("grp"), "=", i % 3)
+          .where(sql.ref("id"), "<=", 30 * (i + 1))
+          .execute();
+        expect(rows[0]).toEqual({ n: 10 * (i + 1) });
+      }
+    });
+
+    it("sees a table's new shape after the schema changes", async () => {
+      await sql`create table shape (a int)`.execute(database.db);
+      await sql`insert into shape values (1)`.execute(database.db);
+      const all = () => sql.raw("select * from shape").execute(database.db);
+      expect((await all()).rows).toEqual([{ a: 1 }]);
+      expect((await all()).rows).toEqual([{ a: 1 }]);
+      await sql`alter table shape add column b text default 'x'`.execute(database.db);
+      expect((await all()).rows).toEqual([{ a: 1, b: "x" }]);
+      await sql.raw("do $$ begin alter table shape drop column a; end $$").execute(database.db);
+      expect((await all()).rows).toEqual([{ b: "x" }]);
+    });
+
+    it("keeps at most MAX_KEPT statements, and runs again one it let go", async () => {
+      const text = (i: number) => `select ${i} + $1::int as n`;
+      for (let i = 0; i < MAX_KEPT + 20; i++) {
+        const { rows } = await database.db.executeQuery<{ n: number }>(
+          CompiledQuery.raw(text(i), [1]),
+        );
+        expect(rows[0]?.n).toBe(i + 1);
+      }
+      const count = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`
+        .execute(database.db)
+        .then((r) => r.rows[0]?.n ?? 0);
+      expect(count).toBeLessThanOrEqual(MAX_KEPT + 1);
+      expect(await prepared(text(0))).toBe(0);
+      const again = await database.db.executeQuery<{ n: number }>(CompiledQuery.raw(text(0), [41]));
+      expect(again.rows[0]?.n).toBe(41);
+    });
+
+    it("keeps a refused statement's SQLSTATE, and the transaction it aborted", async () => {
+      await sql`create table once (id int primary key)`.execute(database.db);
+      const insert = (id: number) => sql`insert into once values (${id})`.execute(database.db);
+      await insert(1);
+      await insert(2);
+      await expect(insert(1)).rejects.toMatchObject({ code: "23505", constraint: "once_pkey" });
+      await expect(
+        database.db.transaction().execute(async (trx) => {
+          await sql`insert into once values (${3})`.execute(trx);
+          await sql`insert into once values (${3})`.execute(trx).catch(() => {});
+        }),
+      ).rejects.toThrow(/rolled back/);
+      const ids = await sql<{ id: number }>`select id from once order by id`.execute(database.db);
+      expect(ids.rows).toEqual([{ id: 1 }, { id: 2 }]);
+    });
+  });
 });

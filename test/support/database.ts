@@ -9,6 +9,9 @@ export type BackendName = "pglite" | "postgres";
 
 export const postgresUrl = process.env.JALON_TEST_DATABASE_URL;
 
+/** The server's address when a database is made: a benchmark may set it after this loads. */
+const serverUrl = () => process.env.JALON_TEST_DATABASE_URL;
+
 if (process.env.CI === "true" && !postgresUrl) {
   throw new Error(
     "CI=true but JALON_TEST_DATABASE_URL is not set: the PostgreSQL suites would be skipped",
@@ -38,6 +41,7 @@ export async function blankDatabase(kind: BackendName): Promise<TestDatabase> {
     const database = await openDatabase({ kind: "pglite", dataDir: null });
     return { ...database, dispose: () => database.close() };
   }
+  const postgresUrl = serverUrl();
   if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
   const schema = `jalon_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
@@ -68,6 +72,7 @@ export interface ThrowawayDatabase {
  * (a server reads only DATABASE_URL, so a schema of its own cannot be handed to it).
  */
 export async function throwawayDatabase(): Promise<ThrowawayDatabase> {
+  const postgresUrl = serverUrl();
   if (!postgresUrl) throw new Error("JALON_TEST_DATABASE_URL is not set");
   const name = `jalon_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresUrl });

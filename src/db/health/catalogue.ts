@@ -215,12 +215,28 @@ export interface ElementRef {
   comboId: number | null;
 }
 
+/** The columns an element's lookup is read from. */
+export interface ElementRow {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  value_type: string;
+  aggregation: string;
+  category_combo_id: number | null;
+}
+
 /** Data elements by uid and by code. */
 export async function dataElementLookup(db: Executor): Promise<Map<string, ElementRef>> {
   const rows = await db
     .selectFrom("data_elements")
     .select(["id", "uid", "code", "name", "value_type", "aggregation", "category_combo_id"])
     .execute();
+  return elementMap(rows);
+}
+
+/** Data elements by uid and by code, from their rows. */
+export function elementMap(rows: readonly ElementRow[]): Map<string, ElementRef> {
   const map = new Map<string, ElementRef>();
   for (const r of rows) {
     const ref: ElementRef = {
@@ -246,12 +262,27 @@ export interface OptionComboRef {
   isDefault: boolean;
 }
 
+/** The columns an option combo's lookup is read from. */
+export interface OptionComboRow {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  category_combo_id: number | null;
+  options: Record<string, string>;
+  is_default: boolean;
+}
+
 /** Option combos by uid and by code. */
 export async function optionComboLookup(db: Executor): Promise<Map<string, OptionComboRef>> {
   const rows = await db
     .selectFrom("category_option_combos")
     .select(["id", "uid", "code", "category_combo_id", "options", "is_default"])
     .execute();
+  return optionComboMap(rows);
+}
+
+/** Option combos by uid and by code, from their rows. */
+export function optionComboMap(rows: readonly OptionComboRow[]): Map<string, OptionComboRef> {
   const map = new Map<string, OptionComboRef>();
   for (const r of rows) {
     const ref = {
@@ -280,6 +311,33 @@ export interface IndicatorRow {
   isPublic: boolean;
 }
 
+/** The columns an indicator is read from. */
+export interface IndicatorColumns {
+  id: number;
+  uid: string | null;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+  numerator: string;
+  denominator: string;
+  factor: number;
+  decimals: number | null;
+  is_public: boolean;
+}
+
+export const indicatorRow = (r: IndicatorColumns): IndicatorRow => ({
+  id: r.id,
+  uid: r.uid,
+  code: r.code,
+  name: r.name,
+  nameEn: r.name_en,
+  numerator: r.numerator,
+  denominator: r.denominator,
+  factor: r.factor,
+  decimals: r.decimals,
+  isPublic: r.is_public,
+});
+
 /** One indicator by uid or code. */
 export async function findIndicator(db: Executor, key: string): Promise<IndicatorRow | undefined> {
   const r = await db
@@ -288,20 +346,7 @@ export async function findIndicator(db: Executor, key: string): Promise<Indicato
     .where((w) => w.or([w("uid", "=", key), w("code", "=", key)]))
     .orderBy(sql`uid = ${key}`, "desc")
     .executeTakeFirst();
-  return r
-    ? {
-        id: r.id,
-        uid: r.uid,
-        code: r.code,
-        name: r.name,
-        nameEn: r.name_en,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        factor: r.factor,
-        decimals: r.decimals,
-        isPublic: r.is_public,
-      }
-    : undefined;
+  return r ? indicatorRow(r) : undefined;
 }
 
 export async function setIndicatorPublic(
@@ -318,7 +363,13 @@ export async function setIndicatorPublic(
 
 /** Constants' values by uid and by code. */
 export async function constantValues(db: Executor): Promise<Map<string, number>> {
-  const rows = await db.selectFrom("constants").select(["uid", "code", "value"]).execute();
+  return constantMap(await db.selectFrom("constants").select(["uid", "code", "value"]).execute());
+}
+
+/** Constants' values by uid and by code, from their rows. */
+export function constantMap(
+  rows: readonly { uid: string | null; code: string | null; value: number }[],
+): Map<string, number> {
   const map = new Map<string, number>();
   for (const r of rows) {
     if (r.code) map.set(r.code, r.value);

@@ -78,8 +78,12 @@ export async function bucketTotals(
     query.buckets.length === 0
   )
     return [];
-  const coc = query.byCombo ? sql`coc_id` : sql`null::int`;
-  const group = query.byCombo ? sql`, coc_id` : sql``;
+  const coc = query.byCombo ? sql`t.coc_id` : sql`null::int`;
+  const group = query.byCombo ? sql`, t.coc_id` : sql``;
+  const buckets = sql`${sql.val(query.buckets)}::text[]`;
+  // One index range per unit and element (the roll-ups' index by unit, the values' key), whatever
+  // the planner knows of the tables: with = any() over both arrays a table whose statistics are
+  // missing or stale (just after a large import) was read through two whole bitmaps.
   const { rows } = await sql<{
     org_unit_id: number;
     data_element_id: number;
@@ -88,20 +92,19 @@ export async function bucketTotals(
     sum: number;
     count: number;
   }>`
-    select org_unit_id, data_element_id, ${coc} as coc_id, bucket, sum(sum)::float8 as sum, sum(count)::int as count
-    from (
+    select t.org_unit_id, t.data_element_id, ${coc} as coc_id, t.bucket,
+      sum(t.sum)::float8 as sum, sum(t.count)::int as count
+    from (select distinct id from unnest(${sql.val(query.orgUnitIds)}::int[]) as u(id)) u
+    cross join (select distinct id from unnest(${sql.val(query.dataElementIds)}::int[]) as e(id)) e
+    cross join lateral (
       select org_unit_id, data_element_id, coc_id, bucket, sum, count from data_value_rollups
-      where org_unit_id = any(${sql.val(query.orgUnitIds)}::int[])
-        and data_element_id = any(${sql.val(query.dataElementIds)}::int[])
-        and bucket = any(${sql.val(query.buckets)}::text[])
+      where org_unit_id = u.id and data_element_id = e.id and bucket = any(${buckets})
         and count > 0
       union all
       select org_unit_id, data_element_id, coc_id, bucket, value, 1 from data_values
-      where org_unit_id = any(${sql.val(query.orgUnitIds)}::int[])
-        and data_element_id = any(${sql.val(query.dataElementIds)}::int[])
-        and bucket = any(${sql.val(query.buckets)}::text[])
+      where org_unit_id = u.id and data_element_id = e.id and bucket = any(${buckets})
     ) t
-    group by org_unit_id, data_element_id, bucket${group}
+    group by t.org_unit_id, t.data_element_id, t.bucket${group}
   `.execute(db);
   return rows.map((r) => ({
     orgUnitId: r.org_unit_id,

@@ -44,8 +44,10 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<string | nu
       dedupe_key: job.dedupeKey ?? null,
       ...(job.maxAttempts !== undefined ? { max_attempts: job.maxAttempts } : {}),
     })
+    // The partial index's predicate in constants, as the index says it: a plan made for any
+    // parameter values (a prepared statement's generic plan) can only infer it from these.
     .onConflict((oc) =>
-      oc.column("dedupe_key").where("state", "in", ["queued", "running"]).doNothing(),
+      oc.column("dedupe_key").where(sql<boolean>`state in ('queued', 'running')`).doNothing(),
     )
     .returning("id")
     .executeTakeFirst();

@@ -163,8 +163,13 @@ export function analyticsResponse(
       numeric("denominator", "Denominator"),
       numeric("factor", "Factor"),
     );
+  // Fifteen significant digits; an integer below 10^15 is already exact at that precision.
   const text = (n: number | null | undefined) =>
-    n === null || n === undefined ? "" : String(Number(n.toPrecision(15)));
+    n === null || n === undefined
+      ? ""
+      : Number.isInteger(n) && Math.abs(n) < 1e15
+        ? String(n)
+        : String(Number(n.toPrecision(15)));
   const out = query.skipData
     ? []
     : rows.map((r) => {

@@ -115,6 +115,13 @@ export function isFinerThanMonth(type: PeriodType): boolean {
   return RULES[type].duration.endsWith("D");
 }
 
+/** How many months a period of a type of a month or more lasts; null for finer types. */
+export function monthsLong(type: PeriodType): number | null {
+  const d = RULES[type].duration;
+  if (d.endsWith("D")) return null;
+  return d === "P1Y" ? 12 : Number(d.slice(1, -1));
+}
+
 export function daysIn(period: Period): number {
   return requireDay(period.end) - requireDay(period.start) + 1;
 }

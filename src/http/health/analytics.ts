@@ -11,6 +11,7 @@ import { isProblem, type Problem } from "../../domain/shared/problem.ts";
 import * as analyticsWords from "../../i18n/health/analytics.ts";
 import { translator } from "../../i18n/index.ts";
 import { runAnalytics } from "../../services/health/analytics.ts";
+import type { AnalyticsCatalogueCache } from "../../services/health/analytics-catalogue.ts";
 import { BASIC_REALM, type BasicRefusal, basicAuth } from "../shared/basic-auth.ts";
 import type { AppEnv } from "../shared/env.ts";
 import { PROBLEM_STATUS } from "../shared/errors.ts";
@@ -105,7 +106,8 @@ function refusedToken(c: Context<AppEnv>, refusal: BasicRefusal) {
   return dhis2Error(c, 401, t("api.badToken"));
 }
 
-export function analyticsRoutes(): Hono<AppEnv> {
+/** `catalogue`: the catalogue kept between queries (see services/health/analytics-catalogue.ts). */
+export function analyticsRoutes(catalogue?: AnalyticsCatalogueCache): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const answer = async (c: Context<AppEnv>) => {
     const parsed = parseAnalyticsQuery(new URL(c.req.url).searchParams);
@@ -115,6 +117,7 @@ export function analyticsRoutes(): Hono<AppEnv> {
         c.get("deps").db,
         { actor: c.get("actor") },
         parsed.query,
+        { catalogue },
       );
       return c.json(response);
     } catch (error) {

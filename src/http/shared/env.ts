@@ -6,7 +6,7 @@ import type { Database, Db } from "../../services/shared/db.ts";
 import type { Mailer } from "../../services/shared/mail.ts";
 import type { Renderer } from "../../services/shared/rendering.ts";
 import type { Logger } from "./logging.ts";
-import type { PageCache } from "./page-cache.ts";
+import type { ChangeVersion, PageCache } from "./page-cache.ts";
 
 export interface AppDeps {
   db: Db;
@@ -45,6 +45,11 @@ export interface AppDeps {
    * the database's change feed); without it, every page is rendered anew.
    */
   pageCache?: PageCache | undefined;
+  /**
+   * The database's change feed (the one the page cache follows): what a part keeps between
+   * requests, such as the analytics catalogue, is kept under its version. Without it, nothing is.
+   */
+  changes?: ChangeVersion | undefined;
   /** Health-data imports from the web: the store that loads in bulk, where uploads wait, and
    * the runner to start their jobs at once. Without it, uploads are not offered. */
   health?: HealthDeps | undefined;

@@ -4,14 +4,12 @@
 // once. Public indicators are open to anyone; everything else needs the health.read right.
 
 import {
-  constantValues,
-  dataElementLookup,
-  type ElementRef,
-  findIndicator,
-  type IndicatorRow,
-  optionComboLookup,
-} from "../../db/health/catalogue.ts";
-import { findUnits, type UnitSummary, unitsAtLevel } from "../../db/health/org-units.ts";
+  type AnalyticsCatalogue,
+  type QueryUnits,
+  readAnalyticsLookups,
+} from "../../db/health/analytics-lookups.ts";
+import type { ElementRef, IndicatorRow } from "../../db/health/catalogue.ts";
+import type { UnitSummary } from "../../db/health/org-units.ts";
 import { type BucketTotal, bucketTotals } from "../../db/health/rollups.ts";
 import type { Executor } from "../../db/shared/audit.ts";
 import {
@@ -23,12 +21,18 @@ import {
   type ResultRow,
   splitOperand,
 } from "../../domain/health/analytics-query.ts";
-import { type Expression, operandsOf, parseExpression } from "../../domain/health/expressions.ts";
+import {
+  constantsOf,
+  type Expression,
+  operandsOf,
+  parseExpression,
+} from "../../domain/health/expressions.ts";
 import { aggregateOverMonths, evaluateIndicator } from "../../domain/health/indicators.ts";
 import {
   contains,
   isFinerThanMonth,
   monthsIn,
+  monthsLong,
   PERIOD_TYPES,
   type Period,
   parsePeriod,
@@ -36,6 +40,7 @@ import {
 } from "../../domain/health/periods.ts";
 import { type Actor, can } from "../../domain/shared/policy.ts";
 import { Problem } from "../../domain/shared/problem.ts";
+import type { AnalyticsCatalogueCache } from "./analytics-catalogue.ts";
 
 type DxItem =
   | {
@@ -49,9 +54,12 @@ type DxItem =
 
 /** The buckets a period's values are stored under: its months, and coarser periods inside it. */
 export function bucketsOf(period: Period): string[] {
-  const buckets = new Set(monthsIn(period));
+  const months = monthsIn(period);
+  const buckets = new Set(months);
   for (const type of PERIOD_TYPES) {
-    if (isFinerThanMonth(type) || type === "Monthly") continue;
+    // A period of the type fits only in a span of at least as many months.
+    const long = monthsLong(type);
+    if (long === null || long === 1 || long > months.length) continue;
     for (const p of periodsBetween(type, period.start, period.end))
       if (contains(period, p)) buckets.add(p.id);
   }
@@ -72,9 +80,7 @@ const keyOf = (u: { uid: string | null; code: string | null; id: number }) =>
 function resolveDx(
   items: readonly string[],
   deny: (() => Problem) | null,
-  indicators: ReadonlyMap<string, IndicatorRow | undefined>,
-  elements: ReadonlyMap<string, ElementRef>,
-  combos: ReadonlyMap<string, { id: number }>,
+  { indicators, elements, combos }: AnalyticsCatalogue,
 ): DxItem[] {
   const out: DxItem[] = [];
   for (const item of items) {
@@ -119,29 +125,42 @@ function resolvePe(items: readonly string[]): Period[] {
   });
 }
 
-async function resolveOu(db: Executor, items: readonly string[]): Promise<UnitSummary[]> {
+function resolveOu(items: readonly string[], found: QueryUnits): UnitSummary[] {
   const levels = items.map(levelItem);
   const named = items.filter((_, i) => levels[i] === null);
-  const found = await findUnits(db, named);
-  for (const n of named) if (!found.has(n)) throw refused(n, "unknown_org_unit");
-  const units = named.map((n) => found.get(n) as UnitSummary);
-  const wanted = levels.filter((l): l is number => l !== null);
-  if (wanted.length === 0) return units;
+  for (const n of named) if (!found.named.has(n)) throw refused(n, "unknown_org_unit");
   // With LEVEL-n the named units are boundaries: the answer is about the units inside them.
-  const inside: UnitSummary[] = [];
-  for (const level of wanted)
-    inside.push(
-      ...(await unitsAtLevel(
-        db,
-        level,
-        units.map((u) => u.id),
-      )),
-    );
-  return inside;
+  if (levels.some((l) => l !== null)) return found.inside;
+  return named.map((n) => found.named.get(n) as UnitSummary);
+}
+
+/** True when an item of the catalogue the query's items name is not in it. */
+function namesMissing(dx: readonly DxItem[], catalogue: AnalyticsCatalogue): boolean {
+  for (const d of dx) {
+    if (d.kind !== "indicator") continue;
+    for (const e of [d.numerator, d.denominator]) {
+      for (const o of operandsOf(e))
+        if (
+          !catalogue.elements.has(o.dataElement) ||
+          (o.coc !== null && !catalogue.combos.has(o.coc))
+        )
+          return true;
+      for (const c of constantsOf(e)) if (!catalogue.constants.has(c)) return true;
+    }
+  }
+  return false;
 }
 
 export interface AnalyticsViewer {
   actor: Actor;
+}
+
+export interface AnalyticsOptions {
+  /**
+   * The catalogue kept between queries (a server's, made from its change feed); without it the
+   * query reads the catalogue with its units.
+   */
+  catalogue?: AnalyticsCatalogueCache | undefined;
 }
 
 /** Runs the query; throws a Problem naming the first item it cannot answer. */
@@ -149,37 +168,66 @@ export async function runAnalytics(
   db: Executor,
   viewer: AnalyticsViewer,
   query: AnalyticsQuery,
+  options: AnalyticsOptions = {},
 ): Promise<AnalyticsResponse> {
   const all = [...query.dimensions, ...query.filters];
   const itemsOf = (name: DimensionName) => all.find((d) => d.name === name)?.items ?? [];
   const mayReadAll = can(viewer.actor, "health.read");
   const deny = () =>
     new Problem(viewer.actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "analytics");
-  // The catalogue's lookups, read once for the whole query, side by side (a pool runs them at
-  // once; the embedded database one after the other, as before).
   const pe = resolvePe(itemsOf("pe"));
-  const units = resolveOu(db, itemsOf("ou"));
-  // A refusal of the dx items comes first; the units' own is read after it.
-  units.catch(() => {});
+  const ouItems = itemsOf("ou");
   const dxItems = itemsOf("dx");
-  const [elementsByKey, combos, constants, indicators] = await Promise.all([
-    dataElementLookup(db),
-    optionComboLookup(db),
-    constantValues(db),
-    Promise.all(
-      dxItems
-        .filter((item) => splitOperand(item).combo === null)
-        .map(async (item) => [item, await findIndicator(db, item)] as const),
-    ),
-  ]);
-  const dx = resolveDx(
-    dxItems,
-    mayReadAll ? null : deny,
-    new Map(indicators),
-    elementsByKey,
-    combos,
-  );
-  const ou = await units;
+  // The units and the catalogue in one statement; a kept catalogue leaves only the units, and
+  // kept units nothing.
+  const unitKeys = ouItems.filter((item) => levelItem(item) === null);
+  const levels = ouItems.map(levelItem).filter((l): l is number => l !== null);
+  const named = dxItems.filter((item) => splitOperand(item).combo === null);
+  const cache = options.catalogue;
+  const version = cache?.version() ?? null;
+  const kept = cache && version !== null ? cache.get(version) : null;
+  const unitsKey = JSON.stringify([unitKeys, levels]);
+  const keptUnits = kept && version !== null ? (cache?.units(version, unitsKey) ?? null) : null;
+  const read = keptUnits
+    ? null
+    : await readAnalyticsLookups(db, {
+        unitKeys,
+        levels,
+        catalogue: kept ? null : { indicators: version === null ? named : "all" },
+      });
+  let catalogue = kept ?? (read?.catalogue as AnalyticsCatalogue);
+  const units = keptUnits ?? (read?.units as QueryUnits);
+  if (cache && version !== null) {
+    if (!kept) cache.set(version, catalogue);
+    if (!keptUnits) cache.setUnits(version, unitsKey, units);
+  }
+  const refuse = mayReadAll ? null : deny;
+  let dx: DxItem[];
+  try {
+    dx = resolveDx(dxItems, refuse, catalogue);
+    if (kept && namesMissing(dx, catalogue)) throw refused("dx", "unknown_dx_item");
+  } catch (error) {
+    // A kept catalogue may predate a write whose notice has not arrived yet: what it does not
+    // hold is looked for in the database before the query is refused.
+    if (!kept) throw error;
+    catalogue = (
+      await readAnalyticsLookups(db, { unitKeys: [], levels: [], catalogue: { indicators: named } })
+    ).catalogue as AnalyticsCatalogue;
+    dx = resolveDx(dxItems, refuse, catalogue);
+  }
+  const { elements: elementsByKey, combos, constants } = catalogue;
+  // A refusal of the dx items comes first; the units' own after it (looked for again, as the
+  // catalogue's items, when the units were kept).
+  let ou: UnitSummary[];
+  try {
+    ou = resolveOu(ouItems, units);
+  } catch (error) {
+    if (!keptUnits) throw error;
+    ou = resolveOu(
+      ouItems,
+      (await readAnalyticsLookups(db, { unitKeys, levels, catalogue: null })).units,
+    );
+  }
   if (ou.length === 0) throw refused("ou", "no_org_unit");
 
   const elementIds = new Set<number>();
@@ -223,6 +271,30 @@ export async function runAnalytics(
     units: readonly UnitSummary[],
     buckets: ReadonlySet<string>,
   ) => {
+    if (units.length === 1) {
+      // One unit: its buckets, in order, added up as aggregateOverMonths does, without the maps.
+      const byBucket = index.get(`${(units[0] as UnitSummary).id}|${element.id}`);
+      if (!byBucket) return null;
+      let total = 0;
+      let months = 0;
+      for (const bucket of buckets) {
+        const list = byBucket.get(bucket);
+        if (!list) continue;
+        let sum = 0;
+        let count = 0;
+        for (const t of list) {
+          if (cocId !== null && t.cocId !== cocId) continue;
+          sum += t.sum;
+          count += t.count;
+        }
+        if (count > 0) {
+          total += sum;
+          months += 1;
+        }
+      }
+      if (months === 0) return null;
+      return element.aggregation === "sum" ? total : total / months;
+    }
     const perBucket = new Map<string, { month: string; sum: number; count: number }>();
     for (const u of units) {
       const byBucket = index.get(`${u.id}|${element.id}`);
@@ -276,21 +348,19 @@ export async function runAnalytics(
     ou: ou.map((u) => ({ key: keyOf(u) })),
   };
   const rows: ResultRow[] = [];
-  const combos3 = cartesian(shown.map((n) => choices[n].map((_, i) => i)));
-  for (const pick of combos3) {
-    const at = (name: DimensionName) => {
-      const pos = shown.indexOf(name);
-      return pos < 0 ? null : (pick[pos] as number);
-    };
-    const dxAt = at("dx");
-    const peAt = at("pe");
-    const ouAt = at("ou");
-    const dItems = dxAt === null ? dx : [dx[dxAt] as DxItem];
-    if (dItems.length !== 1) throw refused("dx", "dx_filter_single_item");
-    const units = ouAt === null ? ou : [ou[ouAt] as UnitSummary];
-    const periods = peAt === null ? pe : [pe[peAt] as Period];
-    const buckets = new Set(periods.flatMap((p) => bucketsByPeriod.get(p.id) ?? []));
-    const c = cell(dItems[0] as DxItem, units, buckets);
+  const dxPos = shown.indexOf("dx");
+  const pePos = shown.indexOf("pe");
+  const ouPos = shown.indexOf("ou");
+  // Each period's buckets, and those of every period together when periods are a filter.
+  const bucketSets = pe.map((p) => new Set(bucketsByPeriod.get(p.id) ?? []));
+  const allBuckets = new Set(pe.flatMap((p) => bucketsByPeriod.get(p.id) ?? []));
+  const unitLists = ou.map((u) => [u]);
+  for (const pick of cartesian(shown.map((n) => choices[n].map((_, i) => i)))) {
+    if (dxPos < 0 && dx.length !== 1) throw refused("dx", "dx_filter_single_item");
+    const d = (dxPos < 0 ? dx[0] : dx[pick[dxPos] as number]) as DxItem;
+    const units = ouPos < 0 ? ou : (unitLists[pick[ouPos] as number] as UnitSummary[]);
+    const buckets = pePos < 0 ? allBuckets : (bucketSets[pick[pePos] as number] as Set<string>);
+    const c = cell(d, units, buckets);
     if (c)
       rows.push({
         keys: shown.map((n, i) => (choices[n][pick[i] as number] as { key: string }).key),

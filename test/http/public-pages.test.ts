@@ -197,6 +197,55 @@ describe.each(backends)("public lists in pages on %s", (backend) => {
     expect(directoryRows(english)).toEqual(directoryRows(two.text));
   });
 
+  it("says in how many published contributions of others a partner is named, by the domain's rule", async () => {
+    const published = await t.db
+      .selectFrom("cycles")
+      .select("id")
+      .where("state", "=", "published")
+      .execute();
+    const cycleIds = published.map((c) => c.id);
+    // The partners named most often, and one never named.
+    const named = await t.db
+      .selectFrom("response_collaborators as rc")
+      .innerJoin("partners as p", "p.id", "rc.partner_id")
+      .select(["p.id", "p.slug", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy(["p.id", "p.slug"])
+      .orderBy("n", "desc")
+      .orderBy("p.id")
+      .limit(3)
+      .execute();
+    const never = await t.db
+      .selectFrom("partners as p")
+      .select(["p.id", "p.slug"])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom("response_collaborators as rc").whereRef("rc.partner_id", "=", "p.id"),
+          ),
+        ),
+      )
+      .orderBy("p.id")
+      .limit(1)
+      .execute();
+    expect(named.length).toBeGreaterThan(0);
+    let cited = 0;
+    for (const p of [...named, ...never]) {
+      const citing = await listResponses(t.db, {
+        cycleIds,
+        states: PUBLIC_ANSWER_STATES,
+        collaboratorId: p.id,
+      });
+      const count = citing.filter(isPublishedContribution).length;
+      const page = await get(`/partners/${p.slug}`);
+      expect(page.status).toBe(200);
+      const said = /Cité comme partenaire de collaboration dans (\d+) réponses?/.exec(page.text);
+      if (count === 0) expect(said).toBeNull();
+      else expect(said?.[1]).toBe(String(count));
+      if (count > 0) cited++;
+    }
+    expect(cited).toBeGreaterThan(0);
+  });
+
   it("searches the directory by name or acronym with a plain GET form", async () => {
     const page = (await get("/partners")).text;
     expect(page).toContain('<form method="get" action="/partners" role="search"');

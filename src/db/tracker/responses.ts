@@ -161,6 +161,15 @@ function filtered(db: Executor, filter: ResponseFilter) {
   return query;
 }
 
+/** How many responses the filter selects, without reading them. */
+export async function countResponses(db: Executor, filter: ResponseFilter): Promise<number> {
+  if (filter.cycleIds.length === 0) return 0;
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Up to this many answers, their children are read by id; beyond, by the answers' filter. */
 const CHILDREN_BY_ID = 500;
 

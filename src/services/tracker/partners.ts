@@ -3,7 +3,11 @@
 
 import type { Executor } from "../../db/shared/audit.ts";
 import { findPartnerBySlug } from "../../db/tracker/partners.ts";
-import { countAnswersByPartner, listResponses } from "../../db/tracker/responses.ts";
+import {
+  countAnswersByPartner,
+  countResponses,
+  listResponses,
+} from "../../db/tracker/responses.ts";
 import type { Lang } from "../../domain/shared/lang.ts";
 import { notFound } from "../../domain/shared/problem.ts";
 import { indicatorNumber } from "../../domain/tracker/commitment.ts";
@@ -15,7 +19,7 @@ import {
   partnerShortName,
 } from "../../domain/tracker/partner.ts";
 import { isPublishedContribution } from "../../domain/tracker/publication.ts";
-import { PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
+import { CONTRIBUTES, PUBLIC_ANSWER_STATES } from "../../domain/tracker/response.ts";
 import type { Status } from "../../domain/tracker/status.ts";
 import {
   assessmentsIn,
@@ -195,16 +199,19 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
     processIndicatorsIn(db, tracker.id, lang),
   ]);
   const cycleIds = cycles.map((c) => c.id);
-  const [own, citing] = await Promise.all([
+  const [own, citedBy] = await Promise.all([
     listResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds,
       partnerId: found.id,
     }),
-    listResponses(db, {
+    // Published contributions that name the partner, counted: an answer naming a collaborator
+    // is never empty, so being published and not a "no" is all isPublishedContribution asks.
+    countResponses(db, {
       states: PUBLIC_ANSWER_STATES,
       cycleIds,
       collaboratorId: found.id,
+      contributes: CONTRIBUTES.filter((c) => c !== "no"),
     }),
   ]);
   // Only the partner and those its answers name as collaborators.
@@ -251,6 +258,5 @@ export async function getPartnerPage(db: Executor, slug: string, lang: Lang): Pr
       });
     if (contributions.length > 0) result.push({ cycle, contributions });
   }
-  const citedBy = citing.filter(isPublishedContribution).length;
   return { tracker, partner, cycles: result, citedBy };
 }

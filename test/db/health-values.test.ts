@@ -383,6 +383,10 @@ describe.each(backends)("health values on %s", (backend) => {
           aoc_id, bucket, deleted, follow_up)
         values (${k}, 1, 1, 1, '202201', 1, 1, '202201', false, false)`.execute(t.db);
     }
+    // Another process's dry run that has made its table and not copied into it yet.
+    await sql`create unlogged table ${sql.table(own("-19"))} (like data_value_staging including defaults)`.execute(
+      t.db,
+    );
     // One dry run staged long ago, one just now.
     await sql`update ${sql.table(own("-17"))} set staged_at = now() - interval '7 hours'`.execute(
       t.db,
@@ -391,7 +395,7 @@ describe.each(backends)("health values on %s", (backend) => {
     const { rows } = await sql<{ name: string }>`
       select relname as name from pg_class
       where relkind = 'r' and relname like 'data\_value\_staging\_%' order by 1`.execute(t.db);
-    expect(rows.map((r) => r.name).sort()).toEqual([own(running), own("-18")].sort());
+    expect(rows.map((r) => r.name).sort()).toEqual([own(running), own("-18"), own("-19")].sort());
     const state = await t.db
       .selectFrom("import_batches")
       .select(["state", "error"])

@@ -148,8 +148,10 @@ export async function sweepStaged(db: Executor, hours: number): Promise<number> 
   `.execute(db);
   for (const t of own) {
     if (ownTables.has(t.key) || !/^-?\d+$/.test(t.key)) continue;
+    // An empty table may be one another process has just made for its dry run, before its
+    // first COPY: it is left alone (it holds nothing); its maker drops it at the end.
     const old = await sql<{ old: boolean }>`
-      select coalesce(bool_and(staged_at < ${before}), true) as old from ${sql.table(t.name)}`.execute(
+      select coalesce(bool_and(staged_at < ${before}), false) as old from ${sql.table(t.name)}`.execute(
       db,
     );
     const negative = t.key.startsWith("-");

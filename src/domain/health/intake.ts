@@ -27,7 +27,16 @@ export interface CatalogueView {
   unit(
     key: string,
   ): { id: number; openingDate: string | null; closedDate: string | null } | undefined;
-  element(key: string): { id: number; valueType: string; comboId: number | null } | undefined;
+  /** An element with the names it is known by (a formula may name either). */
+  element(key: string):
+    | {
+        id: number;
+        uid: string | null;
+        code: string | null;
+        valueType: string;
+        comboId: number | null;
+      }
+    | undefined;
   optionCombo(key: string): { id: number; comboId: number | null } | undefined;
   /** The combo an ADX disaggregation names within the element's category combo. */
   optionComboFor(
@@ -45,7 +54,16 @@ export interface CatalogueView {
  */
 export interface CatalogueData {
   units: ReadonlyMap<string, { id: number; openingDate: string | null; closedDate: string | null }>;
-  elements: ReadonlyMap<string, { id: number; valueType: string; comboId: number | null }>;
+  elements: ReadonlyMap<
+    string,
+    {
+      id: number;
+      uid: string | null;
+      code: string | null;
+      valueType: string;
+      comboId: number | null;
+    }
+  >;
   combos: ReadonlyMap<
     string,
     { id: number; comboId: number | null; options: Readonly<Record<string, string>> }

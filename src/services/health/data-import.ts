@@ -172,7 +172,13 @@ export async function loadCatalogueData(db: Executor): Promise<CatalogueData> {
   };
   return {
     units,
-    elements: slim(elements, (e) => ({ id: e.id, valueType: e.valueType, comboId: e.comboId })),
+    elements: slim(elements, (e) => ({
+      id: e.id,
+      uid: e.uid,
+      code: e.code,
+      valueType: e.valueType,
+      comboId: e.comboId,
+    })),
     combos: slim(combos, (c) => ({ id: c.id, comboId: c.comboId, options: c.options })),
     defaultOptionCombo: def,
   };

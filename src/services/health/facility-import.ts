@@ -197,6 +197,6 @@ async function warningsFor(
 
 /** Every name an element is known by in the catalogue (uid and code), from one of them. */
 function elementKeys(catalogue: Awaited<ReturnType<typeof loadCatalogue>>, key: string): string[] {
-  const e = catalogue.element(key) as { uid?: string | null; code?: string | null } | undefined;
+  const e = catalogue.element(key);
   return [...new Set([key, e?.uid, e?.code].filter((k): k is string => typeof k === "string"))];
 }

@@ -149,11 +149,16 @@ export async function sweepStaged(db: Executor, hours: number): Promise<number> 
   for (const t of own) {
     if (ownTables.has(t.key) || !/^-?\d+$/.test(t.key)) continue;
     // An empty table may be one another process has just made for its dry run, before its
-    // first COPY: it is left alone (it holds nothing); its maker drops it at the end.
+    // first COPY: it is left alone (it holds nothing); its maker drops it at the end, and may
+    // have done so since the list was read (the table is then gone already).
     const old = await sql<{ old: boolean }>`
-      select coalesce(bool_and(staged_at < ${before}), false) as old from ${sql.table(t.name)}`.execute(
-      db,
-    );
+      select coalesce(bool_and(staged_at < ${before}), false) as old from ${sql.table(t.name)}`
+      .execute(db)
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === "42P01") return null;
+        throw error;
+      });
+    if (old === null) continue;
     const negative = t.key.startsWith("-");
     if (negative ? !old.rows[0]?.old : !t.gone) continue;
     await sql`

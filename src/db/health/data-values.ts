@@ -181,6 +181,17 @@ export async function sweepStaged(db: Executor, hours: number): Promise<number> 
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * The CTE `spread`: each change grouped by parent (`by_parent`) handed to the parent and to
+ * every ancestor of it, which the roll-ups' writes group again.
+ */
+const SPREAD = sql`spread as (
+      select unit, data_element_id, bucket, coc_id, dsum, dcount from by_parent
+      union all
+      select a.ancestor_id, p.data_element_id, p.bucket, p.coc_id, p.dsum, p.dcount
+      from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
+    )`;
+
 export interface MergeCounts {
   /** Distinct values the batch held (the last of duplicates counts). */
   distinct: number;
@@ -373,12 +384,7 @@ export async function mergeStaged(
       where u.parent_id is not null
       group by u.parent_id, c.data_element_id, c.bucket, c.coc_id
     ),
-    spread as (
-      select unit, data_element_id, bucket, coc_id, dsum, dcount from by_parent
-      union all
-      select a.ancestor_id, p.data_element_id, p.bucket, p.coc_id, p.dsum, p.dcount
-      from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
-    ),
+    ${SPREAD},
     rolled as (${rolled}
     )
     -- The writing CTEs run to completion whether or not this reads them.
@@ -451,12 +457,7 @@ async function insertFresh(
       where not s.deleted and u.parent_id is not null
       group by u.parent_id, s.data_element_id, s.bucket, s.coc_id
     ),
-    spread as (
-      select unit, data_element_id, bucket, coc_id, dsum, dcount from by_parent
-      union all
-      select a.ancestor_id, p.data_element_id, p.bucket, p.coc_id, p.dsum, p.dcount
-      from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
-    ),
+    ${SPREAD},
     rolled as (
       insert into data_value_rollup_pending as p (batch_id, data_element_id, org_unit_id, bucket,
         coc_id, sum, count)

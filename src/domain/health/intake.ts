@@ -210,3 +210,24 @@ export function checkIncoming(
     },
   };
 }
+
+/** A refused record as an import summary lists it: its line, the reason and what it said. */
+export function rejectionOf(
+  r: {
+    line: number;
+    dataElement: string | null;
+    orgUnit: string | null;
+    period: string | null;
+    value: string | null;
+  },
+  reason: IntakeRefusal,
+) {
+  return {
+    row: r.line,
+    reason,
+    dataElement: r.dataElement,
+    orgUnit: r.orgUnit,
+    period: r.period,
+    value: r.value,
+  };
+}

@@ -50,6 +50,7 @@ import {
   type CatalogueView,
   catalogueView,
   checkIncoming,
+  rejectionOf,
 } from "../../domain/health/intake.ts";
 import type { ImportSummary, Rejection } from "../../domain/shared/import-summary.ts";
 
@@ -274,14 +275,7 @@ export async function importDataValues(
           const unit = checked.value.orgUnitId;
           perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
         } else if (summary.rejected.length < MAX_LISTED_REJECTIONS)
-          summary.rejected.push({
-            row: r.line,
-            reason: checked.reason,
-            dataElement: r.dataElement,
-            orgUnit: r.orgUnit,
-            period: r.period,
-            value: r.value,
-          });
+          summary.rejected.push(rejectionOf(r, checked.reason));
         else summary.rejectedNotListed++;
       }
       read += batch.length;

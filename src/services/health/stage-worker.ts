@@ -5,7 +5,12 @@
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { stagingLine } from "../../db/health/staging-csv.ts";
-import { type CatalogueData, catalogueView, checkIncoming } from "../../domain/health/intake.ts";
+import {
+  type CatalogueData,
+  catalogueView,
+  checkIncoming,
+  rejectionOf,
+} from "../../domain/health/intake.ts";
 import { readDataValues } from "../../importers/health/dhis2/read.ts";
 import { postBatches } from "../../importers/health/dhis2/worker-port.ts";
 import type { StagedChunk, ValueRejection } from "./data-import.ts";
@@ -85,14 +90,7 @@ export async function* stagedChunks(input: StageWorkerInput): AsyncGenerator<Sta
         see(seen.combos, named.optionCombos, v.aocId);
       } else if (listed < input.maxListed) {
         listed++;
-        rejected.push({
-          row: r.line,
-          reason: checked.reason,
-          dataElement: r.dataElement,
-          orgUnit: r.orgUnit,
-          period: r.period,
-          value: r.value,
-        });
+        rejected.push(rejectionOf(r, checked.reason));
       } else notListed++;
     }
     if (unitCount > 0) perUnit.set(unit, (perUnit.get(unit) ?? 0) + unitCount);

@@ -28,7 +28,7 @@ import pg from "pg";
 import { type Database, openDatabase } from "../src/db/connect.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { importDhis2File } from "../src/services/health/dhis2-files.ts";
-import { DEFAULTS, generate } from "./health/generate.ts";
+import { generate, sizeFromEnv } from "./health/generate.ts";
 import { rawCopyPglite, rawCopyPostgres, resolvedCsv } from "./health/references.ts";
 import { readAndCheck, rollups } from "./health/rollup-figures.ts";
 import { type ServedFigures, servedDuringImport } from "./health/served.ts";
@@ -402,13 +402,7 @@ async function main() {
     return;
   }
   const small = args.small;
-  const size = {
-    facilities: intFromEnv("BENCH_HEALTH_FACILITIES", small ? 150 : DEFAULTS.facilities, 1, 1e6),
-    districts: intFromEnv("BENCH_HEALTH_DISTRICTS", small ? 15 : DEFAULTS.districts, 1, 1e5),
-    regions: intFromEnv("BENCH_HEALTH_REGIONS", small ? 5 : DEFAULTS.regions, 1, 1e4),
-    elements: intFromEnv("BENCH_HEALTH_ELEMENTS", DEFAULTS.elements, 1, 1e4),
-    months: intFromEnv("BENCH_HEALTH_MONTHS", small ? 24 : DEFAULTS.months, 1, 960),
-  };
+  const size = sizeFromEnv(small);
   const stores: Store[] = args.store === "both" ? ["pglite", "postgres"] : [args.store as Store];
   if (stores.includes("postgres") && !(await postgresAdminUrl())) {
     console.error("no PostgreSQL server answers: PGlite only");

@@ -13,6 +13,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { intFromEnv } from "../lib/harness.ts";
 
 export interface GenerateOptions {
   out: string;
@@ -34,6 +35,17 @@ export const DEFAULTS: Omit<GenerateOptions, "out"> = {
   seed: 1,
   disaggregated: 0,
 };
+
+/** The dataset's size from BENCH_HEALTH_* (defaults: DEFAULTS, or the small set's with `small`). */
+export function sizeFromEnv(small: boolean) {
+  return {
+    facilities: intFromEnv("BENCH_HEALTH_FACILITIES", small ? 150 : DEFAULTS.facilities, 1, 1e6),
+    districts: intFromEnv("BENCH_HEALTH_DISTRICTS", small ? 15 : DEFAULTS.districts, 1, 1e5),
+    regions: intFromEnv("BENCH_HEALTH_REGIONS", small ? 5 : DEFAULTS.regions, 1, 1e4),
+    elements: intFromEnv("BENCH_HEALTH_ELEMENTS", DEFAULTS.elements, 1, 1e4),
+    months: intFromEnv("BENCH_HEALTH_MONTHS", small ? 24 : DEFAULTS.months, 1, 960),
+  };
+}
 
 export interface GeneratedFile {
   name: string;

@@ -16,7 +16,7 @@ import { type Database, openDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { importDhis2File } from "../../src/services/health/dhis2-files.ts";
 import { intFromEnv, postgresAdminUrl, printTable, verdict } from "../lib/harness.ts";
-import { DEFAULTS, generate } from "./generate.ts";
+import { generate, sizeFromEnv } from "./generate.ts";
 import { rollups } from "./rollup-figures.ts";
 
 const BUDGET = { pglite: 60, postgres: 20, duckdbRatio: 4 };
@@ -33,13 +33,7 @@ const { values: args } = parseArgs({
 });
 const store = args.store === "pglite" ? "pglite" : "postgres";
 const small = args.small;
-const size = {
-  facilities: intFromEnv("BENCH_HEALTH_FACILITIES", small ? 150 : DEFAULTS.facilities, 1, 1e6),
-  districts: intFromEnv("BENCH_HEALTH_DISTRICTS", small ? 15 : DEFAULTS.districts, 1, 1e5),
-  regions: intFromEnv("BENCH_HEALTH_REGIONS", small ? 5 : DEFAULTS.regions, 1, 1e4),
-  elements: intFromEnv("BENCH_HEALTH_ELEMENTS", DEFAULTS.elements, 1, 1e4),
-  months: intFromEnv("BENCH_HEALTH_MONTHS", small ? 24 : DEFAULTS.months, 1, 960),
-};
+const size = sizeFromEnv(small);
 const runs = intFromEnv("BENCH_HEALTH_RUNS", 30, 5, 1000);
 if (!/^[a-z_][a-z0-9_]*$/.test(args.schema)) throw new Error("--schema: a plain lower-case name");
 

@@ -192,6 +192,11 @@ const SPREAD = sql`spread as (
       from by_parent p join org_unit_ancestors a on a.org_unit_id = p.unit
     )`;
 
+/** The caller's transaction commits without waiting for the disk (until it ends). */
+export async function commitWithoutWaiting(db: Executor): Promise<void> {
+  await sql`set local synchronous_commit = off`.execute(db);
+}
+
 export interface MergeCounts {
   /** Distinct values the batch held (the last of duplicates counts). */
   distinct: number;

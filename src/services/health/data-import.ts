@@ -11,7 +11,6 @@
 // A dry run computes the same counts and writes nothing; a failed import keeps nothing.
 import { randomInt } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { sql } from "kysely";
 import type { Database } from "../../db/connect.ts";
 import {
   dataElementLookup,
@@ -21,6 +20,7 @@ import {
 import {
   applyPending,
   claimMerge,
+  commitWithoutWaiting,
   compareStaged,
   createOwnStaging,
   dropStaged,
@@ -476,7 +476,7 @@ async function mergeInChunks(
           if (lost || !(await mergeHeartbeat(trx, batchId))) throw new MergeSlotLost();
           // A chunk's commit need not wait for the disk: until the closing transaction (which
           // does) nothing it wrote counts, and a crash that lost it fails the import anyway.
-          await sql`set local synchronous_commit = off`.execute(trx);
+          await commitWithoutWaiting(trx);
           const counts = await mergeStaged(trx, stagingKey, batchId, named, {
             kind: "chunk",
             units,
